@@ -1,0 +1,64 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getSessionUserId } from '@/lib/auth/session';
+import {
+  deleteUserConversation,
+  pageOfConversations,
+  renameUserConversation,
+  startConversation,
+} from '@/lib/chat/conversations';
+import type { ConversationSummary, Page } from '@/lib/db/conversations';
+import { HearthError, toHearthError } from '@/lib/errors';
+import { conversationTitle, uuid } from '@/lib/validation/chat';
+import { parseWith } from '@/lib/validation/parse';
+
+export type ActionResult = { ok: true } | { ok: false; error: string };
+
+async function signedIn() {
+  const user = await getSessionUserId();
+  if (!user) throw new HearthError('unauthorized', 'Your session has ended. Sign in again.');
+  return user;
+}
+
+/** Runs a change to the conversation list and refreshes the pages that show it. */
+async function attempt(fn: () => Promise<void>): Promise<ActionResult> {
+  try {
+    await fn();
+    revalidatePath('/', 'layout');
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: toHearthError(error).message };
+  }
+}
+
+const slug = z.string().min(1).max(64);
+
+/** "Start chat": a new conversation that opens with the companion's greeting. */
+export async function startChatAction(companion: string): Promise<ActionResult> {
+  let id: string;
+  try {
+    const conversation = await startConversation(await signedIn(), { companion: parseWith(slug, companion) });
+    id = conversation.id;
+    revalidatePath('/', 'layout');
+  } catch (error) {
+    return { ok: false, error: toHearthError(error).message };
+  }
+  redirect(`/chat/${id}`);
+}
+
+export async function renameConversationAction(id: string, title: string): Promise<ActionResult> {
+  return attempt(async () =>
+    renameUserConversation(await signedIn(), parseWith(uuid, id), parseWith(conversationTitle, title)),
+  );
+}
+
+export async function deleteConversationAction(id: string): Promise<ActionResult> {
+  return attempt(async () => deleteUserConversation(await signedIn(), parseWith(uuid, id)));
+}
+
+export async function moreConversationsAction(cursor: string): Promise<Page<ConversationSummary>> {
+  return pageOfConversations(await signedIn(), { cursor: parseWith(z.string().max(200), cursor) });
+}

@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { LanguageBadges } from '@/components/companions/language-badges';
+import { StartChatButton } from '@/components/companions/start-chat-button';
+import { MobileHeader } from '@/components/sidebar/mobile-header';
+import { Avatar } from '@/components/ui/avatar';
+import { requireUser } from '@/lib/auth/session';
+import { companionBySlugOrId } from '@/lib/chat/companions';
+import { withUser } from '@/lib/db/scope';
+import { listConversations } from '@/lib/db/conversations';
+import { shortTime } from '@/lib/format';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  return { title: decodeURIComponent((await params).slug).replace(/-/g, ' ') };
+}
+
+export default async function CompanionPage({ params }: Props) {
+  await connection();
+  const { slug } = await params;
+  const user = await requireUser();
+  const companion = await companionBySlugOrId(user, slug);
+  if (!companion) notFound();
+  const recent = await withUser(user, (tx) => listConversations(tx, { limit: 5, companionId: companion.id }));
+
+  return (
+    <>
+      <MobileHeader title={companion.name} />
+      <main className="min-h-0 flex-1 overflow-y-auto">
+        <div
+          className="h-40 sm:h-52"
+          style={{ background: `linear-gradient(180deg, ${companion.accentColor}33, transparent)` }}
+          aria-hidden="true"
+        />
+        <div className="mx-auto -mt-28 max-w-3xl px-4 pb-16 sm:-mt-36 sm:px-8">
+          <Avatar src={companion.avatarUrl} name={`Portrait of ${companion.name}`} size={176} accent={companion.accentColor} className="size-36 sm:size-44" />
+          <h1 className="mt-6 text-3xl font-semibold tracking-tight sm:text-4xl">{companion.name}</h1>
+          <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>
+          <div className="mt-6 flex flex-wrap items-center gap-3">
+            <StartChatButton companion={companion.slug} name={companion.name} />
+          </div>
+          <p className="mt-8 max-w-prose leading-relaxed text-ink-soft">{companion.description}</p>
+          <dl className="mt-8 grid gap-6 sm:grid-cols-2">
+            <div>
+              <dt className="text-sm font-medium text-ink-faint">Good at</dt>
+              <dd className="mt-2 flex flex-wrap gap-1.5">
+                {companion.specialties.map((s) => (
+                  <span key={s} className="rounded-full px-3 py-1 text-sm capitalize" style={{ background: `${companion.accentColor}24` }}>{s}</span>
+                ))}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm font-medium text-ink-faint">Speaks</dt>
+              <dd className="mt-2"><LanguageBadges languages={companion.languages} /></dd>
+            </div>
+          </dl>
+          {recent.items.length > 0 && (
+            <section aria-labelledby="recent-with" className="mt-12">
+              <h2 id="recent-with" className="text-sm font-medium text-ink-faint">Your conversations with {companion.name}</h2>
+              <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-raised">
+                {recent.items.map((c) => (
+                  <li key={c.id}>
+                    <Link href={`/chat/${c.id}`} className="flex items-center justify-between gap-4 px-4 py-3 text-sm hover:bg-sunken/60">
+                      <span className="truncate">{c.title}</span>
+                      <span className="shrink-0 text-ink-faint">{shortTime(c.updatedAt)}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { connection } from 'next/server';
+import { ConversationSidebar } from '@/components/sidebar/conversation-sidebar';
+import { requireUser } from '@/lib/auth/session';
+import { pageOfConversations } from '@/lib/chat/conversations';
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  await connection();
+  const user = await requireUser();
+  const firstPage = await pageOfConversations(user);
+  return (
+    <div className="flex h-dvh overflow-hidden">
+      <ConversationSidebar
+        user={{ name: user.name, email: user.email, isGuest: user.isGuest }}
+        initial={firstPage}
+      />
+      <div className="flex min-w-0 flex-1 flex-col">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { CompanionPicker } from '@/components/companions/companion-picker';
+import { OfflineBanner } from '@/components/chat/offline-banner';
+import { Avatar } from '@/components/ui/avatar';
+import { MobileHeader } from '@/components/sidebar/mobile-header';
+import { requireUser } from '@/lib/auth/session';
+import { availableCompanions } from '@/lib/chat/companions';
+import { pageOfConversations } from '@/lib/chat/conversations';
+import { pickModelId, isOfflineModel } from '@/lib/ai/registry';
+import { shortTime } from '@/lib/format';
+
+function greeting(): string {
+  const hour = new Date().getHours();
+  if (hour < 5) return 'Up late?';
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+export default async function HomePage() {
+  await connection();
+  const user = await requireUser();
+  const [companions, recent] = await Promise.all([availableCompanions(user), pageOfConversations(user, { limit: 4 })]);
+  const firstName = user.isGuest ? null : user.name?.split(' ')[0];
+  const offline = isOfflineModel(pickModelId(companions.map((c) => c.defaultModel)));
+
+  return (
+    <>
+      <MobileHeader title="Companions" />
+      <main className="min-h-0 flex-1 overflow-y-auto">
+        <div className="mx-auto max-w-6xl px-4 py-8 sm:px-8 sm:py-12">
+          <header className="mb-8">
+            <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">
+              {greeting()}
+              {firstName ? `, ${firstName}` : ''}.
+            </h1>
+            <p className="mt-2 text-ink-soft">Who would you like to talk to?</p>
+          </header>
+          {offline && <OfflineBanner className="mb-8" />}
+          {recent.items.length > 0 && (
+            <section aria-labelledby="recent-heading" className="mb-10">
+              <h2 id="recent-heading" className="mb-3 text-sm font-medium text-ink-faint">Continue where you left off</h2>
+              <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+                {recent.items.map((c) => (
+                  <li key={c.id}>
+                    <Link href={`/chat/${c.id}`} className="flex items-center gap-3 rounded-2xl border border-line bg-raised p-3 transition hover:-translate-y-0.5 hover:shadow-md">
+                      <Avatar src={c.companion.avatarUrl} name={c.companion.name} decorative size={40} accent={c.companion.accentColor} />
+                      <span className="min-w-0">
+                        <span className="block truncate text-sm font-medium">{c.title}</span>
+                        <span className="block truncate text-xs text-ink-faint">{c.companion.name} · {shortTime(c.updatedAt)}</span>
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <CompanionPicker companions={companions} />
+        </div>
+      </main>
+    </>
+  );
+}

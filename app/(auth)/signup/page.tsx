@@ -1,0 +1,10 @@
+import { redirect } from 'next/navigation';
+import { SignUpForm } from '@/components/auth/sign-up-form';
+import { getSessionUserId } from '@/lib/auth/session';
+
+export const metadata = { title: 'Create an account' };
+
+export default async function SignUpPage() {
+  if (await getSessionUserId()) redirect('/');
+  return <SignUpForm />;
+}

@@ -1,0 +1,79 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+import { buttonStyles } from '@/components/ui/button';
+import { Field } from './field';
+
+type Props = { oauth: { id: 'github' | 'google'; name: string }[]; callbackUrl: string; initialError: string | null };
+
+export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState(initialError);
+  const [pending, setPending] = useState<'guest' | 'credentials' | null>(null);
+
+  const asGuest = async () => {
+    setPending('guest');
+    const result = await signIn('guest', { redirect: false });
+    if (result?.ok) return router.replace(callbackUrl);
+    setPending(null);
+    setError('Could not start a guest session. Try again.');
+  };
+
+  const withPassword = async (form: FormData) => {
+    setPending('credentials');
+    setError(null);
+    const result = await signIn('credentials', {
+      redirect: false,
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    });
+    if (result?.ok) return router.replace(callbackUrl);
+    setPending(null);
+    setError('That email and password do not match an account.');
+  };
+
+  return (
+    <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
+      <h1 className="text-xl font-semibold">Welcome</h1>
+      <button type="button" onClick={asGuest} disabled={pending !== null} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
+        {pending === 'guest' ? 'Opening…' : 'Continue as guest'}
+      </button>
+      <p className="mt-2 text-center text-xs text-ink-faint">No account needed. Your chats stay on this device’s session.</p>
+
+      {oauth.length > 0 && (
+        <div className="mt-5 grid gap-2">
+          {oauth.map((p) => (
+            <button key={p.id} type="button" className={`${buttonStyles.secondary} w-full`} onClick={() => signIn(p.id, { callbackUrl })}>
+              Continue with {p.name}
+            </button>
+          ))}
+        </div>
+      )}
+
+      <div className="my-6 flex items-center gap-3 text-xs text-ink-faint" aria-hidden="true">
+        <span className="h-px flex-1 bg-line" /> or with email <span className="h-px flex-1 bg-line" />
+      </div>
+
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void withPassword(new FormData(event.currentTarget));
+        }}
+      >
+        <Field label="Email" name="email" type="email" autoComplete="email" required />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required minLength={8} />
+        {error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>}
+        <button type="submit" disabled={pending !== null} className={`${buttonStyles.primary} w-full py-3`}>
+          {pending === 'credentials' ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="mt-5 text-center text-sm text-ink-soft">
+        New here? <Link href="/signup" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">Create an account</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+import { signUpAction, type SignUpResult } from '@/app/(auth)/actions';
+import { buttonStyles } from '@/components/ui/button';
+import { Field } from './field';
+
+type Failure = Extract<SignUpResult, { ok: false }>;
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [pending, setPending] = useState(false);
+
+  const submit = async (form: FormData) => {
+    setPending(true);
+    setFailure(null);
+    const input = {
+      name: String(form.get('name') ?? ''),
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    };
+    const result = await signUpAction(input);
+    if (!result.ok) {
+      setPending(false);
+      return setFailure(result);
+    }
+    const signedIn = await signIn('credentials', { redirect: false, email: input.email, password: input.password });
+    if (signedIn?.ok) return router.replace('/');
+    setPending(false);
+    setFailure({ ok: false, error: 'Your account is ready, but signing in failed. Try signing in.' });
+  };
+
+  const errorFor = (field: Failure['field']) => (failure && failure.field === field ? failure.error : null);
+
+  return (
+    <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
+      <h1 className="text-xl font-semibold">Create your account</h1>
+      <form
+        className="mt-5 space-y-4"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit(new FormData(event.currentTarget));
+        }}
+      >
+        <Field label="Name (optional)" name="name" autoComplete="name" maxLength={100} error={errorFor('name')} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required error={errorFor('email')} />
+        <Field label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={errorFor('password')} />
+        {failure && !failure.field && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{failure.error}</p>}
+        <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full py-3`}>
+          {pending ? 'Creating…' : 'Create account'}
+        </button>
+      </form>
+      <p className="mt-5 text-center text-sm text-ink-soft">
+        Already have one? <Link href="/signin" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">Sign in</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { useState } from 'react';
+import { Avatar } from '@/components/ui/avatar';
+import { CheckIcon, CopyIcon, PencilIcon, RefreshIcon } from '@/components/ui/icons';
+import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import type { ChatCompanion } from './chat-view';
+import { Markdown } from './markdown';
+
+type Props = {
+  message: ChatUIMessage;
+  companion: ChatCompanion;
+  streaming: boolean;
+  canEdit: boolean;
+  canRegenerate: boolean;
+  onEdit: () => void;
+  onRegenerate: () => void;
+};
+
+const STATUS_NOTES = {
+  error: 'This reply was cut short by an error.',
+  aborted: 'Stopped.',
+} as const;
+
+export function MessageBubble({ message, companion, streaming, canEdit, canRegenerate, onEdit, onRegenerate }: Props) {
+  const text = message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  const status = message.metadata?.status;
+  const note = status === 'error' || status === 'aborted' ? STATUS_NOTES[status] : null;
+
+  if (message.role === 'user') {
+    return (
+      <div className="group flex animate-fade-in flex-col items-end" data-role="user">
+        <div className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap text-white dark:bg-stone-700">
+          {text}
+        </div>
+        <Actions>
+          <CopyButton text={text} />
+          {canEdit && (
+            <ActionButton label="Edit message" onClick={onEdit}>
+              <PencilIcon />
+            </ActionButton>
+          )}
+        </Actions>
+      </div>
+    );
+  }
+
+  return (
+    <div className="group flex animate-fade-in gap-3" data-role="assistant" data-status={streaming ? 'streaming' : (status ?? 'complete')}>
+      <Avatar src={companion.avatarUrl} name={companion.name} decorative size={32} className="mt-1" />
+      <div className="min-w-0 max-w-[85%] flex-1">
+        <span className="sr-only">{companion.name} says:</span>
+        <div className="inline-block max-w-full rounded-3xl rounded-tl-lg border-l-[3px] bg-raised px-4 py-2.5 shadow-sm ring-1 ring-line" style={{ borderLeftColor: companion.accentColor }}>
+          {text ? <Markdown text={text} /> : !streaming && <span className="text-ink-faint italic">No reply.</span>}
+          {streaming && <span aria-hidden="true" className="ml-0.5 inline-block h-4 w-[2px] animate-caret bg-ink-soft align-middle" />}
+        </div>
+        {note && <p className="mt-1 pl-1 text-xs text-ink-faint">{note}</p>}
+        {!streaming && (
+          <Actions align="start">
+            {text && <CopyButton text={text} />}
+            {canRegenerate && (
+              <ActionButton label="Regenerate reply" onClick={onRegenerate}>
+                <RefreshIcon />
+              </ActionButton>
+            )}
+          </Actions>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Actions({ children, align = 'end' }: { children: React.ReactNode; align?: 'start' | 'end' }) {
+  return (
+    <div className={`mt-1 flex gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100 ${align === 'end' ? 'justify-end' : ''}`}>
+      {children}
+    </div>
+  );
+}
+
+function ActionButton({ label, onClick, children }: { label: string; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <button type="button" aria-label={label} title={label} onClick={onClick} className="rounded-lg p-1.5 text-ink-faint hover:bg-sunken hover:text-ink">
+      {children}
+    </button>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <ActionButton
+      label={copied ? 'Copied' : 'Copy message'}
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(text);
+          setCopied(true);
+          setTimeout(() => setCopied(false), 1500);
+        } catch {
+          setCopied(false); // clipboard refused (insecure context or permission); nothing to undo
+        }
+      }}
+    >
+      {copied ? <CheckIcon /> : <CopyIcon />}
+    </ActionButton>
+  );
+}

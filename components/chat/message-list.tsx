@@ -1,0 +1,106 @@
+'use client';
+
+import type { ChatStatus } from 'ai';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { Avatar } from '@/components/ui/avatar';
+import { ArrowDownIcon, RefreshIcon } from '@/components/ui/icons';
+import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import type { ChatCompanion } from './chat-view';
+import { MessageBubble } from './message-bubble';
+
+type Props = {
+  messages: ChatUIMessage[];
+  companion: ChatCompanion;
+  status: ChatStatus;
+  pendingFromServer: boolean;
+  lastUserId?: string;
+  canRegenerate: boolean;
+  onRegenerate: () => void;
+  onEdit: () => void;
+  error: { message: string; onRetry: () => void } | null;
+};
+
+// Within this many pixels of the bottom counts as "reading the latest", so new text follows.
+const STICKY_PX = 80;
+
+export function MessageList({ messages, companion, status, pendingFromServer, lastUserId, canRegenerate, onRegenerate, onEdit, error }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(true);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && following) el.scrollTop = el.scrollHeight;
+  }, [messages, status, following, error]);
+
+  // Sending a message always brings the view back to the bottom.
+  const [previousStatus, setPreviousStatus] = useState(status);
+  if (status !== previousStatus) {
+    setPreviousStatus(status);
+    if (status === 'submitted') setFollowing(true);
+  }
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    setFollowing(el.scrollHeight - el.scrollTop - el.clientHeight < STICKY_PX);
+  };
+
+  const last = messages.at(-1);
+  const streamingId = status === 'streaming' && last?.role === 'assistant' ? last.id : undefined;
+  const waitingForFirstWord = status === 'submitted' || (status === 'streaming' && last?.role === 'user');
+
+  return (
+    <div className="relative min-h-0 flex-1">
+      <div ref={scroller} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain">
+        <div role="log" aria-label={`Conversation with ${companion.name}`} aria-live="polite" aria-busy={status === 'streaming'} className="mx-auto flex w-full max-w-3xl flex-col gap-5 px-4 py-6 sm:px-6">
+          {messages.map((message) => (
+            <MessageBubble
+              key={message.id}
+              message={message}
+              companion={companion}
+              streaming={message.id === streamingId}
+              canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming'}
+              canRegenerate={canRegenerate && message.id === last?.id}
+              onEdit={onEdit}
+              onRegenerate={onRegenerate}
+            />
+          ))}
+          {waitingForFirstWord && <TypingIndicator companion={companion} />}
+          {pendingFromServer && (
+            <p className="pl-11 text-sm text-ink-faint">{companion.name} is still finishing this reply…</p>
+          )}
+          {error && (
+            <div role="alert" className="ml-11 flex flex-wrap items-center gap-3 rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
+              <span className="flex-1">{error.message}</span>
+              <button type="button" onClick={error.onRetry} className="inline-flex items-center gap-1.5 rounded-full bg-red-600 px-3 py-1.5 font-medium text-white hover:bg-red-700">
+                <RefreshIcon /> Retry
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+      {!following && (
+        <button
+          type="button"
+          onClick={() => setFollowing(true)}
+          className="absolute bottom-4 left-1/2 inline-flex -translate-x-1/2 items-center gap-1.5 rounded-full border border-line bg-raised px-3.5 py-1.5 text-sm shadow-lg"
+        >
+          <ArrowDownIcon className="size-4" /> Latest
+        </button>
+      )}
+    </div>
+  );
+}
+
+function TypingIndicator({ companion }: { companion: ChatCompanion }) {
+  return (
+    <div className="flex animate-fade-in items-center gap-3" aria-label={`${companion.name} is typing`} role="status">
+      <Avatar src={companion.avatarUrl} name={companion.name} decorative size={32} />
+      <div className="flex gap-1 rounded-2xl bg-raised px-4 py-3 shadow-sm ring-1 ring-line">
+        {[0, 150, 300].map((delay) => (
+          <span key={delay} className="size-1.5 animate-breathe rounded-full bg-ink-faint" style={{ animationDelay: `${delay}ms` }} />
+        ))}
+      </div>
+    </div>
+  );
+}

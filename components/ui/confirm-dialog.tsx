@@ -1,0 +1,55 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { buttonStyles } from './button';
+
+type Props = {
+  open: boolean;
+  title: string;
+  body: string;
+  confirmLabel: string;
+  busy?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+};
+
+/** A modal confirmation on the native <dialog>: focus trap, Esc and the backdrop come with it. */
+export function ConfirmDialog({ open, title, body, confirmLabel, busy, error, onConfirm, onCancel }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+      aria-labelledby="confirm-title"
+      className="m-auto w-[min(92vw,24rem)] rounded-2xl border border-line bg-raised p-6 text-ink shadow-2xl backdrop:bg-stone-950/50"
+    >
+      <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
+      <p className="mt-2 text-sm text-ink-soft">{body}</p>
+      {error && <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">{error}</p>}
+      <div className="mt-6 flex justify-end gap-2">
+        <button type="button" className={buttonStyles.secondary} onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className={`${buttonStyles.primary} bg-red-600 text-white hover:bg-red-700 dark:bg-red-600 dark:text-white dark:hover:bg-red-500`}
+          onClick={onConfirm}
+          disabled={busy}
+        >
+          {busy ? 'Deleting…' : confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

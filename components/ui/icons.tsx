@@ -1,0 +1,54 @@
+/** A few hand-drawn line icons; all decorative (the button around them carries the name). */
+type IconProps = { className?: string };
+const common = {
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.8,
+  strokeLinecap: 'round' as const,
+  strokeLinejoin: 'round' as const,
+  'aria-hidden': true,
+};
+
+export const SendIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M5 12h13M12 5l7 7-7 7" /></svg>
+);
+export const StopIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><rect x="7" y="7" width="10" height="10" rx="2" fill="currentColor" /></svg>
+);
+export const CopyIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}><rect x="9" y="9" width="11" height="11" rx="2" /><path d="M5 15V6a2 2 0 0 1 2-2h9" /></svg>
+);
+export const CheckIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}><path d="M5 12.5l4.5 4.5L19 7.5" /></svg>
+);
+export const RefreshIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}><path d="M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7" /></svg>
+);
+export const PencilIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}><path d="M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4" /></svg>
+);
+export const TrashIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}><path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" /></svg>
+);
+export const PlusIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M12 5v14M5 12h14" /></svg>
+);
+export const MenuIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M4 7h16M4 12h16M4 17h16" /></svg>
+);
+export const CloseIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M6 6l12 12M18 6L6 18" /></svg>
+);
+export const SearchIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><circle cx="11" cy="11" r="6.5" /><path d="M20 20l-4-4" /></svg>
+);
+export const ArrowDownIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M12 5v14M6 13l6 6 6-6" /></svg>
+);
+export const PhoneIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2z" /></svg>
+);
+export const ChatIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M4 5h16v11H9l-5 4V5z" /></svg>
+);

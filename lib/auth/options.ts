@@ -1,0 +1,86 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import GoogleProvider from 'next-auth/providers/google';
+import { credentials as credentialsSchema } from '@/lib/validation/chat';
+import { authSecret } from './secret';
+import { createGuest, findOrCreateOAuthUser, verifyCredentials, type Role } from './users';
+
+/** Which OAuth buttons to show: only providers whose env vars are set. */
+export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
+  const list: { id: 'github' | 'google'; name: string }[] = [];
+  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) list.push({ id: 'github', name: 'GitHub' });
+  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) list.push({ id: 'google', name: 'Google' });
+  return list;
+}
+
+function providers(): NextAuthOptions['providers'] {
+  const list: NextAuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(input) {
+        const parsed = credentialsSchema.safeParse(input);
+        if (!parsed.success) return null;
+        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        return user && { id: user.id, email: user.email, name: user.name, role: user.role, isGuest: false };
+      },
+    }),
+    CredentialsProvider({
+      id: 'guest',
+      name: 'Guest',
+      credentials: {},
+      async authorize() {
+        const user = await createGuest();
+        return { id: user.id, email: null, name: user.name, role: user.role, isGuest: true };
+      },
+    }),
+  ];
+  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
+    list.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  }
+  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
+    list.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
+  }
+  return list;
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  cached ??= {
+    secret: authSecret(),
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    providers: providers(),
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.type !== 'oauth') return true;
+        return Boolean(profile?.email); // we key accounts on a verified email
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.type === 'oauth' && profile?.email) {
+          const dbUser = await findOrCreateOAuthUser(profile.email, profile.name ?? null);
+          token.sub = dbUser.id;
+          token.role = dbUser.role;
+          token.guest = false;
+        } else if (user) {
+          token.sub = user.id;
+          token.role = (user as { role?: Role }).role ?? 'user';
+          token.guest = Boolean((user as { isGuest?: boolean }).isGuest);
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && token.sub) {
+          session.user.id = token.sub;
+          session.user.role = token.role ?? 'user';
+          session.user.isGuest = token.guest ?? false;
+        }
+        return session;
+      },
+    },
+  };
+  return cached;
+}

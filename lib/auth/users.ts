@@ -1,0 +1,58 @@
+import { withAnon, withUser } from '@/lib/db/scope';
+import { HearthError } from '@/lib/errors';
+import { hashPassword, verifyPassword } from './password';
+
+export type Role = 'user' | 'admin';
+export type SessionUser = { id: string; name: string | null; email: string | null; role: Role; isGuest: boolean };
+
+export async function registerUser(input: { email: string; password: string; name?: string }): Promise<SessionUser> {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await withAnon((tx) =>
+    tx.query<{ id: string | null }>('select public.auth_register_user($1, $2, $3, false) as id', [
+      input.email,
+      input.name ?? null,
+      passwordHash,
+    ]),
+  );
+  if (!row?.id) throw new HearthError('conflict', 'An account with this email already exists. Sign in instead.');
+  return { id: row.id, email: input.email, name: input.name ?? null, role: 'user', isGuest: false };
+}
+
+export async function createGuest(): Promise<SessionUser> {
+  const [row] = await withAnon((tx) =>
+    tx.query<{ id: string }>("select public.auth_register_user(null, 'Guest', null, true) as id"),
+  );
+  if (!row?.id) throw new Error('Could not create a guest user');
+  return { id: row.id, email: null, name: 'Guest', role: 'user', isGuest: true };
+}
+
+/** Null for an unknown email or a wrong password: the caller must not tell them apart. */
+export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
+  const [row] = await withAnon((tx) =>
+    tx.query<{ id: string; email: string; name: string | null; password_hash: string | null; role: Role }>(
+      'select * from public.auth_credentials($1)',
+      [email],
+    ),
+  );
+  if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: false };
+}
+
+export async function findOrCreateOAuthUser(email: string, name: string | null): Promise<{ id: string; role: Role }> {
+  const [row] = await withAnon((tx) =>
+    tx.query<{ id: string; role: Role }>('select * from public.auth_oauth_user($1, $2)', [email, name]),
+  );
+  if (!row) throw new Error('Could not create the user');
+  return row;
+}
+
+/** The user's own row, read through RLS; null when the account no longer exists. */
+export async function loadUser(id: string): Promise<SessionUser | null> {
+  const [row] = await withUser({ id }, (tx) =>
+    tx.query<{ id: string; email: string | null; name: string | null; role: Role; is_guest: boolean }>(
+      'select id, email, name, role, is_guest from public.users where id = $1',
+      [id],
+    ),
+  );
+  return row ? { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: row.is_guest } : null;
+}

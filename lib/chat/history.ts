@@ -1,0 +1,31 @@
+import type { ModelMessage } from 'ai';
+import { textOf, type StoredMessage } from '@/lib/db/messages';
+
+/** Rough token estimate (about four characters a token); good enough to budget a context window. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/**
+ * The stored history as model messages, newest kept first when it does not all fit. Failed
+ * replies with no text are left out; a partial reply is kept, since the person saw it.
+ */
+export function historyForModel(messages: StoredMessage[], budgetTokens: number): ModelMessage[] {
+  const kept: ModelMessage[] = [];
+  let used = 0;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i]!;
+    const text = textOf(message);
+    if (!text) continue;
+    used += estimateTokens(text) + 4;
+    if (used > budgetTokens && kept.length > 0) break;
+    kept.push({ role: message.role, content: text });
+  }
+  return kept.reverse();
+}
+
+/** A short title from the first thing the person said. */
+export function titleFrom(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= 60 ? line : `${line.slice(0, 57).trimEnd()}…`;
+}

@@ -1,0 +1,239 @@
+import { streamText, type LanguageModel, type TextStreamPart, type ToolSet } from 'ai';
+import { personaInstructions } from '@/lib/ai/persona';
+import { resolveModel, type ResolvedModel } from '@/lib/ai/registry';
+import type { Database, Queryable } from '@/lib/db/client';
+import { findCompanion, type Companion } from '@/lib/db/companions';
+import { getConversation, touchConversation, type Conversation } from '@/lib/db/conversations';
+import {
+  deleteMessages,
+  finishReply,
+  insertMessage,
+  listMessages,
+  updateMessageText,
+  type FinishedReply,
+  type StoredMessage,
+} from '@/lib/db/messages';
+import { withUser, type UserScope } from '@/lib/db/scope';
+import { HearthError } from '@/lib/errors';
+import type { ChatRequest } from '@/lib/validation/chat';
+import { registerGeneration, releaseGeneration } from './active';
+import { historyForModel, titleFrom } from './history';
+
+type Part = TextStreamPart<ToolSet>;
+
+export type ChatTurn = {
+  conversationId: string;
+  userMessageId: string | null;
+  assistantMessageId: string;
+  modelId: string;
+  isOffline: boolean;
+  /** The model's stream parts for this client; the generation does not depend on anyone reading it. */
+  parts: ReadableStream<Part>;
+  /** Settles once the reply, complete or not, is saved. */
+  saved: Promise<FinishedReply>;
+};
+
+export type ChatTurnOptions = {
+  db?: Database;
+  /** Tests pass a model here; otherwise the conversation's model is resolved from the registry. */
+  model?: LanguageModel;
+};
+
+// Room left in the context window for the reply.
+const REPLY_RESERVE_TOKENS = 1_024;
+
+/**
+ * The one chat pipeline: authorize and load inside the user's RLS scope, save what the person
+ * said, then stream the reply from the resolved model and save it, whatever happens to the client.
+ */
+export async function startChatTurn(user: UserScope, request: ChatRequest, options: ChatTurnOptions = {}): Promise<ChatTurn> {
+  const startedAt = performance.now();
+
+  const turn = await withUser(
+    user,
+    async (tx) => {
+      const conversation = await getConversation(tx, request.conversationId);
+      if (!conversation) throw new HearthError('not_found', 'This conversation does not exist.');
+      const companion = await findCompanion(tx, conversation.companionId);
+      if (!companion) throw new HearthError('not_found', 'This companion is no longer available.');
+      const resolved = resolveModel([conversation.model, companion.defaultModel], {
+        persona: companion,
+        language: conversation.language,
+      });
+      const history = await listMessages(tx, conversation.id);
+      const { messages, userMessageId } = await applyRequest(tx, conversation, history, request);
+      const assistantMessageId = await insertMessage(tx, {
+        conversationId: conversation.id,
+        role: 'assistant',
+        text: '',
+        status: 'streaming',
+        model: resolved.id,
+      });
+      const isFirstUserMessage = !history.some((m) => m.role === 'user');
+      const title = isFirstUserMessage && request.action !== 'regenerate' ? titleFrom(request.text) : undefined;
+      await touchConversation(tx, conversation.id, conversation.title === 'New chat' ? title : undefined);
+      return { conversation, companion, resolved, messages, userMessageId, assistantMessageId };
+    },
+    options.db,
+  );
+
+  return generate(user, turn, startedAt, options);
+}
+
+/** Writes what the request changes and returns the history the model should see. */
+async function applyRequest(
+  tx: Queryable,
+  conversation: Conversation,
+  history: StoredMessage[],
+  request: ChatRequest,
+): Promise<{ messages: StoredMessage[]; userMessageId: string | null }> {
+  if (request.action === 'send') {
+    const id = await insertMessage(tx, {
+      id: request.messageId,
+      conversationId: conversation.id,
+      role: 'user',
+      text: request.text,
+      status: 'complete',
+    }).catch((error: { code?: string }) => {
+      if (error.code === '23505') throw new HearthError('conflict', 'This message was already sent.');
+      throw error;
+    });
+    return { messages: [...history, userMessage(id, request.text)], userMessageId: id };
+  }
+
+  const lastUserIndex = history.findLastIndex((m) => m.role === 'user');
+  if (lastUserIndex < 0) {
+    throw new HearthError('bad_request', 'There is no message of yours to answer yet.');
+  }
+  const lastUser = history[lastUserIndex]!;
+  // Both edit and regenerate replace whatever followed the person's last message.
+  await deleteMessages(tx, history.slice(lastUserIndex + 1).map((m) => m.id));
+  if (request.action === 'edit') {
+    await updateMessageText(tx, lastUser.id, request.text);
+    return { messages: [...history.slice(0, lastUserIndex), userMessage(lastUser.id, request.text)], userMessageId: lastUser.id };
+  }
+  return { messages: history.slice(0, lastUserIndex + 1), userMessageId: null };
+}
+
+function userMessage(id: string, text: string): StoredMessage {
+  return {
+    id,
+    role: 'user',
+    parts: [{ type: 'text', text }],
+    status: 'complete',
+    error: null,
+    model: null,
+    inputTokens: null,
+    outputTokens: null,
+    ttftMs: null,
+    latencyMs: null,
+    createdAt: new Date(),
+  };
+}
+
+type PreparedTurn = {
+  conversation: Conversation;
+  companion: Companion;
+  resolved: ResolvedModel;
+  messages: StoredMessage[];
+  userMessageId: string | null;
+  assistantMessageId: string;
+};
+
+function generate(user: UserScope, turn: PreparedTurn, startedAt: number, options: ChatTurnOptions): ChatTurn {
+  const { conversation, companion, resolved } = turn;
+  const controller = registerGeneration(conversation.id);
+  const instructions = personaInstructions(companion, conversation.language);
+  const budget = resolved.contextWindow - REPLY_RESERVE_TOKENS - Math.ceil(instructions.length / 4);
+
+  const result = streamText({
+    model: options.model ?? resolved.model,
+    instructions,
+    messages: historyForModel(turn.messages, budget),
+    temperature: companion.temperature,
+    abortSignal: controller.signal,
+  });
+
+  // One reader drives the generation to its end and hands each part on to the client while the
+  // client is there; a client that leaves stops receiving, never the generation.
+  const client: { sink: ReadableStreamDefaultController<Part> | null } = { sink: null };
+  const parts = new ReadableStream<Part>({
+    start: (controller) => {
+      client.sink = controller;
+    },
+    cancel: () => {
+      client.sink = null;
+    },
+  });
+  const forward = (part: Part) => {
+    try {
+      client.sink?.enqueue(part);
+    } catch {
+      client.sink = null;
+    }
+  };
+
+  const saved = (async (): Promise<FinishedReply> => {
+    let text = '';
+    let ttftMs: number | undefined;
+    let usage: { inputTokens?: number; outputTokens?: number } = {};
+    let status: FinishedReply['status'] = 'complete';
+    let error: string | undefined;
+    try {
+      for await (const part of result.stream) {
+        if (part.type === 'text-delta') {
+          ttftMs ??= Math.round(performance.now() - startedAt);
+          text += part.text;
+        } else if (part.type === 'finish') {
+          usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
+        } else if (part.type === 'error') {
+          status = 'error';
+          error = describe(part.error);
+        } else if (part.type === 'abort') {
+          status = 'aborted';
+        }
+        forward(part);
+      }
+    } catch (caught) {
+      status = controller.signal.aborted ? 'aborted' : 'error';
+      error = status === 'error' ? describe(caught) : undefined;
+      forward({ type: 'error', error: caught });
+    } finally {
+      releaseGeneration(conversation.id, controller);
+    }
+    const reply: FinishedReply = {
+      text,
+      status,
+      error,
+      ...usage,
+      ttftMs,
+      latencyMs: Math.round(performance.now() - startedAt),
+    };
+    try {
+      await withUser(user, (tx) => finishReply(tx, turn.assistantMessageId, reply), options.db);
+    } finally {
+      // Closing only now means a client that reloads on "finished" sees the saved reply.
+      try {
+        client.sink?.close();
+      } catch {
+        // the client already went away
+      }
+    }
+    return reply;
+  })();
+  saved.catch((e) => console.error('[chat] could not save the reply', turn.assistantMessageId, e));
+
+  return {
+    conversationId: conversation.id,
+    userMessageId: turn.userMessageId,
+    assistantMessageId: turn.assistantMessageId,
+    modelId: resolved.id,
+    isOffline: resolved.isOffline,
+    parts,
+    saved,
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,21 @@
+import type { UIMessage } from 'ai';
+import type { MessageStatus, StoredMessage } from '@/lib/db/messages';
+
+/** What travels with each message in the web chat besides its parts. */
+export type ChatMetadata = {
+  status?: MessageStatus;
+  model?: string | null;
+  offline?: boolean;
+  userMessageId?: string | null;
+};
+
+export type ChatUIMessage = UIMessage<ChatMetadata>;
+
+export function toUIMessage(message: StoredMessage): ChatUIMessage {
+  return {
+    id: message.id,
+    role: message.role,
+    parts: message.parts,
+    metadata: { status: message.status, model: message.model },
+  };
+}

@@ -1,0 +1,35 @@
+import type { Language } from '@/lib/languages';
+import type { Queryable } from './client';
+
+export type Companion = {
+  id: string;
+  slug: string;
+  name: string;
+  tagline: string;
+  description: string;
+  instructions: string;
+  greeting: string;
+  avatarUrl: string;
+  accentColor: string;
+  specialties: string[];
+  languages: Language[];
+  defaultModel: string;
+  temperature: number;
+};
+
+const COLUMNS = `id, slug, name, tagline, description, instructions, greeting, avatar_url as "avatarUrl",
+  accent_color as "accentColor", specialties, languages, default_model as "defaultModel", temperature`;
+
+/** Active companions (RLS hides the rest), alphabetically. */
+export function listCompanions(tx: Queryable): Promise<Companion[]> {
+  return tx.query<Companion>(`select ${COLUMNS} from public.companions order by name`);
+}
+
+export async function findCompanion(tx: Queryable, slugOrId: string): Promise<Companion | null> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slugOrId);
+  const [row] = await tx.query<Companion>(
+    `select ${COLUMNS} from public.companions where ${isUuid ? 'id = $1::uuid' : 'slug = $1'}`,
+    [slugOrId],
+  );
+  return row ?? null;
+}

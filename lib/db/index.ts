@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { openPglite, openPostgres, type Database } from './client';
+import { lockDataDir } from './lock';
+import { migrate, seedIfEmpty } from './migrate';
+import { dataDir } from './paths';
+
+export type { Database, Queryable, Row } from './client';
+
+/** Opens a database, brings its schema up to date and seeds an empty catalogue. */
+export async function openDatabase(options: { url?: string; dataDir?: string; memory?: boolean } = {}): Promise<Database> {
+  let db: Database;
+  if (options.url) {
+    db = await openPostgres(options.url);
+  } else if (options.memory) {
+    db = await openPglite();
+  } else {
+    const dir = options.dataDir ?? dataDir();
+    const release = lockDataDir(dir);
+    try {
+      db = await openPglite(path.join(dir, 'pglite'));
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const close = db.close;
+    db = { ...db, close: async () => { await close(); release(); } };
+  }
+  await migrate(db);
+  await seedIfEmpty(db);
+  return db;
+}
+
+// Next.js may load this module more than once in one process; the instance lives on globalThis.
+const globalDb = globalThis as typeof globalThis & { __hearthDb?: Promise<Database> };
+
+/** The process-wide database, opened on first use (never at import, so builds never open it). */
+export function getDb(): Promise<Database> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    throw new Error('The database was opened during `next build`: a page that reads data must call `await connection()`.');
+  }
+  globalDb.__hearthDb ??= openDatabase({ url: process.env.DATABASE_URL || undefined }).catch((error) => {
+    globalDb.__hearthDb = undefined; // let the next request try again
+    throw error;
+  });
+  return globalDb.__hearthDb;
+}

@@ -1,0 +1,83 @@
+import type { Queryable } from './client';
+
+export type MessageStatus = 'complete' | 'streaming' | 'error' | 'aborted';
+export type MessageRole = 'user' | 'assistant';
+export type TextPart = { type: 'text'; text: string };
+
+export type StoredMessage = {
+  id: string;
+  role: MessageRole;
+  parts: TextPart[];
+  status: MessageStatus;
+  error: string | null;
+  model: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  ttftMs: number | null;
+  latencyMs: number | null;
+  createdAt: Date;
+};
+
+const COLUMNS = `id, role, parts, status, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
+  ttft_ms as "ttftMs", latency_ms as "latencyMs", created_at as "createdAt"`;
+
+export function textOf(message: { parts: TextPart[] }): string {
+  return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
+/** A conversation's messages, oldest first. */
+export function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
+  return tx.query<StoredMessage>(
+    `select ${COLUMNS} from public.messages where conversation_id = $1 order by created_at, id`,
+    [conversationId],
+  );
+}
+
+export async function insertMessage(
+  tx: Queryable,
+  input: { id?: string; conversationId: string; role: MessageRole; text: string; status: MessageStatus; model?: string },
+): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `insert into public.messages (id, conversation_id, role, parts, status, model)
+     values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6) returning id`,
+    [input.id ?? null, input.conversationId, input.role, JSON.stringify([{ type: 'text', text: input.text }]), input.status, input.model ?? null],
+  );
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export async function updateMessageText(tx: Queryable, id: string, text: string): Promise<void> {
+  await tx.query('update public.messages set parts = $2 where id = $1', [id, JSON.stringify([{ type: 'text', text }])]);
+}
+
+export async function deleteMessages(tx: Queryable, ids: string[]): Promise<void> {
+  if (ids.length) await tx.query('delete from public.messages where id = any($1::uuid[])', [ids]);
+}
+
+export type FinishedReply = {
+  text: string;
+  status: Exclude<MessageStatus, 'streaming'>;
+  error?: string;
+  inputTokens?: number;
+  outputTokens?: number;
+  ttftMs?: number;
+  latencyMs: number;
+};
+
+export async function finishReply(tx: Queryable, id: string, reply: FinishedReply): Promise<void> {
+  await tx.query(
+    `update public.messages
+        set parts = $2, status = $3, error = $4, input_tokens = $5, output_tokens = $6, ttft_ms = $7, latency_ms = $8
+      where id = $1`,
+    [
+      id,
+      JSON.stringify(reply.text ? [{ type: 'text', text: reply.text }] : []),
+      reply.status,
+      reply.error?.slice(0, 2000) ?? null,
+      reply.inputTokens ?? null,
+      reply.outputTokens ?? null,
+      reply.ttftMs ?? null,
+      reply.latencyMs,
+    ],
+  );
+}

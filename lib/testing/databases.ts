@@ -1,0 +1,24 @@
+import { openDatabase, type Database } from '@/lib/db';
+import { withAnon } from '@/lib/db/scope';
+
+/**
+ * The databases every integration test runs against: an in-memory PGlite always, and the
+ * PostgreSQL server at TEST_DATABASE_URL when it is set (CI points it at a fresh database).
+ */
+export const TEST_DATABASES: { name: string; open: () => Promise<Database> }[] = [
+  { name: 'pglite', open: () => openDatabase({ memory: true }) },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'postgres', open: () => openDatabase({ url: process.env.TEST_DATABASE_URL }) }]
+    : []),
+];
+
+/** A new user made the way sign-up makes one (through anon's function), for RLS tests. */
+export async function createTestUser(db: Database, label = 'user'): Promise<{ id: string }> {
+  const email = `${label}-${crypto.randomUUID()}@test.hearth.local`;
+  const [row] = await withAnon(
+    (tx) => tx.query<{ id: string }>("select public.auth_register_user($1, $2, 'x', false) as id", [email, label]),
+    db,
+  );
+  if (!row?.id) throw new Error('could not create test user');
+  return { id: row.id };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { LANGUAGES } from '@/lib/languages';
+import { MAX_MESSAGE_CHARS } from './limits';
+
+export const messageText = z
+  .string({ error: 'A message is required.' })
+  .transform((text) => text.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Write something before sending.')
+      .max(MAX_MESSAGE_CHARS, `Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`),
+  );
+
+export const uuid = z.uuid({ error: 'Not a valid id.' });
+
+/** What the web chat sends: never the history, only what is new. */
+export const chatRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('send'), conversationId: uuid, messageId: uuid.optional(), text: messageText }),
+  z.object({ action: z.literal('edit'), conversationId: uuid, text: messageText }),
+  z.object({ action: z.literal('regenerate'), conversationId: uuid }),
+]);
+export type ChatRequest = z.infer<typeof chatRequest>;
+
+export const conversationTitle = z
+  .string()
+  .transform((title) => title.trim())
+  .pipe(z.string().min(1, 'A title cannot be empty.').max(200, 'Titles can be at most 200 characters.'));
+
+export const language = z.enum(LANGUAGES, { error: 'Not a supported language.' });
+
+export const credentials = z.object({
+  email: z.email({ error: 'Enter a valid email address.' }).max(320).transform((email) => email.toLowerCase()),
+  password: z.string().min(8, 'Passwords need at least 8 characters.').max(200, 'Passwords can be at most 200 characters.'),
+});
+
+export const signUp = credentials.extend({
+  name: z
+    .string()
+    .trim()
+    .max(100, 'Names can be at most 100 characters.')
+    .optional()
+    .transform((name) => name || undefined),
+});

@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import { HearthError } from '@/lib/errors';
+
+/** Parses with a schema; the first problem becomes a 400 the person can act on. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new HearthError('bad_request', `${where}${issue?.message ?? 'Invalid request.'}`);
+}
+
+/** Reads a JSON body; malformed JSON is the client's mistake, never a 500. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new HearthError('bad_request', 'The request body must be valid JSON.');
+  }
+}
