@@ -12,9 +12,8 @@ import { shortTime } from '@/lib/format';
 
 function greeting(): string {
   const hour = new Date().getHours();
-  if (hour < 5) return 'Up late?';
-  if (hour < 12) return 'Good morning';
-  if (hour < 18) return 'Good afternoon';
+  if (hour >= 5 && hour < 12) return 'Good morning';
+  if (hour >= 12 && hour < 18) return 'Good afternoon';
   return 'Good evening';
 }
 

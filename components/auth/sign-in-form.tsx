@@ -41,7 +41,7 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
       <button type="button" onClick={asGuest} disabled={pending !== null} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
         {pending === 'guest' ? 'Opening…' : 'Continue as guest'}
       </button>
-      <p className="mt-2 text-center text-xs text-ink-faint">No account needed. Your chats stay on this device’s session.</p>
+      <p className="mt-2 text-center text-xs text-ink-faint">No account needed to start talking.</p>
 
       {oauth.length > 0 && (
         <div className="mt-5 grid gap-2">

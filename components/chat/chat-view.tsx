@@ -5,6 +5,7 @@ import { DefaultChatTransport } from 'ai';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import type { MessageStatus } from '@/lib/db/messages';
 import type { Language } from '@/lib/languages';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
@@ -34,8 +35,10 @@ export function ChatView({ conversation, companion, initialMessages, offline }: 
         // The server keeps the history; the request says only what is new.
         prepareSendMessagesRequest: ({ messages, trigger, messageId }) => {
           const last = messages.at(-1);
-          if (trigger === 'regenerate-message') return { body: { action: 'regenerate', conversationId: conversation.id } };
           const text = last ? textOf(last) : '';
+          if (trigger === 'regenerate-message') {
+            return { body: { action: 'regenerate', conversationId: conversation.id, messageId: last?.id, text: text || undefined } };
+          }
           if (messageId) return { body: { action: 'edit', conversationId: conversation.id, text } };
           return { body: { action: 'send', conversationId: conversation.id, messageId: last?.id, text } };
         },
@@ -48,17 +51,20 @@ export function ChatView({ conversation, companion, initialMessages, offline }: 
     messages: initialMessages,
     transport,
     generateId: randomId,
-    // The sidebar's order and titles change with each message.
-    onFinish: () => router.refresh(),
+    onFinish: ({ isAbort }) => {
+      if (isAbort) markLastReply('aborted');
+      // The sidebar's order and titles change with each message.
+      router.refresh();
+    },
   });
 
-  const busy = status === 'submitted' || status === 'streaming';
+  function markLastReply(replyStatus: 'aborted') {
+    setMessages((current) =>
+      current.map((m, i) => (i === current.length - 1 && m.role === 'assistant' ? { ...m, metadata: { ...m.metadata, status: replyStatus } } : m)),
+    );
+  }
 
-  // The server's copy is the truth: take it whenever the page data is refreshed and we are idle.
-  useEffect(() => {
-    if (!busy) setMessages(initialMessages);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server sends new data
-  }, [initialMessages]);
+  const busy = status === 'submitted' || status === 'streaming';
 
   const stopReply = useCallback(() => {
     stop();
@@ -74,9 +80,12 @@ export function ChatView({ conversation, companion, initialMessages, offline }: 
   const pendingFromServer = !busy && messages.at(-1)?.metadata?.status === 'streaming';
   useEffect(() => {
     if (!pendingFromServer) return;
-    const timer = setInterval(() => router.refresh(), 1500);
+    const timer = setInterval(async () => {
+      const fresh = await loadMessages(conversation.id);
+      if (fresh) setMessages(fresh);
+    }, 1500);
     return () => clearInterval(timer);
-  }, [pendingFromServer, router]);
+  }, [pendingFromServer, conversation.id, setMessages]);
 
   const lastUserIndex = messages.findLastIndex((m) => m.role === 'user');
   const lastUser = lastUserIndex >= 0 ? messages[lastUserIndex] : undefined;
@@ -115,6 +124,13 @@ export function ChatView({ conversation, companion, initialMessages, offline }: 
       />
     </div>
   );
+}
+
+async function loadMessages(conversationId: string): Promise<ChatUIMessage[] | null> {
+  const response = await fetch(`/api/v1/conversations/${conversationId}/messages`).catch(() => null);
+  if (!response?.ok) return null;
+  const { data } = (await response.json()) as { data: { id: string; role: 'user' | 'assistant'; parts: ChatUIMessage['parts']; status: MessageStatus; model: string | null }[] };
+  return data.map((m) => ({ id: m.id, role: m.role, parts: m.parts, metadata: { status: m.status, model: m.model } }));
 }
 
 /** The route answers errors as JSON `{ error: { message } }`; the SDK hands us the raw body. */

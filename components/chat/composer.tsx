@@ -59,7 +59,7 @@ export function Composer({ companionName, busy, mode, initialText, onSubmit, onS
             <button type="button" className="underline underline-offset-2" onClick={onCancelEdit}>Cancel</button>
           </div>
         )}
-        <div className="flex items-end gap-2 rounded-3xl border border-line bg-raised p-1.5 pl-4 shadow-sm focus-within:border-ember-400">
+        <div className="flex items-end gap-2 rounded-3xl border border-line bg-raised p-1.5 pl-4 shadow-sm focus-within:border-ember-400 focus-within:ring-2 focus-within:ring-ember-400/30">
           <label htmlFor="composer" className="sr-only">Message {companionName}</label>
           <textarea
             id="composer"
@@ -82,7 +82,7 @@ export function Composer({ companionName, busy, mode, initialText, onSubmit, onS
                 else if (mode === 'edit') onCancelEdit();
               }
             }}
-            className="max-h-[33vh] min-h-10 flex-1 resize-none bg-transparent py-2 text-[15px] leading-6 outline-none placeholder:text-ink-faint"
+            className="max-h-[33vh] min-h-10 flex-1 resize-none bg-transparent py-2 text-[15px] leading-6 outline-none placeholder:text-ink-faint focus-visible:outline-none"
           />
           {busy ? (
             <button type="button" onClick={onStop} aria-label="Stop reply" title="Stop (Esc)" className={`${buttonStyles.icon} size-10 bg-stone-900 text-white hover:bg-stone-700 hover:text-white dark:bg-stone-100 dark:text-stone-900`}>

@@ -71,7 +71,7 @@ export function CompanionPicker({ companions }: { companions: Companion[] }) {
           </button>
         </div>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <ul aria-label="Companions" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {shown.map((companion) => (
             <li key={companion.id} className="animate-fade-in">
               <CompanionCard companion={companion} />

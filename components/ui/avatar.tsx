@@ -17,8 +17,8 @@ export function Avatar({ src, name, accent, size = 40, className = '', decorativ
       alt={decorative ? '' : name}
       width={size}
       height={size}
-      className={`shrink-0 rounded-full bg-sunken object-cover ${className}`}
-      style={accent ? { boxShadow: `0 0 0 2px var(--surface), 0 0 0 4px ${accent}55` } : undefined}
+      className={`shrink-0 self-start rounded-full bg-sunken object-cover ${className}`}
+      style={{ width: size, height: size, ...(accent && { boxShadow: `0 0 0 2px var(--surface), 0 0 0 4px ${accent}55` }) }}
     />
   );
 }

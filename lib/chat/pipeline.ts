@@ -70,7 +70,7 @@ export async function startChatTurn(user: UserScope, request: ChatRequest, optio
         model: resolved.id,
       });
       const isFirstUserMessage = !history.some((m) => m.role === 'user');
-      const title = isFirstUserMessage && request.action !== 'regenerate' ? titleFrom(request.text) : undefined;
+      const title = isFirstUserMessage && request.text ? titleFrom(request.text) : undefined;
       await touchConversation(tx, conversation.id, conversation.title === 'New chat' ? title : undefined);
       return { conversation, companion, resolved, messages, userMessageId, assistantMessageId };
     },
@@ -87,18 +87,20 @@ async function applyRequest(
   history: StoredMessage[],
   request: ChatRequest,
 ): Promise<{ messages: StoredMessage[]; userMessageId: string | null }> {
-  if (request.action === 'send') {
+  const unsaved = request.action === 'regenerate' && request.messageId && request.text && !history.some((m) => m.id === request.messageId);
+  if (request.action === 'send' || unsaved) {
+    const text = request.text!;
     const id = await insertMessage(tx, {
       id: request.messageId,
       conversationId: conversation.id,
       role: 'user',
-      text: request.text,
+      text,
       status: 'complete',
     }).catch((error: { code?: string }) => {
       if (error.code === '23505') throw new HearthError('conflict', 'This message was already sent.');
       throw error;
     });
-    return { messages: [...history, userMessage(id, request.text)], userMessageId: id };
+    return { messages: [...history, userMessage(id, text)], userMessageId: id };
   }
 
   const lastUserIndex = history.findLastIndex((m) => m.role === 'user');

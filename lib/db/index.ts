@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { openPglite, openPostgres, type Database } from './client';
-import { lockDataDir } from './lock';
-import { migrate, seedIfEmpty } from './migrate';
-import { dataDir } from './paths';
+import { openPglite, openPostgres, type Database } from './client.ts';
+import { lockDataDir } from './lock.ts';
+import { migrate, seedIfEmpty } from './migrate.ts';
+import { dataDir } from './paths.ts';
 
-export type { Database, Queryable, Row } from './client';
+export type { Database, Queryable, Row } from './client.ts';
 
 /** Opens a database, brings its schema up to date and seeds an empty catalogue. */
 export async function openDatabase(options: { url?: string; dataDir?: string; memory?: boolean } = {}): Promise<Database> {

@@ -1,23 +1,21 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database } from './client';
+import type { Database } from './client.ts';
 
-const MIGRATIONS_DIR = path.join(process.cwd(), 'supabase', 'migrations');
-const SEED_FILE = path.join(process.cwd(), 'supabase', 'seed.sql');
 // Any constant works; it keeps two servers starting at once from migrating the same database twice.
 const MIGRATION_LOCK_KEY = 4_227_118_001;
 
 /** Applies every migration not yet recorded, each in its own transaction. Safe to run again. */
-export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function migrate(db: Database): Promise<string[]> {
   await db.exec(`create table if not exists public.hearth_migrations (
     version text primary key,
     applied_at timestamptz not null default now()
   )`);
-  const files = (await readdir(dir)).filter((name) => /^\d{14}_[\w-]+\.sql$/.test(name)).sort();
+  const files = (await readdir(path.join(process.cwd(), 'supabase', 'migrations'))).filter((name) => /^\d{14}_[\w-]+\.sql$/.test(name)).sort();
   const applied: string[] = [];
   for (const file of files) {
     const version = file.slice(0, 14);
-    const sql = await readFile(path.join(dir, file), 'utf8');
+    const sql = await readFile(path.join(process.cwd(), 'supabase', 'migrations', file), 'utf8');
     const didApply = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       const done = await tx.query('select 1 from public.hearth_migrations where version = $1', [version]);
@@ -32,8 +30,8 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
 }
 
 /** Loads the default companions. Upserts by slug, so running it twice changes nothing. */
-export async function seed(db: Database, file = SEED_FILE): Promise<void> {
-  await db.exec(await readFile(file, 'utf8'));
+export async function seed(db: Database): Promise<void> {
+  await db.exec(await readFile(path.join(process.cwd(), 'supabase', 'seed.sql'), 'utf8'));
 }
 
 /** On start, seed only an empty catalogue: an admin's later edits to seeded companions survive restarts. */

@@ -18,7 +18,9 @@ export const uuid = z.uuid({ error: 'Not a valid id.' });
 export const chatRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('send'), conversationId: uuid, messageId: uuid.optional(), text: messageText }),
   z.object({ action: z.literal('edit'), conversationId: uuid, text: messageText }),
-  z.object({ action: z.literal('regenerate'), conversationId: uuid }),
+  // The last message travels along so a retry after a request that never reached the server
+  // still answers it: the server adds it when it does not have it yet.
+  z.object({ action: z.literal('regenerate'), conversationId: uuid, messageId: uuid.optional(), text: messageText.optional() }),
 ]);
 export type ChatRequest = z.infer<typeof chatRequest>;
 

@@ -35,7 +35,7 @@ export default async function CompanionPage({ params }: Props) {
           aria-hidden="true"
         />
         <div className="mx-auto -mt-28 max-w-3xl px-4 pb-16 sm:-mt-36 sm:px-8">
-          <Avatar src={companion.avatarUrl} name={`Portrait of ${companion.name}`} size={176} accent={companion.accentColor} className="size-36 sm:size-44" />
+          <Avatar src={companion.avatarUrl} name={`Portrait of ${companion.name}`} size={176} accent={companion.accentColor} />
           <h1 className="mt-6 text-3xl font-semibold tracking-tight sm:text-4xl">{companion.name}</h1>
           <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>
           <div className="mt-6 flex flex-wrap items-center gap-3">

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { getSessionUserId } from '@/lib/auth/session';
+import { startConversation } from '@/lib/chat/conversations';
+import { companionBySlugOrId } from '@/lib/chat/companions';
+import { errorResponse, HearthError } from '@/lib/errors';
+import { conversationTitle, language } from '@/lib/validation/chat';
+import { parseWith, readJson } from '@/lib/validation/parse';
+
+const createConversation = z.object({
+  companion: z.string().min(1, 'Name a companion by slug or id.').max(64),
+  language: language.optional(),
+  title: conversationTitle.optional(),
+});
+
+/** Starts a conversation that opens with the companion's greeting. */
+export async function POST(request: Request) {
+  try {
+    const user = await getSessionUserId();
+    if (!user) throw new HearthError('unauthorized', 'Sign in first.');
+    const input = parseWith(createConversation, await readJson(request));
+    const conversation = await startConversation(user, input);
+    const companion = await companionBySlugOrId(user, conversation.companionId);
+    return Response.json(
+      {
+        id: conversation.id,
+        companion: companion && { id: companion.id, slug: companion.slug, name: companion.name },
+        model: conversation.model,
+        title: conversation.title,
+        language: conversation.language,
+        created_at: conversation.createdAt,
+        updated_at: conversation.updatedAt,
+      },
+      { status: 201 },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,185 @@
+import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
+import { simulateReadableStream } from 'ai';
+import { MockLanguageModelV4 } from 'ai/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOfflineModel } from '@/lib/ai/offline-model';
+import type { Database } from '@/lib/db';
+import { listMessages, textOf } from '@/lib/db/messages';
+import { withUser } from '@/lib/db/scope';
+import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
+import { stopGeneration } from './active';
+import { startConversation } from './conversations';
+import { startChatTurn } from './pipeline';
+
+const usage = {
+  inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 3, text: 3, reasoning: 0 },
+};
+
+function words(text: string): LanguageModelV4StreamPart[] {
+  return text.split(/(?<= )/).map((delta) => ({ type: 'text-delta', id: 't', delta }));
+}
+
+/** A model that streams the given parts, a few milliseconds apart. */
+function scripted(parts: LanguageModelV4StreamPart[], onCall?: () => Promise<void>): LanguageModelV4 {
+  return new MockLanguageModelV4({
+    doStream: async () => {
+      await onCall?.();
+      return { stream: simulateReadableStream({ chunks: parts, chunkDelayInMs: 5 }) };
+    },
+  });
+}
+
+const complete = (text: string): LanguageModelV4StreamPart[] => [
+  { type: 'stream-start', warnings: [] },
+  { type: 'text-start', id: 't' },
+  ...words(text),
+  { type: 'text-end', id: 't' },
+  { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage },
+];
+
+describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
+  let db: Database;
+  let user: { id: string };
+
+  beforeAll(async () => {
+    db = await open();
+    user = await createTestUser(db, 'pipeline');
+  });
+  afterAll(() => db?.close());
+
+  const newConversation = async () => (await startConversation(user, { companion: (await firstSlug()) }, db)).id;
+  const firstSlug = async () => (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1'))[0]!.slug;
+  const messagesOf = (conversationId: string) => withUser(user, (tx) => listMessages(tx, conversationId), db);
+
+  it('opens a conversation with the companion greeting', async () => {
+    const id = await newConversation();
+    const messages = await messagesOf(id);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ role: 'assistant', status: 'complete' });
+    expect(textOf(messages[0]!).length).toBeGreaterThan(0);
+  });
+
+  it('saves the user message before the model is called, then the reply with usage and timings', async () => {
+    const conversationId = await newConversation();
+    let seenByModel: string[] = [];
+    const model = scripted(complete('Hello there friend'), async () => {
+      const rows = await db.query<{ role: string; status: string }>(
+        'select role, status from public.messages where conversation_id = $1 order by created_at',
+        [conversationId],
+      );
+      seenByModel = rows.map((r) => `${r.role}:${r.status}`);
+    });
+    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Hi!' }, { db, model });
+    const reply = await turn.saved;
+    expect(seenByModel).toEqual(['assistant:complete', 'user:complete', 'assistant:streaming']);
+    expect(reply).toMatchObject({ status: 'complete', text: 'Hello there friend', inputTokens: 10, outputTokens: 3 });
+    const [, userMessage, assistant] = await messagesOf(conversationId);
+    expect(textOf(userMessage!)).toBe('Hi!');
+    expect(assistant).toMatchObject({ id: turn.assistantMessageId, status: 'complete', inputTokens: 10, outputTokens: 3 });
+    expect(textOf(assistant!)).toBe('Hello there friend');
+    expect(assistant!.ttftMs).toBeGreaterThanOrEqual(0);
+    expect(assistant!.latencyMs).toBeGreaterThanOrEqual(assistant!.ttftMs!);
+  });
+
+  it('keeps the partial text with status error when the model fails mid-stream', async () => {
+    const conversationId = await newConversation();
+    const model = scripted([
+      { type: 'stream-start', warnings: [] },
+      { type: 'text-start', id: 't' },
+      ...words('Once upon a '),
+      { type: 'error', error: new Error('upstream connection reset') },
+    ]);
+    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Tell me a story' }, { db, model });
+    await turn.saved;
+    const assistant = (await messagesOf(conversationId)).at(-1)!;
+    expect(assistant.status).toBe('error');
+    expect(textOf(assistant)).toBe('Once upon a ');
+    expect(assistant.error).toContain('upstream connection reset');
+  });
+
+  it('finishes and saves the whole reply when the client goes away mid-stream', async () => {
+    const conversationId = await newConversation();
+    const persona = { name: 'Test', greeting: 'Hi', specialties: ['tests'], languages: ['en-US' as const] };
+    const model = createOfflineModel({ persona, language: 'en-US', wordDelayMs: 5 });
+    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'How are you today?' }, { db, model });
+    const reader = turn.parts.getReader();
+    let first = await reader.read();
+    while (!first.done && first.value.type !== 'text-delta') first = await reader.read();
+    await reader.cancel(); // the browser tab closed
+    const reply = await turn.saved;
+    expect(reply.status).toBe('complete');
+    const assistant = (await messagesOf(conversationId)).at(-1)!;
+    expect(assistant.status).toBe('complete');
+    expect(textOf(assistant).split(' ').length).toBeGreaterThan(10);
+  });
+
+  it('saves a stopped reply as aborted with what was written so far', async () => {
+    const conversationId = await newConversation();
+    const persona = { name: 'Test', greeting: 'Hi', specialties: ['tests'], languages: ['en-US' as const] };
+    const model = createOfflineModel({ persona, language: 'en-US', wordDelayMs: 20 });
+    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Talk to me' }, { db, model });
+    const reader = turn.parts.getReader();
+    let deltas = 0;
+    while (deltas < 3) if ((await reader.read()).value?.type === 'text-delta') deltas++;
+    expect(stopGeneration(conversationId)).toBe(true);
+    const reply = await turn.saved;
+    expect(reply.status).toBe('aborted');
+    const assistant = (await messagesOf(conversationId)).at(-1)!;
+    expect(assistant.status).toBe('aborted');
+    expect(textOf(assistant).length).toBeGreaterThan(0);
+  });
+
+  it('regenerates by replacing the last reply, and edits by replacing the last message and its reply', async () => {
+    const conversationId = await newConversation();
+    await (await startChatTurn(user, { action: 'send', conversationId, text: 'first' }, { db, model: scripted(complete('one ')) })).saved;
+    await (await startChatTurn(user, { action: 'regenerate', conversationId }, { db, model: scripted(complete('two ')) })).saved;
+    let texts = (await messagesOf(conversationId)).slice(1).map(textOf);
+    expect(texts).toEqual(['first', 'two ']);
+    await (await startChatTurn(user, { action: 'edit', conversationId, text: 'second' }, { db, model: scripted(complete('three ')) })).saved;
+    texts = (await messagesOf(conversationId)).slice(1).map(textOf);
+    expect(texts).toEqual(['second', 'three ']);
+  });
+
+  it('sends the model only the history from the database, trimmed to what was said', async () => {
+    const conversationId = await newConversation();
+    let prompt: unknown;
+    const model = new MockLanguageModelV4({
+      doStream: async (options) => {
+        prompt = options.prompt;
+        return { stream: simulateReadableStream({ chunks: complete('ok ') }) };
+      },
+    });
+    await (await startChatTurn(user, { action: 'send', conversationId, text: 'remember me' }, { db, model })).saved;
+    const roles = (prompt as { role: string }[]).map((m) => m.role);
+    expect(roles).toEqual(['system', 'assistant', 'user']);
+  });
+
+  it("refuses a turn in another user's conversation as not found, writing nothing", async () => {
+    const conversationId = await newConversation();
+    const stranger = await createTestUser(db, 'stranger');
+    const attempt = startChatTurn(stranger, { action: 'send', conversationId, text: 'hello?' }, { db, model: scripted(complete('no ')) });
+    await expect(attempt).rejects.toMatchObject({ type: 'not_found' });
+    expect(await messagesOf(conversationId)).toHaveLength(1);
+  });
+
+  it('answers a retried message the server never received, and does not duplicate one it did', async () => {
+    const conversationId = await newConversation();
+    const messageId = crypto.randomUUID();
+    const retry = { action: 'regenerate' as const, conversationId, messageId, text: 'lost in transit' };
+    await (await startChatTurn(user, retry, { db, model: scripted(complete('got it ')) })).saved;
+    await (await startChatTurn(user, retry, { db, model: scripted(complete('again ')) })).saved;
+    const messages = (await messagesOf(conversationId)).slice(1);
+    expect(messages.map((m) => [m.id === messageId, textOf(m)])).toEqual([
+      [true, 'lost in transit'],
+      [false, 'again '],
+    ]);
+  });
+
+  it('refuses to regenerate when the person has said nothing yet', async () => {
+    const conversationId = await newConversation();
+    const attempt = startChatTurn(user, { action: 'regenerate', conversationId }, { db, model: scripted(complete('no ')) });
+    await expect(attempt).rejects.toMatchObject({ type: 'bad_request' });
+    expect(await messagesOf(conversationId)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+// A fresh embedded database for every run: the server command wipes it first.
+const DATA_DIR = path.join(process.cwd(), '.data', 'e2e');
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    command: `rm -rf "${DATA_DIR}" && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/signin`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: {
+      HEARTH_DATA_DIR: DATA_DIR,
+      // Slow enough that a test can see a reply half written.
+      OFFLINE_MODEL_FIRST_TOKEN_MS: '300',
+      OFFLINE_MODEL_WORD_MS: '80',
+    },
+  },
+});
