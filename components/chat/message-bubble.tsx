@@ -50,9 +50,11 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={32} className="mt-1" />
       <div className="min-w-0 max-w-[85%] flex-1">
         <span className="sr-only">{companion.name} says:</span>
-        <div className="inline-block max-w-full rounded-3xl rounded-tl-lg border-l-[3px] bg-raised px-4 py-2.5 shadow-sm ring-1 ring-line" style={{ borderLeftColor: companion.accentColor }}>
+        <div
+          className={`inline-block max-w-full rounded-3xl rounded-tl-lg border-l-[3px] bg-raised px-4 py-2.5 shadow-sm ring-1 ring-line ${streaming ? 'streaming-caret' : ''}`}
+          style={{ borderLeftColor: companion.accentColor }}
+        >
           {text ? <Markdown text={text} /> : !streaming && <span className="text-ink-faint italic">No reply.</span>}
-          {streaming && <span aria-hidden="true" className="ml-0.5 inline-block h-4 w-[2px] animate-caret bg-ink-soft align-middle" />}
         </div>
         {note && <p className="mt-1 pl-1 text-xs text-ink-faint">{note}</p>}
         {!streaming && (
