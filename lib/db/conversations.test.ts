@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@/lib/db';
+import { listCompanions } from '@/lib/db/companions';
+import { createConversation, listConversations, touchConversation } from '@/lib/db/conversations';
+import { withUser } from '@/lib/db/scope';
+import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
+
+describe.each(TEST_DATABASES)('conversation list on $name', ({ open }) => {
+  let db: Database;
+  let user: { id: string };
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    db = await open();
+    user = await createTestUser(db, 'pager');
+    const [companion] = await withUser(user, listCompanions, db);
+    // One transaction each: now() is the transaction's start, so they get distinct times.
+    for (let i = 0; i < 7; i++) {
+      const c = await withUser(user, (tx) =>
+        createConversation(tx, { companionId: companion!.id, model: 'offline/hearth-demo', language: 'en-US', greeting: 'hi', title: `chat ${i}` }),
+      db);
+      ids.push(c.id);
+    }
+    // Touch the oldest last: it must now lead the list.
+    await withUser(user, (tx) => touchConversation(tx, ids[0]!), db);
+  });
+  afterAll(() => db?.close());
+
+  it('pages newest first with a cursor, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listConversations>> = await withUser(user, (tx) => listConversations(tx, { limit: 3, cursor }), db);
+      expect(page.items.length).toBeLessThanOrEqual(3);
+      seen.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    expect(seen[0]).toBe(ids[0]);
+    expect(seen.slice(1)).toEqual(ids.slice(1).reverse());
+  });
+
+  it('treats a malformed cursor as the first page instead of failing', async () => {
+    const page = await withUser(user, (tx) => listConversations(tx, { limit: 2, cursor: 'not-a-cursor' }), db);
+    expect(page.items.map((c) => c.id)).toEqual([ids[0], ids[6]]);
+  });
+});
