@@ -18,6 +18,7 @@ test('sign up with email and password, sign out, and sign back in', async ({ pag
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin/);
+  await page.waitForLoadState('networkidle'); // sign-out reloads the page; wait for it to be interactive
 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('wrong password!');

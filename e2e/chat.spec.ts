@@ -32,9 +32,9 @@ test('a guest picks a companion, watches the reply stream in, and finds it again
   const reply = replies.nth(1);
   await expect(reply).toHaveAttribute('data-status', 'streaming');
   await expect.poll(async () => (await reply.innerText()).trim().split(/\s+/).length).toBeGreaterThan(2);
-  const partial = (await reply.innerText()).trim();
+  const partial = (await reply.textContent()) ?? '';
   await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
-  const full = (await reply.innerText()).trim();
+  const full = (await reply.textContent()) ?? '';
   expect(full.length).toBeGreaterThan(partial.length);
   await expectAccessible(page);
 

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { Field } from './field';
 
 type Props = { oauth: { id: 'github' | 'google'; name: string }[]; callbackUrl: string; initialError: string | null };
@@ -13,6 +14,8 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState<'guest' | 'credentials' | null>(null);
+  // Buttons wait for hydration: a click before it would be lost or submit the form natively.
+  const ready = useHydrated() && pending === null;
 
   const asGuest = async () => {
     setPending('guest');
@@ -38,7 +41,7 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
   return (
     <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
       <h1 className="text-xl font-semibold">Welcome</h1>
-      <button type="button" onClick={asGuest} disabled={pending !== null} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
+      <button type="button" onClick={asGuest} disabled={!ready} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
         {pending === 'guest' ? 'Opening…' : 'Continue as guest'}
       </button>
       <p className="mt-2 text-center text-xs text-ink-faint">No account needed to start talking.</p>
@@ -57,7 +60,9 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
         <span className="h-px flex-1 bg-line" /> or with email <span className="h-px flex-1 bg-line" />
       </div>
 
+      {/* method=post: a submit before hydration must never put a password in the URL */}
       <form
+        method="post"
         className="space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
@@ -67,7 +72,7 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required minLength={8} />
         {error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>}
-        <button type="submit" disabled={pending !== null} className={`${buttonStyles.primary} w-full py-3`}>
+        <button type="submit" disabled={!ready} className={`${buttonStyles.primary} w-full py-3`}>
           {pending === 'credentials' ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

@@ -6,6 +6,7 @@ import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { signUpAction, type SignUpResult } from '@/app/(auth)/actions';
 import { buttonStyles } from '@/components/ui/button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { Field } from './field';
 
 type Failure = Extract<SignUpResult, { ok: false }>;
@@ -14,6 +15,7 @@ export function SignUpForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   const submit = async (form: FormData) => {
     setPending(true);
@@ -39,7 +41,9 @@ export function SignUpForm() {
   return (
     <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
       <h1 className="text-xl font-semibold">Create your account</h1>
+      {/* method=post: a submit before hydration must never put a password in the URL */}
       <form
+        method="post"
         className="mt-5 space-y-4"
         noValidate
         onSubmit={(event) => {
@@ -51,7 +55,7 @@ export function SignUpForm() {
         <Field label="Email" name="email" type="email" autoComplete="email" required error={errorFor('email')} />
         <Field label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={errorFor('password')} />
         {failure && !failure.field && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{failure.error}</p>}
-        <button type="submit" disabled={pending} className={`${buttonStyles.primary} w-full py-3`}>
+        <button type="submit" disabled={pending || !hydrated} className={`${buttonStyles.primary} w-full py-3`}>
           {pending ? 'Creating…' : 'Create account'}
         </button>
       </form>

@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { signOut } from 'next-auth/react';
 import { useEffect, useState, useTransition } from 'react';
 import { moreConversationsAction } from '@/app/(app)/actions';
 import { Avatar } from '@/components/ui/avatar';
@@ -10,6 +9,7 @@ import { buttonStyles } from '@/components/ui/button';
 import { CloseIcon, PlusIcon } from '@/components/ui/icons';
 import { Logo } from '@/components/ui/logo';
 import type { ConversationSummary, Page } from '@/lib/db/conversations';
+import { signOutHere } from '@/lib/auth/sign-out';
 import { useSidebar } from '@/lib/stores/sidebar';
 import { ConversationItem } from './conversation-item';
 
@@ -104,7 +104,7 @@ export function ConversationSidebar({ user, initial }: Props) {
             <p className="truncate font-medium">{user.name ?? user.email ?? 'You'}</p>
             <p className="truncate text-xs text-ink-faint">{user.isGuest ? 'Guest account' : user.email}</p>
           </div>
-          <button type="button" className={buttonStyles.ghost} onClick={() => signOut({ callbackUrl: '/signin' })}>
+          <button type="button" className={buttonStyles.ghost} onClick={() => void signOutHere()}>
             Sign out
           </button>
         </div>

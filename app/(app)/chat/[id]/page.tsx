@@ -1,11 +1,8 @@
-import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ChatView } from '@/components/chat/chat-view';
 import { isOfflineModel } from '@/lib/ai/registry';
-import { requireUser } from '@/lib/auth/session';
-import { openConversation } from '@/lib/chat/conversations';
 import { toUIMessage } from '@/lib/chat/ui-messages';
-import { uuid } from '@/lib/validation/chat';
+import { loadConversation } from './load';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -13,12 +10,7 @@ export const metadata = { title: 'Chat' };
 
 export default async function ChatPage({ params }: Props) {
   await connection();
-  const { id } = await params;
-  const user = await requireUser();
-  // Someone else's conversation is invisible under RLS, so it is simply not found.
-  const open = uuid.safeParse(id).success ? await openConversation(user, id) : null;
-  if (!open) notFound();
-  const { conversation, companion, messages } = open;
+  const { conversation, companion, messages } = await loadConversation((await params).id);
 
   return (
     <ChatView

@@ -1,0 +1,147 @@
+// Starting and stopping the production server, and reading its memory and CPU from /proc (Linux only).
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs `next start` in its own process group, so stopping it also stops anything it spawned.
+ * Its output is kept (not shown) so a failure can print the end of it.
+ */
+export function startServer({ root, port, env }) {
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = [];
+  const keep = (chunk) => log.push(...chunk.toString().split('\n').filter(Boolean));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return { child, log, exited, url: `http://127.0.0.1:${port}` };
+}
+
+export async function waitUntilAnswering(server, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let stillRunning = true;
+  server.exited.then(() => (stillRunning = false));
+  while (Date.now() < deadline && stillRunning) {
+    try {
+      const response = await fetch(`${server.url}/`, { redirect: 'manual' });
+      await response.arrayBuffer();
+      return;
+    } catch {
+      await sleep(100);
+    }
+  }
+  const why = stillRunning ? `did not answer GET / within ${timeoutMs / 1000} s` : 'exited before answering';
+  throw new Error(`The server ${why}. Its last output:\n${server.log.slice(-20).join('\n')}`);
+}
+
+/** Stops the whole process group: SIGTERM, then SIGKILL if it is still there after 5 s. */
+export async function stopServer(server) {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  killGroup(server.child.pid, 'SIGTERM');
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(5_000).then(() => false)]);
+  if (!stopped) {
+    killGroup(server.child.pid, 'SIGKILL');
+    await server.exited;
+  }
+}
+
+export function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function descendants(pid) {
+  let children = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (list) children.push(...list.split(/\s+/).map(Number));
+    }
+  } catch {
+    return [];
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** VmRSS in bytes, or null when the process is gone. */
+export function rssBytes(pid) {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `next start` may hand the work to a child process; the process that serves is the one holding
+ * the most memory among the started pid and its descendants.
+ */
+export function findServingProcess(rootPid) {
+  const candidates = [rootPid, ...descendants(rootPid)];
+  const withRss = candidates.map((pid) => ({ pid, rss: rssBytes(pid) ?? -1 }));
+  withRss.sort((a, b) => b.rss - a.rss);
+  // next-server renames itself through its command line; /proc/<pid>/comm cuts names at 15 characters.
+  const name = (pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+    } catch {
+      return '?';
+    }
+  };
+  return { pid: withRss[0].pid, name: name(withRss[0].pid), processes: candidates.length };
+}
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User plus system CPU time of the process so far, in ms. */
+export function cpuMs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may contain spaces; fields are counted after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** CPU time the whole machine has spent busy (all cores, idle and iowait excluded), in ms. */
+export function machineBusyMs() {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Samples VmRSS every intervalMs until stopped; stop() returns the highest value seen, in bytes. */
+export function sampleRssPeak(pid, intervalMs = 100) {
+  let peak = rssBytes(pid) ?? 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssBytes(pid) ?? 0);
+  }, intervalMs);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, rssBytes(pid) ?? 0);
+  };
+}
