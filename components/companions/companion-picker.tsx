@@ -36,8 +36,8 @@ export function CompanionPicker({ companions }: { companions: Companion[] }) {
   return (
     <section aria-labelledby="companions-heading">
       <h2 id="companions-heading" className="sr-only">Companions</h2>
-      <div className="mb-5 flex flex-col gap-3 sm:flex-row sm:items-center">
-        <div className="relative sm:w-80">
+      <div className="mb-6 flex flex-col gap-3">
+        <div className="relative sm:max-w-md">
           <SearchIcon className="pointer-events-none absolute top-1/2 left-3.5 size-4 -translate-y-1/2 text-ink-faint" />
           <input
             ref={search}
@@ -53,7 +53,7 @@ export function CompanionPicker({ companions }: { companions: Companion[] }) {
             Ctrl K
           </kbd>
         </div>
-        <div role="group" aria-label="Filter by specialty" className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:pb-0">
+        <div role="group" aria-label="Filter by specialty" className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible sm:pb-0">
           <Chip active={specialty === null} onClick={() => setSpecialty(null)}>All</Chip>
           {specialties.map((s) => (
             <Chip key={s} active={specialty === s} onClick={() => setSpecialty(specialty === s ? null : s)}>

@@ -6,5 +6,7 @@ import { signOut } from 'next-auth/react';
  */
 export async function signOutHere(): Promise<void> {
   await signOut({ redirect: false });
+  // A full reload on purpose: nothing of the signed-out user may stay in the client caches.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign('/signin');
 }

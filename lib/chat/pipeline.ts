@@ -154,6 +154,8 @@ function generate(user: UserScope, turn: PreparedTurn, startedAt: number, option
     messages: historyForModel(turn.messages, budget),
     temperature: companion.temperature,
     abortSignal: controller.signal,
+    // The error is saved with the reply; one line in the log is enough (the SDK would print a stack).
+    onError: ({ error }) => console.warn(`[chat] model error in ${conversation.id}: ${describe(error)}`),
   });
 
   // One reader drives the generation to its end and hands each part on to the client while the
