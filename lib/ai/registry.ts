@@ -1,6 +1,7 @@
 import type { LanguageModel } from 'ai';
 import type { Language } from '@/lib/languages';
 import { createOfflineModel, OFFLINE_MODEL_ID, type OfflinePersona } from './offline-model';
+import { REMOTE_PROVIDERS, type Env } from './providers';
 
 export const OFFLINE_MODEL = `offline/${OFFLINE_MODEL_ID}`;
 
@@ -8,30 +9,41 @@ export type ModelContext = { persona: OfflinePersona; language: Language };
 
 type Provider = {
   /** Why the provider cannot be used right now, or null when it can. */
-  unavailableReason: () => string | null;
-  create: (modelName: string, context: ModelContext) => LanguageModel;
+  unavailableReason: (env: Env) => string | null;
+  create: (modelName: string, context: ModelContext, env: Env) => LanguageModel;
   contextWindow: (modelName: string) => number;
 };
 
-function envNumber(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
+function envNumber(env: Env, name: string, fallback: number): number {
+  const value = Number(env[name]);
+  return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-// Real providers (Gemini, Groq, OpenRouter, OpenAI, local servers) join this table with the
-// providers issue; until then every request resolves to the offline model.
+// Until the model catalogue knows each model's window, remote models get a conservative one.
+const DEFAULT_REMOTE_CONTEXT_WINDOW = 32_000;
+
 const PROVIDERS: Record<string, Provider> = {
   offline: {
     unavailableReason: () => null,
-    create: (_modelName, { persona, language }) =>
+    create: (_modelName, { persona, language }, env) =>
       createOfflineModel({
         persona,
         language,
-        firstTokenDelayMs: envNumber('OFFLINE_MODEL_FIRST_TOKEN_MS', 300),
-        wordDelayMs: envNumber('OFFLINE_MODEL_WORD_MS', 40),
+        firstTokenDelayMs: envNumber(env, 'OFFLINE_MODEL_FIRST_TOKEN_MS', 300),
+        wordDelayMs: envNumber(env, 'OFFLINE_MODEL_WORD_MS', 40),
       }),
     contextWindow: () => 8_192,
   },
+  ...Object.fromEntries(
+    REMOTE_PROVIDERS.map((provider): [string, Provider] => [
+      provider.id,
+      {
+        unavailableReason: (env) => (env[provider.requiredEnv] ? null : `${provider.label} is not configured: set ${provider.requiredEnv}.`),
+        create: (modelName, _context, env) => provider.create(modelName, env),
+        contextWindow: () => DEFAULT_REMOTE_CONTEXT_WINDOW,
+      },
+    ]),
+  ),
 };
 
 export type ResolvedModel = { id: string; model: LanguageModel; contextWindow: number; isOffline: boolean };
@@ -41,23 +53,25 @@ function split(id: string): [string, string] {
   return slash > 0 ? [id.slice(0, slash), id.slice(slash + 1)] : ['', id];
 }
 
-export function modelUnavailableReason(id: string): string | null {
-  const provider = PROVIDERS[split(id)[0]];
-  return provider ? provider.unavailableReason() : `Unknown model provider in "${id}".`;
+export function modelUnavailableReason(id: string, env: Env = process.env): string | null {
+  const [providerId, modelName] = split(id);
+  const provider = PROVIDERS[providerId];
+  if (!provider || !modelName) return `Unknown model "${id}": model ids read provider/model.`;
+  return provider.unavailableReason(env);
 }
 
 /** The first candidate whose provider is configured; the offline model when none is. */
-export function pickModelId(candidates: string[]): string {
-  return candidates.find((candidate) => modelUnavailableReason(candidate) === null) ?? OFFLINE_MODEL;
+export function pickModelId(candidates: string[], env: Env = process.env): string {
+  return candidates.find((candidate) => modelUnavailableReason(candidate, env) === null) ?? OFFLINE_MODEL;
 }
 
-export function resolveModel(candidates: string[], context: ModelContext): ResolvedModel {
-  const id = pickModelId(candidates);
+export function resolveModel(candidates: string[], context: ModelContext, env: Env = process.env): ResolvedModel {
+  const id = pickModelId(candidates, env);
   const [providerId, modelName] = split(id);
   const provider = PROVIDERS[providerId] ?? PROVIDERS.offline!;
   return {
     id,
-    model: provider.create(modelName, context),
+    model: provider.create(modelName, context, env),
     contextWindow: provider.contextWindow(modelName),
     isOffline: providerId === 'offline',
   };
