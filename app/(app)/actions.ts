@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getSessionUserId } from '@/lib/auth/session';
+import { requireSessionUser } from '@/lib/auth/session';
 import {
   deleteUserConversation,
   pageOfConversations,
@@ -11,17 +11,13 @@ import {
   startConversation,
 } from '@/lib/chat/conversations';
 import type { ConversationSummary, Page } from '@/lib/db/conversations';
-import { HearthError, toHearthError } from '@/lib/errors';
+import { toHearthError } from '@/lib/errors';
 import { conversationTitle, uuid } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
 export type ActionResult = { ok: true } | { ok: false; error: string };
 
-async function signedIn() {
-  const user = await getSessionUserId();
-  if (!user) throw new HearthError('unauthorized', 'Your session has ended. Sign in again.');
-  return user;
-}
+const signedIn = () => requireSessionUser('Your session has ended. Sign in again.');
 
 /** Runs a change to the conversation list and refreshes the pages that show it. */
 async function attempt(fn: () => Promise<void>): Promise<ActionResult> {

@@ -1,5 +1,6 @@
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { HearthError } from '@/lib/errors';
 import { authOptions } from './options';
 import { loadUser, type SessionUser } from './users';
 
@@ -7,6 +8,13 @@ import { loadUser, type SessionUser } from './users';
 export async function getSessionUserId(): Promise<{ id: string; role: 'user' | 'admin' } | null> {
   const session = await getServerSession(authOptions());
   return session?.user?.id ? { id: session.user.id, role: session.user.role } : null;
+}
+
+/** For routes and actions: the signed-in user, or a 401 that says what to do. */
+export async function requireSessionUser(message = 'Sign in first.'): Promise<{ id: string; role: 'user' | 'admin' }> {
+  const user = await getSessionUserId();
+  if (!user) throw new HearthError('unauthorized', message);
+  return user;
 }
 
 /** For pages: the signed-in user, loaded through RLS; signs out a session whose user is gone. */

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredMessage } from '@/lib/db/messages';
+import { textMessage } from '@/lib/db/messages';
 import { historyForModel, titleFrom } from './history';
 
-function message(role: 'user' | 'assistant', text: string): StoredMessage {
-  return {
-    id: crypto.randomUUID(),
-    role,
-    parts: text ? [{ type: 'text', text }] : [],
-    status: 'complete',
-    error: null,
-    model: null,
-    inputTokens: null,
-    outputTokens: null,
-    ttftMs: null,
-    latencyMs: null,
-    createdAt: new Date(),
-  };
-}
+const message = (role: 'user' | 'assistant', text: string) => textMessage(crypto.randomUUID(), role, text);
 
 describe('historyForModel', () => {
   it('keeps everything that fits, in order', () => {

@@ -9,6 +9,7 @@ import {
   finishReply,
   insertMessage,
   listMessages,
+  textMessage,
   updateMessageText,
   type FinishedReply,
   type StoredMessage,
@@ -100,7 +101,7 @@ async function applyRequest(
       if (error.code === '23505') throw new HearthError('conflict', 'This message was already sent.');
       throw error;
     });
-    return { messages: [...history, userMessage(id, text)], userMessageId: id };
+    return { messages: [...history, textMessage(id, 'user', text)], userMessageId: id };
   }
 
   const lastUserIndex = history.findLastIndex((m) => m.role === 'user');
@@ -112,25 +113,9 @@ async function applyRequest(
   await deleteMessages(tx, history.slice(lastUserIndex + 1).map((m) => m.id));
   if (request.action === 'edit') {
     await updateMessageText(tx, lastUser.id, request.text);
-    return { messages: [...history.slice(0, lastUserIndex), userMessage(lastUser.id, request.text)], userMessageId: lastUser.id };
+    return { messages: [...history.slice(0, lastUserIndex), textMessage(lastUser.id, 'user', request.text)], userMessageId: lastUser.id };
   }
   return { messages: history.slice(0, lastUserIndex + 1), userMessageId: null };
-}
-
-function userMessage(id: string, text: string): StoredMessage {
-  return {
-    id,
-    role: 'user',
-    parts: [{ type: 'text', text }],
-    status: 'complete',
-    error: null,
-    model: null,
-    inputTokens: null,
-    outputTokens: null,
-    ttftMs: null,
-    latencyMs: null,
-    createdAt: new Date(),
-  };
 }
 
 type PreparedTurn = {

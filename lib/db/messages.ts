@@ -21,6 +21,23 @@ export type StoredMessage = {
 const COLUMNS = `id, role, parts, status, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
   ttft_ms as "ttftMs", latency_ms as "latencyMs", created_at as "createdAt"`;
 
+/** A complete text message as it would be stored, for messages not yet read back from the database. */
+export function textMessage(id: string, role: MessageRole, text: string): StoredMessage {
+  return {
+    id,
+    role,
+    parts: text ? [{ type: 'text', text }] : [],
+    status: 'complete',
+    error: null,
+    model: null,
+    inputTokens: null,
+    outputTokens: null,
+    ttftMs: null,
+    latencyMs: null,
+    createdAt: new Date(),
+  };
+}
+
 export function textOf(message: { parts: TextPart[] }): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }

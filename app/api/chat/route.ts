@@ -1,14 +1,13 @@
 import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
-import { getSessionUserId } from '@/lib/auth/session';
+import { requireSessionUser } from '@/lib/auth/session';
 import { startChatTurn } from '@/lib/chat/pipeline';
-import { errorResponse, HearthError } from '@/lib/errors';
+import { errorResponse } from '@/lib/errors';
 import { chatRequest } from '@/lib/validation/chat';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 export async function POST(request: Request) {
   try {
-    const user = await getSessionUserId();
-    if (!user) throw new HearthError('unauthorized', 'Sign in to chat.');
+    const user = await requireSessionUser('Sign in to chat.');
     const input = parseWith(chatRequest, await readJson(request));
     const turn = await startChatTurn(user, input);
     return createUIMessageStreamResponse({

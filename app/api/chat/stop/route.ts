@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getSessionUserId } from '@/lib/auth/session';
+import { requireSessionUser } from '@/lib/auth/session';
 import { stopGeneration } from '@/lib/chat/active';
 import { getConversation } from '@/lib/db/conversations';
 import { withUser } from '@/lib/db/scope';
@@ -12,8 +12,7 @@ const stopRequest = z.object({ conversationId: uuid });
 /** Stops the reply being written in a conversation; the partial text is kept as "aborted". */
 export async function POST(request: Request) {
   try {
-    const user = await getSessionUserId();
-    if (!user) throw new HearthError('unauthorized', 'Sign in to chat.');
+    const user = await requireSessionUser('Sign in to chat.');
     const { conversationId } = parseWith(stopRequest, await readJson(request));
     const visible = await withUser(user, (tx) => getConversation(tx, conversationId));
     if (!visible) throw new HearthError('not_found', 'This conversation does not exist.');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { getSessionUserId } from '@/lib/auth/session';
+import { requireSessionUser } from '@/lib/auth/session';
 import { startConversation } from '@/lib/chat/conversations';
 import { companionBySlugOrId } from '@/lib/chat/companions';
-import { errorResponse, HearthError } from '@/lib/errors';
+import { errorResponse } from '@/lib/errors';
 import { conversationTitle, language } from '@/lib/validation/chat';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
@@ -15,8 +15,7 @@ const createConversation = z.object({
 /** Starts a conversation that opens with the companion's greeting. */
 export async function POST(request: Request) {
   try {
-    const user = await getSessionUserId();
-    if (!user) throw new HearthError('unauthorized', 'Sign in first.');
+    const user = await requireSessionUser();
     const input = parseWith(createConversation, await readJson(request));
     const conversation = await startConversation(user, input);
     const companion = await companionBySlugOrId(user, conversation.companionId);

@@ -1,4 +1,4 @@
-import { getSessionUserId } from '@/lib/auth/session';
+import { requireSessionUser } from '@/lib/auth/session';
 import { openConversation } from '@/lib/chat/conversations';
 import { textOf } from '@/lib/db/messages';
 import { errorResponse, HearthError } from '@/lib/errors';
@@ -10,8 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 /** A conversation's messages, oldest first. */
 export async function GET(_request: Request, context: Context) {
   try {
-    const user = await getSessionUserId();
-    if (!user) throw new HearthError('unauthorized', 'Sign in first.');
+    const user = await requireSessionUser();
     const open = await openConversation(user, parseWith(uuid, (await context.params).id));
     if (!open) throw new HearthError('not_found', 'This conversation does not exist.');
     return Response.json({
