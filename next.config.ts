@@ -5,6 +5,21 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   outputFileTracingExcludes: { '*': ['.data/**/*'] },
   poweredByHeader: false,
+  // Static security headers on every response, API routes included; the CSP with its per-request
+  // nonce is set in middleware.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'referrer-policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'x-content-type-options', value: 'nosniff' },
+          { key: 'x-frame-options', value: 'DENY' },
+          { key: 'permissions-policy', value: 'camera=(self), microphone=(self), geolocation=()' },
+        ],
+      },
+    ];
+  },
   reactStrictMode: true,
 };
 

@@ -75,7 +75,7 @@ export function markdownReport(result) {
     row(['---', '---:', '---:', '---:']),
     row([`pid ${memory.pid} (${memory.processName})`, mb(memory.idleAfterStart), mb(memory.peakAtConcurrency20), mb(memory.tenSecondsAfterLoad)]),
     '',
-    `Machine: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemory)} RAM, ${machine.os}; Next.js ${machine.next}; load average ${machine.loadAverage1mAtStart} at start.`,
+    `Machine: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemory)} RAM, ${machine.os}; Next.js ${machine.next}.`,
     `Settings: ${settings.warmupRequests} warm-up requests (discarded); concurrency 1: ${settings.sequentialRequests} sequential requests ` +
       `over ${settings.sequentialConversations} conversations; concurrency 20: ${settings.rounds} rounds of 20 over 20 conversations; ` +
       `HTTP client: ${settings.httpClient}; companion "${settings.companion}".`,

@@ -114,10 +114,7 @@ function nextMessage() {
   return `Tell me about something small that made you smile today, message ${messageCount}.`;
 }
 
-/**
- * One chat turn over HTTP. TTFT is when the first network chunk holding a text-delta arrives;
- * the time to the response headers splits it into the app's work before the model and after.
- */
+/** One chat turn over HTTP. TTFT is when the first network chunk holding a text-delta arrives. */
 async function timedAppRequest(baseUrl, jar, conversationId) {
   const started = performance.now();
   try {
@@ -126,7 +123,8 @@ async function timedAppRequest(baseUrl, jar, conversationId) {
       headers: { 'content-type': 'application/json', cookie: jar.header() },
       body: JSON.stringify({ action: 'send', conversationId, text: nextMessage() }),
     });
-    // The route answers once the turn is authorized and saved, just before the model starts.
+    // The chat route answers once the turn is authorized and saved, as the model starts: this splits
+    // TTFT into the app's work before the model and after.
     const headersMs = performance.now() - started;
     const decoder = new TextDecoder();
     let body = '';
@@ -204,15 +202,15 @@ function machineInfo() {
     totalMemory: os.totalmem(),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     next,
-    // Anything else running on the machine skews the figures; this shows whether something was.
-    loadAverage1mAtStart: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }
 
-async function bench(server, dataDir, machine) {
+async function bench(server, machine) {
   const startedAt = new Date();
   const notes = [];
-  await waitUntilAnswering(server);
+  await waitUntilAnswering(server).catch((error) => {
+    throw new SetupError(error.message);
+  });
   const serving = findServingProcess(server.child.pid);
   const idleAfterStart = rssBytes(serving.pid);
   log(`server up: pid ${serving.pid} (${serving.name}), ${server.url}`);
@@ -283,7 +281,6 @@ async function bench(server, dataDir, machine) {
       rounds: ROUNDS,
       httpClient: "Node's global fetch (undici, default keep-alive agent)",
       companion: companion.slug,
-      dataDir,
     },
     phases: [phase(1, app1, direct1, cpu1), phase(CONCURRENCY, app20, direct20, cpu20)],
     memory: { pid: serving.pid, processName: serving.name, idleAfterStart, peakAtConcurrency20, tenSecondsAfterLoad },
@@ -336,7 +333,7 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   };
   process.once('exit', () => {
-    killGroup(server.child.pid, 'SIGKILL');
+    if (server.child.exitCode === null && server.child.signalCode === null) killGroup(server.child.pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
   let interrupted = false;
@@ -349,7 +346,7 @@ async function main() {
   }
 
   try {
-    const result = await bench(server, dataDir, machine);
+    const result = await bench(server, machine);
     const markdown = markdownReport(result);
     console.log(markdown);
     log(`results written to ${path.relative(ROOT, writeResults(result, markdown))}.{json,md}`);

@@ -47,7 +47,7 @@ export async function waitUntilAnswering(server, timeoutMs = 60_000) {
     }
   }
   const why = stillRunning ? `did not answer GET / within ${timeoutMs / 1000} s` : 'exited before answering';
-  throw new Error(`The server ${why}. Its last output:\n${server.log.slice(-20).join('\n')}`);
+  throw new Error(`The server ${why}.`);
 }
 
 /** Stops the whole process group: SIGTERM, then SIGKILL if it is still there after 5 s. */

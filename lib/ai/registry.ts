@@ -55,7 +55,7 @@ function split(id: string): [string, string] {
 
 export function modelUnavailableReason(id: string, env: Env = process.env): string | null {
   const [providerId, modelName] = split(id);
-  const provider = PROVIDERS[providerId];
+  const provider = Object.hasOwn(PROVIDERS, providerId) ? PROVIDERS[providerId] : undefined;
   if (!provider || !modelName) return `Unknown model "${id}": model ids read provider/model.`;
   return provider.unavailableReason(env);
 }

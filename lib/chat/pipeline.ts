@@ -175,6 +175,10 @@ function generate(user: UserScope, turn: PreparedTurn, startedAt: number, option
           text += part.text;
         } else if (part.type === 'finish') {
           usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
+          if (part.finishReason === 'interrupted' && status === 'complete') {
+            status = 'error';
+            error = 'The model stopped before finishing its reply.';
+          }
         } else if (part.type === 'error') {
           status = 'error';
           error = describe(part.error);
@@ -223,6 +227,15 @@ function generate(user: UserScope, turn: PreparedTurn, startedAt: number, option
   };
 }
 
+/** The error as saved and logged: with its cause, and never with a configured key in it. */
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const text = (error instanceof Error ? error.message : String(error)) + cause;
+  return secretValues().reduce((redacted, secret) => redacted.replaceAll(secret, '[redacted]'), text);
+}
+
+function secretValues(): string[] {
+  return Object.entries(process.env)
+    .filter(([name, value]) => /(_API_KEY|_SECRET)$/.test(name) && value && value.length >= 8)
+    .map(([, value]) => value!);
 }

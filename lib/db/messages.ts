@@ -45,7 +45,7 @@ export function textOf(message: { parts: TextPart[] }): string {
 /** A conversation's messages, oldest first. */
 export function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
   return tx.query<StoredMessage>(
-    `select ${COLUMNS} from public.messages where conversation_id = $1 order by created_at, id`,
+    `select ${COLUMNS} from public.messages where conversation_id = $1 order by seq`,
     [conversationId],
   );
 }

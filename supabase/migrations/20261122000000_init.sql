@@ -95,10 +95,13 @@ create table if not exists public.messages (
   output_tokens integer check (output_tokens is null or output_tokens >= 0),
   ttft_ms integer check (ttft_ms is null or ttft_ms >= 0),
   latency_ms integer check (latency_ms is null or latency_ms >= 0),
-  created_at timestamptz not null default clock_timestamp()
+  created_at timestamptz not null default clock_timestamp(),
+  -- The order messages were written in. Timestamps cannot say: two inserts in one transaction
+  -- can share one (PGlite's clock has millisecond resolution).
+  seq bigint generated always as identity
 );
-create index if not exists messages_conversation_created_idx
-  on public.messages (conversation_id, created_at, id);
+create index if not exists messages_conversation_seq_idx
+  on public.messages (conversation_id, seq);
 
 alter table public.users enable row level security;
 alter table public.companions enable row level security;

@@ -1,0 +1,121 @@
+// `npm run dev:fake-providers`: fake model providers on 127.0.0.1 for trying Hearth without keys or
+// network. One OpenAI-compatible server (OpenAI, Groq, OpenRouter and local clients all work
+// against it) and one Gemini server, replying at a human pace; markers in a message trigger the
+// error paths. Runs until Ctrl-C. Ports: FAKE_OPENAI_PORT (4010), FAKE_GEMINI_PORT (4011); key:
+// FAKE_PROVIDERS_KEY (fake-key); pace: FAKE_PROVIDERS_FIRST_TOKEN_MS (700), FAKE_PROVIDERS_WORD_MS (60).
+import {
+  markerScenario,
+  startGeminiServer,
+  startOpenAICompatibleServer,
+  type FakeProviderServer,
+  type RecordedRequest,
+  type Scenario,
+} from '../lib/testing/fake-providers/index.ts';
+
+const env = process.env;
+const number = (value: string | undefined, fallback: number) => (value && Number.isFinite(Number(value)) ? Number(value) : fallback);
+const openaiPort = number(env.FAKE_OPENAI_PORT, 4010);
+const geminiPort = number(env.FAKE_GEMINI_PORT, 4011);
+const key = env.FAKE_PROVIDERS_KEY || 'fake-key';
+const firstTokenDelayMs = number(env.FAKE_PROVIDERS_FIRST_TOKEN_MS, 700);
+const chunkDelayMs = number(env.FAKE_PROVIDERS_WORD_MS, 60);
+
+const LINES = [
+  'Take your time; I am here and listening.',
+  'Tell me a little more about that, if you like.',
+  'That sounds like a lot to carry. What would help most right now?',
+  'I am only a fake provider, but I am glad you wrote.',
+  'Try [fail:500], [drop] or [stall] in a message to see how Hearth copes when a provider misbehaves.',
+];
+let replies = 0;
+
+function friendlyReply(server: string, request: RecordedRequest): Scenario {
+  const said = (request.lastUserText ?? '').trim().replace(/\s+/g, ' ');
+  const quoted = said.length > 80 ? `${said.slice(0, 77)}...` : said;
+  const text = [
+    `Hi! This is the fake ${server} server answering as ${request.model ?? 'an unnamed model'}.`,
+    quoted ? `You said: "${quoted}".` : '',
+    LINES[replies++ % LINES.length],
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    text,
+    firstTokenDelayMs,
+    chunkDelayMs,
+    usage: { inputTokens: Math.ceil(JSON.stringify(request.body ?? '').length / 4), outputTokens: text.split(' ').length },
+  };
+}
+
+const log = (server: string) => (line: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${server}] ${line}`);
+
+async function start(name: string, port: number, run: () => Promise<FakeProviderServer>): Promise<FakeProviderServer> {
+  try {
+    return await run();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      console.error(`Port ${port} (${name}) is taken: stop whatever uses it or pick another port with the env vars above.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const openai = await start('OpenAI-compatible', openaiPort, () =>
+  startOpenAICompatibleServer({
+    port: openaiPort,
+    apiKey: key,
+    flavor: 'any',
+    models: [{ id: 'fake-chat', name: 'Fake chat', context_length: 32_768, pricing: { prompt: '0', completion: '0' } }],
+    scenario: (request) => ({ ...friendlyReply('OpenAI-compatible', request), ...markerScenario(request) }),
+    log: log('openai'),
+  }),
+);
+const gemini = await start('Gemini', geminiPort, () =>
+  startGeminiServer({
+    port: geminiPort,
+    apiKey: key,
+    models: ['gemini-2.5-flash'],
+    scenario: (request) => ({ ...friendlyReply('Gemini', request), ...markerScenario(request) }),
+    log: log('gemini'),
+  }),
+);
+
+console.log(`Fake providers are listening. Put these lines in .env, then restart \`npm run dev\`:
+
+GOOGLE_GENERATIVE_AI_API_KEY=${key}
+GOOGLE_BASE_URL=${gemini.url}
+OPENAI_API_KEY=${key}
+OPENAI_BASE_URL=${openai.url}
+GROQ_API_KEY=${key}
+GROQ_BASE_URL=${openai.url}
+OPENROUTER_API_KEY=${key}
+OPENROUTER_BASE_URL=${openai.url}
+LOCAL_LLM_BASE_URL=${openai.url}
+LOCAL_LLM_API_KEY=${key}
+
+The companions' default model is google/gemini-2.5-flash, so their replies come from the Gemini server.
+Any model name works. Put one of these in a message (or use a model named fake-fail-500,
+fake-drop, fake-stall, fake-slow) to try the error paths:
+  [fail:500]  HTTP 500 in the provider's error format (any status works: [fail:503], [fail:400], ...)
+  [fail:401]  HTTP 401, as for a wrong key
+  [fail:429]  HTTP 429 with retry-after: 1
+              (the AI SDK retries 429 and 5xx twice before giving up, 2 s then 4 s apart unless
+               retry-after says otherwise, so these take a few seconds and show 3 requests below)
+  [drop]      streams four words, then drops the connection
+  [stall]     sends the headers, then nothing: press Stop in the chat to end it
+  [slow]      waits 5 s before the first word
+Also served: GET ${openai.url}/models, GET ${openai.origin}/api/tags (Ollama), GET ${gemini.url}/models.
+Requests are logged below. Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) process.exit(1); // a second Ctrl-C
+  stopping = true;
+  await Promise.all([openai.close(), gemini.close()]);
+  console.log('Fake providers stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
