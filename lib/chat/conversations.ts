@@ -3,7 +3,7 @@ import { findCompanion } from '@/lib/db/companions';
 import {
   createConversation,
   deleteConversation,
-  getConversation,
+  getConversationWithCompanion,
   listConversations,
   renameConversation,
   type Conversation,
@@ -49,11 +49,8 @@ export async function openConversation(user: UserScope, id: string, db?: Databas
   return withUser(
     user,
     async (tx) => {
-      const conversation = await getConversation(tx, id);
-      if (!conversation) return null;
-      const companion = await findCompanion(tx, conversation.companionId);
-      if (!companion) return null;
-      return { conversation, companion, messages: await listMessages(tx, id) };
+      const found = await getConversationWithCompanion(tx, id);
+      return found && { ...found, messages: await listMessages(tx, id) };
     },
     db,
   );

@@ -2,8 +2,8 @@ import { streamText, type LanguageModel, type TextStreamPart, type ToolSet } fro
 import { personaInstructions } from '@/lib/ai/persona';
 import { resolveModel, type ResolvedModel } from '@/lib/ai/registry';
 import type { Database, Queryable } from '@/lib/db/client';
-import { findCompanion, type Companion } from '@/lib/db/companions';
-import { getConversation, touchConversation, type Conversation } from '@/lib/db/conversations';
+import type { Companion } from '@/lib/db/companions';
+import { getConversationWithCompanion, touchConversation, type Conversation } from '@/lib/db/conversations';
 import {
   deleteMessages,
   finishReply,
@@ -42,6 +42,9 @@ export type ChatTurnOptions = {
 
 // Room left in the context window for the reply.
 const REPLY_RESERVE_TOKENS = 1_024;
+// The newest messages a turn reads: more than any context window here holds, and the turn's cost
+// stays flat however long the conversation grows.
+const HISTORY_LIMIT = 200;
 
 /**
  * The one chat pipeline: authorize and load inside the user's RLS scope, save what the person
@@ -53,15 +56,14 @@ export async function startChatTurn(user: UserScope, request: ChatRequest, optio
   const turn = await withUser(
     user,
     async (tx) => {
-      const conversation = await getConversation(tx, request.conversationId);
-      if (!conversation) throw new HearthError('not_found', 'This conversation does not exist.');
-      const companion = await findCompanion(tx, conversation.companionId);
-      if (!companion) throw new HearthError('not_found', 'This companion is no longer available.');
+      const found = await getConversationWithCompanion(tx, request.conversationId);
+      if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
+      const { conversation, companion } = found;
       const resolved = resolveModel([conversation.model, companion.defaultModel], {
         persona: companion,
         language: conversation.language,
       });
-      const history = await listMessages(tx, conversation.id);
+      const history = await listMessages(tx, conversation.id, HISTORY_LIMIT);
       const { messages, userMessageId } = await applyRequest(tx, conversation, history, request);
       const assistantMessageId = await insertMessage(tx, {
         conversationId: conversation.id,

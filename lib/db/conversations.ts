@@ -1,5 +1,6 @@
 import type { Language } from '@/lib/languages';
 import type { Queryable } from './client';
+import { COMPANION_JSON, type Companion } from './companions';
 
 export type ConversationSummary = {
   id: string;
@@ -76,6 +77,23 @@ const COLUMNS = `id, title, model, language, companion_id as "companionId", crea
 export async function getConversation(tx: Queryable, id: string): Promise<Conversation | null> {
   const [row] = await tx.query<Conversation>(`select ${COLUMNS} from public.conversations where id = $1`, [id]);
   return row ?? null;
+}
+
+/** A conversation with its companion in one query; null when either is hidden or missing. */
+export async function getConversationWithCompanion(
+  tx: Queryable,
+  id: string,
+): Promise<{ conversation: Conversation; companion: Companion } | null> {
+  const [row] = await tx.query<Conversation & { companion: Companion }>(
+    `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
+            c.updated_at as "updatedAt", ${COMPANION_JSON} as companion
+       from public.conversations c join public.companions p on p.id = c.companion_id
+      where c.id = $1`,
+    [id],
+  );
+  if (!row) return null;
+  const { companion, ...conversation } = row;
+  return { conversation, companion };
 }
 
 /** Creates a conversation whose first message is the companion's greeting. */

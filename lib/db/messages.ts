@@ -42,12 +42,16 @@ export function textOf(message: { parts: TextPart[] }): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
-/** A conversation's messages, oldest first. */
-export function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
-  return tx.query<StoredMessage>(
-    `select ${COLUMNS} from public.messages where conversation_id = $1 order by seq`,
-    [conversationId],
+/** A conversation's messages, oldest first; with a limit, only that many of the newest. */
+export async function listMessages(tx: Queryable, conversationId: string, limit?: number): Promise<StoredMessage[]> {
+  if (limit === undefined) {
+    return tx.query<StoredMessage>(`select ${COLUMNS} from public.messages where conversation_id = $1 order by seq`, [conversationId]);
+  }
+  const newest = await tx.query<StoredMessage>(
+    `select ${COLUMNS} from public.messages where conversation_id = $1 order by seq desc limit $2`,
+    [conversationId, limit],
   );
+  return newest.reverse();
 }
 
 export async function insertMessage(
