@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 export async function signInAsGuest(page: Page) {
   await page.goto('/signin');
   await page.getByRole('button', { name: 'Continue as guest' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Good (morning|afternoon|evening)/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Good (morning|afternoon|evening)|Hello/);
 }
 
 /** Opens a companion from the picker (the first one unless named) and starts a chat; returns the chat URL. */

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { CompanionPicker } from '@/components/companions/companion-picker';
+import { TimeGreeting } from '@/components/companions/time-greeting';
 import { OfflineBanner } from '@/components/chat/offline-banner';
 import { Avatar } from '@/components/ui/avatar';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
@@ -9,13 +10,6 @@ import { availableCompanions } from '@/lib/chat/companions';
 import { pageOfConversations } from '@/lib/chat/conversations';
 import { pickModelId, isOfflineModel } from '@/lib/ai/registry';
 import { shortTime } from '@/lib/format';
-
-function greeting(): string {
-  const hour = new Date().getHours();
-  if (hour >= 5 && hour < 12) return 'Good morning';
-  if (hour >= 12 && hour < 18) return 'Good afternoon';
-  return 'Good evening';
-}
 
 export default async function HomePage() {
   await connection();
@@ -31,8 +25,7 @@ export default async function HomePage() {
         <div className="mx-auto max-w-6xl px-4 py-8 sm:px-8 sm:py-12">
           <header className="mb-8">
             <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">
-              {greeting()}
-              {firstName ? `, ${firstName}` : ''}.
+              <TimeGreeting name={firstName} />
             </h1>
             <p className="mt-2 text-ink-soft">Who would you like to talk to?</p>
           </header>

@@ -17,7 +17,7 @@ export function CompanionCard({ companion }: { companion: Companion }) {
           <p className="mt-0.5 line-clamp-2 text-sm text-ink-soft">{companion.tagline}</p>
         </div>
       </div>
-      <div className="mt-auto flex flex-wrap items-end justify-between gap-2 pt-5">
+      <div className="mt-auto flex flex-col gap-2.5 pt-5">
         <ul className="flex flex-wrap gap-1.5" aria-label="Specialties">
           {companion.specialties.map((s) => (
             <li key={s} className="rounded-full px-2.5 py-0.5 text-xs font-medium" style={{ background: `${companion.accentColor}1f`, color: 'var(--ink-soft)' }}>
