@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openPglite, openPostgres, type Database } from './client.ts';
 import { lockDataDir } from './lock.ts';
+import { closeInterruptedReplies } from './maintenance.ts';
 import { migrate, seedIfEmpty } from './migrate.ts';
 import { dataDir } from './paths.ts';
 
@@ -27,6 +28,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string; me
   }
   await migrate(db);
   await seedIfEmpty(db);
+  await closeInterruptedReplies(db);
   return db;
 }
 
