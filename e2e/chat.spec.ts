@@ -126,3 +126,20 @@ test('empty and oversized messages are refused inline and nothing is sent', asyn
   });
   expect(status).toEqual({ status: 400, body: { error: { type: 'bad_request', message: 'text: Write something before sending.' } } });
 });
+
+test('the language partner chats in the language picked when the chat starts', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /Lucía/ }).click();
+  await page.getByRole('combobox', { name: 'Conversation language' }).selectOption('es-ES');
+  await page.getByRole('button', { name: /Start chat/ }).click();
+  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+  await expect(page.locator('header').getByText('Español', { exact: true })).toBeVisible();
+
+  const composer = page.getByRole('textbox', { name: /^Message / });
+  await composer.fill('Hola, ¿qué tal?');
+  await composer.press('Enter');
+  const reply = assistantMessages(page).nth(1);
+  await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  await expect(reply).toContainText(/Soy Lucía|Aquí Lucía|Lucía/);
+  await expect(reply).toContainText(/¿|¡|«/);
+});

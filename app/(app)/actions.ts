@@ -12,7 +12,7 @@ import {
 } from '@/lib/chat/conversations';
 import type { ConversationSummary, Page } from '@/lib/db/conversations';
 import { toHearthError } from '@/lib/errors';
-import { conversationTitle, uuid } from '@/lib/validation/chat';
+import { conversationTitle, language, uuid } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
 export type ActionResult = { ok: true } | { ok: false; error: string };
@@ -33,10 +33,13 @@ async function attempt(fn: () => Promise<void>): Promise<ActionResult> {
 const slug = z.string().min(1).max(64);
 
 /** "Start chat": a new conversation that opens with the companion's greeting. */
-export async function startChatAction(companion: string): Promise<ActionResult> {
+export async function startChatAction(companion: string, chatLanguage?: string): Promise<ActionResult> {
   let id: string;
   try {
-    const conversation = await startConversation(await signedIn(), { companion: parseWith(slug, companion) });
+    const conversation = await startConversation(await signedIn(), {
+      companion: parseWith(slug, companion),
+      language: chatLanguage === undefined ? undefined : parseWith(language, chatLanguage),
+    });
     id = conversation.id;
     revalidatePath('/', 'layout');
   } catch (error) {

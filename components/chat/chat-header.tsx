@@ -1,9 +1,12 @@
 import Link from 'next/link';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
+import { LANGUAGE_LABELS, type Language } from '@/lib/languages';
 import type { ChatCompanion } from './chat-view';
 
-export function ChatHeader({ companion, model, offline }: { companion: ChatCompanion; model: string; offline: boolean }) {
+type Props = { companion: ChatCompanion; model: string; offline: boolean; language: Language };
+
+export function ChatHeader({ companion, model, offline, language }: Props) {
   const identity = (
     <Link href={`/companions/${companion.slug}`} className="flex min-w-0 items-center gap-3 rounded-xl">
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={36} accent={companion.accentColor} />
@@ -13,12 +16,16 @@ export function ChatHeader({ companion, model, offline }: { companion: ChatCompa
       </span>
     </Link>
   );
+  const badge = 'rounded-full border border-line px-2.5 py-1 text-xs text-ink-faint';
   const modelBadge = (
-    <span
-      className="shrink-0 rounded-full border border-line px-2.5 py-1 text-xs text-ink-faint"
-      title={offline ? 'Set a provider key such as GOOGLE_GENERATIVE_AI_API_KEY in .env for real replies.' : model}
-    >
-      {offline ? 'Offline demo model' : model}
+    <span className="flex shrink-0 items-center gap-1.5">
+      {language !== 'en-US' && <span className={badge}>{LANGUAGE_LABELS[language]}</span>}
+      <span
+        className={badge}
+        title={offline ? 'Set a provider key such as GOOGLE_GENERATIVE_AI_API_KEY in .env for real replies.' : model}
+      >
+        {offline ? 'Offline demo model' : model}
+      </span>
     </span>
   );
   return (

@@ -92,7 +92,7 @@ export function ChatView({ conversation, companion, initialMessages, offline }: 
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" style={{ ['--accent' as string]: companion.accentColor }}>
-      <ChatHeader companion={companion} model={conversation.model} offline={offline} />
+      <ChatHeader companion={companion} model={conversation.model} offline={offline} language={conversation.language} />
       <MessageList
         messages={messages}
         companion={companion}

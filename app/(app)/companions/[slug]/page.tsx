@@ -39,7 +39,7 @@ export default async function CompanionPage({ params }: Props) {
           <h1 className="mt-6 text-3xl font-semibold tracking-tight sm:text-4xl">{companion.name}</h1>
           <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>
           <div className="mt-6 flex flex-wrap items-center gap-3">
-            <StartChatButton companion={companion.slug} name={companion.name} />
+            <StartChatButton companion={companion.slug} name={companion.name} languages={companion.languages} />
           </div>
           <p className="mt-8 max-w-prose leading-relaxed text-ink-soft">{companion.description}</p>
           <dl className="mt-8 grid gap-6 sm:grid-cols-2">
