@@ -1,5 +1,5 @@
 import type { ModelMessage } from 'ai';
-import { textOf, type StoredMessage } from '@/lib/db/messages';
+import type { HistoryEntry } from '@/lib/db/messages';
 
 /** Rough token estimate (about four characters a token); good enough to budget a context window. */
 export function estimateTokens(text: string): number {
@@ -10,16 +10,15 @@ export function estimateTokens(text: string): number {
  * The stored history as model messages, newest kept first when it does not all fit. Failed
  * replies with no text are left out; a partial reply is kept, since the person saw it.
  */
-export function historyForModel(messages: StoredMessage[], budgetTokens: number): ModelMessage[] {
+export function historyForModel(messages: Pick<HistoryEntry, 'role' | 'text'>[], budgetTokens: number): ModelMessage[] {
   const kept: ModelMessage[] = [];
   let used = 0;
   for (let i = messages.length - 1; i >= 0; i--) {
-    const message = messages[i]!;
-    const text = textOf(message);
+    const { role, text } = messages[i]!;
     if (!text) continue;
     used += estimateTokens(text) + 4;
     if (used > budgetTokens && kept.length > 0) break;
-    kept.push({ role: message.role, content: text });
+    kept.push({ role, content: text });
   }
   return kept.reverse();
 }

@@ -3,16 +3,16 @@ import { personaInstructions } from '@/lib/ai/persona';
 import { resolveModel, type ResolvedModel } from '@/lib/ai/registry';
 import type { Database, Queryable } from '@/lib/db/client';
 import type { Companion } from '@/lib/db/companions';
-import { getConversationWithCompanion, touchConversation, type Conversation } from '@/lib/db/conversations';
+import { getConversationWithCompanion, type Conversation } from '@/lib/db/conversations';
 import {
   deleteMessages,
   finishReply,
   insertMessage,
-  listMessages,
-  textMessage,
+  listHistory,
+  startReply,
   updateMessageText,
   type FinishedReply,
-  type StoredMessage,
+  type HistoryEntry,
 } from '@/lib/db/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
@@ -63,18 +63,11 @@ export async function startChatTurn(user: UserScope, request: ChatRequest, optio
         persona: companion,
         language: conversation.language,
       });
-      const history = await listMessages(tx, conversation.id, HISTORY_LIMIT);
+      const history = await listHistory(tx, conversation.id, HISTORY_LIMIT);
       const { messages, userMessageId } = await applyRequest(tx, conversation, history, request);
-      const assistantMessageId = await insertMessage(tx, {
-        conversationId: conversation.id,
-        role: 'assistant',
-        text: '',
-        status: 'streaming',
-        model: resolved.id,
-      });
       const isFirstUserMessage = !history.some((m) => m.role === 'user');
-      const title = isFirstUserMessage && request.text ? titleFrom(request.text) : undefined;
-      await touchConversation(tx, conversation.id, conversation.title === 'New chat' ? title : undefined);
+      const title = isFirstUserMessage && request.text && conversation.title === 'New chat' ? titleFrom(request.text) : undefined;
+      const assistantMessageId = await startReply(tx, { conversationId: conversation.id, model: resolved.id, title });
       return { conversation, companion, resolved, messages, userMessageId, assistantMessageId };
     },
     options.db,
@@ -87,9 +80,9 @@ export async function startChatTurn(user: UserScope, request: ChatRequest, optio
 async function applyRequest(
   tx: Queryable,
   conversation: Conversation,
-  history: StoredMessage[],
+  history: HistoryEntry[],
   request: ChatRequest,
-): Promise<{ messages: StoredMessage[]; userMessageId: string | null }> {
+): Promise<{ messages: HistoryEntry[]; userMessageId: string | null }> {
   const unsaved = request.action === 'regenerate' && request.messageId && request.text && !history.some((m) => m.id === request.messageId);
   if (request.action === 'send' || unsaved) {
     const text = request.text!;
@@ -103,7 +96,7 @@ async function applyRequest(
       if (error.code === '23505') throw new HearthError('conflict', 'This message was already sent.');
       throw error;
     });
-    return { messages: [...history, textMessage(id, 'user', text)], userMessageId: id };
+    return { messages: [...history, { id, role: 'user', text }], userMessageId: id };
   }
 
   const lastUserIndex = history.findLastIndex((m) => m.role === 'user');
@@ -115,7 +108,7 @@ async function applyRequest(
   await deleteMessages(tx, history.slice(lastUserIndex + 1).map((m) => m.id));
   if (request.action === 'edit') {
     await updateMessageText(tx, lastUser.id, request.text);
-    return { messages: [...history.slice(0, lastUserIndex), textMessage(lastUser.id, 'user', request.text)], userMessageId: lastUser.id };
+    return { messages: [...history.slice(0, lastUserIndex), { id: lastUser.id, role: 'user', text: request.text }], userMessageId: lastUser.id };
   }
   return { messages: history.slice(0, lastUserIndex + 1), userMessageId: null };
 }
@@ -124,7 +117,7 @@ type PreparedTurn = {
   conversation: Conversation;
   companion: Companion;
   resolved: ResolvedModel;
-  messages: StoredMessage[];
+  messages: HistoryEntry[];
   userMessageId: string | null;
   assistantMessageId: string;
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
 import { listCompanions } from '@/lib/db/companions';
-import { createConversation, listConversations, touchConversation } from '@/lib/db/conversations';
+import { createConversation, listConversations } from '@/lib/db/conversations';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 
@@ -22,7 +22,7 @@ describe.each(TEST_DATABASES)('conversation list on $name', ({ open }) => {
       ids.push(c.id);
     }
     // Touch the oldest last: it must now lead the list.
-    await withUser(user, (tx) => touchConversation(tx, ids[0]!), db);
+    await withUser(user, (tx) => tx.query('update public.conversations set updated_at = now() where id = $1', [ids[0]]), db);
   });
   afterAll(() => db?.close());
 

@@ -124,11 +124,3 @@ export async function deleteConversation(tx: Queryable, id: string): Promise<boo
   const rows = await tx.query('delete from public.conversations where id = $1 returning id', [id]);
   return rows.length > 0;
 }
-
-/** Bumps the conversation to the top of the list; sets the title when one is given. */
-export async function touchConversation(tx: Queryable, id: string, title?: string): Promise<void> {
-  await tx.query(
-    `update public.conversations set updated_at = now(), title = coalesce($2, title) where id = $1`,
-    [id, title ?? null],
-  );
-}

@@ -21,37 +21,13 @@ export type StoredMessage = {
 const COLUMNS = `id, role, parts, status, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
   ttft_ms as "ttftMs", latency_ms as "latencyMs", created_at as "createdAt"`;
 
-/** A complete text message as it would be stored, for messages not yet read back from the database. */
-export function textMessage(id: string, role: MessageRole, text: string): StoredMessage {
-  return {
-    id,
-    role,
-    parts: text ? [{ type: 'text', text }] : [],
-    status: 'complete',
-    error: null,
-    model: null,
-    inputTokens: null,
-    outputTokens: null,
-    ttftMs: null,
-    latencyMs: null,
-    createdAt: new Date(),
-  };
-}
-
 export function textOf(message: { parts: TextPart[] }): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
-/** A conversation's messages, oldest first; with a limit, only that many of the newest. */
-export async function listMessages(tx: Queryable, conversationId: string, limit?: number): Promise<StoredMessage[]> {
-  if (limit === undefined) {
-    return tx.query<StoredMessage>(`select ${COLUMNS} from public.messages where conversation_id = $1 order by seq`, [conversationId]);
-  }
-  const newest = await tx.query<StoredMessage>(
-    `select ${COLUMNS} from public.messages where conversation_id = $1 order by seq desc limit $2`,
-    [conversationId, limit],
-  );
-  return newest.reverse();
+/** A conversation's messages, oldest first. */
+export function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
+  return tx.query<StoredMessage>(`select ${COLUMNS} from public.messages where conversation_id = $1 order by seq`, [conversationId]);
 }
 
 export async function insertMessage(
@@ -62,6 +38,38 @@ export async function insertMessage(
     `insert into public.messages (id, conversation_id, role, parts, status, model)
      values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6) returning id`,
     [input.id ?? null, input.conversationId, input.role, JSON.stringify([{ type: 'text', text: input.text }]), input.status, input.model ?? null],
+  );
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+/** A message as a turn needs it: its text only, extracted by the database. */
+export type HistoryEntry = { id: string; role: MessageRole; text: string };
+
+/** The newest messages of a conversation, oldest first, as plain text: what a turn reads. */
+export async function listHistory(tx: Queryable, conversationId: string, limit: number): Promise<HistoryEntry[]> {
+  const newest = await tx.query<HistoryEntry>(
+    `select id, role,
+            coalesce((select string_agg(part ->> 'text', '' order by n)
+                        from jsonb_array_elements(parts) with ordinality as p(part, n)
+                       where part ->> 'type' = 'text'), '') as text
+       from public.messages where conversation_id = $1 order by seq desc limit $2`,
+    [conversationId, limit],
+  );
+  return newest.reverse();
+}
+
+/** The empty reply a turn streams into, and the conversation moved to the top, in one statement. */
+export async function startReply(tx: Queryable, input: { conversationId: string; model: string; title?: string }): Promise<string> {
+  const [row] = await tx.query<{ id: string }>(
+    `with reply as (
+       insert into public.messages (conversation_id, role, parts, status, model)
+       values ($1, 'assistant', '[]', 'streaming', $2) returning id
+     ), touched as (
+       update public.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
+     )
+     select id from reply`,
+    [input.conversationId, input.model, input.title ?? null],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
