@@ -16,7 +16,11 @@ export type RemoteProvider = {
   /** The env var that switches the provider on, named in "not configured" messages. */
   requiredEnv: string;
   create: (modelName: string, env: Env) => LanguageModel;
+  /** A cheap authenticated call that succeeds only with a valid key (health checks). */
+  keyCheck: (env: Env) => { url: string; headers: Record<string, string> };
 };
+
+const bearer = (key: string | undefined): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {});
 
 export const REMOTE_PROVIDERS: readonly RemoteProvider[] = [
   {
@@ -25,12 +29,17 @@ export const REMOTE_PROVIDERS: readonly RemoteProvider[] = [
     requiredEnv: 'GOOGLE_GENERATIVE_AI_API_KEY',
     create: (model, env) =>
       createGoogleGenerativeAI({ apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: env.GOOGLE_BASE_URL || undefined })(model),
+    keyCheck: (env) => ({
+      url: `${env.GOOGLE_BASE_URL || 'https://generativelanguage.googleapis.com/v1beta'}/models`,
+      headers: { 'x-goog-api-key': env.GOOGLE_GENERATIVE_AI_API_KEY ?? '' },
+    }),
   },
   {
     id: 'groq',
     label: 'Groq',
     requiredEnv: 'GROQ_API_KEY',
     create: (model, env) => createGroq({ apiKey: env.GROQ_API_KEY, baseURL: env.GROQ_BASE_URL || undefined })(model),
+    keyCheck: (env) => ({ url: `${env.GROQ_BASE_URL || 'https://api.groq.com/openai/v1'}/models`, headers: bearer(env.GROQ_API_KEY) }),
   },
   {
     id: 'openrouter',
@@ -44,6 +53,8 @@ export const REMOTE_PROVIDERS: readonly RemoteProvider[] = [
         // OpenRouter's attribution headers.
         headers: { 'HTTP-Referer': env.APP_URL || 'http://localhost:3000', 'X-Title': env.APP_TITLE || 'Hearth' },
       }).chat(model),
+    // Its model list is public, so the key is checked against /key.
+    keyCheck: (env) => ({ url: `${env.OPENROUTER_BASE_URL || 'https://openrouter.ai/api/v1'}/key`, headers: bearer(env.OPENROUTER_API_KEY) }),
   },
   {
     id: 'openai',
@@ -51,6 +62,7 @@ export const REMOTE_PROVIDERS: readonly RemoteProvider[] = [
     requiredEnv: 'OPENAI_API_KEY',
     // .chat(): /chat/completions, the protocol every OpenAI-compatible server speaks too.
     create: (model, env) => createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).chat(model),
+    keyCheck: (env) => ({ url: `${env.OPENAI_BASE_URL || 'https://api.openai.com/v1'}/models`, headers: bearer(env.OPENAI_API_KEY) }),
   },
   {
     id: 'local',
@@ -58,6 +70,7 @@ export const REMOTE_PROVIDERS: readonly RemoteProvider[] = [
     requiredEnv: 'LOCAL_LLM_BASE_URL',
     create: (model, env) =>
       createOpenAI({ name: 'local', apiKey: env.LOCAL_LLM_API_KEY || 'not-needed', baseURL: env.LOCAL_LLM_BASE_URL }).chat(model),
+    keyCheck: (env) => ({ url: `${env.LOCAL_LLM_BASE_URL}/models`, headers: bearer(env.LOCAL_LLM_API_KEY) }),
   },
 ];
 
