@@ -157,6 +157,20 @@ function generate(user: UserScope, turn: PreparedTurn, startedAt: number, option
     }
   };
 
+  // A stalled provider ends as an error the person can retry, not a reply that never finishes:
+  // a watchdog for the first token, then for each gap between tokens.
+  let timedOut: string | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
+  const watch = (ms: number, what: string) => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      timedOut = `The model timed out: ${what} for ${ms} ms.`;
+      controller.abort(new Error(timedOut));
+    }, ms);
+  };
+  watch(envMs('MODEL_FIRST_TOKEN_TIMEOUT_MS', 60_000), 'no first token');
+  const idleMs = envMs('MODEL_IDLE_TIMEOUT_MS', 30_000);
+
   const saved = (async (): Promise<FinishedReply> => {
     let text = '';
     let ttftMs: number | undefined;
@@ -166,6 +180,7 @@ function generate(user: UserScope, turn: PreparedTurn, startedAt: number, option
     try {
       for await (const part of result.stream) {
         if (part.type === 'text-delta') {
+          watch(idleMs, 'no new text');
           ttftMs ??= Math.round(performance.now() - startedAt);
           text += part.text;
         } else if (part.type === 'finish') {
@@ -177,16 +192,22 @@ function generate(user: UserScope, turn: PreparedTurn, startedAt: number, option
         } else if (part.type === 'error') {
           status = 'error';
           error = describe(part.error);
+        } else if (part.type === 'abort' && timedOut) {
+          status = 'error';
+          error = timedOut;
+          forward({ type: 'error', error: new Error(timedOut) });
+          continue;
         } else if (part.type === 'abort') {
           status = 'aborted';
         }
         forward(part);
       }
     } catch (caught) {
-      status = controller.signal.aborted ? 'aborted' : 'error';
-      error = status === 'error' ? describe(caught) : undefined;
-      forward({ type: 'error', error: caught });
+      status = controller.signal.aborted && !timedOut ? 'aborted' : 'error';
+      error = status === 'error' ? (timedOut ?? describe(caught)) : undefined;
+      forward({ type: 'error', error: timedOut ? new Error(timedOut) : caught });
     } finally {
+      clearTimeout(watchdog);
       releaseGeneration(conversation.id, controller);
     }
     const reply: FinishedReply = {
@@ -220,6 +241,11 @@ function generate(user: UserScope, turn: PreparedTurn, startedAt: number, option
     parts,
     saved,
   };
+}
+
+function envMs(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 /** The error as saved and logged: with its cause, and never with a configured key in it. */

@@ -1,5 +1,6 @@
 import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
 import { requireSessionUser } from '@/lib/auth/session';
+import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { errorResponse } from '@/lib/errors';
 import { chatRequest } from '@/lib/validation/chat';
@@ -21,7 +22,7 @@ export async function POST(request: Request) {
         generateMessageId: () => turn.assistantMessageId,
         messageMetadata: ({ part }) =>
           part.type === 'start' ? { model: turn.modelId, offline: turn.isOffline, userMessageId: turn.userMessageId } : undefined,
-        onError: () => 'The companion could not finish this reply. Try again.',
+        onError: (error) => publicModelError(error, turn.modelId),
       }),
     });
   } catch (error) {
