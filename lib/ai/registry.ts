@@ -1,6 +1,7 @@
 import type { LanguageModel } from 'ai';
 import type { Language } from '@/lib/languages';
 import { createOfflineModel, OFFLINE_MODEL_ID, type OfflinePersona } from './offline-model';
+import { CATALOGUE, catalogueEntry, type CatalogueEntry } from './catalogue';
 import { REMOTE_PROVIDERS, type Env } from './providers';
 
 export const OFFLINE_MODEL = `offline/${OFFLINE_MODEL_ID}`;
@@ -19,7 +20,7 @@ function envNumber(env: Env, name: string, fallback: number): number {
   return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-// Until the model catalogue knows each model's window, remote models get a conservative one.
+// A remote model the catalogue does not list gets a conservative window.
 const DEFAULT_REMOTE_CONTEXT_WINDOW = 32_000;
 
 const PROVIDERS: Record<string, Provider> = {
@@ -40,7 +41,7 @@ const PROVIDERS: Record<string, Provider> = {
       {
         unavailableReason: (env) => (env[provider.requiredEnv] ? null : `${provider.label} is not configured: set ${provider.requiredEnv}.`),
         create: (modelName, _context, env) => provider.create(modelName, env),
-        contextWindow: () => DEFAULT_REMOTE_CONTEXT_WINDOW,
+        contextWindow: (modelName) => catalogueEntry(`${provider.id}/${modelName}`)?.contextWindow ?? DEFAULT_REMOTE_CONTEXT_WINDOW,
       },
     ]),
   ),
@@ -79,4 +80,14 @@ export function resolveModel(candidates: string[], context: ModelContext, env: E
 
 export function isOfflineModel(id: string): boolean {
   return split(id)[0] === 'offline';
+}
+
+export type ListedModel = CatalogueEntry & { provider: string; available: boolean; unavailableReason: string | null };
+
+/** The catalogue with each model's availability in this deployment. */
+export function listModels(env: Env = process.env): ListedModel[] {
+  return CATALOGUE.map((entry) => {
+    const reason = modelUnavailableReason(entry.id, env);
+    return { ...entry, provider: split(entry.id)[0], available: reason === null, unavailableReason: reason };
+  });
 }

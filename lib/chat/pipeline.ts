@@ -1,4 +1,5 @@
 import { streamText, type LanguageModel, type TextStreamPart, type ToolSet } from 'ai';
+import { costUsd } from '@/lib/ai/catalogue';
 import { personaInstructions } from '@/lib/ai/persona';
 import { resolveModel, type ResolvedModel } from '@/lib/ai/registry';
 import type { Database, Queryable } from '@/lib/db/client';
@@ -217,6 +218,7 @@ function generate(user: UserScope, turn: PreparedTurn, startedAt: number, option
       ...usage,
       ttftMs,
       latencyMs: Math.round(performance.now() - startedAt),
+      costUsd: costUsd(resolved.id, usage),
     };
     try {
       await withUser(user, (tx) => finishReply(tx, turn.assistantMessageId, reply), options.db);

@@ -15,11 +15,12 @@ export type StoredMessage = {
   outputTokens: number | null;
   ttftMs: number | null;
   latencyMs: number | null;
+  costUsd: number | null;
   createdAt: Date;
 };
 
 const COLUMNS = `id, role, parts, status, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
-  ttft_ms as "ttftMs", latency_ms as "latencyMs", created_at as "createdAt"`;
+  ttft_ms as "ttftMs", latency_ms as "latencyMs", cost_usd as "costUsd", created_at as "createdAt"`;
 
 export function textOf(message: { parts: TextPart[] }): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
@@ -91,12 +92,14 @@ export type FinishedReply = {
   outputTokens?: number;
   ttftMs?: number;
   latencyMs: number;
+  costUsd?: number | null;
 };
 
 export async function finishReply(tx: Queryable, id: string, reply: FinishedReply): Promise<void> {
   await tx.query(
     `update public.messages
-        set parts = $2, status = $3, error = $4, input_tokens = $5, output_tokens = $6, ttft_ms = $7, latency_ms = $8
+        set parts = $2, status = $3, error = $4, input_tokens = $5, output_tokens = $6, ttft_ms = $7, latency_ms = $8,
+            cost_usd = $9
       where id = $1`,
     [
       id,
@@ -107,6 +110,7 @@ export async function finishReply(tx: Queryable, id: string, reply: FinishedRepl
       reply.outputTokens ?? null,
       reply.ttftMs ?? null,
       reply.latencyMs,
+      reply.costUsd ?? null,
     ],
   );
 }

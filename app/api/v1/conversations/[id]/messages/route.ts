@@ -22,6 +22,7 @@ export async function GET(_request: Request, context: Context) {
         model: m.model,
         status: m.status,
         usage: { input_tokens: m.inputTokens, output_tokens: m.outputTokens },
+        cost_usd: m.costUsd,
         ttft_ms: m.ttftMs,
         latency_ms: m.latencyMs,
         created_at: m.createdAt,

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type Database } from '@/lib/db';
+import { listMessages } from '@/lib/db/messages';
+import { withUser } from '@/lib/db/scope';
+import { startConversation } from '@/lib/chat/conversations';
+import { startChatTurn } from '@/lib/chat/pipeline';
+import { createTestUser } from '@/lib/testing/databases';
+import { startGeminiServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
+import { CATALOGUE, costUsd } from './catalogue';
+import { listModels, resolveModel } from './registry';
+
+const persona = { name: 'T', greeting: 'hi', specialties: [], languages: ['en-US' as const] };
+
+describe('the model catalogue', () => {
+  it('prices a reply from its usage, and knows nothing of unknown models or missing usage', () => {
+    expect(costUsd('openai/gpt-4o-mini', { inputTokens: 1_000_000, outputTokens: 1_000_000 })).toBeCloseTo(0.75);
+    expect(costUsd('offline/hearth-demo', { inputTokens: 500, outputTokens: 80 })).toBe(0);
+    expect(costUsd('openai/some-new-model', { inputTokens: 1, outputTokens: 1 })).toBeNull();
+    expect(costUsd('openai/gpt-4o-mini', {})).toBeNull();
+  });
+
+  it('lists every model once, available only when its provider is configured, with the reason', () => {
+    expect(new Set(CATALOGUE.map((m) => m.id)).size).toBe(CATALOGUE.length);
+    const models = Object.fromEntries(listModels({ GROQ_API_KEY: 'k' }).map((m) => [m.id, m]));
+    expect(models['groq/llama-3.3-70b-versatile']).toMatchObject({ provider: 'groq', available: true, unavailableReason: null });
+    expect(models['google/gemini-2.5-flash']).toMatchObject({ available: false, unavailableReason: expect.stringContaining('GOOGLE_GENERATIVE_AI_API_KEY') });
+    expect(models['offline/hearth-demo']!.available).toBe(true);
+  });
+
+  it("gives the registry each model's context window", () => {
+    const context = { persona, language: 'en-US' as const };
+    expect(resolveModel(['groq/llama-3.1-8b-instant'], context, { GROQ_API_KEY: 'k' }).contextWindow).toBe(131_072);
+    expect(resolveModel(['groq/unlisted-model'], context, { GROQ_API_KEY: 'k' }).contextWindow).toBe(32_000);
+  });
+});
+
+describe('a conversation on a configured provider', () => {
+  let db: Database;
+  let gemini: FakeProviderServer;
+  beforeAll(async () => {
+    db = await openDatabase({ memory: true });
+    gemini = await startGeminiServer({ apiKey: 'gemini-test-key-1234' });
+    vi.stubEnv('GOOGLE_GENERATIVE_AI_API_KEY', 'gemini-test-key-1234');
+    vi.stubEnv('GOOGLE_BASE_URL', gemini.url);
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await gemini?.close();
+    await db?.close();
+  });
+
+  it("takes the companion's default model and saves the reply's cost", async () => {
+    const user = await createTestUser(db);
+    const conversation = await startConversation(user, { companion: 'ada' }, db);
+    expect(conversation.model).toBe('google/gemini-2.5-flash');
+    gemini.queue({ text: 'Hello from Gemini.', usage: { inputTokens: 1000, outputTokens: 500 } });
+    const turn = await startChatTurn(user, { action: 'send', conversationId: conversation.id, text: 'hi' }, { db });
+    expect(turn.modelId).toBe('google/gemini-2.5-flash');
+    expect(await turn.saved).toMatchObject({ status: 'complete', text: 'Hello from Gemini.' });
+    const reply = (await withUser(user, (tx) => listMessages(tx, conversation.id), db)).at(-1)!;
+    expect(reply).toMatchObject({ model: 'google/gemini-2.5-flash', inputTokens: 1000, outputTokens: 500 });
+    expect(reply.costUsd).toBeCloseTo((1000 * 0.3 + 500 * 2.5) / 1_000_000, 10);
+  });
+});
