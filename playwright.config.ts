@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const FAKE_OPENAI_PORT = PORT + 100;
 // A fresh embedded database for every run: the server command wipes it first.
 const DATA_DIR = path.join(process.cwd(), '.data', 'e2e');
 
@@ -23,16 +24,27 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: `rm -rf "${DATA_DIR}" && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/signin`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: {
-      HEARTH_DATA_DIR: DATA_DIR,
-      // Slow enough that a test can see a reply half written.
-      OFFLINE_MODEL_FIRST_TOKEN_MS: '300',
-      OFFLINE_MODEL_WORD_MS: '80',
+  webServer: [
+    {
+      // Loopback servers speaking OpenAI's wire protocol: OpenAI is "configured" without a real key.
+      command: 'node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/fake-providers.ts',
+      port: FAKE_OPENAI_PORT,
+      reuseExistingServer: false,
+      env: { FAKE_OPENAI_PORT: String(FAKE_OPENAI_PORT), FAKE_GEMINI_PORT: String(FAKE_OPENAI_PORT + 1), FAKE_PROVIDERS_FIRST_TOKEN_MS: '200', FAKE_PROVIDERS_WORD_MS: '30' },
     },
-  },
+    {
+      command: `rm -rf "${DATA_DIR}" && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/signin`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        HEARTH_DATA_DIR: DATA_DIR,
+        // Slow enough that a test can see a reply half written.
+        OFFLINE_MODEL_FIRST_TOKEN_MS: '300',
+        OFFLINE_MODEL_WORD_MS: '80',
+        OPENAI_API_KEY: 'fake-key',
+        OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
+      },
+    },
+  ],
 });

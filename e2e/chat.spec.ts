@@ -143,3 +143,27 @@ test('the language partner chats in the language picked when the chat starts', a
   await expect(reply).toContainText(/Soy Lucía|Aquí Lucía|Lucía/);
   await expect(reply).toContainText(/¿|¡|«/);
 });
+
+test('switching the model mid-conversation: the next reply comes from the new model', async ({ page }) => {
+  await signInAsGuest(page);
+  await startChatWith(page);
+  const composer = page.getByRole('textbox', { name: /^Message / });
+  await composer.fill('First, with the offline model.');
+  await composer.press('Enter');
+  await expect(assistantMessages(page).nth(1)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+
+  const picker = page.getByRole('combobox', { name: 'Model' });
+  await expect(picker.getByRole('option', { name: /Gemini 2.5 Flash \(set GOOGLE_GENERATIVE_AI_API_KEY\)/ })).toBeDisabled();
+  await picker.selectOption('openai/gpt-4o-mini');
+  await expect(page.getByText(/answering with the offline demo model/)).toBeHidden();
+
+  await composer.fill('And now with GPT.');
+  await composer.press('Enter');
+  const reply = assistantMessages(page).nth(2);
+  await expect(reply).toContainText('fake OpenAI-compatible server answering as gpt-4o-mini', { timeout: 30_000 });
+  await expect(reply).toHaveAttribute('data-status', 'complete');
+
+  await page.reload();
+  await expect(picker).toHaveValue('openai/gpt-4o-mini');
+  await expect(assistantMessages(page).nth(2)).toContainText('You said: "And now with GPT."');
+});

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireSessionUser } from '@/lib/auth/session';
 import {
+  changeConversationModel,
   deleteUserConversation,
   pageOfConversations,
   renameUserConversation,
@@ -60,4 +61,11 @@ export async function deleteConversationAction(id: string): Promise<ActionResult
 
 export async function moreConversationsAction(cursor: string): Promise<Page<ConversationSummary>> {
   return pageOfConversations(await signedIn(), { cursor: parseWith(z.string().max(200), cursor) });
+}
+
+const modelId = z.string().min(3).max(200);
+
+/** Switches the conversation's model; refused with the reason when its provider is not configured. */
+export async function changeModelAction(conversationId: string, model: string): Promise<ActionResult> {
+  return attempt(async () => changeConversationModel(await signedIn(), parseWith(uuid, conversationId), parseWith(modelId, model)));
 }

@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { MobileHeader } from '@/components/sidebar/mobile-header';
+import { OpenSidebarButton } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
 import { LANGUAGE_LABELS, type Language } from '@/lib/languages';
 import type { ChatCompanion } from './chat-view';
+import { ModelPicker, type PickableModel } from './model-picker';
 
-type Props = { companion: ChatCompanion; model: string; offline: boolean; language: Language };
+type Props = { conversationId: string; companion: ChatCompanion; model: string; models: PickableModel[]; language: Language };
 
-export function ChatHeader({ companion, model, offline, language }: Props) {
+export function ChatHeader({ conversationId, companion, model, models, language }: Props) {
   const identity = (
     <Link href={`/companions/${companion.slug}`} className="flex min-w-0 items-center gap-3 rounded-xl">
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={36} accent={companion.accentColor} />
@@ -20,29 +21,19 @@ export function ChatHeader({ companion, model, offline, language }: Props) {
   const modelBadge = (
     <span className="flex shrink-0 items-center gap-1.5">
       {language !== 'en-US' && <span className={badge}>{LANGUAGE_LABELS[language]}</span>}
-      <span
-        className={badge}
-        title={offline ? 'Set a provider key such as GOOGLE_GENERATIVE_AI_API_KEY in .env for real replies.' : model}
-      >
-        {offline ? 'Offline demo model' : model}
-      </span>
+      <ModelPicker conversationId={conversationId} model={model} models={models} />
     </span>
   );
   return (
-    <>
-      <MobileHeader>
-        <div className="flex min-w-0 flex-1 items-center justify-between gap-2">
-          {identity}
-          {modelBadge}
-        </div>
-      </MobileHeader>
-      <header
-        className="hidden items-center justify-between gap-4 border-b border-line px-6 py-3 md:flex"
-        style={{ background: `linear-gradient(90deg, ${companion.accentColor}14, transparent 60%)` }}
-      >
+    <header
+      className="flex items-center justify-between gap-2 border-b border-line px-2 py-2 md:gap-4 md:px-6 md:py-3"
+      style={{ background: `linear-gradient(90deg, ${companion.accentColor}14, transparent 60%)` }}
+    >
+      <div className="flex min-w-0 items-center gap-2">
+        <OpenSidebarButton className="md:hidden" />
         {identity}
-        {modelBadge}
-      </header>
-    </>
+      </div>
+      {modelBadge}
+    </header>
   );
 }

@@ -10,6 +10,7 @@ import type { Language } from '@/lib/languages';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
+import type { PickableModel } from './model-picker';
 import { randomId } from './random-id';
 
 export type ChatCompanion = { slug: string; name: string; avatarUrl: string; accentColor: string; tagline: string };
@@ -17,14 +18,14 @@ type Props = {
   conversation: { id: string; title: string; model: string; language: Language };
   companion: ChatCompanion;
   initialMessages: ChatUIMessage[];
-  offline: boolean;
+  models: PickableModel[];
 };
 
 function textOf(message: ChatUIMessage): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
-export function ChatView({ conversation, companion, initialMessages, offline }: Props) {
+export function ChatView({ conversation, companion, initialMessages, models }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
 
@@ -92,7 +93,12 @@ export function ChatView({ conversation, companion, initialMessages, offline }: 
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" style={{ ['--accent' as string]: companion.accentColor }}>
-      <ChatHeader companion={companion} model={conversation.model} offline={offline} language={conversation.language} />
+      <ChatHeader conversationId={conversation.id} companion={companion} model={conversation.model} models={models} language={conversation.language} />
+      {conversation.model.startsWith('offline/') && (
+        <p role="note" className="border-b border-ember-200/60 bg-ember-50 px-4 py-1.5 text-center text-xs text-ember-900 dark:border-ember-900/40 dark:bg-ember-950/30 dark:text-ember-100">
+          {companion.name} is answering with the offline demo model. Add a provider key to your .env for real conversations.
+        </p>
+      )}
       <MessageList
         messages={messages}
         companion={companion}

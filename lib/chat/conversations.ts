@@ -1,4 +1,4 @@
-import { pickModelId } from '@/lib/ai/registry';
+import { modelUnavailableReason, pickModelId } from '@/lib/ai/registry';
 import { findCompanion } from '@/lib/db/companions';
 import {
   createConversation,
@@ -6,6 +6,7 @@ import {
   getConversationWithCompanion,
   listConversations,
   renameConversation,
+  setConversationModel,
   type Conversation,
   type ConversationSummary,
   type Page,
@@ -72,4 +73,11 @@ export async function renameUserConversation(user: UserScope, id: string, title:
 export async function deleteUserConversation(user: UserScope, id: string, db?: Database): Promise<void> {
   const deleted = await withUser(user, (tx) => deleteConversation(tx, id), db);
   if (!deleted) throw new HearthError('not_found', 'This conversation does not exist.');
+}
+
+export async function changeConversationModel(user: UserScope, id: string, model: string, db?: Database): Promise<void> {
+  const reason = modelUnavailableReason(model);
+  if (reason) throw new HearthError('bad_request', reason);
+  const changed = await withUser(user, (tx) => setConversationModel(tx, id, model), db);
+  if (!changed) throw new HearthError('not_found', 'This conversation does not exist.');
 }

@@ -120,6 +120,11 @@ export async function renameConversation(tx: Queryable, id: string, title: strin
   return rows.length > 0;
 }
 
+export async function setConversationModel(tx: Queryable, id: string, model: string): Promise<boolean> {
+  const rows = await tx.query('update public.conversations set model = $2 where id = $1 returning id', [id, model]);
+  return rows.length > 0;
+}
+
 export async function deleteConversation(tx: Queryable, id: string): Promise<boolean> {
   const rows = await tx.query('delete from public.conversations where id = $1 returning id', [id]);
   return rows.length > 0;

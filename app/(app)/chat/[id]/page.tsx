@@ -1,6 +1,6 @@
 import { connection } from 'next/server';
 import { ChatView } from '@/components/chat/chat-view';
-import { isOfflineModel } from '@/lib/ai/registry';
+import { listModels } from '@/lib/ai/registry';
 import { toUIMessage } from '@/lib/chat/ui-messages';
 import { loadConversation } from './load';
 
@@ -24,7 +24,7 @@ export default async function ChatPage({ params }: Props) {
         tagline: companion.tagline,
       }}
       initialMessages={messages.map(toUIMessage)}
-      offline={isOfflineModel(conversation.model)}
+      models={listModels().map(({ id, name, available, unavailableReason }) => ({ id, name, available, unavailableReason }))}
     />
   );
 }

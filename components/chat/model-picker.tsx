@@ -1,0 +1,47 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { changeModelAction } from '@/app/(app)/actions';
+
+export type PickableModel = { id: string; name: string; available: boolean; unavailableReason: string | null };
+
+/** The conversation's model; models whose provider is not configured are shown, disabled, with why. */
+export function ModelPicker({ conversationId, model, models }: { conversationId: string; model: string; models: PickableModel[] }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const known = models.some((m) => m.id === model);
+
+  return (
+    <span className="flex min-w-0 items-center gap-1.5">
+      <label className="sr-only" htmlFor="model-picker">Model</label>
+      <select
+        id="model-picker"
+        value={model}
+        disabled={pending}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? 'model-picker-error' : undefined}
+        title={error ?? undefined}
+        onChange={(event) => {
+          const next = event.target.value;
+          startTransition(async () => {
+            const result = await changeModelAction(conversationId, next);
+            setError(result.ok ? null : result.error);
+            if (result.ok) router.refresh();
+          });
+        }}
+        className="max-w-44 truncate rounded-full border border-line bg-raised px-2.5 py-1 text-xs text-ink-soft aria-invalid:border-red-400 sm:max-w-56"
+      >
+        {!known && <option value={model}>{model}</option>}
+        {models.map((m) => (
+          <option key={m.id} value={m.id} disabled={!m.available}>
+            {m.name}
+            {m.available ? '' : ` (${m.unavailableReason?.match(/set (\w+)/)?.[0] ?? 'not configured'})`}
+          </option>
+        ))}
+      </select>
+      {error && <span id="model-picker-error" role="alert" className="sr-only">{error}</span>}
+    </span>
+  );
+}
