@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import type { MessageStatus } from '@/lib/db/messages';
 import type { Language } from '@/lib/languages';
+import { textOf } from '@/lib/text';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
@@ -20,10 +21,6 @@ type Props = {
   initialMessages: ChatUIMessage[];
   models: PickableModel[];
 };
-
-function textOf(message: ChatUIMessage): string {
-  return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
-}
 
 export function ChatView({ conversation, companion, initialMessages, models }: Props) {
   const router = useRouter();

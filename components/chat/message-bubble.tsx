@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { CheckIcon, CopyIcon, PencilIcon, RefreshIcon } from '@/components/ui/icons';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import { textOf } from '@/lib/text';
 import type { ChatCompanion } from './chat-view';
 import { Markdown } from './markdown';
 
@@ -23,7 +24,7 @@ const STATUS_NOTES = {
 } as const;
 
 export function MessageBubble({ message, companion, streaming, canEdit, canRegenerate, onEdit, onRegenerate }: Props) {
-  const text = message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  const text = textOf(message);
   const status = message.metadata?.status;
   const note = status === 'error' || status === 'aborted' ? STATUS_NOTES[status] : null;
 

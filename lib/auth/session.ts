@@ -1,6 +1,7 @@
 import { getToken } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { HearthError } from '@/lib/errors';
 import { authSecret } from './secret';
 import { loadUser, type SessionUser } from './users';
@@ -24,11 +25,14 @@ export async function requireSessionUser(message = 'Sign in first.'): Promise<{ 
   return user;
 }
 
-/** For pages: the signed-in user, loaded through RLS; signs out a session whose user is gone. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * For pages: the signed-in user, loaded through RLS; signs out a session whose user is gone.
+ * Once per request, however many layouts and pages ask.
+ */
+export const requireUser = cache(async (): Promise<SessionUser> => {
   const session = await getSessionUserId();
   if (!session) redirect('/signin');
   const user = await loadUser(session.id);
   if (!user) redirect('/signout?reason=expired');
   return user;
-}
+});

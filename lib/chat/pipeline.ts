@@ -43,8 +43,8 @@ export type ChatTurnOptions = {
 
 // Room left in the context window for the reply.
 const REPLY_RESERVE_TOKENS = 1_024;
-// The newest messages a turn reads: more than any context window here holds, and the turn's cost
-// stays flat however long the conversation grows.
+// The newest messages a turn reads, so its cost stays flat however long the conversation grows;
+// older turns than these need the rolling summary of the memory issue.
 const HISTORY_LIMIT = 200;
 
 /**

@@ -22,9 +22,7 @@ export type StoredMessage = {
 const COLUMNS = `id, role, parts, status, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
   ttft_ms as "ttftMs", latency_ms as "latencyMs", cost_usd as "costUsd", created_at as "createdAt"`;
 
-export function textOf(message: { parts: TextPart[] }): string {
-  return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
-}
+export { textOf } from '@/lib/text';
 
 /** A conversation's messages, oldest first. */
 export function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {

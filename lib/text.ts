@@ -1,0 +1,4 @@
+/** The text of a message: its text parts joined (AI SDK UI parts, as stored and as streamed). */
+export function textOf(message: { parts: readonly ({ type: 'text'; text: string } | { type: string })[] }): string {
+  return message.parts.map((part) => ('text' in part && part.type === 'text' ? part.text : '')).join('');
+}
