@@ -13,7 +13,7 @@ import {
 } from '@/lib/chat/conversations';
 import type { ConversationSummary, Page } from '@/lib/db/conversations';
 import { toHearthError } from '@/lib/errors';
-import { conversationTitle, language, uuid } from '@/lib/validation/chat';
+import { conversationTitle, language, modelId, uuid } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
 export type ActionResult = { ok: true } | { ok: false; error: string };
@@ -62,8 +62,6 @@ export async function deleteConversationAction(id: string): Promise<ActionResult
 export async function moreConversationsAction(cursor: string): Promise<Page<ConversationSummary>> {
   return pageOfConversations(await signedIn(), { cursor: parseWith(z.string().max(200), cursor) });
 }
-
-const modelId = z.string().min(3).max(200);
 
 /** Switches the conversation's model; refused with the reason when its provider is not configured. */
 export async function changeModelAction(conversationId: string, model: string): Promise<ActionResult> {

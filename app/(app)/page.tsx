@@ -8,7 +8,8 @@ import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { requireUser } from '@/lib/auth/session';
 import { availableCompanions } from '@/lib/chat/companions';
 import { pageOfConversations } from '@/lib/chat/conversations';
-import { pickModelId, isOfflineModel } from '@/lib/ai/registry';
+import { isOfflineModel } from '@/lib/ai/registry';
+import { preferredModel } from '@/lib/ai/routing';
 import { shortTime } from '@/lib/format';
 
 export default async function HomePage() {
@@ -16,7 +17,7 @@ export default async function HomePage() {
   const user = await requireUser();
   const [companions, recent] = await Promise.all([availableCompanions(user), pageOfConversations(user, { limit: 4 })]);
   const firstName = user.isGuest ? null : user.name?.split(' ')[0];
-  const offline = isOfflineModel(pickModelId(companions.map((c) => c.defaultModel)));
+  const offline = companions.every((companion) => isOfflineModel(preferredModel(companion)));
 
   return (
     <>

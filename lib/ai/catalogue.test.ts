@@ -29,8 +29,8 @@ describe('the model catalogue', () => {
 
   it("gives the registry each model's context window", () => {
     const context = { persona, language: 'en-US' as const };
-    expect(resolveModel(['groq/llama-3.1-8b-instant'], context, { GROQ_API_KEY: 'k' }).contextWindow).toBe(131_072);
-    expect(resolveModel(['groq/unlisted-model'], context, { GROQ_API_KEY: 'k' }).contextWindow).toBe(32_000);
+    expect(resolveModel('groq/llama-3.1-8b-instant', context, { GROQ_API_KEY: 'k' }).contextWindow).toBe(131_072);
+    expect(resolveModel('groq/unlisted-model', context, { GROQ_API_KEY: 'k' }).contextWindow).toBe(32_000);
   });
 });
 
@@ -55,7 +55,7 @@ describe('a conversation on a configured provider', () => {
     expect(conversation.model).toBe('google/gemini-2.5-flash');
     gemini.queue({ text: 'Hello from Gemini.', usage: { inputTokens: 1000, outputTokens: 500 } });
     const turn = await startChatTurn(user, { action: 'send', conversationId: conversation.id, text: 'hi' }, { db });
-    expect(turn.modelId).toBe('google/gemini-2.5-flash');
+    expect(turn.model.id).toBe('google/gemini-2.5-flash');
     expect(await turn.saved).toMatchObject({ status: 'complete', text: 'Hello from Gemini.' });
     const reply = (await withUser(user, (tx) => listMessages(tx, conversation.id), db)).at(-1)!;
     expect(reply).toMatchObject({ model: 'google/gemini-2.5-flash', inputTokens: 1000, outputTokens: 500 });

@@ -8,7 +8,7 @@ import { startChatTurn } from '@/lib/chat/pipeline';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { REMOTE_PROVIDERS, remoteProvider, type Env } from './providers';
-import { modelUnavailableReason, OFFLINE_MODEL, pickModelId, resolveModel } from './registry';
+import { modelUnavailableReason, OFFLINE_MODEL, resolveModel } from './registry';
 
 /**
  * The real SDK providers against loopback servers speaking each provider's wire protocol
@@ -274,18 +274,11 @@ describe('model registry', () => {
     },
   );
 
-  it('falls back to the offline model when no candidate is configured', () => {
-    expect(pickModelId(['groq/x', OFFLINE_MODEL], {})).toBe(OFFLINE_MODEL);
-    expect(pickModelId(['groq/x'], {})).toBe(OFFLINE_MODEL);
-    expect(pickModelId(['groq/x', OFFLINE_MODEL], { GROQ_API_KEY: 'k' })).toBe('groq/x');
-  });
-
   it('refuses ids without a provider, or without a model', () => {
     const everything: Env = Object.fromEntries(REMOTE_PROVIDERS.map((provider) => [provider.requiredEnv, 'set']));
     expect(modelUnavailableReason('gpt-4o-mini', everything)).toMatch(/Unknown model "gpt-4o-mini"/);
     expect(modelUnavailableReason('openai/', everything)).toMatch(/Unknown model/);
     expect(modelUnavailableReason('nobody/model', everything)).toMatch(/Unknown model/);
-    expect(pickModelId(['gpt-4o-mini', 'openai/gpt-4o-mini'], everything)).toBe('openai/gpt-4o-mini');
   });
 
   it('resolves a configured id to a model that streams from the provider', async () => {
@@ -293,7 +286,7 @@ describe('model registry', () => {
     try {
       const persona = { name: 'Test', greeting: 'Hi', specialties: ['tests'], languages: ['en-US' as const] };
       const env = { GROQ_API_KEY: KEY, GROQ_BASE_URL: groq.url };
-      const resolved = resolveModel(['groq/llama-3.1-8b-instant', OFFLINE_MODEL], { persona, language: 'en-US' }, env);
+      const resolved = resolveModel('groq/llama-3.1-8b-instant', { persona, language: 'en-US' }, env);
       expect(resolved).toMatchObject({ id: 'groq/llama-3.1-8b-instant', isOffline: false });
       expect((await run(resolved.model)).text).toBe('Resolved and reachable.');
       expect(groq.requests[0]!.model).toBe('llama-3.1-8b-instant');

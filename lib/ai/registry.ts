@@ -54,6 +54,10 @@ function split(id: string): [string, string] {
   return slash > 0 ? [id.slice(0, slash), id.slice(slash + 1)] : ['', id];
 }
 
+export function providerOf(id: string): string {
+  return split(id)[0];
+}
+
 export function modelUnavailableReason(id: string, env: Env = process.env): string | null {
   const [providerId, modelName] = split(id);
   const provider = Object.hasOwn(PROVIDERS, providerId) ? PROVIDERS[providerId] : undefined;
@@ -61,13 +65,8 @@ export function modelUnavailableReason(id: string, env: Env = process.env): stri
   return provider.unavailableReason(env);
 }
 
-/** The first candidate whose provider is configured; the offline model when none is. */
-export function pickModelId(candidates: string[], env: Env = process.env): string {
-  return candidates.find((candidate) => modelUnavailableReason(candidate, env) === null) ?? OFFLINE_MODEL;
-}
-
-export function resolveModel(candidates: string[], context: ModelContext, env: Env = process.env): ResolvedModel {
-  const id = pickModelId(candidates, env);
+/** A model this deployment can use (see modelUnavailableReason), ready to stream. */
+export function resolveModel(id: string, context: ModelContext, env: Env = process.env): ResolvedModel {
   const [providerId, modelName] = split(id);
   const provider = PROVIDERS[providerId] ?? PROVIDERS.offline!;
   return {

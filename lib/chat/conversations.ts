@@ -1,4 +1,4 @@
-import { modelUnavailableReason, pickModelId } from '@/lib/ai/registry';
+import { modelRefusal, preferredModel } from '@/lib/ai/routing';
 import { findCompanion } from '@/lib/db/companions';
 import {
   createConversation,
@@ -33,7 +33,7 @@ export async function startConversation(
       const language = input.language && companion.languages.includes(input.language) ? input.language : companion.languages[0]!;
       return createConversation(tx, {
         companionId: companion.id,
-        model: pickModelId([companion.defaultModel]),
+        model: preferredModel(companion),
         language,
         greeting: companion.greeting,
         title: input.title,
@@ -76,8 +76,15 @@ export async function deleteUserConversation(user: UserScope, id: string, db?: D
 }
 
 export async function changeConversationModel(user: UserScope, id: string, model: string, db?: Database): Promise<void> {
-  const reason = modelUnavailableReason(model);
-  if (reason) throw new HearthError('bad_request', reason);
-  const changed = await withUser(user, (tx) => setConversationModel(tx, id, model), db);
-  if (!changed) throw new HearthError('not_found', 'This conversation does not exist.');
+  await withUser(
+    user,
+    async (tx) => {
+      const found = await getConversationWithCompanion(tx, id);
+      if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
+      const refusal = modelRefusal(model, found.companion);
+      if (refusal) throw new HearthError('unavailable', refusal);
+      await setConversationModel(tx, id, model);
+    },
+    db,
+  );
 }

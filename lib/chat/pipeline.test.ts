@@ -60,26 +60,64 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     expect(textOf(messages[0]!).length).toBeGreaterThan(0);
   });
 
-  it('saves the user message before the model is called, then the reply with usage and timings', async () => {
+  it('calls the model while it saves the user message, and streams to the client only once it is saved', async () => {
     const conversationId = await newConversation();
-    let seenByModel: string[] = [];
+    let modelCalled = false;
     const model = scripted(complete('Hello there friend'), async () => {
-      const rows = await db.query<{ role: string; status: string }>(
-        'select role, status from public.messages where conversation_id = $1 order by created_at',
-        [conversationId],
-      );
-      seenByModel = rows.map((r) => `${r.role}:${r.status}`);
+      modelCalled = true;
     });
     const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Hi!' }, { db, model });
+    expect(modelCalled).toBe(true);
+    const committed = await db.query<{ role: string; status: string }>(
+      'select role, status from public.messages where conversation_id = $1 order by seq',
+      [conversationId],
+    );
+    expect(committed.map((r) => `${r.role}:${r.status}`)).toEqual(['assistant:complete', 'user:complete', 'assistant:streaming']);
     const reply = await turn.saved;
-    expect(seenByModel).toEqual(['assistant:complete', 'user:complete', 'assistant:streaming']);
-    expect(reply).toMatchObject({ status: 'complete', text: 'Hello there friend', inputTokens: 10, outputTokens: 3 });
+    expect(reply).toMatchObject({ status: 'complete', text: 'Hello there friend', inputTokens: 10, outputTokens: 3, usageEstimated: false });
     const [, userMessage, assistant] = await messagesOf(conversationId);
     expect(textOf(userMessage!)).toBe('Hi!');
     expect(assistant).toMatchObject({ id: turn.assistantMessageId, status: 'complete', inputTokens: 10, outputTokens: 3 });
     expect(textOf(assistant!)).toBe('Hello there friend');
     expect(assistant!.ttftMs).toBeGreaterThanOrEqual(0);
     expect(assistant!.latencyMs).toBeGreaterThanOrEqual(assistant!.ttftMs!);
+  });
+
+  it('stops the model when saving the turn fails, and streams nothing', async () => {
+    const conversationId = await newConversation();
+    const messageId = crypto.randomUUID();
+    await (await startChatTurn(user, { action: 'send', conversationId, messageId, text: 'once' }, { db, model: scripted(complete('ok ')) })).saved;
+    let signal: AbortSignal | undefined;
+    const model = new MockLanguageModelV4({
+      doStream: async (options) => {
+        signal = options.abortSignal;
+        return { stream: simulateReadableStream({ chunks: complete('never seen '), initialDelayInMs: 200 }) };
+      },
+    });
+    const twice = startChatTurn(user, { action: 'send', conversationId, messageId, text: 'once' }, { db, model });
+    await expect(twice).rejects.toMatchObject({ type: 'conflict' });
+    expect(signal?.aborted).toBe(true);
+    expect((await messagesOf(conversationId)).map(textOf)).toEqual([expect.any(String), 'once', 'ok ']);
+  });
+
+  it('estimates usage with a tokenizer when the provider reports none, and says so', async () => {
+    const conversationId = await newConversation();
+    const noUsage = complete('Four words right here').map((part) =>
+      part.type === 'finish'
+        ? {
+            ...part,
+            usage: {
+              inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+              outputTokens: { total: undefined, text: undefined, reasoning: undefined },
+            },
+          }
+        : part,
+    );
+    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Count these tokens please' }, { db, model: scripted(noUsage) });
+    await turn.saved;
+    const assistant = (await messagesOf(conversationId)).at(-1)!;
+    expect(assistant).toMatchObject({ status: 'complete', usageEstimated: true, outputTokens: 4 });
+    expect(assistant.inputTokens).toBeGreaterThan(20); // the persona's instructions, the greeting and the message
   });
 
   it('keeps the partial text with status error when the model fails mid-stream', async () => {

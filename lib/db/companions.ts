@@ -14,17 +14,22 @@ export type Companion = {
   specialties: string[];
   languages: Language[];
   defaultModel: string;
+  /** Tried in order when the model before them fails before its first token. */
+  fallbackModels: string[];
+  /** Mature content: answered only by providers configured to allow it. */
+  nsfw: boolean;
   temperature: number;
 };
 
 const COLUMNS = `id, slug, name, tagline, description, instructions, greeting, avatar_url as "avatarUrl",
-  accent_color as "accentColor", specialties, languages, default_model as "defaultModel", temperature`;
+  accent_color as "accentColor", specialties, languages, default_model as "defaultModel",
+  fallback_models as "fallbackModels", nsfw, temperature`;
 
 /** The same columns as one JSON object, for queries that join a companion to something else. */
 export const COMPANION_JSON = `json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'tagline', p.tagline,
   'description', p.description, 'instructions', p.instructions, 'greeting', p.greeting, 'avatarUrl', p.avatar_url,
   'accentColor', p.accent_color, 'specialties', p.specialties, 'languages', p.languages,
-  'defaultModel', p.default_model, 'temperature', p.temperature)`;
+  'defaultModel', p.default_model, 'fallbackModels', p.fallback_models, 'nsfw', p.nsfw, 'temperature', p.temperature)`;
 
 /** Active companions (RLS hides the rest), alphabetically. */
 export function listCompanions(tx: Queryable): Promise<Companion[]> {

@@ -16,11 +16,17 @@ export type StoredMessage = {
   ttftMs: number | null;
   latencyMs: number | null;
   costUsd: number | null;
+  usageEstimated: boolean;
+  fallbacks: Fallback[] | null;
   createdAt: Date;
 };
 
+/** A model that failed before its first token, so the next one in the companion's list answered. */
+export type Fallback = { model: string; error: string };
+
 const COLUMNS = `id, role, parts, status, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
-  ttft_ms as "ttftMs", latency_ms as "latencyMs", cost_usd as "costUsd", created_at as "createdAt"`;
+  ttft_ms as "ttftMs", latency_ms as "latencyMs", cost_usd as "costUsd", usage_estimated as "usageEstimated", fallbacks,
+  created_at as "createdAt"`;
 
 export { textOf } from '@/lib/text';
 
@@ -59,16 +65,19 @@ export async function listHistory(tx: Queryable, conversationId: string, limit: 
 }
 
 /** The empty reply a turn streams into, and the conversation moved to the top, in one statement. */
-export async function startReply(tx: Queryable, input: { conversationId: string; model: string; title?: string }): Promise<string> {
+export async function startReply(
+  tx: Queryable,
+  input: { id: string; conversationId: string; model: string; title?: string },
+): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `with reply as (
-       insert into public.messages (conversation_id, role, parts, status, model)
-       values ($1, 'assistant', '[]', 'streaming', $2) returning id
+       insert into public.messages (id, conversation_id, role, parts, status, model)
+       values ($4, $1, 'assistant', '[]', 'streaming', $2) returning id
      ), touched as (
        update public.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
      )
      select id from reply`,
-    [input.conversationId, input.model, input.title ?? null],
+    [input.conversationId, input.model, input.title ?? null, input.id],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -89,15 +98,19 @@ export type FinishedReply = {
   inputTokens?: number;
   outputTokens?: number;
   ttftMs?: number;
+  usageEstimated?: boolean;
   latencyMs: number;
   costUsd?: number | null;
+  /** The model that answered, when it differs from the one the reply started with. */
+  model?: string;
+  fallbacks?: Fallback[];
 };
 
 export async function finishReply(tx: Queryable, id: string, reply: FinishedReply): Promise<void> {
   await tx.query(
     `update public.messages
         set parts = $2, status = $3, error = $4, input_tokens = $5, output_tokens = $6, ttft_ms = $7, latency_ms = $8,
-            cost_usd = $9
+            cost_usd = $9, usage_estimated = $10, model = coalesce($11, model), fallbacks = $12
       where id = $1`,
     [
       id,
@@ -109,6 +122,9 @@ export async function finishReply(tx: Queryable, id: string, reply: FinishedRepl
       reply.ttftMs ?? null,
       reply.latencyMs,
       reply.costUsd ?? null,
+      reply.usageEstimated ?? false,
+      reply.model ?? null,
+      reply.fallbacks?.length ? JSON.stringify(reply.fallbacks) : null,
     ],
   );
 }

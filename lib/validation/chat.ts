@@ -14,13 +14,27 @@ export const messageText = z
 
 export const uuid = z.uuid({ error: 'Not a valid id.' });
 
+export const modelId = z
+  .string({ error: 'A model id is required.' })
+  .max(200, 'Model ids can be at most 200 characters.')
+  .regex(/^[a-z][a-z0-9-]*\/\S+$/, 'Model ids read provider/model, like google/gemini-2.5-flash.');
+
+// A model for this one reply instead of the conversation's.
+const turnModel = { model: modelId.optional() };
+
 /** What the web chat sends: never the history, only what is new. */
 export const chatRequest = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('send'), conversationId: uuid, messageId: uuid.optional(), text: messageText }),
-  z.object({ action: z.literal('edit'), conversationId: uuid, text: messageText }),
+  z.object({ action: z.literal('send'), conversationId: uuid, messageId: uuid.optional(), text: messageText, ...turnModel }),
+  z.object({ action: z.literal('edit'), conversationId: uuid, text: messageText, ...turnModel }),
   // The last message travels along so a retry after a request that never reached the server
   // still answers it: the server adds it when it does not have it yet.
-  z.object({ action: z.literal('regenerate'), conversationId: uuid, messageId: uuid.optional(), text: messageText.optional() }),
+  z.object({
+    action: z.literal('regenerate'),
+    conversationId: uuid,
+    messageId: uuid.optional(),
+    text: messageText.optional(),
+    ...turnModel,
+  }),
 ]);
 export type ChatRequest = z.infer<typeof chatRequest>;
 

@@ -20,9 +20,10 @@ export async function POST(request: Request) {
       stream: toUIMessageStream({
         stream: turn.parts,
         generateMessageId: () => turn.assistantMessageId,
+        // Sent with the first content, by when a fallback (if any) has taken over.
         messageMetadata: ({ part }) =>
-          part.type === 'start' ? { model: turn.modelId, offline: turn.isOffline, userMessageId: turn.userMessageId } : undefined,
-        onError: (error) => publicModelError(error, turn.modelId),
+          part.type === 'start' ? { model: turn.model.id, offline: turn.model.isOffline, userMessageId: turn.userMessageId } : undefined,
+        onError: (error) => publicModelError(error, turn.model.id),
       }),
     });
   } catch (error) {

@@ -1,0 +1,236 @@
+import { streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
+import { costUsd } from '@/lib/ai/catalogue';
+import { isProviderOutage, ModelTimeoutError, redactedMessage } from '@/lib/ai/errors';
+import type { ResolvedModel } from '@/lib/ai/registry';
+import { estimateUsage, isUsageComplete, type Usage } from '@/lib/ai/usage';
+import type { Fallback, FinishedReply } from '@/lib/db/messages';
+import { registerGeneration, releaseGeneration } from './active';
+
+export type Part = TextStreamPart<ToolSet>;
+
+export type GenerationInput = {
+  conversationId: string;
+  /** The models to try, in order; the next one is used only if one fails before its first token. */
+  candidates: ResolvedModel[];
+  instructions: string;
+  /** The prompt for a model with the given context window. */
+  messagesFor: (contextWindow: number) => ModelMessage[];
+  temperature: number;
+  /** Watchdogs: for the first token, then for each gap between tokens. */
+  timeouts: { firstTokenMs: number; idleMs: number };
+  startedAt: number;
+  /** Settles when the turn's writes are committed: the reply row exists from then on. */
+  committed: Promise<void>;
+  save: (reply: FinishedReply) => Promise<void>;
+};
+
+export type Generation = {
+  /** The stream for this client; the generation does not depend on anyone reading it. */
+  parts: ReadableStream<Part>;
+  /** The model answering: the first candidate until a fallback takes over. */
+  readonly model: ResolvedModel;
+  /** Settles once the reply, complete or not, is saved. */
+  saved: Promise<FinishedReply>;
+};
+
+/**
+ * Streams a reply through the candidates and saves it, whatever happens to the client. The model
+ * is called at once; the caller's writes run meanwhile, and nothing is saved before they commit.
+ */
+export function startGeneration(input: GenerationInput): Generation {
+  const stop = registerGeneration(input.conversationId);
+  const client = clientStream();
+  let current = input.candidates[0]!;
+
+  const saved = (async (): Promise<FinishedReply> => {
+    const fallbacks: Fallback[] = [];
+    let outcome!: AttemptOutcome;
+    try {
+      for (const [index, candidate] of input.candidates.entries()) {
+        current = candidate;
+        const isLast = index === input.candidates.length - 1;
+        outcome = await attempt(candidate, input, { stop: stop.signal, isLast, forward: client.forward });
+        if (outcome.outage && !isLast) {
+          fallbacks.push({ model: candidate.id, error: outcome.error ?? 'failed before its first token' });
+          console.warn(`[chat] ${candidate.id} failed before its first token in ${input.conversationId}; trying the next model`);
+          continue;
+        }
+        outcome.pending.forEach(client.forward);
+        break;
+      }
+    } finally {
+      releaseGeneration(input.conversationId, stop);
+    }
+
+    const reply = await finished(outcome, current, fallbacks, input);
+    // The writes failed: the turn was refused and its reply row does not exist.
+    await input.committed.catch(() => {
+      throw new Error('the turn was not saved');
+    });
+    try {
+      await input.save(reply);
+    } finally {
+      // Closing only now means a client that reloads on "finished" sees the saved reply.
+      client.close();
+    }
+    return reply;
+  })();
+  saved.catch(() => {});
+  input.committed.catch((error: unknown) => stop.abort(error));
+
+  return {
+    parts: client.stream,
+    get model() {
+      return current;
+    },
+    saved,
+  };
+}
+
+type AttemptOutcome = {
+  text: string;
+  status: FinishedReply['status'];
+  error?: string;
+  usage: Usage;
+  ttftMs?: number;
+  /** Parts not yet passed on: everything, when the attempt never produced content. */
+  pending: Part[];
+  /** It failed before any content for a reason the next model may not share. */
+  outage: boolean;
+};
+
+type AttemptOptions = { stop: AbortSignal; isLast: boolean; forward: (part: Part) => void };
+
+async function attempt(candidate: ResolvedModel, input: GenerationInput, { stop, isLast, forward }: AttemptOptions): Promise<AttemptOutcome> {
+  const timeouts = new AbortController();
+  const result = streamText({
+    model: candidate.model,
+    instructions: input.instructions,
+    messages: input.messagesFor(candidate.contextWindow),
+    temperature: input.temperature,
+    abortSignal: AbortSignal.any([stop, timeouts.signal]),
+    // With another model to go to, an outage moves on at once instead of retrying for seconds.
+    maxRetries: isLast ? 2 : 0,
+    // The error is saved with the reply; one line in the log is enough (the SDK would print a stack).
+    onError: ({ error }) => console.warn(`[chat] ${candidate.id} error in ${input.conversationId}: ${redactedMessage(error)}`),
+  });
+
+  // A stalled provider ends as an error the person can retry, not a reply that never finishes:
+  // a watchdog for the first token, then for each gap between tokens.
+  let timedOut: ModelTimeoutError | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
+  const watch = (ms: number, what: string) => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      timedOut = new ModelTimeoutError(`The model timed out: ${what} for ${ms} ms.`);
+      timeouts.abort(timedOut);
+    }, ms);
+  };
+  watch(input.timeouts.firstTokenMs, 'no first token');
+
+  // Parts wait here until the first content: a model that fails before it leaves no trace.
+  const pending: Part[] = [];
+  const outcome: AttemptOutcome = { text: '', status: 'complete', usage: {}, pending, outage: false };
+  let failure: unknown;
+  let interrupted = false;
+  const pass = (part: Part) => (outcome.ttftMs === undefined ? pending.push(part) : forward(part));
+  try {
+    for await (const part of result.stream) {
+      if (part.type === 'text-delta') {
+        watch(input.timeouts.idleMs, 'no new text');
+        if (outcome.ttftMs === undefined) {
+          outcome.ttftMs = Math.round(performance.now() - input.startedAt);
+          pending.splice(0).forEach(forward);
+        }
+        outcome.text += part.text;
+      } else if (part.type === 'finish') {
+        outcome.usage = { inputTokens: part.totalUsage.inputTokens, outputTokens: part.totalUsage.outputTokens };
+        if (part.finishReason === 'interrupted' && outcome.status === 'complete') {
+          outcome.status = 'error';
+          outcome.error = 'The model stopped before finishing its reply.';
+          interrupted = true;
+        }
+      } else if (part.type === 'error') {
+        outcome.status = 'error';
+        outcome.error = redactedMessage(part.error);
+        failure = part.error;
+      } else if (part.type === 'abort' && timedOut) {
+        outcome.status = 'error';
+        outcome.error = timedOut.message;
+        failure = timedOut;
+        pass({ type: 'error', error: timedOut });
+        continue;
+      } else if (part.type === 'abort') {
+        outcome.status = 'aborted';
+      }
+      pass(part);
+    }
+  } catch (caught) {
+    outcome.status = stop.aborted && !timedOut ? 'aborted' : 'error';
+    failure = timedOut ?? caught;
+    outcome.error = outcome.status === 'error' ? redactedMessage(failure) : undefined;
+    pass({ type: 'error', error: failure });
+  } finally {
+    clearTimeout(watchdog);
+  }
+  // A stream that ended early with nothing in it is a dropped connection too.
+  outcome.outage =
+    outcome.ttftMs === undefined && outcome.status === 'error' && !stop.aborted && (interrupted || isProviderOutage(failure));
+  return outcome;
+}
+
+async function finished(outcome: AttemptOutcome, model: ResolvedModel, fallbacks: Fallback[], input: GenerationInput): Promise<FinishedReply> {
+  const { text, status, error, ttftMs } = outcome;
+  const reported = outcome.usage;
+  const estimate = !isUsageComplete(reported) && text.length > 0;
+  const usage = estimate
+    ? await estimateUsage([input.instructions, ...input.messagesFor(model.contextWindow).map(textOfModelMessage)], text)
+    : reported;
+  return {
+    text,
+    status,
+    error,
+    ...usage,
+    usageEstimated: estimate,
+    ttftMs,
+    latencyMs: Math.round(performance.now() - input.startedAt),
+    costUsd: costUsd(model.id, usage),
+    model: model.id,
+    fallbacks,
+  };
+}
+
+function textOfModelMessage(message: ModelMessage): string {
+  if (typeof message.content === 'string') return message.content;
+  return message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+/** A stream the generation writes to for as long as its client reads; a client that leaves stops receiving, never the generation. */
+function clientStream() {
+  let sink: ReadableStreamDefaultController<Part> | null = null;
+  const stream = new ReadableStream<Part>({
+    start: (controller) => {
+      sink = controller;
+    },
+    cancel: () => {
+      sink = null;
+    },
+  });
+  return {
+    stream,
+    forward(part: Part) {
+      try {
+        sink?.enqueue(part);
+      } catch {
+        sink = null;
+      }
+    },
+    close() {
+      try {
+        sink?.close();
+      } catch {
+        // the client already went away
+      }
+    },
+  };
+}
