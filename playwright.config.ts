@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { testKeys } from './e2e/test-keys';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const FAKE_OPENAI_PORT = PORT + 100;
 // A fresh embedded database for every run: the server command wipes it first.
 const DATA_DIR = path.join(process.cwd(), '.data', 'e2e');
+const KEYS = testKeys();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -30,7 +32,14 @@ export default defineConfig({
       command: 'node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/fake-providers.ts',
       port: FAKE_OPENAI_PORT,
       reuseExistingServer: false,
-      env: { FAKE_OPENAI_PORT: String(FAKE_OPENAI_PORT), FAKE_GEMINI_PORT: String(FAKE_OPENAI_PORT + 1), FAKE_PROVIDERS_FIRST_TOKEN_MS: '200', FAKE_PROVIDERS_WORD_MS: '30' },
+      env: {
+        FAKE_OPENAI_PORT: String(FAKE_OPENAI_PORT),
+        FAKE_GEMINI_PORT: String(FAKE_OPENAI_PORT + 1),
+        FAKE_GROQ_PORT: String(FAKE_OPENAI_PORT + 2),
+        FAKE_PROVIDERS_KEY: KEYS.OPENAI_API_KEY!,
+        FAKE_PROVIDERS_FIRST_TOKEN_MS: '200',
+        FAKE_PROVIDERS_WORD_MS: '30',
+      },
     },
     {
       command: `rm -rf "${DATA_DIR}" && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
@@ -42,7 +51,7 @@ export default defineConfig({
         // Slow enough that a test can see a reply half written.
         OFFLINE_MODEL_FIRST_TOKEN_MS: '300',
         OFFLINE_MODEL_WORD_MS: '80',
-        OPENAI_API_KEY: 'fake-key',
+        ...KEYS,
         OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
       },
     },

@@ -152,7 +152,7 @@ test('switching the model mid-conversation: the next reply comes from the new mo
   await composer.press('Enter');
   await expect(assistantMessages(page).nth(1)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
 
-  const picker = page.getByRole('combobox', { name: 'Model' });
+  const picker = page.getByRole('combobox', { name: 'Model', exact: true });
   await expect(picker.getByRole('option', { name: /Gemini 2.5 Flash \(set GOOGLE_GENERATIVE_AI_API_KEY\)/ })).toBeDisabled();
   await picker.selectOption('openai/gpt-4o-mini');
   await expect(page.getByText(/answering with the offline demo model/)).toBeHidden();
@@ -166,4 +166,11 @@ test('switching the model mid-conversation: the next reply comes from the new mo
   await page.reload();
   await expect(picker).toHaveValue('openai/gpt-4o-mini');
   await expect(assistantMessages(page).nth(2)).toContainText('You said: "And now with GPT."');
+
+  // One reply retried with another model; the conversation keeps its own.
+  await page.getByRole('combobox', { name: 'Retry with another model' }).selectOption({ label: 'Hearth offline demo' });
+  await expect(assistantMessages(page).nth(2)).not.toContainText('fake OpenAI-compatible server', { timeout: 30_000 });
+  await expect(assistantMessages(page).nth(2)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  await expect(assistantMessages(page)).toHaveCount(3);
+  await expect(picker).toHaveValue('openai/gpt-4o-mini');
 });

@@ -1,7 +1,8 @@
 // `npm run dev:fake-providers`: fake model providers on 127.0.0.1 for trying Hearth without keys or
 // network. One OpenAI-compatible server (OpenAI, Groq, OpenRouter and local clients all work
 // against it) and one Gemini server, replying at a human pace; markers in a message trigger the
-// error paths. Runs until Ctrl-C. Ports: FAKE_OPENAI_PORT (4010), FAKE_GEMINI_PORT (4011); key:
+// error paths. Runs until Ctrl-C. Ports: FAKE_OPENAI_PORT (4010), FAKE_GEMINI_PORT (4011),
+// FAKE_GROQ_PORT (4012: Groq's own paths, which groq-sdk lists models from); key:
 // FAKE_PROVIDERS_KEY (fake-key); pace: FAKE_PROVIDERS_FIRST_TOKEN_MS (700), FAKE_PROVIDERS_WORD_MS (60).
 import {
   markerScenario,
@@ -16,6 +17,7 @@ const env = process.env;
 const number = (value: string | undefined, fallback: number) => (value && Number.isFinite(Number(value)) ? Number(value) : fallback);
 const openaiPort = number(env.FAKE_OPENAI_PORT, 4010);
 const geminiPort = number(env.FAKE_GEMINI_PORT, 4011);
+const groqPort = number(env.FAKE_GROQ_PORT, 4012);
 const key = env.FAKE_PROVIDERS_KEY || 'fake-key';
 const firstTokenDelayMs = number(env.FAKE_PROVIDERS_FIRST_TOKEN_MS, 700);
 const chunkDelayMs = number(env.FAKE_PROVIDERS_WORD_MS, 60);
@@ -71,6 +73,17 @@ const openai = await start('OpenAI-compatible', openaiPort, () =>
     log: log('openai'),
   }),
 );
+const groq = await start('Groq', groqPort, () =>
+  startOpenAICompatibleServer({
+    port: groqPort,
+    apiKey: key,
+    flavor: 'groq',
+    basePath: '/openai/v1',
+    models: [{ id: 'llama-3.3-70b-versatile', context_length: 131_072 }, { id: 'llama-3.1-8b-instant', context_length: 131_072 }],
+    scenario: (request) => ({ ...friendlyReply('Groq', request), ...markerScenario(request) }),
+    log: log('groq'),
+  }),
+);
 const gemini = await start('Gemini', geminiPort, () =>
   startGeminiServer({
     port: geminiPort,
@@ -88,20 +101,21 @@ GOOGLE_BASE_URL=${gemini.url}
 OPENAI_API_KEY=${key}
 OPENAI_BASE_URL=${openai.url}
 GROQ_API_KEY=${key}
-GROQ_BASE_URL=${openai.url}
+GROQ_BASE_URL=${groq.url}
 OPENROUTER_API_KEY=${key}
 OPENROUTER_BASE_URL=${openai.url}
 LOCAL_LLM_BASE_URL=${openai.url}
 LOCAL_LLM_API_KEY=${key}
 
-The companions' default model is google/gemini-2.5-flash, so their replies come from the Gemini server.
+The companions' default model is google/gemini-2.5-flash, so their replies come from the Gemini server;
+when it fails before its first word, the chat falls back to Groq, then OpenRouter (the servers above).
 Any model name works. Put one of these in a message (or use a model named fake-fail-500,
 fake-drop, fake-stall, fake-slow) to try the error paths:
-  [fail:500]  HTTP 500 in the provider's error format (any status works: [fail:503], [fail:400], ...)
-  [fail:401]  HTTP 401, as for a wrong key
-  [fail:429]  HTTP 429 with retry-after: 1
-              (the AI SDK retries 429 and 5xx twice before giving up, 2 s then 4 s apart unless
-               retry-after says otherwise, so these take a few seconds and show 3 requests below)
+  [fail:500]  HTTP 500 in the provider's error format (any status works: [fail:503], [fail:400], ...);
+              the marker travels with the message, so every fallback fails too, and the last
+              model is retried twice by the AI SDK (2 s then 4 s apart)
+  [fail:401]  HTTP 401, as for a wrong key (reported, no fallback)
+  [fail:429]  HTTP 429 with retry-after: 1 (reported with the wait, no fallback)
   [drop]      streams four words, then drops the connection
   [stall]     sends the headers, then nothing: press Stop in the chat to end it
   [slow]      waits 5 s before the first word
@@ -113,7 +127,7 @@ let stopping = false;
 async function stop() {
   if (stopping) process.exit(1); // a second Ctrl-C
   stopping = true;
-  await Promise.all([openai.close(), gemini.close()]);
+  await Promise.all([openai.close(), groq.close(), gemini.close()]);
   console.log('Fake providers stopped.');
   process.exit(0);
 }

@@ -26,7 +26,7 @@ Avoid long grammar lectures unless asked, avoid making the user feel judged, and
   array['languages', 'culture', 'conversation'],
   array['en-US', 'es-ES', 'fr-FR', 'de-DE', 'nl-NL', 'it-IT'],
   'google/gemini-2.5-flash',
-  array['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
+  array['groq/llama-3.3-70b-versatile', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
   0.7,
   true
 ),
@@ -48,7 +48,7 @@ Avoid shaming language about bodies, weight or food. Celebrate effort, not appea
   array['fitness', 'motivation', 'wellbeing'],
   array['en-US'],
   'google/gemini-2.5-flash',
-  array['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
+  array['groq/llama-3.3-70b-versatile', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
   0.6,
   true
 ),
@@ -70,7 +70,7 @@ Respect their voice and ownership of their ideas. Do not imitate a living author
   array['writing', 'creativity', 'stories'],
   array['en-US', 'fr-FR'],
   'google/gemini-2.5-flash',
-  array['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
+  array['groq/llama-3.3-70b-versatile', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
   1.0,
   true
 ),
@@ -92,7 +92,7 @@ Do not write graded essays or complete exams for users, and do not help with che
   array['study', 'productivity', 'motivation'],
   array['en-US'],
   'google/gemini-2.5-flash',
-  array['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
+  array['groq/llama-3.3-70b-versatile', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
   0.5,
   true
 ),
@@ -114,7 +114,7 @@ Respect privacy and boundaries. Never pressure the user to share more than they 
   array['wellbeing', 'mindfulness', 'conversation'],
   array['en-US'],
   'google/gemini-2.5-flash',
-  array['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
+  array['groq/llama-3.3-70b-versatile', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
   0.6,
   true
 ),
@@ -136,7 +136,7 @@ Your tone is relaxed, enthusiastic and full of vivid, sensory detail, but keep p
   array['travel', 'culture', 'languages'],
   array['en-US', 'es-ES', 'it-IT'],
   'google/gemini-2.5-flash',
-  array['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
+  array['groq/llama-3.3-70b-versatile', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
   0.8,
   true
 ),
@@ -160,7 +160,7 @@ Your tone is calm, encouraging and precise. Never make anyone feel silly for ask
   array['tech', 'coding', 'career'],
   array['en-US'],
   'google/gemini-2.5-flash',
-  array['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
+  array['groq/llama-3.3-70b-versatile', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
   0.5,
   true
 ),
@@ -182,7 +182,7 @@ Do not reproduce copyrighted stories or long passages from published books; inst
   array['stories', 'creativity', 'culture'],
   array['en-US'],
   'google/gemini-2.5-flash',
-  array['groq/llama-3.3-70b-versatile', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
+  array['groq/llama-3.3-70b-versatile', 'openrouter/meta-llama/llama-3.3-70b-instruct'],
   0.95,
   true
 )

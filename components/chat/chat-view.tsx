@@ -20,9 +20,11 @@ type Props = {
   companion: ChatCompanion;
   initialMessages: ChatUIMessage[];
   models: PickableModel[];
+  /** Who answers, when it is not a configured model (the offline demo, or nobody for a mature companion). */
+  notice: string | null;
 };
 
-export function ChatView({ conversation, companion, initialMessages, models }: Props) {
+export function ChatView({ conversation, companion, initialMessages, models, notice }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
 
@@ -31,11 +33,12 @@ export function ChatView({ conversation, companion, initialMessages, models }: P
       new DefaultChatTransport<ChatUIMessage>({
         api: '/api/chat',
         // The server keeps the history; the request says only what is new.
-        prepareSendMessagesRequest: ({ messages, trigger, messageId }) => {
+        prepareSendMessagesRequest: ({ messages, trigger, messageId, body }) => {
           const last = messages.at(-1);
           const text = last ? textOf(last) : '';
           if (trigger === 'regenerate-message') {
-            return { body: { action: 'regenerate', conversationId: conversation.id, messageId: last?.id, text: text || undefined } };
+            const model = typeof body?.model === 'string' ? body.model : undefined;
+            return { body: { action: 'regenerate', conversationId: conversation.id, messageId: last?.id, text: text || undefined, model } };
           }
           if (messageId) return { body: { action: 'edit', conversationId: conversation.id, text } };
           return { body: { action: 'send', conversationId: conversation.id, messageId: last?.id, text } };
@@ -91,9 +94,9 @@ export function ChatView({ conversation, companion, initialMessages, models }: P
   return (
     <div className="flex min-h-0 flex-1 flex-col" style={{ ['--accent' as string]: companion.accentColor }}>
       <ChatHeader conversationId={conversation.id} companion={companion} model={conversation.model} models={models} language={conversation.language} />
-      {conversation.model.startsWith('offline/') && (
+      {notice && (
         <p role="note" className="border-b border-ember-200/60 bg-ember-50 px-4 py-1.5 text-center text-xs text-ember-900 dark:border-ember-900/40 dark:bg-ember-950/30 dark:text-ember-100">
-          {companion.name} is answering with the offline demo model. Add a provider key to your .env for real conversations.
+          {notice}
         </p>
       )}
       <MessageList
@@ -103,7 +106,8 @@ export function ChatView({ conversation, companion, initialMessages, models }: P
         pendingFromServer={pendingFromServer}
         lastUserId={lastUser?.id}
         canRegenerate={!busy && lastUserIndex >= 0 && messages.at(-1)?.role === 'assistant'}
-        onRegenerate={() => void regenerate()}
+        models={models}
+        onRegenerate={(model) => void regenerate(model ? { body: { model } } : undefined)}
         onEdit={() => setEditing(true)}
         error={error ? { message: friendlyError(error), onRetry: () => (clearError(), void regenerate()) } : null}
       />
@@ -132,8 +136,14 @@ export function ChatView({ conversation, companion, initialMessages, models }: P
 async function loadMessages(conversationId: string): Promise<ChatUIMessage[] | null> {
   const response = await fetch(`/api/v1/conversations/${conversationId}/messages`).catch(() => null);
   if (!response?.ok) return null;
-  const { data } = (await response.json()) as { data: { id: string; role: 'user' | 'assistant'; parts: ChatUIMessage['parts']; status: MessageStatus; model: string | null }[] };
-  return data.map((m) => ({ id: m.id, role: m.role, parts: m.parts, metadata: { status: m.status, model: m.model } }));
+  type Listed = { id: string; role: 'user' | 'assistant'; parts: ChatUIMessage['parts']; status: MessageStatus; model: string | null; fallbacks: { model: string }[] };
+  const { data } = (await response.json()) as { data: Listed[] };
+  return data.map((m) => ({
+    id: m.id,
+    role: m.role,
+    parts: m.parts,
+    metadata: { status: m.status, model: m.model, fallbacks: m.fallbacks.map((f) => f.model) },
+  }));
 }
 
 /** The route answers errors as JSON `{ error: { message } }`; the SDK hands us the raw body. */

@@ -7,6 +7,7 @@ import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import { textOf } from '@/lib/text';
 import type { ChatCompanion } from './chat-view';
 import { Markdown } from './markdown';
+import type { PickableModel } from './model-picker';
 
 type Props = {
   message: ChatUIMessage;
@@ -14,8 +15,11 @@ type Props = {
   streaming: boolean;
   canEdit: boolean;
   canRegenerate: boolean;
+  /** Models a reply can be retried with, for "Retry with…". */
+  models: PickableModel[];
   onEdit: () => void;
-  onRegenerate: () => void;
+  /** Writes the reply again, with the given model for this reply only when one is named. */
+  onRegenerate: (model?: string) => void;
 };
 
 const STATUS_NOTES = {
@@ -23,10 +27,13 @@ const STATUS_NOTES = {
   aborted: 'Stopped.',
 } as const;
 
-export function MessageBubble({ message, companion, streaming, canEdit, canRegenerate, onEdit, onRegenerate }: Props) {
+export function MessageBubble({ message, companion, streaming, canEdit, canRegenerate, models, onEdit, onRegenerate }: Props) {
   const text = textOf(message);
   const status = message.metadata?.status;
   const note = status === 'error' || status === 'aborted' ? STATUS_NOTES[status] : null;
+  const nameOf = (id: string) => models.find((m) => m.id === id)?.name ?? id;
+  const fallbacks = message.metadata?.fallbacks ?? [];
+  const answeredBy = message.metadata?.model;
 
   if (message.role === 'user') {
     return (
@@ -58,18 +65,47 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
           {text ? <Markdown text={text} /> : !streaming && <span className="text-ink-faint italic">No reply.</span>}
         </div>
         {note && <p className="mt-1 pl-1 text-xs text-ink-faint">{note}</p>}
+        {fallbacks.length > 0 && answeredBy && (
+          <p className="mt-1 pl-1 text-xs text-ink-faint" data-testid="fallback-note">
+            {fallbacks.map(nameOf).join(', ')} did not answer, so {nameOf(answeredBy)} did.
+          </p>
+        )}
         {!streaming && (
           <Actions align="start">
             {text && <CopyButton text={text} />}
             {canRegenerate && (
-              <ActionButton label="Regenerate reply" onClick={onRegenerate}>
-                <RefreshIcon />
-              </ActionButton>
+              <>
+                <ActionButton label="Regenerate reply" onClick={() => onRegenerate()}>
+                  <RefreshIcon />
+                </ActionButton>
+                <RetryWith models={models} onPick={onRegenerate} />
+              </>
             )}
           </Actions>
         )}
       </div>
     </div>
+  );
+}
+
+/** Retries the reply once with another model; the conversation keeps its own. */
+function RetryWith({ models, onPick }: { models: PickableModel[]; onPick: (model: string) => void }) {
+  const available = models.filter((m) => m.available);
+  if (available.length < 2) return null;
+  return (
+    <select
+      aria-label="Retry with another model"
+      value=""
+      onChange={(event) => event.target.value && onPick(event.target.value)}
+      className="rounded-lg bg-transparent px-1.5 py-1 text-xs text-ink-faint hover:bg-sunken hover:text-ink"
+    >
+      <option value="">Retry with…</option>
+      {available.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.name}
+        </option>
+      ))}
+    </select>
   );
 }
 

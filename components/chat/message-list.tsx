@@ -7,6 +7,7 @@ import { ArrowDownIcon, RefreshIcon } from '@/components/ui/icons';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import type { ChatCompanion } from './chat-view';
 import { MessageBubble } from './message-bubble';
+import type { PickableModel } from './model-picker';
 
 type Props = {
   messages: ChatUIMessage[];
@@ -15,7 +16,8 @@ type Props = {
   pendingFromServer: boolean;
   lastUserId?: string;
   canRegenerate: boolean;
-  onRegenerate: () => void;
+  models: PickableModel[];
+  onRegenerate: (model?: string) => void;
   onEdit: () => void;
   error: { message: string; onRetry: () => void } | null;
 };
@@ -23,7 +25,8 @@ type Props = {
 // Within this many pixels of the bottom counts as "reading the latest", so new text follows.
 const STICKY_PX = 80;
 
-export function MessageList({ messages, companion, status, pendingFromServer, lastUserId, canRegenerate, onRegenerate, onEdit, error }: Props) {
+export function MessageList(props: Props) {
+  const { messages, companion, status, pendingFromServer, lastUserId, canRegenerate, models, onRegenerate, onEdit, error } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
 
@@ -61,6 +64,7 @@ export function MessageList({ messages, companion, status, pendingFromServer, la
               streaming={message.id === streamingId}
               canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming'}
               canRegenerate={canRegenerate && message.id === last?.id}
+              models={models}
               onEdit={onEdit}
               onRegenerate={onRegenerate}
             />

@@ -5,8 +5,9 @@ import { withUser } from '@/lib/db/scope';
 import { startConversation } from '@/lib/chat/conversations';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { createTestUser } from '@/lib/testing/databases';
-import { startGeminiServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
+import { startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { CATALOGUE, costUsd } from './catalogue';
+import { resetLiveModelCache } from './model-lists';
 import { listModels, resolveModel } from './registry';
 
 const persona = { name: 'T', greeting: 'hi', specialties: [], languages: ['en-US' as const] };
@@ -19,12 +20,32 @@ describe('the model catalogue', () => {
     expect(costUsd('openai/gpt-4o-mini', {})).toBeNull();
   });
 
-  it('lists every model once, available only when its provider is configured, with the reason', () => {
+  it('lists every model once, available only when its provider is configured, with the reason', async () => {
     expect(new Set(CATALOGUE.map((m) => m.id)).size).toBe(CATALOGUE.length);
-    const models = Object.fromEntries(listModels({ GROQ_API_KEY: 'k' }).map((m) => [m.id, m]));
+    // Groq's live list cannot be fetched from the closed port: the curated entries still show.
+    const env = { GROQ_API_KEY: 'k', GROQ_BASE_URL: 'http://127.0.0.1:9/openai/v1' };
+    const models = Object.fromEntries((await listModels(env)).map((m) => [m.id, m]));
     expect(models['groq/llama-3.3-70b-versatile']).toMatchObject({ provider: 'groq', available: true, unavailableReason: null });
     expect(models['google/gemini-2.5-flash']).toMatchObject({ available: false, unavailableReason: expect.stringContaining('GOOGLE_GENERATIVE_AI_API_KEY') });
     expect(models['offline/hearth-demo']!.available).toBe(true);
+  });
+
+  it("merges OpenRouter's live list in, then prices and sizes its models from it", async () => {
+    const openrouter = await startOpenAICompatibleServer({
+      flavor: 'openrouter',
+      models: [{ id: 'acme/sparrow-8b', name: 'Acme: Sparrow 8B', context_length: 65_536, pricing: { prompt: '0.000001', completion: '0.000004' } }],
+    });
+    try {
+      resetLiveModelCache();
+      const env = { OPENROUTER_API_KEY: 'k', OPENROUTER_BASE_URL: openrouter.url };
+      const listed = (await listModels(env)).find((m) => m.id === 'openrouter/acme/sparrow-8b');
+      expect(listed).toMatchObject({ provider: 'openrouter', available: true, contextWindow: 65_536 });
+      expect(resolveModel('openrouter/acme/sparrow-8b', { persona, language: 'en-US' }, env).contextWindow).toBe(65_536);
+      expect(costUsd('openrouter/acme/sparrow-8b', { inputTokens: 1_000_000, outputTokens: 500_000 })).toBeCloseTo(3);
+    } finally {
+      resetLiveModelCache();
+      await openrouter.close();
+    }
   });
 
   it("gives the registry each model's context window", () => {

@@ -1,3 +1,5 @@
+import { cachedLiveModel } from './model-lists';
+
 export type CatalogueEntry = {
   id: string;
   name: string;
@@ -21,8 +23,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { id: 'offline/hearth-demo', name: 'Hearth offline demo', contextWindow: 8_192, capabilities: { vision: false, audio: false, tools: false, reasoning: false }, pricing: { inputPerMtok: 0, outputPerMtok: 0 } },
 ];
 
+/** A model's entry: the curated one, else one from the live lists fetched so far. */
 export function catalogueEntry(id: string): CatalogueEntry | undefined {
-  return CATALOGUE.find((entry) => entry.id === id);
+  return CATALOGUE.find((entry) => entry.id === id) ?? cachedLiveModel(id);
 }
 
 /** The reply's cost in US dollars, or null when the model's price or the usage is unknown. */

@@ -8,7 +8,7 @@ import { startChatTurn } from '@/lib/chat/pipeline';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { REMOTE_PROVIDERS, remoteProvider, type Env } from './providers';
-import { modelUnavailableReason, OFFLINE_MODEL, resolveModel } from './registry';
+import { modelUnavailableReason, resolveModel } from './registry';
 
 /**
  * The real SDK providers against loopback servers speaking each provider's wire protocol

@@ -2,6 +2,7 @@ import type { LanguageModel } from 'ai';
 import type { Language } from '@/lib/languages';
 import { createOfflineModel, OFFLINE_MODEL_ID, type OfflinePersona } from './offline-model';
 import { CATALOGUE, catalogueEntry, type CatalogueEntry } from './catalogue';
+import { DEFAULT_REMOTE_CONTEXT_WINDOW, liveModels, mergeCatalogue } from './model-lists';
 import { REMOTE_PROVIDERS, type Env } from './providers';
 
 export const OFFLINE_MODEL = `offline/${OFFLINE_MODEL_ID}`;
@@ -20,8 +21,6 @@ function envNumber(env: Env, name: string, fallback: number): number {
   return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-// A remote model the catalogue does not list gets a conservative window.
-const DEFAULT_REMOTE_CONTEXT_WINDOW = 32_000;
 
 const PROVIDERS: Record<string, Provider> = {
   offline: {
@@ -83,9 +82,9 @@ export function isOfflineModel(id: string): boolean {
 
 export type ListedModel = CatalogueEntry & { provider: string; available: boolean; unavailableReason: string | null };
 
-/** The catalogue with each model's availability in this deployment. */
-export function listModels(env: Env = process.env): ListedModel[] {
-  return CATALOGUE.map((entry) => {
+/** The curated catalogue and the providers' live lists, with each model's availability in this deployment. */
+export async function listModels(env: Env = process.env): Promise<ListedModel[]> {
+  return mergeCatalogue(CATALOGUE, await liveModels(env)).map((entry) => {
     const reason = modelUnavailableReason(entry.id, env);
     return { ...entry, provider: split(entry.id)[0], available: reason === null, unavailableReason: reason };
   });

@@ -1,7 +1,7 @@
 import type { Companion } from '@/lib/db/companions';
 import { HearthError } from '@/lib/errors';
 import { remoteProvider, type Env } from './providers';
-import { modelUnavailableReason, OFFLINE_MODEL, providerOf } from './registry';
+import { isOfflineModel, modelUnavailableReason, OFFLINE_MODEL, providerOf, type ListedModel } from './registry';
 
 /** What routing needs to know about a companion. */
 export type RoutedCompanion = Pick<Companion, 'name' | 'defaultModel' | 'fallbackModels' | 'nsfw'>;
@@ -56,6 +56,27 @@ export function modelCandidates(
   if (usable.length) return usable;
   if (companion.nsfw) throw new HearthError('unavailable', nsfwUnconfigured(companion, env));
   return [OFFLINE_MODEL];
+}
+
+/** The catalogue as this companion may use it: unavailable models carry the reason. */
+export function modelsFor(companion: Pick<RoutedCompanion, 'name' | 'nsfw'>, models: ListedModel[], env: Env = process.env): ListedModel[] {
+  return models.map((model) => {
+    const refusal = modelRefusal(model.id, companion, env);
+    return { ...model, available: refusal === null, unavailableReason: refusal };
+  });
+}
+
+/** What the chat should say about who answers, when it is not a configured model: null when it is. */
+export function routingNotice(conversationModel: string, companion: RoutedCompanion, env: Env = process.env): string | null {
+  try {
+    const [first] = modelCandidates({ conversationModel, companion }, env);
+    return first && isOfflineModel(first)
+      ? `${companion.name} is answering with the offline demo model. Add a provider key to your .env for real conversations.`
+      : null;
+  } catch (error) {
+    if (error instanceof HearthError) return error.message;
+    throw error;
+  }
 }
 
 /** The model a new conversation with this companion starts on. */

@@ -29,6 +29,8 @@ export type Generation = {
   parts: ReadableStream<Part>;
   /** The model answering: the first candidate until a fallback takes over. */
   readonly model: ResolvedModel;
+  /** The models that failed before the first token, so far. */
+  readonly fallbacks: readonly Fallback[];
   /** Settles once the reply, complete or not, is saved. */
   saved: Promise<FinishedReply>;
 };
@@ -41,9 +43,9 @@ export function startGeneration(input: GenerationInput): Generation {
   const stop = registerGeneration(input.conversationId);
   const client = clientStream();
   let current = input.candidates[0]!;
+  const fallbacks: Fallback[] = [];
 
   const saved = (async (): Promise<FinishedReply> => {
-    const fallbacks: Fallback[] = [];
     let outcome!: AttemptOutcome;
     try {
       for (const [index, candidate] of input.candidates.entries()) {
@@ -83,6 +85,7 @@ export function startGeneration(input: GenerationInput): Generation {
     get model() {
       return current;
     },
+    fallbacks,
     saved,
   };
 }

@@ -13,6 +13,7 @@ import {
   listHistory,
   startReply,
   updateMessageText,
+  type Fallback,
   type FinishedReply,
   type HistoryEntry,
 } from '@/lib/db/messages';
@@ -28,6 +29,8 @@ export type ChatTurn = {
   assistantMessageId: string;
   /** The model answering: the conversation's until a fallback takes over before the first token. */
   readonly model: { id: string; isOffline: boolean };
+  /** The models that failed before the first token; complete by the time the first part is read. */
+  readonly fallbacks: readonly Fallback[];
   /** The model's stream parts for this client; the generation does not depend on anyone reading it. */
   parts: ReadableStream<Part>;
   /** Settles once the reply, complete or not, is saved. */
@@ -103,6 +106,7 @@ export async function startChatTurn(user: UserScope, request: ChatRequest, optio
     get model() {
       return { id: generation.model.id, isOffline: generation.model.isOffline };
     },
+    fallbacks: generation.fallbacks,
     parts: generation.parts,
     saved: generation.saved,
   };

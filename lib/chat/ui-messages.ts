@@ -7,6 +7,8 @@ export type ChatMetadata = {
   model?: string | null;
   offline?: boolean;
   userMessageId?: string | null;
+  /** Models that failed before this reply's first token, in the order they were tried. */
+  fallbacks?: string[];
 };
 
 export type ChatUIMessage = UIMessage<ChatMetadata>;
@@ -16,6 +18,6 @@ export function toUIMessage(message: StoredMessage): ChatUIMessage {
     id: message.id,
     role: message.role,
     parts: message.parts,
-    metadata: { status: message.status, model: message.model },
+    metadata: { status: message.status, model: message.model, fallbacks: message.fallbacks?.map((f) => f.model) },
   };
 }

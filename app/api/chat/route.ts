@@ -22,7 +22,14 @@ export async function POST(request: Request) {
         generateMessageId: () => turn.assistantMessageId,
         // Sent with the first content, by when a fallback (if any) has taken over.
         messageMetadata: ({ part }) =>
-          part.type === 'start' ? { model: turn.model.id, offline: turn.model.isOffline, userMessageId: turn.userMessageId } : undefined,
+          part.type === 'start'
+            ? {
+                model: turn.model.id,
+                offline: turn.model.isOffline,
+                userMessageId: turn.userMessageId,
+                fallbacks: turn.fallbacks.map((fallback) => fallback.model),
+              }
+            : undefined,
         onError: (error) => publicModelError(error, turn.model.id),
       }),
     });

@@ -6,7 +6,9 @@ import { createScript, describeOutcome, type RecordedRequest, type ResolvedScena
  * A loopback server speaking OpenAI's chat completions protocol, as OpenAI, Groq, OpenRouter and
  * local servers (Ollama, LM Studio, llama.cpp, vLLM) do:
  *   POST {base}/chat/completions  streamed (SSE, ending in `data: [DONE]`) or plain JSON
- *   GET  {base}/models            {object: 'list', data: [{id, name?, context_length?, pricing?}]}
+ *   GET  {base}/models            the flavor's model list: OpenAI's {object: 'list', data: [{id, owned_by}]};
+ *                                 Groq adds context_window and active; OpenRouter's is {data: [{id, name,
+ *                                 context_length, pricing, architecture, supported_parameters}]}
  *   GET  /api/tags                Ollama's model list, {models: [{name, model, size, details}]}
  *
  * The flavor decides where usage goes, as each provider does it:
@@ -20,8 +22,16 @@ export type OpenAIFlavor = 'openai' | 'groq' | 'openrouter' | 'any';
 export type ListedModel = {
   id: string;
   name?: string;
+  /** OpenRouter's context_length and Groq's context_window (default 32,768). */
   context_length?: number;
+  /** US dollars per token as decimal strings, as OpenRouter lists them ("-1" for a variable price). */
   pricing?: { prompt: string; completion: string };
+  /** OpenRouter's architecture.input_modalities (default ['text']). */
+  input_modalities?: string[];
+  /** OpenRouter's supported_parameters (default: sampling parameters and tools). */
+  supported_parameters?: string[];
+  /** owned_by in OpenAI-style lists: Ollama says 'library', Groq the maker (default 'fake'). */
+  owned_by?: string;
 };
 
 export type OpenAICompatibleServerOptions = {
@@ -58,7 +68,7 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
         return sendError(res, flavor, 401, { rejectedKey: given ?? null });
       }
     }
-    if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(models));
+    if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(flavor, models));
     if (request.method !== 'POST' || route !== '/chat/completions') {
       return sendError(res, flavor, 404, { message: `Unknown request URL: ${request.method} ${request.path}.` });
     }
@@ -188,8 +198,51 @@ function errorDefaults(flavor: OpenAIFlavor, status: number, rejectedKey?: strin
   return { message: `Request failed with status ${status}.`, type: 'invalid_request_error', code: null };
 }
 
-function modelList(models: ListedModel[]) {
-  return { object: 'list', data: models.map((model) => ({ object: 'model', created: 1_700_000_000, owned_by: 'fake', ...model })) };
+const DEFAULT_CONTEXT_LENGTH = 32_768;
+const DEFAULT_SUPPORTED_PARAMETERS = ['max_tokens', 'temperature', 'top_p', 'stop', 'tools', 'tool_choice'];
+
+/** GET {base}/models in the flavor's shape; `any` merges every flavor's fields, one server for every client. */
+function modelList(flavor: OpenAIFlavor, models: ListedModel[]) {
+  const entry = (model: ListedModel) =>
+    flavor === 'openrouter' ? openRouterModel(model)
+    : flavor === 'groq' ? { ...openaiModel(model), ...groqFields(model) }
+    : flavor === 'any' ? { ...openRouterModel(model), ...openaiModel(model), ...groqFields(model) }
+    : openaiModel(model);
+  const data = models.map(entry);
+  return flavor === 'openrouter' ? { data } : { object: 'list', data };
+}
+
+function openaiModel(model: ListedModel) {
+  return { id: model.id, object: 'model', created: 1_700_000_000, owned_by: model.owned_by ?? 'fake' };
+}
+
+function groqFields(model: ListedModel) {
+  return { active: true, context_window: model.context_length ?? DEFAULT_CONTEXT_LENGTH, public_apps: null, max_completion_tokens: 8_192 };
+}
+
+function openRouterModel(model: ListedModel) {
+  const contextLength = model.context_length ?? DEFAULT_CONTEXT_LENGTH;
+  const inputModalities = model.input_modalities ?? ['text'];
+  return {
+    id: model.id,
+    canonical_slug: model.id,
+    hugging_face_id: null,
+    name: model.name ?? model.id,
+    created: 1_700_000_000,
+    description: `${model.name ?? model.id}, as listed by the fake provider.`,
+    context_length: contextLength,
+    architecture: {
+      modality: `${inputModalities.join('+')}->text`,
+      input_modalities: inputModalities,
+      output_modalities: ['text'],
+      tokenizer: 'Other',
+      instruct_type: null,
+    },
+    pricing: { ...(model.pricing ?? { prompt: '0', completion: '0' }), request: '0', image: '0', web_search: '0', internal_reasoning: '0' },
+    top_provider: { context_length: contextLength, max_completion_tokens: 8_192, is_moderated: false },
+    per_request_limits: null,
+    supported_parameters: model.supported_parameters ?? DEFAULT_SUPPORTED_PARAMETERS,
+  };
 }
 
 function ollamaTags(models: ListedModel[]) {

@@ -1,6 +1,7 @@
 import { connection } from 'next/server';
 import { ChatView } from '@/components/chat/chat-view';
 import { listModels } from '@/lib/ai/registry';
+import { modelsFor, routingNotice } from '@/lib/ai/routing';
 import { toUIMessage } from '@/lib/chat/ui-messages';
 import { loadConversation } from './load';
 
@@ -24,7 +25,8 @@ export default async function ChatPage({ params }: Props) {
         tagline: companion.tagline,
       }}
       initialMessages={messages.map(toUIMessage)}
-      models={listModels().map(({ id, name, available, unavailableReason }) => ({ id, name, available, unavailableReason }))}
+      notice={routingNotice(conversation.model, companion)}
+      models={modelsFor(companion, await listModels()).map(({ id, name, available, unavailableReason }) => ({ id, name, available, unavailableReason }))}
     />
   );
 }

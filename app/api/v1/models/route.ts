@@ -3,7 +3,7 @@ import { listModels } from '@/lib/ai/registry';
 /** The model catalogue and what this deployment can use. Public: it holds no secrets. */
 export async function GET() {
   return Response.json({
-    data: listModels().map((m) => ({
+    data: (await listModels()).map((m) => ({
       id: m.id,
       provider: m.provider,
       name: m.name,

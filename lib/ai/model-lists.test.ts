@@ -1,0 +1,392 @@
+import type { ServerResponse } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { startOpenAICompatibleServer, type FakeProviderServer, type ListedModel, type RecordedRequest } from '@/lib/testing/fake-providers';
+import { sendJson, startLoopbackServer, type LoopbackServer } from '@/lib/testing/fake-providers/http';
+import type { CatalogueEntry } from './catalogue';
+import {
+  DEFAULT_REMOTE_CONTEXT_WINDOW,
+  liveModels,
+  mergeCatalogue,
+  MODEL_LIST_RETRY_MS,
+  MODEL_LIST_TTL_MS,
+  resetLiveModelCache,
+} from './model-lists';
+
+/** The lists come from loopback servers speaking each provider's protocol; nothing leaves 127.0.0.1. */
+
+const KEY = 'test-key-9d2c4e7a1b';
+const HOUR = MODEL_LIST_TTL_MS;
+
+const OPENROUTER_MODELS: ListedModel[] = [
+  {
+    id: 'openai/gpt-4o-mini',
+    name: 'OpenAI: GPT-4o-mini',
+    context_length: 128_000,
+    pricing: { prompt: '0.00000015', completion: '0.0000006' },
+    input_modalities: ['text', 'image', 'file'],
+    supported_parameters: ['max_tokens', 'temperature', 'tools', 'tool_choice'],
+  },
+  {
+    id: 'google/gemini-2.5-flash',
+    name: 'Google: Gemini 2.5 Flash',
+    context_length: 1_048_576,
+    pricing: { prompt: '0.0000003', completion: '0.0000025' },
+    input_modalities: ['text', 'image', 'file', 'audio', 'video'],
+    supported_parameters: ['max_tokens', 'tools', 'reasoning', 'include_reasoning'],
+  },
+  { id: 'openrouter/auto', name: 'Auto Router', context_length: 2_000_000, pricing: { prompt: '-1', completion: '-1' } },
+  {
+    id: 'meta-llama/llama-3.3-70b-instruct:free',
+    name: 'Meta: Llama 3.3 70B Instruct (free)',
+    context_length: 65_536,
+    pricing: { prompt: '0', completion: '0' },
+    supported_parameters: ['max_tokens', 'temperature'],
+  },
+];
+
+const GROQ_MODELS: ListedModel[] = [
+  { id: 'llama-3.3-70b-versatile', owned_by: 'Meta', context_length: 131_072 },
+  { id: 'qwen/qwen3-32b', owned_by: 'Alibaba Cloud', context_length: 131_072 },
+  { id: 'whisper-large-v3', owned_by: 'OpenAI', context_length: 448 },
+  { id: 'playai-tts', owned_by: 'PlayAI', context_length: 8_192 },
+  { id: 'meta-llama/llama-guard-4-12b', owned_by: 'Meta', context_length: 131_072 },
+];
+
+const OLLAMA_MODELS: ListedModel[] = [
+  { id: 'llama3.2:latest', owned_by: 'library' },
+  { id: 'qwen2.5-coder:7b', owned_by: 'library' },
+  { id: 'nomic-embed-text:latest', owned_by: 'library' },
+];
+
+const modelListRequests = (server: { requests: RecordedRequest[] }) =>
+  server.requests.filter((request) => request.method === 'GET' && request.path.endsWith('/models'));
+
+type Outage = (res: ServerResponse) => void;
+
+/** A loopback server that answers every request with `answer`, as a provider having a bad day does. */
+function startBrokenServer(answer: Outage): Promise<LoopbackServer> {
+  return startLoopbackServer(0, async (_request, res) => answer(res), () => ({}), answer);
+}
+
+/**
+ * Stands in front of a fake provider at a base URL of its own, so the URL (and the cache slot) stays
+ * the same while the provider fails: passes GET requests through, or answers with `outage`.
+ */
+async function startFlakyProxy(upstream: FakeProviderServer) {
+  let outage: Outage | undefined;
+  const proxy = await startLoopbackServer(
+    0,
+    async (request, res) => {
+      if (outage) return outage(res);
+      const response = await fetch(`${upstream.origin}${request.path}`);
+      sendJson(res, response.status, await response.json());
+    },
+    () => ({}),
+    (res) => sendJson(res, 400, {}),
+  );
+  const fail = (answer: Outage | undefined) => {
+    outage = answer;
+  };
+  return { ...proxy, url: `${proxy.origin}/v1`, fail };
+}
+
+let clock: number;
+const now = () => clock;
+let warn: MockInstance<typeof console.warn>;
+const servers: { close: () => Promise<void> }[] = [];
+
+async function track<T extends { close: () => Promise<void> }>(server: Promise<T>): Promise<T> {
+  servers.push(await server);
+  return servers.at(-1) as T;
+}
+
+beforeEach(() => {
+  resetLiveModelCache();
+  clock = Date.parse('2026-01-01T09:00:00Z');
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+describe('OpenRouter’s live model list', () => {
+  const start = (models = OPENROUTER_MODELS) => track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'openrouter', models }));
+  const envFor = (server: { url: string }) => ({ OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: server.url });
+
+  it('maps names, windows, per-million prices and capabilities, from a public request', async () => {
+    const server = await start();
+    const models = await liveModels(envFor(server), now);
+    expect(models).toEqual([
+      {
+        id: 'openrouter/openai/gpt-4o-mini',
+        name: 'OpenAI: GPT-4o-mini (OpenRouter)',
+        contextWindow: 128_000,
+        capabilities: { vision: true, audio: false, tools: true, reasoning: false },
+        pricing: { inputPerMtok: 0.15, outputPerMtok: 0.6 },
+      },
+      {
+        id: 'openrouter/google/gemini-2.5-flash',
+        name: 'Google: Gemini 2.5 Flash (OpenRouter)',
+        contextWindow: 1_048_576,
+        capabilities: { vision: true, audio: true, tools: true, reasoning: true },
+        pricing: { inputPerMtok: 0.3, outputPerMtok: 2.5 },
+      },
+      {
+        id: 'openrouter/openrouter/auto',
+        name: 'Auto Router (OpenRouter)',
+        contextWindow: 2_000_000,
+        capabilities: { vision: false, audio: false, tools: true, reasoning: false },
+        pricing: null,
+      },
+      {
+        id: 'openrouter/meta-llama/llama-3.3-70b-instruct:free',
+        name: 'Meta: Llama 3.3 70B Instruct (free) (OpenRouter)',
+        contextWindow: 65_536,
+        capabilities: { vision: false, audio: false, tools: false, reasoning: false },
+        pricing: { inputPerMtok: 0, outputPerMtok: 0 },
+      },
+    ]);
+    const [request] = modelListRequests(server);
+    expect(request).toMatchObject({ path: '/v1/models' });
+    expect(request!.headers.authorization).toBeUndefined();
+  });
+
+  it('is cached for an hour, then fetched again', async () => {
+    const listed = [...OPENROUTER_MODELS];
+    const server = await start(listed);
+    const env = envFor(server);
+    const first = await liveModels(env, now);
+    listed.push({ id: 'mistralai/mistral-small-3.2-24b-instruct', name: 'Mistral: Mistral Small 3.2 24B' });
+
+    clock += HOUR - 1;
+    expect(await liveModels(env, now)).toEqual(first);
+    expect(modelListRequests(server)).toHaveLength(1);
+
+    clock += 1;
+    const refreshed = await liveModels(env, now);
+    expect(modelListRequests(server)).toHaveLength(2);
+    expect(refreshed.map((model) => model.id)).toEqual([...first.map((model) => model.id), 'openrouter/mistralai/mistral-small-3.2-24b-instruct']);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('makes one request for callers that arrive while it is being fetched', async () => {
+    const server = await start();
+    const env = envFor(server);
+    const lists = await Promise.all([liveModels(env, now), liveModels(env, now), liveModels(env, now)]);
+    expect(modelListRequests(server)).toHaveLength(1);
+    expect(lists[0]).toHaveLength(OPENROUTER_MODELS.length);
+    expect(lists[1]).toEqual(lists[0]);
+    expect(lists[2]).toEqual(lists[0]);
+  });
+
+  it('keeps a cache per base URL', async () => {
+    const [one, other] = await Promise.all([start(OPENROUTER_MODELS.slice(0, 1)), start(OPENROUTER_MODELS.slice(1, 2))]);
+    expect((await liveModels(envFor(one), now)).map((model) => model.id)).toEqual(['openrouter/openai/gpt-4o-mini']);
+    expect((await liveModels(envFor(other), now)).map((model) => model.id)).toEqual(['openrouter/google/gemini-2.5-flash']);
+    expect(modelListRequests(one)).toHaveLength(1);
+    expect(modelListRequests(other)).toHaveLength(1);
+  });
+
+  const failures: [string, Outage, string][] = [
+    ['answers 500', (res) => sendJson(res, 500, { error: { message: 'Internal Server Error', code: 500 } }), 'HTTP 500'],
+    ['answers a page that is not JSON', (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>'), 'unexpected response'],
+    ['answers JSON that is not a model list', (res) => sendJson(res, 200, { data: [{ name: 'no id' }] }), 'unexpected response'],
+    ['drops the connection', (res) => res.socket?.destroy(), 'unreachable'],
+  ];
+
+  it.each(failures)('keeps the last good list when the refresh fails: the server %s', async (_case, outage, reason) => {
+    const proxy = await track(startFlakyProxy(await start()));
+    const env = envFor(proxy);
+    const good = await liveModels(env, now);
+    expect(good).toHaveLength(OPENROUTER_MODELS.length);
+
+    proxy.fail(outage);
+    clock += HOUR;
+    expect(await liveModels(env, now)).toEqual(good);
+    expect(proxy.requests).toHaveLength(2);
+    expect(warn).toHaveBeenCalledExactlyOnceWith(
+      `[models] could not refresh the OpenRouter model list (${reason}); keeping the last good list (${good.length} models)`,
+    );
+  });
+
+  it('keeps the last good list when the server is gone', async () => {
+    const server = await start();
+    const env = envFor(server);
+    const good = await liveModels(env, now);
+    await server.close();
+    clock += HOUR;
+    expect(await liveModels(env, now)).toEqual(good);
+    expect(warn).toHaveBeenCalledExactlyOnceWith(
+      `[models] could not refresh the OpenRouter model list (unreachable); keeping the last good list (${good.length} models)`,
+    );
+  });
+
+  it('after a failed refresh, waits a minute before trying again, then takes the next good list', async () => {
+    const listed = [...OPENROUTER_MODELS];
+    const proxy = await track(startFlakyProxy(await start(listed)));
+    const env = envFor(proxy);
+    await liveModels(env, now);
+    proxy.fail((res) => sendJson(res, 503, { error: { message: 'Service Unavailable', code: 503 } }));
+
+    clock += HOUR;
+    await liveModels(env, now);
+    clock += MODEL_LIST_RETRY_MS - 1;
+    await liveModels(env, now);
+    expect(proxy.requests).toHaveLength(2);
+
+    clock += 1;
+    await liveModels(env, now);
+    expect(proxy.requests).toHaveLength(3);
+    expect(warn).toHaveBeenCalledTimes(2);
+
+    proxy.fail(undefined);
+    listed.splice(1);
+    clock += MODEL_LIST_RETRY_MS;
+    expect((await liveModels(env, now)).map((model) => model.id)).toEqual(['openrouter/openai/gpt-4o-mini']);
+    expect(proxy.requests).toHaveLength(4);
+    clock += HOUR - 1;
+    await liveModels(env, now);
+    expect(proxy.requests).toHaveLength(4);
+  });
+
+  it('gives nothing when the first fetch fails, and logs it', async () => {
+    const broken = await track(startBrokenServer((res) => sendJson(res, 500, { error: { message: 'Internal Server Error', code: 500 } })));
+    expect(await liveModels({ OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: `${broken.origin}/v1` }, now)).toEqual([]);
+    expect(warn).toHaveBeenCalledExactlyOnceWith('[models] could not refresh the OpenRouter model list (HTTP 500); no list yet');
+  });
+});
+
+describe('Groq’s live model list, read with groq-sdk', () => {
+  // Groq's real layout: GROQ_BASE_URL is https://api.groq.com/openai/v1, and groq-sdk adds /openai/v1 to the host.
+  const start = () => track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1', models: GROQ_MODELS }));
+
+  it('lists the chat models with their context windows, leaving out speech and safety models', async () => {
+    const server = await start();
+    const models = await liveModels({ GROQ_API_KEY: KEY, GROQ_BASE_URL: server.url }, now);
+    const chat = { vision: false, audio: false, tools: false, reasoning: false };
+    expect(models).toEqual([
+      { id: 'groq/llama-3.3-70b-versatile', name: 'llama-3.3-70b-versatile (Groq)', contextWindow: 131_072, capabilities: chat, pricing: null },
+      { id: 'groq/qwen/qwen3-32b', name: 'qwen/qwen3-32b (Groq)', contextWindow: 131_072, capabilities: chat, pricing: null },
+    ]);
+    const [request] = modelListRequests(server);
+    expect(request).toMatchObject({ path: '/openai/v1/models' });
+    expect(request!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(request!.headers['user-agent']).toMatch(/^Groq\/JS/);
+  });
+
+  it('is cached for an hour like the others', async () => {
+    const server = await start();
+    const env = { GROQ_API_KEY: KEY, GROQ_BASE_URL: `${server.url}/` };
+    await liveModels(env, now);
+    clock += HOUR - 1;
+    await liveModels(env, now);
+    expect(modelListRequests(server)).toHaveLength(1);
+    clock += 1;
+    await liveModels(env, now);
+    expect(modelListRequests(server)).toHaveLength(2);
+  });
+
+  it('gives nothing for a key Groq refuses, once, and logs the status without the key', async () => {
+    const server = await start();
+    const wrongKey = 'gsk_wrong_0a1b2c3d4e5f';
+    expect(await liveModels({ GROQ_API_KEY: wrongKey, GROQ_BASE_URL: server.url }, now)).toEqual([]);
+    expect(modelListRequests(server)).toHaveLength(1);
+    expect(warn).toHaveBeenCalledExactlyOnceWith('[models] could not refresh the Groq model list (HTTP 401); no list yet');
+  });
+});
+
+describe('a local server’s live model list', () => {
+  it('lists an Ollama server’s models, free and with the default window, leaving out embedding models', async () => {
+    const ollama = await track(startOpenAICompatibleServer({ apiKey: null, models: OLLAMA_MODELS }));
+    const models = await liveModels({ LOCAL_LLM_BASE_URL: ollama.url }, now);
+    const local = { contextWindow: DEFAULT_REMOTE_CONTEXT_WINDOW, capabilities: { vision: false, audio: false, tools: false, reasoning: false }, pricing: { inputPerMtok: 0, outputPerMtok: 0 } };
+    expect(models).toEqual([
+      { id: 'local/llama3.2:latest', name: 'llama3.2:latest (local)', ...local },
+      { id: 'local/qwen2.5-coder:7b', name: 'qwen2.5-coder:7b (local)', ...local },
+    ]);
+    const [request] = modelListRequests(ollama);
+    expect(request).toMatchObject({ path: '/v1/models' });
+    expect(request!.headers.authorization).toBeUndefined();
+  });
+
+  it('sends LOCAL_LLM_API_KEY to a server that wants one (LM Studio, vLLM --api-key)', async () => {
+    const server = await track(startOpenAICompatibleServer({ apiKey: KEY, models: [{ id: 'qwen2.5-7b-instruct' }] }));
+    const models = await liveModels({ LOCAL_LLM_BASE_URL: server.url, LOCAL_LLM_API_KEY: KEY }, now);
+    expect(models.map((model) => model.id)).toEqual(['local/qwen2.5-7b-instruct']);
+    expect(modelListRequests(server)[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+});
+
+describe('every provider at once', () => {
+  it('asks nothing of providers that are not configured', async () => {
+    const openrouter = await track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'openrouter' }));
+    const groq = await track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1' }));
+    // Base URLs without keys: OpenRouter's list is public, but its models are no use without a key.
+    expect(await liveModels({ OPENROUTER_BASE_URL: openrouter.url, GROQ_BASE_URL: groq.url, LOCAL_LLM_API_KEY: KEY }, now)).toEqual([]);
+    expect(openrouter.requests).toEqual([]);
+    expect(groq.requests).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('lists every configured provider together', async () => {
+    const [openrouter, groq, ollama] = await Promise.all([
+      track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'openrouter', models: OPENROUTER_MODELS.slice(0, 1) })),
+      track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1', models: GROQ_MODELS.slice(0, 1) })),
+      track(startOpenAICompatibleServer({ apiKey: null, models: OLLAMA_MODELS.slice(0, 1) })),
+    ]);
+    const env = { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: openrouter.url, GROQ_API_KEY: KEY, GROQ_BASE_URL: groq.url, LOCAL_LLM_BASE_URL: ollama.url };
+    expect((await liveModels(env, now)).map((model) => model.id)).toEqual([
+      'openrouter/openai/gpt-4o-mini',
+      'groq/llama-3.3-70b-versatile',
+      'local/llama3.2:latest',
+    ]);
+  });
+
+  it('gives up on servers that do not answer within 5 s, so a page is never held longer', async () => {
+    const silent = await track(startBrokenServer(() => {}));
+    const env = { GROQ_API_KEY: KEY, GROQ_BASE_URL: `${silent.origin}/openai/v1`, LOCAL_LLM_BASE_URL: `${silent.origin}/v1` };
+    const startedAt = performance.now();
+    expect(await liveModels(env, now)).toEqual([]);
+    const elapsed = performance.now() - startedAt;
+    expect(elapsed).toBeGreaterThanOrEqual(4_900);
+    expect(elapsed).toBeLessThan(7_000);
+    expect(silent.requests.map((request) => request.path).sort()).toEqual(['/openai/v1/models', '/v1/models']);
+    expect(warn.mock.calls.map((call) => call.join(' ')).sort()).toEqual([
+      '[models] could not refresh the Groq model list (timed out); no list yet',
+      '[models] could not refresh the local server model list (timed out); no list yet',
+    ]);
+  }, 15_000);
+});
+
+describe('mergeCatalogue', () => {
+  const entry = (id: string, name: string, pricing: CatalogueEntry['pricing'] = null): CatalogueEntry => ({
+    id,
+    name,
+    contextWindow: 32_000,
+    capabilities: { vision: false, audio: false, tools: false, reasoning: false },
+    pricing,
+  });
+
+  it('keeps the curated entries first and as they are, then adds live ones by provider and name', () => {
+    const curated = [entry('google/gemini-2.5-flash', 'Gemini 2.5 Flash', { inputPerMtok: 0.3, outputPerMtok: 2.5 }), entry('groq/llama-3.3-70b-versatile', 'Llama 3.3 70B (Groq)', { inputPerMtok: 0.59, outputPerMtok: 0.79 })];
+    const live = [
+      entry('openrouter/z-ai/glm-4.6', 'Z.AI: GLM 4.6 (OpenRouter)'),
+      entry('groq/llama-3.3-70b-versatile', 'llama-3.3-70b-versatile (Groq)'),
+      entry('local/qwen3:8b', 'qwen3:8b (local)'),
+      entry('groq/qwen/qwen3-32b', 'qwen/qwen3-32b (Groq)'),
+      entry('openrouter/anthropic/claude-sonnet-4.5', 'Anthropic: Claude Sonnet 4.5 (OpenRouter)'),
+      entry('groq/allam-2-7b', 'allam-2-7b (Groq)'),
+      entry('local/qwen3:8b', 'qwen3:8b again (local)'),
+    ];
+    expect(mergeCatalogue(curated, live)).toEqual([
+      curated[0],
+      curated[1],
+      entry('groq/allam-2-7b', 'allam-2-7b (Groq)'),
+      entry('groq/qwen/qwen3-32b', 'qwen/qwen3-32b (Groq)'),
+      entry('local/qwen3:8b', 'qwen3:8b (local)'),
+      entry('openrouter/anthropic/claude-sonnet-4.5', 'Anthropic: Claude Sonnet 4.5 (OpenRouter)'),
+      entry('openrouter/z-ai/glm-4.6', 'Z.AI: GLM 4.6 (OpenRouter)'),
+    ]);
+  });
+});
