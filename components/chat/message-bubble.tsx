@@ -97,7 +97,7 @@ function RetryWith({ models, onPick }: { models: PickableModel[]; onPick: (model
       aria-label="Retry with another model"
       value=""
       onChange={(event) => event.target.value && onPick(event.target.value)}
-      className="rounded-lg bg-transparent px-1.5 py-1 text-xs text-ink-faint hover:bg-sunken hover:text-ink"
+      className="w-28 rounded-lg bg-transparent px-1.5 py-1 text-xs text-ink-faint hover:bg-sunken hover:text-ink"
     >
       <option value="">Retry with…</option>
       {available.map((m) => (
