@@ -1,6 +1,14 @@
-// Turning timed requests into percentiles and a markdown report.
+// Turning timed requests into percentiles, target checks and a markdown report.
 
 export const PERCENTILES = [50, 95, 99];
+
+/** The issue's targets; value(level) reads the figure from one concurrency level's results. */
+export const TARGETS = [
+  { concurrency: 1, figure: 'added p50', max: 8, unit: 'ms', value: (level) => level.added.p50 },
+  { concurrency: 10, figure: 'added p50', max: 15, unit: 'ms', value: (level) => level.added.p50 },
+  { concurrency: 10, figure: 'added p95', max: 40, unit: 'ms', value: (level) => level.added.p95 },
+  { concurrency: 100, figure: 'app errors', max: 0, unit: '', value: (level) => level.app.errors },
+];
 
 /** Nearest-rank percentile of an unsorted list; null for an empty one. */
 export function percentile(values, p) {
@@ -9,16 +17,16 @@ export function percentile(values, p) {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-const round = (ms) => (ms === null ? null : Math.round(ms * 10) / 10);
+const round = (value) => (value === null ? null : Math.round(value * 10) / 10);
 
-/** Percentiles of TTFT and total time over the successful requests of a phase. */
+/** Percentiles of TTFT, time to headers and total time over the successful requests of a run. */
 export function summarize(results) {
   const ok = results.filter((r) => r.ok);
   const of = (key) => Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, round(percentile(ok.map((r) => r[key]), p))]));
-  const summary = { requests: results.length, errors: results.length - ok.length, ttftMs: of('ttftMs'), totalMs: of('totalMs') };
-  return ok.some((r) => r.headersMs !== undefined) ? { ...summary, headersMs: of('headersMs') } : summary;
+  return { requests: results.length, errors: results.length - ok.length, ttftMs: of('ttftMs'), headersMs: of('headersMs'), totalMs: of('totalMs') };
 }
 
+/** App minus direct TTFT at each percentile (not per pair: the two runs are separate requests). */
 export function added(app, direct) {
   return Object.fromEntries(
     PERCENTILES.map((p) => {
@@ -28,63 +36,113 @@ export function added(app, direct) {
   );
 }
 
+/** Every target with the measured value and whether it is met (a missing value is not). */
+export function checkTargets(levels) {
+  return TARGETS.map(({ concurrency, figure, max, unit, value }) => {
+    const level = levels.find((l) => l.concurrency === concurrency);
+    const measured = level ? value(level) : null;
+    return { concurrency, figure, max, unit, measured, met: measured !== null && measured <= max };
+  });
+}
+
 const mb = (bytes) => (bytes === null || bytes === undefined ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
 const ms = (value) => (value === null || value === undefined ? 'n/a' : value.toFixed(1));
+const pair = (summary, key) => `${ms(summary[key].p50)} / ${ms(summary[key].p95)}`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
+const targetCell = (target) => (target ? `≤ ${target.max}${target.unit && ` ${target.unit}`}` : '');
+const metCell = (target) => (target ? (target.met ? 'met' : '**missed**') : '');
 
-export function markdownReport(result) {
-  const { machine, settings, phases, memory } = result;
+function ttftTable(levels, targets) {
   const lines = [
-    `# Hearth TTFT benchmark, ${result.startedAt}`,
-    '',
-    `Offline model pace: ${settings.firstTokenDelayMs} ms to the first word, then ${settings.wordDelayMs} ms per word. ` +
-      `TTFT in ms; "added" = app minus direct at the same percentile.`,
-    '',
-    row(['concurrency', 'percentile', 'app TTFT', 'direct TTFT', 'added']),
-    row(['---:', '---', '---:', '---:', '---:']),
+    row(['streams', 'percentile', 'app TTFT', 'direct TTFT', 'added', 'target', 'met']),
+    row(['---:', '---', '---:', '---:', '---:', '---:', '---']),
   ];
-  for (const phase of phases) {
+  for (const level of levels) {
     for (const p of PERCENTILES) {
       const key = `p${p}`;
-      lines.push(row([phase.concurrency, key, ms(phase.app.ttftMs[key]), ms(phase.direct.ttftMs[key]), ms(phase.added[key])]));
+      const target = targets.find((t) => t.concurrency === level.concurrency && t.figure === `added ${key}`);
+      lines.push(row([level.concurrency, key, ms(level.app.ttftMs[key]), ms(level.direct.ttftMs[key]), ms(level.added[key]), targetCell(target), metCell(target)]));
     }
   }
-  lines.push(
-    '',
-    row(['concurrency', 'app requests', 'app errors', 'direct errors', 'app headers p50 / p95', 'app total p50 / p95', 'direct total p50 / p95', 'server CPU per request', "other processes' CPU"]),
-    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
-  );
-  for (const phase of phases) {
+  return lines;
+}
+
+function loadTable(levels, targets) {
+  const lines = [
+    row(['streams', 'requests (app / direct)', 'app errors', 'target', 'met', 'direct errors', 'streams/s (app / direct)', 'CPU per request: server / PostgreSQL', 'server RSS peak', 'app headers p50 / p95', 'app total p50 / p95', 'direct total p50 / p95', 'cores used: server / PostgreSQL / bench / provider / other']),
+    row(['---:', '---:', '---:', '---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const level of levels) {
+    const target = targets.find((t) => t.concurrency === level.concurrency && t.figure === 'app errors');
+    const { server, database, bench, provider, others } = level.cpuCores;
+    const postgres = level.databaseCpuMsPerRequest === null ? null : database;
     lines.push(
       row([
-        phase.concurrency,
-        phase.app.requests,
-        phase.app.errors,
-        phase.direct.errors,
-        `${ms(phase.app.headersMs.p50)} / ${ms(phase.app.headersMs.p95)} ms`,
-        `${ms(phase.app.totalMs.p50)} / ${ms(phase.app.totalMs.p95)} ms`,
-        `${ms(phase.direct.totalMs.p50)} / ${ms(phase.direct.totalMs.p95)} ms`,
-        `${ms(phase.serverCpuMsPerRequest)} ms`,
-        `${phase.otherProcessesCores.toFixed(2)} cores`,
+        level.concurrency,
+        `${level.app.requests} / ${level.direct.requests}`,
+        level.app.errors,
+        targetCell(target),
+        metCell(target),
+        level.direct.errors,
+        `${level.throughput.app.toFixed(1)} / ${level.throughput.direct.toFixed(1)}`,
+        `${ms(level.serverCpuMsPerRequest)} / ${ms(level.databaseCpuMsPerRequest)} ms`,
+        mb(level.serverRssPeak),
+        `${pair(level.app, 'headersMs')} ms`,
+        `${pair(level.app, 'totalMs')} ms`,
+        `${pair(level.direct, 'totalMs')} ms`,
+        [server, postgres, bench, provider, others].map((cores) => (cores === null ? 'n/a' : cores.toFixed(2))).join(' / '),
       ]),
     );
   }
-  lines.push(
-    '',
-    row(['server RSS', 'idle after start', 'peak during concurrency 20', '10 s after the load']),
-    row(['---', '---:', '---:', '---:']),
-    row([`pid ${memory.pid} (${memory.processName})`, mb(memory.idleAfterStart), mb(memory.peakAtConcurrency20), mb(memory.tenSecondsAfterLoad)]),
-    '',
-    `Machine: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemory)} RAM, ${machine.os}; Next.js ${machine.next}.`,
-    `Settings: ${settings.warmupRequests} warm-up requests (discarded); concurrency 1: ${settings.sequentialRequests} sequential requests ` +
-      `over ${settings.sequentialConversations} conversations; concurrency 20: ${settings.rounds} rounds of 20 over 20 conversations; ` +
-      `HTTP client: ${settings.httpClient}; companion "${settings.companion}".`,
-    `TTFT is measured from just before sending to the first network chunk holding a text-delta (app), or to the first ` +
-      `text-delta part of doStream (direct, in the bench process). "App headers" is the time to the response headers, which ` +
-      `the chat route sends once the turn is authorized and saved, just before the model starts. Server CPU is utime + stime of the server process ` +
-      `(all its threads, so V8's GC and compiler threads too) over a phase, divided by its requests; "other processes' CPU" is what the rest of the machine used meanwhile, in cores ` +
+  return lines;
+}
+
+function explanations(result) {
+  const { machine, settings } = result;
+  const levels = settings.levels
+    .map((l) => `${l.concurrency} stream(s): ${l.blocks} × ${l.requestsPerBlock} app and as many direct requests over ${l.conversations} conversations`)
+    .join('; ');
+  return [
+    `Machine: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemory)} RAM, ${machine.os}; Next.js ${machine.next}; database: ${settings.database}.`,
+    `Settings: ${settings.warmup.requests} app requests at ${settings.warmup.concurrency} streams and ${settings.warmup.directRequests} direct ones to warm up (discarded); ${levels}. ` +
+      `At each level blocks of app and direct requests alternate (app first, then direct first, and so on) so that drifts in the machine's load reach both. ` +
+      `HTTP client: ${settings.httpClient}; companion "${settings.companion}", model ${settings.model}.`,
+    `App TTFT runs from just before sending POST /api/chat to the first network chunk holding a text-delta; direct TTFT from just before sending ` +
+      `the app's own provider request (captured after the warm-up, ${settings.directBodyBytes} bytes) to the provider to the first chunk holding content. ` +
+      `"Added" is app minus direct at the same percentile. "App headers" is the time to the response headers, which the chat route sends once the turn is ` +
+      `authorized and saved, as the model starts. An error is a failed request, a status other than 200, an error part, no text, or no [DONE]. ` +
+      `Streams/s: successful streams over the wall time of that side's blocks (a block drains at the end, which lowers it a little). ` +
+      `CPU per request is utime + stime of the server process (all its threads), and of the PostgreSQL backends serving its database ` +
+      `(n/a with PGlite, which runs inside the server), during the app blocks, divided by their requests. ` +
+      `Cores used, over the whole level: the server, its PostgreSQL backends, this bench process (the load generator), the fake provider, and every other process on the machine ` +
       `(well above 0 means other work disturbed the figures). The run took ${result.durationSeconds} s.`,
-  );
+  ];
+}
+
+export function markdownReport(result) {
+  const { pace, levels, targets, memory } = result;
+  const lines = [
+    `# Hearth TTFT benchmark, ${result.startedAt}`,
+    '',
+    `Loopback OpenAI-compatible provider in its own process: ${pace.tokens} word tokens, ${pace.firstTokenDelayMs} ms to the first, ` +
+      `then ${pace.chunkDelayMs} ms apart, usage reported. TTFT in ms. Targets met: ${targets.filter((t) => t.met).length} of ${targets.length}.`,
+    '',
+    ...ttftTable(levels, targets),
+    '',
+    ...loadTable(levels, targets),
+    '',
+    row(['server', 'RSS idle after start', 'RSS peak under load', 'RSS 10 s after the load', 'CPU in those 10 s']),
+    row(['---', '---:', '---:', '---:', '---:']),
+    row([
+      `pid ${memory.pid} (${memory.processName})`,
+      mb(memory.idleAfterStart),
+      mb(Math.max(...levels.map((l) => l.serverRssPeak))),
+      mb(memory.tenSecondsAfterLoad),
+      `${memory.serverCoresAfterLoad.toFixed(2)} cores`,
+    ]),
+    '',
+    ...explanations(result),
+  ];
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((note) => `- ${note}`));
   return lines.join('\n') + '\n';
 }

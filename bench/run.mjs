@@ -1,17 +1,24 @@
-// `npm run bench`: the time to first token (TTFT) the app adds over calling the offline model
-// directly, at 1 and 20 concurrent chats, plus the server's memory and CPU. Figures, not a test:
-// it exits non-zero only when it cannot run (no build, the server does not start, no sign-in).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench`: the time to first token (TTFT) the app adds over calling its model provider
+// directly, at 1, 10 and 100 concurrent streams, with errors, throughput, and the server's CPU and
+// memory. The provider is a loopback OpenAI-compatible server at a fixed pace. Figures, not a
+// test: it exits non-zero only when it cannot run (no build, a server does not start, no sign-in).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { added, markdownReport, summarize } from './report.mjs';
+import { openSession } from './app-client.mjs';
+import { rotation, runBlock } from './load.mjs';
+import { startFakeProvider, timedDirectRequest } from './provider.mjs';
+import { added, checkTargets, markdownReport, summarize } from './report.mjs';
 import {
+  SetupError,
   cpuMs,
+  cpuMsByPid,
   findServingProcess,
   freePort,
   killGroup,
   machineBusyMs,
+  postgresBackends,
   rssBytes,
   sampleRssPeak,
   startServer,
@@ -20,177 +27,64 @@ import {
 } from './server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const FIRST_TOKEN_DELAY_MS = 50;
-const WORD_DELAY_MS = 10;
-const WARMUP_REQUESTS = 30;
-const SEQUENTIAL_REQUESTS = 100;
-// Spread over a few conversations so each ends with about as much history as in the concurrent run.
-const SEQUENTIAL_CONVERSATIONS = 10;
-const CONCURRENCY = 20;
-const ROUNDS = 10;
+const PACE = { tokens: 64, firstTokenDelayMs: 50, chunkDelayMs: 10 };
+const MODEL = 'openai/gpt-4o-mini';
+const WARMUP = { concurrency: 10, requests: 200, conversations: 20, directRequests: 50 };
+const LEVELS = [
+  { concurrency: 1, blocks: 100, requestsPerBlock: 1 },
+  { concurrency: 10, blocks: 4, requestsPerBlock: 50 },
+  { concurrency: 100, blocks: 2, requestsPerBlock: 300 },
+];
+// Each level gets enough conversations for about this many turns each, so the history a turn
+// reads and sends is alike at every level.
+const TURNS_PER_CONVERSATION = 6;
 const AFTER_LOAD_MS = 10_000;
-const TEXT_DELTA = '"type":"text-delta"';
+// Other processes using this much of the machine during a level make its figures suspect.
+const DISTURBED_CORES = 0.25;
 
-class SetupError extends Error {}
+/** At least one conversation per stream, so that no conversation ever has two turns in flight. */
+function conversationCount({ concurrency, blocks, requestsPerBlock }) {
+  return Math.ceil((blocks * requestsPerBlock) / TURNS_PER_CONVERSATION / concurrency) * concurrency;
+}
 
-/** Just enough of a cookie jar for next-auth: name=value pairs, no paths or expiry. */
-function cookieJar() {
-  const cookies = new Map();
+/** Lane i of `concurrency` takes conversations i, i + concurrency, ... in turn. */
+function conversationLanes(conversationIds, concurrency) {
+  return Array.from({ length: concurrency }, (_, lane) => rotation(conversationIds.filter((_, i) => i % concurrency === lane)));
+}
+
+const benchCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * CPU time so far, in ms: the server's, its PostgreSQL backends' (by pid), the fake provider's,
+ * this process's and the whole machine's, with the wall clock.
+ */
+function readCpu({ serverPid, providerPid, database }) {
   return {
-    keep(response) {
-      for (const cookie of response.headers.getSetCookie()) {
-        const pair = cookie.split(';')[0];
-        const eq = pair.indexOf('=');
-        cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-      }
-    },
-    has: (name) => cookies.has(name),
-    header: () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+    server: cpuMs(serverPid),
+    database: cpuMsByPid(database.backends()),
+    provider: cpuMs(providerPid),
+    bench: benchCpuMs(),
+    machine: machineBusyMs(),
+    wall: performance.now(),
   };
 }
 
-async function signInAsGuest(baseUrl) {
-  const jar = cookieJar();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  jar.keep(csrf);
-  const { csrfToken } = await csrf.json();
-  const response = await fetch(`${baseUrl}/api/auth/callback/guest`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, json: 'true' }),
-  });
-  jar.keep(response);
-  const body = await response.text();
-  if (!jar.has('next-auth.session-token')) {
-    throw new SetupError(`Guest sign-in gave no session cookie (HTTP ${response.status}): ${body}`);
-  }
-  return jar;
+/** What each spent between two readings, in ms. A backend that appeared meanwhile counts in full. */
+function cpuSpent(start, end) {
+  let database = 0;
+  for (const [pid, ms] of end.database) database += ms - (start.database.get(pid) ?? 0);
+  const spent = (key) => end[key] - start[key];
+  return { server: spent('server'), database, provider: spent('provider'), bench: spent('bench'), machine: spent('machine'), wall: spent('wall') };
 }
 
-/** Companion slugs, from the avatar files that are named after them. */
-function companionSlugs() {
-  return readdirSync(path.join(ROOT, 'public', 'avatars'))
-    .filter((file) => file.endsWith('.svg') && file !== 'you.svg')
-    .map((file) => file.slice(0, -'.svg'.length))
-    .sort();
-}
-
-async function createConversation(baseUrl, jar, companion) {
-  const response = await fetch(`${baseUrl}/api/v1/conversations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: jar.header() },
-    body: JSON.stringify({ companion }),
-  });
-  const body = await response.text();
-  if (response.status !== 201) return { error: `HTTP ${response.status}: ${body}` };
-  return JSON.parse(body);
-}
-
-/** The first companion slug the server accepts, with one conversation already made for it. */
-async function pickCompanion(baseUrl, jar) {
-  const failures = [];
-  for (const slug of companionSlugs()) {
-    const conversation = await createConversation(baseUrl, jar, slug);
-    if (!conversation.error) return { slug, name: conversation.companion?.name ?? slug, conversation };
-    failures.push(`${slug}: ${conversation.error}`);
-  }
-  throw new SetupError(`No companion could start a conversation:\n${failures.join('\n')}`);
-}
-
-async function createConversations(baseUrl, jar, slug, count) {
-  const ids = [];
-  for (let i = 0; i < count; i++) {
-    const conversation = await createConversation(baseUrl, jar, slug);
-    if (conversation.error) throw new SetupError(`Could not create a conversation: ${conversation.error}`);
-    ids.push(conversation.id);
-  }
-  return ids;
-}
-
-let messageCount = 0;
-function nextMessage() {
-  messageCount += 1;
-  return `Tell me about something small that made you smile today, message ${messageCount}.`;
-}
-
-/** One chat turn over HTTP. TTFT is when the first network chunk holding a text-delta arrives. */
-async function timedAppRequest(baseUrl, jar, conversationId) {
-  const started = performance.now();
-  try {
-    const response = await fetch(`${baseUrl}/api/chat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: jar.header() },
-      body: JSON.stringify({ action: 'send', conversationId, text: nextMessage() }),
-    });
-    // The chat route answers once the turn is authorized and saved, as the model starts: this splits
-    // TTFT into the app's work before the model and after.
-    const headersMs = performance.now() - started;
-    const decoder = new TextDecoder();
-    let body = '';
-    let ttftMs = null;
-    for await (const chunk of response.body) {
-      const searchFrom = Math.max(0, body.length - TEXT_DELTA.length);
-      body += decoder.decode(chunk, { stream: true });
-      if (ttftMs === null && body.includes(TEXT_DELTA, searchFrom)) ttftMs = performance.now() - started;
-    }
-    const totalMs = performance.now() - started;
-    const streamError = body.includes('"type":"error"');
-    const ok = response.status === 200 && ttftMs !== null && !streamError && body.includes('data: [DONE]');
-    const error = ok ? undefined : `HTTP ${response.status}: ${body.slice(0, 300)}`;
-    return { ok, status: response.status, headersMs, ttftMs, totalMs, error };
-  } catch (caught) {
-    return { ok: false, status: null, ttftMs: null, totalMs: performance.now() - started, error: String(caught) };
-  }
-}
-
-/** The same turn straight from the model, as the app's pipeline creates it: a new model per turn. */
-async function timedDirectRequest(createOfflineModel, persona) {
-  const started = performance.now();
-  const model = createOfflineModel({
-    persona,
-    language: 'en-US',
-    firstTokenDelayMs: FIRST_TOKEN_DELAY_MS,
-    wordDelayMs: WORD_DELAY_MS,
-  });
-  const { stream } = await model.doStream({ prompt: [{ role: 'user', content: [{ type: 'text', text: nextMessage() }] }] });
-  let ttftMs = null;
-  for await (const part of stream) {
-    if (part.type === 'text-delta') ttftMs ??= performance.now() - started;
-  }
-  return { ok: ttftMs !== null, ttftMs, totalMs: performance.now() - started };
-}
-
-/**
- * Rounds of `concurrency` requests at once, each round waiting for the last. Request k goes to
- * conversation k mod n, so no conversation ever has two requests in flight.
- */
-async function runRounds({ rounds, concurrency, conversations = [null], send }) {
-  const results = [];
-  for (let round = 0; round < rounds; round++) {
-    const batch = Array.from({ length: concurrency }, (_, lane) =>
-      send(conversations[(round * concurrency + lane) % conversations.length]),
-    );
-    results.push(...(await Promise.all(batch)));
-  }
-  return results;
-}
-
-/**
- * Measures the CPU the server uses during a phase, and what every other process (not the server,
- * not this one) uses meanwhile: other work on the machine skews the figures.
- */
-function startCpuMeter(serverPid) {
-  const benchCpuMs = () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  };
-  const start = { server: cpuMs(serverPid), machine: machineBusyMs(), bench: benchCpuMs(), wall: performance.now() };
-  return () => {
-    const server = cpuMs(serverPid) - start.server;
-    const others = machineBusyMs() - start.machine - server - (benchCpuMs() - start.bench);
-    return { serverMs: server, otherProcessesCores: Math.max(0, others) / (performance.now() - start.wall) };
-  };
+/** Spent CPU as cores over the wall time, "others" being every process not named. */
+function inCores(spent) {
+  const cores = (ms) => Math.round((Math.max(0, ms) / spent.wall) * 100) / 100;
+  const others = spent.machine - spent.server - spent.database - spent.provider - spent.bench;
+  return { server: cores(spent.server), database: cores(spent.database), bench: cores(spent.bench), provider: cores(spent.provider), others: cores(others) };
 }
 
 function machineInfo() {
@@ -205,7 +99,99 @@ function machineInfo() {
   };
 }
 
-async function bench(server, machine) {
+/** The database the server uses: a label without credentials, and its processes outside the server. */
+function databaseUnderTest() {
+  if (!process.env.DATABASE_URL) return { label: 'PGlite in a fresh HEARTH_DATA_DIR', external: false, backends: () => [] };
+  const url = new URL(process.env.DATABASE_URL);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  return { label: `PostgreSQL at ${url.host}/${name} (DATABASE_URL)`, external: true, backends: () => postgresBackends(name) };
+}
+
+/** Warms the server's code paths, caches and database, then captures the request the app sends the provider. */
+async function warmUp({ session, provider, notes }) {
+  const lanes = conversationLanes(await session.prepareConversations(WARMUP.conversations), WARMUP.concurrency);
+  const results = await runBlock({ concurrency: WARMUP.concurrency, requests: WARMUP.requests, send: (lane) => session.send(lanes[lane]()) });
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length > 0) notes.push(`${failed.length} of ${WARMUP.requests} warm-up requests failed, first: ${failed[0].error}`);
+
+  const { body, chatRequests } = await provider.lastChatRequest();
+  const expectedModel = MODEL.slice(MODEL.indexOf('/') + 1);
+  if (body?.model !== expectedModel || chatRequests < WARMUP.requests - failed.length) {
+    throw new SetupError(
+      `The app did not call the fake provider as expected: ${chatRequests} chat requests for ${WARMUP.requests} turns, ` +
+        `last model ${body?.model ?? 'none'} instead of ${expectedModel}.`,
+    );
+  }
+  const directBody = JSON.stringify(body);
+  await runBlock({ concurrency: WARMUP.concurrency, requests: WARMUP.directRequests, send: () => timedDirectRequest(provider, directBody) });
+  return directBody;
+}
+
+/**
+ * Runs one concurrency level: blocks of app requests and of direct ones, alternating which goes
+ * first. Returns the raw results, the wall time and the server's and database's CPU time of each
+ * side's blocks, and the machine's CPU use over the level.
+ */
+async function runLevel(level, { session, provider, directBody, processes }) {
+  const { concurrency, blocks, requestsPerBlock } = level;
+  const lanes = conversationLanes(await session.prepareConversations(conversationCount(level)), concurrency);
+  const sides = {
+    app: { send: (lane) => session.send(lanes[lane]()), results: [], wallMs: 0, serverCpuMs: 0, databaseCpuMs: 0 },
+    direct: { send: () => timedDirectRequest(provider, directBody), results: [], wallMs: 0, serverCpuMs: 0, databaseCpuMs: 0 },
+  };
+  const providerBefore = (await provider.lastChatRequest()).chatRequests;
+  const levelStart = readCpu(processes);
+  const stopRssSampling = sampleRssPeak(processes.serverPid);
+  for (let block = 0; block < blocks; block++) {
+    const order = block % 2 === 0 ? [sides.app, sides.direct] : [sides.direct, sides.app];
+    for (const side of order) {
+      const start = readCpu(processes);
+      side.results.push(...(await runBlock({ concurrency, requests: requestsPerBlock, send: side.send })));
+      const spent = cpuSpent(start, readCpu(processes));
+      side.wallMs += spent.wall;
+      side.serverCpuMs += spent.server;
+      side.databaseCpuMs += spent.database;
+    }
+  }
+  const serverRssPeak = stopRssSampling();
+  const cpuCores = inCores(cpuSpent(levelStart, readCpu(processes)));
+  const providerRequests = (await provider.lastChatRequest()).chatRequests - providerBefore;
+  return { ...sides, cpuCores, serverRssPeak, providerRequests };
+}
+
+/** A level's figures, and notes on what went wrong in it. */
+function levelFigures(level, run, { database, notes }) {
+  const { concurrency } = level;
+  const app = summarize(run.app.results);
+  const direct = summarize(run.direct.results);
+  const perRequest = (ms) => Math.round((ms / run.app.results.length) * 10) / 10;
+  const streamsPerSecond = (side) => Math.round((side.results.filter((r) => r.ok).length / (side.wallMs / 1000)) * 10) / 10;
+  for (const [name, side] of Object.entries({ app: run.app, direct: run.direct })) {
+    const firstError = side.results.find((r) => !r.ok);
+    if (firstError) notes.push(`${concurrency} stream(s): first ${name} error: ${firstError.error}`);
+  }
+  const sent = run.app.results.length + run.direct.results.length;
+  if (run.providerRequests !== sent) {
+    notes.push(`${concurrency} stream(s): the provider received ${run.providerRequests} chat requests for ${sent} app and direct requests.`);
+  }
+  if (run.cpuCores.others >= DISTURBED_CORES) {
+    notes.push(`${concurrency} stream(s): other processes used ${run.cpuCores.others} cores meanwhile: these figures are disturbed.`);
+  }
+  return {
+    concurrency,
+    app,
+    direct,
+    added: added(app, direct),
+    throughput: { app: streamsPerSecond(run.app), direct: streamsPerSecond(run.direct) },
+    serverCpuMsPerRequest: perRequest(run.app.serverCpuMs),
+    // PGlite runs inside the server, so its work is in the server's figure.
+    databaseCpuMsPerRequest: database.external ? perRequest(run.app.databaseCpuMs) : null,
+    serverRssPeak: run.serverRssPeak,
+    cpuCores: run.cpuCores,
+  };
+}
+
+async function bench({ server, provider, database, machine }) {
   const startedAt = new Date();
   const notes = [];
   await waitUntilAnswering(server).catch((error) => {
@@ -213,57 +199,27 @@ async function bench(server, machine) {
   });
   const serving = findServingProcess(server.child.pid);
   const idleAfterStart = rssBytes(serving.pid);
-  log(`server up: pid ${serving.pid} (${serving.name}), ${server.url}`);
+  log(`server up: pid ${serving.pid} (${serving.name}), ${server.url}; provider pid ${provider.pid}, ${provider.url}`);
+  const processes = { serverPid: serving.pid, providerPid: provider.pid, database };
 
-  const jar = await signInAsGuest(server.url);
-  const companion = await pickCompanion(server.url, jar);
-  const warmupConversations = [companion.conversation.id, ...(await createConversations(server.url, jar, companion.slug, 2))];
-  const sequentialConversations = await createConversations(server.url, jar, companion.slug, SEQUENTIAL_CONVERSATIONS);
-  const concurrentConversations = await createConversations(server.url, jar, companion.slug, CONCURRENCY);
-  const sendApp = (conversationId) => timedAppRequest(server.url, jar, conversationId);
+  const session = await openSession(server.url, MODEL);
+  log(`warm-up: ${WARMUP.requests} app requests at ${WARMUP.concurrency} streams (companion "${session.companion.slug}", ${MODEL})`);
+  const directBody = await warmUp({ session, provider, notes });
 
-  log(`warm-up: ${WARMUP_REQUESTS} sequential requests (companion "${companion.slug}")`);
-  const warmup = await runRounds({ rounds: WARMUP_REQUESTS, concurrency: 1, conversations: warmupConversations, send: sendApp });
-  const warmupErrors = warmup.filter((r) => !r.ok).length;
-  if (warmupErrors > 0) notes.push(`${warmupErrors} of ${WARMUP_REQUESTS} warm-up requests failed: ${warmup.find((r) => !r.ok).error}`);
+  const levels = [];
+  const samples = {};
+  for (const level of LEVELS) {
+    log(`${level.concurrency} stream(s): ${level.blocks} × ${level.requestsPerBlock} app requests, as many direct, alternating`);
+    const run = await runLevel(level, { session, provider, directBody, processes });
+    levels.push(levelFigures(level, run, { database, notes }));
+    samples[level.concurrency] = { app: run.app.results.map((r) => r.ttftMs), direct: run.direct.results.map((r) => r.ttftMs) };
+  }
+  log(`waiting ${AFTER_LOAD_MS / 1000} s for the memory after the load`);
+  const loadEnd = readCpu(processes);
+  await sleep(AFTER_LOAD_MS);
+  const tenSecondsAfterLoad = rssBytes(serving.pid);
+  const serverCoresAfterLoad = inCores(cpuSpent(loadEnd, readCpu(processes))).server;
 
-  log(`app, concurrency 1: ${SEQUENTIAL_REQUESTS} requests`);
-  let stopCpuMeter = startCpuMeter(serving.pid);
-  const app1 = await runRounds({ rounds: SEQUENTIAL_REQUESTS, concurrency: 1, conversations: sequentialConversations, send: sendApp });
-  const cpu1 = stopCpuMeter();
-
-  log(`app, concurrency ${CONCURRENCY}: ${ROUNDS} rounds`);
-  stopCpuMeter = startCpuMeter(serving.pid);
-  const stopSampling = sampleRssPeak(serving.pid);
-  const app20 = await runRounds({ rounds: ROUNDS, concurrency: CONCURRENCY, conversations: concurrentConversations, send: sendApp });
-  const peakAtConcurrency20 = stopSampling();
-  const cpu20 = stopCpuMeter();
-  // The server idles while the direct baseline runs in this process, so the wait overlaps with it.
-  const afterLoad = sleep(AFTER_LOAD_MS).then(() => rssBytes(serving.pid));
-
-  log('direct model: warm-up, then the same two runs');
-  const { createOfflineModel } = await import('../lib/ai/offline-model.ts');
-  const persona = { name: companion.name, greeting: `Hi, I'm ${companion.name}.`, specialties: ['everyday life'], languages: ['en-US'] };
-  const sendDirect = () => timedDirectRequest(createOfflineModel, persona);
-  await runRounds({ rounds: 1, concurrency: CONCURRENCY, send: sendDirect });
-  const direct1 = await runRounds({ rounds: SEQUENTIAL_REQUESTS, concurrency: 1, send: sendDirect });
-  const direct20 = await runRounds({ rounds: ROUNDS, concurrency: CONCURRENCY, send: sendDirect });
-  const tenSecondsAfterLoad = await afterLoad;
-
-  const phase = (concurrency, appResults, directResults, cpu) => {
-    const app = summarize(appResults);
-    const direct = summarize(directResults);
-    const firstError = appResults.find((r) => !r.ok);
-    if (firstError) notes.push(`concurrency ${concurrency}: first app error: ${firstError.error}`);
-    return {
-      concurrency,
-      app,
-      direct,
-      added: added(app, direct),
-      serverCpuMsPerRequest: Math.round((cpu.serverMs / appResults.length) * 10) / 10,
-      otherProcessesCores: Math.round(cpu.otherProcessesCores * 100) / 100,
-    };
-  };
   const serverErrors = server.log.filter((line) => /error/i.test(line));
   if (serverErrors.length > 0) notes.push(`the server logged ${serverErrors.length} error line(s), first: ${serverErrors[0]}`);
 
@@ -271,26 +227,22 @@ async function bench(server, machine) {
     startedAt: startedAt.toISOString(),
     durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
     machine,
+    pace: PACE,
     settings: {
-      firstTokenDelayMs: FIRST_TOKEN_DELAY_MS,
-      wordDelayMs: WORD_DELAY_MS,
-      warmupRequests: WARMUP_REQUESTS,
-      sequentialRequests: SEQUENTIAL_REQUESTS,
-      sequentialConversations: SEQUENTIAL_CONVERSATIONS,
-      concurrency: CONCURRENCY,
-      rounds: ROUNDS,
+      model: MODEL,
+      database: database.label,
+      warmup: WARMUP,
+      levels: LEVELS.map((level) => ({ ...level, conversations: conversationCount(level) })),
+      turnsPerConversation: TURNS_PER_CONVERSATION,
+      directBodyBytes: Buffer.byteLength(directBody),
       httpClient: "Node's global fetch (undici, default keep-alive agent)",
-      companion: companion.slug,
+      companion: session.companion.slug,
     },
-    phases: [phase(1, app1, direct1, cpu1), phase(CONCURRENCY, app20, direct20, cpu20)],
-    memory: { pid: serving.pid, processName: serving.name, idleAfterStart, peakAtConcurrency20, tenSecondsAfterLoad },
+    levels,
+    targets: checkTargets(levels),
+    memory: { pid: serving.pid, processName: serving.name, idleAfterStart, tenSecondsAfterLoad, serverCoresAfterLoad },
     notes,
-    samples: {
-      app1: app1.map((r) => r.ttftMs),
-      app20: app20.map((r) => r.ttftMs),
-      direct1: direct1.map((r) => r.ttftMs),
-      direct20: direct20.map((r) => r.ttftMs),
-    },
+    samples,
   };
 }
 
@@ -314,7 +266,16 @@ async function main() {
     process.exit(1);
   }
   const machine = machineInfo();
+  const database = databaseUnderTest();
+  let provider;
+  try {
+    provider = await startFakeProvider(PACE);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
+  // DATABASE_URL, when set, reaches the server with the rest of the environment and wins over HEARTH_DATA_DIR.
   const server = startServer({
     root: ROOT,
     port: await freePort(),
@@ -322,14 +283,15 @@ async function main() {
       HEARTH_DATA_DIR: dataDir,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      OFFLINE_MODEL_FIRST_TOKEN_MS: String(FIRST_TOKEN_DELAY_MS),
-      OFFLINE_MODEL_WORD_MS: String(WORD_DELAY_MS),
+      OPENAI_BASE_URL: provider.url,
+      OPENAI_API_KEY: provider.apiKey,
     },
   });
 
-  // Whatever happens, the server and its data directory go: on return, on errors, on Ctrl-C.
+  // Whatever happens, the servers and the data directory go: on return, on errors, on Ctrl-C.
+  // The provider also stops by itself when this process dies, its IPC channel closing.
   const cleanUp = async () => {
-    await stopServer(server);
+    await Promise.all([stopServer(server), provider.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
   process.once('exit', () => {
@@ -340,13 +302,13 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.once(signal, () => {
       interrupted = true;
-      log(`${signal}: stopping the server`);
+      log(`${signal}: stopping the servers`);
       cleanUp().finally(() => process.exit(130));
     });
   }
 
   try {
-    const result = await bench(server, machine);
+    const result = await bench({ server, provider, database, machine });
     const markdown = markdownReport(result);
     console.log(markdown);
     log(`results written to ${path.relative(ROOT, writeResults(result, markdown))}.{json,md}`);

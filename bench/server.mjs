@@ -4,6 +4,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** The bench cannot run (no build, a server that does not start, no sign-in): exit non-zero with the message. */
+export class SetupError extends Error {}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer().once('error', reject);
@@ -92,6 +95,16 @@ export function rssBytes(pid) {
   }
 }
 
+// Servers rename themselves through their command line (next-server, PostgreSQL backends);
+// /proc/<pid>/comm cuts names at 15 characters.
+function commandLine(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+  } catch {
+    return '?';
+  }
+}
+
 /**
  * `next start` may hand the work to a child process; the process that serves is the one holding
  * the most memory among the started pid and its descendants.
@@ -100,15 +113,18 @@ export function findServingProcess(rootPid) {
   const candidates = [rootPid, ...descendants(rootPid)];
   const withRss = candidates.map((pid) => ({ pid, rss: rssBytes(pid) ?? -1 }));
   withRss.sort((a, b) => b.rss - a.rss);
-  // next-server renames itself through its command line; /proc/<pid>/comm cuts names at 15 characters.
-  const name = (pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-    } catch {
-      return '?';
-    }
-  };
-  return { pid: withRss[0].pid, name: name(withRss[0].pid), processes: candidates.length };
+  return { pid: withRss[0].pid, name: commandLine(withRss[0].pid), processes: candidates.length };
+}
+
+/** A PostgreSQL backend's title: "postgres: [cluster: ]user database client state". */
+const BACKEND_TITLE = /^postgres: (?:\S+: )?\S+ (\S+) /;
+
+/** The PostgreSQL backends connected to `database`. */
+export function postgresBackends(database) {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => BACKEND_TITLE.exec(commandLine(pid))?.[1] === database);
 }
 
 const CLOCK_TICKS_PER_SECOND = (() => {
@@ -126,6 +142,19 @@ export function cpuMs(pid) {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const [utime, stime] = [Number(fields[11]), Number(fields[12])];
   return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** cpuMs of each of the processes that are still there. */
+export function cpuMsByPid(pids) {
+  const byPid = new Map();
+  for (const pid of pids) {
+    try {
+      byPid.set(pid, cpuMs(pid));
+    } catch {
+      // gone since it was listed
+    }
+  }
+  return byPid;
 }
 
 /** CPU time the whole machine has spent busy (all cores, idle and iowait excluded), in ms. */

@@ -1,0 +1,142 @@
+// The app as a person's browser uses it: a guest session, conversations on a chosen model, and
+// timed chat turns.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { runBlock, timeStream } from './load.mjs';
+import { SetupError } from './server.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TEXT_DELTA = /"type":"text-delta"/;
+const STREAM_ERROR = '"type":"error"';
+const SETUP_CONCURRENCY = 4;
+
+/**
+ * Signs in as a guest and picks a companion. The session's prepareConversations(count) makes
+ * conversations on `model`; send(conversationId) times one chat turn.
+ */
+export async function openSession(baseUrl, model) {
+  const jar = await signInAsGuest(baseUrl);
+  const companion = await pickCompanion(baseUrl, jar);
+  const changeModelAction = serverActionId('changeModelAction');
+  const prepareConversation = async () => {
+    const conversation = await createConversation(baseUrl, jar, companion.slug);
+    if (conversation.error) throw new SetupError(`Could not create a conversation: ${conversation.error}`);
+    await switchModel({ baseUrl, jar, actionId: changeModelAction, conversationId: conversation.id, model });
+    return conversation.id;
+  };
+  return {
+    companion,
+    prepareConversations: (count) => runBlock({ concurrency: SETUP_CONCURRENCY, requests: count, send: prepareConversation }),
+    send: (conversationId) => timedAppRequest(baseUrl, jar, conversationId),
+  };
+}
+
+/** Just enough of a cookie jar for next-auth: name=value pairs, no paths or expiry. */
+function cookieJar() {
+  const cookies = new Map();
+  return {
+    keep(response) {
+      for (const cookie of response.headers.getSetCookie()) {
+        const pair = cookie.split(';')[0];
+        const eq = pair.indexOf('=');
+        cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+      }
+    },
+    has: (name) => cookies.has(name),
+    header: () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+  };
+}
+
+async function signInAsGuest(baseUrl) {
+  const jar = cookieJar();
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  jar.keep(csrf);
+  const { csrfToken } = await csrf.json();
+  const response = await fetch(`${baseUrl}/api/auth/callback/guest`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+    body: new URLSearchParams({ csrfToken, json: 'true' }),
+  });
+  jar.keep(response);
+  const body = await response.text();
+  if (!jar.has('next-auth.session-token')) {
+    throw new SetupError(`Guest sign-in gave no session cookie (HTTP ${response.status}): ${body}`);
+  }
+  return jar;
+}
+
+/** Companion slugs, from the avatar files that are named after them. */
+function companionSlugs() {
+  return readdirSync(path.join(ROOT, 'public', 'avatars'))
+    .filter((file) => file.endsWith('.svg') && file !== 'you.svg')
+    .map((file) => file.slice(0, -'.svg'.length))
+    .sort();
+}
+
+async function createConversation(baseUrl, jar, companion) {
+  const response = await fetch(`${baseUrl}/api/v1/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: jar.header() },
+    body: JSON.stringify({ companion }),
+  });
+  const body = await response.text();
+  if (response.status !== 201) return { error: `HTTP ${response.status}: ${body}` };
+  return JSON.parse(body);
+}
+
+/** The first companion slug the server accepts (trying it makes one conversation). */
+async function pickCompanion(baseUrl, jar) {
+  const failures = [];
+  for (const slug of companionSlugs()) {
+    const conversation = await createConversation(baseUrl, jar, slug);
+    if (!conversation.error) return { slug, name: conversation.companion?.name ?? slug };
+    failures.push(`${slug}: ${conversation.error}`);
+  }
+  throw new SetupError(`No companion could start a conversation:\n${failures.join('\n')}`);
+}
+
+/** The id Next.js gave a server action in this build. */
+function serverActionId(exportedName) {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, '.next', 'server', 'server-reference-manifest.json'), 'utf8'));
+  const found = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
+  if (!found) throw new SetupError(`The build has no server action named ${exportedName}.`);
+  return found[0];
+}
+
+/**
+ * New conversations take the companion's default model (or the offline one when its provider is
+ * not configured), and the API cannot choose another: this calls the chat header's model picker
+ * action, as the browser does.
+ */
+async function switchModel({ baseUrl, jar, actionId, conversationId, model }) {
+  const response = await fetch(`${baseUrl}/chat/${conversationId}`, {
+    method: 'POST',
+    headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', cookie: jar.header() },
+    body: JSON.stringify([conversationId, model]),
+  });
+  const body = await response.text();
+  if (response.status !== 200 || !body.includes('"ok":true')) {
+    const reason = /"error":"([^"]*)"/.exec(body)?.[1] ?? body.slice(0, 300);
+    throw new SetupError(`Could not switch a conversation to ${model} (HTTP ${response.status}): ${reason}`);
+  }
+}
+
+let messageCount = 0;
+function nextMessage() {
+  messageCount += 1;
+  return `Tell me about something small that made you smile today, message ${messageCount}.`;
+}
+
+/** One chat turn. headersMs: the chat route answers once the turn is authorized and saved, as the model starts. */
+function timedAppRequest(baseUrl, jar, conversationId) {
+  return timeStream(
+    `${baseUrl}/api/chat`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: jar.header() },
+      body: JSON.stringify({ action: 'send', conversationId, text: nextMessage() }),
+    },
+    { firstText: TEXT_DELTA, errorText: STREAM_ERROR },
+  );
+}

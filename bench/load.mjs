@@ -1,0 +1,64 @@
+// Timing streamed HTTP requests, and keeping a given number of them in flight.
+
+// How far back into what came before a new chunk to look for the first text: a match may
+// straddle two network chunks.
+const LOOKBACK_CHARS = 64;
+
+/**
+ * Sends one request and reads its server-sent events to the end. TTFT is when the network chunk
+ * that completes the first match of `firstText` arrives. The request failed (ok false, with why)
+ * when it threw, was not a 200, held no text, held `errorText`, or did not end with `data: [DONE]`.
+ */
+export async function timeStream(url, init, { firstText, errorText }) {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, init);
+    const headersMs = performance.now() - started;
+    const pattern = new RegExp(firstText.source, 'g');
+    const decoder = new TextDecoder();
+    let body = '';
+    let ttftMs = null;
+    for await (const chunk of response.body) {
+      pattern.lastIndex = Math.max(0, body.length - LOOKBACK_CHARS);
+      body += decoder.decode(chunk, { stream: true });
+      if (ttftMs === null && pattern.test(body)) ttftMs = performance.now() - started;
+    }
+    const totalMs = performance.now() - started;
+    const error = problemWith({ status: response.status, body, ttftMs, errorText });
+    return { ok: error === null, status: response.status, headersMs, ttftMs, totalMs, ...(error && { error }) };
+  } catch (caught) {
+    return { ok: false, status: null, ttftMs: null, totalMs: performance.now() - started, error: String(caught) };
+  }
+}
+
+function problemWith({ status, body, ttftMs, errorText }) {
+  if (status !== 200) return `HTTP ${status}: ${body.slice(0, 300)}`;
+  const errorAt = errorText ? body.indexOf(errorText) : -1;
+  if (errorAt >= 0) return `error in the stream: ${body.slice(errorAt, errorAt + 300)}`;
+  if (ttftMs === null) return `no text in the stream: ${body.slice(0, 300)}`;
+  if (!body.trimEnd().endsWith('data: [DONE]')) return `the stream did not end with [DONE]: ...${body.slice(-300)}`;
+  return null;
+}
+
+/**
+ * Makes `requests` calls of send(lane) with `concurrency` lanes: each lane sends its next request
+ * as soon as its last one ends, so that many are in flight until the last ones drain.
+ */
+export async function runBlock({ concurrency, requests, send }) {
+  const results = [];
+  let sent = 0;
+  const lane = async (index) => {
+    while (sent < requests) {
+      sent += 1;
+      results.push(await send(index));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => lane(index)));
+  return results;
+}
+
+/** A function returning the items in turn, round and round. */
+export function rotation(items) {
+  let next = 0;
+  return () => items[next++ % items.length];
+}
