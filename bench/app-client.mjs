@@ -1,6 +1,6 @@
 // The app as a person's browser uses it: a guest session, conversations on a chosen model, and
 // timed chat turns.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { runBlock, timeStream } from './load.mjs';
 import { SetupError } from './server.mjs';
@@ -17,11 +17,9 @@ const SETUP_CONCURRENCY = 4;
 export async function openSession(baseUrl, model) {
   const jar = await signInAsGuest(baseUrl);
   const companion = await pickCompanion(baseUrl, jar);
-  const changeModelAction = serverActionId('changeModelAction');
   const prepareConversation = async () => {
-    const conversation = await createConversation(baseUrl, jar, companion.slug);
-    if (conversation.error) throw new SetupError(`Could not create a conversation: ${conversation.error}`);
-    await switchModel({ baseUrl, jar, actionId: changeModelAction, conversationId: conversation.id, model });
+    const conversation = await createConversation(baseUrl, jar, companion.slug, model);
+    if (conversation.error) throw new SetupError(`Could not create a conversation on ${model}: ${conversation.error}`);
     return conversation.id;
   };
   return {
@@ -74,11 +72,11 @@ function companionSlugs() {
     .sort();
 }
 
-async function createConversation(baseUrl, jar, companion) {
+async function createConversation(baseUrl, jar, companion, model) {
   const response = await fetch(`${baseUrl}/api/v1/conversations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: jar.header() },
-    body: JSON.stringify({ companion }),
+    body: JSON.stringify({ companion, model }),
   });
   const body = await response.text();
   if (response.status !== 201) return { error: `HTTP ${response.status}: ${body}` };
@@ -94,32 +92,6 @@ async function pickCompanion(baseUrl, jar) {
     failures.push(`${slug}: ${conversation.error}`);
   }
   throw new SetupError(`No companion could start a conversation:\n${failures.join('\n')}`);
-}
-
-/** The id Next.js gave a server action in this build. */
-function serverActionId(exportedName) {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, '.next', 'server', 'server-reference-manifest.json'), 'utf8'));
-  const found = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName);
-  if (!found) throw new SetupError(`The build has no server action named ${exportedName}.`);
-  return found[0];
-}
-
-/**
- * New conversations take the companion's default model (or the offline one when its provider is
- * not configured), and the API cannot choose another: this calls the chat header's model picker
- * action, as the browser does.
- */
-async function switchModel({ baseUrl, jar, actionId, conversationId, model }) {
-  const response = await fetch(`${baseUrl}/chat/${conversationId}`, {
-    method: 'POST',
-    headers: { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', cookie: jar.header() },
-    body: JSON.stringify([conversationId, model]),
-  });
-  const body = await response.text();
-  if (response.status !== 200 || !body.includes('"ok":true')) {
-    const reason = /"error":"([^"]*)"/.exec(body)?.[1] ?? body.slice(0, 300);
-    throw new SetupError(`Could not switch a conversation to ${model} (HTTP ${response.status}): ${reason}`);
-  }
 }
 
 let messageCount = 0;

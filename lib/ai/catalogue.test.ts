@@ -70,6 +70,16 @@ describe('a conversation on a configured provider', () => {
     await db?.close();
   });
 
+  it('starts on a model asked for, and refuses one whose provider is not configured', async () => {
+    const user = await createTestUser(db);
+    const chosen = await startConversation(user, { companion: 'ada', model: 'google/gemini-2.5-pro' }, db);
+    expect(chosen.model).toBe('google/gemini-2.5-pro');
+    await expect(startConversation(user, { companion: 'ada', model: 'groq/llama-3.1-8b-instant' }, db)).rejects.toMatchObject({
+      type: 'unavailable',
+      message: expect.stringContaining('GROQ_API_KEY'),
+    });
+  });
+
   it("takes the companion's default model and saves the reply's cost", async () => {
     const user = await createTestUser(db);
     const conversation = await startConversation(user, { companion: 'ada' }, db);

@@ -22,7 +22,7 @@ import type { Language } from '@/lib/languages';
 
 export async function startConversation(
   user: UserScope,
-  input: { companion: string; language?: Language; title?: string },
+  input: { companion: string; language?: Language; title?: string; model?: string },
   db?: Database,
 ): Promise<Conversation> {
   return withUser(
@@ -31,9 +31,11 @@ export async function startConversation(
       const companion = await findCompanion(tx, input.companion);
       if (!companion) throw new HearthError('not_found', 'This companion does not exist.');
       const language = input.language && companion.languages.includes(input.language) ? input.language : companion.languages[0]!;
+      const refusal = input.model && modelRefusal(input.model, companion);
+      if (refusal) throw new HearthError('unavailable', refusal);
       return createConversation(tx, {
         companionId: companion.id,
-        model: preferredModel(companion),
+        model: input.model ?? preferredModel(companion),
         language,
         greeting: companion.greeting,
         title: input.title,

@@ -3,13 +3,14 @@ import { requireSessionUser } from '@/lib/auth/session';
 import { startConversation } from '@/lib/chat/conversations';
 import { companionBySlugOrId } from '@/lib/chat/companions';
 import { errorResponse } from '@/lib/errors';
-import { conversationTitle, language } from '@/lib/validation/chat';
+import { conversationTitle, language, modelId } from '@/lib/validation/chat';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 const createConversation = z.object({
   companion: z.string().min(1, 'Name a companion by slug or id.').max(64),
   language: language.optional(),
   title: conversationTitle.optional(),
+  model: modelId.optional(),
 });
 
 /** Starts a conversation that opens with the companion's greeting. */
