@@ -28,6 +28,7 @@ test('a key made in Settings calls the API as a bearer token until it is revoked
   await expect(keys).toContainText('Never used');
   await page.getByRole('button', { name: 'Done, I’ve saved it' }).click();
   await expect(page.getByLabel('Your new API key')).toHaveCount(0);
+  await expect(page.getByLabel('Key name')).toBeFocused();
 
   // `request` carries no cookies: the key alone is the caller.
   const auth = { authorization: `Bearer ${key}` };

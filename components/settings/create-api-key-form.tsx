@@ -12,6 +12,8 @@ import { NewApiKey } from './new-api-key';
 export function CreateApiKeyForm() {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
+  // After "Done", focus goes back to the name field rather than being lost with the notice.
+  const [refocus, setRefocus] = useState(false);
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
 
@@ -28,7 +30,7 @@ export function CreateApiKeyForm() {
     });
   };
 
-  if (created) return <NewApiKey name={created.name} apiKey={created.key} onDone={() => setCreated(null)} />;
+  if (created) return <NewApiKey name={created.name} apiKey={created.key} onDone={() => (setCreated(null), setRefocus(true))} />;
 
   return (
     <form
@@ -45,6 +47,7 @@ export function CreateApiKeyForm() {
           name="name"
           placeholder="e.g. Laptop script"
           autoComplete="off"
+          autoFocus={refocus}
           maxLength={MAX_API_KEY_NAME_CHARS}
           hint="So you know which one to revoke later."
           error={error}
