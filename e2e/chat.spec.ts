@@ -64,7 +64,7 @@ test('a failed request shows an error with Retry, and Retry gets the reply', asy
   await page.route('**/api/chat', async (route) => {
     if (failed) return route.continue();
     failed = true;
-    await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { type: 'unavailable', message: 'The companion is unreachable right now.' } }) });
+    await route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ error: { type: 'provider_error', message: 'The companion is unreachable right now.' } }) });
   });
 
   const composer = page.getByRole('textbox', { name: /^Message / });
@@ -124,7 +124,7 @@ test('empty and oversized messages are refused inline and nothing is sent', asyn
     const res = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'send', conversationId: location.pathname.split('/').pop(), text: '   ' }) });
     return { status: res.status, body: await res.json() };
   });
-  expect(status).toEqual({ status: 400, body: { error: { type: 'bad_request', message: 'text: Write something before sending.' } } });
+  expect(status).toEqual({ status: 400, body: { error: { type: 'invalid_request_error', message: 'Write something before sending.', param: 'text' } } });
 });
 
 test('the language partner chats in the language picked when the chat starts', async ({ page }) => {

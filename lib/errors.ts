@@ -1,32 +1,45 @@
 /**
  * Errors a person or an API client is meant to see. Anything else is an internal error: logged
  * in full on the server, shown only as a generic message.
+ *
+ * Code throws short codes; the envelope carries the public API's type names and statuses.
  */
-export const ERROR_STATUS = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
+const ERRORS = {
+  bad_request: { status: 400, type: 'invalid_request_error' },
+  unauthorized: { status: 401, type: 'authentication_error' },
+  forbidden: { status: 403, type: 'permission_error' },
+  not_found: { status: 404, type: 'not_found_error' },
+  conflict: { status: 409, type: 'conflict_error' },
+  payload_too_large: { status: 413, type: 'payload_too_large' },
+  rate_limited: { status: 429, type: 'rate_limit_error' },
+  internal: { status: 500, type: 'api_error' },
+  provider_failed: { status: 502, type: 'provider_error' },
+  provider_not_configured: { status: 503, type: 'provider_not_configured' },
 } as const;
 
-export type ErrorType = keyof typeof ERROR_STATUS;
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorType = (typeof ERRORS)[ErrorCode]['type'];
 
 export class HearthError extends Error {
+  /** The request field at fault, when there is one (e.g. `password`, `messages.0.content`). */
+  readonly param?: string;
+
   constructor(
-    readonly type: ErrorType,
+    readonly code: ErrorCode,
     message: string,
+    options: { param?: string } = {},
   ) {
     super(message);
     this.name = 'HearthError';
+    this.param = options.param;
   }
 
   get status(): number {
-    return ERROR_STATUS[this.type];
+    return ERRORS[this.code].status;
+  }
+
+  get type(): ErrorType {
+    return ERRORS[this.code].type;
   }
 }
 
@@ -57,8 +70,9 @@ export function toHearthError(error: unknown): HearthError {
   return new HearthError('internal', 'Something went wrong on our side. Please try again.');
 }
 
-/** The JSON error envelope every route answers with. */
+/** The JSON error envelope every route answers with: `{error: {type, message, param?}}`. */
 export function errorResponse(error: unknown): Response {
   const e = toHearthError(error);
-  return Response.json({ error: { type: e.type, message: e.message } }, { status: e.status });
+  const body = { type: e.type, message: e.message, ...(e.param === undefined ? {} : { param: e.param }) };
+  return Response.json({ error: body }, { status: e.status });
 }

@@ -8,3 +8,19 @@ export function shortTime(date: Date | string, now = new Date()): string {
   if (seconds < 6 * 86_400) return d.toLocaleDateString('en-US', { weekday: 'short' });
   return d.toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
 }
+
+/** "just now", "5 minutes ago", "yesterday", then the date: for "last used" and the like. */
+export function timeAgo(date: Date, now = new Date()): string {
+  const seconds = (now.getTime() - date.getTime()) / 1000;
+  const relative = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
+  if (seconds < 60) return 'just now';
+  if (seconds < 3600) return relative.format(-Math.floor(seconds / 60), 'minute');
+  if (seconds < 86_400) return relative.format(-Math.floor(seconds / 3600), 'hour');
+  if (seconds < 7 * 86_400) return relative.format(-Math.floor(seconds / 86_400), 'day');
+  return longDate(date);
+}
+
+/** "Mar 4, 2026". */
+export function longDate(date: Date): string {
+  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+}

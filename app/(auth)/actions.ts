@@ -1,22 +1,21 @@
 'use server';
 
-import { registerUser } from '@/lib/auth/users';
+import { signUpWithPassword } from '@/lib/auth/users';
 import { toHearthError } from '@/lib/errors';
-import { signUp } from '@/lib/validation/chat';
 
-export type SignUpResult = { ok: true } | { ok: false; error: string; field?: 'email' | 'password' | 'name' };
+type SignUpField = 'email' | 'password' | 'name';
+export type SignUpResult = { ok: true } | { ok: false; error: string; field?: SignUpField };
 
 export async function signUpAction(input: { email: string; password: string; name?: string }): Promise<SignUpResult> {
-  const parsed = signUp.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: issue?.message ?? 'Check the form.', field: issue?.path[0] as 'email' | 'password' | 'name' };
-  }
   try {
-    await registerUser(parsed.data);
+    await signUpWithPassword(input);
     return { ok: true };
   } catch (error) {
     const e = toHearthError(error);
-    return { ok: false, error: e.message, field: e.type === 'conflict' ? 'email' : undefined };
+    return { ok: false, error: e.message, field: e.code === 'conflict' ? 'email' : signUpField(e.param) };
   }
+}
+
+function signUpField(param: string | undefined): SignUpField | undefined {
+  return param === 'email' || param === 'password' || param === 'name' ? param : undefined;
 }

@@ -6,7 +6,7 @@ import { useEffect, useState, useTransition } from 'react';
 import { moreConversationsAction } from '@/app/(app)/actions';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
-import { CloseIcon, PlusIcon } from '@/components/ui/icons';
+import { CloseIcon, KeyIcon, PlusIcon } from '@/components/ui/icons';
 import { Logo } from '@/components/ui/logo';
 import type { ConversationSummary, Page } from '@/lib/db/conversations';
 import { signOutHere } from '@/lib/auth/sign-out';
@@ -98,7 +98,18 @@ export function ConversationSidebar({ user, initial }: Props) {
           )}
           {loadError && <p role="alert" className="px-3 py-2 text-sm text-red-600 dark:text-red-400">{loadError}</p>}
         </nav>
-        <div className="flex items-center gap-3 border-t border-line p-3">
+        <div className="border-t border-line px-2 pt-2">
+          <Link
+            href="/settings/api-keys"
+            aria-current={pathname === '/settings/api-keys' ? 'page' : undefined}
+            className={`flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm transition-colors ${
+              pathname === '/settings/api-keys' ? 'bg-sunken text-ink' : 'text-ink-soft hover:bg-sunken/70 hover:text-ink'
+            }`}
+          >
+            <KeyIcon /> API keys
+          </Link>
+        </div>
+        <div className="flex items-center gap-3 p-3">
           <Avatar src="/avatars/you.svg" name="" decorative size={32} />
           <div className="min-w-0 flex-1 text-sm">
             <p className="truncate font-medium">{user.name ?? user.email ?? 'You'}</p>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { buttonStyles } from './button';
 
 type Props = {
@@ -9,14 +9,16 @@ type Props = {
   body: string;
   confirmLabel: string;
   busy?: boolean;
+  busyLabel?: string;
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
 };
 
 /** A modal confirmation on the native <dialog>: focus trap, Esc and the backdrop come with it. */
-export function ConfirmDialog({ open, title, body, confirmLabel, busy, error, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, body, confirmLabel, busy, busyLabel = 'Deleting…', error, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -31,10 +33,10 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busy, error, on
         event.preventDefault();
         onCancel();
       }}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       className="m-auto w-[min(92vw,24rem)] rounded-2xl border border-line bg-raised p-6 text-ink shadow-2xl backdrop:bg-stone-950/50"
     >
-      <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
+      <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
       <p className="mt-2 text-sm text-ink-soft">{body}</p>
       {error && <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">{error}</p>}
       <div className="mt-6 flex justify-end gap-2">
@@ -43,11 +45,11 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busy, error, on
         </button>
         <button
           type="button"
-          className={`${buttonStyles.primary} bg-red-600 text-white hover:bg-red-700 dark:bg-red-600 dark:text-white dark:hover:bg-red-500`}
+          className={buttonStyles.danger}
           onClick={onConfirm}
           disabled={busy}
         >
-          {busy ? 'Deleting…' : confirmLabel}
+          {busy ? busyLabel : confirmLabel}
         </button>
       </div>
     </dialog>

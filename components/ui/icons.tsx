@@ -52,3 +52,6 @@ export const PhoneIcon = ({ className = 'size-5' }: IconProps) => (
 export const ChatIcon = ({ className = 'size-5' }: IconProps) => (
   <svg {...common} className={className}><path d="M4 5h16v11H9l-5 4V5z" /></svg>
 );
+export const KeyIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}><circle cx="8" cy="15" r="4" /><path d="M10.8 12.2L19 4M16 7l2.5 2.5M14 9l2 2" /></svg>
+);

@@ -31,7 +31,7 @@ describe('model candidates', () => {
 
   it('refuses a requested model that is not configured with 503 and the variable to set', () => {
     expect(() => modelCandidates({ requested: 'groq/llama-3.1-8b-instant', conversationModel: OFFLINE_MODEL, companion }, {})).toThrow(
-      expect.objectContaining({ type: 'unavailable', status: 503, message: expect.stringContaining('GROQ_API_KEY') }),
+      expect.objectContaining({ type: 'provider_not_configured', status: 503, message: expect.stringContaining('GROQ_API_KEY') }),
     );
   });
 });
@@ -48,7 +48,7 @@ describe('NSFW companions', () => {
   it('say so instead of falling back to another provider, the offline model included', () => {
     const env = { GOOGLE_GENERATIVE_AI_API_KEY: 'g' };
     expect(() => modelCandidates({ conversationModel: 'google/gemini-2.5-flash', companion: mature }, env)).toThrow(
-      expect.objectContaining({ type: 'unavailable', message: expect.stringContaining('no provider allowed to answer them is configured') }),
+      expect.objectContaining({ type: 'provider_not_configured', message: expect.stringContaining('no provider allowed to answer them is configured') }),
     );
     expect(preferredModel(mature, env)).toBe(mature.defaultModel);
   });

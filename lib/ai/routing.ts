@@ -49,12 +49,12 @@ export function modelCandidates(
   const { requested, conversationModel, companion } = input;
   if (requested) {
     const refusal = modelRefusal(requested, companion, env);
-    if (refusal) throw new HearthError('unavailable', refusal);
+    if (refusal) throw new HearthError('provider_not_configured', refusal);
   }
   const ordered = [...new Set([requested, conversationModel, companion.defaultModel, ...companion.fallbackModels])];
   const usable = ordered.filter((id): id is string => !!id && modelRefusal(id, companion, env) === null);
   if (usable.length) return usable;
-  if (companion.nsfw) throw new HearthError('unavailable', nsfwUnconfigured(companion, env));
+  if (companion.nsfw) throw new HearthError('provider_not_configured', nsfwUnconfigured(companion, env));
   return [OFFLINE_MODEL];
 }
 

@@ -1,11 +1,19 @@
 import { withAnon, withUser } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
+import { signUp } from '@/lib/validation/chat';
+import { parseWith } from '@/lib/validation/parse';
 import { hashPassword, verifyPassword } from './password';
 
 export type Role = 'user' | 'admin';
 export type SessionUser = { id: string; name: string | null; email: string | null; role: Role; isGuest: boolean };
 
-export async function registerUser(input: { email: string; password: string; name?: string }): Promise<SessionUser> {
+/**
+ * Email + password sign-up: the sign-up page and `POST /api/v1/users` both come through here.
+ * Refused with a 403 when REGISTRATION_OPEN=false; a bad field is a 400 naming it (`param`).
+ */
+export async function signUpWithPassword(body: unknown): Promise<SessionUser> {
+  if (!registrationOpen()) throw new HearthError('forbidden', 'Sign-up is closed on this server.');
+  const input = parseWith(signUp, body);
   const passwordHash = await hashPassword(input.password);
   const [row] = await withAnon((tx) =>
     tx.query<{ id: string | null }>('select public.auth_register_user($1, $2, $3, false) as id', [
@@ -16,6 +24,10 @@ export async function registerUser(input: { email: string; password: string; nam
   );
   if (!row?.id) throw new HearthError('conflict', 'An account with this email already exists. Sign in instead.');
   return { id: row.id, email: input.email, name: input.name ?? null, role: 'user', isGuest: false };
+}
+
+export function registrationOpen(env: Record<string, string | undefined> = process.env): boolean {
+  return env.REGISTRATION_OPEN?.trim().toLowerCase() !== 'false';
 }
 
 export async function createGuest(): Promise<SessionUser> {

@@ -84,7 +84,7 @@ export async function changeConversationModel(user: UserScope, id: string, model
       const found = await getConversationWithCompanion(tx, id);
       if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
       const refusal = modelRefusal(model, found.companion);
-      if (refusal) throw new HearthError('unavailable', refusal);
+      if (refusal) throw new HearthError('provider_not_configured', refusal);
       await setConversationModel(tx, id, model);
     },
     db,

@@ -105,7 +105,7 @@ describe.each(TEST_DATABASES)('model fallback on $name', ({ open }) => {
     expect(stored).toMatchObject({ status: 'complete', model: 'groq/llama-3.1-8b-instant' });
     expect(groq.requests[0]!.model).toBe('llama-3.1-8b-instant');
     await expect(turn({ model: 'openai/gpt-4o-mini' })).rejects.toMatchObject({
-      type: 'unavailable',
+      type: 'provider_not_configured',
       message: expect.stringContaining('OPENAI_API_KEY'),
     });
   });

@@ -95,7 +95,7 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
       },
     });
     const twice = startChatTurn(user, { action: 'send', conversationId, messageId, text: 'once' }, { db, model });
-    await expect(twice).rejects.toMatchObject({ type: 'conflict' });
+    await expect(twice).rejects.toMatchObject({ code: 'conflict' });
     expect(signal?.aborted).toBe(true);
     expect((await messagesOf(conversationId)).map(textOf)).toEqual([expect.any(String), 'once', 'ok ']);
   });
@@ -197,7 +197,7 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     const conversationId = await newConversation();
     const stranger = await createTestUser(db, 'stranger');
     const attempt = startChatTurn(stranger, { action: 'send', conversationId, text: 'hello?' }, { db, model: scripted(complete('no ')) });
-    await expect(attempt).rejects.toMatchObject({ type: 'not_found' });
+    await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
     expect(await messagesOf(conversationId)).toHaveLength(1);
   });
 
@@ -217,7 +217,7 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
   it('refuses to regenerate when the person has said nothing yet', async () => {
     const conversationId = await newConversation();
     const attempt = startChatTurn(user, { action: 'regenerate', conversationId }, { db, model: scripted(complete('no ')) });
-    await expect(attempt).rejects.toMatchObject({ type: 'bad_request' });
+    await expect(attempt).rejects.toMatchObject({ code: 'bad_request' });
     expect(await messagesOf(conversationId)).toHaveLength(1);
   });
 });

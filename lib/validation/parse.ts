@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { HearthError } from '@/lib/errors';
 
-/** Parses with a schema; the first problem becomes a 400 the person can act on. */
+/** Parses with a schema; the first problem becomes a 400 the person can act on, naming the field. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new HearthError('bad_request', `${where}${issue?.message ?? 'Invalid request.'}`);
+  const param = issue?.path.length ? issue.path.join('.') : undefined;
+  throw new HearthError('bad_request', issue?.message ?? 'Invalid request.', { param });
 }
 
 /** Reads a JSON body; malformed JSON is the client's mistake, never a 500. */

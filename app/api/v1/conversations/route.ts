@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireSessionUser } from '@/lib/auth/session';
+import { requireApiUser } from '@/lib/auth/api-user';
 import { startConversation } from '@/lib/chat/conversations';
 import { companionBySlugOrId } from '@/lib/chat/companions';
 import { errorResponse } from '@/lib/errors';
@@ -16,7 +16,7 @@ const createConversation = z.object({
 /** Starts a conversation that opens with the companion's greeting. */
 export async function POST(request: Request) {
   try {
-    const user = await requireSessionUser();
+    const user = await requireApiUser(request);
     const input = parseWith(createConversation, await readJson(request));
     const conversation = await startConversation(user, input);
     const companion = await companionBySlugOrId(user, conversation.companionId);

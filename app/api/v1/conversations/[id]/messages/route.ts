@@ -1,4 +1,4 @@
-import { requireSessionUser } from '@/lib/auth/session';
+import { requireApiUser } from '@/lib/auth/api-user';
 import { openConversation } from '@/lib/chat/conversations';
 import { textOf } from '@/lib/db/messages';
 import { errorResponse, HearthError } from '@/lib/errors';
@@ -8,9 +8,9 @@ import { parseWith } from '@/lib/validation/parse';
 type Context = { params: Promise<{ id: string }> };
 
 /** A conversation's messages, oldest first. */
-export async function GET(_request: Request, context: Context) {
+export async function GET(request: Request, context: Context) {
   try {
-    const user = await requireSessionUser();
+    const user = await requireApiUser(request);
     const open = await openConversation(user, parseWith(uuid, (await context.params).id));
     if (!open) throw new HearthError('not_found', 'This conversation does not exist.');
     return Response.json({

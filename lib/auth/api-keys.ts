@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { apiKeyOwner, insertApiKey, listLiveApiKeys, revokeApiKeyRow, type ApiKey } from '@/lib/db/api-keys';
+import type { Database } from '@/lib/db/client';
+import { withAnon, withUser, type UserScope } from '@/lib/db/scope';
+import { HearthError } from '@/lib/errors';
+
+export type { ApiKey } from '@/lib/db/api-keys';
+export type CreatedApiKey = ApiKey & { key: string };
+
+const KEY_PREFIX = 'hk_';
+// "hk_" and seven characters of the key: enough to tell keys apart, far too few to guess the rest.
+const DISPLAY_PREFIX_LENGTH = 10;
+
+/** hk_ and 43 base64url characters: 256 random bits. */
+export function generateApiKey(): string {
+  return KEY_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** SHA-256 suffices: the key is random, not a password someone chose, so it cannot be guessed faster. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** A new key for the user; the returned `key` is the only time it exists outside the caller's hands. */
+export async function createApiKey(user: UserScope, name: string, db?: Database): Promise<CreatedApiKey> {
+  const key = generateApiKey();
+  const row = await withUser(user, (tx) => insertApiKey(tx, { name, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), keyHash: hashApiKey(key) }), db);
+  return { ...row, key };
+}
+
+export async function listApiKeys(user: UserScope, db?: Database): Promise<ApiKey[]> {
+  return withUser(user, (tx) => listLiveApiKeys(tx), db);
+}
+
+/** Revokes one of the user's live keys; any other id (someone else's too) is "not found". */
+export async function revokeApiKey(user: UserScope, id: string, db?: Database): Promise<void> {
+  const revoked = await withUser(user, (tx) => revokeApiKeyRow(tx, id), db);
+  if (!revoked) throw new HearthError('not_found', 'This API key does not exist.');
+}
+
+/** The owner of a live key, or null for an unknown or revoked one. Records the use. */
+export async function resolveApiKey(key: string, db?: Database): Promise<{ id: string; role: 'user' | 'admin' } | null> {
+  if (!key.startsWith(KEY_PREFIX)) return null;
+  return withAnon((tx) => apiKeyOwner(tx, hashApiKey(key)), db);
+}
