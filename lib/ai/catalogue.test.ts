@@ -75,7 +75,7 @@ describe('a conversation on a configured provider', () => {
     const chosen = await startConversation(user, { companion: 'ada', model: 'google/gemini-2.5-pro' }, db);
     expect(chosen.model).toBe('google/gemini-2.5-pro');
     await expect(startConversation(user, { companion: 'ada', model: 'groq/llama-3.1-8b-instant' }, db)).rejects.toMatchObject({
-      type: 'unavailable',
+      code: 'provider_not_configured',
       message: expect.stringContaining('GROQ_API_KEY'),
     });
   });

@@ -32,7 +32,7 @@ export async function startConversation(
       if (!companion) throw new HearthError('not_found', 'This companion does not exist.');
       const language = input.language && companion.languages.includes(input.language) ? input.language : companion.languages[0]!;
       const refusal = input.model && modelRefusal(input.model, companion);
-      if (refusal) throw new HearthError('unavailable', refusal);
+      if (refusal) throw new HearthError('provider_not_configured', refusal);
       return createConversation(tx, {
         companionId: companion.id,
         model: input.model ?? preferredModel(companion),
