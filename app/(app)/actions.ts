@@ -4,14 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireSessionUser } from '@/lib/auth/session';
-import {
-  changeConversationModel,
-  deleteUserConversation,
-  pageOfConversations,
-  renameUserConversation,
-  startConversation,
-} from '@/lib/chat/conversations';
-import type { ConversationSummary, Page } from '@/lib/db/conversations';
+import { deleteUserConversation, pageOfConversations, startConversation, updateUserConversation } from '@/lib/chat/conversations';
+import type { ConversationSummary } from '@/lib/db/conversations';
+import type { Page } from '@/lib/db/cursor';
 import { toHearthError } from '@/lib/errors';
 import { conversationTitle, language, modelId, uuid } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
@@ -50,9 +45,9 @@ export async function startChatAction(companion: string, chatLanguage?: string):
 }
 
 export async function renameConversationAction(id: string, title: string): Promise<ActionResult> {
-  return attempt(async () =>
-    renameUserConversation(await signedIn(), parseWith(uuid, id), parseWith(conversationTitle, title)),
-  );
+  return attempt(async () => {
+    await updateUserConversation(await signedIn(), parseWith(uuid, id), { title: parseWith(conversationTitle, title) });
+  });
 }
 
 export async function deleteConversationAction(id: string): Promise<ActionResult> {
@@ -65,5 +60,7 @@ export async function moreConversationsAction(cursor: string): Promise<Page<Conv
 
 /** Switches the conversation's model; refused with the reason when its provider is not configured. */
 export async function changeModelAction(conversationId: string, model: string): Promise<ActionResult> {
-  return attempt(async () => changeConversationModel(await signedIn(), parseWith(uuid, conversationId), parseWith(modelId, model)));
+  return attempt(async () => {
+    await updateUserConversation(await signedIn(), parseWith(uuid, conversationId), { model: parseWith(modelId, model) });
+  });
 }

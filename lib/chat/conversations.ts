@@ -3,15 +3,16 @@ import { findCompanion } from '@/lib/db/companions';
 import {
   createConversation,
   deleteConversation,
+  getConversation,
   getConversationWithCompanion,
   listConversations,
   renameConversation,
   setConversationModel,
   type Conversation,
   type ConversationSummary,
-  type Page,
 } from '@/lib/db/conversations';
-import { listMessages, type StoredMessage } from '@/lib/db/messages';
+import type { Page } from '@/lib/db/cursor';
+import { listMessagePage, listMessages, type StoredMessage } from '@/lib/db/messages';
 import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import type { Companion } from '@/lib/db/companions';
@@ -24,7 +25,7 @@ export async function startConversation(
   user: UserScope,
   input: { companion: string; language?: Language; title?: string; model?: string },
   db?: Database,
-): Promise<Conversation> {
+): Promise<ConversationSummary> {
   return withUser(
     user,
     async (tx) => {
@@ -33,13 +34,14 @@ export async function startConversation(
       const language = input.language && companion.languages.includes(input.language) ? input.language : companion.languages[0]!;
       const refusal = input.model && modelRefusal(input.model, companion);
       if (refusal) throw new HearthError('provider_not_configured', refusal);
-      return createConversation(tx, {
+      const conversation = await createConversation(tx, {
         companionId: companion.id,
         model: input.model ?? preferredModel(companion),
         language,
         greeting: companion.greeting,
         title: input.title,
       });
+      return { ...conversation, companion };
     },
     db,
   );
@@ -59,17 +61,59 @@ export async function openConversation(user: UserScope, id: string, db?: Databas
   );
 }
 
+/** The user's conversations, newest first; `companion` (slug or id) narrows them to one companion. */
 export function pageOfConversations(
   user: UserScope,
-  options: { limit?: number; cursor?: string | null } = {},
+  options: { limit?: number; cursor?: string | null; companion?: string } = {},
   db?: Database,
 ): Promise<Page<ConversationSummary>> {
-  return withUser(user, (tx) => listConversations(tx, options), db);
+  const { companion: slugOrId, ...page } = options;
+  return withUser(
+    user,
+    async (tx) => {
+      if (slugOrId === undefined) return listConversations(tx, page);
+      const companion = await findCompanion(tx, slugOrId);
+      if (!companion) throw new HearthError('bad_request', 'No companion has this slug or id.', { param: 'companion' });
+      return listConversations(tx, { ...page, companionId: companion.id });
+    },
+    db,
+  );
 }
 
-export async function renameUserConversation(user: UserScope, id: string, title: string, db?: Database): Promise<void> {
-  const renamed = await withUser(user, (tx) => renameConversation(tx, id, title), db);
-  if (!renamed) throw new HearthError('not_found', 'This conversation does not exist.');
+/** One of the user's conversations with its companion; null when it is not theirs (RLS hides it). */
+export function findUserConversation(user: UserScope, id: string, db?: Database): Promise<ConversationSummary | null> {
+  return withUser(user, async (tx) => summaryOf(await getConversationWithCompanion(tx, id)), db);
+}
+
+function summaryOf(found: { conversation: Conversation; companion: Companion } | null): ConversationSummary | null {
+  return found && { ...found.conversation, companion: found.companion };
+}
+
+/**
+ * Renames the conversation and/or switches its model in one transaction, so a model that is
+ * refused (its provider is not configured) leaves the title unchanged too.
+ */
+export async function updateUserConversation(
+  user: UserScope,
+  id: string,
+  changes: { title?: string; model?: string },
+  db?: Database,
+): Promise<ConversationSummary> {
+  return withUser(
+    user,
+    async (tx) => {
+      const found = await getConversationWithCompanion(tx, id);
+      if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
+      if (changes.model !== undefined) {
+        const refusal = modelRefusal(changes.model, found.companion);
+        if (refusal) throw new HearthError('provider_not_configured', refusal);
+        await setConversationModel(tx, id, changes.model);
+      }
+      if (changes.title !== undefined) await renameConversation(tx, id, changes.title);
+      return summaryOf(await getConversationWithCompanion(tx, id))!;
+    },
+    db,
+  );
 }
 
 export async function deleteUserConversation(user: UserScope, id: string, db?: Database): Promise<void> {
@@ -77,16 +121,16 @@ export async function deleteUserConversation(user: UserScope, id: string, db?: D
   if (!deleted) throw new HearthError('not_found', 'This conversation does not exist.');
 }
 
-export async function changeConversationModel(user: UserScope, id: string, model: string, db?: Database): Promise<void> {
-  await withUser(
+/** A page of the conversation's messages, oldest first (see listMessagePage); null when it is not the user's. */
+export async function pageOfMessages(
+  user: UserScope,
+  conversationId: string,
+  page: { limit: number; cursor?: string | null },
+  db?: Database,
+): Promise<Page<StoredMessage> | null> {
+  return withUser(
     user,
-    async (tx) => {
-      const found = await getConversationWithCompanion(tx, id);
-      if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
-      const refusal = modelRefusal(model, found.companion);
-      if (refusal) throw new HearthError('provider_not_configured', refusal);
-      await setConversationModel(tx, id, model);
-    },
+    async (tx) => ((await getConversation(tx, conversationId)) ? listMessagePage(tx, conversationId, page) : null),
     db,
   );
 }

@@ -41,8 +41,38 @@ describe.each(TEST_DATABASES)('conversation list on $name', ({ open }) => {
     expect(seen.slice(1)).toEqual(ids.slice(1).reverse());
   });
 
-  it('treats a malformed cursor as the first page instead of failing', async () => {
-    const page = await withUser(user, (tx) => listConversations(tx, { limit: 2, cursor: 'not-a-cursor' }), db);
-    expect(page.items.map((c) => c.id)).toEqual([ids[0], ids[6]]);
+  it('refuses a malformed cursor as a bad request naming it, instead of restarting at the first page', async () => {
+    for (const cursor of ['not-a-cursor', Buffer.from('2026-01-01 00:00:00+00|nope').toString('base64url')]) {
+      await expect(withUser(user, (tx) => listConversations(tx, { limit: 2, cursor }), db)).rejects.toMatchObject({
+        status: 400,
+        param: 'cursor',
+      });
+    }
+  });
+
+  it('lists each conversation with its model, language, times and companion', async () => {
+    const { items } = await withUser(user, (tx) => listConversations(tx, { limit: 1 }), db);
+    const [companion] = await withUser(user, listCompanions, db);
+    expect(items[0]).toEqual({
+      id: ids[0],
+      title: 'chat 0',
+      model: 'offline/hearth-demo',
+      language: 'en-US',
+      companionId: companion!.id,
+      createdAt: expect.any(Date),
+      updatedAt: expect.any(Date),
+      companion: { id: companion!.id, slug: companion!.slug, name: companion!.name, avatarUrl: companion!.avatarUrl, accentColor: companion!.accentColor },
+    });
+  });
+
+  it('narrows the list to one companion', async () => {
+    const [first, second] = await withUser(user, listCompanions, db);
+    const other = await withUser(user, (tx) =>
+      createConversation(tx, { companionId: second!.id, model: 'offline/hearth-demo', language: 'en-US', greeting: 'hi' }),
+    db);
+    const page = await withUser(user, (tx) => listConversations(tx, { companionId: second!.id }), db);
+    expect(page.items.map((c) => c.id)).toEqual([other.id]);
+    const firsts = await withUser(user, (tx) => listConversations(tx, { companionId: first!.id }), db);
+    expect(firsts.items).toHaveLength(7);
   });
 });

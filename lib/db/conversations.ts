@@ -1,13 +1,7 @@
 import type { Language } from '@/lib/languages';
 import type { Queryable } from './client';
 import { COMPANION_JSON, type Companion } from './companions';
-
-export type ConversationSummary = {
-  id: string;
-  title: string;
-  updatedAt: Date;
-  companion: { slug: string; name: string; avatarUrl: string; accentColor: string };
-};
+import { decodeCursor, pageOf, type Page } from './cursor';
 
 export type Conversation = {
   id: string;
@@ -19,57 +13,49 @@ export type Conversation = {
   updatedAt: Date;
 };
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
+/** What the companion a conversation is with looks like in lists: enough to name and draw it. */
+export type CompanionRef = Pick<Companion, 'id' | 'slug' | 'name' | 'avatarUrl' | 'accentColor'>;
 
-// The cursor is the last row's (updated_at, id) in PostgreSQL's own text form: exact to the
-// microsecond, unlike a JavaScript Date.
-function encodeCursor(updatedAt: string, id: string): string {
-  return Buffer.from(`${updatedAt}|${id}`).toString('base64url');
-}
+/** A conversation with its companion, as the sidebar and the API list it. */
+export type ConversationSummary = Conversation & { companion: CompanionRef };
 
-function decodeCursor(cursor: string): [string, string] | null {
-  const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const valid =
-    updatedAt && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?$/.test(updatedAt) && id && /^[0-9a-f-]{36}$/i.test(id);
-  return valid ? [updatedAt, id] : null;
-}
+// The key is the last row's (updated_at, id), the timestamp in PostgreSQL's own text form: exact
+// to the microsecond, unlike a JavaScript Date.
+const CURSOR_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The user's conversations, newest first, keyset-paginated. */
+/** The user's conversations, newest first, keyset-paginated; a malformed cursor is a bad request. */
 export async function listConversations(
   tx: Queryable,
   { limit = 30, cursor, companionId }: { limit?: number; cursor?: string | null; companionId?: string } = {},
 ): Promise<Page<ConversationSummary>> {
-  const after = cursor ? decodeCursor(cursor) : null;
   const params: unknown[] = [limit + 1];
   const where: string[] = [];
-  if (after) {
-    params.push(after[0], after[1]);
+  if (cursor) {
+    const [updatedAt, id] = decodeCursor(cursor, CURSOR_KEY).split('|');
+    params.push(updatedAt, id);
     where.push(`(c.updated_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   if (companionId) {
     params.push(companionId);
     where.push(`c.companion_id = $${params.length}`);
   }
-  const rows = await tx.query<ConversationSummary & { cursorAt: string; slug: string; name: string; avatarUrl: string; accentColor: string }>(
-    `select c.id, c.title, c.updated_at as "updatedAt", c.updated_at::text as "cursorAt",
-            p.slug, p.name, p.avatar_url as "avatarUrl", p.accent_color as "accentColor"
+  const rows = await tx.query<ConversationSummary & { cursorAt: string }>(
+    `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
+            c.updated_at as "updatedAt", c.updated_at::text as "cursorAt",
+            json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'avatarUrl', p.avatar_url,
+                              'accentColor', p.accent_color) as companion
        from public.conversations c join public.companions p on p.id = c.companion_id
       ${where.length ? `where ${where.join(' and ')}` : ''}
       order by c.updated_at desc, c.id desc
       limit $1`,
     params,
   );
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
-      id: r.id,
-      title: r.title,
-      updatedAt: r.updatedAt,
-      companion: { slug: r.slug, name: r.name, avatarUrl: r.avatarUrl, accentColor: r.accentColor },
-    })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.cursorAt, last.id) : null,
-  };
+  return pageOf(
+    rows,
+    limit,
+    (r) => `${r.cursorAt}|${r.id}`,
+    (r) => ({ id: r.id, title: r.title, model: r.model, language: r.language, companionId: r.companionId, createdAt: r.createdAt, updatedAt: r.updatedAt, companion: r.companion }),
+  );
 }
 
 const COLUMNS = `id, title, model, language, companion_id as "companionId", created_at as "createdAt", updated_at as "updatedAt"`;

@@ -1,4 +1,5 @@
 import type { Queryable } from './client';
+import { decodeCursor, pageOf, type Page } from './cursor';
 
 export type MessageStatus = 'complete' | 'streaming' | 'error' | 'aborted';
 export type MessageRole = 'user' | 'assistant';
@@ -33,6 +34,36 @@ export { textOf } from '@/lib/text';
 /** A conversation's messages, oldest first. */
 export function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
   return tx.query<StoredMessage>(`select ${COLUMNS} from public.messages where conversation_id = $1 order by seq`, [conversationId]);
+}
+
+/**
+ * A conversation's messages a page at a time, oldest first, keyed by seq (the order they were
+ * written in). The first page is the oldest `limit` messages and each next cursor continues
+ * forward from the last message returned, so paging never skips or repeats a message even while
+ * new ones are written: they only ever join the end.
+ */
+export async function listMessagePage(
+  tx: Queryable,
+  conversationId: string,
+  { limit, cursor }: { limit: number; cursor?: string | null },
+): Promise<Page<StoredMessage>> {
+  const afterSeq = cursor ? decodeCursor(cursor, /^\d{1,18}$/) : null;
+  const rows = await tx.query<StoredMessage & { seqKey: string }>(
+    `select ${COLUMNS}, seq::text as "seqKey" from public.messages
+      where conversation_id = $1 and ($2::bigint is null or seq > $2::bigint)
+      order by seq limit $3`,
+    [conversationId, afterSeq, limit + 1],
+  );
+  return pageOf(
+    rows,
+    limit,
+    (r) => r.seqKey,
+    (r) => ({
+      id: r.id, role: r.role, parts: r.parts, status: r.status, error: r.error, model: r.model,
+      inputTokens: r.inputTokens, outputTokens: r.outputTokens, ttftMs: r.ttftMs, latencyMs: r.latencyMs,
+      costUsd: r.costUsd, usageEstimated: r.usageEstimated, fallbacks: r.fallbacks, createdAt: r.createdAt,
+    }),
+  );
 }
 
 export async function insertMessage(

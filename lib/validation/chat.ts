@@ -14,6 +14,9 @@ export const messageText = z
 
 export const uuid = z.uuid({ error: 'Not a valid id.' });
 
+/** The `{id}` of a route like /api/v1/conversations/{id}. */
+export const pathId = z.object({ id: uuid });
+
 export const modelId = z
   .string({ error: 'A model id is required.' })
   .max(200, 'Model ids can be at most 200 characters.')

@@ -1,35 +1,24 @@
+import { messageJson } from '@/lib/api/messages';
 import { requireApiUser } from '@/lib/auth/api-user';
-import { openConversation } from '@/lib/chat/conversations';
-import { textOf } from '@/lib/db/messages';
+import { pageOfMessages } from '@/lib/chat/conversations';
 import { errorResponse, HearthError } from '@/lib/errors';
-import { uuid } from '@/lib/validation/chat';
-import { parseWith } from '@/lib/validation/parse';
+import { pathId } from '@/lib/validation/chat';
+import { listMessagesQuery } from '@/lib/validation/conversations';
+import { parseWith, queryOf } from '@/lib/validation/parse';
 
 type Context = { params: Promise<{ id: string }> };
 
-/** A conversation's messages, oldest first. */
+/**
+ * A conversation's messages, oldest first, `limit` at a time (default 100, at most 500). The first
+ * page holds the oldest messages; `next_cursor` continues forward and is null on the last page.
+ */
 export async function GET(request: Request, context: Context) {
   try {
     const user = await requireApiUser(request);
-    const open = await openConversation(user, parseWith(uuid, (await context.params).id));
-    if (!open) throw new HearthError('not_found', 'This conversation does not exist.');
-    return Response.json({
-      data: open.messages.map((m) => ({
-        id: m.id,
-        role: m.role,
-        content: textOf(m),
-        parts: m.parts,
-        model: m.model,
-        status: m.status,
-        usage: { input_tokens: m.inputTokens, output_tokens: m.outputTokens, estimated: m.usageEstimated },
-        fallbacks: m.fallbacks ?? [],
-        cost_usd: m.costUsd,
-        ttft_ms: m.ttftMs,
-        latency_ms: m.latencyMs,
-        created_at: m.createdAt,
-      })),
-      next_cursor: null,
-    });
+    const { id } = parseWith(pathId, await context.params);
+    const page = await pageOfMessages(user, id, parseWith(listMessagesQuery, queryOf(request)));
+    if (!page) throw new HearthError('not_found', 'This conversation does not exist.');
+    return Response.json({ data: page.items.map(messageJson), next_cursor: page.nextCursor });
   } catch (error) {
     return errorResponse(error);
   }
