@@ -6,15 +6,39 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const param = issue?.path.length ? issue.path.join('.') : undefined;
+  // An unknown field is named by the field itself, not by the object that holds it.
+  const path = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue?.path;
+  const param = path?.length ? path.join('.') : undefined;
   throw new HearthError('bad_request', issue?.message ?? 'Invalid request.', { param });
 }
 
-/** Reads a JSON body; malformed JSON is the client's mistake, never a 500. */
-export async function readJson(request: Request): Promise<unknown> {
+/**
+ * Reads a JSON body; malformed JSON is the client's mistake, never a 500. With maxBytes, a larger
+ * body is a 413, refused by its Content-Length or, without one, as soon as that much has arrived.
+ */
+export async function readJson(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
+  const text = options.maxBytes === undefined ? await request.text().catch(() => null) : await readLimited(request, options.maxBytes);
   try {
-    return await request.json();
+    return JSON.parse(text ?? '');
   } catch {
     throw new HearthError('bad_request', 'The request body must be valid JSON.');
   }
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
+  const tooLarge = () => new HearthError('payload_too_large', `The request body can be at most ${maxBytes.toLocaleString('en-US')} bytes.`);
+  if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
+  if (!request.body) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
