@@ -37,6 +37,16 @@ function parseEvents(body: string): ApiEvent[] {
     });
 }
 
+/** POST …/messages with stream: true through fetch, for a body read (or dropped) as it arrives. */
+function postStreaming(baseURL: string | undefined, id: string, content: string, signal: AbortSignal): Promise<Response> {
+  return fetch(`${baseURL}/api/v1/conversations/${id}/messages`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ content, stream: true }),
+    signal,
+  });
+}
+
 const textOf = (events: ApiEvent[]) =>
   events.filter((e) => e.type === 'content_block_delta').map((e) => (e.delta as { text: string }).text).join('');
 
@@ -133,12 +143,7 @@ test("a browser's EventSource streams the reply with the session cookie", async 
 test('a client that disconnects mid-stream still gets its whole reply saved', async ({ baseURL, request }) => {
   const id = await newConversation(request, auth);
   const abort = new AbortController();
-  const res = await fetch(`${baseURL}/api/v1/conversations/${id}/messages`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ content: 'Tell me about yourself', stream: true }),
-    signal: abort.signal,
-  });
+  const res = await postStreaming(baseURL, id, 'Tell me about yourself', abort.signal);
   const reader = res.body!.getReader();
   let received = '';
   while (!received.includes('content_block_delta')) received += new TextDecoder().decode((await reader.read()).value);
@@ -198,12 +203,7 @@ test('bad requests are 400s naming the field; too large is 413; not yours is 404
 test("the official Anthropic SDK's SSE parser reads the message stream", async ({ baseURL, request }) => {
   const id = await newConversation(request, auth);
   const controller = new AbortController();
-  const res = await fetch(`${baseURL}/api/v1/conversations/${id}/messages`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ content: 'Hi from the Anthropic SDK', stream: true }),
-    signal: controller.signal,
-  });
+  const res = await postStreaming(baseURL, id, 'Hi from the Anthropic SDK', controller.signal);
   const events: Anthropic.MessageStreamEvent[] = [];
   for await (const event of Stream.fromSSEResponse<Anthropic.MessageStreamEvent>(res, controller)) events.push(event);
   expect(events[0]?.type).toBe('message_start');
