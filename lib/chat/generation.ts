@@ -1,6 +1,7 @@
 import { streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
 import { costUsd } from '@/lib/ai/catalogue';
 import { isProviderOutage, ModelTimeoutError, redactedMessage } from '@/lib/ai/errors';
+import type { Env } from '@/lib/ai/providers';
 import type { ResolvedModel } from '@/lib/ai/registry';
 import { estimateUsage, isUsageComplete, type Usage } from '@/lib/ai/usage';
 import type { Fallback, FinishedReply } from '@/lib/db/messages';
@@ -15,14 +16,30 @@ export type GenerationInput = {
   instructions: string;
   /** The prompt for a model with the given context window. */
   messagesFor: (contextWindow: number) => ModelMessage[];
-  temperature: number;
+  temperature?: number;
+  maxOutputTokens?: number;
   /** Watchdogs: for the first token, then for each gap between tokens. */
-  timeouts: { firstTokenMs: number; idleMs: number };
+  timeouts: GenerationTimeouts;
   startedAt: number;
   /** Settles when the turn's writes are committed: the reply row exists from then on. */
   committed: Promise<void>;
   save: (reply: FinishedReply) => Promise<void>;
 };
+
+type GenerationTimeouts = { firstTokenMs: number; idleMs: number };
+
+/** The watchdogs' limits as this deployment sets them. */
+export function generationTimeouts(env: Env): GenerationTimeouts {
+  return {
+    firstTokenMs: envMs(env, 'MODEL_FIRST_TOKEN_TIMEOUT_MS', 60_000),
+    idleMs: envMs(env, 'MODEL_IDLE_TIMEOUT_MS', 30_000),
+  };
+}
+
+function envMs(env: Env, name: string, fallback: number): number {
+  const value = Number(env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
 
 export type Generation = {
   /** The stream for this client; the generation does not depend on anyone reading it. */
@@ -111,6 +128,7 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, { stop,
     instructions: input.instructions,
     messages: input.messagesFor(candidate.contextWindow),
     temperature: input.temperature,
+    maxOutputTokens: input.maxOutputTokens,
     abortSignal: AbortSignal.any([stop, timeouts.signal]),
     // With another model to go to, an outage moves on at once instead of retrying for seconds.
     maxRetries: isLast ? 2 : 0,

@@ -6,6 +6,15 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+// Room left in the context window for the reply.
+const REPLY_RESERVE_TOKENS = 1_024;
+
+/** The prompt for a model with the given context window: the history that fits beside the instructions. */
+export function promptFor(messages: Pick<HistoryEntry, 'role' | 'text'>[], instructions: string): (contextWindow: number) => ModelMessage[] {
+  const instructionTokens = estimateTokens(instructions);
+  return (contextWindow) => historyForModel(messages, contextWindow - REPLY_RESERVE_TOKENS - instructionTokens);
+}
+
 /**
  * The stored history as model messages, newest kept first when it does not all fit. Failed
  * replies with no text are left out; a partial reply is kept, since the person saw it.

@@ -1,4 +1,3 @@
-import type { LanguageModelV4, LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,36 +6,10 @@ import type { Database } from '@/lib/db';
 import { listMessages, textOf } from '@/lib/db/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
+import { complete, scripted, words } from '@/lib/testing/scripted-model';
 import { stopGeneration } from './active';
 import { startConversation } from './conversations';
 import { startChatTurn } from './pipeline';
-
-const usage = {
-  inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 },
-  outputTokens: { total: 3, text: 3, reasoning: 0 },
-};
-
-function words(text: string): LanguageModelV4StreamPart[] {
-  return text.split(/(?<= )/).map((delta) => ({ type: 'text-delta', id: 't', delta }));
-}
-
-/** A model that streams the given parts, a few milliseconds apart. */
-function scripted(parts: LanguageModelV4StreamPart[], onCall?: () => Promise<void>): LanguageModelV4 {
-  return new MockLanguageModelV4({
-    doStream: async () => {
-      await onCall?.();
-      return { stream: simulateReadableStream({ chunks: parts, chunkDelayInMs: 5 }) };
-    },
-  });
-}
-
-const complete = (text: string): LanguageModelV4StreamPart[] => [
-  { type: 'stream-start', warnings: [] },
-  { type: 'text-start', id: 't' },
-  ...words(text),
-  { type: 'text-end', id: 't' },
-  { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage },
-];
 
 describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
   let db: Database;

@@ -1,27 +1,32 @@
 import type { LanguageModel } from 'ai';
 import { personaInstructions } from '@/lib/ai/persona';
-import { resolveModel, type ResolvedModel } from '@/lib/ai/registry';
 import { modelCandidates } from '@/lib/ai/routing';
 import type { Env } from '@/lib/ai/providers';
 import type { Database, Queryable } from '@/lib/db/client';
-import type { Companion } from '@/lib/db/companions';
 import { getConversationWithCompanion, type Conversation } from '@/lib/db/conversations';
 import {
   deleteMessages,
   finishReply,
+  getMessage,
   insertMessage,
   listHistory,
   startReply,
+  touchConversation,
   updateMessageText,
   type Fallback,
   type FinishedReply,
   type HistoryEntry,
+  type StoredMessage,
 } from '@/lib/db/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/validation/chat';
-import { startGeneration, type Part } from './generation';
-import { estimateTokens, historyForModel, titleFrom } from './history';
+import { generationTimeouts, startGeneration, type Part } from './generation';
+import { resolveCandidates } from './candidates';
+import { promptFor, titleFrom } from './history';
+
+/** What the web chat sends, or 'answer': reply to the person's last message, which has none yet. */
+export type TurnRequest = ChatRequest | { action: 'answer'; conversationId: string; model?: string };
 
 export type ChatTurn = {
   conversationId: string;
@@ -45,8 +50,6 @@ export type ChatTurnOptions = {
   model?: LanguageModel;
 };
 
-// Room left in the context window for the reply.
-const REPLY_RESERVE_TOKENS = 1_024;
 // The newest messages a turn reads, so its cost stays flat however long the conversation grows;
 // older turns than these need the rolling summary of the memory issue.
 const HISTORY_LIMIT = 200;
@@ -57,35 +60,24 @@ const HISTORY_LIMIT = 200;
  * The model is called as soon as the prompt is known and the writes run while it thinks; the
  * turn is handed to the client only once they are committed, and a failed write stops the model.
  */
-export async function startChatTurn(user: UserScope, request: ChatRequest, options: ChatTurnOptions = {}): Promise<ChatTurn> {
+export async function startChatTurn(user: UserScope, request: TurnRequest, options: ChatTurnOptions = {}): Promise<ChatTurn> {
   const startedAt = performance.now();
-  const { conversation, companion, history } = await withUser(
-    user,
-    async (tx) => {
-      const found = await getConversationWithCompanion(tx, request.conversationId);
-      if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
-      return { ...found, history: await listHistory(tx, found.conversation.id, HISTORY_LIMIT) };
-    },
-    options.db,
-  );
+  const { conversation, companion, history } = await withUser(user, (tx) => loadTurn(tx, request.conversationId), options.db);
 
   const env = options.env ?? process.env;
   const plan = planTurn(conversation, history, request);
-  const candidates = resolveCandidates(conversation, companion, request, env, options.model);
+  const modelIds = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
+  const candidates = resolveCandidates(modelIds, { persona: companion, language: conversation.language }, env, options.model);
   const instructions = personaInstructions(companion, conversation.language);
-  const instructionTokens = estimateTokens(instructions);
 
   let committed!: { resolve: () => void; reject: (error: unknown) => void };
   const generation = startGeneration({
     conversationId: conversation.id,
     candidates,
     instructions,
-    messagesFor: (contextWindow) => historyForModel(plan.messages, contextWindow - REPLY_RESERVE_TOKENS - instructionTokens),
+    messagesFor: promptFor(plan.messages, instructions),
     temperature: companion.temperature,
-    timeouts: {
-      firstTokenMs: envMs(env, 'MODEL_FIRST_TOKEN_TIMEOUT_MS', 60_000),
-      idleMs: envMs(env, 'MODEL_IDLE_TIMEOUT_MS', 30_000),
-    },
+    timeouts: generationTimeouts(env),
     startedAt,
     committed: new Promise<void>((resolve, reject) => (committed = { resolve, reject })),
     save: (reply) => withUser(user, (tx) => finishReply(tx, plan.assistantMessageId, reply), options.db),
@@ -112,18 +104,50 @@ export async function startChatTurn(user: UserScope, request: ChatRequest, optio
   };
 }
 
-function resolveCandidates(
-  conversation: Conversation,
-  companion: Companion,
-  request: ChatRequest,
-  env: Env,
-  testModel?: LanguageModel,
-): ResolvedModel[] {
-  const ids = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
-  const context = { persona: companion, language: conversation.language };
-  const resolved = ids.map((id) => resolveModel(id, context, env));
-  if (testModel) resolved[0] = { ...resolved[0]!, model: testModel };
-  return resolved;
+/**
+ * Saves what the person said without asking for a reply (the API's `reply: false`); an 'answer'
+ * turn replies to it later.
+ */
+export async function saveUserMessage(
+  user: UserScope,
+  input: { conversationId: string; text: string },
+  db?: Database,
+): Promise<StoredMessage> {
+  return withUser(
+    user,
+    async (tx) => {
+      const { conversation, history } = await loadTurn(tx, input.conversationId);
+      const plan = planTurn(conversation, history, { action: 'send', ...input });
+      await insertUserMessage(tx, conversation.id, plan.newUserMessage!);
+      await touchConversation(tx, conversation.id, plan.title);
+      return (await getMessage(tx, plan.userMessageId!))!;
+    },
+    db,
+  );
+}
+
+/** The turn's messages as saved, once its reply is finished: for callers that do not stream. */
+export async function finishedTurn(
+  user: UserScope,
+  turn: ChatTurn,
+  db?: Database,
+): Promise<{ userMessage: StoredMessage | null; assistantMessage: StoredMessage }> {
+  void turn.parts.cancel();
+  await turn.saved;
+  return withUser(
+    user,
+    async (tx) => ({
+      userMessage: turn.userMessageId ? await getMessage(tx, turn.userMessageId) : null,
+      assistantMessage: (await getMessage(tx, turn.assistantMessageId))!,
+    }),
+    db,
+  );
+}
+
+async function loadTurn(tx: Queryable, conversationId: string) {
+  const found = await getConversationWithCompanion(tx, conversationId);
+  if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
+  return { ...found, history: await listHistory(tx, found.conversation.id, HISTORY_LIMIT) };
 }
 
 /** What a turn writes, decided from what was read; ids are chosen here so the model need not wait. */
@@ -139,8 +163,13 @@ type TurnPlan = {
   title?: string;
 };
 
-export function planTurn(conversation: Conversation, history: HistoryEntry[], request: ChatRequest): TurnPlan {
+export function planTurn(conversation: Conversation, history: HistoryEntry[], request: TurnRequest): TurnPlan {
   const assistantMessageId = crypto.randomUUID();
+  if (request.action === 'answer') {
+    const last = history.at(-1);
+    if (last?.role !== 'user') throw new HearthError('conflict', 'There is no message of yours waiting for a reply.');
+    return { messages: history, userMessageId: last.id, assistantMessageId, replacedIds: [] };
+  }
   const isFirstUserMessage = !history.some((m) => m.role === 'user');
   const title = isFirstUserMessage && request.text && conversation.title === 'New chat' ? titleFrom(request.text) : undefined;
 
@@ -178,15 +207,12 @@ export function planTurn(conversation: Conversation, history: HistoryEntry[], re
 async function writeTurn(tx: Queryable, conversationId: string, plan: TurnPlan, model: string): Promise<void> {
   await deleteMessages(tx, plan.replacedIds);
   if (plan.editedUserMessage) await updateMessageText(tx, plan.editedUserMessage.id, plan.editedUserMessage.text);
-  if (plan.newUserMessage) {
-    await insertMessage(tx, { ...plan.newUserMessage, conversationId, role: 'user', status: 'complete' });
-  }
+  if (plan.newUserMessage) await insertUserMessage(tx, conversationId, plan.newUserMessage);
   await startReply(tx, { id: plan.assistantMessageId, conversationId, model, title: plan.title });
 }
 
-function envMs(env: Env, name: string, fallback: number): number {
-  const value = Number(env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+function insertUserMessage(tx: Queryable, conversationId: string, message: { id: string; text: string }): Promise<string> {
+  return insertMessage(tx, { ...message, conversationId, role: 'user', status: 'complete' });
 }
 
 function duplicateAsConflict(error: unknown): unknown {

@@ -66,6 +66,11 @@ export async function listMessagePage(
   );
 }
 
+export async function getMessage(tx: Queryable, id: string): Promise<StoredMessage | null> {
+  const [row] = await tx.query<StoredMessage>(`select ${COLUMNS} from public.messages where id = $1`, [id]);
+  return row ?? null;
+}
+
 export async function insertMessage(
   tx: Queryable,
   input: { id?: string; conversationId: string; role: MessageRole; text: string; status: MessageStatus; model?: string },
@@ -112,6 +117,11 @@ export async function startReply(
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
+}
+
+/** The conversation moved to the top (and titled, when given), as startReply does for a turn. */
+export async function touchConversation(tx: Queryable, conversationId: string, title?: string): Promise<void> {
+  await tx.query('update public.conversations set updated_at = now(), title = coalesce($2, title) where id = $1', [conversationId, title ?? null]);
 }
 
 export async function updateMessageText(tx: Queryable, id: string, text: string): Promise<void> {

@@ -12,10 +12,14 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   throw new HearthError('bad_request', issue?.message ?? 'Invalid request.', { param });
 }
 
-/** Reads a JSON body; malformed JSON is the client's mistake, never a 500. */
-export async function readJson(request: Request): Promise<unknown> {
+/**
+ * Reads a JSON body; malformed JSON is the client's mistake, never a 500. With maxBytes, a larger
+ * body is a 413, refused by its Content-Length or, without one, as soon as that much has arrived.
+ */
+export async function readJson(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
+  const text = options.maxBytes === undefined ? await request.text().catch(() => null) : await readLimited(request, options.maxBytes);
   try {
-    return await request.json();
+    return JSON.parse(text ?? '');
   } catch {
     throw new HearthError('bad_request', 'The request body must be valid JSON.');
   }
@@ -24,4 +28,22 @@ export async function readJson(request: Request): Promise<unknown> {
 /** A request's query string as a plain object for a schema; a repeated key keeps its last value. */
 export function queryOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
+  const tooLarge = () => new HearthError('payload_too_large', `The request body can be at most ${maxBytes.toLocaleString('en-US')} bytes.`);
+  if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
+  if (!request.body) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -1,0 +1,90 @@
+import type { FinishReason } from 'ai';
+import type { Completion } from '@/lib/chat/completion';
+import { HearthError } from '@/lib/errors';
+import { replyEvents, type ReplyEvent } from './reply-events';
+import { SSE_HEADERS, sseStream } from './sse';
+
+const KEEP_ALIVE_MS = 15_000;
+
+/** OpenAI's finish reasons for the AI SDK's. */
+const FINISH_REASONS: Record<FinishReason, string> = {
+  stop: 'stop',
+  length: 'length',
+  'content-filter': 'content_filter',
+  'tool-calls': 'tool_calls',
+  error: 'stop',
+  interrupted: 'stop',
+  other: 'stop',
+};
+
+type Usage = Extract<ReplyEvent, { type: 'end' }>['usage'];
+
+/**
+ * A completion as OpenAI's streaming chunks (`data: {chat.completion.chunk}` … `data: [DONE]`).
+ * The last chunk carries the finish reason and the usage. A failure is OpenAI's in-stream
+ * `data: {"error": …}` with no [DONE] after it.
+ */
+export function completionChunksResponse(completion: Completion, options: { keepAliveMs?: number } = {}): Response {
+  // An SSE comment: every client skips it.
+  const body = sseStream(encode(completion), { message: ': ping\n\n', intervalMs: options.keepAliveMs ?? KEEP_ALIVE_MS });
+  return new Response(body, { headers: SSE_HEADERS });
+}
+
+async function* encode(completion: Completion): AsyncGenerator<string> {
+  let model = completion.model.id;
+  const chunk = (delta: object, finishReason: string | null, usage?: Usage) =>
+    data({
+      id: completion.id,
+      object: 'chat.completion.chunk',
+      created: completion.created,
+      model,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+      ...(usage && { usage: usageJson(usage) }),
+    });
+  for await (const event of replyEvents(completion)) {
+    if (event.type === 'start') {
+      model = event.model;
+      yield chunk({ role: 'assistant', content: '' }, null);
+    } else if (event.type === 'text') {
+      yield chunk({ content: event.text }, null);
+    } else if (event.type === 'end') {
+      yield chunk({}, FINISH_REASONS[event.finishReason], event.usage);
+      yield 'data: [DONE]\n\n';
+    } else {
+      yield data({ error: event.error });
+    }
+  }
+}
+
+/** A completion as OpenAI's `chat.completion` object, once the reply is saved; a failed reply is a 502. */
+export async function completionJson(completion: Completion) {
+  let model = completion.model.id;
+  let text = '';
+  let end: Extract<ReplyEvent, { type: 'end' }> | undefined;
+  let failure = 'The reply ended without a result.';
+  for await (const event of replyEvents(completion)) {
+    if (event.type === 'start') model = event.model;
+    else if (event.type === 'text') text += event.text;
+    else if (event.type === 'end') end = event;
+    else failure = event.error.message;
+  }
+  if (!end) throw new HearthError('provider_failed', failure);
+  return {
+    id: completion.id,
+    object: 'chat.completion',
+    created: completion.created,
+    model,
+    choices: [
+      { index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: FINISH_REASONS[end.finishReason] },
+    ],
+    usage: usageJson(end.usage),
+  };
+}
+
+function usageJson(usage: Usage) {
+  return { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
+}
+
+function data(value: object): string {
+  return `data: ${JSON.stringify(value)}\n\n`;
+}

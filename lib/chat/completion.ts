@@ -1,0 +1,78 @@
+import type { LanguageModel } from 'ai';
+import { personaInstructions } from '@/lib/ai/persona';
+import type { Env } from '@/lib/ai/providers';
+import { modelUnavailableReason, type ModelContext } from '@/lib/ai/registry';
+import { modelCandidates } from '@/lib/ai/routing';
+import { recordApiUsage } from '@/lib/db/api-usage';
+import type { Database } from '@/lib/db/client';
+import type { Companion } from '@/lib/db/companions';
+import { withUser, type UserScope } from '@/lib/db/scope';
+import { HearthError } from '@/lib/errors';
+import type { CompletionRequest } from '@/lib/validation/completions';
+import { resolveCandidates } from './candidates';
+import { companionBySlugOrId } from './companions';
+import { generationTimeouts, startGeneration, type Generation } from './generation';
+import { promptFor } from './history';
+
+export type Completion = Pick<Generation, 'parts' | 'saved' | 'model'> & { id: string; created: number };
+
+export type CompletionOptions = { db?: Database; env?: Env; /** Tests pass a model here; it answers as the first candidate. */ model?: LanguageModel };
+
+const COMPANION_PREFIX = 'companion/';
+
+// Who the offline model plays when no companion is named.
+const PLAIN_PERSONA: ModelContext['persona'] = { name: 'Hearth', greeting: 'Hello!', specialties: ['conversation'], languages: ['en-US'] };
+
+/**
+ * A stateless completion (the OpenAI-compatible endpoint): the conversation comes with the request
+ * and nothing of it is stored. `companion/<slug>` speaks with that companion's persona and model
+ * routing (default, then fallbacks); a model id uses that model alone. The usage is recorded
+ * against the caller.
+ */
+export async function startCompletion(user: UserScope, request: CompletionRequest, options: CompletionOptions = {}): Promise<Completion> {
+  const startedAt = performance.now();
+  const env = options.env ?? process.env;
+  const companion = request.model.startsWith(COMPANION_PREFIX) ? await findCompanion(user, request.model, options.db) : null;
+  const modelIds = companion ? modelCandidates({ conversationModel: companion.defaultModel, companion }, env) : [usableModel(request.model, env)];
+  const language = companion?.languages[0] ?? 'en-US';
+  const candidates = resolveCandidates(modelIds, { persona: companion ?? PLAIN_PERSONA, language }, env, options.model);
+
+  const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => m.content);
+  const instructions = [...(companion ? [personaInstructions(companion, language)] : []), ...system].join('\n\n');
+  const conversation = request.messages.flatMap((m) => (m.role === 'user' || m.role === 'assistant' ? [{ role: m.role, text: m.content }] : []));
+
+  const id = `chatcmpl-${crypto.randomUUID()}`;
+  const generation = startGeneration({
+    conversationId: id,
+    candidates,
+    instructions,
+    messagesFor: promptFor(conversation, instructions),
+    temperature: request.temperature ?? companion?.temperature,
+    maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
+    timeouts: generationTimeouts(env),
+    startedAt,
+    committed: Promise.resolve(),
+    save: (reply) => withUser(user, (tx) => recordApiUsage(tx, { reply, companionId: companion?.id ?? null }), options.db),
+  });
+  return {
+    id,
+    created: Math.floor(Date.now() / 1000),
+    parts: generation.parts,
+    saved: generation.saved,
+    get model() {
+      return generation.model;
+    },
+  };
+}
+
+async function findCompanion(user: UserScope, model: string, db?: Database): Promise<Companion> {
+  const companion = await companionBySlugOrId(user, model.slice(COMPANION_PREFIX.length), db);
+  if (!companion) throw new HearthError('not_found', `There is no companion "${model}".`, { param: 'model' });
+  return companion;
+}
+
+function usableModel(id: string, env: Env): string {
+  const refusal = modelUnavailableReason(id, env);
+  if (refusal) throw new HearthError('provider_not_configured', refusal, { param: 'model' });
+  return id;
+}

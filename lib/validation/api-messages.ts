@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { messageText, modelId } from './chat';
+
+/** POST /api/v1/conversations/{id}/messages. Strict: a misspelt option is an error, not ignored. */
+export const postMessageRequest = z
+  .strictObject({
+    content: messageText,
+    model: modelId.optional(),
+    stream: z.boolean().default(false),
+    reply: z.boolean().default(true),
+  })
+  .refine((input) => input.reply || !input.stream, { message: 'There is no reply to stream with "reply": false.', path: ['stream'] });

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseWith, readJson } from './parse';
+
+const chunked = (text: string) =>
+  new Request('http://localhost/', {
+    method: 'POST',
+    body: new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < text.length; i += 1000) controller.enqueue(new TextEncoder().encode(text.slice(i, i + 1000)));
+        controller.close();
+      },
+    }),
+    duplex: 'half',
+  } as RequestInit);
+
+describe('readJson with a size cap', () => {
+  it('reads a body under the cap', async () => {
+    expect(await readJson(chunked('{"a":1}'), { maxBytes: 100 })).toEqual({ a: 1 });
+  });
+
+  it('refuses a larger body as 413, by its Content-Length or as it streams in', async () => {
+    const declared = new Request('http://localhost/', { method: 'POST', body: JSON.stringify({ a: 'x'.repeat(200) }) });
+    await expect(readJson(declared, { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(readJson(chunked(JSON.stringify({ a: 'x'.repeat(5000) })), { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('still calls malformed JSON a 400', async () => {
+    await expect(readJson(chunked('{"a":'), { maxBytes: 100 })).rejects.toMatchObject({ code: 'bad_request' });
+  });
+});
+
+describe('parseWith', () => {
+  it('names an unknown field of a strict object as the param', () => {
+    expect(() => parseWith(z.strictObject({ content: z.string() }), { content: 'hi', stram: true })).toThrow(
+      expect.objectContaining({ code: 'bad_request', param: 'stram' }),
+    );
+  });
+});
