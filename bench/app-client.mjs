@@ -8,6 +8,10 @@ import { SetupError } from './server.mjs';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TEXT_DELTA = /"type":"text-delta"/;
 const STREAM_ERROR = '"type":"error"';
+// The REST API's Anthropic-style events.
+const API_TEXT_DELTA = /"type":"content_block_delta"/;
+const API_STREAM_ERROR = 'event: error';
+const API_STREAM_END = '{"type":"message_stop"}';
 const SETUP_CONCURRENCY = 4;
 
 /**
@@ -26,6 +30,7 @@ export async function openSession(baseUrl, model) {
     companion,
     prepareConversations: (count) => runBlock({ concurrency: SETUP_CONCURRENCY, requests: count, send: prepareConversation }),
     send: (conversationId) => timedAppRequest(baseUrl, jar, conversationId),
+    sendApi: (conversationId) => timedApiRequest(baseUrl, jar, conversationId),
   };
 }
 
@@ -110,5 +115,18 @@ function timedAppRequest(baseUrl, jar, conversationId) {
       body: JSON.stringify({ action: 'send', conversationId, text: nextMessage() }),
     },
     { firstText: TEXT_DELTA, errorText: STREAM_ERROR },
+  );
+}
+
+/** One turn through the REST API's SSE route: POST .../messages with stream: true. */
+function timedApiRequest(baseUrl, jar, conversationId) {
+  return timeStream(
+    `${baseUrl}/api/v1/conversations/${conversationId}/messages`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: jar.header() },
+      body: JSON.stringify({ content: nextMessage(), stream: true }),
+    },
+    { firstText: API_TEXT_DELTA, errorText: API_STREAM_ERROR, lastText: `data: ${API_STREAM_END}` },
   );
 }

@@ -7,9 +7,9 @@ const LOOKBACK_CHARS = 64;
 /**
  * Sends one request and reads its server-sent events to the end. TTFT is when the network chunk
  * that completes the first match of `firstText` arrives. The request failed (ok false, with why)
- * when it threw, was not a 200, held no text, held `errorText`, or did not end with `data: [DONE]`.
+ * when it threw, was not a 200, held no text, held `errorText`, or did not end with `lastText`.
  */
-export async function timeStream(url, init, { firstText, errorText }) {
+export async function timeStream(url, init, { firstText, errorText, lastText = 'data: [DONE]' }) {
   const started = performance.now();
   try {
     const response = await fetch(url, init);
@@ -24,19 +24,19 @@ export async function timeStream(url, init, { firstText, errorText }) {
       if (ttftMs === null && pattern.test(body)) ttftMs = performance.now() - started;
     }
     const totalMs = performance.now() - started;
-    const error = problemWith({ status: response.status, body, ttftMs, errorText });
+    const error = problemWith({ status: response.status, body, ttftMs, errorText, lastText });
     return { ok: error === null, status: response.status, headersMs, ttftMs, totalMs, ...(error && { error }) };
   } catch (caught) {
     return { ok: false, status: null, ttftMs: null, totalMs: performance.now() - started, error: String(caught) };
   }
 }
 
-function problemWith({ status, body, ttftMs, errorText }) {
+function problemWith({ status, body, ttftMs, errorText, lastText }) {
   if (status !== 200) return `HTTP ${status}: ${body.slice(0, 300)}`;
   const errorAt = errorText ? body.indexOf(errorText) : -1;
   if (errorAt >= 0) return `error in the stream: ${body.slice(errorAt, errorAt + 300)}`;
   if (ttftMs === null) return `no text in the stream: ${body.slice(0, 300)}`;
-  if (!body.trimEnd().endsWith('data: [DONE]')) return `the stream did not end with [DONE]: ...${body.slice(-300)}`;
+  if (!body.trimEnd().endsWith(lastText)) return `the stream did not end with ${lastText}: ...${body.slice(-300)}`;
   return null;
 }
 

@@ -119,6 +119,18 @@ function explanations(result) {
   ];
 }
 
+function routesTable({ concurrency, routes, direct }) {
+  return [
+    `Routes at ${concurrency} concurrent streams (direct TTFT p50 / p95: ${pair(direct, 'ttftMs')} ms):`,
+    '',
+    row(['route', 'requests', 'errors', 'TTFT p50 / p95', 'added p50', 'added p95']),
+    row(['---', '---:', '---:', '---:', '---:', '---:']),
+    ...routes.map(({ name, summary, added }) =>
+      row([name, summary.requests, summary.errors, pair(summary, 'ttftMs'), ms(added.p50), ms(added.p95)]),
+    ),
+  ];
+}
+
 export function markdownReport(result) {
   const { pace, levels, targets, memory } = result;
   const lines = [
@@ -130,6 +142,8 @@ export function markdownReport(result) {
     ...ttftTable(levels, targets),
     '',
     ...loadTable(levels, targets),
+    '',
+    ...routesTable(result.routes),
     '',
     row(['server', 'RSS idle after start', 'RSS peak under load', 'RSS 10 s after the load', 'CPU in those 10 s']),
     row(['---', '---:', '---:', '---:', '---:']),

@@ -35,6 +35,9 @@ const LEVELS = [
   { concurrency: 10, blocks: 4, requestsPerBlock: 50 },
   { concurrency: 100, blocks: 2, requestsPerBlock: 300 },
 ];
+// The REST API's SSE route beside the web chat's, at one level: blocks of each and of direct calls in turn.
+const ROUTES_LEVEL = { concurrency: 20, blocks: 3, requestsPerBlock: 100 };
+
 // Each level gets enough conversations for about this many turns each, so the history a turn
 // reads and sends is alike at every level.
 const TURNS_PER_CONVERSATION = 6;
@@ -159,6 +162,37 @@ async function runLevel(level, { session, provider, directBody, processes }) {
   return { ...sides, cpuCores, serverRssPeak, providerRequests };
 }
 
+/**
+ * The web chat route, the REST API's SSE route and direct calls at one concurrency, in rotating
+ * order, so the two routes' added TTFT can be set side by side.
+ */
+async function compareRoutes({ session, provider, directBody, notes }) {
+  const { concurrency, blocks, requestsPerBlock } = ROUTES_LEVEL;
+  const lanes = conversationLanes(await session.prepareConversations(conversationCount(ROUTES_LEVEL) * 2), concurrency);
+  const sides = [
+    { name: 'web chat (POST /api/chat)', send: (lane) => session.send(lanes[lane]()), results: [] },
+    { name: 'REST API SSE (POST /api/v1/conversations/{id}/messages)', send: (lane) => session.sendApi(lanes[lane]()), results: [] },
+    { name: 'direct', send: () => timedDirectRequest(provider, directBody), results: [] },
+  ];
+  for (let block = 0; block < blocks; block++) {
+    for (let i = 0; i < sides.length; i++) {
+      const side = sides[(block + i) % sides.length];
+      side.results.push(...(await runBlock({ concurrency, requests: requestsPerBlock, send: side.send })));
+    }
+  }
+  const direct = summarize(sides.at(-1).results);
+  return {
+    concurrency,
+    routes: sides.slice(0, -1).map((side) => {
+      const summary = summarize(side.results);
+      const firstError = side.results.find((r) => !r.ok);
+      if (firstError) notes.push(`routes at ${concurrency} streams: first ${side.name} error: ${firstError.error}`);
+      return { name: side.name, summary, added: added(summary, direct) };
+    }),
+    direct,
+  };
+}
+
 /** A level's figures, and notes on what went wrong in it. */
 function levelFigures(level, run, { database, notes }) {
   const { concurrency } = level;
@@ -214,6 +248,8 @@ async function bench({ server, provider, database, machine }) {
     levels.push(levelFigures(level, run, { database, notes }));
     samples[level.concurrency] = { app: run.app.results.map((r) => r.ttftMs), direct: run.direct.results.map((r) => r.ttftMs) };
   }
+  log(`routes: the web chat, the REST API's SSE route and direct calls at ${ROUTES_LEVEL.concurrency} streams`);
+  const routes = await compareRoutes({ session, provider, directBody, notes });
   log(`waiting ${AFTER_LOAD_MS / 1000} s for the memory after the load`);
   const loadEnd = readCpu(processes);
   await sleep(AFTER_LOAD_MS);
@@ -239,6 +275,7 @@ async function bench({ server, provider, database, machine }) {
       companion: session.companion.slug,
     },
     levels,
+    routes,
     targets: checkTargets(levels),
     memory: { pid: serving.pid, processName: serving.name, idleAfterStart, tenSecondsAfterLoad, serverCoresAfterLoad },
     notes,
