@@ -7,7 +7,6 @@ import { errorResponse, HearthError } from '@/lib/errors';
 import { postMessageRequest } from '@/lib/validation/api-messages';
 import { pathId } from '@/lib/validation/chat';
 import { listMessagesQuery } from '@/lib/validation/conversations';
-import { MAX_API_BODY_BYTES } from '@/lib/validation/limits';
 import { parseWith, queryOf, readJson } from '@/lib/validation/parse';
 
 type Context = { params: Promise<{ id: string }> };
@@ -36,7 +35,7 @@ export async function POST(request: Request, context: Context) {
   try {
     const user = await requireApiUser(request);
     const { id: conversationId } = parseWith(pathId, await context.params);
-    const input = parseWith(postMessageRequest, await readJson(request, { maxBytes: MAX_API_BODY_BYTES }));
+    const input = parseWith(postMessageRequest, await readJson(request));
     if (!input.reply) {
       const message = await saveUserMessage(user, { conversationId, text: input.content });
       return Response.json({ message: messageJson(message) }, { status: 201 });
