@@ -96,3 +96,29 @@ test('a body over 1 MB is a 413 on every route that reads one, and nothing is wr
   expect(renamed.status()).toBe(413);
   expect((await (await request.get(`/api/v1/conversations/${conversation.id}`, { headers: auth })).json()).title).toBe('Small');
 });
+
+test('in a browser, a page on an allowed origin reads the API with a key, and one elsewhere is blocked', async ({ browser, baseURL }) => {
+  const { auth } = await guestWithKey(browser);
+  // Chromium asks before a public page reaches a loopback server; this test server is one.
+  const page = await (await browser.newContext({ permissions: ['local-network-access'] })).newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => consoleErrors.push(message.text()));
+  await page.route(/^https:\/\/(allowed|evil)\.example\//, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>elsewhere</title>' }));
+  const callFrom = async (origin: string) => {
+    await page.goto(`${origin}/`);
+    return page.evaluate(
+      async ({ url, authorization }) => {
+        try {
+          const res = await fetch(url, { headers: { authorization } });
+          return { status: res.status, rateLimitVisible: res.headers.has('x-ratelimit-remaining'), companions: (await res.json()).data.length };
+        } catch (error) {
+          return { blocked: String(error) };
+        }
+      },
+      { url: `${baseURL}/api/v1/companions`, authorization: auth.authorization },
+    );
+  };
+  expect(await callFrom(ALLOWED)).toEqual({ status: 200, rateLimitVisible: true, companions: expect.any(Number) });
+  expect(await callFrom('https://evil.example')).toEqual({ blocked: expect.stringContaining('Failed to fetch') });
+  expect(consoleErrors).toContainEqual(expect.stringMatching(/from origin 'https:\/\/evil\.example' has been blocked by CORS policy.*No 'Access-Control-Allow-Origin' header/));
+});
