@@ -32,6 +32,15 @@ describe('readJson with a size cap', () => {
     await expect(readJson(padded(MAX_API_BODY_BYTES + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
   });
 
+  it('calls a body that breaks off a 400, not an internal error', async () => {
+    const broken = new Request('http://localhost/', {
+      method: 'POST',
+      body: new ReadableStream({ pull: (controller) => controller.error(new Error('connection reset')) }),
+      duplex: 'half',
+    } as RequestInit);
+    await expect(readJson(broken)).rejects.toMatchObject({ code: 'bad_request' });
+  });
+
   it('still calls malformed JSON a 400', async () => {
     await expect(readJson(chunked('{"a":'), { maxBytes: 100 })).rejects.toMatchObject({ code: 'bad_request' });
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { HearthError } from '@/lib/errors';
+import { HearthError, isHearthError } from '@/lib/errors';
 import { MAX_API_BODY_BYTES } from './limits';
 
 /** Parses with a schema; the first problem becomes a 400 the person can act on, naming the field. */
@@ -19,7 +19,11 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
  * that much has arrived.
  */
 export async function readJson(request: Request, { maxBytes = MAX_API_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
-  const text = await readLimited(request, maxBytes);
+  // A body that breaks off (the client went away) reads as none: a 400, not an internal error.
+  const text = await readLimited(request, maxBytes).catch((error: unknown) => {
+    if (isHearthError(error)) throw error;
+    return null;
+  });
   try {
     return JSON.parse(text ?? '');
   } catch {
