@@ -53,6 +53,9 @@ export default defineConfig({
         OFFLINE_MODEL_WORD_MS: '80',
         ...KEYS,
         OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
+        // e2e/api-guard.spec.ts: high enough for every other spec, low enough to reach in a test.
+        API_RATE_LIMIT_PER_MINUTE: '200',
+        ALLOWED_ORIGINS: 'https://allowed.example',
       },
     },
   ],

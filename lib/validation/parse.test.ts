@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { MAX_API_BODY_BYTES } from './limits';
 import { parseWith, readJson } from './parse';
 
 const chunked = (text: string) =>
@@ -23,6 +24,21 @@ describe('readJson with a size cap', () => {
     const declared = new Request('http://localhost/', { method: 'POST', body: JSON.stringify({ a: 'x'.repeat(200) }) });
     await expect(readJson(declared, { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
     await expect(readJson(chunked(JSON.stringify({ a: 'x'.repeat(5000) })), { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('caps every body at MAX_API_BODY_BYTES unless told otherwise', async () => {
+    const padded = (bytes: number) => chunked(JSON.stringify({ a: 'x'.repeat(bytes - 8) }));
+    expect(await readJson(padded(MAX_API_BODY_BYTES))).toEqual({ a: expect.any(String) });
+    await expect(readJson(padded(MAX_API_BODY_BYTES + 1))).rejects.toMatchObject({ code: 'payload_too_large' });
+  });
+
+  it('calls a body that breaks off a 400, not an internal error', async () => {
+    const broken = new Request('http://localhost/', {
+      method: 'POST',
+      body: new ReadableStream({ pull: (controller) => controller.error(new Error('connection reset')) }),
+      duplex: 'half',
+    } as RequestInit);
+    await expect(readJson(broken)).rejects.toMatchObject({ code: 'bad_request' });
   });
 
   it('still calls malformed JSON a 400', async () => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { HearthError } from '@/lib/errors';
+import { HearthError, isHearthError } from '@/lib/errors';
+import { MAX_API_BODY_BYTES } from './limits';
 
 /** Parses with a schema; the first problem becomes a 400 the person can act on, naming the field. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -13,11 +14,16 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 }
 
 /**
- * Reads a JSON body; malformed JSON is the client's mistake, never a 500. With maxBytes, a larger
- * body is a 413, refused by its Content-Length or, without one, as soon as that much has arrived.
+ * Reads a JSON body; malformed JSON is the client's mistake, never a 500. A body over maxBytes
+ * (default MAX_API_BODY_BYTES) is a 413, refused by its Content-Length or, without one, as soon as
+ * that much has arrived.
  */
-export async function readJson(request: Request, options: { maxBytes?: number } = {}): Promise<unknown> {
-  const text = options.maxBytes === undefined ? await request.text().catch(() => null) : await readLimited(request, options.maxBytes);
+export async function readJson(request: Request, { maxBytes = MAX_API_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
+  // A body that breaks off (the client went away) reads as none: a 400, not an internal error.
+  const text = await readLimited(request, maxBytes).catch((error: unknown) => {
+    if (isHearthError(error)) throw error;
+    return null;
+  });
   try {
     return JSON.parse(text ?? '');
   } catch {

@@ -1,14 +1,11 @@
 import { companionJson } from '@/lib/api/companions';
-import { requireApiUser } from '@/lib/auth/api-user';
+import { apiRoute, preflight } from '@/lib/api/route';
 import { availableCompanions } from '@/lib/chat/companions';
-import { errorResponse } from '@/lib/errors';
 
 /** The companions the caller can talk to, alphabetically. */
-export async function GET(request: Request) {
-  try {
-    const companions = await availableCompanions(await requireApiUser(request));
-    return Response.json({ data: companions.map(companionJson) });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute(async (request, context, caller) => {
+  const companions = await availableCompanions(caller);
+  return Response.json({ data: companions.map(companionJson) });
+});
+
+export const OPTIONS = preflight;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { conversationJson } from '@/lib/api/conversations';
-import { requireApiUser } from '@/lib/auth/api-user';
+import { apiRoute, preflight } from '@/lib/api/route';
 import { pageOfConversations, startConversation } from '@/lib/chat/conversations';
-import { errorResponse } from '@/lib/errors';
 import { conversationTitle, language, modelId } from '@/lib/validation/chat';
 import { listConversationsQuery } from '@/lib/validation/conversations';
 import { parseWith, queryOf, readJson } from '@/lib/validation/parse';
@@ -15,23 +14,15 @@ const createConversation = z.object({
 });
 
 /** The caller's conversations, most recently active first; `companion` (slug or id) filters. */
-export async function GET(request: Request) {
-  try {
-    const user = await requireApiUser(request);
-    const page = await pageOfConversations(user, parseWith(listConversationsQuery, queryOf(request)));
-    return Response.json({ data: page.items.map(conversationJson), next_cursor: page.nextCursor });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute(async (request, context, caller) => {
+  const page = await pageOfConversations(caller, parseWith(listConversationsQuery, queryOf(request)));
+  return Response.json({ data: page.items.map(conversationJson), next_cursor: page.nextCursor });
+});
 
 /** Starts a conversation that opens with the companion's greeting. */
-export async function POST(request: Request) {
-  try {
-    const user = await requireApiUser(request);
-    const input = parseWith(createConversation, await readJson(request));
-    return Response.json(conversationJson(await startConversation(user, input)), { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = apiRoute(async (request, context, caller) => {
+  const input = parseWith(createConversation, await readJson(request));
+  return Response.json(conversationJson(await startConversation(caller, input)), { status: 201 });
+});
+
+export const OPTIONS = preflight;

@@ -1,8 +1,9 @@
 import { listModels } from '@/lib/ai/registry';
+import { preflight, publicApiRoute } from '@/lib/api/route';
 
 /** The model catalogue and what this deployment can use. Public: it holds no secrets. */
-export async function GET() {
-  return Response.json({
+export const GET = publicApiRoute(async () =>
+  Response.json({
     data: (await listModels()).map((m) => ({
       id: m.id,
       provider: m.provider,
@@ -13,5 +14,7 @@ export async function GET() {
       available: m.available,
       unavailable_reason: m.unavailableReason,
     })),
-  });
-}
+  }),
+);
+
+export const OPTIONS = preflight;

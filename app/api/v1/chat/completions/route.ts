@@ -1,19 +1,14 @@
 import { completionChunksResponse, completionJson } from '@/lib/api/completion-chunks';
-import { requireApiUser } from '@/lib/auth/api-user';
+import { apiRoute, preflight } from '@/lib/api/route';
 import { startCompletion } from '@/lib/chat/completion';
-import { errorResponse } from '@/lib/errors';
 import { completionRequest } from '@/lib/validation/completions';
-import { MAX_API_BODY_BYTES } from '@/lib/validation/limits';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 /** OpenAI-compatible chat completions, streaming or not; `model` is `companion/<slug>` or a model id. */
-export async function POST(request: Request) {
-  try {
-    const user = await requireApiUser(request);
-    const input = parseWith(completionRequest, await readJson(request, { maxBytes: MAX_API_BODY_BYTES }));
-    const completion = await startCompletion(user, input);
-    return input.stream ? completionChunksResponse(completion) : Response.json(await completionJson(completion));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = apiRoute(async (request, context, caller) => {
+  const input = parseWith(completionRequest, await readJson(request));
+  const completion = await startCompletion(caller, input);
+  return input.stream ? completionChunksResponse(completion) : Response.json(await completionJson(completion));
+});
+
+export const OPTIONS = preflight;
