@@ -47,9 +47,9 @@ export default async function DocsPage() {
               <ul className="mt-2 space-y-1.5">
                 {endpoints.map(({ method, path, operation }) => (
                   <li key={operation.operationId}>
-                    <a href={`#${operation.operationId}`} className="flex items-center gap-2 text-ink-soft hover:text-ink">
+                    <a href={`#${operation.operationId}`} className="flex items-start gap-2 leading-5 text-ink-soft hover:text-ink">
                       <MethodBadge method={method} />
-                      <span className="truncate">{operation.summary}</span>
+                      <span>{operation.summary}</span>
                       <span className="sr-only">{path}</span>
                     </a>
                   </li>
@@ -58,7 +58,7 @@ export default async function DocsPage() {
             </li>
           ))}
         </ul>
-        <ul className="flex flex-wrap gap-2 text-sm lg:hidden">
+        <ul className="mt-5 flex flex-wrap gap-2 text-sm lg:hidden">
           {groups.map(({ tag }) => (
             <li key={tag}>
               <a href={`#${tagAnchor(tag)}`} className="inline-block rounded-full border border-line bg-raised px-3 py-1.5">

@@ -101,7 +101,7 @@ function CodeBlock({ code, label }: { code: string; label?: string }) {
   return (
     <figure className="mt-1">
       {label && <figcaption className="mb-1 text-xs text-ink-soft">{label}</figcaption>}
-      <pre className="whitespace-pre-wrap break-words rounded-xl bg-stone-900 p-3 font-mono text-xs leading-5 text-stone-100">{code}</pre>
+      <pre className="whitespace-pre-wrap break-words rounded-xl bg-stone-900 p-3 dark:bg-sunken dark:ring-1 dark:ring-line font-mono text-xs leading-5 text-stone-100">{code}</pre>
     </figure>
   );
 }
@@ -113,6 +113,6 @@ function schemaSummary(schema: JsonSchema): string {
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : String(schema.type ?? alternatives?.join(' | ') ?? 'any');
   const extras = ['enum', 'default', 'minimum', 'maximum', 'format']
     .filter((key) => schema[key] !== undefined)
-    .map((key) => `${key} ${JSON.stringify(schema[key])}`);
+    .map((key) => `${key} ${typeof schema[key] === 'string' ? schema[key] : JSON.stringify(schema[key])}`);
   return [type, ...extras].join(', ');
 }

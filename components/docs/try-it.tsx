@@ -134,7 +134,7 @@ function ResultView({ result }: { result?: Result }) {
         <pre
           tabIndex={0}
           aria-label="Response body"
-          className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-xl bg-stone-900 p-3 font-mono text-xs text-stone-100"
+          className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-xl bg-stone-900 p-3 dark:bg-sunken dark:ring-1 dark:ring-line font-mono text-xs text-stone-100"
         >
           {answer.body}
         </pre>
