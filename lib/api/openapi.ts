@@ -110,10 +110,10 @@ const PATH_PARAMETERS: Record<string, Parameter> = {
   companion: { name: 'companion', in: 'path', required: true, description: 'A slug or an id.', schema: { type: 'string' } },
 };
 
-const EVENTS_DESCRIPTION =
-  'With `stream: true`, `text/event-stream` shaped like Anthropic\'s Messages API: `message_start` (with `conversation_id` and `user_message_id`), `content_block_start`, `content_block_delta`s, `content_block_stop`, `message_delta` (stop reason and usage) and `message_stop`; `ping` every 15 s while quiet. A failure is an `error` event, after which nothing follows.';
-const CHUNKS_DESCRIPTION =
-  "With `stream: true`, `text/event-stream` of OpenAI's `chat.completion.chunk`s, ending with `data: [DONE]`; the last chunk carries the finish reason and usage. A failure is `data: {\"error\": …}` with no [DONE] after it.";
+const MESSAGE_EVENTS =
+  'Server-Sent Events shaped like Anthropic\'s Messages API: `message_start` (with `conversation_id` and `user_message_id`), `content_block_start`, `content_block_delta`s, `content_block_stop`, `message_delta` (stop reason and usage) and `message_stop`; `ping` every 15 s while quiet. A failure is an `error` event, after which nothing follows.';
+const COMPLETION_CHUNKS =
+  "Server-Sent Events of OpenAI's `chat.completion.chunk`s, ending with `data: [DONE]`; the last chunk carries the finish reason and usage. A failure is `data: {\"error\": …}` with no [DONE] after it.";
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -247,7 +247,7 @@ const ENDPOINTS: Endpoint[] = [
           ],
         },
       },
-      { status: 200, description: EVENTS_DESCRIPTION, events: { example: MESSAGE_EVENTS_EXAMPLE } },
+      { status: 200, description: `With \`stream: true\`: ${MESSAGE_EVENTS}`, events: { example: MESSAGE_EVENTS_EXAMPLE } },
     ],
     errors: [400, 401, 404, 413, 502, 503],
   },
@@ -260,7 +260,7 @@ const ENDPOINTS: Endpoint[] = [
     description:
       "Answers the person's latest message that has no reply yet (one sent with `reply: false`). A GET, so a browser's EventSource can open it with the session cookie. 409 when there is nothing to answer.",
     auth: 'key or session',
-    success: [{ status: 200, description: EVENTS_DESCRIPTION.replace('With `stream: true`, `', '`'), events: { example: MESSAGE_EVENTS_EXAMPLE } }],
+    success: [{ status: 200, description: MESSAGE_EVENTS, events: { example: MESSAGE_EVENTS_EXAMPLE } }],
     errors: [400, 401, 404, 409, 503],
   },
   {
@@ -273,7 +273,7 @@ const ENDPOINTS: Endpoint[] = [
       '`model` is `companion/<slug>` (the companion\'s persona and models) or a catalogue model id. Stateless: nothing is stored. Fields OpenAI clients send beyond these are ignored.',
     auth: 'key or session',
     body: { schema: completionRequest, example: { model: 'companion/sage', messages: [{ role: 'user', content: 'Hello!' }] } },
-    success: [{ status: 200, description: `Without streaming, a \`chat.completion\`. ${CHUNKS_DESCRIPTION}`, json: ref('ChatCompletion'), events: { example: COMPLETION_CHUNKS_EXAMPLE } }],
+    success: [{ status: 200, description: `Without streaming, a \`chat.completion\`. With \`stream: true\`: ${COMPLETION_CHUNKS}`, json: ref('ChatCompletion'), events: { example: COMPLETION_CHUNKS_EXAMPLE } }],
     errors: [400, 401, 404, 413, 502, 503],
   },
   {
