@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible, signInAsGuest } from './helpers';
 
 test('the API reference opens signed out, lists the endpoints and tries one', async ({ page }) => {
   await page.goto('/docs');
@@ -25,6 +25,32 @@ test('try-it without a session shows the API error envelope', async ({ page }) =
   await companions.getByRole('button', { name: 'Send request' }).click();
   await expect(companions.getByRole('status')).toContainText('401');
   await expect(companions.getByLabel('Response body')).toContainText('authentication_error');
+});
+
+test('the reference is accessible in dark mode on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/docs');
+  await expect(page.getByRole('navigation', { name: 'Endpoints' }).getByRole('link', { name: 'Messages' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('try-it shows a streamed reply as it arrives, with the session cookie', async ({ page }) => {
+  await signInAsGuest(page);
+  const companions = await (await page.request.get('/api/v1/companions')).json();
+  const created = await page.request.post('/api/v1/conversations', { data: { companion: companions.data[0].slug } });
+  const { id } = await created.json();
+
+  await page.goto('/docs');
+  const postMessage = page.locator('#postMessage');
+  await postMessage.getByRole('button', { name: 'Try it' }).click();
+  await postMessage.getByLabel(/^id/).fill(id);
+  await postMessage.getByLabel('Request body (JSON)').fill(JSON.stringify({ content: 'Tell me a story', stream: true }));
+  await postMessage.getByRole('button', { name: 'Send request' }).click();
+  await expect(postMessage.getByRole('status')).toContainText('receiving');
+  await expect(postMessage.getByLabel('Response body')).toContainText('content_block_delta');
+  await expect(postMessage.getByRole('status')).not.toContainText('receiving');
+  await expect(postMessage.getByLabel('Response body')).toContainText('event: message_stop');
 });
 
 test('the OpenAPI document is served publicly', async ({ request }) => {
