@@ -53,6 +53,23 @@ test('try-it shows a streamed reply as it arrives, with the session cookie', asy
   await expect(postMessage.getByLabel('Response body')).toContainText('event: message_stop');
 });
 
+test('try-it sends a pasted API key, kept for the tab only', async ({ page, context }) => {
+  await signInAsGuest(page);
+  const { key } = await (await page.request.post('/api/v1/api-keys', { data: { name: 'Docs' } })).json();
+  await context.clearCookies();
+
+  await page.goto('/docs');
+  await page.getByLabel('API key for “Try it”').fill(key);
+  await page.reload();
+  await expect(page.getByLabel('API key for “Try it”')).toHaveValue(key);
+  const companions = page.locator('#listCompanions');
+  await companions.getByRole('button', { name: 'Try it' }).click();
+  await expect(companions.getByText('Sends your API key.')).toBeVisible();
+  await companions.getByRole('button', { name: 'Send request' }).click();
+  await expect(companions.getByRole('status')).toContainText('200');
+  await expect(companions.getByLabel('Response body')).toContainText('"slug"');
+});
+
 test('the OpenAPI document is served publicly', async ({ request }) => {
   const response = await request.get('/api/v1/openapi.json');
   expect(response.status()).toBe(200);
