@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conversationTitle, modelId } from './chat';
+import { conversationTitle, language, modelId } from './chat';
 import { pageQuery } from './pagination';
 
 export const listConversationsQuery = pageQuery({ defaultLimit: 20, maxLimit: 100 }).extend({
@@ -13,3 +13,11 @@ export const updateConversationRequest = z
 
 // Enough for every conversation the web chat shows in one or two requests.
 export const listMessagesQuery = pageQuery({ defaultLimit: 100, maxLimit: 500 });
+
+/** POST /api/v1/conversations. */
+export const createConversationRequest = z.object({
+  companion: z.string().min(1, 'Name a companion by slug or id.').max(64),
+  language: language.optional(),
+  title: conversationTitle.optional(),
+  model: modelId.optional(),
+});

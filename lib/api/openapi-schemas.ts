@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * The shapes the REST API answers with, for the OpenAPI document only: the serializers beside this
+ * file (companions.ts, messages.ts, …) stay what the routes send; keep these in step with them.
+ */
+const timestamp = z.iso.datetime();
+const nullableNumber = z.number().nullable();
+
+export const errorEnvelope = z.object({
+  error: z.object({
+    type: z.string().meta({ description: 'invalid_request_error, authentication_error, not_found_error, …' }),
+    message: z.string(),
+    param: z.string().optional().meta({ description: 'The request field at fault, e.g. `messages.0.content`.' }),
+  }),
+});
+
+export const model = z.object({
+  id: z.string().meta({ examples: ['google/gemini-2.5-flash'] }),
+  provider: z.string(),
+  name: z.string(),
+  context_window: z.number().int(),
+  capabilities: z.object({ vision: z.boolean(), audio: z.boolean(), tools: z.boolean() }),
+  pricing: z.object({ input_per_mtok: z.number(), output_per_mtok: z.number() }).nullable(),
+  available: z.boolean(),
+  unavailable_reason: z.string().nullable(),
+});
+
+export const companion = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  tagline: z.string(),
+  description: z.string(),
+  avatar_url: z.string(),
+  specialties: z.array(z.string()),
+  languages: z.array(z.string()),
+  default_model: z.string(),
+});
+
+export const conversation = z.object({
+  id: z.uuid(),
+  companion: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  model: z.string(),
+  title: z.string(),
+  language: z.string(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const message = z.object({
+  id: z.uuid(),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  parts: z.array(z.object({ type: z.literal('text'), text: z.string() })),
+  model: z.string().nullable(),
+  status: z.enum(['complete', 'streaming', 'error', 'aborted']),
+  usage: z.object({ input_tokens: nullableNumber, output_tokens: nullableNumber, estimated: z.boolean() }),
+  fallbacks: z.array(z.object({ model: z.string(), error: z.string() })).meta({ description: 'Models that failed before this one answered.' }),
+  cost_usd: nullableNumber,
+  ttft_ms: nullableNumber,
+  latency_ms: nullableNumber,
+  created_at: timestamp,
+});
+
+const usageSums = { messages: z.number().int(), input_tokens: z.number().int(), output_tokens: z.number().int(), cost_usd: z.number() };
+
+export const usageReport = z.object({
+  totals: z.object({ ...usageSums, avg_latency_ms: nullableNumber, p95_ttft_ms: nullableNumber }),
+  groups: z.array(z.object({ key: z.string(), ...usageSums })),
+});
+
+export const apiKey = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  created_at: timestamp,
+  last_used_at: timestamp.nullable(),
+});
+
+export const createdApiKey = apiKey
+  .omit({ last_used_at: true })
+  .extend({ key: z.string().meta({ description: 'The key itself (`hk_…`), shown only in this response.' }) });
+
+export const user = z.object({ id: z.uuid(), email: z.email(), name: z.string().nullable() });
+
+export const chatCompletion = z.object({
+  id: z.string(),
+  object: z.literal('chat.completion'),
+  created: z.number().int(),
+  model: z.string(),
+  choices: z.array(
+    z.object({
+      index: z.number().int(),
+      message: z.object({ role: z.literal('assistant'), content: z.string(), refusal: z.null() }),
+      logprobs: z.null(),
+      finish_reason: z.string(),
+    }),
+  ),
+  usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int(), total_tokens: z.number().int() }),
+});

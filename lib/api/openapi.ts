@@ -1,0 +1,424 @@
+import { z } from 'zod';
+import { createApiKeyRequest } from '@/lib/validation/api-keys';
+import { postMessageRequest } from '@/lib/validation/api-messages';
+import { signUp } from '@/lib/validation/chat';
+import { completionRequest } from '@/lib/validation/completions';
+import {
+  createConversationRequest,
+  listConversationsQuery,
+  listMessagesQuery,
+  updateConversationRequest,
+} from '@/lib/validation/conversations';
+import { usageQuery } from '@/lib/validation/usage';
+import { COMPLETION_CHUNKS_EXAMPLE, MESSAGE_EVENTS_EXAMPLE } from './openapi-examples';
+import * as shapes from './openapi-schemas';
+
+type JsonSchema = Record<string, unknown>;
+type Method = 'get' | 'post' | 'patch' | 'delete';
+type Auth = 'public' | 'key or session' | 'session only';
+
+export type Parameter = { name: string; in: 'path' | 'query'; required: boolean; description?: string; schema: JsonSchema };
+export type MediaType = { schema: JsonSchema; example?: unknown };
+export type ResponseObject = { description: string; content?: Record<string, MediaType> };
+export type Operation = {
+  operationId: string;
+  tags: string[];
+  summary: string;
+  description?: string;
+  security: Record<string, string[]>[];
+  parameters?: Parameter[];
+  requestBody?: { required: true; content: { 'application/json': MediaType } };
+  responses: Record<string, ResponseObject>;
+};
+export type OpenApiDocument = {
+  openapi: '3.1.1';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, Partial<Record<Method, Operation>>>;
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
+};
+
+/** One success answer: JSON, or a Server-Sent Events stream described in prose with an example. */
+type Success = { status: number; description: string; json?: JsonSchema; events?: { example: string } };
+
+type Endpoint = {
+  method: Method;
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  auth: Auth;
+  query?: z.ZodType;
+  body?: { schema: z.ZodType; example: unknown };
+  success: Success[];
+  errors: number[];
+};
+
+/** JSON Schema 2020-12, OpenAPI 3.1's own dialect, of what a client sends (`input`) or receives. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const converted: JsonSchema = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' });
+  delete converted.$schema;
+  return converted;
+}
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const page = (item: string): JsonSchema => ({
+  type: 'object',
+  properties: { data: { type: 'array', items: ref(item) }, next_cursor: { type: ['string', 'null'] } },
+  required: ['data', 'next_cursor'],
+});
+const list = (item: string): JsonSchema => ({
+  type: 'object',
+  properties: { data: { type: 'array', items: ref(item) } },
+  required: ['data'],
+});
+
+const RESPONSE_SCHEMAS = {
+  Error: shapes.errorEnvelope,
+  Model: shapes.model,
+  Companion: shapes.companion,
+  Conversation: shapes.conversation,
+  Message: shapes.message,
+  UsageReport: shapes.usageReport,
+  ApiKey: shapes.apiKey,
+  CreatedApiKey: shapes.createdApiKey,
+  User: shapes.user,
+  ChatCompletion: shapes.chatCompletion,
+};
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'invalid_request_error: a malformed body, query or id; `param` names the field.',
+  401: 'authentication_error: no session and no API key, or a key that is not valid.',
+  403: 'permission_error: an API key tried what needs a browser session.',
+  404: "not_found_error: it does not exist, or it is someone else's.",
+  409: 'conflict_error: the request does not fit the current state.',
+  413: 'payload_too_large: the JSON body is over 1 MB.',
+  502: 'provider_error: the model failed and no fallback answered.',
+  503: "provider_not_configured: the model's provider has no key on this server.",
+};
+
+const SECURITY: Record<Auth, Record<string, string[]>[]> = {
+  public: [],
+  'key or session': [{ apiKey: [] }, { sessionCookie: [] }],
+  'session only': [{ sessionCookie: [] }],
+};
+
+const PATH_PARAMETERS: Record<string, Parameter> = {
+  id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+  companion: { name: 'companion', in: 'path', required: true, description: 'A slug or an id.', schema: { type: 'string' } },
+};
+
+const MESSAGE_EVENTS =
+  'Server-Sent Events shaped like Anthropic\'s Messages API: `message_start` (with `conversation_id` and `user_message_id`), `content_block_start`, `content_block_delta`s, `content_block_stop`, `message_delta` (stop reason and usage) and `message_stop`; `ping` every 15 s while quiet. A failure is an `error` event, after which nothing follows.';
+const COMPLETION_CHUNKS =
+  "Server-Sent Events of OpenAI's `chat.completion.chunk`s, ending with `data: [DONE]`; the last chunk carries the finish reason and usage. A failure is `data: {\"error\": …}` with no [DONE] after it.";
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    operationId: 'getOpenApiDocument',
+    tag: 'Reference',
+    summary: 'This OpenAPI document',
+    auth: 'public',
+    success: [{ status: 200, description: 'An OpenAPI 3.1 document.', json: { type: 'object' } }],
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/models',
+    operationId: 'listModels',
+    tag: 'Models',
+    summary: 'List models',
+    description: 'The model catalogue and whether this deployment can use each model. Public: it holds no secrets.',
+    auth: 'public',
+    success: [{ status: 200, description: 'The models.', json: list('Model') }],
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/companions',
+    operationId: 'listCompanions',
+    tag: 'Companions',
+    summary: 'List companions',
+    description: 'The companions the caller can talk to, alphabetically.',
+    auth: 'key or session',
+    success: [{ status: 200, description: 'The companions.', json: list('Companion') }],
+    errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/companions/{companion}',
+    operationId: 'getCompanion',
+    tag: 'Companions',
+    summary: 'Get a companion',
+    auth: 'key or session',
+    success: [{ status: 200, description: 'The companion.', json: ref('Companion') }],
+    errors: [401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/conversations',
+    operationId: 'listConversations',
+    tag: 'Conversations',
+    summary: 'List conversations',
+    description: 'The caller\'s conversations, most recently active first; `companion` (slug or id) filters.',
+    auth: 'key or session',
+    query: listConversationsQuery,
+    success: [{ status: 200, description: 'A page of conversations.', json: page('Conversation') }],
+    errors: [400, 401],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/conversations',
+    operationId: 'createConversation',
+    tag: 'Conversations',
+    summary: 'Start a conversation',
+    description: "It opens with the companion's greeting.",
+    auth: 'key or session',
+    body: { schema: createConversationRequest, example: { companion: 'sage', title: 'Evening chat' } },
+    success: [{ status: 201, description: 'The new conversation.', json: ref('Conversation') }],
+    errors: [400, 401, 404, 503],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/conversations/{id}',
+    operationId: 'getConversation',
+    tag: 'Conversations',
+    summary: 'Get a conversation',
+    auth: 'key or session',
+    success: [{ status: 200, description: 'The conversation.', json: ref('Conversation') }],
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'patch',
+    path: '/api/v1/conversations/{id}',
+    operationId: 'updateConversation',
+    tag: 'Conversations',
+    summary: 'Rename a conversation or switch its model',
+    description: "503 when the new model's provider is not configured.",
+    auth: 'key or session',
+    body: { schema: updateConversationRequest, example: { title: 'Planning the trip' } },
+    success: [{ status: 200, description: 'The updated conversation.', json: ref('Conversation') }],
+    errors: [400, 401, 404, 503],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/conversations/{id}',
+    operationId: 'deleteConversation',
+    tag: 'Conversations',
+    summary: 'Delete a conversation and its messages',
+    auth: 'key or session',
+    success: [{ status: 204, description: 'Deleted.' }],
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/conversations/{id}/messages',
+    operationId: 'listMessages',
+    tag: 'Messages',
+    summary: 'List messages',
+    description: 'Oldest first; the first page holds the oldest messages and `next_cursor` continues forward.',
+    auth: 'key or session',
+    query: listMessagesQuery,
+    success: [{ status: 200, description: 'A page of messages.', json: page('Message') }],
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/conversations/{id}/messages',
+    operationId: 'postMessage',
+    tag: 'Messages',
+    summary: 'Send a message and get the reply',
+    description:
+      "Adds the person's message and, unless `reply` is false, the companion's reply: streamed with `stream: true`, else both messages once the reply is saved. `reply: false` only stores the message (201 `{message}`).",
+    auth: 'key or session',
+    body: { schema: postMessageRequest, example: { content: 'Hello! How was your day?', stream: false } },
+    success: [
+      {
+        status: 201,
+        description: 'Without streaming: `{user_message, assistant_message}`; with `reply: false`: `{message}`.',
+        json: {
+          oneOf: [
+            { type: 'object', properties: { user_message: ref('Message'), assistant_message: ref('Message') }, required: ['assistant_message'] },
+            { type: 'object', properties: { message: ref('Message') }, required: ['message'] },
+          ],
+        },
+      },
+      { status: 200, description: `With \`stream: true\`: ${MESSAGE_EVENTS}`, events: { example: MESSAGE_EVENTS_EXAMPLE } },
+    ],
+    errors: [400, 401, 404, 413, 502, 503],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/conversations/{id}/stream',
+    operationId: 'streamReply',
+    tag: 'Messages',
+    summary: 'Stream the reply to the latest message',
+    description:
+      "Answers the person's latest message that has no reply yet (one sent with `reply: false`). A GET, so a browser's EventSource can open it with the session cookie. 409 when there is nothing to answer.",
+    auth: 'key or session',
+    success: [{ status: 200, description: MESSAGE_EVENTS, events: { example: MESSAGE_EVENTS_EXAMPLE } }],
+    errors: [400, 401, 404, 409, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/chat/completions',
+    operationId: 'createChatCompletion',
+    tag: 'Chat completions',
+    summary: 'Create a chat completion (OpenAI-compatible)',
+    description:
+      '`model` is `companion/<slug>` (the companion\'s persona and models) or a catalogue model id. Stateless: nothing is stored. Fields OpenAI clients send beyond these are ignored.',
+    auth: 'key or session',
+    body: { schema: completionRequest, example: { model: 'companion/sage', messages: [{ role: 'user', content: 'Hello!' }] } },
+    success: [{ status: 200, description: `Without streaming, a \`chat.completion\`. With \`stream: true\`: ${COMPLETION_CHUNKS}`, json: ref('ChatCompletion'), events: { example: COMPLETION_CHUNKS_EXAMPLE } }],
+    errors: [400, 401, 404, 413, 502, 503],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/usage',
+    operationId: 'getUsage',
+    tag: 'Usage',
+    summary: 'Usage and cost',
+    description: "What the caller's replies used and cost: totals for the range (the last 30 days unless given) and, with `group_by`, per group. A bare date means that whole UTC day.",
+    auth: 'key or session',
+    query: usageQuery,
+    success: [{ status: 200, description: 'The report.', json: ref('UsageReport') }],
+    errors: [400, 401],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/api-keys',
+    operationId: 'listApiKeys',
+    tag: 'API keys',
+    summary: 'List API keys',
+    description: 'The live keys: their prefixes, never the keys themselves.',
+    auth: 'key or session',
+    success: [{ status: 200, description: 'The keys.', json: list('ApiKey') }],
+    errors: [401],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/api-keys',
+    operationId: 'createApiKey',
+    tag: 'API keys',
+    summary: 'Create an API key',
+    description: 'The key is in this response only. Browser sessions only: a key cannot mint keys.',
+    auth: 'session only',
+    body: { schema: createApiKeyRequest, example: { name: 'Laptop script' } },
+    success: [{ status: 201, description: 'The new key.', json: ref('CreatedApiKey') }],
+    errors: [400, 401, 403],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/api-keys/{id}',
+    operationId: 'revokeApiKey',
+    tag: 'API keys',
+    summary: 'Revoke an API key',
+    description: 'At once: the next request with it gets a 401.',
+    auth: 'key or session',
+    success: [{ status: 204, description: 'Revoked.' }],
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/users',
+    operationId: 'createUser',
+    tag: 'Users',
+    summary: 'Create an account',
+    description: 'Exactly as the sign-up page does; refused when registration is closed.',
+    auth: 'public',
+    body: { schema: signUp, example: { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' } },
+    success: [{ status: 201, description: 'The account.', json: ref('User') }],
+    errors: [400, 403, 409],
+  },
+];
+
+const TAGS = [
+  { name: 'Models', description: 'The model catalogue.' },
+  { name: 'Companions', description: 'Who there is to talk to.' },
+  { name: 'Conversations', description: 'Conversations with a companion.' },
+  { name: 'Messages', description: "A conversation's messages and the companion's replies." },
+  { name: 'Chat completions', description: 'OpenAI-compatible, stateless.' },
+  { name: 'Usage', description: 'Tokens, cost and latency.' },
+  { name: 'API keys', description: 'Keys for scripts and apps.' },
+  { name: 'Users', description: 'Accounts.' },
+  { name: 'Reference', description: 'This document, for code generators and tools.' },
+];
+
+function queryParameters(query: z.ZodType): Parameter[] {
+  const { properties = {}, required = [] } = jsonSchema(query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: required.includes(name), schema }));
+}
+
+function responses(endpoint: Endpoint): Record<string, ResponseObject> {
+  const result: Record<string, ResponseObject> = {};
+  for (const { status, description, json, events } of endpoint.success) {
+    const content: Record<string, MediaType> = {};
+    if (json) content['application/json'] = { schema: json };
+    if (events) content['text/event-stream'] = { schema: { type: 'string' }, example: events.example };
+    result[status] = { description, ...(json || events ? { content } : {}) };
+  }
+  for (const status of endpoint.errors) {
+    result[status] = { description: ERROR_DESCRIPTIONS[status]!, content: { 'application/json': { schema: ref('Error') } } };
+  }
+  return result;
+}
+
+function operation(endpoint: Endpoint): Operation {
+  const pathParameters = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => PATH_PARAMETERS[name!]!);
+  const parameters = [...pathParameters, ...(endpoint.query ? queryParameters(endpoint.query) : [])];
+  return {
+    operationId: endpoint.operationId,
+    tags: [endpoint.tag],
+    summary: endpoint.summary,
+    ...(endpoint.description && { description: endpoint.description }),
+    security: SECURITY[endpoint.auth],
+    ...(parameters.length > 0 && { parameters }),
+    ...(endpoint.body && {
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(endpoint.body.schema, 'input'), example: endpoint.body.example } },
+      },
+    }),
+    responses: responses(endpoint),
+  };
+}
+
+function buildDocument(): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  for (const endpoint of ENDPOINTS) (paths[endpoint.path] ??= {})[endpoint.method] = operation(endpoint);
+  return {
+    openapi: '3.1.1',
+    info: {
+      title: 'Hearth REST API',
+      version: '1',
+      description:
+        'Talk to Hearth\'s companions from scripts and apps. Authenticate with `Authorization: Bearer hk_…` (Settings > API keys) or, from the browser, the session cookie. Every error is `{"error": {"type", "message", "param"?}}`.',
+    },
+    servers: [{ url: '/' }],
+    tags: TAGS,
+    paths,
+    components: {
+      schemas: Object.fromEntries(Object.entries(RESPONSE_SCHEMAS).map(([name, schema]) => [name, jsonSchema(schema, 'output')])),
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key, `hk_…`, made in Settings > API keys.' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'next-auth.session-token',
+          description: 'The browser session (`__Secure-next-auth.session-token` over HTTPS).',
+        },
+      },
+    },
+  };
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** The REST API's OpenAPI 3.1 document; request schemas are the zod schemas the routes validate with. */
+export function openApiDocument(): OpenApiDocument {
+  return (cached ??= buildDocument());
+}
