@@ -1,17 +1,8 @@
-import { z } from 'zod';
 import { conversationJson } from '@/lib/api/conversations';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { pageOfConversations, startConversation } from '@/lib/chat/conversations';
-import { conversationTitle, language, modelId } from '@/lib/validation/chat';
-import { listConversationsQuery } from '@/lib/validation/conversations';
+import { createConversationRequest, listConversationsQuery } from '@/lib/validation/conversations';
 import { parseWith, queryOf, readJson } from '@/lib/validation/parse';
-
-const createConversation = z.object({
-  companion: z.string().min(1, 'Name a companion by slug or id.').max(64),
-  language: language.optional(),
-  title: conversationTitle.optional(),
-  model: modelId.optional(),
-});
 
 /** The caller's conversations, most recently active first; `companion` (slug or id) filters. */
 export const GET = apiRoute(async (request, context, caller) => {
@@ -21,7 +12,7 @@ export const GET = apiRoute(async (request, context, caller) => {
 
 /** Starts a conversation that opens with the companion's greeting. */
 export const POST = apiRoute(async (request, context, caller) => {
-  const input = parseWith(createConversation, await readJson(request));
+  const input = parseWith(createConversationRequest, await readJson(request));
   return Response.json(conversationJson(await startConversation(caller, input)), { status: 201 });
 });
 
