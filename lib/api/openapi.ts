@@ -95,6 +95,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "not_found_error: it does not exist, or it is someone else's.",
   409: 'conflict_error: the request does not fit the current state.',
   413: 'payload_too_large: the JSON body is over 1 MB.',
+  429: 'rate_limit_error: over API_RATE_LIMIT_PER_MINUTE requests this minute (default 60); Retry-After says when to try again.',
   502: 'provider_error: the model failed and no fallback answered.',
   503: "provider_not_configured: the model's provider has no key on this server.",
 };
@@ -361,7 +362,9 @@ function responses(endpoint: Endpoint): Record<string, ResponseObject> {
     if (events) content['text/event-stream'] = { schema: { type: 'string' }, example: events.example };
     result[status] = { description, ...(json || events ? { content } : {}) };
   }
-  for (const status of endpoint.errors) {
+  // Every signed-in call counts against the caller's per-minute limit.
+  const statuses = endpoint.auth === 'public' ? endpoint.errors : [...endpoint.errors, 429];
+  for (const status of statuses) {
     result[status] = { description: ERROR_DESCRIPTIONS[status]!, content: { 'application/json': { schema: ref('Error') } } };
   }
   return result;
