@@ -2,3 +2,8 @@
 export function textOf(message: { parts: readonly ({ type: 'text'; text: string } | { type: string })[] }): string {
   return message.parts.map((part) => ('text' in part && part.type === 'text' ? part.text : '')).join('');
 }
+
+/** Rough token estimate (about four characters a token); good enough to budget a context window. */
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}

@@ -5,6 +5,7 @@ import type {
   LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import type { Language } from '@/lib/languages';
+import { recallReply } from './offline-recall';
 
 /**
  * Hearth's built-in offline model: a deterministic, template-based LanguageModelV4 that needs no key
@@ -215,6 +216,10 @@ function pick<T>(items: readonly T[], seed: number): T | undefined {
   return items[seed % items.length];
 }
 
+function systemText(prompt: LanguageModelV4Prompt): string {
+  return prompt.map((m) => (m.role === 'system' ? m.content : '')).join('\n');
+}
+
 function lastUserText(prompt: LanguageModelV4Prompt): string | undefined {
   const message = prompt.findLast((m) => m.role === 'user');
   if (!message || message.role !== 'user') return undefined;
@@ -233,6 +238,8 @@ function reply(prompt: LanguageModelV4Prompt, { persona, language }: OfflineMode
 
   const seed = hash(userText ?? '');
   const intent = userText === undefined ? 'greeting' : classify(userText);
+  const remembered = intent === 'question' && recallReply(userText!, systemText(prompt), language, persona.name);
+  if (remembered) return (TYPOGRAPHY[language]?.(remembered) ?? remembered).trim();
   const template = intent === 'identity' ? templates.identity : pick(templates[intent], seed)!;
   const values: Record<string, string> = {
     name: persona.name,

@@ -3,6 +3,7 @@ import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConversation } from '@/lib/chat/conversations';
+import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { saveUserMessage, startChatTurn } from '@/lib/chat/pipeline';
 import type { Database } from '@/lib/db';
 import { listMessages, textOf } from '@/lib/db/messages';
@@ -29,7 +30,10 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
     db = await open();
     user = await createTestUser(db, 'events');
   });
-  afterAll(() => db?.close());
+  afterAll(async () => {
+    await afterRepliesSettled();
+    await db?.close();
+  });
 
   const newConversation = async () => (await startConversation(user, { companion: 'lucia' }, db)).id;
   const messagesOf = (conversationId: string) => withUser(user, (tx) => listMessages(tx, conversationId), db);

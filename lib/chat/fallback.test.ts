@@ -6,6 +6,7 @@ import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { startConversation } from './conversations';
+import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { startChatTurn } from './pipeline';
 
 /**
@@ -33,10 +34,13 @@ describe.each(TEST_DATABASES)('model fallback on $name', ({ open }) => {
       GROQ_API_KEY: KEY,
       GROQ_BASE_URL: groq.url,
       MODEL_FIRST_TOKEN_TIMEOUT_MS: '300',
+      // Memory extraction by model would ask the loopback servers too and use up their scripted answers.
+      MEMORY_EXTRACTOR: 'rules',
     };
   });
   afterAll(async () => {
     await Promise.all([gemini?.close(), groq?.close()]);
+    await afterRepliesSettled();
     await db?.close();
   });
   beforeEach(() => {

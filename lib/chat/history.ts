@@ -1,10 +1,7 @@
 import type { ModelMessage } from 'ai';
 import type { HistoryEntry } from '@/lib/db/messages';
+import { estimateTokens } from '@/lib/text';
 
-/** Rough token estimate (about four characters a token); good enough to budget a context window. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
 
 // Room left in the context window for the reply.
 const REPLY_RESERVE_TOKENS = 1_024;

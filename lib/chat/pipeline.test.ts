@@ -9,6 +9,7 @@ import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { complete, scripted, words } from '@/lib/testing/scripted-model';
 import { stopGeneration } from './active';
 import { startConversation } from './conversations';
+import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { startChatTurn } from './pipeline';
 
 describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
@@ -19,7 +20,10 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     db = await open();
     user = await createTestUser(db, 'pipeline');
   });
-  afterAll(() => db?.close());
+  afterAll(async () => {
+    await afterRepliesSettled();
+    await db?.close();
+  });
 
   const newConversation = async () => (await startConversation(user, { companion: (await firstSlug()) }, db)).id;
   const firstSlug = async () => (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1'))[0]!.slug;

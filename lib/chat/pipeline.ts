@@ -4,6 +4,9 @@ import { modelCandidates } from '@/lib/ai/routing';
 import type { Env } from '@/lib/ai/providers';
 import type { Database, Queryable } from '@/lib/db/client';
 import { getConversationWithCompanion, type Conversation } from '@/lib/db/conversations';
+import { memoryBudget, recallMemories } from '@/lib/memory/recall';
+import { memorySection, summarySection } from '@/lib/memory/prompt';
+import type { Memory } from '@/lib/memory/types';
 import {
   deleteMessages,
   finishReply,
@@ -21,6 +24,7 @@ import {
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/validation/chat';
+import { afterReply, memoryExtractor } from './after-reply';
 import { generationTimeouts, startGeneration, type Part } from './generation';
 import { resolveCandidates } from './candidates';
 import { promptFor, titleFrom } from './history';
@@ -40,6 +44,8 @@ export type ChatTurn = {
   parts: ReadableStream<Part>;
   /** Settles once the reply, complete or not, is saved. */
   saved: Promise<FinishedReply>;
+  /** Settles once what the turn taught the companion is stored (after the reply, off its path). */
+  remembered: Promise<void>;
 };
 
 export type ChatTurnOptions = {
@@ -51,7 +57,7 @@ export type ChatTurnOptions = {
 };
 
 // The newest messages a turn reads, so its cost stays flat however long the conversation grows;
-// older turns than these need the rolling summary of the memory issue.
+// the rolling summary carries the turns before them (folding keeps well under this).
 const HISTORY_LIMIT = 200;
 
 /**
@@ -62,13 +68,19 @@ const HISTORY_LIMIT = 200;
  */
 export async function startChatTurn(user: UserScope, request: TurnRequest, options: ChatTurnOptions = {}): Promise<ChatTurn> {
   const startedAt = performance.now();
-  const { conversation, companion, history } = await withUser(user, (tx) => loadTurn(tx, request.conversationId), options.db);
-
   const env = options.env ?? process.env;
+  const { conversation, companion, summary, history, memories } = await withUser(
+    user,
+    (tx) => loadTurn(tx, request, memoryBudget(env)),
+    options.db,
+  );
+
   const plan = planTurn(conversation, history, request);
   const modelIds = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
   const candidates = resolveCandidates(modelIds, { persona: companion, language: conversation.language }, env, options.model);
-  const instructions = personaInstructions(companion, conversation.language);
+  const instructions = [personaInstructions(companion, conversation.language), memorySection(memories), summarySection(summary.text)]
+    .filter(Boolean)
+    .join('\n\n');
 
   let committed!: { resolve: () => void; reject: (error: unknown) => void };
   const generation = startGeneration({
@@ -91,6 +103,18 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     throw duplicateAsConflict(error);
   }
 
+  const learnFrom = plan.newUserMessage ?? plan.editedUserMessage ?? (request.action === 'answer' ? history.at(-1) : undefined);
+  const remembered = afterReply(user, {
+    saved: generation.saved,
+    answeredBy: () => generation.model,
+    conversationId: conversation.id,
+    companionId: companion.id,
+    userMessage: learnFrom ? { id: learnFrom.id, text: learnFrom.text } : null,
+    usedMemoryIds: memories.map((m) => m.id),
+    summary,
+    extractor: memoryExtractor(env),
+  }, options.db);
+
   return {
     conversationId: conversation.id,
     userMessageId: plan.userMessageId,
@@ -101,6 +125,7 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     fallbacks: generation.fallbacks,
     parts: generation.parts,
     saved: generation.saved,
+    remembered,
   };
 }
 
@@ -116,7 +141,7 @@ export async function saveUserMessage(
   return withUser(
     user,
     async (tx) => {
-      const { conversation, history } = await loadTurn(tx, input.conversationId);
+      const { conversation, history } = await loadTurn(tx, { action: 'send', ...input }, 0);
       const plan = planTurn(conversation, history, { action: 'send', ...input });
       await insertUserMessage(tx, conversation.id, plan.newUserMessage!);
       await touchConversation(tx, conversation.id, plan.title);
@@ -144,10 +169,16 @@ export async function finishedTurn(
   );
 }
 
-async function loadTurn(tx: Queryable, conversationId: string) {
-  const found = await getConversationWithCompanion(tx, conversationId);
+/** What a turn reads, in one transaction: the conversation, its unsummarized history, and the memories for what was said. */
+async function loadTurn(tx: Queryable, request: TurnRequest, memoryBudgetTokens: number) {
+  const found = await getConversationWithCompanion(tx, request.conversationId);
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
-  return { ...found, history: await listHistory(tx, found.conversation.id, HISTORY_LIMIT) };
+  const history = await listHistory(tx, found.conversation.id, HISTORY_LIMIT, found.summary.throughSeq);
+  const said = ('text' in request && request.text) || history.findLast((m) => m.role === 'user')?.text || '';
+  const memories: Memory[] = memoryBudgetTokens > 0
+    ? await recallMemories(tx, { companionId: found.companion.id, text: said, budgetTokens: memoryBudgetTokens })
+    : [];
+  return { ...found, history, memories };
 }
 
 /** What a turn writes, decided from what was read; ids are chosen here so the model need not wait. */

@@ -65,21 +65,42 @@ export async function getConversation(tx: Queryable, id: string): Promise<Conver
   return row ?? null;
 }
 
-/** A conversation with its companion in one query; null when either is hidden or missing. */
+/** The turns up to `throughSeq` folded into text, which a prompt carries instead of them. */
+export type RollingSummary = { text: string | null; throughSeq: string };
+
+/** A conversation with its companion and rolling summary in one query; null when hidden or missing. */
 export async function getConversationWithCompanion(
   tx: Queryable,
   id: string,
-): Promise<{ conversation: Conversation; companion: Companion } | null> {
-  const [row] = await tx.query<Conversation & { companion: Companion }>(
+): Promise<{ conversation: Conversation; companion: Companion; summary: RollingSummary } | null> {
+  const [row] = await tx.query<Conversation & { companion: Companion; summary: RollingSummary }>(
     `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
-            c.updated_at as "updatedAt", ${COMPANION_JSON} as companion
+            c.updated_at as "updatedAt", ${COMPANION_JSON} as companion,
+            json_build_object('text', c.summary, 'throughSeq', c.summary_through_seq::text) as summary
        from public.conversations c join public.companions p on p.id = c.companion_id
       where c.id = $1`,
     [id],
   );
   if (!row) return null;
-  const { companion, ...conversation } = row;
-  return { conversation, companion };
+  const { companion, summary, ...conversation } = row;
+  return { conversation, companion, summary };
+}
+
+/**
+ * Moves the rolling summary forward; false when another turn moved it first (the summary it
+ * was built on is stale, so this one is dropped and the next turn folds again).
+ */
+export async function advanceSummary(
+  tx: Queryable,
+  id: string,
+  input: { text: string; throughSeq: string; previousThroughSeq: string },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `update public.conversations set summary = $2, summary_through_seq = $3::bigint
+      where id = $1 and summary_through_seq = $4::bigint returning id`,
+    [id, input.text, input.throughSeq, input.previousThroughSeq],
+  );
+  return rows.length > 0;
 }
 
 /** Creates a conversation whose first message is the companion's greeting. */

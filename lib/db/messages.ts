@@ -84,18 +84,21 @@ export async function insertMessage(
   return row.id;
 }
 
-/** A message as a turn needs it: its text only, extracted by the database. */
-export type HistoryEntry = { id: string; role: MessageRole; text: string };
+/** A message as a turn needs it: its text only, extracted by the database; seq once it is stored. */
+export type HistoryEntry = { id: string; role: MessageRole; text: string; seq?: string };
 
-/** The newest messages of a conversation, oldest first, as plain text: what a turn reads. */
-export async function listHistory(tx: Queryable, conversationId: string, limit: number): Promise<HistoryEntry[]> {
+/**
+ * The newest messages of a conversation after `afterSeq` (those the rolling summary does not
+ * cover), oldest first, as plain text: what a turn reads.
+ */
+export async function listHistory(tx: Queryable, conversationId: string, limit: number, afterSeq = '0'): Promise<HistoryEntry[]> {
   const newest = await tx.query<HistoryEntry>(
-    `select id, role,
+    `select id, role, seq::text as seq,
             coalesce((select string_agg(part ->> 'text', '' order by n)
                         from jsonb_array_elements(parts) with ordinality as p(part, n)
                        where part ->> 'type' = 'text'), '') as text
-       from public.messages where conversation_id = $1 order by seq desc limit $2`,
-    [conversationId, limit],
+       from public.messages where conversation_id = $1 and seq > $3::bigint order by seq desc limit $2`,
+    [conversationId, limit, afterSeq],
   );
   return newest.reverse();
 }

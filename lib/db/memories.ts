@@ -1,0 +1,144 @@
+import type { Memory, MemoryDraft } from '@/lib/memory/types';
+import type { Queryable } from './client';
+
+const COLUMNS = `m.id, m.companion_id as "companionId", m.kind, m.subject, m.content, m.importance,
+  to_char(m.event_date, 'YYYY-MM-DD') as "eventDate", m.source_message_id as "sourceMessageId",
+  m.source_conversation_id as "sourceConversationId", m.created_at as "createdAt", m.updated_at as "updatedAt",
+  m.last_used_at as "lastUsedAt"`;
+
+/** A memory as the "what it remembers" panel lists it: with the title of the chat it came from. */
+export type ListedMemory = Memory & { conversationTitle: string | null };
+
+/** Whether a companion may remember (on unless switched off) and whether general memories are shared (opt-in). */
+export type MemorySettings = { enabled: boolean; shared: boolean };
+
+// The settings as two scalar subqueries, so a query can gate on them without another round trip.
+const ENABLED = `coalesce((select s.enabled from public.memory_settings s where s.companion_id = $1), true)`;
+const SHARED = `coalesce((select s.enabled from public.memory_settings s where s.companion_id is null), false)`;
+// RLS keeps every query below to the user's own rows; the scope condition picks the companion's
+// memories and, when shared, the general ones.
+const IN_SCOPE = `(m.companion_id = $1 or (m.companion_id is null and ${SHARED}))`;
+
+export async function getMemorySettings(tx: Queryable, companionId: string): Promise<MemorySettings> {
+  const [row] = await tx.query<MemorySettings>(`select ${ENABLED} as enabled, ${SHARED} as shared`, [companionId]);
+  return row!;
+}
+
+/** Switches memory for one companion, or (companionId null) the sharing of general memories. */
+export async function setMemorySetting(tx: Queryable, companionId: string | null, enabled: boolean): Promise<void> {
+  await tx.query(
+    `insert into public.memory_settings (companion_id, enabled) values ($1, $2)
+     on conflict (user_id, coalesce(companion_id, '00000000-0000-0000-0000-000000000000'::uuid))
+     do update set enabled = excluded.enabled, updated_at = now()`,
+    [companionId, enabled],
+  );
+}
+
+/**
+ * Everything a companion remembers about the user, newest first, whether or not memory is on,
+ * and the general memories even while sharing is off, so nothing remembered is ever out of sight.
+ */
+export function listMemories(tx: Queryable, companionId: string): Promise<ListedMemory[]> {
+  return tx.query<ListedMemory>(
+    `select ${COLUMNS}, c.title as "conversationTitle"
+       from public.memories m left join public.conversations c on c.id = m.source_conversation_id
+      where m.companion_id = $1 or m.companion_id is null
+      order by m.updated_at desc, m.id`,
+    [companionId],
+  );
+}
+
+/** A memory with how well it matched the query words (0 when it came in on salience alone). */
+export type MemoryCandidate = Memory & { relevance: number };
+
+/**
+ * The memories worth considering for a reply, in one statement: the best full-text matches of
+ * the query words and the most important, most recent ones, none at all when memory is off for
+ * the companion. Both halves walk an index, so the cost stays flat as memories pile up.
+ */
+export function memoryCandidates(tx: Queryable, input: { companionId: string; query: string }): Promise<MemoryCandidate[]> {
+  return tx.query<MemoryCandidate>(
+    `with matched as (
+       select m.id, ts_rank_cd(m.search, q) as relevance
+         from public.memories m, to_tsquery('simple', $2) q
+        where $2 <> '' and m.search @@ q and ${IN_SCOPE}
+        order by relevance desc limit 40
+     ), salient as (
+       select s.id from (
+         (select m.id, m.importance, m.updated_at from public.memories m where m.companion_id = $1
+           order by m.importance desc, m.updated_at desc limit 20)
+         union all
+         (select m.id, m.importance, m.updated_at from public.memories m where m.companion_id is null and ${SHARED}
+           order by m.importance desc, m.updated_at desc limit 20)
+       ) s order by s.importance desc, s.updated_at desc limit 20
+     )
+     select ${COLUMNS}, coalesce(max(x.relevance), 0)::float8 as relevance
+       from (select id, relevance from matched union all select id, 0 from salient) x
+       join public.memories m on m.id = x.id
+      where ${ENABLED}
+      group by m.id`,
+    [input.companionId, input.query],
+  );
+}
+
+/** The memories on the given subjects in the companion's scope: what a new statement may replace. */
+export function memoriesOnSubjects(tx: Queryable, companionId: string, subjects: string[]): Promise<Memory[]> {
+  if (subjects.length === 0) return Promise.resolve([]);
+  return tx.query<Memory>(
+    `select ${COLUMNS} from public.memories m where m.subject = any($2::text[]) and ${IN_SCOPE}`,
+    [companionId, subjects],
+  );
+}
+
+export type MemorySource = { companionId: string | null; messageId: string | null; conversationId: string | null };
+
+export async function insertMemory(tx: Queryable, draft: MemoryDraft, source: MemorySource): Promise<string | null> {
+  const [row] = await tx.query<{ id: string }>(
+    `insert into public.memories (companion_id, kind, subject, content, importance, event_date, source_message_id, source_conversation_id)
+     values ($1, $2, $3, $4, $5, $6::date, $7, $8)
+     on conflict do nothing returning id`,
+    [source.companionId, draft.kind, draft.subject, draft.content, draft.importance, draft.eventDate, source.messageId, source.conversationId],
+  );
+  // null: a concurrent turn stored a memory on the same subject a moment earlier.
+  return row?.id ?? null;
+}
+
+/** Replaces what a memory says (a newer statement, or the person's own edit). */
+export async function updateMemory(
+  tx: Queryable,
+  id: string,
+  change: Partial<Pick<MemoryDraft, 'kind' | 'content' | 'importance' | 'eventDate'>> & { source?: MemorySource },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `update public.memories set
+        kind = coalesce($2, kind), content = coalesce($3, content), importance = coalesce($4, importance),
+        event_date = case when $5::boolean then $6::date else event_date end,
+        source_message_id = coalesce($7, source_message_id),
+        source_conversation_id = coalesce($8, source_conversation_id),
+        updated_at = now()
+      where id = $1 returning id`,
+    [
+      id, change.kind ?? null, change.content ?? null, change.importance ?? null,
+      change.eventDate !== undefined, change.eventDate ?? null,
+      change.source?.messageId ?? null, change.source?.conversationId ?? null,
+    ],
+  );
+  return rows.length > 0;
+}
+
+export async function deleteMemory(tx: Queryable, id: string): Promise<boolean> {
+  return (await tx.query('delete from public.memories where id = $1 returning id', [id])).length > 0;
+}
+
+/** "Forget everything": all a companion remembers about the user, shared general memories included. */
+export async function forgetMemories(tx: Queryable, companionId: string): Promise<number> {
+  const rows = await tx.query(
+    `delete from public.memories m where m.companion_id = $1 or m.companion_id is null returning id`,
+    [companionId],
+  );
+  return rows.length;
+}
+
+export async function markMemoriesUsed(tx: Queryable, ids: string[]): Promise<void> {
+  if (ids.length > 0) await tx.query('update public.memories set last_used_at = now() where id = any($1::uuid[])', [ids]);
+}
