@@ -93,11 +93,11 @@ export type HistoryEntry = { id: string; role: MessageRole; text: string; seq?: 
  */
 export async function listHistory(tx: Queryable, conversationId: string, limit: number, afterSeq = '0'): Promise<HistoryEntry[]> {
   const newest = await tx.query<HistoryEntry>(
-    `select id, role, seq::text as seq,
+    `select m.id, m.role, m.seq::text as seq,
             coalesce((select string_agg(part ->> 'text', '' order by n)
-                        from jsonb_array_elements(parts) with ordinality as p(part, n)
+                        from jsonb_array_elements(m.parts) with ordinality as p(part, n)
                        where part ->> 'type' = 'text'), '') as text
-       from public.messages where conversation_id = $1 and seq > $3::bigint order by seq desc limit $2`,
+       from public.messages m where m.conversation_id = $1 and m.seq > $3::bigint order by m.seq desc limit $2`,
     [conversationId, limit, afterSeq],
   );
   return newest.reverse();
