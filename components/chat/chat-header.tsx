@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { OpenSidebarButton } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
+import { buttonStyles } from '@/components/ui/button';
+import { MemoryIcon } from '@/components/ui/icons';
 import { LANGUAGE_LABELS, type Language } from '@/lib/languages';
 import type { ChatCompanion } from './chat-view';
 import { ModelPicker, type PickableModel } from './model-picker';
@@ -22,6 +24,14 @@ export function ChatHeader({ conversationId, companion, model, models, language 
     <span className="flex shrink-0 items-center gap-1.5">
       {language !== 'en-US' && <span className={badge}>{LANGUAGE_LABELS[language]}</span>}
       <ModelPicker conversationId={conversationId} model={model} models={models} />
+      <Link
+        href={`/companions/${companion.slug}/memory`}
+        className={buttonStyles.icon}
+        aria-label={`What ${companion.name} remembers about you`}
+        title={`What ${companion.name} remembers about you`}
+      >
+        <MemoryIcon />
+      </Link>
     </span>
   );
   return (

@@ -55,3 +55,7 @@ export const ChatIcon = ({ className = 'size-5' }: IconProps) => (
 export const KeyIcon = ({ className = 'size-4' }: IconProps) => (
   <svg {...common} className={className}><circle cx="8" cy="15" r="4" /><path d="M10.8 12.2L19 4M16 7l2.5 2.5M14 9l2 2" /></svg>
 );
+/** A bookmark with a heart: what a companion keeps about you. */
+export const MemoryIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M6 3h12v18l-6-4-6 4V3z" /><path d="M12 12.5l-2.2-2.1a1.4 1.4 0 0 1 2.2-1.7 1.4 1.4 0 0 1 2.2 1.7z" /></svg>
+);

@@ -5,6 +5,8 @@ import { LanguageBadges } from '@/components/companions/language-badges';
 import { StartChatButton } from '@/components/companions/start-chat-button';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
+import { buttonStyles } from '@/components/ui/button';
+import { MemoryIcon } from '@/components/ui/icons';
 import { requireUser } from '@/lib/auth/session';
 import { companionBySlugOrId } from '@/lib/chat/companions';
 import { withUser } from '@/lib/db/scope';
@@ -40,6 +42,10 @@ export default async function CompanionPage({ params }: Props) {
           <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>
           <div className="mt-6 flex flex-wrap items-center gap-3">
             <StartChatButton companion={companion.slug} name={companion.name} languages={companion.languages} />
+            <Link href={`/companions/${companion.slug}/memory`} className={buttonStyles.secondary}>
+              <MemoryIcon className="size-4" />
+              What {companion.name} remembers
+            </Link>
           </div>
           <p className="mt-8 max-w-prose leading-relaxed text-ink-soft">{companion.description}</p>
           <dl className="mt-8 grid gap-6 sm:grid-cols-2">

@@ -1,0 +1,20 @@
+// The resolve hook registered by ts-paths.mjs.
+const ROOT = new URL('../', import.meta.url);
+const SUFFIXES = ['.ts', '.tsx', '.js', '/index.ts', '/index.js'];
+
+export async function resolve(specifier, context, next) {
+  const target = specifier.startsWith('@/') ? new URL(specifier.slice(2), ROOT).href : specifier;
+  try {
+    return await next(target, context);
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' && error?.code !== 'ERR_UNSUPPORTED_DIR_IMPORT') throw error;
+    for (const suffix of SUFFIXES) {
+      try {
+        return await next(target + suffix, context);
+      } catch {
+        // try the next suffix
+      }
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Companion } from '@/lib/db/companions';
+import type { Database } from '@/lib/db/client';
+import { findCompanion } from '@/lib/db/companions';
+import {
+  deleteMemory,
+  forgetMemories,
+  getMemorySettings,
+  listMemories,
+  setMemorySetting,
+  updateMemory,
+  type ListedMemory,
+  type MemorySettings,
+} from '@/lib/db/memories';
+import { withUser, type UserScope } from '@/lib/db/scope';
+import { HearthError } from '@/lib/errors';
+import { plainNote } from './prompt';
+
+/** What the person sees in "what <companion> remembers about you". */
+export type MemoryOverview = { companion: Companion; settings: MemorySettings; memories: ListedMemory[] };
+
+export function memoryOverview(user: UserScope, companionSlugOrId: string, db?: Database): Promise<MemoryOverview | null> {
+  return withUser(
+    user,
+    async (tx) => {
+      const companion = await findCompanion(tx, companionSlugOrId);
+      if (!companion) return null;
+      const [settings, memories] = [await getMemorySettings(tx, companion.id), await listMemories(tx, companion.id)];
+      return { companion, settings, memories };
+    },
+    db,
+  );
+}
+
+/** The person's own wording replaces the memory's; it stays one plain line like every memory. */
+export async function editMemory(user: UserScope, id: string, content: string, db?: Database): Promise<void> {
+  const found = await withUser(user, (tx) => updateMemory(tx, id, { content: plainNote(content) }), db);
+  if (!found) throw new HearthError('not_found', 'This memory no longer exists.');
+}
+
+export async function removeMemory(user: UserScope, id: string, db?: Database): Promise<void> {
+  await withUser(user, (tx) => deleteMemory(tx, id), db);
+}
+
+/** Deletes all the companion remembers, the shared general memories included; returns how many. */
+export function forgetEverything(user: UserScope, companionId: string, db?: Database): Promise<number> {
+  return withUser(user, (tx) => forgetMemories(tx, companionId), db);
+}
+
+/** Memory on or off for one companion, or (companionId null) sharing general memories with all. */
+export function setMemorySwitch(user: UserScope, companionId: string | null, enabled: boolean, db?: Database): Promise<void> {
+  return withUser(user, (tx) => setMemorySetting(tx, companionId, enabled), db);
+}
