@@ -1,0 +1,77 @@
+import { expect, test, type Page } from '@playwright/test';
+import { assistantMessages, expectAccessible, signInAsGuest, startChatWith } from './helpers';
+
+/** Sends a message and waits for the whole reply (after which the companion learns from it). */
+async function say(page: Page, text: string) {
+  const composer = page.getByRole('textbox', { name: /^Message / });
+  await composer.fill(text);
+  await composer.press('Enter');
+  // The greeting, then one reply per message of the person's.
+  const sent = page.locator('[data-role="user"]');
+  await expect(sent.last()).toContainText(text);
+  await expect(assistantMessages(page)).toHaveCount((await sent.count()) + 1);
+  const reply = assistantMessages(page).last();
+  await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  return reply;
+}
+
+test('a companion remembers what you told it in a new chat, and you can see, edit and delete what it remembers', async ({ page }) => {
+  await signInAsGuest(page);
+  await startChatWith(page, /Marcus/);
+  await say(page, "Hi! I'm Maya, I live in Utrecht and I'm training for a half marathon in April.");
+
+  // Days later, a new conversation: the companion knows.
+  await page.goto('/');
+  await startChatWith(page, /Marcus/);
+  const reply = await say(page, 'Do you remember where I live?');
+  await expect(reply).toContainText('You live in Utrecht');
+
+  // What Marcus remembers, from the chat header.
+  await page.getByRole('link', { name: 'What Marcus remembers about you' }).click();
+  await expect(page.getByRole('heading', { name: 'What Marcus remembers about you' })).toBeVisible();
+  const memories = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Edit: / }) });
+  await expect(memories).toHaveCount(3);
+  await expect(memories.filter({ hasText: 'Training for a half marathon in April.' })).toContainText('Apr 2027');
+  await expectAccessible(page);
+
+  // Edit one: an empty memory is refused inline; a real edit sticks after a reload.
+  await page.getByRole('button', { name: 'Edit: Lives in Utrecht.' }).click();
+  const field = page.getByRole('textbox', { name: 'Memory' });
+  await field.fill('   ');
+  await field.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Write what should be remembered' })).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await field.fill('Lives in Rotterdam, near the harbour.');
+  await field.press('Enter');
+  await expect(page.getByText('Lives in Rotterdam, near the harbour.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Lives in Rotterdam, near the harbour.')).toBeVisible();
+
+  // Delete one, then forget the rest.
+  await page.getByRole('button', { name: 'Delete: Their name is Maya.' }).click();
+  await expect(memories).toHaveCount(2);
+  await page.getByRole('button', { name: 'Forget everything' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Forget everything' }).click();
+  await expect(page.getByText("Marcus doesn't remember anything about you yet.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Marcus doesn't remember anything about you yet.")).toBeVisible();
+});
+
+test('with memory off, a companion neither learns nor recalls', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/companions/wren/memory');
+  const memorySwitch = page.getByRole('switch', { name: 'Memory for Wren' });
+  await expect(memorySwitch).toHaveAttribute('aria-checked', 'true');
+  await memorySwitch.click();
+  await expect(memorySwitch).toHaveAttribute('aria-checked', 'false');
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Memory for Wren' })).toHaveAttribute('aria-checked', 'false');
+
+  await page.goto('/');
+  await startChatWith(page, /Wren/);
+  await say(page, 'My name is Ilse and I live in Ghent.');
+  const reply = await say(page, 'Where do I live?');
+  await expect(reply).not.toContainText('Ghent');
+  await page.goto('/companions/wren/memory');
+  await expect(page.getByText("Wren doesn't remember anything about you yet.")).toBeVisible();
+});
