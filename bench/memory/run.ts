@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '@/lib/db';
 import { listMemories, memoryCandidates, setMemorySetting } from '@/lib/db/memories';
 import { withUser } from '@/lib/db/scope';
 import { memorySection } from '@/lib/memory/prompt';
-import { queryTerms, toTsQuery } from '@/lib/memory/query';
+import { queryTerms } from '@/lib/memory/query';
 import { DEFAULT_MEMORY_BUDGET, rankMemories, recallMemories } from '@/lib/memory/recall';
 import { createTestUser } from '@/lib/testing/databases';
 import { estimateTokens } from '@/lib/text';
@@ -55,7 +55,7 @@ async function companionIds(db: Database): Promise<Record<string, string>> {
 
 /** The top five memories the pipeline's ranking gives a question. */
 async function topFive(db: Database, user: User, companionId: string, ask: string): Promise<string[]> {
-  const candidates = await withUser(user, (tx) => memoryCandidates(tx, { companionId, query: toTsQuery(queryTerms(ask)) }), db);
+  const candidates = await withUser(user, (tx) => memoryCandidates(tx, { companionId, terms: queryTerms(ask) }), db);
   return rankMemories(candidates).slice(0, 5).map((m) => m.content);
 }
 

@@ -61,7 +61,8 @@ const PERSON: [RegExp, string][] = [
 /** "Lives in Utrecht." as "you live in Utrecht.": the notes' third person, turned to the listener. */
 export function secondPerson(note: string): string {
   for (const [pattern, replacement] of PERSON) {
-    if (pattern.test(note)) return note.replace(pattern, (...m) => replacement.replace('$1', (m[1] as string).toLowerCase()));
+    const match = note.match(pattern);
+    if (match) return replacement.replace('$1', (match[1] ?? '').toLowerCase()) + note.slice(match[0].length);
   }
   return note;
 }

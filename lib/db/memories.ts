@@ -52,32 +52,14 @@ export function listMemories(tx: Queryable, companionId: string): Promise<Listed
 export type MemoryCandidate = Memory & { relevance: number };
 
 /**
- * The memories worth considering for a reply, in one statement: the best full-text matches of
- * the query words and the most important, most recent ones, none at all when memory is off for
- * the companion. Both halves walk an index, so the cost stays flat as memories pile up.
+ * The memories worth considering for a reply (the SQL function memory_candidates: for each query
+ * word its most salient full-text matches, plus the most important and recent memories; none
+ * while memory is off for the companion), each with how well it matched.
  */
-export function memoryCandidates(tx: Queryable, input: { companionId: string; query: string }): Promise<MemoryCandidate[]> {
+export function memoryCandidates(tx: Queryable, input: { companionId: string; terms: string[] }): Promise<MemoryCandidate[]> {
   return tx.query<MemoryCandidate>(
-    `with matched as (
-       select m.id, ts_rank_cd(m.search, q) as relevance
-         from public.memories m, to_tsquery('simple', $2) q
-        where $2 <> '' and m.search @@ q and ${IN_SCOPE}
-        order by relevance desc limit 40
-     ), salient as (
-       select s.id from (
-         (select m.id, m.importance, m.updated_at from public.memories m where m.companion_id = $1
-           order by m.importance desc, m.updated_at desc limit 20)
-         union all
-         (select m.id, m.importance, m.updated_at from public.memories m where m.companion_id is null and ${SHARED}
-           order by m.importance desc, m.updated_at desc limit 20)
-       ) s order by s.importance desc, s.updated_at desc limit 20
-     )
-     select ${COLUMNS}, coalesce(max(x.relevance), 0)::float8 as relevance
-       from (select id, relevance from matched union all select id, 0 from salient) x
-       join public.memories m on m.id = x.id
-      where ${ENABLED}
-      group by m.id`,
-    [input.companionId, input.query],
+    `select ${COLUMNS}, m.relevance from public.memory_candidates($1, $2::text[]) m`,
+    [input.companionId, input.terms],
   );
 }
 

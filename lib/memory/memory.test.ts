@@ -8,7 +8,7 @@ import { startChatTurn } from '@/lib/chat/pipeline';
 import type { Database } from '@/lib/db';
 import type { Queryable } from '@/lib/db/client';
 import { forgetMemories, listMemories, setMemorySetting } from '@/lib/db/memories';
-import { withUser } from '@/lib/db/scope';
+import { withAnon, withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { complete } from '@/lib/testing/scripted-model';
 import { MEMORY_HEADING } from './prompt';
@@ -146,6 +146,8 @@ describe.each(TEST_DATABASES)('long-term memory on $name', ({ open }) => {
       expect(await as(intruder, (tx) => tx.query('update public.memories set content = $1 returning id', ['x']))).toEqual([]);
       expect(await as(intruder, (tx) => tx.query('delete from public.memories returning id'))).toEqual([]);
       expect(await as(intruder, (tx) => tx.query('select * from public.memory_settings'))).toEqual([]);
+      // The recall function runs as its owner (to use the full-text index) and filters by the caller itself.
+      expect(await as(intruder, (tx) => tx.query("select * from public.memory_candidates($1, array['name', 'priya'])", [companions.marcus]))).toEqual([]);
       await expect(
         as(intruder, (tx) =>
           tx.query("insert into public.memories (user_id, companion_id, kind, content) values ($1, $2, 'fact', 'planted')", [owner.id, companions.marcus]),
@@ -153,6 +155,7 @@ describe.each(TEST_DATABASES)('long-term memory on $name', ({ open }) => {
       ).rejects.toThrow(/row-level security/);
     }
     expect((await as(owner, (tx) => listMemories(tx, companions.marcus!))).map((m) => m.content)).toEqual(['Their name is Priya.']);
+    await expect(withAnon((tx) => tx.query("select * from public.memory_candidates($1, array['priya'])", [companions.marcus]), db)).rejects.toThrow(/permission denied/);
   });
 
   it('forgets everything for good, and deleting the account deletes every memory', async () => {

@@ -18,12 +18,3 @@ export function queryTerms(text: string): string[] {
   const terms = words.filter((w) => (w.length >= 3 || /\d/.test(w)) && !STOPWORDS.has(w));
   return [...new Set(terms)].slice(0, 24);
 }
-
-/**
- * A tsquery (simple configuration) that matches any of the terms, each as a prefix so "live"
- * finds "lives" and "marathon" finds "marathons". Terms are letters and digits only, so quoting
- * them is enough to keep the query well-formed.
- */
-export function toTsQuery(terms: string[]): string {
-  return terms.map((t) => `'${t}':*`).join(' | ');
-}

@@ -1,7 +1,7 @@
 import type { Queryable } from '@/lib/db/client';
 import { memoryCandidates, type MemoryCandidate } from '@/lib/db/memories';
 import { estimateTokens } from '@/lib/text';
-import { queryTerms, toTsQuery } from './query';
+import { queryTerms } from './query';
 import type { Memory } from './types';
 
 /** How many prompt tokens memories may take by default (MEMORY_TOKEN_BUDGET overrides it). */
@@ -55,6 +55,6 @@ export async function recallMemories(
   input: { companionId: string; text: string; budgetTokens: number; now?: Date },
 ): Promise<Memory[]> {
   if (input.budgetTokens <= 0) return [];
-  const candidates = await memoryCandidates(tx, { companionId: input.companionId, query: toTsQuery(queryTerms(input.text)) });
+  const candidates = await memoryCandidates(tx, { companionId: input.companionId, terms: queryTerms(input.text) });
   return withinBudget(rankMemories(candidates, input.now), input.budgetTokens);
 }

@@ -24,7 +24,9 @@ create table if not exists public.memories (
 );
 create index if not exists memories_scope_salience_idx
   on public.memories (user_id, companion_id, importance desc, updated_at desc);
-create index if not exists memories_search_idx on public.memories using gin (search);
+-- fastupdate off: memories are written a few at a time and read on every reply, so entries go
+-- straight into the index rather than a pending list every search would have to scan.
+create index if not exists memories_search_idx on public.memories using gin (search) with (fastupdate = off);
 -- One memory per subject and scope; a subject-less memory is free-standing.
 create unique index if not exists memories_subject_idx
   on public.memories (user_id, coalesce(companion_id, '00000000-0000-0000-0000-000000000000'::uuid), subject)
@@ -71,3 +73,57 @@ create policy memory_settings_own on public.memory_settings
   for all to authenticated
   using (user_id = public.requesting_user_id())
   with check (user_id = public.requesting_user_id());
+
+-- Recall before each reply. Row-level security cannot use the full-text index: @@ is not
+-- leakproof, so under a policy it is evaluated row by row after the policy's filter, which at
+-- 10,000 memories takes tens of milliseconds. This function runs as its owner to use the index
+-- and applies the same rule as memories_own itself: only the requesting user's rows, and none
+-- while memory is off for the companion. For each query word it takes the most salient prefix
+-- matches (so a rare word keeps its own places beside a common one), plus the most important
+-- and recent memories whatever was said.
+create or replace function public.memory_candidates(p_companion uuid, p_terms text[], p_per_term int default 15)
+returns table (
+  id uuid, companion_id uuid, kind text, subject text, content text, importance smallint, event_date date,
+  source_message_id uuid, source_conversation_id uuid, created_at timestamptz, updated_at timestamptz,
+  last_used_at timestamptz, relevance float8
+)
+language sql stable security definer set search_path = public
+as $$
+  with me as (
+    select public.requesting_user_id() as uid
+  ), settings as (
+    select
+      coalesce((select s.enabled from public.memory_settings s, me where s.user_id = me.uid and s.companion_id = p_companion), true) as enabled,
+      coalesce((select s.enabled from public.memory_settings s, me where s.user_id = me.uid and s.companion_id is null), false) as shared
+  ), scoped as (
+    select me.uid, settings.shared from me, settings where settings.enabled and me.uid is not null
+  ), matched as (
+    select x.id from scoped, unnest(p_terms) as t(term), lateral (
+      select m.id from public.memories m
+       where m.user_id = scoped.uid
+         and (m.companion_id = p_companion or (m.companion_id is null and scoped.shared))
+         and m.search @@ to_tsquery('simple', quote_literal(t.term) || ':*')
+       order by m.importance desc, m.updated_at desc limit p_per_term
+    ) x
+  ), salient as (
+    select s.id from (
+      (select m.id, m.importance, m.updated_at from public.memories m, scoped
+        where m.user_id = scoped.uid and m.companion_id = p_companion
+        order by m.importance desc, m.updated_at desc limit 20)
+      union all
+      (select m.id, m.importance, m.updated_at from public.memories m, scoped
+        where m.user_id = scoped.uid and m.companion_id is null and scoped.shared
+        order by m.importance desc, m.updated_at desc limit 20)
+    ) s order by s.importance desc, s.updated_at desc limit 20
+  ), query as (
+    select to_tsquery('simple', coalesce(string_agg(quote_literal(term) || ':*', ' | '), '')) as q from unnest(p_terms) as term
+  )
+  select m.id, m.companion_id, m.kind, m.subject, m.content, m.importance, m.event_date, m.source_message_id,
+         m.source_conversation_id, m.created_at, m.updated_at, m.last_used_at,
+         case when m.search @@ query.q then ts_rank_cd(m.search, query.q) else 0 end::float8
+    from (select matched.id from matched union select salient.id from salient) x
+    join public.memories m on m.id = x.id, query, scoped
+   where m.user_id = scoped.uid
+$$;
+revoke all on function public.memory_candidates(uuid, text[], int) from public;
+grant execute on function public.memory_candidates(uuid, text[], int) to authenticated;
