@@ -4,6 +4,8 @@ import type { Database } from '@/lib/db/client';
 import type { RollingSummary } from '@/lib/db/conversations';
 import type { FinishedReply } from '@/lib/db/messages';
 import type { UserScope } from '@/lib/db/scope';
+import type { Env } from '@/lib/ai/providers';
+import { embedNewMemories } from '@/lib/memory/embed';
 import { foldConversation, rememberExchange } from '@/lib/memory/remember';
 
 export type AfterReplyInput = {
@@ -18,6 +20,8 @@ export type AfterReplyInput = {
   summary: RollingSummary;
   /** 'rules': learn with the rules even when a real model answered, at no model cost. */
   extractor: MemoryExtractor;
+  /** Where the embedding model (MEMORY_EMBEDDING_MODEL) and its key are read from. */
+  env: Env;
 };
 
 export type MemoryExtractor = 'model' | 'rules';
@@ -57,6 +61,10 @@ export function afterReply(user: UserScope, input: AfterReplyInput, db?: Databas
           usedMemoryIds: input.usedMemoryIds,
         },
         db,
+      );
+      // Unembedded memories are recalled by their words and embedded after a later reply.
+      await embedNewMemories(user, input.companionId, input.env, db).catch((error: unknown) =>
+        console.warn(`[memory] embedding new memories failed: ${(error as Error).message}`),
       );
     }
     await foldConversation(

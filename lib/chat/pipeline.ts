@@ -4,9 +4,9 @@ import { modelCandidates } from '@/lib/ai/routing';
 import type { Env } from '@/lib/ai/providers';
 import type { Database, Queryable } from '@/lib/db/client';
 import { getConversationWithCompanion, type Conversation } from '@/lib/db/conversations';
-import { memoryBudget, recallMemories } from '@/lib/memory/recall';
+import { embedWhatWasSaid } from '@/lib/memory/embed';
+import { chooseMemories, memoryBudget, recallCandidates } from '@/lib/memory/recall';
 import { memorySection, summarySection } from '@/lib/memory/prompt';
-import type { Memory } from '@/lib/memory/types';
 import {
   deleteMessages,
   finishReply,
@@ -69,11 +69,15 @@ const HISTORY_LIMIT = 200;
 export async function startChatTurn(user: UserScope, request: TurnRequest, options: ChatTurnOptions = {}): Promise<ChatTurn> {
   const startedAt = performance.now();
   const env = options.env ?? process.env;
-  const { conversation, companion, summary, history, memories } = await withUser(
+  const budget = memoryBudget(env);
+  // With an embedding model, what the person said is embedded while the turn is read.
+  const said = 'text' in request && request.text && budget > 0 ? embedWhatWasSaid(request.text, env) : Promise.resolve(null);
+  const { conversation, companion, summary, history, candidates: memoryCandidates } = await withUser(
     user,
-    (tx) => loadTurn(tx, request, memoryBudget(env)),
+    (tx) => loadTurn(tx, request, budget),
     options.db,
   );
+  const memories = chooseMemories(memoryCandidates, budget, await said);
 
   const plan = planTurn(conversation, history, request);
   const modelIds = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
@@ -113,6 +117,7 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     usedMemoryIds: memories.map((m) => m.id),
     summary,
     extractor: memoryExtractor(env),
+    env,
   }, options.db);
 
   return {
@@ -175,10 +180,8 @@ async function loadTurn(tx: Queryable, request: TurnRequest, memoryBudgetTokens:
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
   const history = await listHistory(tx, found.conversation.id, HISTORY_LIMIT, found.summary.throughSeq);
   const said = ('text' in request && request.text) || history.findLast((m) => m.role === 'user')?.text || '';
-  const memories: Memory[] = memoryBudgetTokens > 0
-    ? await recallMemories(tx, { companionId: found.companion.id, text: said, budgetTokens: memoryBudgetTokens })
-    : [];
-  return { ...found, history, memories };
+  const candidates = await recallCandidates(tx, { companionId: found.companion.id, text: said, budgetTokens: memoryBudgetTokens });
+  return { ...found, history, candidates };
 }
 
 /** What a turn writes, decided from what was read; ids are chosen here so the model need not wait. */

@@ -48,8 +48,8 @@ export function listMemories(tx: Queryable, companionId: string): Promise<Listed
   );
 }
 
-/** A memory with how well it matched the query words (0 when it came in on salience alone). */
-export type MemoryCandidate = Memory & { relevance: number };
+/** A memory with how well it matched the query words (0 when it came in on salience alone) and its embedding. */
+export type MemoryCandidate = Memory & { relevance: number; embedding: number[] | null };
 
 /**
  * The memories worth considering for a reply (the SQL function memory_candidates: for each query
@@ -58,7 +58,7 @@ export type MemoryCandidate = Memory & { relevance: number };
  */
 export function memoryCandidates(tx: Queryable, input: { companionId: string; terms: string[] }): Promise<MemoryCandidate[]> {
   return tx.query<MemoryCandidate>(
-    `select ${COLUMNS}, m.relevance from public.memory_candidates($1, $2::text[]) m`,
+    `select ${COLUMNS}, m.relevance, m.embedding from public.memory_candidates($1, $2::text[]) m`,
     [input.companionId, input.terms],
   );
 }
@@ -94,6 +94,7 @@ export async function updateMemory(
   const rows = await tx.query(
     `update public.memories set
         kind = coalesce($2, kind), content = coalesce($3, content), importance = coalesce($4, importance),
+        embedding = case when $3 is null or $3 = content then embedding end,
         event_date = case when $5::boolean then $6::date else event_date end,
         source_message_id = coalesce($7, source_message_id),
         source_conversation_id = coalesce($8, source_conversation_id),
@@ -119,6 +120,18 @@ export async function forgetMemories(tx: Queryable, companionId: string): Promis
     [companionId],
   );
   return rows.length;
+}
+
+/** Memories in the companion's scope that have no embedding yet (new, edited, or from before one was configured). */
+export function memoriesToEmbed(tx: Queryable, companionId: string, limit: number): Promise<{ id: string; content: string }[]> {
+  return tx.query(
+    `select m.id, m.content from public.memories m where m.embedding is null and ${IN_SCOPE} order by m.updated_at desc limit $2`,
+    [companionId, limit],
+  );
+}
+
+export async function setMemoryEmbeddings(tx: Queryable, rows: { id: string; embedding: number[] }[]): Promise<void> {
+  for (const row of rows) await tx.query('update public.memories set embedding = $2::real[] where id = $1', [row.id, row.embedding]);
 }
 
 export async function markMemoriesUsed(tx: Queryable, ids: string[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { cosine } from '@/lib/ai/embeddings';
 import type { Queryable } from '@/lib/db/client';
 import { memoryCandidates, type MemoryCandidate } from '@/lib/db/memories';
 import { estimateTokens } from '@/lib/text';
@@ -17,13 +18,14 @@ export function memoryBudget(env: Record<string, string | undefined>): number {
 
 /**
  * Orders candidates by what makes a memory worth bringing up now: how well it matches what the
- * person just said (most of the weight), how much it matters, how fresh it is, and whether it
- * is an event coming up soon.
+ * person just said (most of the weight: the words, and the meaning when there is an embedding of
+ * what they said), how much it matters, how fresh it is, and whether it is an event coming up soon.
  */
-export function rankMemories(candidates: MemoryCandidate[], now = new Date()): MemoryCandidate[] {
+export function rankMemories(candidates: MemoryCandidate[], now = new Date(), said: number[] | null = null): MemoryCandidate[] {
   const best = Math.max(0, ...candidates.map((c) => c.relevance));
   const score = (m: MemoryCandidate) => {
-    const relevance = best > 0 ? m.relevance / best : 0;
+    const words = best > 0 ? m.relevance / best : 0;
+    const relevance = said ? 0.5 * words + 0.5 * Math.max(0, cosine(m.embedding, said)) : words;
     const importance = (m.importance - 1) / 4;
     const ageDays = (now.getTime() - new Date(m.updatedAt).getTime()) / DAY_MS;
     const recency = Math.exp(-Math.max(0, ageDays) / 45);
@@ -49,12 +51,28 @@ export function withinBudget<T extends Pick<Memory, 'content'>>(ranked: T[], bud
   return kept;
 }
 
+/** The candidates for a reply to `text`: none when memory is off or the budget is 0. */
+export function recallCandidates(tx: Queryable, input: { companionId: string; text: string; budgetTokens: number }): Promise<MemoryCandidate[]> {
+  if (input.budgetTokens <= 0) return Promise.resolve([]);
+  return memoryCandidates(tx, { companionId: input.companionId, terms: queryTerms(input.text) });
+}
+
+/** The memories a reply should know, best first, within the budget, without their embeddings. */
+export function chooseMemories(candidates: MemoryCandidate[], budgetTokens: number, said: number[] | null = null, now = new Date()): Memory[] {
+  return withinBudget(rankMemories(candidates, now, said), budgetTokens).map(withoutScores);
+}
+
+function withoutScores(candidate: MemoryCandidate): Memory {
+  const memory: Memory & Partial<Pick<MemoryCandidate, 'relevance' | 'embedding'>> = { ...candidate };
+  delete memory.relevance;
+  delete memory.embedding;
+  return memory;
+}
+
 /** The memories a reply to `text` should know, best first, within the budget; none when memory is off. */
 export async function recallMemories(
   tx: Queryable,
-  input: { companionId: string; text: string; budgetTokens: number; now?: Date },
+  input: { companionId: string; text: string; budgetTokens: number; said?: number[] | null },
 ): Promise<Memory[]> {
-  if (input.budgetTokens <= 0) return [];
-  const candidates = await memoryCandidates(tx, { companionId: input.companionId, terms: queryTerms(input.text) });
-  return withinBudget(rankMemories(candidates, input.now), input.budgetTokens);
+  return chooseMemories(await recallCandidates(tx, input), input.budgetTokens, input.said ?? null);
 }

@@ -18,6 +18,9 @@ create table if not exists public.memories (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   last_used_at timestamptz,
+  -- From MEMORY_EMBEDDING_MODEL when one is configured; compared in the app (portable: this
+  -- works on any PostgreSQL, pgvector or not).
+  embedding real[],
   search tsvector generated always as (
     to_tsvector('simple', content || ' ' || coalesce(replace(replace(subject, '_', ' '), ':', ' '), ''))
   ) stored
@@ -85,7 +88,7 @@ create or replace function public.memory_candidates(p_companion uuid, p_terms te
 returns table (
   id uuid, companion_id uuid, kind text, subject text, content text, importance smallint, event_date date,
   source_message_id uuid, source_conversation_id uuid, created_at timestamptz, updated_at timestamptz,
-  last_used_at timestamptz, relevance float8
+  last_used_at timestamptz, embedding real[], relevance float8
 )
 language sql stable security definer set search_path = public
 as $$
@@ -119,7 +122,7 @@ as $$
     select to_tsquery('simple', coalesce(string_agg(quote_literal(term) || ':*', ' | '), '')) as q from unnest(p_terms) as term
   )
   select m.id, m.companion_id, m.kind, m.subject, m.content, m.importance, m.event_date, m.source_message_id,
-         m.source_conversation_id, m.created_at, m.updated_at, m.last_used_at,
+         m.source_conversation_id, m.created_at, m.updated_at, m.last_used_at, m.embedding,
          case when m.search @@ query.q then ts_rank_cd(m.search, query.q) else 0 end::float8
     from (select matched.id from matched union select salient.id from salient) x
     join public.memories m on m.id = x.id, query, scoped

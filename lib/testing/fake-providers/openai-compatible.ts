@@ -10,6 +10,8 @@ import { createScript, describeOutcome, type RecordedRequest, type ResolvedScena
  *                                 Groq adds context_window and active; OpenRouter's is {data: [{id, name,
  *                                 context_length, pricing, architecture, supported_parameters}]}
  *   GET  /api/tags                Ollama's model list, {models: [{name, model, size, details}]}
+ *   POST {base}/embeddings        {input: string | string[]} -> {data: [{embedding}]}: a hashed bag of
+ *                                 words, so texts sharing words are near each other
  *
  * The flavor decides where usage goes, as each provider does it:
  *   openai      a last chunk with `usage` and no choices, only when stream_options.include_usage asks
@@ -69,6 +71,7 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
       }
     }
     if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(flavor, models));
+    if (request.method === 'POST' && route === '/embeddings') return sendJson(res, 200, embeddings(request.body));
     if (request.method !== 'POST' || route !== '/chat/completions') {
       return sendError(res, flavor, 404, { message: `Unknown request URL: ${request.method} ${request.path}.` });
     }
@@ -115,6 +118,30 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
     sendError(res, flavor, 400, { message: 'We could not parse the JSON body of your request.' }),
   );
   return { ...server, url: `${server.origin}${basePath}`, queue: script.queue, setScenario: script.setScenario };
+}
+
+const EMBEDDING_DIMENSIONS = 64;
+
+function embeddings(body: unknown) {
+  const input = (body as { input?: unknown; model?: unknown } | undefined)?.input;
+  const texts = (Array.isArray(input) ? input : [input]).map((text) => String(text ?? ''));
+  return {
+    object: 'list',
+    data: texts.map((text, index) => ({ object: 'embedding', index, embedding: bagOfWords(text) })),
+    model: String((body as { model?: unknown }).model ?? 'fake-embedding'),
+    usage: { prompt_tokens: texts.join(' ').length, total_tokens: texts.join(' ').length },
+  };
+}
+
+function bagOfWords(text: string): number[] {
+  const vector = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
+  for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    let h = 0;
+    for (const c of word) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+    vector[h % EMBEDDING_DIMENSIONS]! += 1;
+  }
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((v) => v / norm);
 }
 
 function describeRequest(request: RecordedRequest): Pick<RecordedRequest, 'model' | 'lastUserText'> {
