@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireSessionUser } from '@/lib/auth/session';
+import { attempt, sessionUser, type ActionResult } from '@/lib/actions';
 import { deleteUserConversation, pageOfConversations, startConversation, updateUserConversation } from '@/lib/chat/conversations';
 import type { ConversationSummary } from '@/lib/db/conversations';
 import type { Page } from '@/lib/db/cursor';
@@ -11,20 +11,10 @@ import { toHearthError } from '@/lib/errors';
 import { conversationTitle, language, modelId, uuid } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
-export type ActionResult = { ok: true } | { ok: false; error: string };
-
-const signedIn = () => requireSessionUser('Your session has ended. Sign in again.');
+const signedIn = sessionUser;
 
 /** Runs a change to the conversation list and refreshes the pages that show it. */
-async function attempt(fn: () => Promise<void>): Promise<ActionResult> {
-  try {
-    await fn();
-    revalidatePath('/', 'layout');
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: toHearthError(error).message };
-  }
-}
+const attemptChange = (fn: () => Promise<unknown>) => attempt(fn, '/', 'layout');
 
 const slug = z.string().min(1).max(64);
 
@@ -45,13 +35,13 @@ export async function startChatAction(companion: string, chatLanguage?: string):
 }
 
 export async function renameConversationAction(id: string, title: string): Promise<ActionResult> {
-  return attempt(async () => {
+  return attemptChange(async () => {
     await updateUserConversation(await signedIn(), parseWith(uuid, id), { title: parseWith(conversationTitle, title) });
   });
 }
 
 export async function deleteConversationAction(id: string): Promise<ActionResult> {
-  return attempt(async () => deleteUserConversation(await signedIn(), parseWith(uuid, id)));
+  return attemptChange(async () => deleteUserConversation(await signedIn(), parseWith(uuid, id)));
 }
 
 export async function moreConversationsAction(cursor: string): Promise<Page<ConversationSummary>> {
@@ -60,7 +50,7 @@ export async function moreConversationsAction(cursor: string): Promise<Page<Conv
 
 /** Switches the conversation's model; refused with the reason when its provider is not configured. */
 export async function changeModelAction(conversationId: string, model: string): Promise<ActionResult> {
-  return attempt(async () => {
+  return attemptChange(async () => {
     await updateUserConversation(await signedIn(), parseWith(uuid, conversationId), { model: parseWith(modelId, model) });
   });
 }

@@ -7,11 +7,11 @@ import {
   editMemoryAction,
   forgetEverythingAction,
   setMemorySwitchAction,
-  type MemoryActionResult,
 } from '@/app/(app)/companions/[slug]/memory/actions';
 import { buttonStyles } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
+import type { ActionResult } from '@/lib/actions';
 import { longDate } from '@/lib/format';
 import type { MemoryKind } from '@/lib/memory/types';
 import { MAX_MEMORY_CHARS } from '@/lib/validation/memory';
@@ -169,7 +169,7 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
   const [pending, startTransition] = useTransition();
   const fieldId = useId();
 
-  const run = (action: () => Promise<MemoryActionResult>, done: () => void) =>
+  const run = (action: () => Promise<ActionResult>, done: () => void) =>
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
