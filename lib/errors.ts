@@ -15,6 +15,7 @@ const ERRORS = {
   internal: { status: 500, type: 'api_error' },
   provider_failed: { status: 502, type: 'provider_error' },
   provider_not_configured: { status: 503, type: 'provider_not_configured' },
+  unavailable: { status: 503, type: 'service_unavailable' },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -47,9 +48,18 @@ export function isHearthError(error: unknown): error is HearthError {
   return error instanceof HearthError;
 }
 
-/** PostgreSQL error codes that mean the request, not the server, was wrong. */
+// The connection to the database failed (not the query): the server restarted or ended the
+// session, or it cannot be reached. Worth a retry, so a 503 rather than a 500.
+const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed|terminating connection/i;
+
+/** PostgreSQL error codes that mean the request, not the server, was wrong, or that the database is out of reach. */
 export function fromDatabaseError(error: unknown): HearthError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
+  if (CONNECTION_CODES.has(String(code)) || CONNECTION_MESSAGES.test((error as Error | null)?.message ?? '')) {
+    console.warn(`[db] connection failed: ${(error as Error).message}`);
+    return new HearthError('unavailable', 'The database is out of reach right now. Please try again in a moment.');
+  }
   switch (code) {
     case '22P02': // invalid_text_representation, e.g. a malformed uuid
       return new HearthError('not_found', 'Not found.');

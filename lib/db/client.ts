@@ -32,6 +32,13 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
+      // A connection that dies while checked out (the server restarts, pg_terminate_backend)
+      // emits 'error'; without a listener that would end the process. Such a client is
+      // destroyed on release instead of going back to the pool, so the next request gets a
+      // working one.
+      let broken: Error | undefined;
+      const onError = (error: Error) => void (broken = error);
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn({
@@ -44,10 +51,11 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        await client.query('rollback').catch((rollbackError: Error) => void (broken ??= rollbackError));
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),
