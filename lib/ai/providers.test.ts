@@ -4,6 +4,7 @@ import type { Database } from '@/lib/db';
 import { listMessages, textOf } from '@/lib/db/messages';
 import { withUser } from '@/lib/db/scope';
 import { startConversation } from '@/lib/chat/conversations';
+import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
@@ -307,6 +308,7 @@ describe.each(TEST_DATABASES)('chat pipeline against a loopback OpenAI server on
     server = await startOpenAICompatibleServer({ apiKey: KEY });
   });
   afterAll(async () => {
+    await afterRepliesSettled();
     await server?.close();
     await db?.close();
   });
@@ -348,6 +350,20 @@ describe.each(TEST_DATABASES)('chat pipeline against a loopback OpenAI server on
     expect(stored.status).toBe('error');
     expect(textOf(stored)).toBe('Once upon a ');
     expect(stored.error).toBeTruthy();
+  });
+
+  it('saves what came before a mid-stream stall or drop as an error, and Retry then writes a complete reply', async () => {
+    const env = { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url, MODEL_IDLE_TIMEOUT_MS: '200' };
+    for (const fault of [{ stallAfterChunks: 2 }, { dropAfterChunks: 2 }]) {
+      server.queue({ text: 'one two three four five', chunkDelayMs: 3, ...fault }, { text: 'All of it this time.' });
+      const conversationId = await newConversation();
+      const first = await startChatTurn(user, { action: 'send', conversationId, text: 'Count for me' }, { db, model: model(), env });
+      expect(await first.saved).toMatchObject({ status: 'error', text: 'one two ' });
+      const retry = await startChatTurn(user, { action: 'regenerate', conversationId }, { db, model: model(), env });
+      expect(await retry.saved).toMatchObject({ status: 'complete', text: 'All of it this time.' });
+      const replies = (await withUser(user, (tx) => listMessages(tx, conversationId), db)).filter((m) => m.role === 'assistant').slice(1);
+      expect(replies.map((m) => [m.status, textOf(m)])).toEqual([['complete', 'All of it this time.']]);
+    }
   });
 
   it('saves a reply whose stream ends early without an error as error, not complete', async () => {

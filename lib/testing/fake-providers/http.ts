@@ -172,6 +172,7 @@ export async function playScenario(
   for (const [index, text] of scenario.chunks.entries()) {
     if (index === scenario.dropAfterChunks) return stream.drop();
     if (index === scenario.truncateAfterChunks) return stream.end();
+    if (index === scenario.stallAfterChunks) return stream.untilClosed();
     if (index > 0) await stream.pause(scenario.chunkDelayMs);
     if (stream.closed) return;
     for (const event of chunkEvents(text, index)) await stream.send(event);

@@ -25,6 +25,8 @@ export type Scenario = {
   truncateAfterChunks?: number;
   /** Send the headers, then nothing until the client goes away or the server closes. */
   stall?: boolean;
+  /** Send this many text chunks, then nothing more until the client goes away. Streams only. */
+  stallAfterChunks?: number;
 };
 
 /** What the servers record about every request they receive. */
@@ -50,7 +52,7 @@ export const DEFAULT_REPLY = 'Hello from the fake provider.';
 export const DEFAULT_INPUT_TOKENS = 12;
 
 export type ResolvedScenario = Required<Pick<Scenario, 'firstTokenDelayMs' | 'chunkDelayMs'>> &
-  Pick<Scenario, 'error' | 'dropAfterChunks' | 'truncateAfterChunks' | 'stall'> & {
+  Pick<Scenario, 'error' | 'dropAfterChunks' | 'truncateAfterChunks' | 'stall' | 'stallAfterChunks'> & {
     chunks: string[];
     inputTokens: number;
     outputTokens: number;
@@ -72,6 +74,7 @@ export function resolveScenario(scenario: Scenario = {}): ResolvedScenario {
     dropAfterChunks: scenario.dropAfterChunks,
     truncateAfterChunks: scenario.truncateAfterChunks,
     stall: scenario.stall,
+    stallAfterChunks: scenario.stallAfterChunks,
   };
 }
 
