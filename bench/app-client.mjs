@@ -50,7 +50,7 @@ function cookieJar() {
   };
 }
 
-async function signInAsGuest(baseUrl) {
+export async function signInAsGuest(baseUrl) {
   const jar = cookieJar();
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   jar.keep(csrf);
@@ -77,7 +77,7 @@ function companionSlugs() {
     .sort();
 }
 
-async function createConversation(baseUrl, jar, companion, model) {
+export async function createConversation(baseUrl, jar, companion, model) {
   const response = await fetch(`${baseUrl}/api/v1/conversations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: jar.header() },

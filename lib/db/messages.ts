@@ -48,9 +48,11 @@ export async function listMessagePage(
   { limit, cursor }: { limit: number; cursor?: string | null },
 ): Promise<Page<StoredMessage>> {
   const afterSeq = cursor ? decodeCursor(cursor, /^\d{1,18}$/) : null;
+  // seq > 0 rather than "no cursor or seq > cursor": one range the (conversation_id, seq) index
+  // walks straight to, which an OR would turn into a scan from the first message.
   const rows = await tx.query<StoredMessage & { seqKey: string }>(
     `select ${COLUMNS}, seq::text as "seqKey" from public.messages
-      where conversation_id = $1 and ($2::bigint is null or seq > $2::bigint)
+      where conversation_id = $1 and seq > coalesce($2::bigint, 0)
       order by seq limit $3`,
     [conversationId, afterSeq, limit + 1],
   );

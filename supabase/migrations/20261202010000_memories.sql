@@ -59,23 +59,24 @@ grant select, insert, update, delete on public.memories to authenticated;
 grant select, insert, update, delete on public.memory_settings to authenticated;
 
 -- The person's own memories only; nobody else, admins included, has a policy that reads them.
+-- (select ...): the requesting user is read once per query, not once per row.
 drop policy if exists memories_own on public.memories;
 create policy memories_own on public.memories
   for all to authenticated
-  using (user_id = public.requesting_user_id())
+  using (user_id = (select public.requesting_user_id()))
   with check (
-    user_id = public.requesting_user_id()
+    user_id = (select public.requesting_user_id())
     and (source_conversation_id is null or exists (
       select 1 from public.conversations c
-      where c.id = source_conversation_id and c.user_id = public.requesting_user_id()
+      where c.id = source_conversation_id and c.user_id = (select public.requesting_user_id())
     ))
   );
 
 drop policy if exists memory_settings_own on public.memory_settings;
 create policy memory_settings_own on public.memory_settings
   for all to authenticated
-  using (user_id = public.requesting_user_id())
-  with check (user_id = public.requesting_user_id());
+  using (user_id = (select public.requesting_user_id()))
+  with check (user_id = (select public.requesting_user_id()));
 
 -- Recall before each reply. Row-level security cannot use the full-text index: @@ is not
 -- leakproof, so under a policy it is evaluated row by row after the policy's filter, which at
