@@ -43,7 +43,7 @@ export async function personaWithVersions(admin: UserScope, id: string, db?: Dat
 }
 
 export function fieldsOf(persona: Persona): PersonaFields {
-  const { id: _id, avatarUrl: _a, archivedAt: _ar, updatedAt: _u, version: _v, ...fields } = persona;
+  const fields = Object.fromEntries(Object.entries(persona).filter(([key]) => key in personaFields.shape));
   return parseWith(personaFields, fields);
 }
 
