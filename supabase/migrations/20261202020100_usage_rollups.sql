@@ -25,6 +25,12 @@ create table if not exists public.usage_daily_users (
   primary key (day, user_id)
 );
 
+-- Daily active users, counted once per day from usage_daily_users (the chart reads this).
+create table if not exists public.usage_daily_active (
+  day date primary key,
+  users integer not null
+);
+
 -- Time to first token (kind 0) and total latency (kind 1) of replies, as counts per logarithmic
 -- bucket: bucket b holds values up to 1.25^(b+1) - 1 ms, so percentiles are within about 12%.
 create table if not exists public.usage_daily_latency (
@@ -44,15 +50,18 @@ insert into public.usage_rollup_state (id, refreshed_at) values (true, null) on 
 
 alter table public.usage_daily enable row level security;
 alter table public.usage_daily_users enable row level security;
+alter table public.usage_daily_active enable row level security;
 alter table public.usage_daily_latency enable row level security;
 alter table public.usage_rollup_state enable row level security;
-revoke all on public.usage_daily, public.usage_daily_users, public.usage_daily_latency, public.usage_rollup_state from anon, authenticated;
-grant select on public.usage_daily, public.usage_daily_users, public.usage_daily_latency, public.usage_rollup_state to authenticated;
+revoke all on public.usage_daily, public.usage_daily_users, public.usage_daily_active, public.usage_daily_latency, public.usage_rollup_state from anon, authenticated;
+grant select on public.usage_daily, public.usage_daily_users, public.usage_daily_active, public.usage_daily_latency, public.usage_rollup_state to authenticated;
 
 drop policy if exists usage_daily_admin on public.usage_daily;
 create policy usage_daily_admin on public.usage_daily for select to authenticated using (public.is_admin());
 drop policy if exists usage_daily_users_admin on public.usage_daily_users;
 create policy usage_daily_users_admin on public.usage_daily_users for select to authenticated using (public.is_admin());
+drop policy if exists usage_daily_active_admin on public.usage_daily_active;
+create policy usage_daily_active_admin on public.usage_daily_active for select to authenticated using (public.is_admin());
 drop policy if exists usage_daily_latency_admin on public.usage_daily_latency;
 create policy usage_daily_latency_admin on public.usage_daily_latency for select to authenticated using (public.is_admin());
 drop policy if exists usage_rollup_state_admin on public.usage_rollup_state;
@@ -84,6 +93,7 @@ begin
   delete from public.usage_daily where day >= since_day;
   delete from public.usage_daily_users where day >= since_day;
   delete from public.usage_daily_latency where day >= since_day;
+  delete from public.usage_daily_active where day >= since_day;
 
   insert into public.usage_daily
     (day, model, provider, companion_id, user_messages, replies, errors, input_tokens, output_tokens, cost_usd)
@@ -103,6 +113,9 @@ begin
     from public.messages m
    where m.created_at >= since_ts and m.role = 'user';
 
+  insert into public.usage_daily_active (day, users)
+  select day, count(*) from public.usage_daily_users where day >= since_day group by day;
+
   insert into public.usage_daily_latency (day, model, kind, bucket, n)
   select day, model, kind, bucket, count(*)
     from (
@@ -115,6 +128,13 @@ begin
    group by 1, 2, 3, 4;
 
   update public.usage_rollup_state set refreshed_at = started where id;
+  -- After a full build, give the planner real statistics at once rather than after autovacuum.
+  if last_refresh is null then
+    analyze public.usage_daily;
+    analyze public.usage_daily_users;
+    analyze public.usage_daily_active;
+    analyze public.usage_daily_latency;
+  end if;
   return started;
 end
 $$;
