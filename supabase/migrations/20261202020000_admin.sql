@@ -5,7 +5,8 @@
 alter table public.users
   add column if not exists disabled_at timestamptz;
 
--- Whether the requesting user is an enabled admin. security definer: it reads the users table as its
+-- Whether the requesting user is an enabled admin. Policies call it as (select public.is_admin()),
+-- so it runs once per query, not once per row. security definer: it reads the users table as its
 -- owner, so policies on users can call it without recursing, and a user cannot fake it with claims.
 create or replace function public.is_admin() returns boolean
 language sql stable security definer set search_path = public
@@ -53,15 +54,15 @@ create policy companions_active_readable on public.companions
 
 drop policy if exists companions_admin_read on public.companions;
 create policy companions_admin_read on public.companions
-  for select to authenticated using (public.is_admin());
+  for select to authenticated using ((select public.is_admin()));
 
 drop policy if exists companions_admin_insert on public.companions;
 create policy companions_admin_insert on public.companions
-  for insert to authenticated with check (public.is_admin());
+  for insert to authenticated with check ((select public.is_admin()));
 
 drop policy if exists companions_admin_update on public.companions;
 create policy companions_admin_update on public.companions
-  for update to authenticated using (public.is_admin()) with check (public.is_admin());
+  for update to authenticated using ((select public.is_admin())) with check ((select public.is_admin()));
 
 -- Avatars uploaded in the studio, served by /api/avatars/{companion id}. Whoever can see the
 -- companion can see its avatar (the subquery runs under the caller's companion policies).
@@ -84,7 +85,7 @@ create policy companion_avatars_visible on public.companion_avatars
 
 drop policy if exists companion_avatars_admin_write on public.companion_avatars;
 create policy companion_avatars_admin_write on public.companion_avatars
-  for all to authenticated using (public.is_admin()) with check (public.is_admin());
+  for all to authenticated using ((select public.is_admin())) with check ((select public.is_admin()));
 
 -- Every save of a persona is a version: the whole persona as JSON, who saved it and when.
 create table if not exists public.companion_versions (
@@ -103,7 +104,7 @@ grant select, insert on public.companion_versions to authenticated;
 
 drop policy if exists companion_versions_admin on public.companion_versions;
 create policy companion_versions_admin on public.companion_versions
-  for all to authenticated using (public.is_admin()) with check (public.is_admin());
+  for all to authenticated using ((select public.is_admin())) with check ((select public.is_admin()));
 
 -- A renamed slug keeps working: old links redirect to the companion's current slug.
 create table if not exists public.companion_slug_redirects (
@@ -122,7 +123,7 @@ create policy companion_slug_redirects_read on public.companion_slug_redirects
 
 drop policy if exists companion_slug_redirects_admin on public.companion_slug_redirects;
 create policy companion_slug_redirects_admin on public.companion_slug_redirects
-  for all to authenticated using (public.is_admin()) with check (public.is_admin());
+  for all to authenticated using ((select public.is_admin())) with check ((select public.is_admin()));
 
 -- The audit log: every admin action, who did it, when, and the record before and after.
 -- Written in the same transaction as the action; never edited; read by admins only.
@@ -145,18 +146,18 @@ grant select, insert on public.audit_log to authenticated;
 
 drop policy if exists audit_log_admin_read on public.audit_log;
 create policy audit_log_admin_read on public.audit_log
-  for select to authenticated using (public.is_admin());
+  for select to authenticated using ((select public.is_admin()));
 
 drop policy if exists audit_log_admin_insert on public.audit_log;
 create policy audit_log_admin_insert on public.audit_log
   for insert to authenticated
-  with check (public.is_admin() and actor_id = public.requesting_user_id());
+  with check ((select public.is_admin()) and actor_id = (select public.requesting_user_id()));
 
 -- Admins read every user's row (not their conversations); role and disabled change through
 -- admin_update_user only, so nobody can grant themselves a column they should not have.
 drop policy if exists users_admin_read on public.users;
 create policy users_admin_read on public.users
-  for select to authenticated using (public.is_admin());
+  for select to authenticated using ((select public.is_admin()));
 
 create or replace function public.admin_update_user(p_user uuid, p_role text, p_disabled boolean)
 returns table (id uuid, email text, name text, role text, disabled_at timestamptz)

@@ -57,15 +57,15 @@ revoke all on public.usage_daily, public.usage_daily_users, public.usage_daily_a
 grant select on public.usage_daily, public.usage_daily_users, public.usage_daily_active, public.usage_daily_latency, public.usage_rollup_state to authenticated;
 
 drop policy if exists usage_daily_admin on public.usage_daily;
-create policy usage_daily_admin on public.usage_daily for select to authenticated using (public.is_admin());
+create policy usage_daily_admin on public.usage_daily for select to authenticated using ((select public.is_admin()));
 drop policy if exists usage_daily_users_admin on public.usage_daily_users;
-create policy usage_daily_users_admin on public.usage_daily_users for select to authenticated using (public.is_admin());
+create policy usage_daily_users_admin on public.usage_daily_users for select to authenticated using ((select public.is_admin()));
 drop policy if exists usage_daily_active_admin on public.usage_daily_active;
-create policy usage_daily_active_admin on public.usage_daily_active for select to authenticated using (public.is_admin());
+create policy usage_daily_active_admin on public.usage_daily_active for select to authenticated using ((select public.is_admin()));
 drop policy if exists usage_daily_latency_admin on public.usage_daily_latency;
-create policy usage_daily_latency_admin on public.usage_daily_latency for select to authenticated using (public.is_admin());
+create policy usage_daily_latency_admin on public.usage_daily_latency for select to authenticated using ((select public.is_admin()));
 drop policy if exists usage_rollup_state_admin on public.usage_rollup_state;
-create policy usage_rollup_state_admin on public.usage_rollup_state for select to authenticated using (public.is_admin());
+create policy usage_rollup_state_admin on public.usage_rollup_state for select to authenticated using ((select public.is_admin()));
 
 -- Recomputes every day from an hour before the last refresh (replies finish after they start), so
 -- a refresh reads only recent messages through messages_created_idx. Admins only.
