@@ -101,6 +101,7 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   const card = userPage.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /Juniper/ });
   await expect(card).toBeVisible();
   await expect(card.locator('img')).toHaveAttribute('src', /\/api\/avatars\//);
+  const avatarSrc = (await card.locator('img').getAttribute('src'))!;
   await startChatWith(userPage, /Juniper/);
   await expect(assistantMessages(userPage).first()).toContainText('Hello there, welcome to the greenhouse!');
   const composer = userPage.getByRole('textbox', { name: /^Message / });
@@ -110,7 +111,7 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   expect(((await assistantMessages(userPage).nth(1).textContent()) ?? '').length).toBeGreaterThan(5);
 
   // The avatar is served from the database with the type its bytes say.
-  const avatar = await userPage.request.get((await card.locator('img').getAttribute('src').catch(() => null)) ?? '/api/avatars/x');
+  const avatar = await userPage.request.get(avatarSrc);
   expect([avatar.status(), avatar.headers()['content-type']]).toEqual([200, 'image/png']);
   await user.close();
 });

@@ -182,7 +182,7 @@ export function PersonaStudio({ persona, initial, versions, models }: Props) {
             {published ? 'Unpublish' : 'Publish'}
           </button>
         )}
-        <button type="button" className={buttonStyles.accent} disabled={busy || (!dirty && Boolean(persona))} onClick={() => void save()}>
+        <button type="button" className={buttonStyles.primary} disabled={busy || (!dirty && Boolean(persona))} onClick={() => void save()}>
           {busy ? 'Saving…' : persona ? 'Save' : 'Create draft'}
         </button>
       </div>

@@ -32,7 +32,7 @@ export default async function PersonasPage({ searchParams }: Props) {
         </div>
         <div className="flex items-start gap-2">
           <ImportCardButton />
-          <Link href="/admin/personas/new" className={buttonStyles.accent}>New persona</Link>
+          <Link href="/admin/personas/new" className={buttonStyles.primary}>New persona</Link>
         </div>
       </header>
 
