@@ -3,7 +3,7 @@
 
 type Series = { label: string; color: string; values: number[] };
 
-const W = 640;
+const W = 480;
 const H = 200;
 const PAD = { top: 12, right: 12, bottom: 28, left: 56 };
 
@@ -50,11 +50,11 @@ export function TimeChart({ id, title, description, days, series, kind = 'bar', 
         {[0, 0.5, 1].map((t) => (
           <g key={t}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(max * t)} y2={y(max * t)} stroke="currentColor" strokeOpacity={t === 0 ? 0.5 : 0.18} />
-            <text x={PAD.left - 6} y={y(max * t)} textAnchor="end" dominantBaseline="middle" fontSize="11" fill="currentColor">{format(max * t)}</text>
+            <text x={PAD.left - 6} y={y(max * t)} textAnchor="end" dominantBaseline="middle" fontSize="13" fill="currentColor">{format(max * t)}</text>
           </g>
         ))}
         {labelled.map((i) => (
-          <text key={i} x={x(i)} y={H - 8} textAnchor={i === 0 && days.length > 1 ? 'start' : i === days.length - 1 && days.length > 1 ? 'end' : 'middle'} fontSize="11" fill="currentColor">
+          <text key={i} x={x(i)} y={H - 8} textAnchor={i === 0 && days.length > 1 ? 'start' : i === days.length - 1 && days.length > 1 ? 'end' : 'middle'} fontSize="13" fill="currentColor">
             {days[i]?.slice(5)}
           </text>
         ))}

@@ -92,6 +92,9 @@ describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
     expect(created.visibility).toBe('draft');
     expect(await withUser(user, (tx) => findCompanion(tx, `nova-${run}`), db)).toBeNull();
 
+    // An admin reads the draft in the studio, but the picker (theirs too) lists published ones only.
+    expect((await withUser(admin, (tx) => findCompanion(tx, created.id), db))?.name).toBe('Nova');
+    expect((await withUser(admin, listCompanions, db)).map((c) => c.id)).not.toContain(created.id);
     const published = await setVisibility(admin, created.id, 'published', db);
     expect(published.version).toBe(2);
     expect((await withUser(user, (tx) => findCompanion(tx, `nova-${run}`), db))?.name).toBe('Nova');

@@ -36,9 +36,14 @@ export const COMPANION_JSON = `json_build_object('id', p.id, 'slug', p.slug, 'na
   'defaultModel', p.default_model, 'fallbackModels', p.fallback_models, 'nsfw', p.nsfw, 'temperature', p.temperature,
   'personality', p.personality, 'scenario', p.scenario, 'exampleDialogue', p.example_dialogue)`;
 
-/** Active companions (RLS hides the rest), alphabetically. */
+/**
+ * Published, active companions, alphabetically. RLS hides the rest from people; admins may read
+ * drafts and archived ones too (the studio), so the picker says what it wants explicitly.
+ */
 export function listCompanions(tx: Queryable): Promise<Companion[]> {
-  return tx.query<Companion>(`select ${COLUMNS} from public.companions order by name`);
+  return tx.query<Companion>(
+    `select ${COLUMNS} from public.companions where active and visibility = 'published' and archived_at is null order by name`,
+  );
 }
 
 export async function findCompanion(tx: Queryable, slugOrId: string): Promise<Companion | null> {
