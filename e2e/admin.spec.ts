@@ -76,6 +76,12 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   await expect(preview.getByRole('button', { name: 'Send to preview' })).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page);
 
+  // Leaving with unsaved changes asks first; staying keeps the draft.
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page).toHaveURL(/\/admin\/personas\/new$/);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Juniper');
+
   await page.getByRole('button', { name: 'Create draft' }).click();
   await page.waitForURL(/\/admin\/personas\/[0-9a-f-]{36}/);
   await expect(page.getByText('Version 1')).toBeVisible();
