@@ -169,6 +169,10 @@ describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
 
     await updateUser(admin, victim.id, { disabled: true }, db);
     expect([(await signIn()).length, (await apiKey()).length]).toEqual([0, 0]);
+    // A session still open in their browser can read but no longer write.
+    const [companion] = await withAnon(listCompanions, db);
+    const write = await rejects(withUser(victim, (tx) => tx.query('insert into public.conversations (companion_id, model) values ($1, $2)', [companion!.id, 'offline/hearth-demo']), db));
+    expect((write as { code?: string }).code).toBe('42501');
     await updateUser(admin, victim.id, { disabled: false, role: 'admin' }, db);
     expect([(await signIn()).length, (await apiKey()).length]).toEqual([1, 1]);
 

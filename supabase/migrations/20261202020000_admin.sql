@@ -224,3 +224,34 @@ begin
      where k.key_hash = p_hash and k.revoked_at is null and u.disabled_at is null;
 end
 $$;
+
+-- A disabled account whose browser still holds a session writes nothing more: new conversations
+-- and messages are refused (reads of its own history are untouched). Only writes pay this lookup.
+create or replace function public.requesting_user_enabled() returns boolean
+language sql stable security definer set search_path = public
+as $$
+  select not exists (
+    select 1 from public.users u where u.id = public.requesting_user_id() and u.disabled_at is not null
+  )
+$$;
+revoke all on function public.requesting_user_enabled() from public;
+grant execute on function public.requesting_user_enabled() to authenticated;
+
+drop policy if exists conversations_own on public.conversations;
+create policy conversations_own on public.conversations
+  for all to authenticated
+  using (user_id = public.requesting_user_id())
+  with check (user_id = public.requesting_user_id() and (select public.requesting_user_enabled()));
+
+drop policy if exists messages_own on public.messages;
+create policy messages_own on public.messages
+  for all to authenticated
+  using (user_id = public.requesting_user_id())
+  with check (
+    user_id = public.requesting_user_id()
+    and (select public.requesting_user_enabled())
+    and exists (
+      select 1 from public.conversations c
+      where c.id = conversation_id and c.user_id = public.requesting_user_id()
+    )
+  );
