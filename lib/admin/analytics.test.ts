@@ -81,6 +81,19 @@ describe.each(TEST_DATABASES)('usage analytics on $name', ({ open }) => {
     expect((await loadAnalytics(admin, { from: day1, to: day2 }, db)).totals.messages).toBe(9);
   });
 
+  it('counts the stateless completions of api_usage too, under "No companion" when they had none', async () => {
+    const day3 = `${year}-05-03`;
+    await withUser(alice, (tx) => tx.query(
+      `insert into public.api_usage (model, status, input_tokens, output_tokens, cost_usd, created_at)
+       values ('openai/gpt-4o-mini', 'complete', 10, 5, 0.5, $1), ('openai/gpt-4o-mini', 'error', 1, 0, 0, $1)`,
+      [`${day3}T09:00:00Z`],
+    ), db);
+    const a = await loadAnalytics(admin, { from: day3, to: day3 }, db);
+    expect(a.totals).toMatchObject({ replies: 2, errors: 1, inputTokens: 11, outputTokens: 5, costUsd: 0.5, activeUsers: 1 });
+    expect(a.byCompanion.map((r) => [r.key, r.label])).toEqual([['none', 'No companion (API)']]);
+    expect(a.byProvider.map((r) => r.key)).toEqual(['openai']);
+  });
+
   it('is for admins only', async () => {
     const error = await loadAnalytics(alice, { from: day1, to: day2 }, db).catch((e: unknown) => e);
     expect(isHearthError(error) || (error as { code?: string }).code === '42501').toBe(true);

@@ -124,7 +124,9 @@ async function runAll(tx: Queryable, { from, to }: DayRange) {
     range,
   );
   const byCompanion = await tx.query<CostRow>(
-    `select u.companion_id::text as key, coalesce(min(c.name), 'Unknown') as label, sum(u.replies)::int as replies,
+    `select coalesce(u.companion_id::text, 'none') as key,
+            coalesce(min(c.name), case when u.companion_id is null then 'No companion (API)' else 'Unknown' end) as label,
+            sum(u.replies)::int as replies,
             sum(u.input_tokens)::float8 as "inputTokens", sum(u.output_tokens)::float8 as "outputTokens", sum(u.cost_usd)::float8 as "costUsd"
        from public.usage_daily u left join public.companions c on c.id = u.companion_id
       where u.day between $1::date and $2::date group by u.companion_id order by 6 desc, 3 desc`,

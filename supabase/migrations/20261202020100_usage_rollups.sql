@@ -4,19 +4,23 @@
 
 create index if not exists messages_created_idx on public.messages (created_at);
 
+-- One row per day, model and companion: replies in conversations (source 'chat') and the stateless
+-- OpenAI-compatible completions of api_usage (source 'api', companion null for a plain model).
 create table if not exists public.usage_daily (
   day date not null,
+  source text not null check (source in ('chat', 'api')),
   model text not null,
   provider text not null,
-  companion_id uuid not null references public.companions (id) on delete cascade,
+  companion_id uuid references public.companions (id) on delete cascade,
   user_messages integer not null default 0,
   replies integer not null default 0,
   errors integer not null default 0,
   input_tokens bigint not null default 0,
   output_tokens bigint not null default 0,
-  cost_usd double precision not null default 0,
-  primary key (day, model, companion_id)
+  cost_usd double precision not null default 0
 );
+create index if not exists usage_daily_day_idx on public.usage_daily (day);
+create index if not exists api_usage_created_idx on public.api_usage (created_at);
 
 -- Who wrote at least one message that day: distinct active users over any range.
 create table if not exists public.usage_daily_users (
@@ -96,8 +100,8 @@ begin
   delete from public.usage_daily_active where day >= since_day;
 
   insert into public.usage_daily
-    (day, model, provider, companion_id, user_messages, replies, errors, input_tokens, output_tokens, cost_usd)
-  select (m.created_at at time zone 'UTC')::date, coalesce(m.model, c.model), split_part(coalesce(m.model, c.model), '/', 1),
+    (day, source, model, provider, companion_id, user_messages, replies, errors, input_tokens, output_tokens, cost_usd)
+  select (m.created_at at time zone 'UTC')::date, 'chat', coalesce(m.model, c.model), split_part(coalesce(m.model, c.model), '/', 1),
          c.companion_id,
          count(*) filter (where m.role = 'user'),
          count(*) filter (where m.role = 'assistant'),
@@ -106,12 +110,28 @@ begin
     from public.messages m
     join public.conversations c on c.id = m.conversation_id
    where m.created_at >= since_ts
-   group by 1, 2, 3, 4;
+   group by 1, 2, 3, 4, 5;
+
+  insert into public.usage_daily
+    (day, source, model, provider, companion_id, user_messages, replies, errors, input_tokens, output_tokens, cost_usd)
+  select (a.created_at at time zone 'UTC')::date, 'api', a.model, split_part(a.model, '/', 1), a.companion_id,
+         0, count(*), count(*) filter (where a.status = 'error'),
+         coalesce(sum(a.input_tokens), 0), coalesce(sum(a.output_tokens), 0), coalesce(sum(a.cost_usd), 0)
+    from public.api_usage a
+   where a.created_at >= since_ts
+   group by 1, 2, 3, 4, 5;
+
+  insert into public.usage_daily_users (day, user_id)
+  select distinct (a.created_at at time zone 'UTC')::date, a.user_id
+    from public.api_usage a
+   where a.created_at >= since_ts
+  on conflict do nothing;
 
   insert into public.usage_daily_users (day, user_id)
   select distinct (m.created_at at time zone 'UTC')::date, m.user_id
     from public.messages m
-   where m.created_at >= since_ts and m.role = 'user';
+   where m.created_at >= since_ts and m.role = 'user'
+  on conflict do nothing;
 
   insert into public.usage_daily_active (day, users)
   select day, count(*) from public.usage_daily_users where day >= since_day group by day;
