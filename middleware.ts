@@ -16,6 +16,11 @@ export async function middleware(request: NextRequest) {
       if (pathname !== '/') signIn.searchParams.set('callbackUrl', pathname + search);
       return NextResponse.redirect(signIn);
     }
+    // The admin dashboard: only tokens with the admin role get this far; its pages check the
+    // database again (a demoted or disabled admin), and so does every /api/admin route.
+    if ((pathname === '/admin' || pathname.startsWith('/admin/')) && token.role !== 'admin') {
+      return NextResponse.redirect(new URL('/?denied=admin', request.url));
+    }
   }
 
   // A fresh nonce per request: Next.js puts it on its own scripts when it sees it in the CSP.

@@ -56,6 +56,8 @@ export default defineConfig({
         // e2e/api-guard.spec.ts: high enough for every other spec, low enough to reach in a test.
         API_RATE_LIMIT_PER_MINUTE: '200',
         ALLOWED_ORIGINS: 'https://allowed.example',
+        // e2e/admin.spec.ts: signing up with this address makes the first admin.
+        ADMIN_EMAILS: 'admin@e2e.hearth.local',
       },
     },
   ],

@@ -10,7 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="flex h-dvh overflow-hidden">
       <ConversationSidebar
-        user={{ name: user.name, email: user.email, isGuest: user.isGuest }}
+        user={{ name: user.name, email: user.email, isGuest: user.isGuest, isAdmin: user.role === 'admin' }}
         initial={firstPage}
       />
       <div className="flex min-w-0 flex-1 flex-col">{children}</div>

@@ -15,7 +15,7 @@ import { useSidebar } from '@/lib/stores/sidebar';
 import { ConversationItem } from './conversation-item';
 
 type Props = {
-  user: { name: string | null; email: string | null; isGuest: boolean };
+  user: { name: string | null; email: string | null; isGuest: boolean; isAdmin?: boolean };
   initial: Page<ConversationSummary>;
 };
 
@@ -109,6 +109,11 @@ export function ConversationSidebar({ user, initial }: Props) {
           >
             <KeyIcon /> API keys
           </Link>
+          {user.isAdmin && (
+            <Link href="/admin" className="flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm text-ink-soft transition-colors hover:bg-sunken/70 hover:text-ink">
+              <span aria-hidden="true" className="grid size-4 place-items-center text-xs">◆</span> Admin dashboard
+            </Link>
+          )}
         </div>
         <div className="flex items-center gap-3 p-3">
           <Avatar src="/avatars/you.svg" name="" decorative size={32} />

@@ -3,10 +3,20 @@ import { LANGUAGE_LABELS, type Language } from '@/lib/languages';
 
 /** The system instructions a companion speaks from. */
 export function personaInstructions(companion: Companion, language: Language): string {
+  const character = [
+    // A card imported without a system prompt describes its character in the description.
+    companion.instructions.trim() ? '' : companion.description.trim(),
+    companion.personality?.trim() ? `Personality: ${companion.personality.trim()}` : '',
+    companion.scenario?.trim() ? `Scenario: ${companion.scenario.trim()}` : '',
+    companion.exampleDialogue?.trim() ? `Example dialogue (style only, not part of this conversation):\n${companion.exampleDialogue.trim()}` : '',
+  ].filter(Boolean);
   return [
     companion.instructions.trim(),
+    ...character,
     `Your name is ${companion.name}. Stay in character.`,
     `Reply in ${LANGUAGE_LABELS[language]} (${language}) unless the person asks for another language.`,
     'Write like a person in a chat: short paragraphs, markdown only where it helps (lists, code).',
-  ].join('\n\n');
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import { credentials as credentialsSchema } from '@/lib/validation/chat';
+import { roleAtSignIn } from './roles';
 import { authSecret } from './secret';
 import { createGuest, findOrCreateOAuthUser, verifyCredentials, type Role } from './users';
 
@@ -24,7 +25,9 @@ function providers(): NextAuthOptions['providers'] {
         const parsed = credentialsSchema.safeParse(input);
         if (!parsed.success) return null;
         const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user && { id: user.id, email: user.email, name: user.name, role: user.role, isGuest: false };
+        if (!user) return null; // also a disabled account: auth_credentials does not return it
+        const role = await roleAtSignIn(user.email, user.role);
+        return { id: user.id, email: user.email, name: user.name, role, isGuest: false };
       },
     }),
     CredentialsProvider({
@@ -63,7 +66,7 @@ export function authOptions(): NextAuthOptions {
         if (account?.type === 'oauth' && profile?.email) {
           const dbUser = await findOrCreateOAuthUser(profile.email, profile.name ?? null);
           token.sub = dbUser.id;
-          token.role = dbUser.role;
+          token.role = await roleAtSignIn(profile.email, dbUser.role);
           token.guest = false;
         } else if (user) {
           token.sub = user.id;

@@ -26,7 +26,8 @@ export async function requireSessionUser(message = 'Sign in first.'): Promise<{ 
 }
 
 /**
- * For pages: the signed-in user, loaded through RLS; signs out a session whose user is gone.
+ * For pages: the signed-in user, loaded through RLS; signs out a session whose user is gone or
+ * has been disabled by an admin.
  * Once per request, however many layouts and pages ask.
  */
 export const requireUser = cache(async (): Promise<SessionUser> => {
@@ -34,5 +35,6 @@ export const requireUser = cache(async (): Promise<SessionUser> => {
   if (!session) redirect('/signin');
   const user = await loadUser(session.id);
   if (!user) redirect('/signout?reason=expired');
+  if (user.disabled) redirect('/signout?reason=disabled');
   return user;
 });

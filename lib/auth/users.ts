@@ -5,7 +5,7 @@ import { parseWith } from '@/lib/validation/parse';
 import { hashPassword, verifyPassword } from './password';
 
 export type Role = 'user' | 'admin';
-export type SessionUser = { id: string; name: string | null; email: string | null; role: Role; isGuest: boolean };
+export type SessionUser = { id: string; name: string | null; email: string | null; role: Role; isGuest: boolean; disabled?: boolean };
 
 /**
  * Email + password sign-up: the sign-up page and `POST /api/v1/users` both come through here.
@@ -54,17 +54,17 @@ export async function findOrCreateOAuthUser(email: string, name: string | null):
   const [row] = await withAnon((tx) =>
     tx.query<{ id: string; role: Role }>('select * from public.auth_oauth_user($1, $2)', [email, name]),
   );
-  if (!row) throw new Error('Could not create the user');
+  if (!row) throw new HearthError('forbidden', 'This account has been disabled.'); // auth_oauth_user hides disabled accounts
   return row;
 }
 
 /** The user's own row, read through RLS; null when the account no longer exists. */
 export async function loadUser(id: string): Promise<SessionUser | null> {
   const [row] = await withUser({ id }, (tx) =>
-    tx.query<{ id: string; email: string | null; name: string | null; role: Role; is_guest: boolean }>(
-      'select id, email, name, role, is_guest from public.users where id = $1',
+    tx.query<{ id: string; email: string | null; name: string | null; role: Role; is_guest: boolean; disabled: boolean }>(
+      'select id, email, name, role, is_guest, disabled_at is not null as disabled from public.users where id = $1',
       [id],
     ),
   );
-  return row ? { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: row.is_guest } : null;
+  return row ? { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: row.is_guest, disabled: row.disabled } : null;
 }

@@ -16,7 +16,14 @@ import { promptFor } from './history';
 
 export type Completion = Pick<Generation, 'parts' | 'saved' | 'model'> & { id: string; created: number };
 
-export type CompletionOptions = { db?: Database; env?: Env; /** Tests pass a model here; it answers as the first candidate. */ model?: LanguageModel };
+export type CompletionOptions = {
+  db?: Database;
+  env?: Env;
+  /** Tests pass a model here; it answers as the first candidate. */
+  model?: LanguageModel;
+  /** The persona studio's preview: speak as this unsaved persona and record nothing, not even usage. */
+  draft?: Companion;
+};
 
 const COMPANION_PREFIX = 'companion/';
 
@@ -32,7 +39,7 @@ const PLAIN_PERSONA: ModelContext['persona'] = { name: 'Hearth', greeting: 'Hell
 export async function startCompletion(user: UserScope, request: CompletionRequest, options: CompletionOptions = {}): Promise<Completion> {
   const startedAt = performance.now();
   const env = options.env ?? process.env;
-  const companion = request.model.startsWith(COMPANION_PREFIX) ? await findCompanion(user, request.model, options.db) : null;
+  const companion = options.draft ?? (request.model.startsWith(COMPANION_PREFIX) ? await findCompanion(user, request.model, options.db) : null);
   const modelIds = companion ? modelCandidates({ conversationModel: companion.defaultModel, companion }, env) : [usableModel(request.model, env)];
   const language = companion?.languages[0] ?? 'en-US';
   const candidates = resolveCandidates(modelIds, { persona: companion ?? PLAIN_PERSONA, language }, env, options.model);
@@ -52,7 +59,7 @@ export async function startCompletion(user: UserScope, request: CompletionReques
     timeouts: generationTimeouts(env),
     startedAt,
     committed: Promise.resolve(),
-    save: (reply) => withUser(user, (tx) => recordApiUsage(tx, { reply, companionId: companion?.id ?? null }), options.db),
+    save: options.draft ? async () => undefined : (reply) => withUser(user, (tx) => recordApiUsage(tx, { reply, companionId: companion?.id ?? null }), options.db),
   });
   return {
     id,

@@ -19,21 +19,31 @@ export type Companion = {
   /** Mature content: answered only by providers configured to allow it. */
   nsfw: boolean;
   temperature: number;
+  /** Character-card fields (imported cards define the character here); empty for most seeds. */
+  personality?: string;
+  scenario?: string;
+  exampleDialogue?: string;
 };
 
 const COLUMNS = `id, slug, name, tagline, description, instructions, greeting, avatar_url as "avatarUrl",
   accent_color as "accentColor", specialties, languages, default_model as "defaultModel",
-  fallback_models as "fallbackModels", nsfw, temperature`;
+  fallback_models as "fallbackModels", nsfw, temperature, personality, scenario, example_dialogue as "exampleDialogue"`;
 
 /** The same columns as one JSON object, for queries that join a companion to something else. */
 export const COMPANION_JSON = `json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'tagline', p.tagline,
   'description', p.description, 'instructions', p.instructions, 'greeting', p.greeting, 'avatarUrl', p.avatar_url,
   'accentColor', p.accent_color, 'specialties', p.specialties, 'languages', p.languages,
-  'defaultModel', p.default_model, 'fallbackModels', p.fallback_models, 'nsfw', p.nsfw, 'temperature', p.temperature)`;
+  'defaultModel', p.default_model, 'fallbackModels', p.fallback_models, 'nsfw', p.nsfw, 'temperature', p.temperature,
+  'personality', p.personality, 'scenario', p.scenario, 'exampleDialogue', p.example_dialogue)`;
 
-/** Active companions (RLS hides the rest), alphabetically. */
+/**
+ * Published, active companions, alphabetically. RLS hides the rest from people; admins may read
+ * drafts and archived ones too (the studio), so the picker says what it wants explicitly.
+ */
 export function listCompanions(tx: Queryable): Promise<Companion[]> {
-  return tx.query<Companion>(`select ${COLUMNS} from public.companions order by name`);
+  return tx.query<Companion>(
+    `select ${COLUMNS} from public.companions where active and visibility = 'published' and archived_at is null order by name`,
+  );
 }
 
 export async function findCompanion(tx: Queryable, slugOrId: string): Promise<Companion | null> {

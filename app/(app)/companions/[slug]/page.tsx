@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { LanguageBadges } from '@/components/companions/language-badges';
 import { StartChatButton } from '@/components/companions/start-chat-button';
@@ -11,6 +11,7 @@ import { requireUser } from '@/lib/auth/session';
 import { companionBySlugOrId } from '@/lib/chat/companions';
 import { withUser } from '@/lib/db/scope';
 import { listConversations } from '@/lib/db/conversations';
+import { redirectedSlug } from '@/lib/db/personas';
 import { shortTime } from '@/lib/format';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,7 +25,12 @@ export default async function CompanionPage({ params }: Props) {
   const { slug } = await params;
   const user = await requireUser();
   const companion = await companionBySlugOrId(user, slug);
-  if (!companion) notFound();
+  if (!companion) {
+    // A renamed companion keeps its old links.
+    const moved = await withUser(user, (tx) => redirectedSlug(tx, decodeURIComponent(slug)));
+    if (moved) redirect(`/companions/${moved}`);
+    notFound();
+  }
   const recent = await withUser(user, (tx) => listConversations(tx, { limit: 5, companionId: companion.id }));
 
   return (

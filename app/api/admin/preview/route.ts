@@ -1,0 +1,22 @@
+import { adminRoute } from '@/lib/api/admin-route';
+import { replyEvents } from '@/lib/api/reply-events';
+import { previewReply } from '@/lib/admin/preview';
+import { parseWith, readJson } from '@/lib/validation/parse';
+import { previewRequest } from '@/lib/validation/persona';
+
+/**
+ * The studio's live preview: the unsaved draft's reply as newline-delimited JSON events (start,
+ * text, end or error). Nothing is stored.
+ */
+export const POST = adminRoute(async (request, _context, admin) => {
+  const { fields, messages } = parseWith(previewRequest, await readJson(request));
+  const reply = await previewReply(admin, fields, messages);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for await (const event of replyEvents(reply)) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
+});

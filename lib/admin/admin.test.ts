@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantAdmin } from '@/lib/auth/grant-admin';
+import { solidPng } from '@/lib/cards/png';
+import type { Database } from '@/lib/db';
+import { listAudit } from '@/lib/db/audit';
+import { findCompanion, listCompanions } from '@/lib/db/companions';
+import { redirectedSlug } from '@/lib/db/personas';
+import { withAnon, withUser } from '@/lib/db/scope';
+import { isHearthError } from '@/lib/errors';
+import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
+import { DEFAULT_PERSONA } from '@/lib/validation/persona';
+import { checkAvatar } from './avatar';
+import { exportCard, importCard } from './cards';
+import { archivePersona, createPersona, duplicatePersona, personaWithVersions, restoreVersion, savePersona, setVisibility } from './personas';
+import { listUsers, updateUser } from './users';
+
+async function makeAdmin(db: Database, label: string): Promise<{ id: string; role: 'admin' }> {
+  const user = await createTestUser(db, label);
+  const [{ email }] = await db.query<{ email: string }>('select email from public.users where id = $1', [user.id]) as [{ email: string }];
+  await grantAdmin(db, email);
+  return { id: user.id, role: 'admin' };
+}
+
+async function rejects(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+// The PostgreSQL test database outlives a run: slugs carry a per-run suffix.
+const run = crypto.randomUUID().slice(0, 8);
+
+const count = async (db: Database, table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from public.${table}`))[0]!.n;
+
+describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
+  let db: Database;
+  let admin: { id: string; role: 'admin' };
+  let user: { id: string };
+
+  beforeAll(async () => {
+    db = await open();
+    admin = await makeAdmin(db, 'admin');
+    user = await createTestUser(db, 'plain');
+  });
+  afterAll(() => db?.close());
+
+  it('refuses companion writes to a non-admin, even as raw SQL in their own scope', async () => {
+    const [target] = await withAnon(listCompanions, db);
+    const insert = await rejects(
+      withUser(user, (tx) => tx.query("insert into public.companions (slug, name, tagline, description, instructions, greeting, avatar_url) values ('evil', 'Evil', '', '', '', '', '/x.svg')"), db),
+    );
+    expect((insert as { code?: string }).code).toBe('42501');
+    const updated = await withUser(user, (tx) => tx.query("update public.companions set name = 'Pwned' where id = $1 returning id", [target!.id]), db);
+    expect(updated).toEqual([]);
+    const ownRole = await rejects(withUser(user, (tx) => tx.query("update public.users set role = 'admin' where id = public.requesting_user_id()"), db));
+    expect((ownRole as { code?: string }).code).toBe('42501');
+    const viaFunction = await rejects(withUser(user, (tx) => tx.query('select * from public.admin_update_user($1, $2, null)', [user.id, 'admin']), db));
+    expect((viaFunction as { code?: string }).code).toBe('42501');
+    // Claiming the admin role in the claims changes nothing: the role is read from the users table.
+    const claimed = await db.transaction(async (tx) => {
+      await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [JSON.stringify({ sub: user.id, role: 'admin', app_role: 'admin' })]);
+      return tx.query("update public.companions set name = 'Pwned' returning id");
+    });
+    expect(claimed).toEqual([]);
+    const [row] = await db.query<{ name: string }>('select name from public.companions where id = $1', [target!.id]);
+    expect(row!.name).toBe(target!.name);
+    expect(await withUser(user, (tx) => tx.query('select public.is_admin() as admin'), db)).toEqual([{ admin: false }]);
+  });
+
+  it('keeps the audit log, rollups, versions and drafts away from non-admins', async () => {
+    await createPersona(admin, { ...DEFAULT_PERSONA, name: 'Secret Draft', slug: `secret-draft-${run}` }, { db });
+    const seen = await withUser(user, async (tx) => ({
+      audit: await tx.query('select * from public.audit_log'),
+      versions: await tx.query('select * from public.companion_versions'),
+      draft: await tx.query('select id from public.companions where slug = $1', [`secret-draft-${run}`]),
+      usage: await tx.query('select * from public.usage_daily'),
+      users: await tx.query('select id from public.users where id <> public.requesting_user_id()'),
+    }), db);
+    expect(seen).toEqual({ audit: [], versions: [], draft: [], usage: [], users: [] });
+    const write = await rejects(withUser(user, (tx) => tx.query("insert into public.audit_log (action, target_type) values ('persona.create', 'companion')"), db));
+    expect((write as { code?: string }).code).toBe('42501');
+    expect(await withUser(admin, (tx) => tx.query('select id from public.audit_log'), db)).not.toEqual([]);
+    const refresh = await rejects(withUser(user, (tx) => tx.query('select public.refresh_usage_rollups()'), db));
+    expect((refresh as { code?: string }).code).toBe('42501');
+  });
+
+  it('creates, versions, publishes, renames with a redirect, restores and archives a persona, auditing each step', async () => {
+    const created = await createPersona(admin, { ...DEFAULT_PERSONA, name: 'Nova', slug: `nova-${run}`, greeting: 'Hi!' }, { db });
+    expect(created.visibility).toBe('draft');
+    expect(await withUser(user, (tx) => findCompanion(tx, `nova-${run}`), db)).toBeNull();
+
+    // An admin reads the draft in the studio, but the picker (theirs too) lists published ones only.
+    expect((await withUser(admin, (tx) => findCompanion(tx, created.id), db))?.name).toBe('Nova');
+    expect((await withUser(admin, listCompanions, db)).map((c) => c.id)).not.toContain(created.id);
+    const published = await setVisibility(admin, created.id, 'published', db);
+    expect(published.version).toBe(2);
+    expect((await withUser(user, (tx) => findCompanion(tx, `nova-${run}`), db))?.name).toBe('Nova');
+
+    const renamed = await savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'Nova Star', slug: `nova-star-${run}`, greeting: 'Hello!', visibility: 'published' }, 2, { db });
+    expect(renamed.slug).toBe(`nova-star-${run}`);
+    expect(await withUser(user, (tx) => redirectedSlug(tx, `nova-${run}`), db)).toBe(`nova-star-${run}`);
+
+    const stale = await rejects(savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'X', slug: `nova-star-${run}` }, 1, { db }));
+    expect(isHearthError(stale) && stale.code).toBe('conflict');
+    const taken = await rejects(createPersona(admin, { ...DEFAULT_PERSONA, name: 'Imposter', slug: `nova-${run}` }, { db }));
+    expect(isHearthError(taken) && taken.param).toBe('fields.slug');
+    const invalid = await rejects(createPersona(admin, { ...DEFAULT_PERSONA, name: 'Bad', slug: 'Bad Slug!' }, { db }));
+    expect(isHearthError(invalid) && invalid.param).toBe('slug');
+
+    const restored = await restoreVersion(admin, created.id, 2, db);
+    expect([restored.name, restored.version]).toEqual(['Nova', 4]);
+    const { versions } = (await personaWithVersions(admin, created.id, db))!;
+    expect(versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+    expect(versions[0]!.authorId).toBe(admin.id);
+
+    await archivePersona(admin, created.id, true, db);
+    expect(await withUser(user, (tx) => findCompanion(tx, created.id), db)).toBeNull();
+    await archivePersona(admin, created.id, false, db);
+    expect(await withUser(user, (tx) => findCompanion(tx, created.id), db)).not.toBeNull();
+
+    const copy = await duplicatePersona(admin, created.id, db);
+    expect([copy.slug, copy.visibility]).toEqual([`nova-${run}-copy`, 'draft']);
+
+    const audit = await withUser(admin, (tx) => listAudit(tx, { targetId: created.id }), db);
+    expect(audit.map((a) => a.action)).toEqual(['persona.restore', 'persona.archive', 'persona.restore_version', 'persona.update', 'persona.publish', 'persona.create']);
+    const update = audit.find((a) => a.action === 'persona.update')!;
+    expect([update.actorId, (update.before as { slug: string }).slug, (update.after as { slug: string }).slug]).toEqual([admin.id, `nova-${run}`, `nova-star-${run}`]);
+  });
+
+  it('imports a PNG card with its portrait, exports it back, and creates nothing from a malformed card', async () => {
+    const card = { spec: 'chara_card_v3', spec_version: '3.0', data: { name: 'Pixel', description: 'd', first_mes: 'Beep.', tags: ['robots'], extensions: { x_tool: { keep: true } } } };
+    const { withTextChunks } = await import('@/lib/cards/png');
+    const png = withTextChunks(solidPng(16, '#336699'), { ccv3: Buffer.from(JSON.stringify(card)).toString('base64') });
+    const { persona, spec } = await importCard(admin, png, 'pixel.png', db);
+    expect([spec, persona.name, persona.visibility, persona.avatarUrl]).toEqual(['v3', 'Pixel', 'draft', expect.stringMatching(/^\/api\/avatars\//)]);
+    const exported = await exportCard(admin, persona.id, 'v3', 'json', db);
+    const json = JSON.parse(exported.body as string);
+    expect(json.data.extensions.x_tool).toEqual({ keep: true });
+    expect(json.data.first_mes).toBe('Beep.');
+
+    const before = await count(db, 'companions');
+    const audits = await count(db, 'audit_log');
+    const bad = await rejects(importCard(admin, new TextEncoder().encode(JSON.stringify({ spec: 'chara_card_v2', data: { name: 'Broken', first_mes: 7 } })), 'x.json', db));
+    expect(isHearthError(bad) && bad.param).toBe('data.first_mes');
+    expect([await count(db, 'companions'), await count(db, 'audit_log')]).toEqual([before, audits]);
+    const notAdmin = await rejects(importCard(user, png, 'pixel.png', db));
+    expect((notAdmin as { code?: string }).code).toBe('42501');
+    expect(await count(db, 'companions')).toBe(before);
+  });
+
+  it('checks avatars by content, not by name', () => {
+    expect(checkAvatar(solidPng(4, '#000000')).contentType).toBe('image/png');
+    expect(checkAvatar(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2])).contentType).toBe('image/jpeg');
+    expect(() => checkAvatar(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toThrow(/PNG, JPEG or WebP/);
+    expect(() => checkAvatar(new Uint8Array(2 * 1024 * 1024 + 1))).toThrow(/at most 2 MB/);
+  });
+
+  it('disables a user: no sign-in, no API keys; enabling restores both; audited', async () => {
+    const victim = await createTestUser(db, 'victim');
+    const [{ email }] = (await db.query<{ email: string }>('select email from public.users where id = $1', [victim.id])) as [{ email: string }];
+    const hash = (run + crypto.randomUUID()).replace(/-/g, '').padEnd(64, 'a').slice(0, 64);
+    await withUser(victim, (tx) => tx.query("insert into public.api_keys (name, prefix, key_hash) values ('k', 'hk_aaaa', $1)", [hash]), db);
+    const signIn = () => withAnon((tx) => tx.query('select id from public.auth_credentials($1)', [email]), db);
+    const apiKey = () => withAnon((tx) => tx.query('select user_id from public.auth_api_key($1)', [hash]), db);
+    expect([(await signIn()).length, (await apiKey()).length]).toEqual([1, 1]);
+
+    await updateUser(admin, victim.id, { disabled: true }, db);
+    expect([(await signIn()).length, (await apiKey()).length]).toEqual([0, 0]);
+    // A session still open in their browser can read but no longer write.
+    const [companion] = await withAnon(listCompanions, db);
+    const write = await rejects(withUser(victim, (tx) => tx.query('insert into public.conversations (companion_id, model) values ($1, $2)', [companion!.id, 'offline/hearth-demo']), db));
+    expect((write as { code?: string }).code).toBe('42501');
+    await updateUser(admin, victim.id, { disabled: false, role: 'admin' }, db);
+    expect([(await signIn()).length, (await apiKey()).length]).toEqual([1, 1]);
+
+    const audit = await withUser(admin, (tx) => listAudit(tx, { targetId: victim.id }), db);
+    expect(audit.map((a) => a.action).sort()).toEqual(['user.disable', 'user.enable', 'user.role']);
+    const self = await rejects(updateUser(admin, admin.id, { disabled: true }, db));
+    expect(isHearthError(self) && self.code).toBe('forbidden');
+    const rows = await listUsers(admin, { q: email.slice(0, 12) }, db);
+    expect(rows.map((r) => r.id)).toContain(victim.id);
+  });
+});
