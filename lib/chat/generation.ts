@@ -1,5 +1,5 @@
 import { streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
-import { costUsd } from '@/lib/ai/catalogue';
+import { canSeeImages, costUsd } from '@/lib/ai/catalogue';
 import { isProviderOutage, ModelTimeoutError, redactedMessage } from '@/lib/ai/errors';
 import type { Env } from '@/lib/ai/providers';
 import type { ResolvedModel } from '@/lib/ai/registry';
@@ -14,8 +14,8 @@ export type GenerationInput = {
   /** The models to try, in order; the next one is used only if one fails before its first token. */
   candidates: ResolvedModel[];
   instructions: string;
-  /** The prompt for a model with the given context window. */
-  messagesFor: (contextWindow: number) => ModelMessage[];
+  /** The prompt for a model with the given context window, with images only for a model that can see them. */
+  messagesFor: (contextWindow: number, options?: { vision?: boolean }) => ModelMessage[];
   temperature?: number;
   maxOutputTokens?: number;
   /** Watchdogs: for the first token, then for each gap between tokens. */
@@ -126,7 +126,7 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, { stop,
   const result = streamText({
     model: candidate.model,
     instructions: input.instructions,
-    messages: input.messagesFor(candidate.contextWindow),
+    messages: input.messagesFor(candidate.contextWindow, { vision: canSeeImages(candidate.id) }),
     temperature: input.temperature,
     maxOutputTokens: input.maxOutputTokens,
     abortSignal: AbortSignal.any([stop, timeouts.signal]),

@@ -21,6 +21,8 @@ import {
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/validation/chat';
+import { attachUploads, type Upload } from '@/lib/db/uploads';
+import { attachmentParts, loadNewAttachments, recentHistoryAttachments, spokenText, withImages } from './attachments';
 import { generationTimeouts, startGeneration, type Part } from './generation';
 import { resolveCandidates } from './candidates';
 import { promptFor, titleFrom } from './history';
@@ -62,10 +64,16 @@ const HISTORY_LIMIT = 200;
  */
 export async function startChatTurn(user: UserScope, request: TurnRequest, options: ChatTurnOptions = {}): Promise<ChatTurn> {
   const startedAt = performance.now();
-  const { conversation, companion, history } = await withUser(user, (tx) => loadTurn(tx, request.conversationId), options.db);
+  const { conversation, companion, history, attachments, historyFiles } = await withUser(
+    user,
+    (tx) => loadTurn(tx, request.conversationId, attachmentIdsOf(request)),
+    options.db,
+  );
 
   const env = options.env ?? process.env;
-  const plan = planTurn(conversation, history, request);
+  const plan = planTurn(conversation, history, request, attachments);
+  if (plan.newUserMessage) historyFiles.set(plan.newUserMessage.id, attachments);
+  const prompt = await withImages(plan.messages, historyFiles);
   const modelIds = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
   const candidates = resolveCandidates(modelIds, { persona: companion, language: conversation.language }, env, options.model);
   const instructions = personaInstructions(companion, conversation.language);
@@ -75,7 +83,7 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     conversationId: conversation.id,
     candidates,
     instructions,
-    messagesFor: promptFor(plan.messages, instructions),
+    messagesFor: promptFor(prompt, instructions),
     temperature: companion.temperature,
     timeouts: generationTimeouts(env),
     startedAt,
@@ -110,14 +118,14 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
  */
 export async function saveUserMessage(
   user: UserScope,
-  input: { conversationId: string; text: string },
+  input: { conversationId: string; text?: string; attachments?: string[] },
   db?: Database,
 ): Promise<StoredMessage> {
   return withUser(
     user,
     async (tx) => {
-      const { conversation, history } = await loadTurn(tx, input.conversationId);
-      const plan = planTurn(conversation, history, { action: 'send', ...input });
+      const { conversation, history, attachments } = await loadTurn(tx, input.conversationId, input.attachments ?? []);
+      const plan = planTurn(conversation, history, { action: 'send', ...input }, attachments);
       await insertUserMessage(tx, conversation.id, plan.newUserMessage!);
       await touchConversation(tx, conversation.id, plan.title);
       return (await getMessage(tx, plan.userMessageId!))!;
@@ -144,10 +152,15 @@ export async function finishedTurn(
   );
 }
 
-async function loadTurn(tx: Queryable, conversationId: string) {
+async function loadTurn(tx: Queryable, conversationId: string, attachmentIds: readonly string[] = []) {
   const found = await getConversationWithCompanion(tx, conversationId);
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
-  return { ...found, history: await listHistory(tx, found.conversation.id, HISTORY_LIMIT) };
+  const history = await listHistory(tx, found.conversation.id, HISTORY_LIMIT);
+  return { ...found, history, attachments: await loadNewAttachments(tx, attachmentIds), historyFiles: await recentHistoryAttachments(tx, history) };
+}
+
+function attachmentIdsOf(request: TurnRequest): string[] {
+  return request.action === 'send' ? (request.attachments ?? []) : [];
 }
 
 /** What a turn writes, decided from what was read; ids are chosen here so the model need not wait. */
@@ -156,14 +169,14 @@ type TurnPlan = {
   messages: HistoryEntry[];
   userMessageId: string | null;
   assistantMessageId: string;
-  newUserMessage?: { id: string; text: string };
+  newUserMessage?: { id: string; text: string; attachments: Upload[] };
   editedUserMessage?: { id: string; text: string };
   /** Whatever followed the person's last message, replaced by this turn's reply. */
   replacedIds: string[];
   title?: string;
 };
 
-export function planTurn(conversation: Conversation, history: HistoryEntry[], request: TurnRequest): TurnPlan {
+export function planTurn(conversation: Conversation, history: HistoryEntry[], request: TurnRequest, attachments: Upload[] = []): TurnPlan {
   const assistantMessageId = crypto.randomUUID();
   if (request.action === 'answer') {
     const last = history.at(-1);
@@ -171,11 +184,12 @@ export function planTurn(conversation: Conversation, history: HistoryEntry[], re
     return { messages: history, userMessageId: last.id, assistantMessageId, replacedIds: [] };
   }
   const isFirstUserMessage = !history.some((m) => m.role === 'user');
-  const title = isFirstUserMessage && request.text && conversation.title === 'New chat' ? titleFrom(request.text) : undefined;
+  const said = request.action === 'send' ? spokenText(request.text, attachments) : request.text;
+  const title = isFirstUserMessage && conversation.title === 'New chat' ? titleOf(said, attachments) : undefined;
 
   const unsaved = request.action === 'regenerate' && request.messageId && request.text && !history.some((m) => m.id === request.messageId);
   if (request.action === 'send' || unsaved) {
-    const message = { id: request.messageId ?? crypto.randomUUID(), text: request.text! };
+    const message = { id: request.messageId ?? crypto.randomUUID(), text: said ?? '', attachments };
     return {
       messages: [...history, { id: message.id, role: 'user', text: message.text }],
       userMessageId: message.id,
@@ -211,8 +225,18 @@ async function writeTurn(tx: Queryable, conversationId: string, plan: TurnPlan, 
   await startReply(tx, { id: plan.assistantMessageId, conversationId, model, title: plan.title });
 }
 
-function insertUserMessage(tx: Queryable, conversationId: string, message: { id: string; text: string }): Promise<string> {
-  return insertMessage(tx, { ...message, conversationId, role: 'user', status: 'complete' });
+async function insertUserMessage(tx: Queryable, conversationId: string, message: { id: string; text: string; attachments: Upload[] }): Promise<string> {
+  const parts = [...attachmentParts(message.attachments), ...(message.text ? [{ type: 'text', text: message.text }] : [])];
+  const id = await insertMessage(tx, { id: message.id, text: message.text, parts, conversationId, role: 'user', status: 'complete' });
+  await attachUploads(tx, message.attachments.map((u) => u.id), { conversationId, messageId: id });
+  return id;
+}
+
+/** A title from the first message: its words, else what it carried. */
+function titleOf(text: string | undefined, attachments: readonly Upload[]): string | undefined {
+  if (text) return titleFrom(text);
+  if (attachments.some((u) => u.kind === 'audio')) return 'Voice note';
+  return attachments.length ? 'Picture' : undefined;
 }
 
 function duplicateAsConflict(error: unknown): unknown {
