@@ -225,7 +225,32 @@ function lastUserText(prompt: LanguageModelV4Prompt): string | undefined {
     .trim();
 }
 
-function reply(prompt: LanguageModelV4Prompt, { persona, language }: OfflineModelOptions): string {
+/** How many images the person's last message carries. */
+function lastUserImages(prompt: LanguageModelV4Prompt): number {
+  const message = prompt.findLast((m) => m.role === 'user');
+  if (!message || message.role !== 'user') return 0;
+  return message.content.filter((part) => part.type === 'file' && part.mediaType.startsWith('image')).length;
+}
+
+// The offline model cannot see; it says so kindly and keeps the conversation going.
+const IMAGE_NOTES: Record<Language, (count: number) => string> = {
+  'en-US': (n) => `Thank you for the ${n === 1 ? 'picture' : `${n} pictures`}! I'm on the offline demo model, so I can't really see ${n === 1 ? 'it' : 'them'}, but ${n === 1 ? "it's" : "they're"} saved here in our chat.`,
+  'es-ES': (n) => `¡Gracias por ${n === 1 ? 'la foto' : `las ${n} fotos`}! Funciono con el modelo de demostración sin conexión, así que no puedo verla${n === 1 ? '' : 's'} de verdad, pero queda${n === 1 ? '' : 'n'} guardada${n === 1 ? '' : 's'} en nuestro chat.`,
+  'fr-FR': (n) => `Merci pour ${n === 1 ? 'la photo' : `les ${n} photos`} ! J'utilise le modèle de démonstration hors ligne, je ne peux donc pas vraiment ${n === 1 ? 'la' : 'les'} voir, mais ${n === 1 ? 'elle est gardée' : 'elles sont gardées'} ici, dans notre conversation.`,
+  'de-DE': (n) => `Danke für ${n === 1 ? 'das Bild' : `die ${n} Bilder`}! Ich laufe auf dem Offline-Demomodell und kann ${n === 1 ? 'es' : 'sie'} nicht wirklich sehen, aber ${n === 1 ? 'es ist' : 'sie sind'} hier in unserem Chat gespeichert.`,
+  'nl-NL': (n) => `Dank je voor ${n === 1 ? 'de foto' : `de ${n} foto's`}! Ik draai op het offline demomodel, dus ik kan ${n === 1 ? 'hem' : 'ze'} niet echt zien, maar ${n === 1 ? 'hij staat' : 'ze staan'} bewaard in ons gesprek.`,
+  'it-IT': (n) => `Grazie per ${n === 1 ? 'la foto' : `le ${n} foto`}! Uso il modello dimostrativo offline, quindi non posso vederl${n === 1 ? 'a' : 'e'} davvero, ma ${n === 1 ? 'è salvata' : 'sono salvate'} qui nella nostra chat.`,
+};
+
+function reply(prompt: LanguageModelV4Prompt, options: OfflineModelOptions): string {
+  const images = lastUserImages(prompt);
+  const text = textReply(prompt, options);
+  if (!images) return text;
+  const note = IMAGE_NOTES[options.language](images);
+  return `${TYPOGRAPHY[options.language]?.(note) ?? note}\n\n${text}`;
+}
+
+function textReply(prompt: LanguageModelV4Prompt, { persona, language }: OfflineModelOptions): string {
   const userText = lastUserText(prompt);
   const templates = TEMPLATES[language];
   const greeting = persona.greeting.trim();

@@ -16,6 +16,7 @@ import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import type { Companion } from '@/lib/db/companions';
 import { HearthError } from '@/lib/errors';
+import type { BlobStore } from '@/lib/storage';
 import { deleteConversationAndFiles } from '@/lib/uploads/cleanup';
 import type { Language } from '@/lib/languages';
 
@@ -117,8 +118,8 @@ export async function updateUserConversation(
 }
 
 /** Deletes the conversation with its messages and the files attached to them. */
-export async function deleteUserConversation(user: UserScope, id: string, db?: Database): Promise<void> {
-  const deleted = await deleteConversationAndFiles(user, id, { db });
+export async function deleteUserConversation(user: UserScope, id: string, db?: Database, store?: BlobStore): Promise<void> {
+  const deleted = await deleteConversationAndFiles(user, id, { db, store });
   if (!deleted) throw new HearthError('not_found', 'This conversation does not exist.');
 }
 

@@ -22,6 +22,7 @@ import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/validation/chat';
 import { attachUploads, type Upload } from '@/lib/db/uploads';
+import type { BlobStore } from '@/lib/storage';
 import { attachmentParts, loadNewAttachments, recentHistoryAttachments, spokenText, withImages } from './attachments';
 import { generationTimeouts, startGeneration, type Part } from './generation';
 import { resolveCandidates } from './candidates';
@@ -50,6 +51,8 @@ export type ChatTurnOptions = {
   env?: Env;
   /** Tests pass a model here; it answers as the first candidate. */
   model?: LanguageModel;
+  /** Where attached files are read from; the deployment's blob store by default. */
+  store?: BlobStore;
 };
 
 // The newest messages a turn reads, so its cost stays flat however long the conversation grows;
@@ -73,7 +76,7 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
   const env = options.env ?? process.env;
   const plan = planTurn(conversation, history, request, attachments);
   if (plan.newUserMessage) historyFiles.set(plan.newUserMessage.id, attachments);
-  const prompt = await withImages(plan.messages, historyFiles);
+  const prompt = await withImages(plan.messages, historyFiles, options.store);
   const modelIds = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
   const candidates = resolveCandidates(modelIds, { persona: companion, language: conversation.language }, env, options.model);
   const instructions = personaInstructions(companion, conversation.language);

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { maskKey, openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
 import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
+import { answerTranscription } from './transcription.ts';
 
 /**
  * A loopback server speaking OpenAI's chat completions protocol, as OpenAI, Groq, OpenRouter and
@@ -69,6 +70,7 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
       }
     }
     if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(flavor, models));
+    if (request.method === 'POST' && route === '/audio/transcriptions') return answerTranscription(request, res, flavor);
     if (request.method !== 'POST' || route !== '/chat/completions') {
       return sendError(res, flavor, 404, { message: `Unknown request URL: ${request.method} ${request.path}.` });
     }
