@@ -109,6 +109,11 @@ export function contentPath(id: string): string {
   return `/api/v1/uploads/${id}/content`;
 }
 
+/** The upload id in a file part's url (see contentPath). */
+export function uploadIdOf(url: string): string | null {
+  return /^\/api\/v1\/uploads\/([0-9a-f-]{36})\/content$/.exec(url)?.[1] ?? null;
+}
+
 /** Where a client can fetch the upload: a signed URL from Supabase Storage, else the app's own route. */
 export async function uploadUrl(upload: Upload, origin: string, store: BlobStore = getBlobStore()): Promise<string> {
   return (await store.signedUrl(upload.path, SIGNED_URL_SECONDS)) ?? new URL(contentPath(upload.id), origin).toString();
