@@ -55,3 +55,12 @@ export const ChatIcon = ({ className = 'size-5' }: IconProps) => (
 export const KeyIcon = ({ className = 'size-4' }: IconProps) => (
   <svg {...common} className={className}><circle cx="8" cy="15" r="4" /><path d="M10.8 12.2L19 4M16 7l2.5 2.5M14 9l2 2" /></svg>
 );
+export const PaperclipIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M20 11.5l-7.8 7.8a5 5 0 0 1-7.1-7.1l8.5-8.5a3.4 3.4 0 0 1 4.8 4.8l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8" /></svg>
+);
+export const MicIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21" /></svg>
+);
+export const ImageIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><rect x="3.5" y="4.5" width="17" height="15" rx="2.5" /><circle cx="9" cy="10" r="1.6" /><path d="M20.5 16l-5-5-9 8.5" /></svg>
+);
