@@ -7,7 +7,7 @@ import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import { textOf } from '@/lib/text';
 import type { ChatCompanion } from './chat-view';
 import { Markdown } from './markdown';
-import { filesOf, MessageFiles } from './message-files';
+import { filesOf, MessageFiles, PicturesInProgress } from './message-files';
 import type { PickableModel } from './model-picker';
 
 type Props = {
@@ -71,13 +71,14 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
           className={`inline-block max-w-full rounded-3xl rounded-tl-lg border-l-[3px] bg-raised px-4 py-2.5 shadow-sm ring-1 ring-line ${streaming ? 'streaming-caret' : ''}`}
           style={{ borderLeftColor: companion.accentColor }}
         >
+          <PicturesInProgress message={message} name={companion.name} />
+          {files.length > 0 && (
+            <div className={text ? 'mb-2' : ''}>
+              <MessageFiles files={files} align="start" label={companion.name} />
+            </div>
+          )}
           {text ? <Markdown text={text} /> : !streaming && !files.length && <span className="text-ink-faint italic">No reply.</span>}
         </div>
-        {files.length > 0 && (
-          <div className="mt-2">
-            <MessageFiles files={files} align="start" label={companion.name} />
-          </div>
-        )}
         {note && <p className="mt-1 pl-1 text-xs text-ink-faint">{note}</p>}
         {fallbacks.length > 0 && answeredBy && (
           <p className="mt-1 pl-1 text-xs text-ink-faint" data-testid="fallback-note">

@@ -37,3 +37,27 @@ export function MessageFiles({ files, align, label }: { files: FilePart[]; align
     </div>
   );
 }
+
+type PicturePart = { type: string; toolCallId: string; state: string; output?: { url?: string }; errorText?: string };
+
+/** Pictures the companion is making (the picture tool) while its reply streams; after a reload they are file parts. */
+export function PicturesInProgress({ message, name }: { message: ChatUIMessage; name: string }) {
+  const calls = message.parts.filter((part) => part.type === 'tool-generate_image') as unknown as PicturePart[];
+  if (!calls.length) return null;
+  return (
+    <div className="mb-2 flex flex-col gap-2">
+      {calls.map((call) =>
+        call.state === 'output-available' && call.output?.url ? (
+          // eslint-disable-next-line @next/next/no-img-element -- private, per-user files served by an authenticated route
+          <img key={call.toolCallId} src={call.output.url} alt={`${name} image 1`} className="max-h-80 w-auto max-w-full rounded-2xl ring-1 ring-line" />
+        ) : call.state === 'output-error' ? (
+          <p key={call.toolCallId} className="text-sm text-ink-soft">The picture could not be made{call.errorText ? `: ${call.errorText}` : '.'}</p>
+        ) : (
+          <div key={call.toolCallId} role="status" className="flex size-56 items-center justify-center rounded-2xl bg-sunken text-sm text-ink-soft ring-1 ring-line motion-safe:animate-pulse">
+            Drawing a picture…
+          </div>
+        ),
+      )}
+    </div>
+  );
+}

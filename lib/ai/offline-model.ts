@@ -1,5 +1,6 @@
 import type {
   LanguageModelV4,
+  LanguageModelV4CallOptions,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
   LanguageModelV4Usage,
@@ -242,6 +243,57 @@ const IMAGE_NOTES: Record<Language, (count: number) => string> = {
   'it-IT': (n) => `Grazie per ${n === 1 ? 'la foto' : `le ${n} foto`}! Uso il modello dimostrativo offline, quindi non posso vederl${n === 1 ? 'a' : 'e'} davvero, ma ${n === 1 ? 'è salvata' : 'sono salvate'} qui nella nostra chat.`,
 };
 
+// Asking for a picture, in each supported language (whole words: "imagine" is not "image").
+const WANTS_PICTURE = wholeWords(
+  [
+    'picture|pictures|image|images|photo|photos|drawing|draw|paint|painting|sketch|illustration|illustrate',
+    'imagen|imágenes|foto|fotos|dibujo|dibuja|dibújame|pinta|ilustración',
+    'dessin|dessine|dessine-moi|illustration',
+    'bild|bilder|zeichne|zeichnung|male|gemälde',
+    'tekening|teken|plaatje|afbeelding',
+    'immagine|immagini|disegno|disegna|disegnami|dipingi',
+  ].join('|'),
+);
+const PICTURE_TOOL = 'generate_image';
+
+const PICTURE_MADE: Record<Language, string> = {
+  'en-US': "Here's a little picture I made for you, {name}-style: a quiet landscape to go with your words. I'm only the offline demo, so it is a simple sketch, but I hope it brings a smile. Shall I make another?",
+  'es-ES': 'Aquí tienes un pequeño dibujo que he hecho para ti, al estilo de {name}: un paisaje tranquilo para acompañar tus palabras. Solo soy la demo sin conexión, así que es un boceto sencillo, pero espero que te saque una sonrisa. ¿Hago otro?',
+  'fr-FR': "Voici un petit dessin que j'ai fait pour toi, façon {name} : un paysage paisible pour accompagner tes mots. Je ne suis que la démo hors ligne, alors c'est une esquisse toute simple, mais j'espère qu'elle te fera sourire. J'en fais un autre ?",
+  'de-DE': 'Hier ist ein kleines Bild, das ich für dich gemacht habe, ganz im Stil von {name}: eine ruhige Landschaft zu deinen Worten. Ich bin nur die Offline-Demo, also ist es eine einfache Skizze, aber ich hoffe, sie bringt dich zum Lächeln. Soll ich noch eins machen?',
+  'nl-NL': 'Hier is een klein plaatje dat ik voor je heb gemaakt, in de stijl van {name}: een rustig landschap bij je woorden. Ik ben maar de offline demo, dus het is een simpele schets, maar hopelijk tover ik er een glimlach mee op je gezicht. Zal ik er nog een maken?',
+  'it-IT': 'Ecco un piccolo disegno che ho fatto per te, in stile {name}: un paesaggio tranquillo per accompagnare le tue parole. Sono solo la demo offline, quindi è uno schizzo semplice, ma spero ti strappi un sorriso. Ne faccio un altro?',
+};
+
+/**
+ * With the picture tool on offer, a request for a picture is answered with a call to it (the
+ * prompt is what the person said); once its result is back, with a line about the picture.
+ */
+function pictureTurn(options: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools'>, { persona, language }: OfflineModelOptions): { call: string } | { text: string } | null {
+  const offered = options.tools?.some((t) => t.type === 'function' && t.name === PICTURE_TOOL);
+  if (!offered) return null;
+  const last = options.prompt.at(-1);
+  if (last?.role === 'tool') {
+    const made = PICTURE_MADE[language].replace('{name}', persona.name);
+    return { text: TYPOGRAPHY[language]?.(made) ?? made };
+  }
+  const said = lastUserText(options.prompt);
+  if (last?.role !== 'user' || !said || !WANTS_PICTURE.test(said)) return null;
+  return { call: JSON.stringify({ prompt: said }) };
+}
+
+function toolCallStream(input: string, finalUsage: LanguageModelV4Usage, signal: AbortSignal | undefined): ReadableStream<LanguageModelV4StreamPart> {
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      if (signal?.aborted) return controller.error(abortError(signal));
+      controller.enqueue({ type: 'stream-start', warnings: [] });
+      controller.enqueue({ type: 'tool-call', toolCallId: `call-${hash(input).toString(16)}`, toolName: PICTURE_TOOL, input });
+      controller.enqueue({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: finalUsage });
+      controller.close();
+    },
+  });
+}
+
 function reply(prompt: LanguageModelV4Prompt, options: OfflineModelOptions): string {
   const images = lastUserImages(prompt);
   const text = textReply(prompt, options);
@@ -371,9 +423,18 @@ export function createOfflineModel(options: OfflineModelOptions): LanguageModelV
     provider: 'offline',
     modelId: OFFLINE_MODEL_ID,
     supportedUrls: {},
-    async doGenerate({ prompt, abortSignal }) {
+    async doGenerate({ prompt, tools, abortSignal }) {
       if (abortSignal?.aborted) throw abortError(abortSignal);
-      const text = reply(prompt, options);
+      const picture = pictureTurn({ prompt, tools }, options);
+      if (picture && 'call' in picture) {
+        return {
+          content: [{ type: 'tool-call', toolCallId: `call-${hash(picture.call).toString(16)}`, toolName: PICTURE_TOOL, input: picture.call }],
+          finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+          usage: usage(prompt, 1),
+          warnings: [],
+        };
+      }
+      const text = picture?.text ?? reply(prompt, options);
       return {
         content: [{ type: 'text', text }],
         finishReason: { unified: 'stop', raw: 'stop' },
@@ -381,8 +442,10 @@ export function createOfflineModel(options: OfflineModelOptions): LanguageModelV
         warnings: [],
       };
     },
-    async doStream({ prompt, abortSignal }) {
-      const pieces = splitWords(reply(prompt, options));
+    async doStream({ prompt, tools, abortSignal }) {
+      const picture = pictureTurn({ prompt, tools }, options);
+      if (picture && 'call' in picture) return { stream: toolCallStream(picture.call, usage(prompt, 1), abortSignal) };
+      const pieces = splitWords(picture?.text ?? reply(prompt, options));
       return { stream: streamWords(pieces, usage(prompt, pieces.length), delays, abortSignal) };
     },
   };

@@ -14,6 +14,7 @@ import {
   touchConversation,
   updateMessageText,
   type Fallback,
+  type FilePart,
   type FinishedReply,
   type HistoryEntry,
   type StoredMessage,
@@ -24,6 +25,7 @@ import type { ChatRequest } from '@/lib/validation/chat';
 import { attachUploads, type Upload } from '@/lib/db/uploads';
 import type { BlobStore } from '@/lib/storage';
 import { attachmentParts, loadNewAttachments, recentHistoryAttachments, spokenText, withImages } from './attachments';
+import { imageTools } from './image-tool';
 import { generationTimeouts, startGeneration, type Part } from './generation';
 import { resolveCandidates } from './candidates';
 import { promptFor, titleFrom } from './history';
@@ -82,6 +84,9 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
   const instructions = personaInstructions(companion, conversation.language);
 
   let committed!: { resolve: () => void; reject: (error: unknown) => void };
+  const writesCommitted = new Promise<void>((resolve, reject) => (committed = { resolve, reject }));
+  writesCommitted.catch(() => {});
+  const pictures: FilePart[] = [];
   const generation = startGeneration({
     conversationId: conversation.id,
     candidates,
@@ -90,8 +95,9 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     temperature: companion.temperature,
     timeouts: generationTimeouts(env),
     startedAt,
-    committed: new Promise<void>((resolve, reject) => (committed = { resolve, reject })),
-    save: (reply) => withUser(user, (tx) => finishReply(tx, plan.assistantMessageId, reply), options.db),
+    committed: writesCommitted,
+    save: (reply) => withUser(user, (tx) => finishReply(tx, plan.assistantMessageId, { ...reply, files: pictures }), options.db),
+    tools: imageTools({ user, conversationId: conversation.id, assistantMessageId: plan.assistantMessageId, committed: writesCommitted, env, store: options.store, db: options.db, pictures }),
   });
 
   try {

@@ -154,6 +154,8 @@ export type FinishedReply = {
   /** The model that answered, when it differs from the one the reply started with. */
   model?: string;
   fallbacks?: Fallback[];
+  /** Pictures the reply made (the picture tool), shown before its text. */
+  files?: FilePart[];
 };
 
 export async function finishReply(tx: Queryable, id: string, reply: FinishedReply): Promise<void> {
@@ -164,7 +166,7 @@ export async function finishReply(tx: Queryable, id: string, reply: FinishedRepl
       where id = $1`,
     [
       id,
-      JSON.stringify(reply.text ? [{ type: 'text', text: reply.text }] : []),
+      JSON.stringify([...(reply.files ?? []), ...(reply.text ? [{ type: 'text', text: reply.text }] : [])]),
       reply.status,
       reply.error?.slice(0, 2000) ?? null,
       reply.inputTokens ?? null,

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { maskKey, openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
 import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
+import { answerImageGeneration } from './images.ts';
 import { answerTranscription } from './transcription.ts';
 
 /**
@@ -71,6 +72,7 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
     }
     if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(flavor, models));
     if (request.method === 'POST' && route === '/audio/transcriptions') return answerTranscription(request, res, flavor);
+    if (request.method === 'POST' && route === '/images/generations') return answerImageGeneration(request, res);
     if (request.method !== 'POST' || route !== '/chat/completions') {
       return sendError(res, flavor, 404, { message: `Unknown request URL: ${request.method} ${request.path}.` });
     }

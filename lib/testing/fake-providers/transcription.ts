@@ -7,7 +7,7 @@ import type { RecordedRequest } from './scenario.ts';
  * multipart/form-data with `file` and `model` (and optionally `language`, `prompt`,
  * `response_format` json | text | verbose_json, `temperature`). It cannot hear, so it answers a
  * fixed transcript, in English, that names the audio's size and type so a test can tell it got
- * the bytes. verbose_json adds language (Groq and OpenAI both say the name, "English"), duration
+ * the bytes. verbose_json adds language (a name: Groq "English", OpenAI "english"), duration
  * and one segment. The received file is kept on the recorded request (`transcription`).
  */
 export const FAKE_TRANSCRIPT = 'Hello from my voice note. Could you tell me a short story about the sea?';
@@ -46,7 +46,8 @@ export async function answerTranscription(request: RecordedRequest & { transcrip
   const duration = 3.2;
   sendJson(res, 200, {
     task: 'transcribe',
-    language: 'English',
+    // Groq capitalises the name; OpenAI's Whisper answers it in lower case.
+    language: flavor === 'groq' ? 'English' : 'english',
     duration,
     text,
     segments: [{ id: 0, seek: 0, start: 0, end: duration, text, tokens: [], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.2, no_speech_prob: 0.01 }],
