@@ -124,3 +124,39 @@ test('an audio file can be attached instead of recording', async ({ page }) => {
   await page.getByRole('textbox', { name: /^Message / }).press('Enter');
   await expect(page.locator('[data-role="user"]').last().getByTestId('transcript')).toContainText(FAKE_TRANSCRIPT);
 });
+
+test('a companion makes a picture when asked, and it is still there after a reload', async ({ page }) => {
+  await signInAsGuest(page);
+  await startChatWith(page);
+  const composer = page.getByRole('textbox', { name: /^Message / });
+  await composer.fill('Please draw me a picture of a lighthouse');
+  await composer.press('Enter');
+  const reply = assistantMessages(page).nth(1);
+  await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  await expect(reply).toContainText("Here's a little picture I made for you");
+  const picture = reply.getByRole('img', { name: /image 1$/ });
+  await expect(picture).toBeVisible();
+  // Drawn by OpenAI's image API (the e2e server has an OpenAI key, pointed at the loopback fake).
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+
+  await page.reload();
+  const saved = assistantMessages(page).nth(1).getByRole('img', { name: /image 1$/ });
+  await expect(saved).toBeVisible();
+  await expect.poll(() => saved.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
+});
+
+test('with a model that cannot see, the composer says so and offers one that can', async ({ page }) => {
+  await signInAsGuest(page);
+  await startChatWith(page);
+  // The chat starts on the offline demo model, which cannot see.
+  const picker = page.getByRole('combobox', { name: 'Model' });
+  await expect(picker).toHaveValue('offline/hearth-demo');
+
+  await attach(page, [{ name: 'sunset.png', mimeType: 'image/png', buffer: sunset() }]);
+  const notice = page.getByTestId('vision-notice');
+  await expect(notice).toContainText('Hearth offline demo can’t see images');
+  await notice.getByRole('button', { name: 'Switch to GPT-4o mini' }).click();
+  await expect(picker).toHaveValue('openai/gpt-4o-mini');
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('attachment')).toHaveAttribute('data-state', 'ready');
+});

@@ -17,7 +17,7 @@ export function MessageFiles({ files, align, label }: { files: FilePart[]; align
   return (
     <div className={`flex max-w-[85%] flex-col gap-2 ${align === 'end' ? 'items-end' : 'items-start'}`}>
       {images.length > 0 && (
-        <div className={`grid gap-1.5 ${images.length === 1 ? 'grid-cols-1' : 'grid-cols-2'}`}>
+        <div className={`grid gap-1.5 ${images.length === 1 ? 'grid-cols-1' : 'grid-cols-2'} ${align === 'end' ? 'justify-items-end' : 'justify-items-start'}`}>
           {images.map((image, index) => (
             <a key={image.url} href={image.url} target="_blank" rel="noopener" className="block overflow-hidden rounded-2xl ring-1 ring-line focus-visible:ring-2 focus-visible:ring-ember-500">
               {/* eslint-disable-next-line @next/next/no-img-element -- private, per-user files served by an authenticated route */}
@@ -25,7 +25,7 @@ export function MessageFiles({ files, align, label }: { files: FilePart[]; align
                 src={image.url}
                 alt={image.filename ? `${label} image: ${image.filename}` : `${label} image ${index + 1}`}
                 loading="lazy"
-                className={`block bg-sunken object-cover ${images.length === 1 ? 'max-h-80 w-auto max-w-full' : 'size-36 sm:size-44'}`}
+                className={`block bg-sunken object-cover ${images.length === 1 ? 'h-auto max-h-80 w-auto max-w-full min-w-32' : 'size-36 sm:size-44'}`}
               />
             </a>
           ))}
@@ -45,11 +45,11 @@ export function PicturesInProgress({ message, name }: { message: ChatUIMessage; 
   const calls = message.parts.filter((part) => part.type === 'tool-generate_image') as unknown as PicturePart[];
   if (!calls.length) return null;
   return (
-    <div className="mb-2 flex flex-col gap-2">
+    <div className="mb-2 flex flex-col items-start gap-2">
       {calls.map((call) =>
         call.state === 'output-available' && call.output?.url ? (
           // eslint-disable-next-line @next/next/no-img-element -- private, per-user files served by an authenticated route
-          <img key={call.toolCallId} src={call.output.url} alt={`${name} image 1`} className="max-h-80 w-auto max-w-full rounded-2xl ring-1 ring-line" />
+          <img key={call.toolCallId} src={call.output.url} alt={`${name} image 1`} className="h-auto max-h-80 w-auto max-w-full min-w-32 rounded-2xl ring-1 ring-line" />
         ) : call.state === 'output-error' ? (
           <p key={call.toolCallId} className="text-sm text-ink-soft">The picture could not be made{call.errorText ? `: ${call.errorText}` : '.'}</p>
         ) : (

@@ -20,8 +20,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { id: 'groq/llama-3.1-8b-instant', name: 'Llama 3.1 8B Instant (Groq)', contextWindow: 131_072, capabilities: text, pricing: { inputPerMtok: 0.05, outputPerMtok: 0.08 } },
   { id: 'openrouter/meta-llama/llama-3.3-70b-instruct', name: 'Llama 3.3 70B (OpenRouter)', contextWindow: 131_072, capabilities: text, pricing: null },
   { id: 'openai/gpt-4o-mini', name: 'GPT-4o mini', contextWindow: 128_000, capabilities: { vision: true, audio: false, tools: true, reasoning: false }, pricing: { inputPerMtok: 0.15, outputPerMtok: 0.6 } },
-  // It cannot really see, but it takes images and acknowledges them, so the flow works without keys.
-  { id: 'offline/hearth-demo', name: 'Hearth offline demo', contextWindow: 8_192, capabilities: { vision: true, audio: false, tools: true, reasoning: false }, pricing: { inputPerMtok: 0, outputPerMtok: 0 } },
+  { id: 'offline/hearth-demo', name: 'Hearth offline demo', contextWindow: 8_192, capabilities: { vision: false, audio: false, tools: true, reasoning: false }, pricing: { inputPerMtok: 0, outputPerMtok: 0 } },
 ];
 
 /** A model's entry: the curated one, else one from the live lists fetched so far. */

@@ -257,12 +257,12 @@ const WANTS_PICTURE = wholeWords(
 const PICTURE_TOOL = 'generate_image';
 
 const PICTURE_MADE: Record<Language, string> = {
-  'en-US': "Here's a little picture I made for you, {name}-style: a quiet landscape to go with your words. I'm only the offline demo, so it is a simple sketch, but I hope it brings a smile. Shall I make another?",
-  'es-ES': 'Aquí tienes un pequeño dibujo que he hecho para ti, al estilo de {name}: un paisaje tranquilo para acompañar tus palabras. Solo soy la demo sin conexión, así que es un boceto sencillo, pero espero que te saque una sonrisa. ¿Hago otro?',
-  'fr-FR': "Voici un petit dessin que j'ai fait pour toi, façon {name} : un paysage paisible pour accompagner tes mots. Je ne suis que la démo hors ligne, alors c'est une esquisse toute simple, mais j'espère qu'elle te fera sourire. J'en fais un autre ?",
-  'de-DE': 'Hier ist ein kleines Bild, das ich für dich gemacht habe, ganz im Stil von {name}: eine ruhige Landschaft zu deinen Worten. Ich bin nur die Offline-Demo, also ist es eine einfache Skizze, aber ich hoffe, sie bringt dich zum Lächeln. Soll ich noch eins machen?',
-  'nl-NL': 'Hier is een klein plaatje dat ik voor je heb gemaakt, in de stijl van {name}: een rustig landschap bij je woorden. Ik ben maar de offline demo, dus het is een simpele schets, maar hopelijk tover ik er een glimlach mee op je gezicht. Zal ik er nog een maken?',
-  'it-IT': 'Ecco un piccolo disegno che ho fatto per te, in stile {name}: un paesaggio tranquillo per accompagnare le tue parole. Sono solo la demo offline, quindi è uno schizzo semplice, ma spero ti strappi un sorriso. Ne faccio un altro?',
+  'en-US': "Here's a little picture I made for you. I'm {name} on the offline demo model, so I picked it from your words rather than a real imagination, but I hope it brings a smile. Shall I make another?",
+  'es-ES': 'Aquí tienes una pequeña imagen que he hecho para ti. Soy {name} con el modelo de demostración sin conexión, así que la he sacado de tus palabras más que de una imaginación de verdad, pero espero que te saque una sonrisa. ¿Hago otra?',
+  'fr-FR': "Voici une petite image que j'ai faite pour toi. Je suis {name}, sur le modèle de démonstration hors ligne : je l'ai tirée de tes mots plutôt que d'une vraie imagination, mais j'espère qu'elle te fera sourire. J'en fais une autre ?",
+  'de-DE': 'Hier ist ein kleines Bild, das ich für dich gemacht habe. Ich bin {name} auf dem Offline-Demomodell, also stammt es eher aus deinen Worten als aus echter Fantasie, aber ich hoffe, es bringt dich zum Lächeln. Soll ich noch eins machen?',
+  'nl-NL': 'Hier is een klein plaatje dat ik voor je heb gemaakt. Ik ben {name} op het offline demomodel, dus het komt eerder uit je woorden dan uit echte verbeelding, maar hopelijk tover ik er een glimlach mee op je gezicht. Zal ik er nog een maken?',
+  'it-IT': "Ecco una piccola immagine che ho fatto per te. Sono {name} con il modello dimostrativo offline, quindi l'ho tratta dalle tue parole più che da una vera immaginazione, ma spero ti strappi un sorriso. Ne faccio un'altra?",
 };
 
 /**

@@ -129,7 +129,8 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, { stop,
   const result = streamText({
     model: candidate.model,
     instructions: input.instructions,
-    messages: input.messagesFor(candidate.contextWindow, { vision: canSeeImages(candidate.id) }),
+    // The offline model cannot see either, but it takes the images to acknowledge them.
+    messages: input.messagesFor(candidate.contextWindow, { vision: canSeeImages(candidate.id) || candidate.isOffline }),
     temperature: input.temperature,
     maxOutputTokens: input.maxOutputTokens,
     ...(tools ? { tools, stopWhen: stepCountIs(3) } : {}),
