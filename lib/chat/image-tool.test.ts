@@ -10,7 +10,7 @@ import { listMessages, textOf } from '@/lib/db/messages';
 import { withUser } from '@/lib/db/scope';
 import { localBlobStore } from '@/lib/storage/local';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
-import { startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
+import { startOpenAICompatibleServer, startReplicateServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { findUpload } from '@/lib/uploads/service';
 import { sniffMediaType } from '@/lib/uploads/sniff';
 import { deleteUserConversation, startConversation } from './conversations';
@@ -44,6 +44,24 @@ describe('image models', () => {
     const request = openai.requests.find((r) => r.path === '/v1/images/generations');
     expect(request?.body).toMatchObject({ model: 'gpt-image-1', prompt: 'a red kite', n: 1 });
     expect(request?.headers.authorization).toBe('Bearer img-key-12345678');
+  });
+
+  it('uses Replicate when only Replicate is configured, polling the prediction and fetching its output', async () => {
+    const replicate = await startReplicateServer({ token: 'r8_test-token-1234' });
+    try {
+      const { id, model } = imageModelFor({ REPLICATE_API_TOKEN: 'r8_test-token-1234', REPLICATE_BASE_URL: replicate.url });
+      expect(id).toBe('replicate/black-forest-labs/flux-schnell');
+      const { image } = await generateImage({ model, prompt: 'a paper boat' });
+      expect(sniffMediaType(image.uint8Array)).toBe('image/png');
+      expect(replicate.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{26}/, ':id')}`)).toEqual([
+        'POST /v1/models/black-forest-labs/flux-schnell/predictions',
+        'GET /v1/predictions/:id',
+        'GET /v1/files/:id-0.png',
+      ]);
+      expect(replicate.requests[0]!.body).toMatchObject({ input: { prompt: 'a paper boat', num_outputs: 1 } });
+    } finally {
+      await replicate.close();
+    }
   });
 });
 

@@ -12,3 +12,4 @@ export {
   type ScenarioSource,
 } from './scenario.ts';
 export { FAKE_TRANSCRIPT, type ReceivedTranscription } from './transcription.ts';
+export { startReplicateServer } from './replicate.ts';
