@@ -160,3 +160,33 @@ test('with a model that cannot see, the composer says so and offers one that can
   await expect(notice).toHaveCount(0);
   await expect(page.getByTestId('attachment')).toHaveAttribute('data-state', 'ready');
 });
+
+test('through the API: upload, refusals, a message with attachments, and deleting the account deletes the files', async ({ page }) => {
+  await signInAsGuest(page);
+  const api = page.request;
+  const svg = await api.post('/api/v1/uploads', {
+    multipart: { file: { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'.padEnd(100)) } },
+  });
+  expect(svg.status()).toBe(400);
+  expect((await svg.json()).error).toMatchObject({ type: 'invalid_request_error', param: 'file' });
+
+  const created = await api.post('/api/v1/uploads', { multipart: { file: { name: 'sunset.png', mimeType: 'image/png', buffer: sunset() } } });
+  expect(created.status()).toBe(201);
+  const upload = await created.json();
+  expect(upload).toMatchObject({ media_type: 'image/png', size: sunset().length, kind: 'image', width: 48, height: 32 });
+  expect(upload.url).toMatch(new RegExp(`/api/v1/uploads/${upload.id}/content$`));
+
+  const companions = (await (await api.get('/api/v1/companions')).json()).data;
+  const conversation = await (await api.post('/api/v1/conversations', { data: { companion: companions[0].slug } })).json();
+  const sent = await api.post(`/api/v1/conversations/${conversation.id}/messages`, { data: { attachments: [upload.id], reply: false } });
+  expect(sent.status()).toBe(201);
+  expect((await sent.json()).message).toMatchObject({ attachments: [upload.id], parts: [{ type: 'file', mediaType: 'image/png' }] });
+  const again = await api.post(`/api/v1/conversations/${conversation.id}/messages`, { data: { attachments: [upload.id], reply: false } });
+  expect(again.status()).toBe(400);
+  const listed = (await (await api.get(`/api/v1/conversations/${conversation.id}/messages`)).json()).data;
+  expect(listed.at(-1).attachments).toEqual([upload.id]);
+
+  expect((await api.delete('/api/v1/users/me')).status()).toBe(204);
+  // The session outlived its account: the file is not served to it (or to anyone).
+  expect([401, 404]).toContain((await api.get(upload.url)).status());
+});

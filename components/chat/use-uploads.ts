@@ -120,11 +120,12 @@ export function useUploads() {
   const remove = useCallback((key: string) => {
     requests.current.get(key)?.abort();
     requests.current.delete(key);
-    setItems((current) => {
-      const gone = current.find((item) => item.key === key);
-      if (gone) URL.revokeObjectURL(gone.previewUrl);
-      return current.filter((item) => item.key !== key);
-    });
+    const gone = itemsRef.current.find((item) => item.key === key);
+    if (gone) URL.revokeObjectURL(gone.previewUrl);
+    // Taken back before sending: the server forgets it too (best effort; nothing shows it anyway).
+    if (gone?.uploaded) void fetch(`/api/v1/uploads/${gone.uploaded.id}`, { method: 'DELETE' }).catch(() => {});
+    itemsRef.current = itemsRef.current.filter((item) => item.key !== key);
+    setItems((current) => current.filter((item) => item.key !== key));
   }, []);
 
   /** After sending: the previews stay alive for the sent message's bubbles until the page goes. */

@@ -278,7 +278,8 @@ function pictureTurn(options: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools
     return { text: TYPOGRAPHY[language]?.(made) ?? made };
   }
   const said = lastUserText(options.prompt);
-  if (last?.role !== 'user' || !said || !WANTS_PICTURE.test(said)) return null;
+  // Someone sharing their own picture ("a photo of my cat") is not asking for one.
+  if (last?.role !== 'user' || !said || !WANTS_PICTURE.test(said) || lastUserImages(options.prompt) > 0) return null;
   return { call: JSON.stringify({ prompt: said }) };
 }
 

@@ -353,6 +353,17 @@ const ENDPOINTS: Endpoint[] = [
     errors: [400, 401, 413],
   },
   {
+    method: 'delete',
+    path: '/api/v1/uploads/{id}',
+    operationId: 'deleteUpload',
+    tag: 'Uploads',
+    summary: 'Delete an upload not yet sent',
+    description: 'Deletes an upload that no message carries yet, with its stored file. One that is part of a message goes with its conversation (409 here).',
+    auth: 'key or session',
+    success: [{ status: 204, description: 'Deleted.' }],
+    errors: [400, 401, 404, 409],
+  },
+  {
     method: 'get',
     path: '/api/v1/uploads/{id}/content',
     operationId: 'getUploadContent',
@@ -377,6 +388,17 @@ const ENDPOINTS: Endpoint[] = [
     body: { schema: signUp, example: { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' } },
     success: [{ status: 201, description: 'The account.', json: ref('User') }],
     errors: [400, 403, 409],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/users/me',
+    operationId: 'deleteAccount',
+    tag: 'Users',
+    summary: 'Delete your account',
+    description: 'Deletes the signed-in account with its conversations, messages, API keys, usage and uploaded files. Needs a browser session: an API key cannot delete its own account.',
+    auth: 'session only',
+    success: [{ status: 204, description: 'Deleted.' }],
+    errors: [401, 403],
   },
 ];
 

@@ -1,6 +1,7 @@
 import type { Database } from '@/lib/db/client';
 import { deleteConversation } from '@/lib/db/conversations';
-import { conversationUploadPaths, deleteUploadRows, userUploadPaths } from '@/lib/db/uploads';
+import { conversationUploadPaths, deleteUploadRows, getUpload } from '@/lib/db/uploads';
+import { HearthError } from '@/lib/errors';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 
@@ -22,25 +23,20 @@ export async function deleteConversationAndFiles(user: UserScope, id: string, op
   return deleted;
 }
 
-/** Deletes every file of the user's, rows and objects: for deleting an account. */
-export async function deleteUserFiles(user: UserScope, options: { db?: Database; store?: BlobStore } = {}): Promise<number> {
-  const paths = await withUser(
+/** Deletes one of the user's uploads that no message carries yet (taken back from the composer). */
+export async function deleteUnsentUpload(user: UserScope, id: string, options: { db?: Database; store?: BlobStore } = {}): Promise<void> {
+  const path = await withUser(
     user,
     async (tx) => {
-      const found = await userUploadPaths(tx);
-      await tx.query('delete from public.uploads where user_id = public.requesting_user_id()');
-      return found;
+      const upload = await getUpload(tx, id);
+      if (!upload) throw new HearthError('not_found', 'This file does not exist.');
+      if (upload.messageId || upload.conversationId) throw new HearthError('conflict', 'This file is part of a message: delete the conversation to delete it.');
+      await deleteUploadRows(tx, [id]);
+      return upload.path;
     },
     options.db,
   );
-  await removeObjects(paths, options.store);
-  return paths.length;
-}
-
-/** Deletes one unattached upload of the user's, row and object. */
-export async function deleteUpload(user: UserScope, upload: { id: string; path: string }, options: { db?: Database; store?: BlobStore } = {}): Promise<void> {
-  await withUser(user, (tx) => deleteUploadRows(tx, [upload.id]), options.db);
-  await removeObjects([upload.path], options.store);
+  await removeObjects([path], options.store);
 }
 
 async function removeObjects(paths: string[], store: BlobStore = getBlobStore()): Promise<void> {
