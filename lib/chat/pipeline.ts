@@ -237,7 +237,9 @@ async function writeTurn(tx: Queryable, conversationId: string, plan: TurnPlan, 
 async function insertUserMessage(tx: Queryable, conversationId: string, message: { id: string; text: string; attachments: Upload[] }): Promise<string> {
   const parts = [...attachmentParts(message.attachments), ...(message.text ? [{ type: 'text', text: message.text }] : [])];
   const id = await insertMessage(tx, { id: message.id, text: message.text, parts, conversationId, role: 'user', status: 'complete' });
-  await attachUploads(tx, message.attachments.map((u) => u.id), { conversationId, messageId: id });
+  const attached = await attachUploads(tx, message.attachments.map((u) => u.id), { conversationId, messageId: id });
+  // Two messages sent at once with the same file: the second finds it taken and writes nothing.
+  if (attached < message.attachments.length) throw new HearthError('conflict', 'A file of this message is already part of another message.');
   return id;
 }
 

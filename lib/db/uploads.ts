@@ -56,9 +56,15 @@ export function uploadsOfMessages(tx: Queryable, messageIds: string[]): Promise<
   return tx.query<Upload>(`select ${COLUMNS} from public.uploads where message_id = any($1::uuid[]) order by created_at, id`, [messageIds]);
 }
 
-export async function attachUploads(tx: Queryable, ids: string[], target: { conversationId: string; messageId: string }): Promise<void> {
-  if (!ids.length) return;
-  await tx.query('update public.uploads set conversation_id = $2, message_id = $3 where id = any($1::uuid[])', [ids, target.conversationId, target.messageId]);
+/** Attaches unattached uploads to a message; returns how many it attached (fewer: another message took some first). */
+export async function attachUploads(tx: Queryable, ids: string[], target: { conversationId: string; messageId: string }): Promise<number> {
+  if (!ids.length) return 0;
+  const rows = await tx.query(
+    `update public.uploads set conversation_id = $2, message_id = $3
+      where id = any($1::uuid[]) and conversation_id is null and message_id is null returning id`,
+    [ids, target.conversationId, target.messageId],
+  );
+  return rows.length;
 }
 
 /** The object paths of a conversation's uploads: what to delete from the store beside it. */
