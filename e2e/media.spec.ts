@@ -190,3 +190,29 @@ test('through the API: upload, refusals, a message with attachments, and deletin
   // The session outlived its account: the file is not served to it (or to anyone).
   expect([401, 404]).toContain((await api.get(upload.url)).status());
 });
+
+test('images can be pasted into the composer or dropped on it, up to four', async ({ page }) => {
+  await signInAsGuest(page);
+  await startChatWith(page);
+  const composer = page.getByRole('textbox', { name: /^Message / });
+  const png = [...sunset()];
+  const fileEvent = (type: 'paste' | 'drop', names: string[]) =>
+    composer.evaluate(
+      (el, { type, names, bytes }) => {
+        const data = new DataTransfer();
+        for (const name of names) data.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+        const event = type === 'paste' ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }) : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+        el.dispatchEvent(event);
+      },
+      { type, names, bytes: png },
+    );
+  await fileEvent('paste', ['pasted.png']);
+  await fileEvent('drop', ['one.png', 'two.png', 'three.png', 'four.png']);
+  await expect(page.getByTestId('attachment')).toHaveCount(4);
+  await expect(page.getByRole('alert').filter({ hasText: 'A message can carry at most 4 images.' })).toBeVisible();
+  for (const item of await page.getByTestId('attachment').all()) await expect(item).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByRole('img', { name: 'pasted.png' })).toBeVisible();
+  await composer.press('Enter');
+  await expect(page.locator('[data-role="user"]').last().getByRole('img')).toHaveCount(4);
+  await expect(assistantMessages(page).nth(1)).toContainText('Thank you for the 4 pictures!', { timeout: 30_000 });
+});
