@@ -36,14 +36,16 @@ export async function middleware(request: NextRequest) {
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== 'production';
+  // Pictures and voice notes in Supabase Storage load from its signed URLs.
+  const storage = process.env.SUPABASE_URL && process.env.SUPABASE_SERVICE_ROLE_KEY ? ` ${new URL(process.env.SUPABASE_URL).origin}` : '';
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${storage}`,
     "font-src 'self'",
     "connect-src 'self'",
-    "media-src 'self' blob:",
+    `media-src 'self' blob:${storage}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -146,6 +146,7 @@ test('messages page forward from the oldest, and usage counts the replies of a c
     role: 'assistant',
     content: expect.any(String),
     parts: [{ type: 'text', text: expect.any(String) }],
+    attachments: [],
     model: expect.any(String),
     status: 'complete',
     usage: { input_tokens: expect.any(Number), output_tokens: expect.any(Number), estimated: expect.any(Boolean) },

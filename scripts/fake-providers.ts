@@ -119,7 +119,9 @@ fake-drop, fake-stall, fake-slow) to try the error paths:
   [drop]      streams four words, then drops the connection
   [stall]     sends the headers, then nothing: press Stop in the chat to end it
   [slow]      waits 5 s before the first word
-Also served: GET ${openai.url}/models, GET ${openai.origin}/api/tags (Ollama), GET ${gemini.url}/models.
+Also served: GET ${openai.url}/models, GET ${openai.origin}/api/tags (Ollama), GET ${gemini.url}/models,
+voice-note transcription (POST ${openai.url}/audio/transcriptions, ${groq.url}/audio/transcriptions)
+and pictures (POST ${openai.url}/images/generations).
 Requests are logged below. Ctrl-C to stop.
 `);
 

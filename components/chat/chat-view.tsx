@@ -4,12 +4,13 @@ import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { changeModelAction } from '@/app/(app)/actions';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import type { MessageStatus } from '@/lib/db/messages';
 import type { Language } from '@/lib/languages';
 import { textOf } from '@/lib/text';
 import { ChatHeader } from './chat-header';
-import { Composer } from './composer';
+import { Composer, type VisionSupport } from './composer';
 import { MessageList } from './message-list';
 import type { PickableModel } from './model-picker';
 import { randomId } from './random-id';
@@ -41,7 +42,8 @@ export function ChatView({ conversation, companion, initialMessages, models, not
             return { body: { action: 'regenerate', conversationId: conversation.id, messageId: last?.id, text: text || undefined, model } };
           }
           if (messageId) return { body: { action: 'edit', conversationId: conversation.id, text } };
-          return { body: { action: 'send', conversationId: conversation.id, messageId: last?.id, text } };
+          const attachments = Array.isArray(body?.attachments) ? (body.attachments as string[]) : undefined;
+          return { body: { action: 'send', conversationId: conversation.id, messageId: last?.id, text: text || undefined, attachments } };
         },
       }),
     [conversation.id],
@@ -88,6 +90,14 @@ export function ChatView({ conversation, companion, initialMessages, models, not
     return () => clearInterval(timer);
   }, [pendingFromServer, conversation.id, setMessages]);
 
+  const vision = visionSupport(conversation.model, models);
+  const [switchError, setSwitchError] = useState<string | null>(null);
+  const switchModel = async (id: string) => {
+    const result = await changeModelAction(conversation.id, id);
+    setSwitchError(result.ok ? null : result.error);
+    if (result.ok) router.refresh();
+  };
+
   const lastUserIndex = messages.findLastIndex((m) => m.role === 'user');
   const lastUser = lastUserIndex >= 0 ? messages[lastUserIndex] : undefined;
 
@@ -117,20 +127,39 @@ export function ChatView({ conversation, companion, initialMessages, models, not
         busy={busy}
         initialText={editing && lastUser ? textOf(lastUser) : ''}
         mode={editing ? 'edit' : 'send'}
+        vision={vision}
+        onSwitchModel={(id) => void switchModel(id)}
         onCancelEdit={() => setEditing(false)}
         onStop={stopReply}
-        onSubmit={(text) => {
+        onSubmit={(text, attachments) => {
           clearError();
           if (editing && lastUser) {
             setEditing(false);
             void sendMessage({ text, messageId: lastUser.id });
+          } else if (attachments.length) {
+            // Shown at once with the files; what the server stores is the same (a voice note's text is its transcript).
+            const shown = text || attachments.map((a) => a.transcript ?? '').filter(Boolean).join('\n');
+            const files = attachments.map((a) => ({ type: 'file' as const, mediaType: a.media_type, url: `/api/v1/uploads/${a.id}/content`, ...(a.filename ? { filename: a.filename } : {}) }));
+            void sendMessage({ text: shown, files }, { body: { attachments: attachments.map((a) => a.id) } });
           } else {
             void sendMessage({ text });
           }
         }}
       />
+      {switchError && <p role="alert" className="px-4 pb-2 text-center text-xs text-red-600 dark:text-red-400">{switchError}</p>}
     </div>
   );
+}
+
+/** Whether the conversation's model takes images, and the first configured model that does when it does not. */
+function visionSupport(model: string, models: PickableModel[]): VisionSupport {
+  const current = models.find((m) => m.id === model);
+  const alternative = models.find((m) => m.available && m.vision && !m.id.startsWith('offline/'));
+  return {
+    canSee: current?.vision ?? false,
+    modelName: current?.name ?? model,
+    alternative: alternative ? { id: alternative.id, name: alternative.name } : null,
+  };
 }
 
 /** Every message of the conversation, following next_cursor across pages; null when a request fails. */

@@ -7,6 +7,7 @@ import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import { textOf } from '@/lib/text';
 import type { ChatCompanion } from './chat-view';
 import { Markdown } from './markdown';
+import { filesOf, MessageFiles, PicturesInProgress } from './message-files';
 import type { PickableModel } from './model-picker';
 
 type Props = {
@@ -34,13 +35,21 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
   const nameOf = (id: string) => models.find((m) => m.id === id)?.name ?? id;
   const fallbacks = message.metadata?.fallbacks ?? [];
   const answeredBy = message.metadata?.model;
+  const files = filesOf(message);
 
   if (message.role === 'user') {
+    const voiceNote = files.some((f) => f.mediaType.startsWith('audio/'));
     return (
-      <div className="group flex animate-fade-in flex-col items-end" data-role="user">
-        <div className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap text-white dark:bg-stone-700">
-          {text}
-        </div>
+      <div className="group flex animate-fade-in flex-col items-end gap-1.5" data-role="user">
+        <MessageFiles files={files} align="end" label="Your" />
+        {text ? (
+          <div className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap text-white dark:bg-stone-700" data-testid={voiceNote ? 'transcript' : undefined}>
+            {voiceNote && <span className="sr-only">Transcript: </span>}
+            {text}
+          </div>
+        ) : (
+          voiceNote && <p className="max-w-[85%] text-right text-xs text-ink-faint">No transcript: transcription needs a provider key (Groq, OpenAI or Gemini).</p>
+        )}
         <Actions>
           <CopyButton text={text} />
           {canEdit && (
@@ -62,7 +71,13 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
           className={`inline-block max-w-full rounded-3xl rounded-tl-lg border-l-[3px] bg-raised px-4 py-2.5 shadow-sm ring-1 ring-line ${streaming ? 'streaming-caret' : ''}`}
           style={{ borderLeftColor: companion.accentColor }}
         >
-          {text ? <Markdown text={text} /> : !streaming && <span className="text-ink-faint italic">No reply.</span>}
+          <PicturesInProgress message={message} name={companion.name} />
+          {files.length > 0 && (
+            <div className={text ? 'mb-2' : ''}>
+              <MessageFiles files={files} align="start" label={companion.name} />
+            </div>
+          )}
+          {text ? <Markdown text={text} /> : !streaming && !files.length && <span className="text-ink-faint italic">No reply.</span>}
         </div>
         {note && <p className="mt-1 pl-1 text-xs text-ink-faint">{note}</p>}
         {fallbacks.length > 0 && answeredBy && (

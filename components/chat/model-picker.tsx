@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
 
-export type PickableModel = { id: string; name: string; available: boolean; unavailableReason: string | null };
+export type PickableModel = { id: string; name: string; available: boolean; unavailableReason: string | null; vision?: boolean };
 
 /** The conversation's model; models whose provider is not configured are shown, disabled, with why. */
 export function ModelPicker({ conversationId, model, models }: { conversationId: string; model: string; models: PickableModel[] }) {

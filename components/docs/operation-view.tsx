@@ -9,6 +9,7 @@ const AUTH_LABELS: Record<string, string> = { apiKey: 'API key', sessionCookie: 
 export function OperationView({ method, path, operation }: { method: string; path: string; operation: Operation }) {
   const headingId = `${operation.operationId}-heading`;
   const body = operation.requestBody?.content['application/json'];
+  const form = operation.requestBody?.content['multipart/form-data'];
   const auth = operation.security.flatMap((scheme) => Object.keys(scheme).map((name) => AUTH_LABELS[name] ?? name));
   return (
     <section id={operation.operationId} aria-labelledby={headingId} className="scroll-mt-6 rounded-3xl border border-line bg-raised p-5 sm:p-6">
@@ -45,6 +46,12 @@ export function OperationView({ method, path, operation }: { method: string; pat
         <Block title="Request body">
           <CodeBlock label="Example" code={JSON.stringify(body.example, null, 2)} />
           <Schema schema={body.schema} />
+        </Block>
+      )}
+
+      {form && (
+        <Block title="Request body (multipart/form-data)">
+          <Schema schema={form.schema} />
         </Block>
       )}
 

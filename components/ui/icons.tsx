@@ -59,3 +59,12 @@ export const KeyIcon = ({ className = 'size-4' }: IconProps) => (
 export const MemoryIcon = ({ className = 'size-5' }: IconProps) => (
   <svg {...common} className={className}><path d="M6 3h12v18l-6-4-6 4V3z" /><path d="M12 12.5l-2.2-2.1a1.4 1.4 0 0 1 2.2-1.7 1.4 1.4 0 0 1 2.2 1.7z" /></svg>
 );
+export const PaperclipIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M20 11.5l-7.8 7.8a5 5 0 0 1-7.1-7.1l8.5-8.5a3.4 3.4 0 0 1 4.8 4.8l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8" /></svg>
+);
+export const MicIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21" /></svg>
+);
+export const ImageIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><rect x="3.5" y="4.5" width="17" height="15" rx="2.5" /><circle cx="9" cy="10" r="1.6" /><path d="M20.5 16l-5-5-9 8.5" /></svg>
+);

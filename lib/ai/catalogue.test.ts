@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { openDatabase, type Database } from '@/lib/db';
 import { listMessages } from '@/lib/db/messages';
 import { withUser } from '@/lib/db/scope';
@@ -65,6 +66,7 @@ describe('a conversation on a configured provider', () => {
     vi.stubEnv('GOOGLE_BASE_URL', gemini.url);
   });
   afterAll(async () => {
+    await afterRepliesSettled();
     vi.unstubAllEnvs();
     await gemini?.close();
     await db?.close();

@@ -20,7 +20,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { id: 'groq/llama-3.1-8b-instant', name: 'Llama 3.1 8B Instant (Groq)', contextWindow: 131_072, capabilities: text, pricing: { inputPerMtok: 0.05, outputPerMtok: 0.08 } },
   { id: 'openrouter/meta-llama/llama-3.3-70b-instruct', name: 'Llama 3.3 70B (OpenRouter)', contextWindow: 131_072, capabilities: text, pricing: null },
   { id: 'openai/gpt-4o-mini', name: 'GPT-4o mini', contextWindow: 128_000, capabilities: { vision: true, audio: false, tools: true, reasoning: false }, pricing: { inputPerMtok: 0.15, outputPerMtok: 0.6 } },
-  { id: 'offline/hearth-demo', name: 'Hearth offline demo', contextWindow: 8_192, capabilities: { vision: false, audio: false, tools: false, reasoning: false }, pricing: { inputPerMtok: 0, outputPerMtok: 0 } },
+  { id: 'offline/hearth-demo', name: 'Hearth offline demo', contextWindow: 8_192, capabilities: { vision: false, audio: false, tools: true, reasoning: false }, pricing: { inputPerMtok: 0, outputPerMtok: 0 } },
 ];
 
 /** A model's entry: the curated one, else one from the live lists fetched so far. */
@@ -33,4 +33,14 @@ export function costUsd(id: string, usage: { inputTokens?: number; outputTokens?
   const pricing = catalogueEntry(id)?.pricing;
   if (!pricing || usage.inputTokens === undefined || usage.outputTokens === undefined) return null;
   return (usage.inputTokens * pricing.inputPerMtok + usage.outputTokens * pricing.outputPerMtok) / 1_000_000;
+}
+
+/** Whether the model can call tools (the picture tool); unknown models are offered none. */
+export function canUseTools(id: string): boolean {
+  return catalogueEntry(id)?.capabilities.tools ?? false;
+}
+
+/** Whether the model takes images; unknown models are sent text only. */
+export function canSeeImages(id: string): boolean {
+  return catalogueEntry(id)?.capabilities.vision ?? false;
 }

@@ -1,5 +1,6 @@
 import { streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { openDatabase, type Database } from '@/lib/db';
 import { listMessages, textOf } from '@/lib/db/messages';
 import { withUser } from '@/lib/db/scope';
@@ -52,6 +53,7 @@ describe('a provider that never sends a first token', () => {
     vi.stubEnv('MODEL_FIRST_TOKEN_TIMEOUT_MS', '300');
   });
   afterAll(async () => {
+    await afterRepliesSettled();
     vi.unstubAllEnvs();
     await server?.close();
     await db?.close();

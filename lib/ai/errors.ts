@@ -70,6 +70,6 @@ export function redactedMessage(error: unknown): string {
 
 function secretValues(): string[] {
   return Object.entries(process.env)
-    .filter(([name, value]) => /(_API_KEY|_SECRET)$/.test(name) && value && value.length >= 8)
+    .filter(([name, value]) => /(_API_KEY|_SECRET|_TOKEN|_SERVICE_ROLE_KEY)$/.test(name) && value && value.length >= 8)
     .map(([, value]) => value!);
 }

@@ -1,5 +1,6 @@
 import type {
   LanguageModelV4,
+  LanguageModelV4CallOptions,
   LanguageModelV4Prompt,
   LanguageModelV4StreamPart,
   LanguageModelV4Usage,
@@ -230,7 +231,84 @@ function lastUserText(prompt: LanguageModelV4Prompt): string | undefined {
     .trim();
 }
 
-function reply(prompt: LanguageModelV4Prompt, { persona, language }: OfflineModelOptions): string {
+/** How many images the person's last message carries. */
+function lastUserImages(prompt: LanguageModelV4Prompt): number {
+  const message = prompt.findLast((m) => m.role === 'user');
+  if (!message || message.role !== 'user') return 0;
+  return message.content.filter((part) => part.type === 'file' && part.mediaType.startsWith('image')).length;
+}
+
+// The offline model cannot see; it says so kindly and keeps the conversation going.
+const IMAGE_NOTES: Record<Language, (count: number) => string> = {
+  'en-US': (n) => `Thank you for the ${n === 1 ? 'picture' : `${n} pictures`}! I'm on the offline demo model, so I can't really see ${n === 1 ? 'it' : 'them'}, but ${n === 1 ? "it's" : "they're"} saved here in our chat.`,
+  'es-ES': (n) => `¡Gracias por ${n === 1 ? 'la foto' : `las ${n} fotos`}! Funciono con el modelo de demostración sin conexión, así que no puedo verla${n === 1 ? '' : 's'} de verdad, pero queda${n === 1 ? '' : 'n'} guardada${n === 1 ? '' : 's'} en nuestro chat.`,
+  'fr-FR': (n) => `Merci pour ${n === 1 ? 'la photo' : `les ${n} photos`} ! J'utilise le modèle de démonstration hors ligne, je ne peux donc pas vraiment ${n === 1 ? 'la' : 'les'} voir, mais ${n === 1 ? 'elle est gardée' : 'elles sont gardées'} ici, dans notre conversation.`,
+  'de-DE': (n) => `Danke für ${n === 1 ? 'das Bild' : `die ${n} Bilder`}! Ich laufe auf dem Offline-Demomodell und kann ${n === 1 ? 'es' : 'sie'} nicht wirklich sehen, aber ${n === 1 ? 'es ist' : 'sie sind'} hier in unserem Chat gespeichert.`,
+  'nl-NL': (n) => `Dank je voor ${n === 1 ? 'de foto' : `de ${n} foto's`}! Ik draai op het offline demomodel, dus ik kan ${n === 1 ? 'hem' : 'ze'} niet echt zien, maar ${n === 1 ? 'hij staat' : 'ze staan'} bewaard in ons gesprek.`,
+  'it-IT': (n) => `Grazie per ${n === 1 ? 'la foto' : `le ${n} foto`}! Uso il modello dimostrativo offline, quindi non posso vederl${n === 1 ? 'a' : 'e'} davvero, ma ${n === 1 ? 'è salvata' : 'sono salvate'} qui nella nostra chat.`,
+};
+
+// Asking for a picture, in each supported language (whole words: "imagine" is not "image").
+const WANTS_PICTURE = wholeWords(
+  [
+    'picture|pictures|image|images|photo|photos|drawing|draw|paint|painting|sketch|illustration|illustrate',
+    'imagen|imágenes|foto|fotos|dibujo|dibuja|dibújame|pinta|ilustración',
+    'dessin|dessine|dessine-moi|illustration',
+    'bild|bilder|zeichne|zeichnung|male|gemälde',
+    'tekening|teken|plaatje|afbeelding',
+    'immagine|immagini|disegno|disegna|disegnami|dipingi',
+  ].join('|'),
+);
+const PICTURE_TOOL = 'generate_image';
+
+const PICTURE_MADE: Record<Language, string> = {
+  'en-US': "Here's a little picture I made for you. I'm {name} on the offline demo model, so I picked it from your words rather than a real imagination, but I hope it brings a smile. Shall I make another?",
+  'es-ES': 'Aquí tienes una pequeña imagen que he hecho para ti. Soy {name} con el modelo de demostración sin conexión, así que la he sacado de tus palabras más que de una imaginación de verdad, pero espero que te saque una sonrisa. ¿Hago otra?',
+  'fr-FR': "Voici une petite image que j'ai faite pour toi. Je suis {name}, sur le modèle de démonstration hors ligne : je l'ai tirée de tes mots plutôt que d'une vraie imagination, mais j'espère qu'elle te fera sourire. J'en fais une autre ?",
+  'de-DE': 'Hier ist ein kleines Bild, das ich für dich gemacht habe. Ich bin {name} auf dem Offline-Demomodell, also stammt es eher aus deinen Worten als aus echter Fantasie, aber ich hoffe, es bringt dich zum Lächeln. Soll ich noch eins machen?',
+  'nl-NL': 'Hier is een klein plaatje dat ik voor je heb gemaakt. Ik ben {name} op het offline demomodel, dus het komt eerder uit je woorden dan uit echte verbeelding, maar hopelijk tover ik er een glimlach mee op je gezicht. Zal ik er nog een maken?',
+  'it-IT': "Ecco una piccola immagine che ho fatto per te. Sono {name} con il modello dimostrativo offline, quindi l'ho tratta dalle tue parole più che da una vera immaginazione, ma spero ti strappi un sorriso. Ne faccio un'altra?",
+};
+
+/**
+ * With the picture tool on offer, a request for a picture is answered with a call to it (the
+ * prompt is what the person said); once its result is back, with a line about the picture.
+ */
+function pictureTurn(options: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools'>, { persona, language }: OfflineModelOptions): { call: string } | { text: string } | null {
+  const offered = options.tools?.some((t) => t.type === 'function' && t.name === PICTURE_TOOL);
+  if (!offered) return null;
+  const last = options.prompt.at(-1);
+  if (last?.role === 'tool') {
+    const made = PICTURE_MADE[language].replace('{name}', persona.name);
+    return { text: TYPOGRAPHY[language]?.(made) ?? made };
+  }
+  const said = lastUserText(options.prompt);
+  // Someone sharing their own picture ("a photo of my cat") is not asking for one.
+  if (last?.role !== 'user' || !said || !WANTS_PICTURE.test(said) || lastUserImages(options.prompt) > 0) return null;
+  return { call: JSON.stringify({ prompt: said }) };
+}
+
+function toolCallStream(input: string, finalUsage: LanguageModelV4Usage, signal: AbortSignal | undefined): ReadableStream<LanguageModelV4StreamPart> {
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      if (signal?.aborted) return controller.error(abortError(signal));
+      controller.enqueue({ type: 'stream-start', warnings: [] });
+      controller.enqueue({ type: 'tool-call', toolCallId: `call-${hash(input).toString(16)}`, toolName: PICTURE_TOOL, input });
+      controller.enqueue({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: finalUsage });
+      controller.close();
+    },
+  });
+}
+
+function reply(prompt: LanguageModelV4Prompt, options: OfflineModelOptions): string {
+  const images = lastUserImages(prompt);
+  const text = textReply(prompt, options);
+  if (!images) return text;
+  const note = IMAGE_NOTES[options.language](images);
+  return `${TYPOGRAPHY[options.language]?.(note) ?? note}\n\n${text}`;
+}
+
+function textReply(prompt: LanguageModelV4Prompt, { persona, language }: OfflineModelOptions): string {
   const userText = lastUserText(prompt);
   const templates = TEMPLATES[language];
   const greeting = persona.greeting.trim();
@@ -353,9 +431,18 @@ export function createOfflineModel(options: OfflineModelOptions): LanguageModelV
     provider: 'offline',
     modelId: OFFLINE_MODEL_ID,
     supportedUrls: {},
-    async doGenerate({ prompt, abortSignal }) {
+    async doGenerate({ prompt, tools, abortSignal }) {
       if (abortSignal?.aborted) throw abortError(abortSignal);
-      const text = reply(prompt, options);
+      const picture = pictureTurn({ prompt, tools }, options);
+      if (picture && 'call' in picture) {
+        return {
+          content: [{ type: 'tool-call', toolCallId: `call-${hash(picture.call).toString(16)}`, toolName: PICTURE_TOOL, input: picture.call }],
+          finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+          usage: usage(prompt, 1),
+          warnings: [],
+        };
+      }
+      const text = picture?.text ?? reply(prompt, options);
       return {
         content: [{ type: 'text', text }],
         finishReason: { unified: 'stop', raw: 'stop' },
@@ -363,8 +450,10 @@ export function createOfflineModel(options: OfflineModelOptions): LanguageModelV
         warnings: [],
       };
     },
-    async doStream({ prompt, abortSignal }) {
-      const pieces = splitWords(reply(prompt, options));
+    async doStream({ prompt, tools, abortSignal }) {
+      const picture = pictureTurn({ prompt, tools }, options);
+      if (picture && 'call' in picture) return { stream: toolCallStream(picture.call, usage(prompt, 1), abortSignal) };
+      const pieces = splitWords(picture?.text ?? reply(prompt, options));
       return { stream: streamWords(pieces, usage(prompt, pieces.length), delays, abortSignal) };
     },
   };

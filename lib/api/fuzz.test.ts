@@ -85,7 +85,7 @@ describe('the public API under random and malformed input', () => {
     const handler = (await ROUTES[file]!())[method]!;
     const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
     const queryParams = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-    const example = operation.requestBody?.content['application/json'].example;
+    const example = operation.requestBody?.content['application/json']?.example;
 
     const input = fc.record({
       params: fc.record(Object.fromEntries(pathParams.map((name) => [name, fc.oneof(fc.constant(conversationId), fc.constant('marcus'), fc.uuid(), oddStrings)]))),

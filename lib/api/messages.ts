@@ -1,4 +1,5 @@
 import { textOf, type StoredMessage } from '@/lib/db/messages';
+import { uploadIdOf } from '@/lib/uploads/service';
 
 /** A message as the REST API shows it, with what its reply used and cost. */
 export function messageJson(m: StoredMessage) {
@@ -7,6 +8,7 @@ export function messageJson(m: StoredMessage) {
     role: m.role,
     content: textOf(m),
     parts: m.parts,
+    attachments: m.parts.flatMap((part) => (part.type === 'file' ? (uploadIdOf(part.url) ?? []) : [])),
     model: m.model,
     status: m.status,
     usage: { input_tokens: m.inputTokens, output_tokens: m.outputTokens, estimated: m.usageEstimated },

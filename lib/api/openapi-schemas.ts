@@ -52,7 +52,18 @@ export const message = z.object({
   id: z.uuid(),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
-  parts: z.array(z.object({ type: z.literal('text'), text: z.string() })),
+  parts: z.array(
+    z.union([
+      z.object({ type: z.literal('text'), text: z.string() }),
+      z.object({
+        type: z.literal('file'),
+        mediaType: z.string(),
+        url: z.string().meta({ description: 'The upload: /api/v1/uploads/{id}/content.' }),
+        filename: z.string().optional(),
+      }),
+    ]),
+  ),
+  attachments: z.array(z.uuid()).meta({ description: 'The ids of the uploads the message carries.' }),
   model: z.string().nullable(),
   status: z.enum(['complete', 'streaming', 'error', 'aborted']),
   usage: z.object({ input_tokens: nullableNumber, output_tokens: nullableNumber, estimated: z.boolean() }),
@@ -98,4 +109,19 @@ export const chatCompletion = z.object({
     }),
   ),
   usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int(), total_tokens: z.number().int() }),
+});
+
+export const upload = z.object({
+  id: z.uuid(),
+  kind: z.enum(['image', 'audio']),
+  media_type: z.string().meta({ examples: ['image/png', 'audio/webm'] }),
+  size: z.number().int().meta({ description: 'Bytes.' }),
+  url: z.string().meta({ description: 'Where the caller can fetch the file; short-lived with Supabase Storage.' }),
+  width: nullableNumber,
+  height: nullableNumber,
+  filename: z.string().nullable(),
+  transcript: z.string().nullable().meta({ description: 'A voice note\'s words, when it was transcribed.' }),
+  transcript_language: z.string().nullable().meta({ description: 'The language the transcriber detected, e.g. `en`.' }),
+  transcript_error: z.string().nullable().meta({ description: 'Why there is no transcript, e.g. no provider key.' }),
+  created_at: timestamp,
 });

@@ -19,7 +19,7 @@ type Auth = 'public' | 'key or session' | 'session only';
 
 export type Parameter = { name: string; in: 'path' | 'query'; required: boolean; description?: string; schema: JsonSchema };
 export type MediaType = { schema: JsonSchema; example?: unknown };
-export type ResponseObject = { description: string; content?: Record<string, MediaType> };
+export type ResponseObject = { description: string; content?: Record<string, MediaType>; headers?: Record<string, JsonSchema> };
 export type Operation = {
   operationId: string;
   tags: string[];
@@ -27,7 +27,7 @@ export type Operation = {
   description?: string;
   security: Record<string, string[]>[];
   parameters?: Parameter[];
-  requestBody?: { required: true; content: { 'application/json': MediaType } };
+  requestBody?: { required: true; content: { 'application/json'?: MediaType; 'multipart/form-data'?: MediaType } };
   responses: Record<string, ResponseObject>;
 };
 export type OpenApiDocument = {
@@ -40,7 +40,16 @@ export type OpenApiDocument = {
 };
 
 /** One success answer: JSON, or a Server-Sent Events stream described in prose with an example. */
-type Success = { status: number; description: string; json?: JsonSchema; events?: { example: string } };
+type Success = {
+  status: number;
+  description: string;
+  json?: JsonSchema;
+  events?: { example: string };
+  /** Binary bodies, by media type (a file's bytes). */
+  binary?: string[];
+  /** A redirect, with the Location header described. */
+  location?: string;
+};
 
 type Endpoint = {
   method: Method;
@@ -52,6 +61,8 @@ type Endpoint = {
   auth: Auth;
   query?: z.ZodType;
   body?: { schema: z.ZodType; example: unknown };
+  /** A multipart/form-data body (file uploads), as JSON Schema. */
+  multipart?: JsonSchema;
   success: Success[];
   errors: number[];
 };
@@ -81,6 +92,7 @@ const RESPONSE_SCHEMAS = {
   Companion: shapes.companion,
   Conversation: shapes.conversation,
   Message: shapes.message,
+  Upload: shapes.upload,
   UsageReport: shapes.usageReport,
   ApiKey: shapes.apiKey,
   CreatedApiKey: shapes.createdApiKey,
@@ -94,7 +106,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'permission_error: an API key tried what needs a browser session.',
   404: "not_found_error: it does not exist, or it is someone else's.",
   409: 'conflict_error: the request does not fit the current state.',
-  413: 'payload_too_large: the JSON body is over 1 MB.',
+  413: 'payload_too_large: the JSON body is over 1 MB, or an uploaded file over its cap (images 10 MB, audio 25 MB).',
   429: 'rate_limit_error: over API_RATE_LIMIT_PER_MINUTE requests this minute (default 60); Retry-After says when to try again.',
   502: 'provider_error: the model failed and no fallback answered.',
   503: "provider_not_configured: the model's provider has no key on this server.",
@@ -234,7 +246,7 @@ const ENDPOINTS: Endpoint[] = [
     tag: 'Messages',
     summary: 'Send a message and get the reply',
     description:
-      "Adds the person's message and, unless `reply` is false, the companion's reply: streamed with `stream: true`, else both messages once the reply is saved. `reply: false` only stores the message (201 `{message}`).",
+      "Adds the person's message and, unless `reply` is false, the companion's reply: streamed with `stream: true`, else both messages once the reply is saved. `reply: false` only stores the message (201 `{message}`). `attachments` lists upload ids (POST /api/v1/uploads): up to 4 images, which go to the model as file parts (a model that cannot see is told one was attached), and one voice note, whose transcript is the message when `content` is left out.",
     auth: 'key or session',
     body: { schema: postMessageRequest, example: { content: 'Hello! How was your day?', stream: false } },
     success: [
@@ -325,6 +337,48 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'post',
+    path: '/api/v1/uploads',
+    operationId: 'createUpload',
+    tag: 'Uploads',
+    summary: 'Upload an image or a voice note',
+    description:
+      'multipart/form-data with one file in the field `file`: a PNG, JPEG, WebP or GIF image (up to 10 MB and 8192 pixels a side) or a WebM, Ogg, MP3, WAV or M4A voice note (up to 25 MB). The type is read from the content, not the name: anything else is a 400. A voice note is transcribed when a transcription provider (Groq, OpenAI or Gemini) is configured; otherwise `transcript_error` says a key is needed. Attach the upload to a message with `attachments: [id]`. `url` is the file for this caller only (a short-lived signed URL with Supabase Storage).',
+    auth: 'key or session',
+    multipart: {
+      type: 'object',
+      properties: { file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The image or audio file.' } },
+      required: ['file'],
+    },
+    success: [{ status: 201, description: 'The upload.', json: ref('Upload') }],
+    errors: [400, 401, 413],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/uploads/{id}',
+    operationId: 'deleteUpload',
+    tag: 'Uploads',
+    summary: 'Delete an upload not yet sent',
+    description: 'Deletes an upload that no message carries yet, with its stored file. One that is part of a message goes with its conversation (409 here).',
+    auth: 'key or session',
+    success: [{ status: 204, description: 'Deleted.' }],
+    errors: [400, 401, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/uploads/{id}/content',
+    operationId: 'getUploadContent',
+    tag: 'Uploads',
+    summary: "An upload's bytes",
+    description: "Only for its owner: anyone else's upload is a 404. Not counted against the rate limit (a chat page loads its pictures from here).",
+    auth: 'key or session',
+    success: [
+      { status: 200, description: 'The file (local storage).', binary: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'audio/webm', 'audio/ogg', 'audio/mpeg', 'audio/wav', 'audio/mp4'] },
+      { status: 302, description: 'With Supabase Storage: a redirect to a short-lived signed URL.', location: 'The signed URL, valid for 5 minutes.' },
+    ],
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'post',
     path: '/api/v1/users',
     operationId: 'createUser',
     tag: 'Users',
@@ -334,6 +388,17 @@ const ENDPOINTS: Endpoint[] = [
     body: { schema: signUp, example: { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' } },
     success: [{ status: 201, description: 'The account.', json: ref('User') }],
     errors: [400, 403, 409],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/users/me',
+    operationId: 'deleteAccount',
+    tag: 'Users',
+    summary: 'Delete your account',
+    description: 'Deletes the signed-in account with its conversations, messages, API keys, usage and uploaded files. Needs a browser session: an API key cannot delete its own account.',
+    auth: 'session only',
+    success: [{ status: 204, description: 'Deleted.' }],
+    errors: [401, 403],
   },
 ];
 
@@ -345,6 +410,7 @@ const TAGS = [
   { name: 'Chat completions', description: 'OpenAI-compatible, stateless.' },
   { name: 'Usage', description: 'Tokens, cost and latency.' },
   { name: 'API keys', description: 'Keys for scripts and apps.' },
+  { name: 'Uploads', description: 'Images and voice notes to attach to messages.' },
   { name: 'Users', description: 'Accounts.' },
   { name: 'Reference', description: 'This document, for code generators and tools.' },
 ];
@@ -356,11 +422,13 @@ function queryParameters(query: z.ZodType): Parameter[] {
 
 function responses(endpoint: Endpoint): Record<string, ResponseObject> {
   const result: Record<string, ResponseObject> = {};
-  for (const { status, description, json, events } of endpoint.success) {
+  for (const { status, description, json, events, binary = [], location } of endpoint.success) {
     const content: Record<string, MediaType> = {};
     if (json) content['application/json'] = { schema: json };
     if (events) content['text/event-stream'] = { schema: { type: 'string' }, example: events.example };
-    result[status] = { description, ...(json || events ? { content } : {}) };
+    for (const type of binary) content[type] = { schema: { type: 'string', contentMediaType: type } };
+    const headers = location ? { headers: { Location: { description: location, schema: { type: 'string', format: 'uri' } } } } : {};
+    result[status] = { description, ...(Object.keys(content).length ? { content } : {}), ...headers };
   }
   // Every signed-in call counts against the caller's per-minute limit.
   const statuses = endpoint.auth === 'public' ? endpoint.errors : [...endpoint.errors, 429];
@@ -386,6 +454,7 @@ function operation(endpoint: Endpoint): Operation {
         content: { 'application/json': { schema: jsonSchema(endpoint.body.schema, 'input'), example: endpoint.body.example } },
       },
     }),
+    ...(endpoint.multipart && { requestBody: { required: true, content: { 'multipart/form-data': { schema: endpoint.multipart } } } }),
     responses: responses(endpoint),
   };
 }

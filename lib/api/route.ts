@@ -13,10 +13,13 @@ type RouteHandler<Params> = (request: Request, context: RouteContext<Params>) =>
  */
 export function apiRoute<Params = object>(
   handler: (request: Request, context: RouteContext<Params>, caller: ApiCaller) => Promise<Response>,
+  options: { rateLimited?: boolean } = {},
 ): RouteHandler<Params> {
   return (request, context) =>
     answer(request, async () => {
       const caller = await requireApiUser(request);
+      // Reading a file (an <img> in the chat) is not counted: a page of pictures would use up the budget.
+      if (options.rateLimited === false) return handler(request, context, caller);
       const decision = apiRateLimiter().take(rateLimitBuckets(caller));
       if (!decision.allowed) return rateLimitedResponse(decision);
       const response = await handler(request, context, caller);

@@ -2,7 +2,6 @@ import { modelRefusal, preferredModel } from '@/lib/ai/routing';
 import { findCompanion } from '@/lib/db/companions';
 import {
   createConversation,
-  deleteConversation,
   getConversation,
   getConversationWithCompanion,
   listConversations,
@@ -17,6 +16,8 @@ import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import type { Companion } from '@/lib/db/companions';
 import { HearthError } from '@/lib/errors';
+import type { BlobStore } from '@/lib/storage';
+import { deleteConversationAndFiles } from '@/lib/uploads/cleanup';
 import type { Language } from '@/lib/languages';
 
 /** What every entry point (pages, actions, the API) does with conversations, inside the user's scope. */
@@ -116,8 +117,9 @@ export async function updateUserConversation(
   );
 }
 
-export async function deleteUserConversation(user: UserScope, id: string, db?: Database): Promise<void> {
-  const deleted = await withUser(user, (tx) => deleteConversation(tx, id), db);
+/** Deletes the conversation with its messages and the files attached to them. */
+export async function deleteUserConversation(user: UserScope, id: string, db?: Database, store?: BlobStore): Promise<void> {
+  const deleted = await deleteConversationAndFiles(user, id, { db, store });
   if (!deleted) throw new HearthError('not_found', 'This conversation does not exist.');
 }
 

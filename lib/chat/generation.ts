@@ -1,5 +1,5 @@
-import { streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
-import { costUsd } from '@/lib/ai/catalogue';
+import { stepCountIs, streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
+import { canSeeImages, canUseTools, costUsd } from '@/lib/ai/catalogue';
 import { isProviderOutage, ModelTimeoutError, redactedMessage } from '@/lib/ai/errors';
 import type { Env } from '@/lib/ai/providers';
 import type { ResolvedModel } from '@/lib/ai/registry';
@@ -14,8 +14,8 @@ export type GenerationInput = {
   /** The models to try, in order; the next one is used only if one fails before its first token. */
   candidates: ResolvedModel[];
   instructions: string;
-  /** The prompt for a model with the given context window. */
-  messagesFor: (contextWindow: number) => ModelMessage[];
+  /** The prompt for a model with the given context window, with images only for a model that can see them. */
+  messagesFor: (contextWindow: number, options?: { vision?: boolean }) => ModelMessage[];
   temperature?: number;
   maxOutputTokens?: number;
   /** Watchdogs: for the first token, then for each gap between tokens. */
@@ -24,6 +24,8 @@ export type GenerationInput = {
   /** Settles when the turn's writes are committed: the reply row exists from then on. */
   committed: Promise<void>;
   save: (reply: FinishedReply) => Promise<void>;
+  /** Tools offered to candidates that can call them (the picture tool); a few steps are allowed. */
+  tools?: ToolSet;
 };
 
 type GenerationTimeouts = { firstTokenMs: number; idleMs: number };
@@ -123,12 +125,15 @@ type AttemptOptions = { stop: AbortSignal; isLast: boolean; forward: (part: Part
 
 async function attempt(candidate: ResolvedModel, input: GenerationInput, { stop, isLast, forward }: AttemptOptions): Promise<AttemptOutcome> {
   const timeouts = new AbortController();
+  const tools = input.tools && canUseTools(candidate.id) ? input.tools : undefined;
   const result = streamText({
     model: candidate.model,
     instructions: input.instructions,
-    messages: input.messagesFor(candidate.contextWindow),
+    // The offline model cannot see either, but it takes the images to acknowledge them.
+    messages: input.messagesFor(candidate.contextWindow, { vision: canSeeImages(candidate.id) || candidate.isOffline }),
     temperature: input.temperature,
     maxOutputTokens: input.maxOutputTokens,
+    ...(tools ? { tools, stopWhen: stepCountIs(3) } : {}),
     abortSignal: AbortSignal.any([stop, timeouts.signal]),
     // With another model to go to, an outage moves on at once instead of retrying for seconds.
     maxRetries: isLast ? 2 : 0,

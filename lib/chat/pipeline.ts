@@ -17,6 +17,7 @@ import {
   touchConversation,
   updateMessageText,
   type Fallback,
+  type FilePart,
   type FinishedReply,
   type HistoryEntry,
   type StoredMessage,
@@ -24,7 +25,11 @@ import {
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/validation/chat';
+import { attachUploads, type Upload } from '@/lib/db/uploads';
+import type { BlobStore } from '@/lib/storage';
 import { afterReply, memoryExtractor } from './after-reply';
+import { attachmentParts, loadNewAttachments, recentHistoryAttachments, spokenText, withImages } from './attachments';
+import { imageTools } from './image-tool';
 import { generationTimeouts, startGeneration, type Part } from './generation';
 import { resolveCandidates } from './candidates';
 import { promptFor, titleFrom } from './history';
@@ -54,6 +59,8 @@ export type ChatTurnOptions = {
   env?: Env;
   /** Tests pass a model here; it answers as the first candidate. */
   model?: LanguageModel;
+  /** Where attached files are read from; the deployment's blob store by default. */
+  store?: BlobStore;
 };
 
 // The newest messages a turn reads, so its cost stays flat however long the conversation grows;
@@ -72,14 +79,16 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
   const budget = memoryBudget(env);
   // With an embedding model, what the person said is embedded while the turn is read.
   const said = 'text' in request && request.text && budget > 0 ? embedWhatWasSaid(request.text, env) : Promise.resolve(null);
-  const { conversation, companion, summary, history, candidates: memoryCandidates } = await withUser(
+  const { conversation, companion, summary, history, candidates: memoryCandidates, attachments, historyFiles } = await withUser(
     user,
     (tx) => loadTurn(tx, request, budget),
     options.db,
   );
   const memories = chooseMemories(memoryCandidates, budget, await said);
 
-  const plan = planTurn(conversation, history, request);
+  const plan = planTurn(conversation, history, request, attachments);
+  if (plan.newUserMessage) historyFiles.set(plan.newUserMessage.id, attachments);
+  const prompt = await withImages(plan.messages, historyFiles, options.store);
   const modelIds = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
   const candidates = resolveCandidates(modelIds, { persona: companion, language: conversation.language }, env, options.model);
   const instructions = [personaInstructions(companion, conversation.language), memorySection(memories), summarySection(summary.text)]
@@ -87,16 +96,20 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     .join('\n\n');
 
   let committed!: { resolve: () => void; reject: (error: unknown) => void };
+  const writesCommitted = new Promise<void>((resolve, reject) => (committed = { resolve, reject }));
+  writesCommitted.catch(() => {});
+  const pictures: FilePart[] = [];
   const generation = startGeneration({
     conversationId: conversation.id,
     candidates,
     instructions,
-    messagesFor: promptFor(plan.messages, instructions),
+    messagesFor: promptFor(prompt, instructions),
     temperature: companion.temperature,
     timeouts: generationTimeouts(env),
     startedAt,
-    committed: new Promise<void>((resolve, reject) => (committed = { resolve, reject })),
-    save: (reply) => withUser(user, (tx) => finishReply(tx, plan.assistantMessageId, reply), options.db),
+    committed: writesCommitted,
+    save: (reply) => withUser(user, (tx) => finishReply(tx, plan.assistantMessageId, { ...reply, files: pictures }), options.db),
+    tools: imageTools({ user, conversationId: conversation.id, assistantMessageId: plan.assistantMessageId, committed: writesCommitted, env, store: options.store, db: options.db, pictures }),
   });
 
   try {
@@ -140,14 +153,14 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
  */
 export async function saveUserMessage(
   user: UserScope,
-  input: { conversationId: string; text: string },
+  input: { conversationId: string; text?: string; attachments?: string[] },
   db?: Database,
 ): Promise<StoredMessage> {
   return withUser(
     user,
     async (tx) => {
-      const { conversation, history } = await loadTurn(tx, { action: 'send', ...input }, 0);
-      const plan = planTurn(conversation, history, { action: 'send', ...input });
+      const { conversation, history, attachments } = await loadTurn(tx, { action: 'send', ...input }, 0);
+      const plan = planTurn(conversation, history, { action: 'send', ...input }, attachments);
       await insertUserMessage(tx, conversation.id, plan.newUserMessage!);
       await touchConversation(tx, conversation.id, plan.title);
       return (await getMessage(tx, plan.userMessageId!))!;
@@ -174,14 +187,27 @@ export async function finishedTurn(
   );
 }
 
-/** What a turn reads, in one transaction: the conversation, its unsummarized history, and the memories for what was said. */
+/**
+ * What a turn reads, in one transaction: the conversation, its unsummarized history with the
+ * files in it, the new message's attachments, and the memory candidates for what was said.
+ */
 async function loadTurn(tx: Queryable, request: TurnRequest, memoryBudgetTokens: number) {
   const found = await getConversationWithCompanion(tx, request.conversationId);
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
   const history = await listHistory(tx, found.conversation.id, HISTORY_LIMIT, found.summary.throughSeq);
   const said = ('text' in request && request.text) || history.findLast((m) => m.role === 'user')?.text || '';
   const candidates = await recallCandidates(tx, { companionId: found.companion.id, text: said, budgetTokens: memoryBudgetTokens });
-  return { ...found, history, candidates };
+  return {
+    ...found,
+    history,
+    candidates,
+    attachments: await loadNewAttachments(tx, attachmentIdsOf(request)),
+    historyFiles: await recentHistoryAttachments(tx, history),
+  };
+}
+
+function attachmentIdsOf(request: TurnRequest): string[] {
+  return request.action === 'send' ? (request.attachments ?? []) : [];
 }
 
 /** What a turn writes, decided from what was read; ids are chosen here so the model need not wait. */
@@ -190,14 +216,14 @@ type TurnPlan = {
   messages: HistoryEntry[];
   userMessageId: string | null;
   assistantMessageId: string;
-  newUserMessage?: { id: string; text: string };
+  newUserMessage?: { id: string; text: string; attachments: Upload[] };
   editedUserMessage?: { id: string; text: string };
   /** Whatever followed the person's last message, replaced by this turn's reply. */
   replacedIds: string[];
   title?: string;
 };
 
-export function planTurn(conversation: Conversation, history: HistoryEntry[], request: TurnRequest): TurnPlan {
+export function planTurn(conversation: Conversation, history: HistoryEntry[], request: TurnRequest, attachments: Upload[] = []): TurnPlan {
   const assistantMessageId = crypto.randomUUID();
   if (request.action === 'answer') {
     const last = history.at(-1);
@@ -205,11 +231,12 @@ export function planTurn(conversation: Conversation, history: HistoryEntry[], re
     return { messages: history, userMessageId: last.id, assistantMessageId, replacedIds: [] };
   }
   const isFirstUserMessage = !history.some((m) => m.role === 'user');
-  const title = isFirstUserMessage && request.text && conversation.title === 'New chat' ? titleFrom(request.text) : undefined;
+  const said = request.action === 'send' ? spokenText(request.text, attachments) : request.text;
+  const title = isFirstUserMessage && conversation.title === 'New chat' ? titleOf(said, attachments) : undefined;
 
   const unsaved = request.action === 'regenerate' && request.messageId && request.text && !history.some((m) => m.id === request.messageId);
   if (request.action === 'send' || unsaved) {
-    const message = { id: request.messageId ?? crypto.randomUUID(), text: request.text! };
+    const message = { id: request.messageId ?? crypto.randomUUID(), text: said ?? '', attachments };
     return {
       messages: [...history, { id: message.id, role: 'user', text: message.text }],
       userMessageId: message.id,
@@ -245,8 +272,20 @@ async function writeTurn(tx: Queryable, conversationId: string, plan: TurnPlan, 
   await startReply(tx, { id: plan.assistantMessageId, conversationId, model, title: plan.title });
 }
 
-function insertUserMessage(tx: Queryable, conversationId: string, message: { id: string; text: string }): Promise<string> {
-  return insertMessage(tx, { ...message, conversationId, role: 'user', status: 'complete' });
+async function insertUserMessage(tx: Queryable, conversationId: string, message: { id: string; text: string; attachments: Upload[] }): Promise<string> {
+  const parts = [...attachmentParts(message.attachments), ...(message.text ? [{ type: 'text', text: message.text }] : [])];
+  const id = await insertMessage(tx, { id: message.id, text: message.text, parts, conversationId, role: 'user', status: 'complete' });
+  const attached = await attachUploads(tx, message.attachments.map((u) => u.id), { conversationId, messageId: id });
+  // Two messages sent at once with the same file: the second finds it taken and writes nothing.
+  if (attached < message.attachments.length) throw new HearthError('conflict', 'A file of this message is already part of another message.');
+  return id;
+}
+
+/** A title from the first message: its words, else what it carried. */
+function titleOf(text: string | undefined, attachments: readonly Upload[]): string | undefined {
+  if (text) return titleFrom(text);
+  if (attachments.some((u) => u.kind === 'audio')) return 'Voice note';
+  return attachments.length ? 'Picture' : undefined;
 }
 
 function duplicateAsConflict(error: unknown): unknown {

@@ -3,7 +3,7 @@ import type { Database } from '@/lib/db';
 import { listCompanions } from '@/lib/db/companions';
 import { createConversation } from '@/lib/db/conversations';
 import type { Page } from '@/lib/db/cursor';
-import { insertMessage, listMessagePage, type StoredMessage } from '@/lib/db/messages';
+import { insertMessage, listMessagePage, textOf, type StoredMessage } from '@/lib/db/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 
@@ -33,7 +33,7 @@ describe.each(TEST_DATABASES)('message pages on $name', ({ open }) => {
 
   it('starts with the oldest messages and walks forward without gaps or repeats', async () => {
     const first = await pageAt(4);
-    expect(first.items.map((m) => m.parts[0]!.text)).toEqual(['hello', 'message 0', 'message 1', 'message 2']);
+    expect(first.items.map((m) => textOf(m))).toEqual(['hello', 'message 0', 'message 1', 'message 2']);
 
     const seen: string[] = [];
     let page: Page<StoredMessage> = first;

@@ -4,11 +4,13 @@ import { decodeCursor, pageOf, type Page } from './cursor';
 export type MessageStatus = 'complete' | 'streaming' | 'error' | 'aborted';
 export type MessageRole = 'user' | 'assistant';
 export type TextPart = { type: 'text'; text: string };
+/** A file attached to a message: its url is the app's uploads route (lib/uploads). */
+export type FilePart = { type: 'file'; mediaType: string; url: string; filename?: string };
 
 export type StoredMessage = {
   id: string;
   role: MessageRole;
-  parts: TextPart[];
+  parts: (TextPart | FilePart)[];
   status: MessageStatus;
   error: string | null;
   model: string | null;
@@ -75,12 +77,12 @@ export async function getMessage(tx: Queryable, id: string): Promise<StoredMessa
 
 export async function insertMessage(
   tx: Queryable,
-  input: { id?: string; conversationId: string; role: MessageRole; text: string; status: MessageStatus; model?: string },
+  input: { id?: string; conversationId: string; role: MessageRole; text: string; status: MessageStatus; model?: string; parts?: unknown[] },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `insert into public.messages (id, conversation_id, role, parts, status, model)
      values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6) returning id`,
-    [input.id ?? null, input.conversationId, input.role, JSON.stringify([{ type: 'text', text: input.text }]), input.status, input.model ?? null],
+    [input.id ?? null, input.conversationId, input.role, JSON.stringify(input.parts ?? [{ type: 'text', text: input.text }]), input.status, input.model ?? null],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -129,8 +131,15 @@ export async function touchConversation(tx: Queryable, conversationId: string, t
   await tx.query('update public.conversations set updated_at = now(), title = coalesce($2, title) where id = $1', [conversationId, title ?? null]);
 }
 
+/** Replaces the message's text; its other parts (attached files) stay. */
 export async function updateMessageText(tx: Queryable, id: string, text: string): Promise<void> {
-  await tx.query('update public.messages set parts = $2 where id = $1', [id, JSON.stringify([{ type: 'text', text }])]);
+  await tx.query(
+    `update public.messages
+        set parts = coalesce((select jsonb_agg(p order by n) from jsonb_array_elements(parts) with ordinality as e(p, n)
+                               where p ->> 'type' <> 'text'), '[]'::jsonb) || jsonb_build_array(jsonb_build_object('type', 'text', 'text', $2::text))
+      where id = $1`,
+    [id, text],
+  );
 }
 
 export async function deleteMessages(tx: Queryable, ids: string[]): Promise<void> {
@@ -150,6 +159,8 @@ export type FinishedReply = {
   /** The model that answered, when it differs from the one the reply started with. */
   model?: string;
   fallbacks?: Fallback[];
+  /** Pictures the reply made (the picture tool), shown before its text. */
+  files?: FilePart[];
 };
 
 export async function finishReply(tx: Queryable, id: string, reply: FinishedReply): Promise<void> {
@@ -160,7 +171,7 @@ export async function finishReply(tx: Queryable, id: string, reply: FinishedRepl
       where id = $1`,
     [
       id,
-      JSON.stringify(reply.text ? [{ type: 'text', text: reply.text }] : []),
+      JSON.stringify([...(reply.files ?? []), ...(reply.text ? [{ type: 'text', text: reply.text }] : [])]),
       reply.status,
       reply.error?.slice(0, 2000) ?? null,
       reply.inputTokens ?? null,

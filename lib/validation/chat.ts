@@ -22,12 +22,24 @@ export const modelId = z
   .max(200, 'Model ids can be at most 200 characters.')
   .regex(/^[a-z][a-z0-9-]*\/\S+$/, 'Model ids read provider/model, like google/gemini-2.5-flash.');
 
+/** Uploads (POST /api/v1/uploads) a message carries: up to 4 images and one voice note. */
+export const attachmentIds = z.array(uuid).max(5, 'A message can carry at most 4 images and one voice note.');
+
 // A model for this one reply instead of the conversation's.
 const turnModel = { model: modelId.optional() };
 
 /** What the web chat sends: never the history, only what is new. */
 export const chatRequest = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('send'), conversationId: uuid, messageId: uuid.optional(), text: messageText, ...turnModel }),
+  z
+    .object({
+      action: z.literal('send'),
+      conversationId: uuid,
+      messageId: uuid.optional(),
+      text: messageText.optional(),
+      attachments: attachmentIds.optional(),
+      ...turnModel,
+    })
+    .refine((input) => input.text || input.attachments?.length, { message: 'Write something or attach a file before sending.', path: ['text'] }),
   z.object({ action: z.literal('edit'), conversationId: uuid, text: messageText, ...turnModel }),
   // The last message travels along so a retry after a request that never reached the server
   // still answers it: the server adds it when it does not have it yet.

@@ -38,8 +38,11 @@ export async function startLoopbackServer(
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     void (async () => {
-      const raw = await readBody(req);
+      const bytes = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      // Multipart bodies (audio transcriptions) are kept as bytes; everything else is JSON.
+      const multipart = /^multipart\//i.test(req.headers['content-type'] ?? '');
+      const raw = multipart ? '' : bytes.toString('utf8');
       let body: unknown;
       let badJson = false;
       try {
@@ -53,6 +56,7 @@ export async function startLoopbackServer(
         query: Object.fromEntries(url.searchParams),
         headers: flattenHeaders(req),
         body,
+        ...(multipart ? { raw: bytes } : {}),
       };
       Object.assign(request, describe(request));
       requests.push(request);
@@ -83,10 +87,10 @@ export async function startLoopbackServer(
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function flattenHeaders(req: IncomingMessage): Record<string, string> {

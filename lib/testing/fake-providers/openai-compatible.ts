@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { maskKey, openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
 import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
+import { answerImageGeneration } from './images.ts';
+import { answerTranscription } from './transcription.ts';
 
 /**
  * A loopback server speaking OpenAI's chat completions protocol, as OpenAI, Groq, OpenRouter and
@@ -72,6 +74,8 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
     }
     if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(flavor, models));
     if (request.method === 'POST' && route === '/embeddings') return sendJson(res, 200, embeddings(request.body));
+    if (request.method === 'POST' && route === '/audio/transcriptions') return answerTranscription(request, res, flavor);
+    if (request.method === 'POST' && route === '/images/generations') return answerImageGeneration(request, res);
     if (request.method !== 'POST' || route !== '/chat/completions') {
       return sendError(res, flavor, 404, { message: `Unknown request URL: ${request.method} ${request.path}.` });
     }

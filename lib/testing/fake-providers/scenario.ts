@@ -37,8 +37,10 @@ export type RecordedRequest = {
   query: Record<string, string>;
   /** Header names in lower case. */
   headers: Record<string, string>;
-  /** The parsed JSON body; undefined when there was none. */
+  /** The parsed JSON body; undefined when there was none or it was multipart. */
   body: unknown;
+  /** A multipart body's bytes (audio transcriptions). */
+  raw?: Buffer;
   /** The model asked for (from the body, or from the path for Gemini). */
   model?: string;
   /** The text of the last user message, when the request is a generation. */

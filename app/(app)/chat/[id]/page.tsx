@@ -26,7 +26,7 @@ export default async function ChatPage({ params }: Props) {
       }}
       initialMessages={messages.map(toUIMessage)}
       notice={routingNotice(conversation.model, companion)}
-      models={modelsFor(companion, await listModels()).map(({ id, name, available, unavailableReason }) => ({ id, name, available, unavailableReason }))}
+      models={modelsFor(companion, await listModels()).map(({ id, name, available, unavailableReason, capabilities }) => ({ id, name, available, unavailableReason, vision: capabilities.vision }))}
     />
   );
 }

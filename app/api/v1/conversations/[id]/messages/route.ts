@@ -28,10 +28,10 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
   const { id: conversationId } = parseWith(pathId, await context.params);
   const input = parseWith(postMessageRequest, await readJson(request));
   if (!input.reply) {
-    const message = await saveUserMessage(caller, { conversationId, text: input.content });
+    const message = await saveUserMessage(caller, { conversationId, text: input.content, attachments: input.attachments });
     return Response.json({ message: messageJson(message) }, { status: 201 });
   }
-  const turn = await startChatTurn(caller, { action: 'send', conversationId, text: input.content, model: input.model });
+  const turn = await startChatTurn(caller, { action: 'send', conversationId, text: input.content, attachments: input.attachments, model: input.model });
   if (input.stream) return messageEventsResponse(turn);
   const { userMessage, assistantMessage } = await finishedTurn(caller, turn);
   return Response.json(

@@ -1,0 +1,35 @@
+import { apiRoute, preflight } from '@/lib/api/route';
+import { getBlobStore } from '@/lib/storage';
+import { findUpload, SIGNED_URL_SECONDS } from '@/lib/uploads/service';
+import { pathId } from '@/lib/validation/chat';
+import { parseWith } from '@/lib/validation/parse';
+
+/**
+ * An upload's bytes, for its owner only: the row is read in the caller's RLS scope, so anyone
+ * else's file is "not found". Local files are sent from here; Supabase Storage objects through a
+ * short-lived signed URL (a redirect).
+ */
+export const GET = apiRoute<{ id: string }>(
+  async (_request, context, caller) => {
+    const { id } = parseWith(pathId, await context.params);
+    const upload = await findUpload(caller, id);
+    const store = getBlobStore();
+    const signed = await store.signedUrl(upload.path, SIGNED_URL_SECONDS);
+    if (signed) return new Response(null, { status: 302, headers: { location: signed, 'cache-control': 'private, no-store' } });
+    const bytes = await store.read(upload.path);
+    return new Response(bytes as BodyInit, {
+      headers: {
+        'content-type': upload.mediaType,
+        'content-length': String(bytes.byteLength),
+        // The same id always has the same bytes; only its owner's browser keeps a copy.
+        'cache-control': 'private, max-age=31536000, immutable',
+        'content-disposition': 'inline',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+      },
+    });
+  },
+  { rateLimited: false },
+);
+
+export const OPTIONS = preflight;
