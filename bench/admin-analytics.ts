@@ -10,6 +10,7 @@ import { loadAnalytics } from '../lib/admin/analytics.ts';
 import { grantAdmin } from '../lib/auth/grant-admin.ts';
 import { openDatabase } from '../lib/db/index.ts';
 import { withUser } from '../lib/db/scope.ts';
+import { percentile } from './stats.ts';
 
 const URL_ = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hearth_bench_admin';
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
@@ -29,10 +30,7 @@ async function ensureDatabase(): Promise<void> {
   await admin.end();
 }
 
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
+const pct = (values: number[], p: number) => percentile(values, p) ?? NaN;
 
 await ensureDatabase();
 const db = await openDatabase({ url: URL_ });

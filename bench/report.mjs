@@ -1,4 +1,5 @@
 // Turning timed requests into percentiles, target checks and a markdown report.
+import { percentile } from './stats.ts';
 
 export const PERCENTILES = [50, 95, 99];
 
@@ -10,12 +11,6 @@ export const TARGETS = [
   { concurrency: 100, figure: 'app errors', max: 0, unit: '', value: (level) => level.app.errors },
 ];
 
-/** Nearest-rank percentile of an unsorted list; null for an empty one. */
-export function percentile(values, p) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const round = (value) => (value === null ? null : Math.round(value * 10) / 10);
 

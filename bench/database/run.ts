@@ -10,6 +10,7 @@ import { listConversations } from '@/lib/db/conversations';
 import { listMessagePage } from '@/lib/db/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser } from '@/lib/testing/databases';
+import { timings } from '../stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CONVERSATIONS = 10_000;
@@ -21,7 +22,6 @@ const RUNS = 300;
 
 type Timing = { p50: number; p95: number; max: number };
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 /** Users, then conversations (half of them the heavy user's) and their messages, made by the database. */
 async function generate(db: Database) {
@@ -68,7 +68,7 @@ async function time(run: () => Promise<unknown>): Promise<Timing> {
     await run();
     if (i >= 20) times.push(performance.now() - start);
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+  return timings(times);
 }
 
 async function bench(db: Database) {

@@ -19,7 +19,10 @@ import { queryTerms } from '@/lib/memory/query';
 import { DEFAULT_MEMORY_BUDGET, rankMemories, recallMemories } from '@/lib/memory/recall';
 import { createTestUser } from '@/lib/testing/databases';
 import { estimateTokens } from '@/lib/text';
+import { percentile as nearestRank, timings } from '../stats.ts';
 import { distractors, generateMemories } from './synthetic.ts';
+
+const percentile = (values: number[], p: number) => nearestRank(values, p) ?? NaN;
 
 type Question = { ask: string; expect: string; outdated?: string; covered: boolean };
 type Dialogue = { id: string; companion: string; sessions: string[][]; questions: Question[] };
@@ -35,10 +38,6 @@ const TTFT_TURNS = 60;
 
 type User = { id: string };
 const includes = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase());
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
 const ratio = (hits: number, total: number) => (total ? hits / total : NaN);
 
 async function turn(db: Database, user: User, conversationId: string, text: string, env: Record<string, string | undefined> = OFFLINE) {
@@ -148,7 +147,7 @@ async function retrievalBench(db: Database) {
     }, db);
     if (i >= 30) times.push(ms); // the first ones warm caches and plans
   }
-  return { memories: RETRIEVAL_MEMORIES, retrievals: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+  return { memories: RETRIEVAL_MEMORIES, retrievals: times.length, ...timings(times) };
 }
 
 /** Time to the first part of a reply with memory on (10,000 memories) and off, and how long the work after it takes. */

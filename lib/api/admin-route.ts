@@ -1,6 +1,7 @@
 import { requireAdmin } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import { errorResponse, HearthError } from '@/lib/errors';
+import { readBodyBytes } from '@/lib/validation/parse';
 
 type RouteContext<Params> = { params: Promise<Params> };
 
@@ -33,18 +34,7 @@ function assertSameOrigin(request: Request): void {
 /** A request body as bytes, refused past maxBytes (by Content-Length, or as it arrives). */
 export async function readBytes(request: Request, maxBytes: number, what: string): Promise<Uint8Array> {
   const tooLarge = () => new HearthError('payload_too_large', `${what} can be at most ${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB.`, { param: 'file' });
-  if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
-  if (!request.body) throw new HearthError('bad_request', `Send ${what.toLowerCase()} as the request body.`, { param: 'file' });
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(chunk.value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+  const bytes = await readBodyBytes(request, maxBytes, tooLarge);
+  if (!bytes) throw new HearthError('bad_request', `Send ${what.toLowerCase()} as the request body.`, { param: 'file' });
+  return bytes;
 }

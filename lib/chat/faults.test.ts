@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOfflineModel } from '@/lib/ai/offline-model';
-import type { Database } from '@/lib/db';
 import { textOf } from '@/lib/db/messages';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
+import { useTestDatabase } from '@/lib/testing/use-database';
 import { stopGeneration } from './active';
-import { afterRepliesSettled } from './after-reply';
 import { startConversation } from './conversations';
 import { startChatTurn } from './pipeline';
 
@@ -24,16 +23,10 @@ type Plan = { how: 'reads to the end' | 'leaves' | 'stops'; afterDeltas: number 
  * reply did not) or partial with status aborted (Stop), and never shorter than what the client saw.
  */
 describe.each(TEST_DATABASES)('200 streams with clients leaving at random points on $name', ({ open }) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-  });
-  afterAll(async () => {
-    await afterRepliesSettled();
-    await db?.close();
-  });
+  const database = useTestDatabase(open);
 
   it('loses nothing', async () => {
+    const db = database();
     const user = await createTestUser(db, 'faults');
     const next = random(7);
     const persona = { name: 'Test', greeting: 'Hi', specialties: ['tests'], languages: ['en-US' as const] };

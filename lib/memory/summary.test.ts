@@ -1,14 +1,13 @@
 import type { LanguageModelV4Prompt } from '@ai-sdk/provider';
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { afterRepliesSettled } from '@/lib/chat/after-reply';
+import { describe, expect, it } from 'vitest';
 import { startConversation } from '@/lib/chat/conversations';
 import { startChatTurn } from '@/lib/chat/pipeline';
-import type { Database } from '@/lib/db';
 import { insertMessage } from '@/lib/db/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
+import { useTestDatabase } from '@/lib/testing/use-database';
 import { complete } from '@/lib/testing/scripted-model';
 import { SUMMARY_HEADING } from './prompt';
 import { foldPlan } from './summary';
@@ -32,16 +31,10 @@ describe('when to fold', () => {
 });
 
 describe.each(TEST_DATABASES)('rolling summary on $name', ({ open }) => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await open();
-  });
-  afterAll(async () => {
-    await afterRepliesSettled();
-    await db?.close();
-  });
+  const database = useTestDatabase(open);
 
   it('folds the oldest turns into the summary the next prompt carries, so nothing is dropped silently', async () => {
+    const db = database();
     const user = await createTestUser(db, 'long');
     const conversationId = (await startConversation(user, { companion: 'marcus' }, db)).id;
     await withUser(user, async (tx) => {

@@ -38,6 +38,15 @@ export function queryOf(request: Request): Record<string, string> {
 
 async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
   const tooLarge = () => new HearthError('payload_too_large', `The request body can be at most ${maxBytes.toLocaleString('en-US')} bytes.`);
+  const bytes = await readBodyBytes(request, maxBytes, tooLarge);
+  return bytes && new TextDecoder().decode(bytes);
+}
+
+/**
+ * A request body as bytes, or null when there is none; refused with `tooLarge()` past maxBytes,
+ * by its Content-Length or, without one, as soon as that much has arrived (never buffered first).
+ */
+export async function readBodyBytes(request: Request, maxBytes: number, tooLarge: () => HearthError): Promise<Uint8Array | null> {
   if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
   if (!request.body) return null;
   const chunks: Uint8Array[] = [];
@@ -51,5 +60,5 @@ async function readLimited(request: Request, maxBytes: number): Promise<string |
     }
     chunks.push(chunk.value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return new Uint8Array(Buffer.concat(chunks));
 }
