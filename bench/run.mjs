@@ -322,6 +322,11 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: '1',
       OPENAI_BASE_URL: provider.url,
       OPENAI_API_KEY: provider.apiKey,
+      // The bench's own conversations are made through the REST API, hundreds a minute.
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
+      // The loopback provider streams text for every request, so extraction by model could only
+      // fail over to the rules after a wasted call; the rules do the same memory work directly.
+      MEMORY_EXTRACTOR: 'rules',
     },
   });
 

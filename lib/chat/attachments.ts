@@ -50,8 +50,10 @@ export function attachmentParts(attachments: readonly Upload[]): FileUIPart[] {
 
 /** The uploads attached to the newest history messages that carry images, by message id. */
 export async function recentHistoryAttachments(tx: Queryable, history: readonly HistoryEntry[]): Promise<Map<string, Upload[]>> {
-  const ids = history.filter((m) => m.role === 'user').slice(-RECENT_IMAGE_MESSAGES * 2).map((m) => m.id);
+  const ids = history.filter((m) => m.role === 'user').slice(-RECENT_IMAGE_MESSAGES * 2).filter((m) => m.hasFiles !== false).map((m) => m.id);
   const byMessage = new Map<string, Upload[]>();
+  // Most turns have no files near the end of the history: then there is nothing to ask for.
+  if (ids.length === 0) return byMessage;
   for (const upload of await uploadsOfMessages(tx, ids)) {
     byMessage.set(upload.messageId!, [...(byMessage.get(upload.messageId!) ?? []), upload]);
   }

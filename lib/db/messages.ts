@@ -89,7 +89,14 @@ export async function insertMessage(
 }
 
 /** A message as a turn needs it: its text only, extracted by the database; seq once it is stored. */
-export type HistoryEntry = { id: string; role: MessageRole; text: string; seq?: string };
+export type HistoryEntry = {
+  id: string;
+  role: MessageRole;
+  text: string;
+  seq?: string;
+  /** Whether the message carries files (images, a voice note), which the turn then loads. */
+  hasFiles?: boolean;
+};
 
 /**
  * The newest messages of a conversation after `afterSeq` (those the rolling summary does not
@@ -100,7 +107,8 @@ export async function listHistory(tx: Queryable, conversationId: string, limit: 
     `select m.id, m.role, m.seq::text as seq,
             coalesce((select string_agg(part ->> 'text', '' order by n)
                         from jsonb_array_elements(m.parts) with ordinality as p(part, n)
-                       where part ->> 'type' = 'text'), '') as text
+                       where part ->> 'type' = 'text'), '') as text,
+            m.parts @> '[{"type": "file"}]' as "hasFiles"
        from public.messages m where m.conversation_id = $1 and m.seq > $3::bigint order by m.seq desc limit $2`,
     [conversationId, limit, afterSeq],
   );
