@@ -48,6 +48,26 @@ export const conversation = z.object({
   updated_at: timestamp,
 });
 
+export const memory = z.object({
+  id: z.uuid(),
+  kind: z.enum(['fact', 'preference', 'relationship', 'event']),
+  content: z.string().meta({ examples: ['Lives in Utrecht.'] }),
+  importance: z.number().int().min(1).max(5),
+  event_date: z.iso.date().nullable().meta({ description: 'For events: the day, YYYY-MM-DD.' }),
+  shared: z.boolean().meta({ description: 'About the person in general, shared by every companion (the opt-in).' }),
+  conversation_id: z.uuid().nullable().meta({ description: 'The conversation it was learned in.' }),
+  conversation_title: z.string().nullable(),
+  created_at: timestamp,
+  updated_at: timestamp,
+  last_used_at: timestamp.nullable(),
+});
+
+export const memories = z.object({
+  enabled: z.boolean().meta({ description: 'Whether this companion remembers and recalls.' }),
+  shared: z.boolean().meta({ description: 'Whether general memories are shared by all companions.' }),
+  data: z.array(memory),
+});
+
 export const message = z.object({
   id: z.uuid(),
   role: z.enum(['user', 'assistant']),

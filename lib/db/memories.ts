@@ -48,6 +48,17 @@ export function listMemories(tx: Queryable, companionId: string): Promise<Listed
   );
 }
 
+/** One of the user's memories, as the panel lists it; null when it is not theirs (RLS) or gone. */
+export async function findMemory(tx: Queryable, id: string): Promise<ListedMemory | null> {
+  const [row] = await tx.query<ListedMemory>(
+    `select ${COLUMNS}, c.title as "conversationTitle"
+       from public.memories m left join public.conversations c on c.id = m.source_conversation_id
+      where m.id = $1`,
+    [id],
+  );
+  return row ?? null;
+}
+
 /** A memory with how well it matched the query words (0 when it came in on salience alone) and its embedding. */
 export type MemoryCandidate = Memory & { relevance: number; embedding: number[] | null };
 

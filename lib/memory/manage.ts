@@ -3,6 +3,7 @@ import type { Database } from '@/lib/db/client';
 import { findCompanion } from '@/lib/db/companions';
 import {
   deleteMemory,
+  findMemory,
   forgetMemories,
   getMemorySettings,
   listMemories,
@@ -32,13 +33,15 @@ export function memoryOverview(user: UserScope, companionSlugOrId: string, db?: 
 }
 
 /** The person's own wording replaces the memory's; it stays one plain line like every memory. */
-export async function editMemory(user: UserScope, id: string, content: string, db?: Database): Promise<void> {
-  const found = await withUser(user, (tx) => updateMemory(tx, id, { content: plainNote(content) }), db);
-  if (!found) throw new HearthError('not_found', 'This memory no longer exists.');
+export async function editMemory(user: UserScope, id: string, content: string, db?: Database): Promise<ListedMemory> {
+  const edited = await withUser(user, async (tx) => (await updateMemory(tx, id, { content: plainNote(content) })) && findMemory(tx, id), db);
+  if (!edited) throw new HearthError('not_found', 'This memory does not exist.');
+  return edited;
 }
 
-export async function removeMemory(user: UserScope, id: string, db?: Database): Promise<void> {
-  await withUser(user, (tx) => deleteMemory(tx, id), db);
+/** Deletes one memory; false when it was not the user's or already gone. */
+export function removeMemory(user: UserScope, id: string, db?: Database): Promise<boolean> {
+  return withUser(user, (tx) => deleteMemory(tx, id), db);
 }
 
 /** Deletes all the companion remembers, the shared general memories included; returns how many. */
@@ -49,4 +52,22 @@ export function forgetEverything(user: UserScope, companionId: string, db?: Data
 /** Memory on or off for one companion, or (companionId null) sharing general memories with all. */
 export function setMemorySwitch(user: UserScope, companionId: string | null, enabled: boolean, db?: Database): Promise<void> {
   return withUser(user, (tx) => setMemorySetting(tx, companionId, enabled), db);
+}
+
+/** Sets a companion's switch and/or the sharing opt-in at once, and returns the result. */
+export function setMemorySettings(
+  user: UserScope,
+  companionId: string,
+  changes: { enabled?: boolean; shared?: boolean },
+  db?: Database,
+): Promise<MemorySettings> {
+  return withUser(
+    user,
+    async (tx) => {
+      if (changes.enabled !== undefined) await setMemorySetting(tx, companionId, changes.enabled);
+      if (changes.shared !== undefined) await setMemorySetting(tx, null, changes.shared);
+      return getMemorySettings(tx, companionId);
+    },
+    db,
+  );
 }

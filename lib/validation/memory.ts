@@ -12,3 +12,14 @@ export const memoryContent = z
       .min(1, 'Write what should be remembered, or delete the memory instead.')
       .max(MAX_MEMORY_CHARS, `A memory can be at most ${MAX_MEMORY_CHARS} characters.`),
   );
+
+/** PATCH /api/v1/memories/{id}. */
+export const updateMemoryRequest = z.strictObject({ content: memoryContent });
+
+/** PATCH /api/v1/companions/{companion}/memories: the companion's switch and the sharing opt-in. */
+export const memorySettingsRequest = z
+  .strictObject({
+    enabled: z.boolean({ error: 'enabled must be true or false.' }).optional(),
+    shared: z.boolean({ error: 'shared must be true or false.' }).optional(),
+  })
+  .refine((body) => body.enabled !== undefined || body.shared !== undefined, { error: 'Send enabled, shared or both.' });

@@ -1,0 +1,34 @@
+import { memoriesJson } from '@/lib/api/memories';
+import { apiRoute, preflight } from '@/lib/api/route';
+import type { ApiCaller } from '@/lib/auth/api-user';
+import { HearthError } from '@/lib/errors';
+import { forgetEverything, memoryOverview, setMemorySettings } from '@/lib/memory/manage';
+import { memorySettingsRequest } from '@/lib/validation/memory';
+import { parseWith, readJson } from '@/lib/validation/parse';
+
+async function overview(caller: ApiCaller, companion: string) {
+  const found = await memoryOverview(caller, companion);
+  if (!found) throw new HearthError('not_found', 'This companion does not exist.');
+  return found;
+}
+
+/** What the companion remembers about the caller, and whether memory is on. */
+export const GET = apiRoute<{ companion: string }>(async (request, context, caller) => {
+  const { settings, memories } = await overview(caller, (await context.params).companion);
+  return Response.json(memoriesJson(settings, memories));
+});
+
+/** Memory on or off for this companion (`enabled`), and sharing general memories with all (`shared`). */
+export const PATCH = apiRoute<{ companion: string }>(async (request, context, caller) => {
+  const changes = parseWith(memorySettingsRequest, await readJson(request));
+  const { companion, memories } = await overview(caller, (await context.params).companion);
+  return Response.json(memoriesJson(await setMemorySettings(caller, companion.id, changes), memories));
+});
+
+/** "Forget everything": all this companion remembers, the shared general memories included. */
+export const DELETE = apiRoute<{ companion: string }>(async (request, context, caller) => {
+  const { companion } = await overview(caller, (await context.params).companion);
+  return Response.json({ deleted: await forgetEverything(caller, companion.id) });
+});
+
+export const OPTIONS = preflight;
