@@ -13,19 +13,12 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
 import type { ActionResult } from '@/lib/actions';
 import { longDate } from '@/lib/format';
+import type { memoryJson } from '@/lib/api/memories';
 import type { MemoryKind } from '@/lib/memory/types';
 import { MAX_MEMORY_CHARS } from '@/lib/validation/memory';
 
-export type PanelMemory = {
-  id: string;
-  kind: MemoryKind;
-  content: string;
-  eventDate: string | null;
-  shared: boolean;
-  conversationId: string | null;
-  conversationTitle: string | null;
-  updatedAt: string;
-};
+/** A memory as the REST API shows it: the page and the API share one serializer. */
+export type PanelMemory = ReturnType<typeof memoryJson>;
 
 type Props = {
   companion: { id: string; name: string; accentColor: string };
@@ -193,7 +186,7 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2 text-xs text-ink-faint">
             <span className="rounded-full bg-sunken px-2 py-0.5 font-medium text-ink-soft">{KIND_LABELS[memory.kind]}</span>
-            {memory.eventDate && <span>{eventDay(memory.eventDate)}</span>}
+            {memory.event_date && <span>{eventDay(memory.event_date)}</span>}
             {memory.shared && (
               <span title={props.sharingOn ? undefined : 'Not used while sharing is off'}>
                 Shared with all companions{props.sharingOn ? '' : ' (sharing off)'}
@@ -244,12 +237,12 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
           {error && <p id={`${fieldId}-error`} role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">{error}</p>}
           {!editing && (
             <p className="mt-1.5 text-xs text-ink-faint">
-              {longDate(new Date(memory.updatedAt))}
-              {memory.conversationId && (
+              {longDate(new Date(memory.updated_at))}
+              {memory.conversation_id && (
                 <>
                   {' · from '}
-                  <Link href={`/chat/${memory.conversationId}`} className="underline-offset-2 hover:underline">
-                    {memory.conversationTitle ?? 'a conversation'}
+                  <Link href={`/chat/${memory.conversation_id}`} className="underline-offset-2 hover:underline">
+                    {memory.conversation_title ?? 'a conversation'}
                   </Link>
                 </>
               )}

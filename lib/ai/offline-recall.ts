@@ -9,12 +9,12 @@ import { queryTerms } from '@/lib/memory/query';
  */
 
 const OPENERS: Record<Language, string> = {
-  'en-US': 'Of course I remember',
-  'es-ES': '¡Claro que me acuerdo',
-  'fr-FR': 'Bien sûr que je m’en souviens',
-  'de-DE': 'Natürlich erinnere ich mich',
-  'nl-NL': 'Natuurlijk weet ik dat nog',
-  'it-IT': 'Certo che me lo ricordo',
+  'en-US': 'Of course I remember!',
+  'es-ES': '¡Claro que me acuerdo!',
+  'fr-FR': 'Bien sûr que je m’en souviens\u00a0!',
+  'de-DE': 'Natürlich erinnere ich mich!',
+  'nl-NL': 'Natuurlijk weet ik dat nog!',
+  'it-IT': 'Certo che me lo ricordo!',
 };
 
 const FOLLOW_UPS: Record<Language, string> = {
@@ -32,7 +32,7 @@ const ASKS_WHAT_IS_REMEMBERED = /\bwhat do you (?:remember|know) about me\b|\bwh
 export function recallReply(question: string, system: string, language: Language, name: string): string | null {
   const notes = notesIn(system);
   if (notes.length === 0) return null;
-  const opener = `${OPENERS[language]}${language === 'es-ES' ? '!' : language === 'fr-FR' ? '\u00a0!' : '!'}`;
+  const opener = OPENERS[language];
   if (ASKS_WHAT_IS_REMEMBERED.test(question)) {
     return `${opener} Here is what I, ${name}, know about you:\n\n${notes.slice(0, 6).map((n) => `- ${secondPerson(n)}`).join('\n')}`;
   }

@@ -18,6 +18,8 @@ export type AfterReplyInput = {
   userMessage: { id: string; text: string } | null;
   usedMemoryIds: string[];
   summary: RollingSummary;
+  /** The history the turn answered (the reply is added to it once saved). */
+  history: readonly { text: string }[];
   /** 'rules': learn with the rules even when a real model answered, at no model cost. */
   extractor: MemoryExtractor;
   /** Where the embedding model (MEMORY_EMBEDDING_MODEL) and its key are read from. */
@@ -69,7 +71,13 @@ export function afterReply(user: UserScope, input: AfterReplyInput, db?: Databas
     }
     await foldConversation(
       user,
-      { conversationId: input.conversationId, summary: input.summary, contextWindow: answeredBy.contextWindow, model },
+      {
+        conversationId: input.conversationId,
+        summary: input.summary,
+        contextWindow: answeredBy.contextWindow,
+        model,
+        turnHistory: [...input.history, { text: reply.text }],
+      },
       db,
     );
   });

@@ -129,6 +129,7 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     userMessage: learnFrom ? { id: learnFrom.id, text: learnFrom.text } : null,
     usedMemoryIds: memories.map((m) => m.id),
     summary,
+    history: plan.messages,
     extractor: memoryExtractor(env),
     env,
   }, options.db);

@@ -6,7 +6,7 @@ import { listHistory } from '@/lib/db/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { applyChanges, changesByModel, changesByRules, type Exchange } from './extract';
 import { recallMemories } from './recall';
-import { foldPlan, summarize } from './summary';
+import { foldPlan, outgrows, summarize } from './summary';
 import type { MemoryChange } from './types';
 
 // Folding keeps the unsummarized part short, so this is only reached by a conversation that
@@ -68,9 +68,17 @@ export async function rememberExchange(
  */
 export async function foldConversation(
   user: UserScope,
-  input: { conversationId: string; summary: RollingSummary; contextWindow: number; model: LanguageModel | null },
+  input: {
+    conversationId: string;
+    summary: RollingSummary;
+    contextWindow: number;
+    model: LanguageModel | null;
+    /** What the turn itself read and wrote: while that fits, the history is not read again. */
+    turnHistory: readonly { text: string }[];
+  },
   db?: Database,
 ): Promise<boolean> {
+  if (!outgrows(input.turnHistory, input.contextWindow)) return false;
   const history = await withUser(user, (tx) => listHistory(tx, input.conversationId, UNSUMMARIZED_READ_LIMIT, input.summary.throughSeq), db);
   const plan = foldPlan(history, input.contextWindow);
   if (!plan) return false;

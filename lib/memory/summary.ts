@@ -19,15 +19,20 @@ const MAX_FOLD = 200;
 
 export type Fold = { folded: HistoryEntry[]; throughSeq: string };
 
-/**
- * Which of the oldest messages to fold into the summary, if the history is outgrowing the
- * model's context window (or the number of messages a turn reads); null while it fits.
- */
+const roomIn = (contextWindow: number) => Math.max(1_000, contextWindow - PROMPT_OVERHEAD_TOKENS);
+const cost = (m: Pick<HistoryEntry, 'text'>) => estimateTokens(m.text) + 4;
+
+/** Whether the unsummarized history is outgrowing the model's context window or what a turn reads. */
+export function outgrows(history: readonly Pick<HistoryEntry, 'text'>[], contextWindow: number): boolean {
+  const tokens = history.reduce((sum, m) => sum + cost(m), 0);
+  return tokens > roomIn(contextWindow) * FOLD_AT || history.length > MAX_UNSUMMARIZED;
+}
+
+/** Which of the oldest messages to fold into the summary, if the history outgrows; null while it fits. */
 export function foldPlan(history: HistoryEntry[], contextWindow: number): Fold | null {
-  const room = Math.max(1_000, contextWindow - PROMPT_OVERHEAD_TOKENS);
-  const cost = (m: HistoryEntry) => estimateTokens(m.text) + 4;
+  if (!outgrows(history, contextWindow)) return null;
+  const room = roomIn(contextWindow);
   let tokens = history.reduce((sum, m) => sum + cost(m), 0);
-  if (tokens <= room * FOLD_AT && history.length <= MAX_UNSUMMARIZED) return null;
   let count = 0;
   while (
     history.length - count > KEEP_RECENT &&

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { MemoryPanel } from '@/components/memory/memory-panel';
+import { memoryJson } from '@/lib/api/memories';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
 import { requireUser } from '@/lib/auth/session';
@@ -38,16 +39,7 @@ export default async function MemoryPage({ params }: Props) {
           <MemoryPanel
             companion={{ id: companion.id, name: companion.name, accentColor: companion.accentColor }}
             settings={settings}
-            memories={memories.map((m) => ({
-              id: m.id,
-              kind: m.kind,
-              content: m.content,
-              eventDate: m.eventDate,
-              shared: m.companionId === null,
-              conversationId: m.sourceConversationId,
-              conversationTitle: m.conversationTitle,
-              updatedAt: new Date(m.updatedAt).toISOString(),
-            }))}
+            memories={memories.map(memoryJson)}
           />
         </div>
       </main>

@@ -1,6 +1,7 @@
 import { memoriesJson } from '@/lib/api/memories';
 import { apiRoute, preflight } from '@/lib/api/route';
 import type { ApiCaller } from '@/lib/auth/api-user';
+import { companionBySlugOrId } from '@/lib/chat/companions';
 import { HearthError } from '@/lib/errors';
 import { forgetEverything, memoryOverview, setMemorySettings } from '@/lib/memory/manage';
 import { memorySettingsRequest } from '@/lib/validation/memory';
@@ -27,7 +28,8 @@ export const PATCH = apiRoute<{ companion: string }>(async (request, context, ca
 
 /** "Forget everything": all this companion remembers, the shared general memories included. */
 export const DELETE = apiRoute<{ companion: string }>(async (request, context, caller) => {
-  const { companion } = await overview(caller, (await context.params).companion);
+  const companion = await companionBySlugOrId(caller, (await context.params).companion);
+  if (!companion) throw new HearthError('not_found', 'This companion does not exist.');
   return Response.json({ deleted: await forgetEverything(caller, companion.id) });
 });
 
