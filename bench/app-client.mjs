@@ -2,7 +2,7 @@
 // timed chat turns.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { runBlock, timeStream } from './load.mjs';
+import { holdStream, runBlock, timeStream } from './load.mjs';
 import { SetupError } from './server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -16,7 +16,8 @@ const SETUP_CONCURRENCY = 4;
 
 /**
  * Signs in as a guest and picks a companion. The session's prepareConversations(count) makes
- * conversations on `model`; send(conversationId) times one chat turn.
+ * conversations on `model`; send(conversationId) times one chat turn, sendApi(conversationId) one
+ * through the REST API, and hold(conversationId) reads one web chat turn lightly (capacity runs).
  */
 export async function openSession(baseUrl, model) {
   const jar = await signInAsGuest(baseUrl);
@@ -28,9 +29,10 @@ export async function openSession(baseUrl, model) {
   };
   return {
     companion,
-    prepareConversations: (count) => runBlock({ concurrency: SETUP_CONCURRENCY, requests: count, send: prepareConversation }),
+    prepareConversations: (count, concurrency = SETUP_CONCURRENCY) => runBlock({ concurrency, requests: count, send: prepareConversation }),
     send: (conversationId) => timedAppRequest(baseUrl, jar, conversationId),
     sendApi: (conversationId) => timedApiRequest(baseUrl, jar, conversationId),
+    hold: (conversationId) => heldAppRequest(baseUrl, jar, conversationId),
   };
 }
 
@@ -115,6 +117,19 @@ function timedAppRequest(baseUrl, jar, conversationId) {
       body: JSON.stringify({ action: 'send', conversationId, text: nextMessage() }),
     },
     { firstText: TEXT_DELTA, errorText: STREAM_ERROR },
+  );
+}
+
+/** One chat turn read by holdStream: the tokens it relayed are its text-delta parts. */
+function heldAppRequest(baseUrl, jar, conversationId) {
+  return holdStream(
+    `${baseUrl}/api/chat`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: jar.header() },
+      body: JSON.stringify({ action: 'send', conversationId, text: nextMessage() }),
+    },
+    { marker: '"type":"text-delta"', errorText: STREAM_ERROR },
   );
 }
 

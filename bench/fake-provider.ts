@@ -4,6 +4,8 @@
 //   -> { type: 'ready', url, apiKey }                    once listening
 //   <- { type: 'last-chat-request' }
 //   -> { type: 'last-chat-request', body, chatRequests } the newest chat request and how many came so far
+//   <- { type: 'set-pace', pace }
+//   -> { type: 'set-pace' }                             every later request streams at that pace
 import { startOpenAICompatibleServer, type RecordedRequest } from '../lib/testing/fake-providers/index.ts';
 
 type Pace = { tokens: number; firstTokenDelayMs: number; chunkDelayMs: number };
@@ -11,23 +13,25 @@ type Pace = { tokens: number; firstTokenDelayMs: number; chunkDelayMs: number };
 const API_KEY = 'bench-key';
 const WORDS = 'Thank you for telling me about your day, it sounds like a small and good moment worth keeping'.split(' ');
 
-const pace: Pace = JSON.parse(process.argv[2] ?? '{}');
-const reply = Array.from({ length: pace.tokens }, (_, i) => WORDS[i % WORDS.length]).join(' ');
-
-const server = await startOpenAICompatibleServer({
-  apiKey: API_KEY,
-  flavor: 'openai',
-  scenario: {
-    text: reply,
+function scenario(pace: Pace) {
+  return {
+    text: Array.from({ length: pace.tokens }, (_, i) => WORDS[i % WORDS.length]).join(' '),
     firstTokenDelayMs: pace.firstTokenDelayMs,
     chunkDelayMs: pace.chunkDelayMs,
     usage: { outputTokens: pace.tokens },
-  },
-});
+  };
+}
+
+const server = await startOpenAICompatibleServer({ apiKey: API_KEY, flavor: 'openai', scenario: scenario(JSON.parse(process.argv[2] ?? '{}')) });
 
 const isChatRequest = (request: RecordedRequest) => request.method === 'POST' && request.path.endsWith('/chat/completions');
 
-process.on('message', (message: { type?: string }) => {
+process.on('message', (message: { type?: string; pace?: Pace }) => {
+  if (message.type === 'set-pace') {
+    server.setScenario(scenario(message.pace!));
+    process.send!({ type: 'set-pace' });
+    return;
+  }
   if (message.type !== 'last-chat-request') return;
   const chatRequests = server.requests.filter(isChatRequest);
   process.send!({ type: 'last-chat-request', body: chatRequests.at(-1)?.body ?? null, chatRequests: chatRequests.length });

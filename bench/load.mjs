@@ -62,3 +62,40 @@ export function rotation(items) {
   let next = 0;
   return () => items[next++ % items.length];
 }
+
+/**
+ * A lighter reader for the capacity run, where one process holds thousands of streams: it keeps
+ * only the end of the body and counts the occurrences of `marker` (one per relayed token).
+ * Same outcome rules as timeStream.
+ */
+export async function holdStream(url, init, { marker, errorText, lastText = 'data: [DONE]' }) {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, init);
+    const headersMs = performance.now() - started;
+    const decoder = new TextDecoder();
+    let tail = '';
+    let markers = 0;
+    let ttftMs = null;
+    let sawError = false;
+    for await (const chunk of response.body) {
+      const text = tail + decoder.decode(chunk, { stream: true });
+      // Count only matches that end in the new text: the tail was counted last time.
+      for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+        if (at + marker.length > tail.length) markers += 1;
+      }
+      if (ttftMs === null && markers > 0) ttftMs = performance.now() - started;
+      if (errorText && text.includes(errorText)) sawError = true;
+      tail = text.slice(-Math.max(marker.length, lastText.length, 256));
+    }
+    const totalMs = performance.now() - started;
+    let error = null;
+    if (response.status !== 200) error = `HTTP ${response.status}: ${tail.slice(0, 300)}`;
+    else if (sawError) error = `error in the stream: ...${tail.slice(-300)}`;
+    else if (markers === 0) error = `no text in the stream: ${tail.slice(0, 300)}`;
+    else if (!tail.trimEnd().endsWith(lastText)) error = `the stream did not end with ${lastText}: ...${tail.slice(-300)}`;
+    return { ok: error === null, status: response.status, headersMs, ttftMs, totalMs, tokens: markers, ...(error && { error }) };
+  } catch (caught) {
+    return { ok: false, status: null, headersMs: null, ttftMs: null, totalMs: performance.now() - started, tokens: 0, error: String(caught?.cause ?? caught) };
+  }
+}

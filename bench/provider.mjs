@@ -13,7 +13,7 @@ const FIRST_CONTENT = /"delta":\{"content":"[^"]/;
 
 /**
  * Starts the provider at the given pace ({ tokens, firstTokenDelayMs, chunkDelayMs }). Resolves to
- * { pid, url, apiKey, lastChatRequest(), stop() }; lastChatRequest() gives the newest
+ * { pid, url, apiKey, lastChatRequest(), setPace(pace), stop() }; lastChatRequest() gives the newest
  * chat-completions body it received and how many it has received so far.
  */
 export async function startFakeProvider(pace) {
@@ -39,6 +39,12 @@ export async function startFakeProvider(pace) {
       child.send({ type: 'last-chat-request' });
       const { body, chatRequests } = await reply;
       return { body, chatRequests };
+    },
+    /** Every request from now on streams at this pace. */
+    async setPace(pace) {
+      const done = nextMessage(child, 'set-pace');
+      child.send({ type: 'set-pace', pace });
+      await done;
     },
     // Closing the IPC channel is its signal to stop.
     async stop() {

@@ -1,16 +1,10 @@
-// Turning timed requests into percentiles, target checks and a markdown report.
+// Turning the suite's measurements into percentiles, target checks and one markdown report.
 import { percentile } from './stats.ts';
 
 export const PERCENTILES = [50, 95, 99];
-
-/** The issue's targets; value(level) reads the figure from one concurrency level's results. */
-export const TARGETS = [
-  { concurrency: 1, figure: 'added p50', max: 8, unit: 'ms', value: (level) => level.added.p50 },
-  { concurrency: 10, figure: 'added p50', max: 15, unit: 'ms', value: (level) => level.added.p50 },
-  { concurrency: 10, figure: 'added p95', max: 40, unit: 'ms', value: (level) => level.added.p95 },
-  { concurrency: 100, figure: 'app errors', max: 0, unit: '', value: (level) => level.app.errors },
-];
-
+const ROUTES = ['web', 'api'];
+// "RSS back near its idle figure a minute after load": near read as at most this many times idle.
+const NEAR_IDLE = 1.5;
 
 const round = (value) => (value === null ? null : Math.round(value * 10) / 10);
 
@@ -31,127 +25,236 @@ export function added(app, direct) {
   );
 }
 
-/** Every target with the measured value and whether it is met (a missing value is not). */
-export function checkTargets(levels) {
-  return TARGETS.map(({ concurrency, figure, max, unit, value }) => {
-    const level = levels.find((l) => l.concurrency === concurrency);
-    const measured = level ? value(level) : null;
-    return { concurrency, figure, max, unit, measured, met: measured !== null && measured <= max };
+const level = (result, concurrency) => result.levels?.find((l) => l.concurrency === concurrency);
+const fromRoute = (concurrency, route, read) => (result) => {
+  const found = level(result, concurrency)?.routes[route];
+  return found ? read(found) : null;
+};
+const cpuPerStream = (route) => route.serverCpuMsPerRequest + (route.databaseCpuMsPerRequest ?? 0);
+
+/** The issue's targets: `value(result)` reads the figure, null when that part did not run. */
+const TARGETS = [
+  ...ROUTES.flatMap((route) => [
+    { part: 'ttft', route, figure: 'TTFT added p50 at 1 stream', max: 8, unit: 'ms', value: fromRoute(1, route, (r) => r.added.p50) },
+    { part: 'ttft', route, figure: 'TTFT added p50 at 10 streams', max: 15, unit: 'ms', value: fromRoute(10, route, (r) => r.added.p50) },
+    { part: 'ttft', route, figure: 'TTFT added p95 at 10 streams', max: 40, unit: 'ms', value: fromRoute(10, route, (r) => r.added.p95) },
+    { part: 'ttft', route, figure: 'CPU per 64-token stream at 10 (server + PostgreSQL)', max: 35, unit: 'ms', value: fromRoute(10, route, cpuPerStream) },
+    { part: 'ttft', route, figure: 'streams per second at 100 concurrent', min: 80, unit: '/s', value: fromRoute(100, route, (r) => r.streamsPerSecond) },
+    { part: 'ttft', route, figure: 'errors at 100 concurrent', max: 0, unit: '', value: fromRoute(100, route, (r) => r.summary.errors) },
+  ]),
+  { part: 'capacity', route: 'web', figure: 'slow streams (20 tok/s, 30 s) held at once, 0 errors', min: 1000, unit: '', value: (r) => r.capacity?.mostHeld ?? null },
+  {
+    part: 'capacity',
+    route: null,
+    figure: `server RSS a minute after the load (target: ≤ ${NEAR_IDLE} × idle)`,
+    max: null,
+    unit: 'MiB',
+    value: (r) => (r.memory ? r.memory.minuteAfterLoad / 2 ** 20 : null),
+    limit: (r) => (r.memory ? (r.memory.idleAfterStart * NEAR_IDLE) / 2 ** 20 : null),
+  },
+  { part: 'web', route: null, figure: 'JavaScript for /chat/[id], gzip', max: 200, unit: 'KB', value: (r) => r.web?.pages?.['/chat/[id]']?.gzipKb ?? null },
+];
+
+/** Every target of the parts that ran, with the measured value and whether it is met. */
+export function checkTargets(result) {
+  return TARGETS.filter((t) => result.parts.includes(t.part)).map(({ part, route, figure, min, unit, value, limit, max }) => {
+    const measured = value(result);
+    const bound = limit ? limit(result) : (max ?? min);
+    const met = measured !== null && bound !== null && (min !== undefined ? measured >= min : measured <= bound);
+    return { part, route, figure, measured: measured === null ? null : round(measured), bound: round(bound), atLeast: min !== undefined, unit, met };
   });
 }
 
 const mb = (bytes) => (bytes === null || bytes === undefined ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
 const ms = (value) => (value === null || value === undefined ? 'n/a' : value.toFixed(1));
-const pair = (summary, key) => `${ms(summary[key].p50)} / ${ms(summary[key].p95)}`;
+const trio = (figures) => PERCENTILES.map((p) => ms(figures[`p${p}`])).join(' / ');
+const pair = (figures) => `${ms(figures.p50)} / ${ms(figures.p95)}`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
-const targetCell = (target) => (target ? `≤ ${target.max}${target.unit && ` ${target.unit}`}` : '');
-const metCell = (target) => (target ? (target.met ? 'met' : '**missed**') : '');
+const ROUTE_NAMES = { web: 'web chat', api: 'REST API SSE' };
 
-function ttftTable(levels, targets) {
-  const lines = [
-    row(['streams', 'percentile', 'app TTFT', 'direct TTFT', 'added', 'target', 'met']),
-    row(['---:', '---', '---:', '---:', '---:', '---:', '---']),
+function targetsTable(targets) {
+  return [
+    row(['part', 'figure', 'route', 'measured', 'target', 'met']),
+    row(['---', '---', '---', '---:', '---:', '---']),
+    ...targets.map((t) =>
+      row([
+        t.part,
+        t.figure,
+        t.route ? ROUTE_NAMES[t.route] : '',
+        t.measured === null ? 'n/a' : `${t.measured}${t.unit && ` ${t.unit}`}`,
+        t.bound === null ? 'n/a' : `${t.atLeast ? '≥' : '≤'} ${t.bound}${t.unit && ` ${t.unit}`}`,
+        t.met ? 'met' : '**missed**',
+      ]),
+    ),
   ];
-  for (const level of levels) {
-    for (const p of PERCENTILES) {
-      const key = `p${p}`;
-      const target = targets.find((t) => t.concurrency === level.concurrency && t.figure === `added ${key}`);
-      lines.push(row([level.concurrency, key, ms(level.app.ttftMs[key]), ms(level.direct.ttftMs[key]), ms(level.added[key]), targetCell(target), metCell(target)]));
+}
+
+function ttftTable(levels) {
+  const lines = [
+    row(['streams', 'route', 'TTFT p50 / p95 / p99', 'direct TTFT p50 / p95 / p99', 'added p50 / p95 / p99', 'headers p50 / p95', 'total p50 / p95']),
+    row(['---:', '---', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const l of levels) {
+    for (const name of ROUTES) {
+      const r = l.routes[name];
+      lines.push(row([l.concurrency, ROUTE_NAMES[name], trio(r.summary.ttftMs), trio(l.direct.summary.ttftMs), trio(r.added), pair(r.summary.headersMs), pair(r.summary.totalMs)]));
     }
   }
   return lines;
 }
 
-function loadTable(levels, targets) {
+function loadTable(levels) {
   const lines = [
-    row(['streams', 'requests (app / direct)', 'app errors', 'target', 'met', 'direct errors', 'streams/s (app / direct)', 'CPU per request: server / PostgreSQL', 'server RSS peak', 'app headers p50 / p95', 'app total p50 / p95', 'direct total p50 / p95', 'cores used: server / PostgreSQL / bench / provider / other']),
-    row(['---:', '---:', '---:', '---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['streams', 'route', 'requests', 'errors', 'streams/s (direct)', 'CPU per request: server / PostgreSQL', 'server RSS peak', 'cores over the level: server / PostgreSQL / bench / provider / other']),
+    row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
-  for (const level of levels) {
-    const target = targets.find((t) => t.concurrency === level.concurrency && t.figure === 'app errors');
-    const { server, database, bench, provider, others } = level.cpuCores;
-    const postgres = level.databaseCpuMsPerRequest === null ? null : database;
-    lines.push(
-      row([
-        level.concurrency,
-        `${level.app.requests} / ${level.direct.requests}`,
-        level.app.errors,
-        targetCell(target),
-        metCell(target),
-        level.direct.errors,
-        `${level.throughput.app.toFixed(1)} / ${level.throughput.direct.toFixed(1)}`,
-        `${ms(level.serverCpuMsPerRequest)} / ${ms(level.databaseCpuMsPerRequest)} ms`,
-        mb(level.serverRssPeak),
-        `${pair(level.app, 'headersMs')} ms`,
-        `${pair(level.app, 'totalMs')} ms`,
-        `${pair(level.direct, 'totalMs')} ms`,
-        [server, postgres, bench, provider, others].map((cores) => (cores === null ? 'n/a' : cores.toFixed(2))).join(' / '),
-      ]),
-    );
+  for (const l of levels) {
+    const { server, database, bench, provider, others } = l.cpuCores;
+    for (const name of ROUTES) {
+      const r = l.routes[name];
+      const postgres = r.databaseCpuMsPerRequest === null ? null : database;
+      lines.push(
+        row([
+          l.concurrency,
+          ROUTE_NAMES[name],
+          r.summary.requests,
+          r.summary.errors,
+          `${r.streamsPerSecond.toFixed(1)} (${l.direct.streamsPerSecond.toFixed(1)})`,
+          `${ms(r.serverCpuMsPerRequest)} / ${ms(r.databaseCpuMsPerRequest)} ms`,
+          mb(l.serverRssPeak),
+          [server, postgres, bench, provider, others].map((cores) => (cores === null ? 'n/a' : cores.toFixed(2))).join(' / '),
+        ]),
+      );
+    }
   }
   return lines;
 }
 
-function explanations(result) {
-  const { machine, settings } = result;
-  const levels = settings.levels
-    .map((l) => `${l.concurrency} stream(s): ${l.blocks} × ${l.requestsPerBlock} app and as many direct requests over ${l.conversations} conversations`)
-    .join('; ');
+function capacityTable(capacity) {
+  const { pace } = capacity;
   return [
-    `Machine: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemory)} RAM, ${machine.os}; Next.js ${machine.next}; database: ${settings.database}.`,
-    `Settings: ${settings.warmup.requests} app requests at ${settings.warmup.concurrency} streams and ${settings.warmup.directRequests} direct ones to warm up (discarded); ${levels}. ` +
-      `At each level blocks of app and direct requests alternate (app first, then direct first, and so on) so that drifts in the machine's load reach both. ` +
-      `HTTP client: ${settings.httpClient}; companion "${settings.companion}", model ${settings.model}.`,
-    `App TTFT runs from just before sending POST /api/chat to the first network chunk holding a text-delta; direct TTFT from just before sending ` +
-      `the app's own provider request (captured after the warm-up, ${settings.directBodyBytes} bytes) to the provider to the first chunk holding content. ` +
-      `"Added" is app minus direct at the same percentile. "App headers" is the time to the response headers, which the chat route sends once the turn is ` +
-      `authorized and saved, as the model starts. An error is a failed request, a status other than 200, an error part, no text, or no [DONE]. ` +
-      `Streams/s: successful streams over the wall time of that side's blocks (a block drains at the end, which lowers it a little). ` +
-      `CPU per request is utime + stime of the server process (all its threads), and of the PostgreSQL backends serving its database ` +
-      `(n/a with PGlite, which runs inside the server), during the app blocks, divided by their requests. ` +
-      `Cores used, over the whole level: the server, its PostgreSQL backends, this bench process (the load generator), the fake provider, and every other process on the machine ` +
-      `(well above 0 means other work disturbed the figures). The run took ${result.durationSeconds} s.`,
-  ];
-}
-
-function routesTable({ concurrency, routes, direct }) {
-  return [
-    `Routes at ${concurrency} concurrent streams (direct TTFT p50 / p95: ${pair(direct, 'ttftMs')} ms):`,
+    `Capacity: web chat streams of ${pace.tokens} tokens at ${1000 / pace.chunkDelayMs} tokens/s (${(pace.tokens * pace.chunkDelayMs) / 1000} s each), ` +
+      `all started over ${capacity.rampMs / 1000} s; steps until errors or the ceiling. Most held with zero errors: ` +
+      `**${capacity.mostHeld}**${capacity.reachedCeiling ? ' (the ceiling of this run, not a limit found)' : ''}.`,
     '',
-    row(['route', 'requests', 'errors', 'TTFT p50 / p95', 'added p50', 'added p95']),
-    row(['---', '---:', '---:', '---:', '---:', '---:']),
-    ...routes.map(({ name, summary, added }) =>
-      row([name, summary.requests, summary.errors, pair(summary, 'ttftMs'), ms(added.p50), ms(added.p95)]),
+    row(['streams', 'errors', 'TTFT p50 / p95 / p99', 'tokens per stream', 'relay tokens/s', 'server cores while all open', 'server CPU per stream', 'server RSS all open / peak', 'step wall time']),
+    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...capacity.steps.map((s) =>
+      row([
+        s.streams,
+        s.errors,
+        trio(s.summary.ttftMs),
+        s.tokensPerStream,
+        s.relayTokensPerSecond,
+        s.serverCoresAtPlateau === null ? 'n/a' : `${s.serverCoresAtPlateau.toFixed(2)} (${s.plateauSeconds} s)`,
+        `${ms(s.serverCpuMsPerStream)} ms`,
+        `${mb(s.serverRssAtPlateau)} / ${mb(s.serverRssPeak)}`,
+        `${(s.wallMs / 1000).toFixed(1)} s`,
+      ]),
     ),
   ];
 }
 
-export function markdownReport(result) {
-  const { pace, levels, targets, memory } = result;
-  const lines = [
-    `# Hearth TTFT benchmark, ${result.startedAt}`,
-    '',
-    `Loopback OpenAI-compatible provider in its own process: ${pace.tokens} word tokens, ${pace.firstTokenDelayMs} ms to the first, ` +
-      `then ${pace.chunkDelayMs} ms apart, usage reported. TTFT in ms. Targets met: ${targets.filter((t) => t.met).length} of ${targets.length}.`,
-    '',
-    ...ttftTable(levels, targets),
-    '',
-    ...loadTable(levels, targets),
-    '',
-    ...routesTable(result.routes),
-    '',
-    row(['server', 'RSS idle after start', 'RSS peak under load', 'RSS 10 s after the load', 'CPU in those 10 s']),
-    row(['---', '---:', '---:', '---:', '---:']),
+function memoryTable(memory) {
+  return [
+    row(['server', 'RSS idle after start', 'RSS peak under load', 'RSS right after the load', 'RSS one minute after', 'CPU in that minute']),
+    row(['---', '---:', '---:', '---:', '---:', '---:']),
     row([
       `pid ${memory.pid} (${memory.processName})`,
       mb(memory.idleAfterStart),
-      mb(Math.max(...levels.map((l) => l.serverRssPeak))),
-      mb(memory.tenSecondsAfterLoad),
+      mb(memory.peak),
+      mb(memory.rightAfterLoad),
+      mb(memory.minuteAfterLoad),
       `${memory.serverCoresAfterLoad.toFixed(2)} cores`,
     ]),
-    '',
-    ...explanations(result),
   ];
+}
+
+const READS = ['conversationsFirstPage', 'conversationsDeepPage', 'messagesFirstPage', 'messagesDeepPage'];
+
+function databaseTable(database) {
+  if (database.error) return [`Database: ${database.error}`];
+  const engines = Object.keys(database).filter((key) => key !== 'seconds');
+  const f = (t) => `${t.p50.toFixed(2)} / ${t.p95.toFixed(2)} / ${t.max.toFixed(1)}`;
+  return [
+    `Database reads through the app's queries in the user's RLS scope (p50 / p95 / max ms; ${database.seconds} s with generating the data):`,
+    '',
+    row(['read', ...engines]),
+    row(['---', ...engines.map(() => '---:')]),
+    ...READS.map((key) => row([key.replace(/([A-Z])/g, ' $1').toLowerCase(), ...engines.map((e) => f(database[e][key]))])),
+    row(['messages in the database', ...engines.map((e) => database[e].messages.toLocaleString('en-US'))]),
+  ];
+}
+
+function webTable(web) {
+  if (web.error) return [`Page weight and cold start: ${web.error}`];
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return [
+    row(['page weight and cold start', 'result']),
+    row(['---', '---:']),
+    ...Object.entries(web.pages).map(([page, w]) => row([`JavaScript for ${page}, gzip (raw), ${w.scripts} scripts`, `${w.gzipKb.toFixed(1)} KB (${w.rawKb.toFixed(1)} KB)`])),
+    row([`cold start to the first 200, empty data directory (migrate, seed), median of ${web.coldStartMs.emptyDataDir.length}`, `${median(web.coldStartMs.emptyDataDir).toFixed(0)} ms`]),
+    row([`cold start to the first 200, existing data directory, median of ${web.coldStartMs.existingDataDir.length}`, `${median(web.coldStartMs.existingDataDir).toFixed(0)} ms`]),
+  ];
+}
+
+function explanations(result) {
+  const { machine, settings, sharing } = result;
+  const lines = [
+    `Machine: Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemory)} RAM, ${machine.os}; Next.js ${machine.next}. ` +
+      `Shared: over the whole run the machine's busy CPU averaged ${sharing.machineCoresBusy} of ${machine.cpus} cores, this bench process (the load generator) ` +
+      `${sharing.benchCores}; load average ${sharing.loadAverageBefore.toFixed(2)} before, ${sharing.loadAverageAfter.toFixed(2)} after. The server, the provider ` +
+      `and the load generator are separate processes but share the same cores, so every figure includes contention between them (and with anyone else's work: ` +
+      `see "other" per level).`,
+  ];
+  if (settings) {
+    const levels = settings.levels
+      .map((l) => `${l.concurrency}: ${l.blocks} × ${l.requestsPerBlock} per route and direct over ${l.conversations} conversations`)
+      .join('; ');
+    lines.push(
+      `Database of the server: ${settings.database}. Settings: ${settings.warmup.requests} web chat requests at ${settings.warmup.concurrency} streams and ` +
+        `${settings.warmup.directRequests} direct ones to warm up (discarded); levels (streams: requests): ${levels}. At each level blocks of web chat, ` +
+        `REST API and direct requests rotate which goes first, so drifts in the machine's load reach all three. HTTP client: ${settings.httpClient}; ` +
+        `companion "${settings.companion}", model ${settings.model}.`,
+      `TTFT runs from just before sending the request to the first network chunk holding text (a text-delta part; a content_block_delta event on the REST ` +
+        `API); direct TTFT from just before sending the app's own provider request (captured after the warm-up, ${settings.directBodyBytes} bytes) to the ` +
+        `provider. "Added" is route minus direct at the same percentile. "Headers" is the time to the response headers. An error is a failed request, a ` +
+        `status other than 200, an error event, no text, or no proper end of stream. Streams/s: successful streams over the wall time of that route's ` +
+        `blocks. CPU per request is utime + stime of the server process (all threads), and of the PostgreSQL backends serving its database (n/a with ` +
+        `PGlite, which runs inside the server), during that route's blocks, divided by their requests.`,
+    );
+  }
+  lines.push(`The run took ${result.durationSeconds} s.`);
+  return lines;
+}
+
+export function markdownReport(result) {
+  const { pace, targets } = result;
+  const lines = [
+    `# Hearth benchmarks, ${result.startedAt} (parts: ${result.parts.join(', ')})`,
+    '',
+    `Loopback OpenAI-compatible provider in its own process: ${pace.tokens} word tokens, ${pace.firstTokenDelayMs} ms to the first, ` +
+      `then ${pace.chunkDelayMs} ms apart, usage reported. Targets met: ${targets.filter((t) => t.met).length} of ${targets.length}.`,
+    '',
+    ...targetsTable(targets),
+  ];
+  if (result.levels?.length) lines.push('', 'TTFT in ms:', '', ...ttftTable(result.levels), '', ...loadTable(result.levels));
+  if (result.capacity) {
+    const held = result.capacity.atMostHeld;
+    lines.push('', ...capacityTable(result.capacity));
+    if (held) lines.push('', `Relay throughput at ${held.streams} streams: ${held.relayTokensPerSecond} tokens/s over the step (ramp and drain included).`);
+  }
+  const fast = result.levels?.find((l) => l.concurrency === 100);
+  if (fast) {
+    lines.push(
+      `Relay throughput at 100 fast streams: ${ROUTES.map((name) => `${ROUTE_NAMES[name]} ${Math.round(fast.routes[name].streamsPerSecond * pace.tokens)} tokens/s`).join(', ')} ` +
+        `(streams/s × ${pace.tokens} tokens).`,
+    );
+  }
+  if (result.memory) lines.push('', ...memoryTable(result.memory));
+  if (result.database) lines.push('', ...databaseTable(result.database));
+  if (result.web) lines.push('', ...webTable(result.web));
+  lines.push('', ...explanations(result));
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((note) => `- ${note}`));
   return lines.join('\n') + '\n';
 }

@@ -1,7 +1,13 @@
-// `npm run bench`: the time to first token (TTFT) the app adds over calling its model provider
-// directly, at 1, 10 and 100 concurrent streams, with errors, throughput, and the server's CPU and
-// memory. The provider is a loopback OpenAI-compatible server at a fixed pace. Figures, not a
-// test: it exits non-zero only when it cannot run (no build, a server does not start, no sign-in).
+// `npm run bench`: the whole suite in one run, against a production build. The time to first token
+// (TTFT) the app adds over calling its model provider directly, at 1, 10, 20 and 100 concurrent
+// streams, for the web chat route and the REST API's SSE route side by side, with errors,
+// throughput and the server's CPU and memory (`ttft`); how many slow streams one server holds
+// (`capacity`); the database reads at 1M messages (`db`, bench/database/run.ts); page weight and
+// cold start (`web`, bench/web.mjs). BENCH_ONLY=ttft,capacity,db,web picks parts (all by default).
+// The provider is a loopback OpenAI-compatible server at a fixed pace, in its own process; this
+// process is the load generator, apart from the server. Figures, not a test: it exits non-zero
+// only when it cannot run (no build, a server does not start, no sign-in).
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openSession } from './app-client.mjs';
 import { rotation, runBlock } from './load.mjs';
 import { startFakeProvider, timedDirectRequest } from './provider.mjs';
+import { capacityRun } from './capacity.mjs';
 import { added, checkTargets, markdownReport, summarize } from './report.mjs';
 import {
   SetupError,
@@ -30,24 +37,37 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const PACE = { tokens: 64, firstTokenDelayMs: 50, chunkDelayMs: 10 };
 const MODEL = 'openai/gpt-4o-mini';
 const WARMUP = { concurrency: 10, requests: 200, conversations: 20, directRequests: 50 };
+// Requests per side (web chat, REST API, direct) = blocks × requestsPerBlock.
 const LEVELS = [
-  { concurrency: 1, blocks: 100, requestsPerBlock: 1 },
+  { concurrency: 1, blocks: 30, requestsPerBlock: 2 },
   { concurrency: 10, blocks: 4, requestsPerBlock: 50 },
+  { concurrency: 20, blocks: 3, requestsPerBlock: 100 },
   { concurrency: 100, blocks: 2, requestsPerBlock: 300 },
 ];
-// The REST API's SSE route beside the web chat's, at one level: blocks of each and of direct calls in turn.
-const ROUTES_LEVEL = { concurrency: 20, blocks: 3, requestsPerBlock: 100 };
+const PARTS = ['ttft', 'capacity', 'db', 'web'];
 
 // Each level gets enough conversations for about this many turns each, so the history a turn
 // reads and sends is alike at every level.
 const TURNS_PER_CONVERSATION = 6;
-const AFTER_LOAD_MS = 10_000;
+const AFTER_LOAD_MS = 60_000;
 // Other processes using this much of the machine during a level make its figures suspect.
 const DISTURBED_CORES = 0.25;
 
-/** At least one conversation per stream, so that no conversation ever has two turns in flight. */
+/**
+ * At least one conversation per stream, so that no conversation ever has two turns in flight; the
+ * two routes' turns share them (their blocks never overlap).
+ */
 function conversationCount({ concurrency, blocks, requestsPerBlock }) {
-  return Math.ceil((blocks * requestsPerBlock) / TURNS_PER_CONVERSATION / concurrency) * concurrency;
+  return Math.ceil((2 * blocks * requestsPerBlock) / TURNS_PER_CONVERSATION / concurrency) * concurrency;
+}
+
+/** BENCH_ONLY=ttft,capacity,db,web (any of them), or every part. */
+function selectedParts() {
+  const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim()).filter(Boolean);
+  if (!only?.length) return PARTS;
+  const unknown = only.filter((part) => !PARTS.includes(part));
+  if (unknown.length > 0) throw new SetupError(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}.`);
+  return PARTS.filter((part) => only.includes(part));
 }
 
 /** Lane i of `concurrency` takes conversations i, i + concurrency, ... in turn. */
@@ -130,104 +150,89 @@ async function warmUp({ session, provider, notes }) {
   return directBody;
 }
 
+const SIDES = {
+  web: 'web chat (POST /api/chat)',
+  api: 'REST API SSE (POST /api/v1/conversations/{id}/messages)',
+  direct: 'direct to the provider',
+};
+
 /**
- * Runs one concurrency level: blocks of app requests and of direct ones, alternating which goes
- * first. Returns the raw results, the wall time and the server's and database's CPU time of each
- * side's blocks, and the machine's CPU use over the level.
+ * Runs one concurrency level: blocks of web chat, REST API and direct requests, rotating which goes
+ * first, so drifts in the machine's load reach all three. Returns the raw results, the wall time
+ * and the server's and database's CPU time of each side's blocks, and the machine's CPU use.
  */
 async function runLevel(level, { session, provider, directBody, processes }) {
   const { concurrency, blocks, requestsPerBlock } = level;
   const lanes = conversationLanes(await session.prepareConversations(conversationCount(level)), concurrency);
+  const side = (send) => ({ send, results: [], wallMs: 0, serverCpuMs: 0, databaseCpuMs: 0 });
   const sides = {
-    app: { send: (lane) => session.send(lanes[lane]()), results: [], wallMs: 0, serverCpuMs: 0, databaseCpuMs: 0 },
-    direct: { send: () => timedDirectRequest(provider, directBody), results: [], wallMs: 0, serverCpuMs: 0, databaseCpuMs: 0 },
+    web: side((lane) => session.send(lanes[lane]())),
+    api: side((lane) => session.sendApi(lanes[lane]())),
+    direct: side(() => timedDirectRequest(provider, directBody)),
   };
+  const order = Object.values(sides);
   const providerBefore = (await provider.lastChatRequest()).chatRequests;
   const levelStart = readCpu(processes);
   const stopRssSampling = sampleRssPeak(processes.serverPid);
   for (let block = 0; block < blocks; block++) {
-    const order = block % 2 === 0 ? [sides.app, sides.direct] : [sides.direct, sides.app];
-    for (const side of order) {
+    for (let i = 0; i < order.length; i++) {
+      const current = order[(block + i) % order.length];
       const start = readCpu(processes);
-      side.results.push(...(await runBlock({ concurrency, requests: requestsPerBlock, send: side.send })));
+      current.results.push(...(await runBlock({ concurrency, requests: requestsPerBlock, send: current.send })));
       const spent = cpuSpent(start, readCpu(processes));
-      side.wallMs += spent.wall;
-      side.serverCpuMs += spent.server;
-      side.databaseCpuMs += spent.database;
+      current.wallMs += spent.wall;
+      current.serverCpuMs += spent.server;
+      current.databaseCpuMs += spent.database;
     }
   }
   const serverRssPeak = stopRssSampling();
   const cpuCores = inCores(cpuSpent(levelStart, readCpu(processes)));
   const providerRequests = (await provider.lastChatRequest()).chatRequests - providerBefore;
-  return { ...sides, cpuCores, serverRssPeak, providerRequests };
+  return { sides, cpuCores, serverRssPeak, providerRequests };
 }
 
-/**
- * The web chat route, the REST API's SSE route and direct calls at one concurrency, in rotating
- * order, so the two routes' added TTFT can be set side by side.
- */
-async function compareRoutes({ session, provider, directBody, notes }) {
-  const { concurrency, blocks, requestsPerBlock } = ROUTES_LEVEL;
-  const lanes = conversationLanes(await session.prepareConversations(conversationCount(ROUTES_LEVEL) * 2), concurrency);
-  const sides = [
-    { name: 'web chat (POST /api/chat)', send: (lane) => session.send(lanes[lane]()), results: [] },
-    { name: 'REST API SSE (POST /api/v1/conversations/{id}/messages)', send: (lane) => session.sendApi(lanes[lane]()), results: [] },
-    { name: 'direct', send: () => timedDirectRequest(provider, directBody), results: [] },
-  ];
-  for (let block = 0; block < blocks; block++) {
-    for (let i = 0; i < sides.length; i++) {
-      const side = sides[(block + i) % sides.length];
-      side.results.push(...(await runBlock({ concurrency, requests: requestsPerBlock, send: side.send })));
-    }
-  }
-  const direct = summarize(sides.at(-1).results);
-  return {
-    concurrency,
-    routes: sides.slice(0, -1).map((side) => {
-      const summary = summarize(side.results);
-      const firstError = side.results.find((r) => !r.ok);
-      if (firstError) notes.push(`routes at ${concurrency} streams: first ${side.name} error: ${firstError.error}`);
-      return { name: side.name, summary, added: added(summary, direct) };
-    }),
-    direct,
-  };
-}
-
-/** A level's figures, and notes on what went wrong in it. */
+/** A level's figures per route, and notes on what went wrong in it. */
 function levelFigures(level, run, { database, notes }) {
   const { concurrency } = level;
-  const app = summarize(run.app.results);
-  const direct = summarize(run.direct.results);
-  const perRequest = (ms) => Math.round((ms / run.app.results.length) * 10) / 10;
+  const { sides } = run;
+  const direct = summarize(sides.direct.results);
+  const perRequest = (ms, side) => Math.round((ms / side.results.length) * 10) / 10;
   const streamsPerSecond = (side) => Math.round((side.results.filter((r) => r.ok).length / (side.wallMs / 1000)) * 10) / 10;
-  for (const [name, side] of Object.entries({ app: run.app, direct: run.direct })) {
+  for (const [name, side] of Object.entries(sides)) {
     const firstError = side.results.find((r) => !r.ok);
-    if (firstError) notes.push(`${concurrency} stream(s): first ${name} error: ${firstError.error}`);
+    if (firstError) notes.push(`${concurrency} stream(s): first ${SIDES[name]} error: ${firstError.error}`);
   }
-  const sent = run.app.results.length + run.direct.results.length;
+  const sent = Object.values(sides).reduce((sum, side) => sum + side.results.length, 0);
   if (run.providerRequests !== sent) {
     notes.push(`${concurrency} stream(s): the provider received ${run.providerRequests} chat requests for ${sent} app and direct requests.`);
   }
   if (run.cpuCores.others >= DISTURBED_CORES) {
     notes.push(`${concurrency} stream(s): other processes used ${run.cpuCores.others} cores meanwhile: these figures are disturbed.`);
   }
+  const route = (name) => {
+    const side = sides[name];
+    const summary = summarize(side.results);
+    return {
+      name: SIDES[name],
+      summary,
+      added: added(summary, direct),
+      streamsPerSecond: streamsPerSecond(side),
+      serverCpuMsPerRequest: perRequest(side.serverCpuMs, side),
+      // PGlite runs inside the server, so its work is in the server's figure.
+      databaseCpuMsPerRequest: database.external ? perRequest(side.databaseCpuMs, side) : null,
+    };
+  };
   return {
     concurrency,
-    app,
-    direct,
-    added: added(app, direct),
-    throughput: { app: streamsPerSecond(run.app), direct: streamsPerSecond(run.direct) },
-    serverCpuMsPerRequest: perRequest(run.app.serverCpuMs),
-    // PGlite runs inside the server, so its work is in the server's figure.
-    databaseCpuMsPerRequest: database.external ? perRequest(run.app.databaseCpuMs) : null,
+    routes: { web: route('web'), api: route('api') },
+    direct: { summary: direct, streamsPerSecond: streamsPerSecond(sides.direct) },
     serverRssPeak: run.serverRssPeak,
     cpuCores: run.cpuCores,
   };
 }
 
-async function bench({ server, provider, database, machine }) {
-  const startedAt = new Date();
-  const notes = [];
+/** The parts that need the server: TTFT levels and the capacity run, then the memory a minute after. */
+async function serverParts({ server, provider, database, parts, notes }) {
   await waitUntilAnswering(server).catch((error) => {
     throw new SetupError(error.message);
   });
@@ -242,28 +247,34 @@ async function bench({ server, provider, database, machine }) {
 
   const levels = [];
   const samples = {};
-  for (const level of LEVELS) {
-    log(`${level.concurrency} stream(s): ${level.blocks} × ${level.requestsPerBlock} app requests, as many direct, alternating`);
-    const run = await runLevel(level, { session, provider, directBody, processes });
-    levels.push(levelFigures(level, run, { database, notes }));
-    samples[level.concurrency] = { app: run.app.results.map((r) => r.ttftMs), direct: run.direct.results.map((r) => r.ttftMs) };
+  if (parts.includes('ttft')) {
+    for (const level of LEVELS) {
+      log(`${level.concurrency} stream(s): ${level.blocks} × ${level.requestsPerBlock} requests each of web chat, REST API and direct, rotating`);
+      const run = await runLevel(level, { session, provider, directBody, processes });
+      levels.push(levelFigures(level, run, { database, notes }));
+      samples[level.concurrency] = Object.fromEntries(Object.entries(run.sides).map(([name, side]) => [name, side.results.map((r) => r.ttftMs)]));
+    }
   }
-  log(`routes: the web chat, the REST API's SSE route and direct calls at ${ROUTES_LEVEL.concurrency} streams`);
-  const routes = await compareRoutes({ session, provider, directBody, notes });
+  let capacity = null;
+  let rssPeak = Math.max(0, ...levels.map((level) => level.serverRssPeak));
+  if (parts.includes('capacity')) {
+    const start = readCpu(processes);
+    capacity = await capacityRun({ session, provider, serverPid: serving.pid, fastPace: PACE, log, notes });
+    capacity.cpuCores = inCores(cpuSpent(start, readCpu(processes)));
+    rssPeak = Math.max(rssPeak, ...capacity.steps.map((step) => step.serverRssPeak));
+  }
+
   log(`waiting ${AFTER_LOAD_MS / 1000} s for the memory after the load`);
   const loadEnd = readCpu(processes);
+  const rightAfterLoad = rssBytes(serving.pid);
   await sleep(AFTER_LOAD_MS);
-  const tenSecondsAfterLoad = rssBytes(serving.pid);
+  const minuteAfterLoad = rssBytes(serving.pid);
   const serverCoresAfterLoad = inCores(cpuSpent(loadEnd, readCpu(processes))).server;
 
   const serverErrors = server.log.filter((line) => /error/i.test(line));
   if (serverErrors.length > 0) notes.push(`the server logged ${serverErrors.length} error line(s), first: ${serverErrors[0]}`);
 
   return {
-    startedAt: startedAt.toISOString(),
-    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-    machine,
-    pace: PACE,
     settings: {
       model: MODEL,
       database: database.label,
@@ -275,12 +286,25 @@ async function bench({ server, provider, database, machine }) {
       companion: session.companion.slug,
     },
     levels,
-    routes,
-    targets: checkTargets(levels),
-    memory: { pid: serving.pid, processName: serving.name, idleAfterStart, tenSecondsAfterLoad, serverCoresAfterLoad },
-    notes,
+    capacity,
+    memory: { pid: serving.pid, processName: serving.name, idleAfterStart, peak: rssPeak, rightAfterLoad, minuteAfterLoad, serverCoresAfterLoad },
     samples,
   };
+}
+
+/** Runs one of the other bench scripts in a child process and reads the JSON it writes. */
+async function childBench(name, script, { typescript }) {
+  const args = typescript
+    ? ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '--import', './bench/ts-paths.mjs', script]
+    : ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', script];
+  const output = path.join(ROOT, 'bench', 'results', `${name}.json`);
+  rmSync(output, { force: true });
+  const started = performance.now();
+  // Its table goes to stderr with the progress: the suite prints one table at the end.
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 2, 'inherit'] });
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0 || !existsSync(output)) return { error: `${script} exited with code ${code}`, seconds: Math.round((performance.now() - started) / 1000) };
+  return { ...JSON.parse(readFileSync(output, 'utf8')), seconds: Math.round((performance.now() - started) / 1000) };
 }
 
 function log(message) {
@@ -291,26 +315,15 @@ function writeResults(result, markdown) {
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = result.startedAt.replace(/[:.]/g, '-');
-  const base = path.join(dir, `ttft-${stamp}`);
+  const base = path.join(dir, `bench-${stamp}`);
   writeFileSync(`${base}.json`, JSON.stringify(result, null, 2) + '\n');
   writeFileSync(`${base}.md`, markdown);
   return base;
 }
 
-async function main() {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    console.error('No production build found (.next/BUILD_ID). Run `npm run build` first, then `npm run bench`.');
-    process.exit(1);
-  }
-  const machine = machineInfo();
-  const database = databaseUnderTest();
-  let provider;
-  try {
-    provider = await startFakeProvider(PACE);
-  } catch (error) {
-    console.error(error.message);
-    process.exit(1);
-  }
+/** Starts the provider and the server, runs the server parts, and always stops both. */
+async function withServer({ database, parts, notes }) {
+  const provider = await startFakeProvider(PACE);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
   // DATABASE_URL, when set, reaches the server with the rest of the environment and wins over HEARTH_DATA_DIR.
   const server = startServer({
@@ -322,8 +335,10 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: '1',
       OPENAI_BASE_URL: provider.url,
       OPENAI_API_KEY: provider.apiKey,
-      // The bench's own conversations are made through the REST API, hundreds a minute.
-      API_RATE_LIMIT_PER_MINUTE: '1000000',
+      // The bench's own conversations and turns come from one guest, thousands a minute: lift the
+      // rate limits for this server (the older name and the newer one).
+      API_RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_PER_MINUTE: '100000000',
       // The loopback provider streams text for every request, so extraction by model could only
       // fail over to the rules after a wasted call; the rules do the same memory work directly.
       MEMORY_EXTRACTOR: 'rules',
@@ -336,32 +351,71 @@ async function main() {
     await Promise.all([stopServer(server), provider.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  process.once('exit', () => {
+  const onExit = () => {
     if (server.child.exitCode === null && server.child.signalCode === null) killGroup(server.child.pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
-  });
-  let interrupted = false;
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.once(signal, () => {
-      interrupted = true;
-      log(`${signal}: stopping the servers`);
-      cleanUp().finally(() => process.exit(130));
-    });
-  }
+  };
+  process.once('exit', onExit);
+  const onSignal = (signal) => {
+    log(`${signal}: stopping the servers`);
+    cleanUp().finally(() => process.exit(130));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, onSignal);
 
   try {
-    const result = await bench({ server, provider, database, machine });
-    const markdown = markdownReport(result);
-    console.log(markdown);
-    log(`results written to ${path.relative(ROOT, writeResults(result, markdown))}.{json,md}`);
+    return await serverParts({ server, provider, database, parts, notes });
   } catch (error) {
-    if (interrupted) return;
-    console.error(error instanceof SetupError ? error.message : error);
-    if (error instanceof SetupError) console.error(`Server output (last lines):\n${server.log.slice(-20).join('\n')}`);
-    process.exitCode = 1;
+    if (error instanceof SetupError) error.message += `\nServer output (last lines):\n${server.log.slice(-20).join('\n')}`;
+    throw error;
   } finally {
+    for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, onSignal);
     await cleanUp();
+    process.off('exit', onExit);
   }
 }
 
-await main();
+async function main() {
+  const parts = selectedParts();
+  const needsBuild = parts.some((part) => part !== 'db');
+  if (needsBuild && !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    throw new SetupError('No production build found (.next/BUILD_ID). Run `npm run build` first, then `npm run bench`.');
+  }
+  const startedAt = new Date();
+  const notes = [];
+  const database = databaseUnderTest();
+  const sharing = { loadBefore: os.loadavg()[0], busyBefore: machineBusyMs(), benchBefore: benchCpuMs() };
+  const result = { startedAt: startedAt.toISOString(), parts, machine: machineInfo(), pace: PACE, notes };
+
+  if (parts.includes('ttft') || parts.includes('capacity')) Object.assign(result, await withServer({ database, parts, notes }));
+  if (parts.includes('db')) {
+    log('database: bench/database/run.ts (10,000 conversations, 1,000,000 messages; PGlite, and PostgreSQL when DATABASE_URL is set)');
+    result.database = await childBench('database', 'bench/database/run.ts', { typescript: true });
+    if (result.database.error) notes.push(`database part: ${result.database.error}`);
+  }
+  if (parts.includes('web')) {
+    log('web: bench/web.mjs (page weight, cold start)');
+    result.web = await childBench('web', 'bench/web.mjs', { typescript: false });
+    if (result.web.error) notes.push(`web part: ${result.web.error}`);
+  }
+
+  const wallMs = Date.now() - startedAt.getTime();
+  result.durationSeconds = Math.round(wallMs / 1000);
+  // How much of the 2 cores everything else (other people's work included) took over the run.
+  result.sharing = {
+    loadAverageBefore: sharing.loadBefore,
+    loadAverageAfter: os.loadavg()[0],
+    machineCoresBusy: Math.round(((machineBusyMs() - sharing.busyBefore) / wallMs) * 100) / 100,
+    benchCores: Math.round(((benchCpuMs() - sharing.benchBefore) / wallMs) * 100) / 100,
+  };
+  result.targets = checkTargets(result);
+  const markdown = markdownReport(result);
+  console.log(markdown);
+  log(`results written to ${path.relative(ROOT, writeResults(result, markdown))}.{json,md}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof SetupError ? error.message : error);
+  process.exitCode = 1;
+}
