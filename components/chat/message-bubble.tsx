@@ -6,8 +6,8 @@ import { CheckIcon, CopyIcon, PencilIcon, RefreshIcon } from '@/components/ui/ic
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import { textOf } from '@/lib/text';
 import type { ChatCompanion } from './chat-view';
-import { Markdown } from './markdown';
 import { filesOf, MessageFiles, PicturesInProgress } from './message-files';
+import { MessageText } from './message-text';
 import type { PickableModel } from './model-picker';
 
 type Props = {
@@ -77,7 +77,7 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
               <MessageFiles files={files} align="start" label={companion.name} />
             </div>
           )}
-          {text ? <Markdown text={text} /> : !streaming && !files.length && <span className="text-ink-faint italic">No reply.</span>}
+          {text ? <MessageText text={text} streaming={streaming} /> : !streaming && !files.length && <span className="text-ink-faint italic">No reply.</span>}
         </div>
         {note && <p className="mt-1 pl-1 text-xs text-ink-faint">{note}</p>}
         {fallbacks.length > 0 && answeredBy && (
