@@ -22,6 +22,8 @@ test('a guest picks a companion, watches the reply stream in, and finds it again
   await expect(replies).toHaveCount(1); // the greeting
   const greeting = (await replies.first().innerText()).trim();
   expect(greeting.length).toBeGreaterThan(0);
+  // The offline greetings use markdown (bold or a list): the lazily loaded renderer formats it.
+  await expect(replies.first().locator('strong, li').first()).toBeVisible();
 
   const composer = page.getByRole('textbox', { name: /^Message / });
   await composer.fill('Hello! What do you like to talk about?');
