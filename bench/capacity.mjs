@@ -7,8 +7,12 @@ import { cpuMs, rssBytes, sampleRssPeak } from './server.mjs';
 
 export const SLOW_PACE = { tokens: 600, firstTokenDelayMs: 50, chunkDelayMs: 50 };
 export const CAPACITY_STEPS = [250, 500, 1000, 1500, 2000];
-// Streams start evenly over this long, as arriving people would, not in one instant.
-const RAMP_MS = 5_000;
+// Streams start evenly, as arriving people would, not in one instant: at most this many a second
+// (a turn's setup costs far more than holding it open), yet all within this long, so that every
+// stream of a step is open at once for the last third of the first one's 30 seconds.
+const START_RATE_PER_SECOND = 50;
+const MAX_RAMP_MS = 20_000;
+const rampMs = (streams) => Math.min((streams / START_RATE_PER_SECOND) * 1000, MAX_RAMP_MS);
 const SETUP_CONCURRENCY = 16;
 const SETTLE_MS = 5_000;
 
@@ -25,7 +29,7 @@ export async function capacityRun({ session, provider, serverPid, fastPace, log,
       if (conversations.length < streams) {
         conversations.push(...(await session.prepareConversations(streams - conversations.length, SETUP_CONCURRENCY)));
       }
-      log(`capacity: ${streams} streams at ${1000 / SLOW_PACE.chunkDelayMs} tokens/s for ${(SLOW_PACE.tokens * SLOW_PACE.chunkDelayMs) / 1000} s, started over ${RAMP_MS / 1000} s`);
+      log(`capacity: ${streams} streams at ${1000 / SLOW_PACE.chunkDelayMs} tokens/s for ${(SLOW_PACE.tokens * SLOW_PACE.chunkDelayMs) / 1000} s, started over ${rampMs(streams) / 1000} s`);
       const step = await runStep({ streams, conversations, session, serverPid });
       steps.push(step);
       if (step.errors > 0) {
@@ -41,7 +45,8 @@ export async function capacityRun({ session, provider, serverPid, fastPace, log,
   const held = clean.at(-1) ?? null;
   return {
     pace: SLOW_PACE,
-    rampMs: RAMP_MS,
+    startRatePerSecond: START_RATE_PER_SECOND,
+    maxRampMs: MAX_RAMP_MS,
     steps,
     mostHeld: held?.streams ?? 0,
     reachedCeiling: held?.streams === CAPACITY_STEPS.at(-1),
@@ -67,7 +72,7 @@ async function runStep({ streams, conversations, session, serverPid }) {
   };
   const results = await Promise.all(
     Array.from({ length: streams }, async (_, i) => {
-      await sleep((i * RAMP_MS) / streams);
+      await sleep((i * rampMs(streams)) / streams);
       if (i === streams - 1) {
         allStarted = true;
         markPlateauStart();
@@ -85,6 +90,7 @@ async function runStep({ streams, conversations, session, serverPid }) {
   const plateauWallMs = plateau?.endWall ? plateau.endWall - plateau.wall : null;
   return {
     streams,
+    rampMs: rampMs(streams),
     errors: results.length - ok.length,
     firstError: results.find((r) => !r.ok)?.error ?? null,
     summary: summarize(results),

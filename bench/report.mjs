@@ -134,14 +134,15 @@ function capacityTable(capacity) {
   const { pace } = capacity;
   return [
     `Capacity: web chat streams of ${pace.tokens} tokens at ${1000 / pace.chunkDelayMs} tokens/s (${(pace.tokens * pace.chunkDelayMs) / 1000} s each), ` +
-      `all started over ${capacity.rampMs / 1000} s; steps until errors or the ceiling. Most held with zero errors: ` +
+      `started evenly at up to ${capacity.startRatePerSecond} a second but all within ${capacity.maxRampMs / 1000} s; steps until errors or the ceiling. Most held with zero errors: ` +
       `**${capacity.mostHeld}**${capacity.reachedCeiling ? ' (the ceiling of this run, not a limit found)' : ''}.`,
     '',
-    row(['streams', 'errors', 'TTFT p50 / p95 / p99', 'tokens per stream', 'relay tokens/s', 'server cores while all open', 'server CPU per stream', 'server RSS all open / peak', 'step wall time']),
-    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['streams', 'started over', 'errors', 'TTFT p50 / p95 / p99', 'tokens per stream', 'relay tokens/s', 'server cores while all open', 'server CPU per stream', 'server RSS all open / peak', 'step wall time']),
+    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...capacity.steps.map((s) =>
       row([
         s.streams,
+        `${(s.rampMs / 1000).toFixed(0)} s`,
         s.errors,
         trio(s.summary.ttftMs),
         s.tokensPerStream,
