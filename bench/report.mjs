@@ -194,7 +194,7 @@ function webTable(web) {
     row(['page weight and cold start', 'result']),
     row(['---', '---:']),
     ...Object.entries(web.pages).map(([page, w]) => row([`JavaScript for ${page}, gzip (raw), ${w.scripts} scripts`, `${w.gzipKb.toFixed(1)} KB (${w.rawKb.toFixed(1)} KB)`])),
-    ...Object.entries(web.pages).map(([page, w]) =>
+    ...Object.entries(web.pages).map(([, w]) =>
       row([`its scripts, gzip KB`, w.perScript.map((s) => `${s.source.split('/').at(-1)} ${s.gzipKb.toFixed(1)}${s.noModule ? ' (noModule, not counted)' : ''}`).join(', ')]),
     ),
     row([`cold start to the first 200, empty data directory (migrate, seed), median of ${web.coldStartMs.emptyDataDir.length}`, `${median(web.coldStartMs.emptyDataDir).toFixed(0)} ms`]),
