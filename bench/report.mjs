@@ -194,8 +194,8 @@ function webTable(web) {
     row(['page weight and cold start', 'result']),
     row(['---', '---:']),
     ...Object.entries(web.pages).map(([page, w]) => row([`JavaScript for ${page}, gzip (raw), ${w.scripts} scripts`, `${w.gzipKb.toFixed(1)} KB (${w.rawKb.toFixed(1)} KB)`])),
-    ...Object.entries(web.pages).map(([, w]) =>
-      row([`its scripts, gzip KB`, w.perScript.map((s) => `${s.source.split('/').at(-1)} ${s.gzipKb.toFixed(1)}${s.noModule ? ' (noModule, not counted)' : ''}`).join(', ')]),
+    ...Object.entries(web.pages).map(([page, w]) =>
+      row([`scripts of ${page}, gzip KB`, w.perScript.map((s) => `${s.source.split('/').at(-1)} ${s.gzipKb.toFixed(1)}${s.noModule ? ' (noModule, not counted)' : ''}`).join(', ')]),
     ),
     row([`cold start to the first 200, empty data directory (migrate, seed), median of ${web.coldStartMs.emptyDataDir.length}`, `${median(web.coldStartMs.emptyDataDir).toFixed(0)} ms`]),
     row([`cold start to the first 200, existing data directory, median of ${web.coldStartMs.existingDataDir.length}`, `${median(web.coldStartMs.existingDataDir).toFixed(0)} ms`]),
