@@ -201,7 +201,8 @@ export async function synthesizeSpeech(input: SpeechInput, env: Env = process.en
       outputFormat: spec.outputFormat,
       ...spec.languageOptions(input.language, model),
       abortSignal: input.signal,
-      maxRetries: 1,
+      // In a live call a retry seconds later is worse than a sentence the caller can speak another way.
+      maxRetries: 0,
     });
     const audio = result.audio.uint8Array;
     if (audio.length === 0) throw new HearthError('provider_failed', `${spec.label} sent no audio. Try again.`);
