@@ -11,7 +11,6 @@ import {
   startGeminiServer,
   startElevenLabsServer,
   startOpenAICompatibleServer,
-  type FakeProviderServer,
   type RecordedRequest,
   type Scenario,
 } from '../lib/testing/fake-providers/index.ts';
