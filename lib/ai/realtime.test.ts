@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HearthError } from '@/lib/errors';
-import { startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
+import { startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import type { Env } from './providers';
-import { mintRealtimeSession, realtimeProvider, realtimeVoice, REALTIME_SECRET_SECONDS } from './realtime';
+import { liveVoice, mintRealtimeSession, realtimeProvider, realtimeVoice, REALTIME_SECRET_SECONDS } from './realtime';
 
 const KEY = 'sk-realtime-test-key-0042';
 
@@ -36,6 +36,8 @@ describe('realtime sessions (OpenAI client secrets)', () => {
 
   it('says when it cannot: no key, a rejected key, a refused model', async () => {
     expect(realtimeProvider({})).toBeNull();
+    expect(realtimeProvider({ OPENAI_API_KEY: 'o', GOOGLE_GENERATIVE_AI_API_KEY: 'g' })).toBe('openai');
+    expect(realtimeProvider({ OPENAI_API_KEY: 'o', GOOGLE_GENERATIVE_AI_API_KEY: 'g', SPEECH_PROVIDER: 'google' })).toBe('google');
     await expect(mintRealtimeSession({ instructions: 'x', language: 'en-US', voice: null }, {})).rejects.toMatchObject({ code: 'provider_not_configured' });
     await expect(mintRealtimeSession({ instructions: 'x', language: 'en-US', voice: null }, { ...env, OPENAI_API_KEY: 'sk-wrong-0000000' })).rejects.toThrow(
       new HearthError('provider_failed', "OpenAI rejected its API key. Check the key in the server's settings."),
@@ -51,5 +53,50 @@ describe('realtime sessions (OpenAI client secrets)', () => {
     expect(realtimeVoice('nova')).toBe('marin');
     expect(realtimeVoice('21m00Tcm4TlvDq8ikWAM')).toBe('marin');
     expect(realtimeVoice(null)).toBe('marin');
+  });
+});
+
+describe('realtime sessions (Gemini Live ephemeral tokens)', () => {
+  let server: FakeProviderServer;
+  let env: Env;
+  beforeAll(async () => {
+    server = await startGeminiServer({ apiKey: KEY });
+    env = { GOOGLE_GENERATIVE_AI_API_KEY: KEY, GOOGLE_BASE_URL: server.url };
+  });
+  afterAll(() => server.close());
+
+  it('mints a single-use token with the model, instructions, voice and language locked in its setup', async () => {
+    const session = await mintRealtimeSession({ instructions: 'You are Marco, a cheerful cook.', language: 'it-IT', voice: 'playful' }, env);
+    expect(session).toMatchObject({ provider: 'google', model: 'gemini-2.5-flash-native-audio-preview-09-2025', voice: 'Puck', language: 'it-IT' });
+    expect(session.token).toMatch(/^auth_tokens\/fake_/);
+    expect(session.url).toBe(`ws://${new URL(server.url).host}/ws/google.ai.generativelanguage.v1alpha.GenerativeService.BidiGenerateContentConstrained`);
+    expect(session.expiresAt).toBeGreaterThan(Date.now() / 1000);
+
+    const request = server.requests.at(-1)!;
+    expect(request.path).toBe('/v1alpha/auth_tokens');
+    expect(request.headers['x-goog-api-key']).toBe(KEY);
+    const body = request.body as { uses: number; newSessionExpireTime: string; bidiGenerateContentSetup: Record<string, unknown> };
+    expect(body.uses).toBe(1);
+    expect(Date.parse(body.newSessionExpireTime) - Date.now()).toBeLessThanOrEqual(REALTIME_SECRET_SECONDS * 1000);
+    expect(body.bidiGenerateContentSetup).toMatchObject({
+      model: 'models/gemini-2.5-flash-native-audio-preview-09-2025',
+      generationConfig: { responseModalities: ['AUDIO'], speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Puck' } }, languageCode: 'it-IT' } },
+      systemInstruction: { parts: [{ text: expect.stringMatching(/^You are Marco[\s\S]*Speak Italian only/) }] },
+    });
+  });
+
+  it('says when it cannot', async () => {
+    await expect(mintRealtimeSession({ instructions: 'x', language: 'en-US', voice: null }, { ...env, GOOGLE_GENERATIVE_AI_API_KEY: 'wrong' })).rejects.toThrow(
+      "Google Gemini rejected its API key. Check the key in the server's settings.",
+    );
+    await expect(mintRealtimeSession({ instructions: 'x', language: 'en-US', voice: null }, { ...env, GOOGLE_REALTIME_MODEL: 'gemini-2.5-flash' })).rejects.toThrow(/GOOGLE_REALTIME_MODEL/);
+    await expect(mintRealtimeSession({ instructions: 'x [fail:503]', language: 'en-US', voice: null }, env)).rejects.toThrow(/could not start a realtime session/);
+  });
+
+  it('speaks with a Gemini voice whatever the companion has', () => {
+    expect(liveVoice('deep')).toBe('Gacrux');
+    expect(liveVoice('kore')).toBe('Kore');
+    expect(liveVoice('nova')).toBe('Sulafat');
+    expect(liveVoice(null)).toBe('Sulafat');
   });
 });
