@@ -1,0 +1,92 @@
+import { DEFAULT_GRACE_MS, type RecordedReply, type ReplyStreams } from './types';
+
+type Listener = { push: (chunk: string) => void; end: () => void };
+
+type Recording = {
+  replyId: string;
+  /** Everything sent so far, for readers that join late; null once it outgrew the cap. */
+  chunks: string[] | null;
+  /** UTF-16 code units held in `chunks`. */
+  size: number;
+  done: boolean;
+  listeners: Set<Listener>;
+};
+
+export type MemoryReplyStreamsOptions = {
+  graceMs?: number;
+  /** The most a reply may hold for replay, in characters; a longer one stops being resumable. */
+  maxChars?: number;
+};
+
+export type MemoryReplyStreams = ReplyStreams & {
+  /** What is held right now, to check that memory is freed. */
+  stats(): { replies: number; bufferedChars: number };
+};
+
+/**
+ * Reply streams held in this process (the single-process default): per conversation, the latest
+ * reply's chunks and the readers following it. A reply's buffer is bounded by `maxChars` and freed
+ * `graceMs` after it ends.
+ */
+export function memoryReplyStreams({ graceMs = DEFAULT_GRACE_MS, maxChars = 2_000_000 }: MemoryReplyStreamsOptions = {}): MemoryReplyStreams {
+  const recordings = new Map<string, Recording>();
+
+  async function record({ conversationId, replyId }: RecordedReply, sse: ReadableStream<string>): Promise<void> {
+    const recording: Recording = { replyId, chunks: [], size: 0, done: false, listeners: new Set() };
+    recordings.set(conversationId, recording);
+    const reader = sse.getReader();
+    try {
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        const chunk = read.value;
+        if (recording.chunks) {
+          recording.chunks.push(chunk);
+          recording.size += chunk.length;
+          if (recording.size > maxChars) {
+            // Readers already following keep receiving; nobody new can start from the beginning.
+            recording.chunks = null;
+            recording.size = 0;
+          }
+        }
+        for (const listener of recording.listeners) listener.push(chunk);
+      }
+    } catch (error) {
+      console.warn(`[resume] the reply stream of ${conversationId} failed: ${(error as Error).message}`);
+    } finally {
+      recording.done = true;
+      for (const listener of recording.listeners) listener.end();
+      recording.listeners.clear();
+      const timer = setTimeout(() => {
+        if (recordings.get(conversationId) === recording) recordings.delete(conversationId);
+      }, graceMs);
+      timer.unref?.();
+    }
+  }
+
+  async function resume(conversationId: string): Promise<ReadableStream<string> | null> {
+    const recording = recordings.get(conversationId);
+    if (!recording?.chunks) return null;
+    let listener: Listener | undefined;
+    return new ReadableStream<string>({
+      // Runs at once, so the replay and the live tail meet without a gap or an overlap.
+      start(controller) {
+        for (const chunk of recording.chunks ?? []) controller.enqueue(chunk);
+        if (recording.done) return controller.close();
+        listener = { push: (chunk) => controller.enqueue(chunk), end: () => controller.close() };
+        recording.listeners.add(listener);
+      },
+      cancel() {
+        if (listener) recording.listeners.delete(listener);
+      },
+    });
+  }
+
+  return {
+    record,
+    resume,
+    stats() {
+      let bufferedChars = 0;
+      for (const recording of recordings.values()) bufferedChars += recording.size;
+      return { replies: recordings.size, bufferedChars };
+    },
+  };
+}
