@@ -1,4 +1,4 @@
-import { DEFAULT_GRACE_MS, type RecordedReply, type ReplyStreams } from './types';
+import type { RecordedReply, ReplyStreams } from './types';
 
 type Listener = { push: (chunk: string) => void; end: () => void };
 
@@ -8,12 +8,10 @@ type Recording = {
   chunks: string[] | null;
   /** UTF-16 code units held in `chunks`. */
   size: number;
-  done: boolean;
   listeners: Set<Listener>;
 };
 
 export type MemoryReplyStreamsOptions = {
-  graceMs?: number;
   /** The most a reply may hold for replay, in characters; a longer one stops being resumable. */
   maxChars?: number;
 };
@@ -26,13 +24,13 @@ export type MemoryReplyStreams = ReplyStreams & {
 /**
  * Reply streams held in this process (the single-process default): per conversation, the latest
  * reply's chunks and the readers following it. A reply's buffer is bounded by `maxChars` and freed
- * `graceMs` after it ends.
+ * as soon as it ends (its readers are told at once, and the database has it from then on).
  */
-export function memoryReplyStreams({ graceMs = DEFAULT_GRACE_MS, maxChars = 2_000_000 }: MemoryReplyStreamsOptions = {}): MemoryReplyStreams {
+export function memoryReplyStreams({ maxChars = 2_000_000 }: MemoryReplyStreamsOptions = {}): MemoryReplyStreams {
   const recordings = new Map<string, Recording>();
 
   async function record({ conversationId, replyId }: RecordedReply, sse: ReadableStream<string>): Promise<void> {
-    const recording: Recording = { replyId, chunks: [], size: 0, done: false, listeners: new Set() };
+    const recording: Recording = { replyId, chunks: [], size: 0, listeners: new Set() };
     recordings.set(conversationId, recording);
     const reader = sse.getReader();
     try {
@@ -52,13 +50,9 @@ export function memoryReplyStreams({ graceMs = DEFAULT_GRACE_MS, maxChars = 2_00
     } catch (error) {
       console.warn(`[resume] the reply stream of ${conversationId} failed: ${(error as Error).message}`);
     } finally {
-      recording.done = true;
+      if (recordings.get(conversationId) === recording) recordings.delete(conversationId);
       for (const listener of recording.listeners) listener.end();
       recording.listeners.clear();
-      const timer = setTimeout(() => {
-        if (recordings.get(conversationId) === recording) recordings.delete(conversationId);
-      }, graceMs);
-      timer.unref?.();
     }
   }
 
@@ -70,7 +64,6 @@ export function memoryReplyStreams({ graceMs = DEFAULT_GRACE_MS, maxChars = 2_00
       // Runs at once, so the replay and the live tail meet without a gap or an overlap.
       start(controller) {
         for (const chunk of recording.chunks ?? []) controller.enqueue(chunk);
-        if (recording.done) return controller.close();
         listener = { push: (chunk) => controller.enqueue(chunk), end: () => controller.close() };
         recording.listeners.add(listener);
       },

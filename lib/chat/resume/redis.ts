@@ -1,5 +1,5 @@
 import type { Redis } from '@/lib/redis';
-import { DEFAULT_GRACE_MS, type RecordedReply, type ReplyStreams } from './types';
+import type { RecordedReply, ReplyStreams } from './types';
 
 export type RedisReplyStreamsOptions = {
   /** The connection for commands (the process's own). */
@@ -8,6 +8,7 @@ export type RedisReplyStreamsOptions = {
   subscriber: () => Promise<Redis>;
   /** Keys and channels start with it; tests give their own. */
   prefix?: string;
+  /** How long an ended reply's keys stay, for readers between a notification and their next read. */
   graceMs?: number;
   /**
    * How long a reply's keys live without news from its writer: the writer renews them every third
@@ -35,10 +36,11 @@ const EXPIRE_IF_CURRENT = "if redis.call('GET', KEYS[1]) == ARGV[1] then return 
  * A reply is a list of its chunks (`chunks:<reply id>`), appended in batches by the process that
  * runs it, with a notification on `live:<reply id>` after each batch; `conversation:<id>` names the
  * conversation's latest reply. Readers replay the list, then read what was added after each
- * notification (or every `pollMs` without one). Everything expires `graceMs` after the reply ends.
+ * notification (or every `pollMs` without one). An ended reply is not resumed (the database has
+ * it), and its keys expire `graceMs` after it ends.
  */
 export function redisReplyStreams(options: RedisReplyStreamsOptions): ReplyStreams {
-  const { prefix = 'hearth:reply:', graceMs = DEFAULT_GRACE_MS, ttlMs = 60_000, pollMs = 5_000, maxChars = 2_000_000 } = options;
+  const { prefix = 'hearth:reply:', graceMs = 10_000, ttlMs = 60_000, pollMs = 5_000, maxChars = 2_000_000 } = options;
   const keys = {
     pointer: (conversationId: string) => `${prefix}conversation:${conversationId}`,
     list: (replyId: string) => `${prefix}chunks:${replyId}`,
@@ -159,7 +161,8 @@ export function redisReplyStreams(options: RedisReplyStreamsOptions): ReplyStrea
       warn(`cannot resume the reply of ${conversationId}`, error);
       return null;
     }
-    if (!replay.length || replay.includes(TOO_LARGE)) {
+    // Gone, ended (the database has it now) or too large to replay: nothing to resume.
+    if (!replay.length || replay.at(-1) === END || replay.includes(TOO_LARGE)) {
       unsubscribe();
       return null;
     }

@@ -1,8 +1,8 @@
 /**
  * Replies being written, kept replayable so that a page that reloads or loses its connection
  * mid-reply picks the reply up where it is. Each is the web chat's UI message stream as the POST
- * sent it (its SSE text chunks), recorded while the generation runs and kept a short grace period
- * after it ends; after that the database has the reply.
+ * sent it (its SSE text chunks), recorded while the generation runs. Once a reply ends it is not
+ * resumed: its stream closes only after the reply is saved, so the database has it.
  */
 export type ReplyStreams = {
   /**
@@ -12,13 +12,10 @@ export type ReplyStreams = {
    */
   record(reply: RecordedReply, sse: ReadableStream<string>): Promise<void>;
   /**
-   * The conversation's latest reply from its first chunk, then live until it ends; null when there
-   * is none to resume (none was recorded, its grace period passed, or it was too large to keep).
+   * The conversation's reply being written, from its first chunk, then live until it ends; null
+   * when there is none (none was recorded, it has ended, or it was too large to keep).
    */
   resume(conversationId: string): Promise<ReadableStream<string> | null>;
 };
 
 export type RecordedReply = { conversationId: string; replyId: string };
-
-/** How long a finished reply stays replayable, for a reader that found it just before it ended. */
-export const DEFAULT_GRACE_MS = 10_000;
