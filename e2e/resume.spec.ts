@@ -100,15 +100,16 @@ test('a reload after the reply finished shows it from the database, with no reco
 });
 
 test('Stop works on a reply the page reconnected to, and the stream is its owner’s alone', async ({ page, browser }) => {
-  await signInAsGuest(page);
-  const chatUrl = await startChatWith(page);
-  await sendAndWaitForWords(page, 'Tell me something long');
-  const conversationId = chatUrl.split('/').pop()!;
-
-  // Someone else asking for this conversation's stream finds nothing, even while it is live.
+  // Someone else, signed in before the reply starts so that the reply is still being written when they ask.
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
   await signInAsGuest(strangerPage);
+
+  await signInAsGuest(page);
+  const chatUrl = await startChatWith(page);
+  await sendAndWaitForWords(page, 'Who are you, and what do you like to talk about?', 0);
+  const conversationId = chatUrl.split('/').pop()!;
+
   const theirs = await strangerPage.request.get(`/api/chat/${conversationId}/stream`);
   expect(theirs.status()).toBe(404);
   expect(await theirs.json()).toEqual({ error: { type: 'not_found_error', message: 'This conversation does not exist.' } });
@@ -117,7 +118,7 @@ test('Stop works on a reply the page reconnected to, and the stream is its owner
 
   const reconnect = page.waitForResponse((response) => RECONNECT.test(response.url()));
   await page.reload();
-  await reconnect;
+  expect((await reconnect).status()).toBe(200);
   const reply = assistantMessages(page).nth(1);
   await expect.poll(() => wordsIn(reply)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Stop reply' }).click();

@@ -202,10 +202,14 @@ export function redisReplyStreams(options: RedisReplyStreamsOptions): ReplyStrea
             if (cancelled) return;
             signalled = false;
             const added = await redis.lRange(list, next, -1);
+            if (cancelled) return;
             next += added.length;
             if (emit(added)) return;
             // Nothing new and the list is gone: its writer died, and the database has what was saved.
-            if (!added.length && !(await redis.exists(list))) return controller.close();
+            if (!added.length && !(await redis.exists(list))) {
+              if (!cancelled) controller.close();
+              return;
+            }
           }
         };
         void follow()

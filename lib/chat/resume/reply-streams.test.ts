@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Redis } from '@/lib/redis';
 import { memoryReplyStreams } from './memory';
 import { redisReplyStreams, type RedisReplyStreamsOptions } from './redis';
@@ -102,6 +102,29 @@ function contract({ name, make }: Backend) {
       await recorded;
       expect(await following).toEqual([sse(1), sse(2)]);
       expect(await streams.resume(conversationId)).toBeNull();
+    });
+
+    it('lets a reader leave mid-reply without disturbing the reply or the other readers', async () => {
+      const warn = vi.spyOn(console, 'warn');
+      const streams = await make();
+      const conversationId = randomUUID();
+      const source = replySource();
+      const recorded = streams.record({ conversationId, replyId: randomUUID() }, source.stream);
+      source.push(sse(1));
+      await sleep(30);
+      const leaving = (await streams.resume(conversationId))!.getReader();
+      const staying = readAll((await streams.resume(conversationId))!);
+      expect(await readSome(leaving, 1)).toEqual([sse(1)]);
+      source.push(sse(2));
+      await leaving.cancel();
+      source.push(sse(3));
+      await sleep(30);
+      source.end();
+      await recorded;
+      expect(await staying).toEqual([sse(1), sse(2), sse(3)]);
+      await sleep(50);
+      expect(warn).not.toHaveBeenCalled();
+      warn.mockRestore();
     });
 
     it('has nothing to resume for a conversation with no reply recorded', async () => {
