@@ -3,6 +3,7 @@ import type { Database } from '@/lib/db/client';
 import { getConversation } from '@/lib/db/conversations';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
+import { listenForStops } from '../stop-everywhere';
 import { replyStreams } from './reply-streams';
 
 /**
@@ -11,6 +12,8 @@ import { replyStreams } from './reply-streams';
  * that reloads or drops its connection can pick the reply up.
  */
 export function recordReply(turn: { conversationId: string; assistantMessageId: string }) {
+  // A page reconnected through another process may send its Stop there.
+  listenForStops();
   return ({ stream }: { stream: ReadableStream<string> }) =>
     void replyStreams().record({ conversationId: turn.conversationId, replyId: turn.assistantMessageId }, stream);
 }
