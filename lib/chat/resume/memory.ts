@@ -3,7 +3,6 @@ import type { RecordedReply, ReplyStreams } from './types';
 type Listener = { push: (chunk: string) => void; end: () => void };
 
 type Recording = {
-  replyId: string;
   /** Everything sent so far, for readers that join late; null once it outgrew the cap. */
   chunks: string[] | null;
   /** UTF-16 code units held in `chunks`. */
@@ -29,8 +28,8 @@ export type MemoryReplyStreams = ReplyStreams & {
 export function memoryReplyStreams({ maxChars = 2_000_000 }: MemoryReplyStreamsOptions = {}): MemoryReplyStreams {
   const recordings = new Map<string, Recording>();
 
-  async function record({ conversationId, replyId }: RecordedReply, sse: ReadableStream<string>): Promise<void> {
-    const recording: Recording = { replyId, chunks: [], size: 0, listeners: new Set() };
+  async function record({ conversationId }: RecordedReply, sse: ReadableStream<string>): Promise<void> {
+    const recording: Recording = { chunks: [], size: 0, listeners: new Set() };
     recordings.set(conversationId, recording);
     const reader = sse.getReader();
     try {
@@ -64,8 +63,25 @@ export function memoryReplyStreams({ maxChars = 2_000_000 }: MemoryReplyStreamsO
       // Runs at once, so the replay and the live tail meet without a gap or an overlap.
       start(controller) {
         for (const chunk of recording.chunks ?? []) controller.enqueue(chunk);
-        listener = { push: (chunk) => controller.enqueue(chunk), end: () => controller.close() };
-        recording.listeners.add(listener);
+        // A reader whose stream can take no more is dropped, never allowed to break the recording.
+        const reader: Listener = {
+          push: (chunk) => {
+            try {
+              controller.enqueue(chunk);
+            } catch {
+              recording.listeners.delete(reader);
+            }
+          },
+          end: () => {
+            try {
+              controller.close();
+            } catch {
+              // already closed or cancelled
+            }
+          },
+        };
+        listener = reader;
+        recording.listeners.add(reader);
       },
       cancel() {
         if (listener) recording.listeners.delete(listener);
