@@ -3,17 +3,19 @@
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
-import type { MessageStatus } from '@/lib/db/messages';
 import type { Language } from '@/lib/languages';
 import { textOf } from '@/lib/text';
 import { ChatHeader } from './chat-header';
 import { Composer, type VisionSupport } from './composer';
+import { liveRequests } from './live-requests';
+import { loadMessages } from './load-messages';
 import { MessageList } from './message-list';
 import type { PickableModel } from './model-picker';
 import { randomId } from './random-id';
+import { useReplyResumption } from './use-reply-resumption';
 
 export type ChatCompanion = { slug: string; name: string; avatarUrl: string; accentColor: string; tagline: string };
 type Props = {
@@ -28,11 +30,15 @@ type Props = {
 export function ChatView({ conversation, companion, initialMessages, models, notice }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
+  const requests = useMemo(() => liveRequests(), []);
 
   const transport = useMemo(
     () =>
       new DefaultChatTransport<ChatUIMessage>({
         api: '/api/chat',
+        fetch: requests.fetch,
+        // Reconnecting (GET /api/chat/{id}/stream) replays the reply from its start, then follows it.
+        resumeStreamIsReplay: true,
         // The server keeps the history; the request says only what is new.
         prepareSendMessagesRequest: ({ messages, trigger, messageId, body }) => {
           const last = messages.at(-1);
@@ -46,19 +52,30 @@ export function ChatView({ conversation, companion, initialMessages, models, not
           return { body: { action: 'send', conversationId: conversation.id, messageId: last?.id, text: text || undefined, attachments } };
         },
       }),
-    [conversation.id],
+    [conversation.id, requests],
   );
 
-  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } = useChat<ChatUIMessage>({
+  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError, resumeStream } = useChat<ChatUIMessage>({
     id: conversation.id,
     messages: initialMessages,
     transport,
     generateId: randomId,
-    onFinish: ({ isAbort }) => {
-      if (isAbort) markLastReply('aborted');
+    onFinish: (finish) => {
+      resumption.onFinish(finish);
+      if (finish.isDisconnect) return;
+      if (finish.isAbort) markLastReply('aborted');
       // The sidebar's order and titles change with each message.
       router.refresh();
     },
+  });
+  const resumption = useReplyResumption({
+    conversationId: conversation.id,
+    replyWasStreaming: initialMessages.at(-1)?.metadata?.status === 'streaming',
+    requests,
+    status,
+    resumeStream,
+    setMessages,
+    clearError,
   });
 
   function markLastReply(replyStatus: 'aborted') {
@@ -67,19 +84,19 @@ export function ChatView({ conversation, companion, initialMessages, models, not
     );
   }
 
-  const busy = status === 'submitted' || status === 'streaming';
+  const busy = status === 'submitted' || status === 'streaming' || resumption.reconnecting;
 
-  const stopReply = useCallback(() => {
+  const stopReply = () => {
     stop();
     void fetch('/api/chat/stop', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ conversationId: conversation.id }),
-    });
-  }, [stop, conversation.id]);
+    }).then(resumption.onStopped, () => {});
+  };
 
-  // A reply still being written when the page loaded (another tab, or a reload mid-stream)
-  // finishes on the server: look again until it is done.
+  // A reply being written that the page cannot follow (written by another server process without
+  // Redis, or too long to replay) finishes on the server: look again until it is done.
   const pendingFromServer = !busy && messages.at(-1)?.metadata?.status === 'streaming';
   useEffect(() => {
     if (!pendingFromServer) return;
@@ -113,13 +130,14 @@ export function ChatView({ conversation, companion, initialMessages, models, not
         messages={messages}
         companion={companion}
         status={status}
-        pendingFromServer={pendingFromServer}
+        replyInProgress={resumption.reconnecting || pendingFromServer}
+        replyNote={replyNote(companion.name, { dropped: resumption.dropped, online: resumption.online, pendingFromServer })}
         lastUserId={lastUser?.id}
         canRegenerate={!busy && lastUserIndex >= 0 && messages.at(-1)?.role === 'assistant'}
         models={models}
         onRegenerate={(model) => void regenerate(model ? { body: { model } } : undefined)}
         onEdit={() => setEditing(true)}
-        error={error ? { message: friendlyError(error), onRetry: () => (clearError(), void regenerate()) } : null}
+        error={error && !resumption.dropped ? { message: friendlyError(error), onRetry: () => (clearError(), void regenerate()) } : null}
       />
       <Composer
         key={editing ? 'edit' : 'send'}
@@ -162,25 +180,12 @@ function visionSupport(model: string, models: PickableModel[]): VisionSupport {
   };
 }
 
-/** Every message of the conversation, following next_cursor across pages; null when a request fails. */
-async function loadMessages(conversationId: string): Promise<ChatUIMessage[] | null> {
-  type Listed = { id: string; role: 'user' | 'assistant'; parts: ChatUIMessage['parts']; status: MessageStatus; model: string | null; fallbacks: { model: string }[] };
-  const listed: Listed[] = [];
-  let cursor: string | null = null;
-  do {
-    const query = new URLSearchParams({ limit: '500', ...(cursor ? { cursor } : {}) });
-    const response = await fetch(`/api/v1/conversations/${conversationId}/messages?${query}`).catch(() => null);
-    if (!response?.ok) return null;
-    const page = (await response.json()) as { data: Listed[]; next_cursor: string | null };
-    listed.push(...page.data);
-    cursor = page.next_cursor;
-  } while (cursor);
-  return listed.map((m) => ({
-    id: m.id,
-    role: m.role,
-    parts: m.parts,
-    metadata: { status: m.status, model: m.model, fallbacks: m.fallbacks.map((f) => f.model) },
-  }));
+/** What the page says about a reply it is not receiving right now, if anything. */
+function replyNote(name: string, { dropped, online, pendingFromServer }: { dropped: boolean; online: boolean; pendingFromServer: boolean }): string | null {
+  if (dropped && !online) return `You’re offline. ${name} is still writing; the rest will appear when you’re back online.`;
+  if (dropped) return `Reconnecting to ${name}’s reply…`;
+  if (pendingFromServer) return `${name} is still finishing this reply…`;
+  return null;
 }
 
 /** The route answers errors as JSON `{ error: { message } }`; the SDK hands us the raw body. */

@@ -13,7 +13,10 @@ type Props = {
   messages: ChatUIMessage[];
   companion: ChatCompanion;
   status: ChatStatus;
-  pendingFromServer: boolean;
+  /** The last reply is being written on the server while the page waits to reconnect to it. */
+  replyInProgress: boolean;
+  /** A line under the messages about a reply the page is not receiving (offline, reconnecting, still finishing). */
+  replyNote: string | null;
   lastUserId?: string;
   canRegenerate: boolean;
   models: PickableModel[];
@@ -26,7 +29,7 @@ type Props = {
 const STICKY_PX = 80;
 
 export function MessageList(props: Props) {
-  const { messages, companion, status, pendingFromServer, lastUserId, canRegenerate, models, onRegenerate, onEdit, error } = props;
+  const { messages, companion, status, replyInProgress, replyNote, lastUserId, canRegenerate, models, onRegenerate, onEdit, error } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
 
@@ -49,7 +52,7 @@ export function MessageList(props: Props) {
   };
 
   const last = messages.at(-1);
-  const streamingId = status === 'streaming' && last?.role === 'assistant' ? last.id : undefined;
+  const streamingId = (status === 'streaming' || replyInProgress) && last?.role === 'assistant' ? last.id : undefined;
   const waitingForFirstWord = status === 'submitted' || (status === 'streaming' && last?.role === 'user');
 
   return (
@@ -62,7 +65,7 @@ export function MessageList(props: Props) {
               message={message}
               companion={companion}
               streaming={message.id === streamingId}
-              canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming'}
+              canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming' && !replyInProgress}
               canRegenerate={canRegenerate && message.id === last?.id}
               models={models}
               onEdit={onEdit}
@@ -70,8 +73,10 @@ export function MessageList(props: Props) {
             />
           ))}
           {waitingForFirstWord && <TypingIndicator companion={companion} />}
-          {pendingFromServer && (
-            <p className="pl-11 text-sm text-ink-faint">{companion.name} is still finishing this reply…</p>
+          {replyNote && (
+            <p role="status" className="pl-11 text-sm text-ink-faint">
+              {replyNote}
+            </p>
           )}
           {error && (
             <div role="alert" className="ml-11 flex flex-wrap items-center gap-3 rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">

@@ -2,6 +2,7 @@ import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
 import { requireSessionUser } from '@/lib/auth/session';
 import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
+import { recordReply } from '@/lib/chat/resume/http';
 import { errorResponse } from '@/lib/errors';
 import { chatRequest } from '@/lib/validation/chat';
 import { parseWith, readJson } from '@/lib/validation/parse';
@@ -32,6 +33,8 @@ export async function POST(request: Request) {
             : undefined,
         onError: (error) => publicModelError(error, turn.model.id),
       }),
+      // A page that reloads or loses its connection mid-reply resumes from this copy.
+      consumeSseStream: recordReply(turn),
     });
   } catch (error) {
     return errorResponse(error);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireSessionUser } from '@/lib/auth/session';
-import { stopGeneration } from '@/lib/chat/active';
+import { stopEverywhere } from '@/lib/chat/stop-everywhere';
 import { getConversation } from '@/lib/db/conversations';
 import { withUser } from '@/lib/db/scope';
 import { errorResponse, HearthError } from '@/lib/errors';
@@ -16,7 +16,7 @@ export async function POST(request: Request) {
     const { conversationId } = parseWith(stopRequest, await readJson(request));
     const visible = await withUser(user, (tx) => getConversation(tx, conversationId));
     if (!visible) throw new HearthError('not_found', 'This conversation does not exist.');
-    return Response.json({ stopped: stopGeneration(conversationId) });
+    return Response.json({ stopped: await stopEverywhere(conversationId) });
   } catch (error) {
     return errorResponse(error);
   }

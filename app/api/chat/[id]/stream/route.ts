@@ -1,0 +1,18 @@
+import { requireSessionUser } from '@/lib/auth/session';
+import { resumeReplyResponse } from '@/lib/chat/resume/http';
+import { errorResponse } from '@/lib/errors';
+import { pathId } from '@/lib/validation/chat';
+import { parseWith } from '@/lib/validation/parse';
+
+type Context = { params: Promise<{ id: string }> };
+
+/** Reconnects the web chat to the reply being written in a conversation (replayed, then live); 204 when none is. */
+export async function GET(_request: Request, context: Context) {
+  try {
+    const user = await requireSessionUser('Sign in to chat.');
+    const { id } = parseWith(pathId, await context.params);
+    return await resumeReplyResponse(user, id);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

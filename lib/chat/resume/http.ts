@@ -1,0 +1,32 @@
+import { UI_MESSAGE_STREAM_HEADERS } from 'ai';
+import type { Database } from '@/lib/db/client';
+import { getConversation } from '@/lib/db/conversations';
+import { withUser, type UserScope } from '@/lib/db/scope';
+import { HearthError } from '@/lib/errors';
+import { listenForStops } from '../stop-everywhere';
+import { replyStreams } from './reply-streams';
+
+/**
+ * For the web chat's POST: records the reply's stream exactly as the response sends it (the
+ * `consumeSseStream` of `createUIMessageStreamResponse`, a tee of the same stream), so that a page
+ * that reloads or drops its connection can pick the reply up.
+ */
+export function recordReply(turn: { conversationId: string; assistantMessageId: string }) {
+  // A page reconnected through another process may send its Stop there.
+  listenForStops();
+  return ({ stream }: { stream: ReadableStream<string> }) =>
+    void replyStreams().record({ conversationId: turn.conversationId, replyId: turn.assistantMessageId }, stream);
+}
+
+/**
+ * The answer to `GET /api/chat/{id}/stream` (the AI SDK's reconnect): the conversation's reply
+ * being written, from its first chunk then live, or 204 when there is none (the database has the
+ * reply). Someone else's conversation is not found.
+ */
+export async function resumeReplyResponse(user: UserScope, conversationId: string, db?: Database): Promise<Response> {
+  const visible = await withUser(user, (tx) => getConversation(tx, conversationId), db);
+  if (!visible) throw new HearthError('not_found', 'This conversation does not exist.');
+  const stream = await replyStreams().resume(conversationId);
+  if (!stream) return new Response(null, { status: 204 });
+  return new Response(stream.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });
+}
