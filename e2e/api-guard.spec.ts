@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { signInAsGuest } from './helpers';
 
 // playwright.config.ts starts the server with ALLOWED_ORIGINS=https://allowed.example and
-// API_RATE_LIMIT_PER_MINUTE=200.
+// 200 requests a minute per user (guests included), no per-address limit.
 const ALLOWED = 'https://allowed.example';
 
 async function guestWithKey(browser: Browser) {
