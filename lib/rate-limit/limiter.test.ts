@@ -4,6 +4,7 @@ import { isHearthError } from '@/lib/errors';
 import type { Redis } from '@/lib/redis';
 import { TEST_DATABASES } from '@/lib/testing/databases';
 import { useTestDatabase } from '@/lib/testing/use-database';
+import { UNIDENTIFIED } from './client-address';
 import { rateLimitConfig } from './limits';
 import { FailoverStore, RateLimiter, type RateLimitedCaller } from './limiter';
 import { PostgresRateLimitStore } from './postgres-store';
@@ -176,6 +177,25 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     await tight.takeMessage(guest(), crowded);
     expect(await outcome(tight.takeMessage(member(), crowded))).toMatchObject({ code: 'messages_per_hour' });
     expect(await tight.takeMessage(admin(), crowded)).toEqual({ limit: 1000, remaining: 999 });
+  });
+
+  it('without a known client address, bounds guests and anonymous callers together, signed-up users each on their own', async () => {
+    const limiter = limiterWith({ RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '2', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '1' });
+    // The shared bucket may hold counts from other tests run against this store: start a fresh hour.
+    clock.now += 2 * HOUR;
+    const spendAsGuests = async () => {
+      let allowed = 0;
+      while ((await outcome(limiter.takeMessage(guest(), UNIDENTIFIED))) === 'allowed') allowed += 1;
+      return allowed;
+    };
+    expect(await spendAsGuests()).toBe(2);
+    expect(await outcome(limiter.takeMessage(guest(), UNIDENTIFIED))).toMatchObject({
+      message: expect.stringContaining('Too many messages on this server this hour (at most 2).'),
+    });
+    expect(await limiter.takeMessage(member(), UNIDENTIFIED)).toEqual({ limit: 100, remaining: 99 });
+    await limiter.takeRequest(null, UNIDENTIFIED);
+    expect(await outcome(limiter.takeRequest(null, UNIDENTIFIED))).toMatchObject({ code: 'requests_per_minute' });
+    expect(await limiter.takeRequest(member(), UNIDENTIFIED)).toEqual({ limit: 60, remaining: 59 });
   });
 
   it('takes nothing when every limit that applies is switched off with 0', async () => {

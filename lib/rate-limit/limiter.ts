@@ -39,7 +39,7 @@ export class RateLimiter {
       if (caller.keyHash) takes.push({ bucket: `rpm:key:${caller.keyHash}`, limit, windowMs: MINUTE, scope: 'user' });
       takes.push({ bucket: `rpm:user:${caller.id}`, limit, windowMs: MINUTE, scope: 'user' });
     }
-    if (tier !== 'admin') takes.push({ bucket: `rpm:ip:${address}`, limit: limits.perAddress, windowMs: MINUTE, scope: 'address' });
+    if (countsPerAddress(tier, address)) takes.push({ bucket: `rpm:ip:${address}`, limit: limits.perAddress, windowMs: MINUTE, scope: 'address' });
     return this.take(takes, 'requests_per_minute', tier);
   }
 
@@ -48,7 +48,7 @@ export class RateLimiter {
     const limits = this.config().messagesPerHour;
     const tier = tierOf(caller);
     const takes: Take[] = [{ bucket: `mph:user:${caller.id}`, limit: limits[tier], windowMs: HOUR, scope: 'user' }];
-    if (tier !== 'admin') takes.push({ bucket: `mph:ip:${address}`, limit: limits.perAddress, windowMs: HOUR, scope: 'address' });
+    if (countsPerAddress(tier, address)) takes.push({ bucket: `mph:ip:${address}`, limit: limits.perAddress, windowMs: HOUR, scope: 'address' });
     return this.take(takes, 'messages_per_hour', tier);
   }
 
@@ -73,6 +73,18 @@ export class RateLimiter {
     if (code === 'requests_per_minute') Object.assign(headers, { 'x-ratelimit-limit': String(last.take.limit), 'x-ratelimit-remaining': '0' });
     throw new HearthError('rate_limited', refusal(code, last.take, tier, seconds), { publicCode: code, headers });
   }
+}
+
+/**
+ * Whether a caller also counts in their client address's bucket. Admins never do (a crowd behind
+ * one address must not lock out the person who runs the server). When the address is unknown
+ * (no trusted proxy), that bucket is the whole server's: guests and anonymous callers still share
+ * it, since a new guest session is free to make, but signed-up users do not, or everyone would be
+ * capped together; their accounts cost a sign-up, which is limited for the whole server then.
+ */
+function countsPerAddress(tier: Tier | null, address: string): boolean {
+  if (tier === 'admin') return false;
+  return tier !== 'user' || address !== UNIDENTIFIED;
 }
 
 function tightest(takes: Take[], taken: Taken): Allowance {
