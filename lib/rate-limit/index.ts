@@ -42,12 +42,14 @@ export function addressOf(request: { headers: Headers }): string {
   return clientAddress(request.headers);
 }
 
-// On globalThis: Next.js may load a module once per route bundle, and every route must share one
-// limiter (and its Redis fail-over state). Limits are read from the environment on every take.
-const shared = globalThis as typeof globalThis & { hearthRateLimiter?: RateLimiter };
+// One per module instance, deliberately not on globalThis: Next.js loads this module once for
+// route handlers and once for server actions, each with its own HearthError class, and a refusal
+// must be an instance of the class its caller checks for. Nothing is lost: the counts live in the
+// store, and limits are read from the environment on every take.
+let limiter: RateLimiter | undefined;
 
 function rateLimiter(): RateLimiter {
-  return (shared.hearthRateLimiter ??= new RateLimiter(defaultStore(), () => rateLimitConfig()));
+  return (limiter ??= new RateLimiter(defaultStore(), () => rateLimitConfig()));
 }
 
 /** PostgreSQL by default; Redis when REDIS_URL is set, with the database standing in while Redis is out. */
