@@ -54,8 +54,16 @@ export default defineConfig({
         OFFLINE_MODEL_WORD_MS: '80',
         ...KEYS,
         OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
-        // e2e/api-guard.spec.ts: high enough for every other spec, low enough to reach in a test.
-        API_RATE_LIMIT_PER_MINUTE: '200',
+        // e2e/api-guard.spec.ts: high enough for every other spec, low enough to reach in a test
+        // (guests too, who would otherwise get half).
+        RATE_LIMIT_REQUESTS_PER_MINUTE: '200',
+        RATE_LIMIT_REQUESTS_PER_MINUTE_GUEST: '200',
+        // Every spec shares this server and, without TRUST_PROXY, one client address; the quotas'
+        // refusals are tested on a server of their own (e2e/rate-limit.spec.ts).
+        RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+        RATE_LIMIT_MESSAGES_PER_HOUR: '0',
+        RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
+        RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
         ALLOWED_ORIGINS: 'https://allowed.example',
         // e2e/admin.spec.ts: signing up with this address makes the first admin.
         ADMIN_EMAILS: 'admin@e2e.hearth.local',

@@ -335,10 +335,13 @@ async function withServer({ database, parts, notes }) {
       NEXT_TELEMETRY_DISABLED: '1',
       OPENAI_BASE_URL: provider.url,
       OPENAI_API_KEY: provider.apiKey,
-      // The bench's own conversations and turns come from one guest, thousands a minute: lift the
-      // rate limits for this server (the older name and the newer one).
-      API_RATE_LIMIT_PER_MINUTE: '100000000',
-      RATE_LIMIT_PER_MINUTE: '100000000',
+      // The bench's own conversations are made through the REST API, hundreds a minute, by one
+      // guest from one address: every rate limit is switched off for its server.
+      RATE_LIMIT_REQUESTS_PER_MINUTE: '0',
+      RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+      RATE_LIMIT_MESSAGES_PER_HOUR: '0',
+      RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
+      RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
       // The loopback provider streams text for every request, so extraction by model could only
       // fail over to the rules after a wasted call; the rules do the same memory work directly.
       MEMORY_EXTRACTOR: 'rules',

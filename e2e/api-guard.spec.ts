@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { signInAsGuest } from './helpers';
 
 // playwright.config.ts starts the server with ALLOWED_ORIGINS=https://allowed.example and
-// API_RATE_LIMIT_PER_MINUTE=200.
+// 200 requests a minute per user (guests included), no per-address limit.
 const ALLOWED = 'https://allowed.example';
 
 async function guestWithKey(browser: Browser) {
@@ -35,7 +35,7 @@ test('a caller gets X-RateLimit headers, and the request past the limit a 429 wi
   expect(retryAfter).toBeLessThanOrEqual(60);
   expect(refused.headers()['x-ratelimit-remaining']).toBe('0');
   expect(await refused.json()).toEqual({
-    error: { type: 'rate_limit_error', message: expect.stringContaining(`at most ${limit} a minute`) },
+    error: { type: 'rate_limit_error', code: 'requests_per_minute', message: expect.stringContaining(`at most ${limit} a minute`) },
   });
 
   // The limit is the user's: their browser session waits too, while someone else is not affected.

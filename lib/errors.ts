@@ -24,15 +24,21 @@ export type ErrorType = (typeof ERRORS)[ErrorCode]['type'];
 export class HearthError extends Error {
   /** The request field at fault, when there is one (e.g. `password`, `messages.0.content`). */
   readonly param?: string;
+  /** The envelope's `code`: which case of its type this is (e.g. which limit refused a 429). */
+  readonly publicCode?: string;
+  /** Response headers that belong to the error, e.g. Retry-After. */
+  readonly headers?: Readonly<Record<string, string>>;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options: { param?: string } = {},
+    options: { param?: string; publicCode?: string; headers?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = 'HearthError';
     this.param = options.param;
+    this.publicCode = options.publicCode;
+    this.headers = options.headers;
   }
 
   get status(): number {
@@ -80,9 +86,14 @@ export function toHearthError(error: unknown): HearthError {
   return new HearthError('internal', 'Something went wrong on our side. Please try again.');
 }
 
-/** The JSON error envelope every route answers with: `{error: {type, message, param?}}`. */
+/** The JSON error envelope every route answers with: `{error: {type, code?, message, param?}}`. */
 export function errorResponse(error: unknown): Response {
   const e = toHearthError(error);
-  const body = { type: e.type, message: e.message, ...(e.param === undefined ? {} : { param: e.param }) };
-  return Response.json({ error: body }, { status: e.status });
+  const body = {
+    type: e.type,
+    ...(e.publicCode === undefined ? {} : { code: e.publicCode }),
+    message: e.message,
+    ...(e.param === undefined ? {} : { param: e.param }),
+  };
+  return Response.json({ error: body }, { status: e.status, headers: e.headers });
 }

@@ -1,13 +1,16 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { signUpWithPassword } from '@/lib/auth/users';
 import { toHearthError } from '@/lib/errors';
+import { clientAddress, takeSignUpQuota } from '@/lib/rate-limit';
 
 type SignUpField = 'email' | 'password' | 'name';
 export type SignUpResult = { ok: true } | { ok: false; error: string; field?: SignUpField };
 
 export async function signUpAction(input: { email: string; password: string; name?: string }): Promise<SignUpResult> {
   try {
+    await takeSignUpQuota(clientAddress(await headers()));
     await signUpWithPassword(input);
     return { ok: true };
   } catch (error) {

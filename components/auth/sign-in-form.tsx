@@ -22,7 +22,8 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
     const result = await signIn('guest', { redirect: false });
     if (result?.ok) return router.replace(callbackUrl);
     setPending(null);
-    setError('Could not start a guest session. Try again.');
+    // A 429 (too many new accounts from this network) says what to do in its error.
+    setError(result?.status === 429 && result.error ? result.error : 'Could not start a guest session. Try again.');
   };
 
   const withPassword = async (form: FormData) => {

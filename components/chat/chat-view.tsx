@@ -3,7 +3,7 @@
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import type { Language } from '@/lib/languages';
@@ -15,6 +15,7 @@ import { loadMessages } from './load-messages';
 import { MessageList } from './message-list';
 import type { PickableModel } from './model-picker';
 import { randomId } from './random-id';
+import { RateLimitedError, rateLimitAware, rateLimitNotice } from './rate-limit';
 import { useReplyResumption } from './use-reply-resumption';
 
 export type ChatCompanion = { slug: string; name: string; avatarUrl: string; accentColor: string; tagline: string };
@@ -36,7 +37,7 @@ export function ChatView({ conversation, companion, initialMessages, models, not
     () =>
       new DefaultChatTransport<ChatUIMessage>({
         api: '/api/chat',
-        fetch: requests.fetch,
+        fetch: rateLimitAware(requests.fetch),
         // Reconnecting (GET /api/chat/{id}/stream) replays the reply from its start, then follows it.
         resumeStreamIsReplay: true,
         // The server keeps the history; the request says only what is new.
@@ -55,11 +56,26 @@ export function ChatView({ conversation, companion, initialMessages, models, not
     [conversation.id, requests],
   );
 
+  // A refused request (429) changed nothing on the server: the list goes back to what it was
+  // before the request, and a new message's text back into the composer, with when to send again.
+  const beforeRequest = useRef<{ messages: ChatUIMessage[]; text: string } | null>(null);
+  const [limited, setLimited] = useState<{ notice: string; retryAt: number } | null>(null);
+  const [restored, setRestored] = useState({ text: '', times: 0 });
+
   const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError, resumeStream } = useChat<ChatUIMessage>({
     id: conversation.id,
     messages: initialMessages,
     transport,
     generateId: randomId,
+    onError: (failure) => {
+      if (!(failure instanceof RateLimitedError)) return;
+      const before = beforeRequest.current;
+      if (before) {
+        setMessages(before.messages);
+        if (before.text) setRestored((r) => ({ text: before.text, times: r.times + 1 }));
+      }
+      setLimited({ notice: rateLimitNotice(failure), retryAt: failure.retryAt.getTime() });
+    },
     onFinish: (finish) => {
       resumption.onFinish(finish);
       if (finish.isDisconnect) return;
@@ -85,6 +101,21 @@ export function ChatView({ conversation, companion, initialMessages, models, not
   }
 
   const busy = status === 'submitted' || status === 'streaming' || resumption.reconnecting;
+
+  // The notice goes once sending works again.
+  useEffect(() => {
+    if (!limited) return;
+    const timer = setTimeout(() => setLimited(null), Math.max(0, limited.retryAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [limited]);
+
+  /** Before each request: what to go back to if it is refused, and the end of an earlier notice. */
+  const beginRequest = (text = '') => {
+    beforeRequest.current = { messages, text };
+    setRestored((r) => ({ text: '', times: r.times }));
+    setLimited(null);
+    clearError();
+  };
 
   const stopReply = () => {
     stop();
@@ -135,22 +166,30 @@ export function ChatView({ conversation, companion, initialMessages, models, not
         lastUserId={lastUser?.id}
         canRegenerate={!busy && lastUserIndex >= 0 && messages.at(-1)?.role === 'assistant'}
         models={models}
-        onRegenerate={(model) => void regenerate(model ? { body: { model } } : undefined)}
+        onRegenerate={(model) => {
+          beginRequest();
+          void regenerate(model ? { body: { model } } : undefined);
+        }}
         onEdit={() => setEditing(true)}
-        error={error && !resumption.dropped ? { message: friendlyError(error), onRetry: () => (clearError(), void regenerate()) } : null}
+        error={
+          error && !resumption.dropped && !(error instanceof RateLimitedError)
+            ? { message: friendlyError(error), onRetry: () => (beginRequest(), void regenerate()) }
+            : null
+        }
       />
       <Composer
-        key={editing ? 'edit' : 'send'}
+        key={editing ? 'edit' : `send-${restored.times}`}
         companionName={companion.name}
         busy={busy}
-        initialText={editing && lastUser ? textOf(lastUser) : ''}
+        initialText={editing && lastUser ? textOf(lastUser) : restored.text}
         mode={editing ? 'edit' : 'send'}
+        notice={limited?.notice ?? null}
         vision={vision}
         onSwitchModel={(id) => void switchModel(id)}
         onCancelEdit={() => setEditing(false)}
         onStop={stopReply}
         onSubmit={(text, attachments) => {
-          clearError();
+          beginRequest(editing || attachments.length ? '' : text);
           if (editing && lastUser) {
             setEditing(false);
             void sendMessage({ text, messageId: lastUser.id });

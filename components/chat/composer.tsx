@@ -17,6 +17,8 @@ type Props = {
   busy: boolean;
   mode: 'send' | 'edit';
   initialText: string;
+  /** Why sending has to wait (a rate limit), shown above the input. */
+  notice: string | null;
   vision: VisionSupport;
   onSubmit: (text: string, attachments: UploadedFile[]) => void;
   onStop: () => void;
@@ -26,7 +28,7 @@ type Props = {
 
 const ACCEPT = [...IMAGE_TYPES, ...AUDIO_TYPES, '.m4a', '.mp3', '.wav', '.ogg', '.webm'].join(',');
 
-export function Composer({ companionName, busy, mode, initialText, vision, onSubmit, onStop, onCancelEdit, onSwitchModel }: Props) {
+export function Composer({ companionName, busy, mode, initialText, notice, vision, onSubmit, onStop, onCancelEdit, onSwitchModel }: Props) {
   const [text, setText] = useState(initialText);
   const [problem, setProblem] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
@@ -101,6 +103,13 @@ export function Composer({ companionName, busy, mode, initialText, vision, onSub
             <button type="button" className="underline underline-offset-2" onClick={onCancelEdit}>Cancel</button>
           </div>
         )}
+        <div role="status">
+          {notice && (
+            <p data-testid="rate-limit-notice" className="mb-2 rounded-2xl bg-ember-50 px-3 py-2 text-sm text-ember-900 dark:bg-ember-950/40 dark:text-ember-100">
+              {notice}
+            </p>
+          )}
+        </div>
         {hasImages && !vision.canSee && (
           <p role="status" className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1 rounded-2xl bg-ember-50 px-3 py-2 text-xs text-ember-900 dark:bg-ember-950/40 dark:text-ember-100" data-testid="vision-notice">
             <span>{vision.modelName} can’t see images: it will only be told a picture was attached.</span>

@@ -55,7 +55,10 @@ describe('the public API under random and malformed input', () => {
   const previousDb = (globalThis as { __hearthDb?: Promise<Database> }).__hearthDb;
 
   beforeAll(async () => {
-    vi.stubEnv('API_RATE_LIMIT_PER_MINUTE', '1000000');
+    // Every limit out of the way: the quota's own refusals are tested in lib/api/quota.test.ts.
+    for (const name of ['REQUESTS_PER_MINUTE', 'REQUESTS_PER_MINUTE_PER_IP', 'MESSAGES_PER_HOUR', 'MESSAGES_PER_HOUR_PER_IP', 'SIGN_UPS_PER_HOUR_PER_IP']) {
+      vi.stubEnv(`RATE_LIMIT_${name}`, '0');
+    }
     vi.stubEnv('OFFLINE_MODEL_FIRST_TOKEN_MS', '0');
     vi.stubEnv('OFFLINE_MODEL_WORD_MS', '0');
     db = await openDatabase({ memory: true });

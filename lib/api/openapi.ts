@@ -110,7 +110,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "not_found_error: it does not exist, or it is someone else's.",
   409: 'conflict_error: the request does not fit the current state.',
   413: 'payload_too_large: the JSON body is over 1 MB, or an uploaded file over its cap (images 10 MB, audio 25 MB).',
-  429: 'rate_limit_error: over API_RATE_LIMIT_PER_MINUTE requests this minute (default 60); Retry-After says when to try again.',
+  429: 'rate_limit_error: a rate limit is spent; `code` says which (`requests_per_minute`, per key, user and client address; `messages_per_hour`, messages answered; `sign_ups_per_hour`, new accounts per client address) and Retry-After how many seconds until it reopens.',
   502: 'provider_error: the model failed and no fallback answered.',
   503: "provider_not_configured: the model's provider has no key on this server.",
 };
@@ -489,8 +489,8 @@ function responses(endpoint: Endpoint): Record<string, ResponseObject> {
     const headers = location ? { headers: { Location: { description: location, schema: { type: 'string', format: 'uri' } } } } : {};
     result[status] = { description, ...(Object.keys(content).length ? { content } : {}), ...headers };
   }
-  // Every signed-in call counts against the caller's per-minute limit.
-  const statuses = endpoint.auth === 'public' ? endpoint.errors : [...endpoint.errors, 429];
+  // Every call counts against a per-minute limit: the caller's, and their client address's.
+  const statuses = endpoint.errors.includes(429) ? endpoint.errors : [...endpoint.errors, 429];
   for (const status of statuses) {
     result[status] = { description: ERROR_DESCRIPTIONS[status]!, content: { 'application/json': { schema: ref('Error') } } };
   }

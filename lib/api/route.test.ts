@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiCaller } from '@/lib/auth/api-user';
+import { openDatabase, type Database } from '@/lib/db';
 import { HearthError } from '@/lib/errors';
 import { apiRoute, publicApiRoute } from './route';
 
@@ -9,7 +10,7 @@ vi.mock('@/lib/auth/api-user', () => ({
   requireApiUser: async (request: Request): Promise<ApiCaller> => {
     const [id, keyHash] = (request.headers.get('x-test-caller') ?? '').split('/');
     if (!id) throw new HearthError('unauthorized', 'Sign in.');
-    return { id, role: 'user', keyHash: keyHash ?? null };
+    return { id, role: 'user', isGuest: false, keyHash: keyHash ?? null };
   },
 }));
 
@@ -18,17 +19,33 @@ const call = (caller: string, origin = 'https://allowed.example') =>
   new Request('http://hearth.test/api/v1/usage', { headers: { 'x-test-caller': caller, origin } });
 const ok = apiRoute(async (request, ctx, caller) => Response.json({ id: caller.id }));
 
+// The limiter counts in the process's database (lib/rate-limit has the tests of its stores).
+const globalDb = globalThis as { __hearthDb?: Promise<Database> };
+const previousDb = globalDb.__hearthDb;
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase({ memory: true });
+  globalDb.__hearthDb = Promise.resolve(db);
+});
+afterAll(async () => {
+  globalDb.__hearthDb = previousDb;
+  await db.close();
+});
+
+let alice: string;
+let bob: string;
 beforeEach(() => {
-  vi.stubEnv('API_RATE_LIMIT_PER_MINUTE', '2');
+  [alice, bob] = [crypto.randomUUID(), crypto.randomUUID()];
+  vi.stubEnv('RATE_LIMIT_REQUESTS_PER_MINUTE', '2');
+  vi.stubEnv('RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP', '0');
   vi.stubEnv('ALLOWED_ORIGINS', 'https://allowed.example');
-  delete (globalThis as { hearthApiRateLimiter?: unknown }).hearthApiRateLimiter;
 });
 afterEach(() => vi.unstubAllEnvs());
 
 describe('apiRoute', () => {
   it('hands the handler its caller and reports the budget left', async () => {
-    const response = await ok(call('alice'), context);
-    expect(await response.json()).toEqual({ id: 'alice' });
+    const response = await ok(call(alice), context);
+    expect(await response.json()).toEqual({ id: alice });
     expect(response.headers.get('x-ratelimit-limit')).toBe('2');
     expect(response.headers.get('x-ratelimit-remaining')).toBe('1');
     expect(response.headers.get('access-control-allow-origin')).toBe('https://allowed.example');
@@ -37,16 +54,18 @@ describe('apiRoute', () => {
   it('answers past the limit with 429, Retry-After and the envelope, without calling the handler', async () => {
     const handler = vi.fn(async () => new Response(null, { status: 204 }));
     const route = apiRoute(handler);
-    await route(call('alice/k1'), context);
-    await route(call('alice'), context);
-    const refused = await route(call('alice/k2'), context);
+    await route(call(`${alice}/k1`), context);
+    await route(call(alice), context);
+    const refused = await route(call(`${alice}/k2`), context);
     expect(handler).toHaveBeenCalledTimes(2);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
     expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(refused.headers.get('access-control-allow-origin')).toBe('https://allowed.example');
-    expect(await refused.json()).toEqual({ error: { type: 'rate_limit_error', message: 'Too many requests: at most 2 a minute. Try again in 60 seconds.' } });
-    expect((await route(call('bob/k3'), context)).status).toBe(204);
+    expect(await refused.json()).toEqual({
+      error: { type: 'rate_limit_error', code: 'requests_per_minute', message: 'Too many requests: at most 2 a minute. Try again in 60 seconds.' },
+    });
+    expect((await route(call(`${bob}/k3`), context)).status).toBe(204);
   });
 
   it('turns errors into the envelope, with CORS headers for an allowed origin only', async () => {
@@ -60,7 +79,7 @@ describe('apiRoute', () => {
 });
 
 describe('publicApiRoute', () => {
-  it('needs no caller and counts nothing', async () => {
+  it('needs no caller, and counts nothing when the per-address limit is off', async () => {
     const route = publicApiRoute(async () => {
       throw new HearthError('bad_request', 'No.', { param: 'email' });
     });
@@ -68,5 +87,21 @@ describe('publicApiRoute', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: { type: 'invalid_request_error', message: 'No.', param: 'email' } });
     expect(response.headers.get('x-ratelimit-limit')).toBeNull();
+  });
+});
+
+describe('publicApiRoute with a per-address limit', () => {
+  it('counts by the client address the proxy reports, and refuses past it with Retry-After', async () => {
+    vi.stubEnv('TRUST_PROXY', 'true');
+    vi.stubEnv('RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP', '1');
+    const route = publicApiRoute(async () => Response.json({ ok: true }));
+    const from = (address: string) => new Request('http://hearth.test/api/v1/models', { headers: { 'x-forwarded-for': address } });
+    const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    const first = await route(from(address), context);
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('0');
+    const refused = await route(from(address), context);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect((await refused.json()).error).toMatchObject({ code: 'requests_per_minute', message: expect.stringContaining('from your network') });
   });
 });

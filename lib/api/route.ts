@@ -1,15 +1,15 @@
 import { requireApiUser, type ApiCaller } from '@/lib/auth/api-user';
-import { errorResponse, HearthError } from '@/lib/errors';
+import { errorResponse } from '@/lib/errors';
+import { addressOf, takeRequestQuota, type Allowance } from '@/lib/rate-limit';
 import { addCorsHeaders, preflightResponse } from './cors';
-import { apiRateLimiter, type RateLimitDecision } from './rate-limit';
 
 type RouteContext<Params> = { params: Promise<Params> };
 type RouteHandler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
 
 /**
  * A REST API route for a signed-in caller (bearer key or session): CORS, authentication, the rate
- * limit (per key and per user) and the error envelope in one place, so the handler only turns
- * input into output. Export OPTIONS = preflight beside it.
+ * limit (per key, per user and per client address) and the error envelope in one place, so the
+ * handler only turns input into output. Export OPTIONS = preflight beside it.
  */
 export function apiRoute<Params = object>(
   handler: (request: Request, context: RouteContext<Params>, caller: ApiCaller) => Promise<Response>,
@@ -20,22 +20,21 @@ export function apiRoute<Params = object>(
       const caller = await requireApiUser(request);
       // Reading a file (an <img> in the chat) is not counted: a page of pictures would use up the budget.
       if (options.rateLimited === false) return handler(request, context, caller);
-      const decision = apiRateLimiter().take(rateLimitBuckets(caller));
-      if (!decision.allowed) return rateLimitedResponse(decision);
-      const response = await handler(request, context, caller);
-      response.headers.set('x-ratelimit-limit', String(decision.limit));
-      response.headers.set('x-ratelimit-remaining', String(decision.remaining));
-      return response;
+      const allowance = await takeRequestQuota(caller, addressOf(request));
+      return withAllowance(await handler(request, context, caller), allowance);
     });
 }
 
 /**
- * A REST API route anyone may call (the model list, sign-up): CORS and the error envelope, no
- * rate limit, which would have to count by client IP, and that is only as trustworthy as the proxy
- * in front.
+ * A REST API route anyone may call (the model list, sign-up): CORS, the error envelope, and the
+ * rate limit of the caller's client address.
  */
 export function publicApiRoute<Params = object>(handler: RouteHandler<Params>): RouteHandler<Params> {
-  return (request, context) => answer(request, () => handler(request, context));
+  return (request, context) =>
+    answer(request, async () => {
+      const allowance = await takeRequestQuota(null, addressOf(request));
+      return withAllowance(await handler(request, context), allowance);
+    });
 }
 
 /** Every REST API route file's OPTIONS: the CORS preflight. */
@@ -49,18 +48,9 @@ async function answer(request: Request, respond: () => Promise<Response>): Promi
   return response;
 }
 
-function rateLimitBuckets(caller: ApiCaller): string[] {
-  const user = `user:${caller.id}`;
-  return caller.keyHash === null ? [user] : [`key:${caller.keyHash}`, user];
-}
-
-function rateLimitedResponse(decision: Extract<RateLimitDecision, { allowed: false }>): Response {
-  const seconds = decision.retryAfterSeconds;
-  const response = errorResponse(
-    new HearthError('rate_limited', `Too many requests: at most ${decision.limit} a minute. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`),
-  );
-  response.headers.set('retry-after', String(seconds));
-  response.headers.set('x-ratelimit-limit', String(decision.limit));
-  response.headers.set('x-ratelimit-remaining', '0');
+function withAllowance(response: Response, allowance: Allowance | null): Response {
+  if (!allowance) return response;
+  response.headers.set('x-ratelimit-limit', String(allowance.limit));
+  response.headers.set('x-ratelimit-remaining', String(allowance.remaining));
   return response;
 }

@@ -2,8 +2,11 @@ import { HearthError } from '@/lib/errors';
 import { hashApiKey, resolveApiKey } from './api-keys';
 import { requireSessionUser } from './session';
 
-/** Who is calling the REST API, and with which bearer key (its hash; null for a browser session). */
-export type ApiCaller = { id: string; role: 'user' | 'admin'; keyHash: string | null };
+/**
+ * Who is calling the REST API, and with which bearer key (its hash; null for a browser session).
+ * isGuest comes from the session token; a key does not say, so a guest's key counts as a user's.
+ */
+export type ApiCaller = { id: string; role: 'user' | 'admin'; isGuest: boolean; keyHash: string | null };
 
 /**
  * The owner of the bearer key when there is an Authorization header (a bad one is a 401 even with
@@ -19,7 +22,7 @@ export async function requireApiUser(request: Request): Promise<ApiCaller> {
   if (!key) throw new HearthError('unauthorized', 'The Authorization header must read "Bearer <API key>".');
   const user = await resolveApiKey(key);
   if (!user) throw new HearthError('unauthorized', 'This API key is not valid: it may have been revoked.');
-  return { ...user, keyHash: hashApiKey(key) };
+  return { ...user, isGuest: false, keyHash: hashApiKey(key) };
 }
 
 /** For what a key must not do (such as minting more keys): a browser session only. */

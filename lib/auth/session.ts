@@ -10,16 +10,18 @@ import { loadUser, type SessionUser } from './users';
  * The signed-in user from the session cookie, or null. Decodes the JWT directly: it sits on the
  * path to every first token, and getServerSession runs the whole next-auth handler to do the same.
  */
-export async function getSessionUserId(): Promise<{ id: string; role: 'user' | 'admin' } | null> {
+export type SessionCaller = { id: string; role: 'user' | 'admin'; isGuest: boolean };
+
+export async function getSessionUserId(): Promise<SessionCaller | null> {
   const store = await cookies();
   const all = Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value]));
   const secureCookie = Object.keys(all).some((name) => name.startsWith('__Secure-next-auth.session-token'));
   const token = await getToken({ req: { cookies: all, headers: {} } as never, secret: authSecret(), secureCookie });
-  return token?.sub ? { id: token.sub, role: token.role ?? 'user' } : null;
+  return token?.sub ? { id: token.sub, role: token.role ?? 'user', isGuest: token.guest ?? false } : null;
 }
 
 /** For routes and actions: the signed-in user, or a 401 that says what to do. */
-export async function requireSessionUser(message = 'Sign in first.'): Promise<{ id: string; role: 'user' | 'admin' }> {
+export async function requireSessionUser(message = 'Sign in first.'): Promise<SessionCaller> {
   const user = await getSessionUserId();
   if (!user) throw new HearthError('unauthorized', message);
   return user;

@@ -1,6 +1,7 @@
 import { messageEventsResponse } from '@/lib/api/message-events';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { startChatTurn } from '@/lib/chat/pipeline';
+import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
 import { uuid } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
@@ -11,6 +12,7 @@ import { parseWith } from '@/lib/validation/parse';
  */
 export const GET = apiRoute<{ id: string }>(async (request, context, caller) => {
   const conversationId = parseWith(uuid, (await context.params).id);
+  await takeMessageQuota(caller, addressOf(request));
   return messageEventsResponse(await startChatTurn(caller, { action: 'answer', conversationId }));
 });
 

@@ -1,0 +1,60 @@
+import { getDb } from '@/lib/db';
+import { getRedis, redisConfigured } from '@/lib/redis';
+import { clientAddress } from './client-address';
+import { rateLimitConfig } from './limits';
+import { FailoverStore, RateLimiter, type Allowance, type RateLimitedCaller } from './limiter';
+import { PostgresRateLimitStore } from './postgres-store';
+import { RedisRateLimitStore } from './redis-store';
+import type { RateLimitStore } from './store';
+
+export { clientAddress } from './client-address';
+export type { Allowance, RateLimitCode, RateLimitedCaller } from './limiter';
+
+/**
+ * Rate limits and quotas, for every entry point: call the take that fits before doing the work;
+ * each throws a 429 HearthError (Retry-After in its headers, which errorResponse sends, and the
+ * refusing limit as the envelope's `code`) and counts nothing when refused. `address` is
+ * `clientAddress(request.headers)`, or of `await headers()` in a server action.
+ */
+
+/** Every API, chat and server-action request: per user and API key, and per client address. */
+export function takeRequestQuota(caller: RateLimitedCaller | null, address: string): Promise<Allowance | null> {
+  return rateLimiter().takeRequest(caller, address);
+}
+
+/**
+ * A message a companion is asked to answer, on every entry point (web chat, REST messages and
+ * their stream, chat/completions, a voice-call turn): per user and per client address, so
+ * rotating guest sessions does not buy a fresh budget. Take it once the request is validated,
+ * before the turn starts.
+ */
+export function takeMessageQuota(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
+  return rateLimiter().takeMessage(caller, address);
+}
+
+/** A new account, guest or email, from this client address. */
+export function takeSignUpQuota(address: string): Promise<Allowance | null> {
+  return rateLimiter().takeSignUp(address);
+}
+
+/** The client address of a request (see clientAddress). */
+export function addressOf(request: { headers: Headers }): string {
+  return clientAddress(request.headers);
+}
+
+// One per module instance, deliberately not on globalThis: Next.js loads this module once for
+// route handlers and once for server actions, each with its own HearthError class, and a refusal
+// must be an instance of the class its caller checks for. Nothing is lost: the counts live in the
+// store, and limits are read from the environment on every take.
+let limiter: RateLimiter | undefined;
+
+function rateLimiter(): RateLimiter {
+  return (limiter ??= new RateLimiter(defaultStore(), () => rateLimitConfig()));
+}
+
+/** PostgreSQL by default; Redis when REDIS_URL is set, with the database standing in while Redis is out. */
+function defaultStore(): RateLimitStore {
+  const postgres = new PostgresRateLimitStore(getDb);
+  if (!redisConfigured()) return postgres;
+  return new FailoverStore(new RedisRateLimitStore(() => getRedis() ?? Promise.reject(new Error('REDIS_URL is not set'))), postgres);
+}

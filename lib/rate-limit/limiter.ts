@@ -1,0 +1,160 @@
+import { HearthError } from '@/lib/errors';
+import { UNIDENTIFIED } from './client-address';
+import { tierOf, type RateLimitConfig, type Tier } from './limits';
+import type { BucketTake, RateLimitStore, Taken } from './store';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Which limit refused a request: the `code` of the 429's error envelope. */
+export type RateLimitCode = 'requests_per_minute' | 'messages_per_hour' | 'sign_ups_per_hour';
+
+/** Who is asking: a user (with the API key they call with, if any). */
+export type RateLimitedCaller = { id: string; role: 'user' | 'admin'; isGuest?: boolean; keyHash?: string | null };
+
+/** An allowed request: the tightest of its buckets, for X-RateLimit-Limit and -Remaining. */
+export type Allowance = { limit: number; remaining: number };
+
+type Take = BucketTake & { scope: 'user' | 'address' };
+
+/**
+ * The three limits, over one store: requests per minute, messages per hour and sign-ups per hour.
+ * Each take counts the request in every bucket it belongs to (the user's, their API key's, their
+ * client address's) or, when any is full, in none, and throws a 429 HearthError with the wait.
+ */
+export class RateLimiter {
+  constructor(
+    private readonly store: RateLimitStore,
+    private readonly config: () => RateLimitConfig,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Any request; null when every limit that would apply is switched off. */
+  async takeRequest(caller: RateLimitedCaller | null, address: string): Promise<Allowance | null> {
+    const limits = this.config().requestsPerMinute;
+    const tier = caller ? tierOf(caller) : null;
+    const takes: Take[] = [];
+    if (caller && tier) {
+      const limit = limits[tier];
+      if (caller.keyHash) takes.push({ bucket: `rpm:key:${caller.keyHash}`, limit, windowMs: MINUTE, scope: 'user' });
+      takes.push({ bucket: `rpm:user:${caller.id}`, limit, windowMs: MINUTE, scope: 'user' });
+    }
+    if (countsPerAddress(tier, address)) takes.push({ bucket: `rpm:ip:${address}`, limit: limits.perAddress, windowMs: MINUTE, scope: 'address' });
+    return this.take(takes, 'requests_per_minute', tier);
+  }
+
+  /** A message a companion is asked to answer (a new one, an edit, a regeneration, an API completion). */
+  async takeMessage(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
+    const limits = this.config().messagesPerHour;
+    const tier = tierOf(caller);
+    const takes: Take[] = [{ bucket: `mph:user:${caller.id}`, limit: limits[tier], windowMs: HOUR, scope: 'user' }];
+    if (countsPerAddress(tier, address)) takes.push({ bucket: `mph:ip:${address}`, limit: limits.perAddress, windowMs: HOUR, scope: 'address' });
+    return this.take(takes, 'messages_per_hour', tier);
+  }
+
+  /** A new account, a guest's or an email sign-up, from this client address. */
+  async takeSignUp(address: string): Promise<Allowance | null> {
+    const take: Take = { bucket: `signup:ip:${address}`, limit: this.config().signUpsPerHour, windowMs: HOUR, scope: 'address' };
+    return this.take([take], 'sign_ups_per_hour', null);
+  }
+
+  private async take(all: Take[], code: RateLimitCode, tier: Tier | null): Promise<Allowance | null> {
+    const takes = all.filter((t) => t.limit > 0);
+    if (takes.length === 0) return null;
+    const now = this.now();
+    const taken = await this.store.take(takes, now);
+    if (taken.allowed) return tightest(takes, taken);
+    // Every full bucket must have reopened before the request could pass.
+    const full = takes.map((take, i) => ({ take, count: taken.counts[i]!, resetsAt: taken.resetsAt[i]! })).filter((b) => b.count > b.take.limit);
+    const last = full.reduce((a, b) => (b.resetsAt > a.resetsAt ? b : a));
+    const seconds = Math.max(1, Math.ceil((last.resetsAt - now) / 1000));
+    const headers: Record<string, string> = { 'retry-after': String(seconds) };
+    // The X-RateLimit-* headers describe the requests-per-minute limit, as on every allowed API response.
+    if (code === 'requests_per_minute') Object.assign(headers, { 'x-ratelimit-limit': String(last.take.limit), 'x-ratelimit-remaining': '0' });
+    throw new HearthError('rate_limited', refusal(code, last.take, tier, seconds), { publicCode: code, headers });
+  }
+}
+
+/**
+ * Whether a caller also counts in their client address's bucket. Admins never do (a crowd behind
+ * one address must not lock out the person who runs the server). When the address is unknown
+ * (no trusted proxy), that bucket is the whole server's: guests and anonymous callers still share
+ * it, since a new guest session is free to make, but signed-up users do not, or everyone would be
+ * capped together; their accounts cost a sign-up, which is limited for the whole server then.
+ */
+function countsPerAddress(tier: Tier | null, address: string): boolean {
+  if (tier === 'admin') return false;
+  return tier !== 'user' || address !== UNIDENTIFIED;
+}
+
+function tightest(takes: Take[], taken: Taken): Allowance {
+  return takes
+    .map((take, i) => ({ limit: take.limit, remaining: Math.max(0, take.limit - taken.counts[i]!) }))
+    .reduce((a, b) => (b.remaining < a.remaining ? b : a));
+}
+
+function refusal(code: RateLimitCode, take: Take, tier: Tier | null, seconds: number): string {
+  const wait = waitText(seconds);
+  const fromAddress = take.scope === 'address' && take.bucket.endsWith(`:${UNIDENTIFIED}`) ? 'on this server' : 'from your network';
+  switch (code) {
+    case 'requests_per_minute':
+      return take.scope === 'user'
+        ? `Too many requests: at most ${take.limit} a minute. Try again in ${wait}.`
+        : `Too many requests ${fromAddress}: at most ${take.limit} a minute. Try again in ${wait}.`;
+    case 'messages_per_hour':
+      return take.scope === 'user'
+        ? `You have sent ${take.limit} messages this hour, the most ${tier === 'guest' ? 'a guest account' : 'an account'} can. You can send more in ${wait}.`
+        : `Too many messages ${fromAddress} this hour (at most ${take.limit}). You can send more in ${wait}.`;
+    case 'sign_ups_per_hour':
+      return `Too many new accounts ${fromAddress} this hour (at most ${take.limit}). Try again in ${wait}.`;
+  }
+}
+
+function waitText(seconds: number): string {
+  if (seconds <= 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/**
+ * Redis first, the database when Redis fails or is slow. Limits keep holding through a Redis
+ * outage (counted in the database meanwhile, so a bucket may start counting afresh once) rather
+ * than failing open, and a Redis that is down costs one timeout per 30 s rather than one per
+ * request. When the database is out of reach too, the take throws and the request gets the 503
+ * every other database error gives: closed, like the rest of the app.
+ */
+export class FailoverStore implements RateLimitStore {
+  private downUntil = 0;
+
+  constructor(
+    private readonly primary: RateLimitStore,
+    private readonly fallback: RateLimitStore,
+    private readonly timeoutMs = 300,
+    private readonly retryAfterMs = 30_000,
+  ) {}
+
+  get name() {
+    return Date.now() < this.downUntil ? this.fallback.name : this.primary.name;
+  }
+
+  async take(takes: readonly BucketTake[], now: number): Promise<Taken> {
+    if (Date.now() >= this.downUntil) {
+      try {
+        return await withTimeout(this.primary.take(takes, now), this.timeoutMs);
+      } catch (error) {
+        this.downUntil = Date.now() + this.retryAfterMs;
+        console.warn(`[rate-limit] ${this.primary.name} failed (${(error as Error).message}); counting in ${this.fallback.name} for ${this.retryAfterMs / 1000} s`);
+      }
+    }
+    return this.fallback.take(takes, now);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  promise.catch(() => {}); // a late failure after the timeout is already handled
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

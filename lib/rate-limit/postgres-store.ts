@@ -1,0 +1,47 @@
+import type { Database } from '@/lib/db/client';
+import type { BucketTake, RateLimitStore, Taken } from './store';
+
+const SWEEP_EVERY_MS = 60_000;
+const SWEEP_BATCH = 1000;
+
+/**
+ * Counts in the `rate_limit_counters` table through `rate_limit_take` (one round trip per take).
+ * A named job outside any user scope, like the start-up maintenance: the counters belong to no
+ * user, and no policy lets anon or authenticated reach them.
+ */
+export class PostgresRateLimitStore implements RateLimitStore {
+  readonly name = 'postgres';
+  private lastSweep = 0;
+
+  constructor(private readonly db: () => Promise<Database>) {}
+
+  async take(takes: readonly BucketTake[], now: number): Promise<Taken> {
+    const db = await this.db();
+    const [row] = await db.query<{ allowed: boolean; counts: number[]; resets_at: Date[] | string[] }>(
+      'select allowed, counts, resets_at from public.rate_limit_take($1::text[], $2::integer[], $3::integer[], $4::timestamptz)',
+      [takes.map((t) => t.bucket), takes.map((t) => t.limit), takes.map((t) => t.windowMs), new Date(now).toISOString()],
+    );
+    if (now - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = now;
+      void this.sweep(now).catch((error: unknown) => console.warn('[rate-limit] sweep failed:', (error as Error).message));
+    }
+    return { allowed: row!.allowed, counts: row!.counts.map(Number), resetsAt: row!.resets_at.map((t) => new Date(t).getTime()) };
+  }
+
+  /**
+   * Deletes up to a batch of ended windows (a bucket idle past its window needs no row), skipping
+   * rows a take holds: at most once a minute per server, so the table holds only recent callers.
+   */
+  async sweep(now: number): Promise<number> {
+    const db = await this.db();
+    const rows = await db.query(
+      `delete from public.rate_limit_counters
+        where bucket in (select bucket from public.rate_limit_counters
+                          where resets_at <= $1::timestamptz
+                          order by resets_at limit ${SWEEP_BATCH} for update skip locked)
+       returning bucket`,
+      [new Date(now).toISOString()],
+    );
+    return rows.length;
+  }
+}
