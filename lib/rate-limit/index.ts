@@ -32,6 +32,11 @@ export function takeMessageQuota(caller: RateLimitedCaller, address: string): Pr
   return rateLimiter().takeMessage(caller, address);
 }
 
+/** Both of the above in one round trip to the store, for a request that is itself a message. */
+export function takeRequestAndMessageQuota(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
+  return rateLimiter().takeRequestAndMessage(caller, address);
+}
+
 /** A new account, guest or email, from this client address. */
 export function takeSignUpQuota(address: string): Promise<Allowance | null> {
   return rateLimiter().takeSignUp(address);

@@ -199,6 +199,20 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     expect(await limiter.takeRequest(member(), UNIDENTIFIED)).toEqual({ limit: 60, remaining: 59 });
   });
 
+  it('takes a request and a message in one go: refused by whichever is full, counting neither then', async () => {
+    const limiter = limiterWith({ RATE_LIMIT_REQUESTS_PER_MINUTE: '10', RATE_LIMIT_MESSAGES_PER_HOUR: '2', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' });
+    const alice = member();
+    const address = unique();
+    await limiter.takeRequestAndMessage(alice, address);
+    await limiter.takeRequestAndMessage(alice, address);
+    expect(await outcome(limiter.takeRequestAndMessage(alice, address))).toMatchObject({ code: 'messages_per_hour' });
+    // Two requests were counted, not the refused third: eight more fit in the minute.
+    for (let i = 0; i < 8; i++) expect(await outcome(limiter.takeRequest(alice, address))).toBe('allowed');
+    expect(await outcome(limiter.takeRequest(alice, address))).toMatchObject({ code: 'requests_per_minute' });
+    // Both full: the wait told is the longer one, until the hour's window ends.
+    expect(await outcome(limiter.takeRequestAndMessage(alice, address))).toMatchObject({ code: 'messages_per_hour', retryAfter: 3600 });
+  });
+
   it('takes nothing when every limit that applies is switched off with 0', async () => {
     const limiter = limiterWith({ RATE_LIMIT_REQUESTS_PER_MINUTE_ADMIN: '0' });
     expect(await limiter.takeRequest(admin(), unique())).toBeNull();

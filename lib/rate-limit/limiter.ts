@@ -15,7 +15,7 @@ export type RateLimitedCaller = { id: string; role: 'user' | 'admin'; isGuest?: 
 /** An allowed request: the tightest of its buckets, for X-RateLimit-Limit and -Remaining. */
 export type Allowance = { limit: number; remaining: number };
 
-type Take = BucketTake & { scope: 'user' | 'address' };
+type Take = BucketTake & { scope: 'user' | 'address'; code: RateLimitCode };
 
 /**
  * The three limits, over one store: requests per minute, messages per hour and sign-ups per hour.
@@ -30,35 +30,50 @@ export class RateLimiter {
   ) {}
 
   /** Any request; null when every limit that would apply is switched off. */
-  async takeRequest(caller: RateLimitedCaller | null, address: string): Promise<Allowance | null> {
-    const limits = this.config().requestsPerMinute;
-    const tier = caller ? tierOf(caller) : null;
-    const takes: Take[] = [];
-    if (caller && tier) {
-      const limit = limits[tier];
-      if (caller.keyHash) takes.push({ bucket: `rpm:key:${caller.keyHash}`, limit, windowMs: MINUTE, scope: 'user' });
-      takes.push({ bucket: `rpm:user:${caller.id}`, limit, windowMs: MINUTE, scope: 'user' });
-    }
-    if (countsPerAddress(tier, address)) takes.push({ bucket: `rpm:ip:${address}`, limit: limits.perAddress, windowMs: MINUTE, scope: 'address' });
-    return this.take(takes, 'requests_per_minute', tier);
+  takeRequest(caller: RateLimitedCaller | null, address: string): Promise<Allowance | null> {
+    return this.take(this.requestTakes(caller, address), caller ? tierOf(caller) : null);
   }
 
   /** A message a companion is asked to answer (a new one, an edit, a regeneration, an API completion). */
-  async takeMessage(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
-    const limits = this.config().messagesPerHour;
-    const tier = tierOf(caller);
-    const takes: Take[] = [{ bucket: `mph:user:${caller.id}`, limit: limits[tier], windowMs: HOUR, scope: 'user' }];
-    if (countsPerAddress(tier, address)) takes.push({ bucket: `mph:ip:${address}`, limit: limits.perAddress, windowMs: HOUR, scope: 'address' });
-    return this.take(takes, 'messages_per_hour', tier);
+  takeMessage(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
+    return this.take(this.messageTakes(caller, address), tierOf(caller));
+  }
+
+  /** A request that is also a message, in one round trip to the store (the web chat's turns). */
+  takeRequestAndMessage(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
+    return this.take([...this.requestTakes(caller, address), ...this.messageTakes(caller, address)], tierOf(caller));
   }
 
   /** A new account, a guest's or an email sign-up, from this client address. */
-  async takeSignUp(address: string): Promise<Allowance | null> {
-    const take: Take = { bucket: `signup:ip:${address}`, limit: this.config().signUpsPerHour, windowMs: HOUR, scope: 'address' };
-    return this.take([take], 'sign_ups_per_hour', null);
+  takeSignUp(address: string): Promise<Allowance | null> {
+    const take: Take = { bucket: `signup:ip:${address}`, limit: this.config().signUpsPerHour, windowMs: HOUR, scope: 'address', code: 'sign_ups_per_hour' };
+    return this.take([take], null);
   }
 
-  private async take(all: Take[], code: RateLimitCode, tier: Tier | null): Promise<Allowance | null> {
+  private requestTakes(caller: RateLimitedCaller | null, address: string): Take[] {
+    const limits = this.config().requestsPerMinute;
+    const tier = caller ? tierOf(caller) : null;
+    const code = 'requests_per_minute';
+    const takes: Take[] = [];
+    if (caller && tier) {
+      const limit = limits[tier];
+      if (caller.keyHash) takes.push({ bucket: `rpm:key:${caller.keyHash}`, limit, windowMs: MINUTE, scope: 'user', code });
+      takes.push({ bucket: `rpm:user:${caller.id}`, limit, windowMs: MINUTE, scope: 'user', code });
+    }
+    if (countsPerAddress(tier, address)) takes.push({ bucket: `rpm:ip:${address}`, limit: limits.perAddress, windowMs: MINUTE, scope: 'address', code });
+    return takes;
+  }
+
+  private messageTakes(caller: RateLimitedCaller, address: string): Take[] {
+    const limits = this.config().messagesPerHour;
+    const tier = tierOf(caller);
+    const code = 'messages_per_hour';
+    const takes: Take[] = [{ bucket: `mph:user:${caller.id}`, limit: limits[tier], windowMs: HOUR, scope: 'user', code }];
+    if (countsPerAddress(tier, address)) takes.push({ bucket: `mph:ip:${address}`, limit: limits.perAddress, windowMs: HOUR, scope: 'address', code });
+    return takes;
+  }
+
+  private async take(all: Take[], tier: Tier | null): Promise<Allowance | null> {
     const takes = all.filter((t) => t.limit > 0);
     if (takes.length === 0) return null;
     const now = this.now();
@@ -67,6 +82,7 @@ export class RateLimiter {
     // Every full bucket must have reopened before the request could pass.
     const full = takes.map((take, i) => ({ take, count: taken.counts[i]!, resetsAt: taken.resetsAt[i]! })).filter((b) => b.count > b.take.limit);
     const last = full.reduce((a, b) => (b.resetsAt > a.resetsAt ? b : a));
+    const code = last.take.code;
     const seconds = Math.max(1, Math.ceil((last.resetsAt - now) / 1000));
     const headers: Record<string, string> = { 'retry-after': String(seconds) };
     // The X-RateLimit-* headers describe the requests-per-minute limit, as on every allowed API response.

@@ -4,7 +4,7 @@ import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { recordReply } from '@/lib/chat/resume/http';
 import { errorResponse } from '@/lib/errors';
-import { addressOf, takeMessageQuota, takeRequestQuota } from '@/lib/rate-limit';
+import { addressOf, takeRequestAndMessageQuota } from '@/lib/rate-limit';
 import { chatRequest } from '@/lib/validation/chat';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
@@ -12,11 +12,10 @@ export async function POST(request: Request) {
   try {
     const started = performance.now();
     const user = await requireSessionUser('Sign in to chat.');
-    const address = addressOf(request);
-    await takeRequestQuota(user, address);
     const input = parseWith(chatRequest, await readJson(request));
-    // Every action here asks the companion for a reply: a new message, an edit, a regeneration.
-    await takeMessageQuota(user, address);
+    // Every action here asks the companion for a reply (a new message, an edit, a regeneration),
+    // so the request and the message are counted together, in one round trip.
+    await takeRequestAndMessageQuota(user, addressOf(request));
     const authorized = performance.now();
     const turn = await startChatTurn(user, input);
     const saved = performance.now();
