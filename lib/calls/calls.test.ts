@@ -24,7 +24,8 @@ const persona = { name: 'Ada', greeting: '', specialties: [], languages: ['en-US
 function turnRequest(fields: Record<string, string | Uint8Array>): Request {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
-    form.append(name, typeof value === 'string' ? value : new Blob([Buffer.from(value)]), typeof value === 'string' ? undefined : name);
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, new Blob([Buffer.from(value)]), name);
   }
   return new Request('http://localhost/api/v1/calls/x/turns', { method: 'POST', body: form });
 }
@@ -90,7 +91,9 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     expect(text.length).toBeGreaterThan(0);
     const spoken = events.filter((e) => e.type === 'speak');
     expect(spoken.map((e) => e.index)).toEqual(spoken.map((_, i) => i));
-    expect(spoken.map((e) => e.text).join(' ').replace(/\s+/g, ' ')).toBe(text.trim().replace(/\s+/g, ' '));
+    // Every word of the reply is spoken, in order (the splitter drops list markers and the like).
+    const words = (s: string) => s.replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+    expect(words(spoken.map((e) => e.text).join(' '))).toBe(words(text));
     const timing = events.find((e) => e.type === 'timing')!;
     expect(timing.transcript_ms).toBeGreaterThanOrEqual(0);
     expect(timing.first_token_ms!).toBeGreaterThanOrEqual(timing.transcript_ms!);

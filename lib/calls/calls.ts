@@ -104,5 +104,5 @@ async function settled(tx: Queryable, call: Call | null): Promise<Call> {
 
 /** What the call cost: the replies' models, speech to text and text to speech. */
 export function callCostUsd(call: Call): number {
-  return Math.round((call.modelCostUsd + call.transcriptionCostUsd + call.speechCostUsd) * 1e6) / 1e6;
+  return Math.round((call.modelCostUsd + call.transcriptionCostUsd + call.speechCostUsd) * 1e9) / 1e9;
 }

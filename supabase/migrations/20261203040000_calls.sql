@@ -22,9 +22,9 @@ create table if not exists public.calls (
   interrupted_count integer not null default 0 check (interrupted_count >= 0),
   speech_seconds numeric(10, 2) not null default 0 check (speech_seconds >= 0),
   speech_characters integer not null default 0 check (speech_characters >= 0),
-  model_cost_usd numeric(12, 6) not null default 0,
-  transcription_cost_usd numeric(12, 6) not null default 0,
-  speech_cost_usd numeric(12, 6) not null default 0,
+  model_cost_usd numeric(14, 9) not null default 0,
+  transcription_cost_usd numeric(14, 9) not null default 0,
+  speech_cost_usd numeric(14, 9) not null default 0,
   check ((status = 'ended') = (ended_at is not null))
 );
 create index if not exists calls_user_created_idx on public.calls (user_id, created_at desc);
