@@ -1,12 +1,12 @@
 import type { Database, Queryable } from '@/lib/db/client';
 import { findCompanion } from '@/lib/db/companions';
-import { getConversation } from '@/lib/db/conversations';
+import { createConversation, getConversation, type Conversation } from '@/lib/db/conversations';
+import { preferredModel } from '@/lib/ai/routing';
 import { endCall, getCall, insertCall, listCallTurns, setPlayback, type Call, type CallTurn } from '@/lib/db/calls';
 import type { PlaybackReport } from './utterance';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { Language } from '@/lib/languages';
-import { startConversation } from '@/lib/chat/conversations';
 
 /** A call lasts at most this long from its creation; then it refuses turns. */
 export const CALL_TTL_SECONDS = 60 * 60;
@@ -22,33 +22,29 @@ export async function createCall(
   input: { companion: string; language?: Language; conversation?: string },
   db?: Database,
 ): Promise<Call> {
-  if (!input.conversation) {
-    const companion = await withUser(user, (tx) => findCompanion(tx, input.companion), db);
-    if (!companion) throw new HearthError('not_found', 'This companion does not exist.', { param: 'companion' });
-    const language = input.language ?? companion.languages[0]!;
-    // startConversation keeps the language only if the companion lists it; a call may use any of the six.
-    const conversation = await startConversation(user, { companion: companion.id, language, title: `Call with ${companion.name}` }, db);
-    return withUser(user, async (tx) => {
-      if (conversation.language !== language) await tx.query('update public.conversations set language = $2 where id = $1', [conversation.id, language]);
-      return insertCall(tx, { companionId: companion.id, conversationId: conversation.id, language, ttlSeconds: CALL_TTL_SECONDS });
-    }, db);
-  }
   return withUser(
     user,
     async (tx) => {
       const companion = await findCompanion(tx, input.companion);
       if (!companion) throw new HearthError('not_found', 'This companion does not exist.', { param: 'companion' });
-      const conversation = await getConversation(tx, input.conversation!);
+      const language = input.language ?? (input.conversation ? undefined : companion.languages[0]!);
+      const conversation = input.conversation
+        ? await getConversation(tx, input.conversation)
+        : await createConversation(tx, { companionId: companion.id, model: preferredModel(companion), language: language!, greeting: companion.greeting, title: `Call with ${companion.name}` });
       if (!conversation) throw new HearthError('not_found', 'This conversation does not exist.', { param: 'conversation' });
       if (conversation.companionId !== companion.id) {
         throw new HearthError('bad_request', `This conversation is with another companion, not ${companion.name}.`, { param: 'conversation' });
       }
-      const language = input.language ?? conversation.language;
-      if (language !== conversation.language) await tx.query('update public.conversations set language = $2 where id = $1', [conversation.id, language]);
-      return insertCall(tx, { companionId: companion.id, conversationId: conversation.id, language, ttlSeconds: CALL_TTL_SECONDS });
+      return startCall(tx, companion.id, conversation, language ?? conversation.language);
     },
     db,
   );
+}
+
+/** The call row, and the conversation switched to the call's language (the companion answers in it). */
+async function startCall(tx: Queryable, companionId: string, conversation: Conversation, language: Language): Promise<Call> {
+  if (language !== conversation.language) await tx.query('update public.conversations set language = $2 where id = $1', [conversation.id, language]);
+  return insertCall(tx, { companionId, conversationId: conversation.id, language, ttlSeconds: CALL_TTL_SECONDS });
 }
 
 /** One of the caller's calls with its turns' timings; someone else's is not found. */
