@@ -2,13 +2,15 @@
 // network. One OpenAI-compatible server (OpenAI, Groq, OpenRouter and local clients all work
 // against it) and one Gemini server, replying at a human pace; markers in a message trigger the
 // error paths. Runs until Ctrl-C. Ports: FAKE_OPENAI_PORT (4010), FAKE_GEMINI_PORT (4011),
-// FAKE_GROQ_PORT (4012: Groq's own paths, which groq-sdk lists models from); key:
-// FAKE_PROVIDERS_KEY (fake-key); pace: FAKE_PROVIDERS_FIRST_TOKEN_MS (700), FAKE_PROVIDERS_WORD_MS (60).
+// FAKE_GROQ_PORT (4012: Groq's own paths, which groq-sdk lists models from), FAKE_ELEVENLABS_PORT
+// (4013: ElevenLabs text to speech); key: FAKE_PROVIDERS_KEY (fake-key); pace:
+// FAKE_PROVIDERS_FIRST_TOKEN_MS (700), FAKE_PROVIDERS_WORD_MS (60), FAKE_PROVIDERS_SPEECH_MS (0, before
+// each text-to-speech answer). OpenAI's and Gemini's text to speech are on their servers.
 import {
   markerScenario,
   startGeminiServer,
+  startElevenLabsServer,
   startOpenAICompatibleServer,
-  type FakeProviderServer,
   type RecordedRequest,
   type Scenario,
 } from '../lib/testing/fake-providers/index.ts';
@@ -18,9 +20,11 @@ const number = (value: string | undefined, fallback: number) => (value && Number
 const openaiPort = number(env.FAKE_OPENAI_PORT, 4010);
 const geminiPort = number(env.FAKE_GEMINI_PORT, 4011);
 const groqPort = number(env.FAKE_GROQ_PORT, 4012);
+const elevenLabsPort = number(env.FAKE_ELEVENLABS_PORT, 4013);
 const key = env.FAKE_PROVIDERS_KEY || 'fake-key';
 const firstTokenDelayMs = number(env.FAKE_PROVIDERS_FIRST_TOKEN_MS, 700);
 const chunkDelayMs = number(env.FAKE_PROVIDERS_WORD_MS, 60);
+const speechDelayMs = number(env.FAKE_PROVIDERS_SPEECH_MS, 0);
 
 const LINES = [
   'Take your time; I am here and listening.',
@@ -51,7 +55,7 @@ function friendlyReply(server: string, request: RecordedRequest): Scenario {
 
 const log = (server: string) => (line: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${server}] ${line}`);
 
-async function start(name: string, port: number, run: () => Promise<FakeProviderServer>): Promise<FakeProviderServer> {
+async function start<Server>(name: string, port: number, run: () => Promise<Server>): Promise<Server> {
   try {
     return await run();
   } catch (error) {
@@ -71,6 +75,7 @@ const openai = await start('OpenAI-compatible', openaiPort, () =>
     models: [{ id: 'fake-chat', name: 'Fake chat', context_length: 32_768, pricing: { prompt: '0', completion: '0' } }],
     scenario: (request) => ({ ...friendlyReply('OpenAI-compatible', request), ...markerScenario(request) }),
     log: log('openai'),
+    speechDelayMs,
   }),
 );
 const groq = await start('Groq', groqPort, () =>
@@ -91,7 +96,11 @@ const gemini = await start('Gemini', geminiPort, () =>
     models: ['gemini-2.5-flash'],
     scenario: (request) => ({ ...friendlyReply('Gemini', request), ...markerScenario(request) }),
     log: log('gemini'),
+    speechDelayMs,
   }),
+);
+const elevenLabs = await start('ElevenLabs', elevenLabsPort, () =>
+  startElevenLabsServer({ port: elevenLabsPort, apiKey: key, delayMs: speechDelayMs, log: log('elevenlabs') }),
 );
 
 console.log(`Fake providers are listening. Put these lines in .env, then restart \`npm run dev\`:
@@ -106,6 +115,8 @@ OPENROUTER_API_KEY=${key}
 OPENROUTER_BASE_URL=${openai.url}
 LOCAL_LLM_BASE_URL=${openai.url}
 LOCAL_LLM_API_KEY=${key}
+ELEVENLABS_API_KEY=${key}
+ELEVENLABS_BASE_URL=${elevenLabs.url}
 
 The companions' default model is google/gemini-2.5-flash, so their replies come from the Gemini server;
 when it fails before its first word, the chat falls back to Groq, then OpenRouter (the servers above).
@@ -120,8 +131,12 @@ fake-drop, fake-stall, fake-slow) to try the error paths:
   [stall]     sends the headers, then nothing: press Stop in the chat to end it
   [slow]      waits 5 s before the first word
 Also served: GET ${openai.url}/models, GET ${openai.origin}/api/tags (Ollama), GET ${gemini.url}/models,
-voice-note transcription (POST ${openai.url}/audio/transcriptions, ${groq.url}/audio/transcriptions)
-and pictures (POST ${openai.url}/images/generations).
+voice-note transcription (POST ${openai.url}/audio/transcriptions, ${groq.url}/audio/transcriptions),
+pictures (POST ${openai.url}/images/generations) and text to speech for calls, as a murmured tone
+whose length follows the text (OpenAI: POST ${openai.url}/audio/speech; ElevenLabs:
+POST ${elevenLabs.url}/v1/text-to-speech/{voice_id}; Gemini: generateContent on a *-tts model with
+responseModalities AUDIO). Calls speak with OpenAI's first; SPEECH_PROVIDER=elevenlabs or google picks
+another. [fail:500] or [slow] in the spoken text tries the error paths there too.
 Requests are logged below. Ctrl-C to stop.
 `);
 
@@ -129,7 +144,7 @@ let stopping = false;
 async function stop() {
   if (stopping) process.exit(1); // a second Ctrl-C
   stopping = true;
-  await Promise.all([openai.close(), groq.close(), gemini.close()]);
+  await Promise.all([openai.close(), groq.close(), gemini.close(), elevenLabs.close()]);
   console.log('Fake providers stopped.');
   process.exit(0);
 }

@@ -7,6 +7,7 @@ import { buttonStyles } from '@/components/ui/button';
 import { LANGUAGE_LABELS, LANGUAGES, type Language } from '@/lib/languages';
 import type { Persona, Version } from '@/lib/db/personas';
 import { personaFields, slugify, type PersonaFields } from '@/lib/validation/persona';
+import { VOICE_STYLES } from '@/lib/voice/styles';
 import { adminFetch, jsonInit } from './api';
 import { Section, Select, TagInput, TextArea, TextInput, Toggle } from './fields';
 import { PreviewPanel } from './preview-panel';
@@ -271,7 +272,32 @@ export function PersonaStudio({ persona, initial, versions, models }: Props) {
           <Section title="Model and voice">
             <div className="grid gap-4 sm:grid-cols-2">
               <Select label="Default model" value={fields.defaultModel} onChange={(v) => set('defaultModel', v)} error={errors.defaultModel} options={modelOptions} />
-              <Select label="Voice" value={fields.voice ?? ''} onChange={(v) => set('voice', v || null)} options={[{ value: '', label: 'None yet' }, ...['warm', 'bright', 'calm', 'deep', 'playful'].map((v) => ({ value: v, label: v.charAt(0).toUpperCase() + v.slice(1) }))]} hint="For text-to-speech later." />
+              <Select label="Voice" value={fields.voice ?? ''} onChange={(v) => set('voice', v || null)} options={[{ value: '', label: 'Provider default' }, ...VOICE_STYLES.map((v) => ({ value: v, label: v.charAt(0).toUpperCase() + v.slice(1) }))]} hint="How the companion sounds in calls, with any speech provider." />
+              <fieldset className="sm:col-span-2">
+                <legend className="mb-1 text-sm font-medium">Voices per language</legend>
+                <p id="voices-hint" className="mb-2 text-xs text-ink-faint">
+                  Optional, for calls: a style ({VOICE_STYLES.join(', ')}) or the speech provider&apos;s own voice (e.g. nova for OpenAI, Kore for Gemini, an ElevenLabs voice id). Empty uses the voice above.
+                </p>
+                <datalist id="voice-styles">
+                  {VOICE_STYLES.map((style) => <option key={style} value={style} />)}
+                </datalist>
+                <div className="grid gap-3 sm:grid-cols-3">
+                  {LANGUAGES.filter((language) => fields.languages.includes(language) || fields.voices[language]).map((language) => (
+                    <TextInput
+                      key={language}
+                      label={`Voice in ${LANGUAGE_LABELS[language]}`}
+                      value={fields.voices[language] ?? ''}
+                      placeholder={fields.voice ?? 'Provider default'}
+                      list="voice-styles"
+                      maxLength={100}
+                      aria-describedby="voices-hint"
+                      aria-invalid={Boolean(errors.voices)}
+                      onChange={(v) => set('voices', withVoice(fields.voices, language, v))}
+                    />
+                  ))}
+                </div>
+                {errors.voices && <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">{errors.voices}</p>}
+              </fieldset>
               <fieldset className="sm:col-span-2">
                 <legend className="mb-1 text-sm font-medium">Fallback models, in order</legend>
                 <div className="flex flex-wrap gap-2">
@@ -363,4 +389,10 @@ export function PersonaStudio({ persona, initial, versions, models }: Props) {
       </div>
     </div>
   );
+}
+
+/** The voices with one language's voice set, or removed when the input is emptied. */
+function withVoice(voices: PersonaFields['voices'], language: Language, value: string): PersonaFields['voices'] {
+  const rest = Object.fromEntries(Object.entries(voices).filter(([key]) => key !== language));
+  return value.trim() ? { ...rest, [language]: value } : rest;
 }

@@ -130,6 +130,33 @@ describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
     expect([update.actorId, (update.before as { slug: string }).slug, (update.after as { slug: string }).slug]).toEqual([admin.id, `nova-${run}`, `nova-star-${run}`]);
   });
 
+  it('keeps voices per language: validated, saved, read with the companion, versioned, restored and in the card', async () => {
+    const voices = { 'fr-FR': 'Zephyr', 'de-DE': 'deep' };
+    const created = await createPersona(admin, { ...DEFAULT_PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, languages: ['fr-FR', 'de-DE'], voice: 'warm', voices, visibility: 'published' }, { db });
+    expect(created.voices).toEqual(voices);
+    const companion = await withUser(user, (tx) => findCompanion(tx, `polyglot-${run}`), db);
+    expect([companion?.voice, companion?.voices]).toEqual(['warm', voices]);
+
+    for (const bad of [{ 'xx-XX': 'nova' }, { 'fr-FR': '' }, { 'fr-FR': 'v'.repeat(101) }]) {
+      const refused = await rejects(savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, voices: bad as never }, 1, { db }));
+      expect(isHearthError(refused) && refused.code).toBe('bad_request');
+      expect(isHearthError(refused) && refused.param?.startsWith('voices')).toBe(true);
+    }
+    const [row] = await db.query<{ voices: unknown }>('select voices from public.companions where id = $1', [created.id]);
+    expect(row!.voices).toEqual(voices);
+
+    await savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, languages: ['fr-FR'], voices: { 'fr-FR': 'Kore' } }, 1, { db });
+    expect((await restoreVersion(admin, created.id, 1, db)).voices).toEqual(voices);
+    // A version saved before voices per language existed restores with none.
+    await db.query("update public.companion_versions set snapshot = snapshot - 'voices' where companion_id = $1 and version = 2", [created.id]);
+    expect((await restoreVersion(admin, created.id, 2, db)).voices).toEqual({});
+
+    await savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, voices }, 4, { db });
+    const card = await exportCard(admin, created.id, 'v3', 'json', db);
+    const hearth = (JSON.parse(String(card.body)) as { data: { extensions: { hearth: { voices: unknown } } } }).data.extensions.hearth;
+    expect(hearth.voices).toEqual(voices);
+  });
+
   it('imports a PNG card with its portrait, exports it back, and creates nothing from a malformed card', async () => {
     const card = { spec: 'chara_card_v3', spec_version: '3.0', data: { name: 'Pixel', description: 'd', first_mes: 'Beep.', tags: ['robots'], extensions: { x_tool: { keep: true } } } };
     const { withTextChunks } = await import('@/lib/cards/png');

@@ -5,6 +5,7 @@ import { APICallError } from '@ai-sdk/provider';
 import { generateSpeech, RetryError, type SpeechModel } from 'ai';
 import { HearthError } from '@/lib/errors';
 import { LANGUAGES, type Language } from '@/lib/languages';
+import { isVoiceStyle, type VoiceStyle } from '@/lib/voice/styles';
 import type { Env } from './providers';
 
 /**
@@ -38,7 +39,7 @@ type ProviderSpec = {
   keyEnv: string;
   defaultModel: string;
   modelEnv: string;
-  /** The provider's voice for each of the persona studio's voice styles; the first is the default. */
+  /** The provider's voice for each of the persona studio's voice styles; `warm` is the default. */
   styles: Record<VoiceStyle, string>;
   create: (model: string, env: Env) => SpeechModel;
   /** How the provider is told the language, as generateSpeech options. */
@@ -46,10 +47,6 @@ type ProviderSpec = {
   outputFormat: 'mp3' | 'wav';
   fallbackMediaType: string;
 };
-
-/** The persona studio's voice choices (companions.voice), as each provider's own voices. */
-export const VOICE_STYLES = ['warm', 'bright', 'calm', 'deep', 'playful'] as const;
-export type VoiceStyle = (typeof VOICE_STYLES)[number];
 
 const iso639 = (language: Language) => language.slice(0, 2);
 
@@ -169,7 +166,8 @@ export function voiceFor(companion: { voice: string | null; voices?: Partial<Rec
 export function providerVoice(provider: SpeechProvider, voice: string | null): string {
   const styles = SPECS[provider].styles;
   if (!voice) return styles.warm;
-  return (VOICE_STYLES as readonly string[]).includes(voice.toLowerCase()) ? styles[voice.toLowerCase() as VoiceStyle] : voice;
+  const style = voice.toLowerCase();
+  return isVoiceStyle(style) ? styles[style] : voice;
 }
 
 export function speechModel(provider: SpeechProvider, env: Env = process.env): string {
@@ -201,7 +199,8 @@ export async function synthesizeSpeech(input: SpeechInput, env: Env = process.en
       outputFormat: spec.outputFormat,
       ...spec.languageOptions(input.language, model),
       abortSignal: input.signal,
-      maxRetries: 1,
+      // In a live call a retry seconds later is worse than a sentence the caller can speak another way.
+      maxRetries: 0,
     });
     const audio = result.audio.uint8Array;
     if (audio.length === 0) throw new HearthError('provider_failed', `${spec.label} sent no audio. Try again.`);

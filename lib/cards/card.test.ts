@@ -83,8 +83,17 @@ describe('character cards', () => {
     }
   });
 
-  it('keeps Hearth settings across a round trip (languages, models, temperature, NSFW)', () => {
-    const fields = { ...parseCardFile(bytes(cardV2)).fields, languages: ['fr-FR' as const, 'it-IT' as const], defaultModel: 'groq/llama-3.1-8b-instant', temperature: 1.1, nsfw: true, tagline: 'Stories from the sky' };
+  it('keeps Hearth settings across a round trip (languages, models, temperature, NSFW, voices)', () => {
+    const fields = {
+      ...parseCardFile(bytes(cardV2)).fields,
+      languages: ['fr-FR' as const, 'it-IT' as const],
+      defaultModel: 'groq/llama-3.1-8b-instant',
+      temperature: 1.1,
+      nsfw: true,
+      tagline: 'Stories from the sky',
+      voice: 'calm',
+      voices: { 'fr-FR': 'Zephyr', 'it-IT': 'bright' },
+    };
     expect(parseCardJson(personaToCard(fields, 'v3')).fields).toEqual(fields);
   });
 

@@ -52,7 +52,7 @@ const cardData = z.object({
 
 /** Hearth's own extension: the persona settings a card has no field for. Read leniently. */
 const hearthExtension = personaFields
-  .pick({ slug: true, tagline: true, languages: true, defaultModel: true, fallbackModels: true, temperature: true, maxOutputTokens: true, voice: true, nsfw: true, accentColor: true })
+  .pick({ slug: true, tagline: true, languages: true, defaultModel: true, fallbackModels: true, temperature: true, maxOutputTokens: true, voice: true, voices: true, nsfw: true, accentColor: true })
   .partial();
 
 export type ImportedCard = { spec: CardSpec; fields: PersonaFields; image: Buffer | null };
@@ -192,6 +192,7 @@ export function personaToCard(fields: PersonaFields, spec: 'v2' | 'v3'): { spec:
         temperature: fields.temperature,
         maxOutputTokens: fields.maxOutputTokens,
         voice: fields.voice,
+        voices: fields.voices,
         nsfw: fields.nsfw,
         accentColor: fields.accentColor,
       },

@@ -19,6 +19,9 @@ export type Companion = {
   /** Mature content: answered only by providers configured to allow it. */
   nsfw: boolean;
   temperature: number;
+  /** Its voice for calls (a style like "warm" or a provider voice id), and per language; see voiceFor in lib/ai/speech.ts. */
+  voice?: string | null;
+  voices?: Partial<Record<Language, string>>;
   /** Character-card fields (imported cards define the character here); empty for most seeds. */
   personality?: string;
   scenario?: string;
@@ -27,14 +30,14 @@ export type Companion = {
 
 const COLUMNS = `id, slug, name, tagline, description, instructions, greeting, avatar_url as "avatarUrl",
   accent_color as "accentColor", specialties, languages, default_model as "defaultModel",
-  fallback_models as "fallbackModels", nsfw, temperature, personality, scenario, example_dialogue as "exampleDialogue"`;
+  fallback_models as "fallbackModels", nsfw, temperature, voice, voices, personality, scenario, example_dialogue as "exampleDialogue"`;
 
 /** The same columns as one JSON object, for queries that join a companion to something else. */
 export const COMPANION_JSON = `json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'tagline', p.tagline,
   'description', p.description, 'instructions', p.instructions, 'greeting', p.greeting, 'avatarUrl', p.avatar_url,
   'accentColor', p.accent_color, 'specialties', p.specialties, 'languages', p.languages,
   'defaultModel', p.default_model, 'fallbackModels', p.fallback_models, 'nsfw', p.nsfw, 'temperature', p.temperature,
-  'personality', p.personality, 'scenario', p.scenario, 'exampleDialogue', p.example_dialogue)`;
+  'voice', p.voice, 'voices', p.voices, 'personality', p.personality, 'scenario', p.scenario, 'exampleDialogue', p.example_dialogue)`;
 
 /**
  * Published, active companions, alphabetically. RLS hides the rest from people; admins may read

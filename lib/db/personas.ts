@@ -17,7 +17,7 @@ const FIELD_COLUMNS = `name, slug, tagline, description, instructions, personali
   alternate_greetings as "alternateGreetings", example_dialogue as "exampleDialogue",
   post_history_instructions as "postHistoryInstructions", creator, character_version as "characterVersion",
   creator_notes as "creatorNotes", specialties, languages, default_model as "defaultModel",
-  fallback_models as "fallbackModels", temperature, max_output_tokens as "maxOutputTokens", voice, nsfw,
+  fallback_models as "fallbackModels", temperature, max_output_tokens as "maxOutputTokens", voice, voices, nsfw,
   visibility, accent_color as "accentColor", card_extra as "cardExtra"`;
 
 const META_COLUMNS = `c.id, c.avatar_url as "avatarUrl", c.archived_at::text as "archivedAt", c.updated_at::text as "updatedAt",
@@ -29,13 +29,13 @@ function values(f: PersonaFields): unknown[] {
     f.name, f.slug, f.tagline, f.description, f.instructions, f.personality, f.scenario, f.greeting,
     f.alternateGreetings, f.exampleDialogue, f.postHistoryInstructions, f.creator, f.characterVersion,
     f.creatorNotes, f.specialties, f.languages, f.defaultModel, f.fallbackModels, f.temperature,
-    f.maxOutputTokens, f.voice, f.nsfw, f.visibility, f.accentColor, JSON.stringify(f.cardExtra),
+    f.maxOutputTokens, f.voice, JSON.stringify(f.voices), f.nsfw, f.visibility, f.accentColor, JSON.stringify(f.cardExtra),
   ];
 }
 const COLUMN_NAMES = `name, slug, tagline, description, instructions, personality, scenario, greeting,
   alternate_greetings, example_dialogue, post_history_instructions, creator, character_version,
   creator_notes, specialties, languages, default_model, fallback_models, temperature,
-  max_output_tokens, voice, nsfw, visibility, accent_color, card_extra`;
+  max_output_tokens, voice, voices, nsfw, visibility, accent_color, card_extra`;
 
 export async function listPersonas(tx: Queryable, filters: PersonaFilters = {}): Promise<PersonaRow[]> {
   const where: string[] = [];
@@ -73,7 +73,7 @@ export async function insertPersona(tx: Queryable, f: PersonaFields, avatarUrl: 
   const placeholders = values(f).map((_, i) => `$${i + 1}`).join(', ');
   const [row] = await tx.query<{ id: string }>(
     `insert into public.companions (${COLUMN_NAMES}, avatar_url, updated_by)
-     values (${placeholders}, $26, public.requesting_user_id()) returning id`,
+     values (${placeholders}, $${values(f).length + 1}, public.requesting_user_id()) returning id`,
     [...values(f), avatarUrl],
   );
   return row!.id;

@@ -40,6 +40,14 @@ export const personaFields = z.object({
   temperature: z.number({ error: 'Temperature must be a number.' }).min(0, 'Temperature is at least 0.').max(2, 'Temperature is at most 2.'),
   maxOutputTokens: z.number({ error: 'Max output tokens must be a number.' }).int('Max output tokens must be a whole number.').min(1, 'Max output tokens is at least 1.').max(65536, 'Max output tokens is at most 65,536.').nullable(),
   voice: z.string().trim().max(100, 'Voice can be at most 100 characters.').nullable(),
+  /** A voice per language for calls (a provider voice id, or a style like "warm"); `voice` speaks the rest. */
+  voices: z
+    .partialRecord(
+      z.enum(LANGUAGES, { error: 'Voices are set per supported language.' }),
+      z.string({ error: 'A voice must be text.' }).trim().min(1, 'A voice cannot be empty: leave the language out instead.').max(100, 'Voice can be at most 100 characters.'),
+    )
+    // Versions saved before per-language voices had none.
+    .default({}),
   nsfw: z.boolean(),
   visibility: z.enum(VISIBILITIES, { error: 'Visibility is draft or published.' }),
   accentColor: z.string().regex(/^#[0-9a-f]{6}$/, 'Accent colour is a hex colour like #d97706.'),
@@ -92,6 +100,7 @@ export const DEFAULT_PERSONA: PersonaFields = {
   temperature: 0.8,
   maxOutputTokens: null,
   voice: null,
+  voices: {},
   nsfw: false,
   visibility: 'draft',
   accentColor: '#d97706',

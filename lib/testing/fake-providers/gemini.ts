@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
+import { answerGeminiSpeech, isGeminiSpeechRequest } from './speech.ts';
 import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
 
 /**
@@ -8,6 +9,7 @@ import { createScript, describeOutcome, type RecordedRequest, type ResolvedScena
  *        last text chunk carrying finishReason STOP and the full usageMetadata; no [DONE]
  *   POST {base}/models/{model}:generateContent                one JSON response
  *   GET  {base}/models                                        {models: [{name: 'models/...', ...}]}
+ *   generateContent with responseModalities ["AUDIO"]         text to speech (see speech.ts)
  * The key is read from x-goog-api-key (or ?key=). Errors read {error: {code, message, status}}.
  * A 429 carries a RetryInfo detail; a retry-after header only when the scenario sets
  * retryAfterSeconds (the real API sends none).
@@ -23,6 +25,8 @@ export type GeminiServerOptions = {
   /** Model ids listed by GET {base}/models. */
   models?: string[];
   log?: (line: string) => void;
+  /** Milliseconds before every text-to-speech answer (a TTS provider's latency, for benchmarks). */
+  speechDelayMs?: number;
 };
 
 const STATUS_NAMES: Record<number, string> = {
@@ -71,6 +75,9 @@ export async function startGeminiServer(options: GeminiServerOptions = {}): Prom
     if (request.method !== 'POST' || !method) return sendError(res, 404, `Unknown request URL: ${request.method} ${request.path}.`);
     if (!Array.isArray((request.body as { contents?: unknown } | undefined)?.contents)) {
       return sendError(res, 400, '* GenerateContentRequest.contents: contents is not specified');
+    }
+    if (method === 'generateContent' && isGeminiSpeechRequest(request.body)) {
+      return answerGeminiSpeech(request, res, (status, message) => sendError(res, status, message), { delayMs: options.speechDelayMs, log });
     }
     const streaming = method === 'streamGenerateContent';
     if (streaming && request.query.alt !== 'sse') return sendError(res, 400, 'This fake only streams with alt=sse.');

@@ -13,3 +13,12 @@ export {
 } from './scenario.ts';
 export { FAKE_TRANSCRIPT, FAKE_TRANSCRIPTS, type ReceivedTranscription } from './transcription.ts';
 export { startReplicateServer } from './replicate.ts';
+export {
+  speechMarker,
+  speechPcm,
+  speechWav,
+  startElevenLabsServer,
+  SPEECH_MS_PER_CHAR,
+  type ElevenLabsServer,
+  type ElevenLabsServerOptions,
+} from './speech.ts';

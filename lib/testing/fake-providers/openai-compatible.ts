@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { maskKey, openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
 import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
 import { answerImageGeneration } from './images.ts';
+import { answerOpenAISpeech } from './speech.ts';
 import { answerTranscription } from './transcription.ts';
 
 /**
@@ -14,6 +15,7 @@ import { answerTranscription } from './transcription.ts';
  *   GET  /api/tags                Ollama's model list, {models: [{name, model, size, details}]}
  *   POST {base}/embeddings        {input: string | string[]} -> {data: [{embedding}]}: a hashed bag of
  *                                 words, so texts sharing words are near each other
+ *   POST {base}/audio/speech      text to speech: playable audio of the input (see speech.ts)
  *
  * The flavor decides where usage goes, as each provider does it:
  *   openai      a last chunk with `usage` and no choices, only when stream_options.include_usage asks
@@ -50,6 +52,8 @@ export type OpenAICompatibleServerOptions = {
   models?: ListedModel[];
   /** Called with one line per request, for the dev script. */
   log?: (line: string) => void;
+  /** Milliseconds before every /audio/speech answer (a TTS provider's latency, for benchmarks). */
+  speechDelayMs?: number;
 };
 
 const DEFAULT_MODELS: ListedModel[] = [
@@ -75,6 +79,9 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
     if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(flavor, models));
     if (request.method === 'POST' && route === '/embeddings') return sendJson(res, 200, embeddings(request.body));
     if (request.method === 'POST' && route === '/audio/transcriptions') return answerTranscription(request, res, flavor);
+    if (request.method === 'POST' && route === '/audio/speech') {
+      return answerOpenAISpeech(request, res, (status, message) => sendError(res, flavor, status, { message }), { delayMs: options.speechDelayMs, log });
+    }
     if (request.method === 'POST' && route === '/images/generations') return answerImageGeneration(request, res);
     if (request.method !== 'POST' || route !== '/chat/completions') {
       return sendError(res, flavor, 404, { message: `Unknown request URL: ${request.method} ${request.path}.` });
