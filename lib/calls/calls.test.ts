@@ -114,6 +114,46 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     expect(after.turns[0]).toMatchObject({ input: 'voice', speechMs: 1200, userMessageId: user1!.id, assistantMessageId: reply!.id, interrupted: false });
   });
 
+  it('speaks the reply sentence by sentence while it is still being written, audio in order, its cost counted', async () => {
+    const tts = await startOpenAICompatibleServer({ apiKey: KEY });
+    try {
+      const call = await createCall(user, { companion }, db);
+      const env = { ...sttEnv(), OPENAI_API_KEY: KEY, OPENAI_BASE_URL: tts.url };
+      const slow = createOfflineModel({ persona, language: 'en-US', wordDelayMs: 25 });
+      const turn = await startCallTurn(user, call.id, await voice(), options({ env, model: slow }));
+      const events = await collect(turn.events);
+      await turn.finished;
+      const audio = events.filter((e) => e.type === 'audio');
+      expect(audio.length).toBeGreaterThan(1);
+      expect(audio.map((e) => e.index)).toEqual(audio.map((_, i) => i));
+      for (const sentence of audio) expect(Buffer.from(sentence.data, 'base64').subarray(0, 4).toString('latin1')).toBe('RIFF');
+      expect(events.some((e) => e.type === 'speak')).toBe(false);
+      // The first sentence's audio went out before the reply had finished streaming.
+      const lastText = events.findLastIndex((e) => e.type === 'text');
+      expect(events.findIndex((e) => e.type === 'audio')).toBeLessThan(lastText);
+      const speechRequests = tts.requests.filter((r) => r.path === '/v1/audio/speech');
+      expect(speechRequests.map((r) => (r.body as { input: string }).input)).toEqual(audio.map((e) => e.text));
+      const timing = events.find((e) => e.type === 'timing')!;
+      expect(timing.first_audio_ms).toBeGreaterThanOrEqual(timing.first_token_ms!);
+      const after = await findCall(user, call.id, db);
+      expect(after.speechCharacters).toBe(audio.reduce((sum, e) => sum + [...e.text].length, 0));
+      expect(after.speechCostUsd).toBeGreaterThan(0);
+      expect(after.turns[0]!.firstAudioMs).toBe(timing.first_audio_ms);
+    } finally {
+      await tts.close();
+    }
+  });
+
+  it("lets the browser speak a sentence the server's voice failed on", async () => {
+    const call = await createCall(user, { companion }, db);
+    const env = { ...sttEnv(), OPENAI_API_KEY: KEY, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
+    const turn = await startCallTurn(user, call.id, await voice(), options({ env }));
+    const events = await collect(turn.events);
+    expect(events.some((e) => e.type === 'audio')).toBe(false);
+    expect(events.filter((e) => e.type === 'speak').length).toBeGreaterThan(0);
+    expect(events.at(-1)).toMatchObject({ type: 'done', status: 'complete' });
+  });
+
   it('hears each language as itself: the call language goes to the transcriber', async () => {
     const call = await createCall(user, { companion, language: 'es-ES' }, db);
     const turn = await startCallTurn(user, call.id, await voice(), options());

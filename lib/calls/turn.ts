@@ -55,8 +55,7 @@ export async function startCallTurn(user: UserScope, callId: string, input: Turn
     async (tx) => {
       const call = await callForTurn(tx, callId);
       const [companion] = await tx.query<{ voice: string | null; voices: Partial<Record<Language, string>> | null }>(
-        // to_jsonb: the voices column arrives with the speech migration; until then it reads as null.
-        "select p.voice, to_jsonb(p) -> 'voices' as voices from public.companions p where p.id = $1",
+        'select voice, voices from public.companions where id = $1',
         [call.companionId],
       );
       return { call, companion: companion ?? { voice: null, voices: null } };
