@@ -16,12 +16,15 @@ export type TranscriptLine = {
 /** Both sides of the call as they speak, newest at the bottom, read out politely. */
 export function CallTranscript({ lines, companionName, accentColor }: { lines: TranscriptLine[]; companionName: string; accentColor: string }) {
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end', behavior: 'smooth' }), [lines]);
+  useEffect(() => {
+    // Braces matter: newer browsers' scrollIntoView returns a promise, which React would take for a cleanup.
+    end.current?.scrollIntoView({ block: 'end', behavior: 'smooth' });
+  }, [lines]);
   if (!lines.length) {
     return <p className="mt-2 text-center text-sm text-stone-400">Say hello — {companionName} is listening. What you both say appears here.</p>;
   }
   return (
-    <ol aria-label="Transcript" aria-live="polite" className="w-full max-w-xl min-h-0 flex-1 space-y-3 overflow-y-auto pb-2 [mask-image:linear-gradient(transparent,#000_2rem)]">
+    <ol aria-label="Transcript" aria-live="polite" tabIndex={0} className="w-full max-w-xl min-h-0 flex-1 space-y-3 overflow-y-auto pb-2 [mask-image:linear-gradient(transparent,#000_2rem)]">
       {lines.map((line) => (
         <li key={line.id} data-line-role={line.role} className={`flex ${line.role === 'user' ? 'justify-end' : 'justify-start'} motion-safe:animate-fade-in`}>
           <div
