@@ -291,6 +291,24 @@ export function CallScreen({ call, companion, canTranscribe, serverVoices }: Cal
     };
   }, [canTranscribe]);
 
+  // Leaving the screen (another page, closing the tab) hangs up, so the call's duration is true.
+  // The hang-up waits a tick: React's development double mount must not end the call.
+  const leaving = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (leaving.current) clearTimeout(leaving.current);
+    const leave = () => {
+      if (endedRef.current) return;
+      endedRef.current = true;
+      const body = new Blob([JSON.stringify(playbackReport.current ? { playback: playbackReport.current } : {})], { type: 'application/json' });
+      navigator.sendBeacon(`/api/v1/calls/${call.id}/end`, body);
+    };
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leaving.current = setTimeout(leave, 0);
+    };
+  }, [call.id]);
+
   // The call's clock, and its end when it runs out.
   useEffect(() => {
     const created = Date.parse(call.createdAt);
