@@ -59,6 +59,9 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   await page.getByLabel('Greeting').fill('Hello there, welcome to the greenhouse!');
   await page.getByLabel('Specialties').fill('gardening');
   await page.getByLabel('Specialties').press('Enter');
+  // A voice for calls, and one of its own in English.
+  await page.getByLabel('Voice', { exact: true }).selectOption('calm');
+  await page.getByLabel('Voice in English').fill('nova');
 
   // A file that only pretends to be an image is refused by its bytes; a real PNG is taken.
   await page.locator('#avatar-file').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
@@ -85,6 +88,9 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   await page.getByRole('button', { name: 'Create draft' }).click();
   await page.waitForURL(/\/admin\/personas\/[0-9a-f-]{36}/);
   await expect(page.getByText('Version 1')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Voice', { exact: true })).toHaveValue('calm');
+  await expect(page.getByLabel('Voice in English')).toHaveValue('nova');
   await expect(page.getByRole('img', { name: 'Portrait of Juniper' })).toHaveAttribute('src', /\/api\/avatars\//);
 
   // A draft is not in anyone's picker yet.

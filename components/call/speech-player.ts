@@ -43,11 +43,22 @@ export class SpeechPlayer {
   private level = 0;
   /** Level pulses from speechSynthesis boundary events (or a gentle made-up rhythm without a voice). */
   private textPulse = 0;
+  /** Set once speechSynthesis has spoken here; until then, one that never starts means it cannot. */
+  private synthesisWorks = false;
   private silentSpeech = false;
+  /** Our utterances speechSynthesis is speaking now, and those it has not started. */
+  private voicing = 0;
+  private readonly unstarted = new Set<() => void>();
+  /** When the silent stand-in's queue ends (performance.now()). */
+  private silentUntil = 0;
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private closed = false;
 
-  constructor(private readonly events: SpeechPlayerEvents = {}) {}
+  private readonly events: SpeechPlayerEvents;
+
+  constructor(events: SpeechPlayerEvents = {}) {
+    this.events = events;
+  }
 
   get speaking(): boolean {
     return this.isSpeaking;
@@ -133,43 +144,71 @@ export class SpeechPlayer {
     const finish = () => {
       if (done || generation !== this.generation) return;
       done = true;
+      this.unstarted.delete(goSilent);
       this.utterances--;
       this.settle();
     };
+    // Hands the utterance to the silent stand-in, which settles its count.
+    const goSilent = () => {
+      if (began || done || generation !== this.generation) return;
+      done = true;
+      this.unstarted.delete(goSilent);
+      this.speakSilently(text, generation);
+    };
+    this.unstarted.add(goSilent);
     utterance.onstart = () => {
       if (generation !== this.generation) return;
       began = true;
+      this.unstarted.delete(goSilent);
+      this.synthesisWorks = true;
+      this.voicing++;
       this.started(performance.now());
     };
     utterance.onboundary = () => {
       this.textPulse = 1;
     };
-    utterance.onend = finish;
-    utterance.onerror = finish;
+    utterance.onend = () => {
+      if (began && generation === this.generation) this.voicing--;
+      finish();
+    };
+    utterance.onerror = () => {
+      if (began) {
+        if (generation === this.generation) this.voicing--;
+        return finish();
+      }
+      // Refused before a word (no voice for it, synthesis failed): spoken by the stand-in.
+      goSilent();
+    };
     synthesis.speak(utterance);
     // No voices (headless Chromium, some Linux desktops): speechSynthesis neither starts nor ends.
-    // Let the turn go on as if it had spoken, and stop asking it for this player's lifetime.
-    this.after(SYNTHESIS_START_TIMEOUT_MS, () => {
+    // An utterance that has not started while none of ours is speaking ahead of it never will:
+    // the turn goes on as if this one and those queued after it had been spoken.
+    const check = () => {
       if (began || done || generation !== this.generation) return;
-      if (synthesis.speaking && synthesis.getVoices().length > 0) return;
-      this.silentSpeech = true;
+      if (this.voicing > 0) return this.after(SYNTHESIS_START_TIMEOUT_MS, check);
+      if (!this.synthesisWorks) this.silentSpeech = true;
+      for (const silent of [...this.unstarted]) silent();
       synthesis.cancel();
-      // The utterance's count now belongs to the silent stand-in, which settles it.
-      done = true;
-      this.speakSilently(text, generation);
-    });
+    };
+    this.after(SYNTHESIS_START_TIMEOUT_MS, check);
   }
 
-  /** Text "played" for its estimated length, with a made-up rhythm for the portrait, when no voice can speak it. */
+  /** Text "played" for its estimated length, after the silent text before it, with a made-up rhythm for the portrait. */
   private speakSilently(text: string, generation: number) {
     const duration = Math.max(SILENT_MIN_MS, text.length * SILENT_MS_PER_CHAR);
-    this.started(performance.now());
-    const pulse = () => {
-      if (generation !== this.generation || this.closed) return;
-      this.textPulse = 0.6 + Math.random() * 0.4;
-    };
-    for (let at = 0; at < duration; at += 180) this.after(at, pulse);
-    this.after(duration, () => {
+    const now = performance.now();
+    const startAt = Math.max(now, this.silentUntil);
+    this.silentUntil = startAt + duration;
+    this.after(startAt - now, () => {
+      if (generation !== this.generation) return;
+      this.started(performance.now());
+      for (let at = 0; at < duration; at += 180) {
+        this.after(at, () => {
+          if (generation === this.generation) this.textPulse = 0.6 + Math.random() * 0.4;
+        });
+      }
+    });
+    this.after(startAt - now + duration, () => {
       if (generation !== this.generation) return;
       this.utterances--;
       this.settle();
@@ -192,6 +231,9 @@ export class SpeechPlayer {
     this.sources.clear();
     this.waiting = 0;
     this.utterances = 0;
+    this.voicing = 0;
+    this.unstarted.clear();
+    this.silentUntil = 0;
     this.nextStartAt = 0;
     this.textPulse = 0;
     for (const timer of this.timers) clearTimeout(timer);

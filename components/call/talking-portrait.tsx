@@ -32,7 +32,7 @@ const STATUS: Record<PortraitState, (name: string) => string> = {
  * its accent colour swell with the voice's level and the portrait leans in a little; it breathes
  * softly while listening, a light circles it while it thinks. The level is applied to the DOM in
  * requestAnimationFrame, not through React state. With prefers-reduced-motion, only the glow's
- * brightness follows the voice.
+ * brightness follows the voice. Made for the call screen, which is dark in both themes.
  */
 export function TalkingPortrait({ src, name, accentColor, state, level, levelRef, className = '' }: TalkingPortraitProps): JSX.Element {
   const glow = useRef<HTMLDivElement>(null);
@@ -82,10 +82,11 @@ export function TalkingPortrait({ src, name, accentColor, state, level, levelRef
         <div
           ref={glow}
           aria-hidden
-          className={`absolute -inset-8 rounded-full blur-2xl transition-opacity duration-500 ${
+          className={`absolute -inset-12 rounded-full blur-xl transition-opacity duration-500 ${
             state === 'speaking' ? 'opacity-60' : state === 'ended' ? 'opacity-0' : 'opacity-25'
-          } ${state === 'listening' ? 'motion-safe:animate-[portrait-breathe_3.2s_ease-in-out_infinite]' : ''}`}
-          style={{ background: `radial-gradient(circle, ${accentColor}cc 0%, ${accentColor}33 55%, transparent 72%)` }}
+          } ${state === 'listening' ? 'motion-safe:animate-[portrait-glow_3.2s_ease-in-out_infinite]' : ''}`}
+          // Solid under the portrait (which ends at 75% of this radius), fading out beyond it.
+          style={{ background: `radial-gradient(circle closest-side, ${accentColor} 70%, ${accentColor}66 84%, transparent 100%)` }}
         />
         {/* The ring: breathes while listening, circles while thinking, follows the voice while speaking. */}
         <div

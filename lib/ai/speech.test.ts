@@ -100,7 +100,7 @@ describe('OpenAI text to speech', () => {
     expect(server.requests.at(-1)!.body).not.toHaveProperty('instructions');
   });
 
-  it('reports a rejected key, a rate limit, an outage and an unknown voice as HearthErrors', async () => {
+  it('reports a rejected key, a rate limit and an outage as HearthErrors', async () => {
     const rejected = await failure(synthesizeSpeech({ text: TEXT, language: 'en-US', voice: null }, { ...env, OPENAI_API_KEY: 'sk-wrong-key-123456' }));
     expect([rejected.code, rejected.message]).toEqual(['provider_failed', "OpenAI rejected its API key. Check the key in the server's settings."]);
     expect(rejected.message).not.toContain('sk-wrong');
@@ -111,8 +111,18 @@ describe('OpenAI text to speech', () => {
     const outage = await failure(synthesizeSpeech({ text: `${TEXT} [fail:500]`, language: 'en-US', voice: null }, env));
     expect([outage.code, outage.status, outage.message]).toEqual(['provider_failed', 502, 'OpenAI had a problem on its side. Try again.']);
 
-    const voice = await failure(synthesizeSpeech({ text: TEXT, language: 'en-US', voice: 'Rachel' }, env));
-    expect(voice.message).toMatch(/could not speak this with the chosen voice/);
+  });
+
+  it("speaks in the provider's default voice when it refuses the companion's (one meant for another provider)", async () => {
+    const speech = await synthesizeSpeech({ text: TEXT, language: 'en-US', voice: 'Rachel' }, env);
+    expect(wavInfo(speech.audio).seconds).toBeGreaterThan(1);
+    expect(server.requests.slice(-2).map((request) => [(request.body as { voice: string }).voice, request.path])).toEqual([
+      ['Rachel', '/v1/audio/speech'],
+      ['coral', '/v1/audio/speech'],
+    ]);
+    // A refusal with the default voice itself is reported.
+    const refused = await failure(synthesizeSpeech({ text: `${TEXT} [fail:400]`, language: 'en-US', voice: null }, env));
+    expect(refused.message).toMatch(/could not speak this with the chosen voice or model/);
   });
 
   it('refuses empty and overlong text before calling the provider', async () => {
@@ -159,11 +169,11 @@ describe('ElevenLabs text to speech', () => {
     expect(server.requests.at(-1)!.body).not.toHaveProperty('language_code');
   });
 
-  it('reports a rejected key and an unknown voice', async () => {
+  it('reports a rejected key, and speaks an unknown voice in the default one', async () => {
     const rejected = await failure(synthesizeSpeech({ text: TEXT, language: 'en-US', voice: null }, { ...env, ELEVENLABS_API_KEY: 'wrong' }));
     expect(rejected.message).toBe("ElevenLabs rejected its API key. Check the key in the server's settings.");
-    const unknown = await failure(synthesizeSpeech({ text: TEXT, language: 'en-US', voice: 'nobody' }, env));
-    expect(unknown.message).toMatch(/ElevenLabs could not speak this with the chosen voice/);
+    await synthesizeSpeech({ text: TEXT, language: 'en-US', voice: 'nobody' }, env);
+    expect(server.requests.slice(-2).map((request) => request.path)).toEqual(['/v1/text-to-speech/nobody', '/v1/text-to-speech/EXAVITQu4vr4xnSDxMaL']);
   });
 });
 

@@ -191,11 +191,12 @@ export async function synthesizeSpeech(input: SpeechInput, env: Env = process.en
   }
   const spec = SPECS[provider];
   const model = speechModel(provider, env);
-  try {
+  const voice = providerVoice(provider, input.voice);
+  const speak = async (voice: string): Promise<SynthesizedSpeech> => {
     const result = await generateSpeech({
       model: spec.create(model, env),
       text,
-      voice: providerVoice(provider, input.voice),
+      voice,
       outputFormat: spec.outputFormat,
       ...spec.languageOptions(input.language, model),
       abortSignal: input.signal,
@@ -212,9 +213,25 @@ export async function synthesizeSpeech(input: SpeechInput, env: Env = process.en
       characters: text.length,
       costUsd: speechCost(provider, model, text.length),
     };
+  };
+  try {
+    return await speak(voice).catch((error: unknown) => {
+      // A voice the provider does not know (one set for another provider, a typo): a call should
+      // not fall silent over it, so the sentence is spoken in the provider's default voice.
+      const fallback = providerVoice(provider, null);
+      if (voice === fallback || !isRefusal(error) || input.signal?.aborted) throw error;
+      console.warn(`[speech] ${spec.label} refused the voice "${voice}"; speaking with "${fallback}" instead.`);
+      return speak(fallback);
+    });
   } catch (error) {
     throw speechError(error, spec.label, input.signal);
   }
+}
+
+/** The provider refused the request itself (a bad voice or model), not the key or its capacity. */
+function isRefusal(error: unknown): boolean {
+  const cause = RetryError.isInstance(error) ? error.lastError : error;
+  return APICallError.isInstance(cause) && [400, 404, 422].includes(cause.statusCode ?? 0);
 }
 
 /** The SDK guesses the type from the bytes; anything it could not name is the format we asked for. */

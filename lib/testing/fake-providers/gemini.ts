@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
+import { answerLiveToken } from './realtime.ts';
 import { answerGeminiSpeech, isGeminiSpeechRequest } from './speech.ts';
 import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
 
@@ -10,6 +11,7 @@ import { createScript, describeOutcome, type RecordedRequest, type ResolvedScena
  *   POST {base}/models/{model}:generateContent                one JSON response
  *   GET  {base}/models                                        {models: [{name: 'models/...', ...}]}
  *   generateContent with responseModalities ["AUDIO"]         text to speech (see speech.ts)
+ *   POST /v1alpha/auth_tokens                                 a Gemini Live ephemeral token (realtime.ts)
  * The key is read from x-goog-api-key (or ?key=). Errors read {error: {code, message, status}}.
  * A 429 carries a RetryInfo detail; a retry-after header only when the scenario sets
  * retryAfterSeconds (the real API sends none).
@@ -53,12 +55,15 @@ export async function startGeminiServer(options: GeminiServerOptions = {}): Prom
   let sequence = 0;
 
   const handle = async (request: RecordedRequest, res: ServerResponse): Promise<void> => {
+    const liveToken = request.method === 'POST' && request.path === '/v1alpha/auth_tokens';
     const route = request.path.startsWith(`${basePath}/`) ? request.path.slice(basePath.length) : undefined;
-    if (route === undefined) return sendError(res, 404, `Unknown request URL: ${request.method} ${request.path}.`);
+    if (route === undefined && !liveToken) return sendError(res, 404, `Unknown request URL: ${request.method} ${request.path}.`);
     if (apiKey !== null && (request.headers['x-goog-api-key'] ?? request.query.key) !== apiKey) {
       log?.(`${request.method} ${request.path} -> 401 (wrong or missing key)`);
       return sendError(res, 401);
     }
+    if (liveToken) return answerLiveToken(request, res, (status, message) => sendError(res, status, message));
+    if (route === undefined) return;
     if (request.method === 'GET' && route === '/models') {
       return sendJson(res, 200, {
         models: models.map((id) => ({

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { maskKey, openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
 import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
 import { answerImageGeneration } from './images.ts';
+import { answerRealtimeSecret } from './realtime.ts';
 import { answerOpenAISpeech } from './speech.ts';
 import { answerTranscription } from './transcription.ts';
 
@@ -16,6 +17,7 @@ import { answerTranscription } from './transcription.ts';
  *   POST {base}/embeddings        {input: string | string[]} -> {data: [{embedding}]}: a hashed bag of
  *                                 words, so texts sharing words are near each other
  *   POST {base}/audio/speech      text to speech: playable audio of the input (see speech.ts)
+ *   POST {base}/realtime/client_secrets  an ephemeral Realtime secret for the session asked for (realtime.ts)
  *
  * The flavor decides where usage goes, as each provider does it:
  *   openai      a last chunk with `usage` and no choices, only when stream_options.include_usage asks
@@ -83,6 +85,9 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
     if (request.method === 'POST' && route === '/audio/transcriptions') {
       if (options.transcriptionDelayMs) await new Promise((resolve) => setTimeout(resolve, options.transcriptionDelayMs));
       return answerTranscription(request, res, flavor);
+    }
+    if (request.method === 'POST' && route === '/realtime/client_secrets') {
+      return answerRealtimeSecret(request, res, (status, message) => sendError(res, flavor, status, { message }));
     }
     if (request.method === 'POST' && route === '/audio/speech') {
       return answerOpenAISpeech(request, res, (status, message) => sendError(res, flavor, status, { message }), { delayMs: options.speechDelayMs, log });
