@@ -40,7 +40,8 @@ function contentSecurityPolicy(nonce: string): string {
   const storage = process.env.SUPABASE_URL && process.env.SUPABASE_SERVICE_ROLE_KEY ? ` ${new URL(process.env.SUPABASE_URL).origin}` : '';
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // 'wasm-unsafe-eval': the call screen's voice activity detection runs its model in WebAssembly.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${storage}`,
     "font-src 'self'",
@@ -55,5 +56,5 @@ function contentSecurityPolicy(nonce: string): string {
 
 export const config = {
   runtime: 'nodejs',
-  matcher: ['/((?!api/|_next/static|_next/image|avatars/|icon.svg|favicon.ico).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|avatars/|vad/|icon.svg|favicon.ico).*)'],
 };

@@ -149,6 +149,7 @@ test('messages page forward from the oldest, and usage counts the replies of a c
     attachments: [],
     model: expect.any(String),
     status: 'complete',
+    source: 'text',
     usage: { input_tokens: expect.any(Number), output_tokens: expect.any(Number), estimated: expect.any(Boolean) },
     fallbacks: [],
     cost_usd: 0, // the offline model answers here, and it is free

@@ -10,6 +10,7 @@ const ERRORS = {
   forbidden: { status: 403, type: 'permission_error' },
   not_found: { status: 404, type: 'not_found_error' },
   conflict: { status: 409, type: 'conflict_error' },
+  gone: { status: 410, type: 'gone_error' },
   payload_too_large: { status: 413, type: 'payload_too_large' },
   rate_limited: { status: 429, type: 'rate_limit_error' },
   internal: { status: 500, type: 'api_error' },

@@ -27,6 +27,14 @@ describe('health', () => {
     expect(health.providers.every((p) => p.key === undefined)).toBe(true);
   });
 
+  it('reports, per language, who transcribes a call and who speaks its replies', async () => {
+    const none = await checkHealth({ db, env: {} });
+    expect(none.speech['fr-FR']).toEqual({ stt: null, tts: null });
+    const both = await checkHealth({ db, env: { GROQ_API_KEY: 'x', OPENAI_API_KEY: 'y' } });
+    expect(Object.keys(both.speech)).toEqual(['en-US', 'es-ES', 'fr-FR', 'de-DE', 'nl-NL', 'it-IT']);
+    expect(both.speech['nl-NL']).toEqual({ stt: 'groq', tts: 'openai' });
+  });
+
   it('checks keys only when asked, caches the answer, and never prints the key', async () => {
     const env = { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url, LOCAL_LLM_BASE_URL: server.url, LOCAL_LLM_API_KEY: 'wrong-key-abcdef' };
     const first = await checkHealth({ db, env, deep: true });

@@ -1,5 +1,8 @@
 import { REMOTE_PROVIDERS, type Env } from '@/lib/ai/providers';
+import { speechAvailability, type SpeechProvider } from '@/lib/ai/speech';
+import { transcriptionProvider, type TranscriptionProvider } from '@/lib/ai/transcription';
 import { getDb, type Database } from '@/lib/db';
+import { LANGUAGES, type Language } from '@/lib/languages';
 
 export type ProviderHealth = {
   id: string;
@@ -13,6 +16,11 @@ export type Health = {
   status: 'ok' | 'degraded';
   database: { status: 'up' | 'down'; kind?: 'pglite' | 'postgres'; latency_ms?: number; error?: string };
   providers: ProviderHealth[];
+  /**
+   * Calls, per language: who transcribes speech (`stt`) and who speaks the replies (`tts`); null
+   * means typed input, or the browser's own voice.
+   */
+  speech: Record<Language, { stt: TranscriptionProvider | null; tts: SpeechProvider | null }>;
 };
 
 const KEY_CHECK_TTL_MS = 5 * 60_000;
@@ -22,7 +30,13 @@ const keyChecks = new Map<string, { at: number; result: NonNullable<ProviderHeal
 /** The database (a timed `select 1`, a maintenance check outside any user scope) and the providers. */
 export async function checkHealth({ deep = false, env = process.env as Env, db }: { deep?: boolean; env?: Env; db?: Database } = {}): Promise<Health> {
   const [database, providers] = await Promise.all([checkDatabase(db), checkProviders(deep, env)]);
-  return { status: database.status === 'up' ? 'ok' : 'degraded', database, providers };
+  return { status: database.status === 'up' ? 'ok' : 'degraded', database, providers, speech: speechHealth(env) };
+}
+
+function speechHealth(env: Env): Health['speech'] {
+  const stt = transcriptionProvider(env);
+  const tts = speechAvailability(env);
+  return Object.fromEntries(LANGUAGES.map((language) => [language, { stt, tts: tts[language].tts }])) as Health['speech'];
 }
 
 async function checkDatabase(given?: Database): Promise<Health['database']> {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CallButton } from '@/components/call/call-button';
 import { OpenSidebarButton } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
@@ -24,6 +25,7 @@ export function ChatHeader({ conversationId, companion, model, models, language 
     <span className="flex shrink-0 items-center gap-1.5">
       {language !== 'en-US' && <span className={badge}>{LANGUAGE_LABELS[language]}</span>}
       <ModelPicker conversationId={conversationId} model={model} models={models} />
+      <CallButton variant="icon" companion={companion.slug} name={companion.name} conversationId={conversationId} language={language} />
       <Link
         href={`/companions/${companion.slug}/memory`}
         className={buttonStyles.icon}

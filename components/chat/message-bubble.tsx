@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
-import { CheckIcon, CopyIcon, PencilIcon, RefreshIcon } from '@/components/ui/icons';
+import { CheckIcon, CopyIcon, PencilIcon, PhoneIcon, RefreshIcon } from '@/components/ui/icons';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import { textOf } from '@/lib/text';
 import type { ChatCompanion } from './chat-view';
@@ -31,7 +31,9 @@ const STATUS_NOTES = {
 export function MessageBubble({ message, companion, streaming, canEdit, canRegenerate, models, onEdit, onRegenerate }: Props) {
   const text = textOf(message);
   const status = message.metadata?.status;
-  const note = status === 'error' || status === 'aborted' ? STATUS_NOTES[status] : null;
+  const spoken = message.metadata?.source === 'voice';
+  // A spoken reply that was talked over (or whose call ended) was interrupted, not stopped.
+  const note = status === 'aborted' && spoken ? 'Interrupted.' : status === 'error' || status === 'aborted' ? STATUS_NOTES[status] : null;
   const nameOf = (id: string) => models.find((m) => m.id === id)?.name ?? id;
   const fallbacks = message.metadata?.fallbacks ?? [];
   const answeredBy = message.metadata?.model;
@@ -40,7 +42,8 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
   if (message.role === 'user') {
     const voiceNote = files.some((f) => f.mediaType.startsWith('audio/'));
     return (
-      <div className="group flex animate-fade-in flex-col items-end gap-1.5" data-role="user">
+      <div className="group flex animate-fade-in flex-col items-end gap-1.5" data-role="user" data-source={spoken ? 'voice' : undefined}>
+        {spoken && <CallMark />}
         <MessageFiles files={files} align="end" label="Your" />
         {text ? (
           <div className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap text-white dark:bg-stone-700" data-testid={voiceNote ? 'transcript' : undefined}>
@@ -63,10 +66,11 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
   }
 
   return (
-    <div className="group flex animate-fade-in gap-3" data-role="assistant" data-status={streaming ? 'streaming' : (status ?? 'complete')}>
+    <div className="group flex animate-fade-in gap-3" data-role="assistant" data-status={streaming ? 'streaming' : (status ?? 'complete')} data-source={spoken ? 'voice' : undefined}>
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={32} className="mt-1" />
       <div className="min-w-0 max-w-[85%] flex-1">
         <span className="sr-only">{companion.name} says:</span>
+        {spoken && <CallMark />}
         <div
           className={`inline-block max-w-full rounded-3xl rounded-tl-lg border-l-[3px] bg-raised px-4 py-2.5 shadow-sm ring-1 ring-line ${streaming ? 'streaming-caret' : ''}`}
           style={{ borderLeftColor: companion.accentColor }}
@@ -100,6 +104,16 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
         )}
       </div>
     </div>
+  );
+}
+
+/** Marks what was said in a call. */
+function CallMark() {
+  return (
+    <span className="mb-1 flex items-center gap-1 px-1 text-xs text-ink-faint">
+      <PhoneIcon className="size-3.5" />
+      In a call
+    </span>
   );
 }
 

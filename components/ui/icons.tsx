@@ -68,3 +68,21 @@ export const MicIcon = ({ className = 'size-5' }: IconProps) => (
 export const ImageIcon = ({ className = 'size-5' }: IconProps) => (
   <svg {...common} className={className}><rect x="3.5" y="4.5" width="17" height="15" rx="2.5" /><circle cx="9" cy="10" r="1.6" /><path d="M20.5 16l-5-5-9 8.5" /></svg>
 );
+export const MicOffIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M9 5a3 3 0 0 1 6 0v5M15 13.5A3 3 0 0 1 9 12V9M5 11a7 7 0 0 0 11.5 5.4M19 11a7 7 0 0 1-.6 2.8M12 18v3M4 4l16 16" /></svg>
+);
+export const SpeakerIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M4 10v4h4l5 4V6L8 10H4zM16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" /></svg>
+);
+export const SpeakerOffIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M4 10v4h4l5 4V6L8 10H4zM17 10l4 4M21 10l-4 4" /></svg>
+);
+export const CameraIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><rect x="3" y="7" width="13" height="10" rx="2" /><path d="M16 11l5-3v8l-5-3" /></svg>
+);
+export const HangUpIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M3 14.5c5-4.7 13-4.7 18 0l-2.2 2.6-3.6-1.4v-2.5a10 10 0 0 0-6.4 0v2.5l-3.6 1.4L3 14.5z" fill="currentColor" /></svg>
+);
+export const GaugeIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><path d="M4 17a8 8 0 1 1 16 0M12 17l4-5" /></svg>
+);

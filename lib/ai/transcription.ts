@@ -23,27 +23,36 @@ export function transcriptionProvider(env: Env): TranscriptionProvider | null {
   return null;
 }
 
-/** The note's words and detected language; null when no transcription provider is configured. */
-export async function transcribeAudio(audio: Uint8Array, mediaType: AudioType, env: Env, signal?: AbortSignal): Promise<Transcript | null> {
+/**
+ * The note's words and detected language; null when no transcription provider is configured.
+ * `language` (ISO 639-1, e.g. `fr`) is a hint for Whisper when the speaker's language is known (a call).
+ */
+export async function transcribeAudio(audio: Uint8Array, mediaType: AudioType, env: Env, signal?: AbortSignal, language?: string): Promise<Transcript | null> {
   const provider = transcriptionProvider(env);
   switch (provider) {
     case null:
       return null;
     case 'groq':
-      return withGroq(audio, mediaType, env, signal);
+      return withGroq(audio, mediaType, env, signal, language);
     case 'openai': {
       const model = createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).transcription(
         (env.OPENAI_TRANSCRIPTION_MODEL || 'whisper-1') as 'whisper-1',
       );
-      const result = await experimental_transcribe({ model, audio, abortSignal: signal, maxRetries: 1 });
-      return { text: result.text.trim(), language: normalizeLanguage(result.language), provider };
+      const result = await experimental_transcribe({
+        model,
+        audio,
+        abortSignal: signal,
+        maxRetries: 1,
+        ...(language ? { providerOptions: { openai: { language } } } : {}),
+      });
+      return { text: result.text.trim(), language: normalizeLanguage(result.language) ?? language ?? null, provider };
     }
     case 'google':
       return withGemini(audio, mediaType, env, signal);
   }
 }
 
-async function withGroq(audio: Uint8Array, mediaType: AudioType, env: Env, signal?: AbortSignal): Promise<Transcript> {
+async function withGroq(audio: Uint8Array, mediaType: AudioType, env: Env, signal?: AbortSignal, language?: string): Promise<Transcript> {
   // groq-sdk adds /openai/v1 itself; GROQ_BASE_URL (for the AI SDK) ends with it.
   const baseURL = env.GROQ_BASE_URL ? env.GROQ_BASE_URL.replace(/\/openai\/v1\/?$/, '') : undefined;
   const groq = new Groq({ apiKey: env.GROQ_API_KEY, baseURL, maxRetries: 1 });
@@ -52,6 +61,7 @@ async function withGroq(audio: Uint8Array, mediaType: AudioType, env: Env, signa
       file: await toFile(audio, `voice-note.${EXTENSIONS[mediaType]}`, { type: mediaType }),
       model: env.GROQ_TRANSCRIPTION_MODEL || 'whisper-large-v3-turbo',
       response_format: 'verbose_json',
+      ...(language ? { language } : {}),
     },
     { signal },
   )) as { text: string; language?: string };

@@ -11,6 +11,7 @@ export function messageJson(m: StoredMessage) {
     attachments: m.parts.flatMap((part) => (part.type === 'file' ? (uploadIdOf(part.url) ?? []) : [])),
     model: m.model,
     status: m.status,
+    source: m.source,
     usage: { input_tokens: m.inputTokens, output_tokens: m.outputTokens, estimated: m.usageEstimated },
     fallbacks: m.fallbacks ?? [],
     cost_usd: m.costUsd,

@@ -26,3 +26,25 @@ data: {"id":"chatcmpl-…","object":"chat.completion.chunk","created":1767225600
 
 data: [DONE]
 `;
+
+export const CALL_TURN_EVENTS_EXAMPLE = `event: transcript
+data: {"text":"Hello, my name is Robin and I live in Utrecht.","language":"en"}
+
+event: text
+data: {"delta":"Nice to meet you, Robin! "}
+
+event: audio
+data: {"index":0,"text":"Nice to meet you, Robin!","media_type":"audio/mpeg","data":"SUQzBAAAAAAA…"}
+
+event: text
+data: {"delta":"How is Utrecht today?"}
+
+event: audio
+data: {"index":1,"text":"How is Utrecht today?","media_type":"audio/mpeg","data":"SUQzBAAAAAAA…"}
+
+event: timing
+data: {"turn_id":"8c1f…","transcript_ms":212,"first_token_ms":431,"first_audio_ms":618,"total_ms":1290}
+
+event: done
+data: {"turn_id":"8c1f…","user_message_id":"5f2a…","assistant_message_id":"7d1c…","status":"complete","error":null}
+`;

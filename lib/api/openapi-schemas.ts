@@ -86,7 +86,8 @@ export const message = z.object({
   ),
   attachments: z.array(z.uuid()).meta({ description: 'The ids of the uploads the message carries.' }),
   model: z.string().nullable(),
-  status: z.enum(['complete', 'streaming', 'error', 'aborted']),
+  status: z.enum(['complete', 'streaming', 'error', 'aborted']).meta({ description: "`aborted`: stopped, or for a `voice` reply, interrupted (barge-in, or the caller hung up)." }),
+  source: z.enum(['text', 'voice']).meta({ description: '`voice`: said in a call (the user message carries its audio) or spoken there.' }),
   usage: z.object({ input_tokens: nullableNumber, output_tokens: nullableNumber, estimated: z.boolean() }),
   fallbacks: z.array(z.object({ model: z.string(), error: z.string() })).meta({ description: 'Models that failed before this one answered.' }),
   cost_usd: nullableNumber,
@@ -145,4 +146,42 @@ export const upload = z.object({
   transcript_language: z.string().nullable().meta({ description: 'The language the transcriber detected, e.g. `en`.' }),
   transcript_error: z.string().nullable().meta({ description: 'Why there is no transcript, e.g. no provider key.' }),
   created_at: timestamp,
+});
+
+const nullableMs = nullableNumber;
+
+export const call = z.object({
+  id: z.uuid(),
+  companion_id: z.uuid(),
+  conversation_id: z.uuid().meta({ description: "Where the call's transcript is kept, as messages with `source: voice`." }),
+  language: z.enum(['en-US', 'es-ES', 'fr-FR', 'de-DE', 'nl-NL', 'it-IT']),
+  status: z.enum(['waiting', 'active', 'ended']).meta({ description: '`waiting` until the first turn.' }),
+  created_at: timestamp,
+  started_at: timestamp.nullable(),
+  ended_at: timestamp.nullable(),
+  expires_at: timestamp.meta({ description: 'An hour after creation; from then on turns are refused (410).' }),
+  end_reason: z.enum(['hangup', 'expired']).nullable(),
+  duration_ms: nullableNumber.meta({ description: 'From creation to hanging up (or expiry); null while the call is on.' }),
+  turn_count: z.number().int(),
+  interrupted_count: z.number().int(),
+  cost: z.object({ model_usd: z.number(), transcription_usd: z.number(), speech_usd: z.number(), total_usd: z.number() }),
+  timings: z
+    .array(
+      z.object({
+        turn_id: z.uuid(),
+        input: z.enum(['voice', 'text']),
+        user_message_id: z.uuid().nullable(),
+        assistant_message_id: z.uuid().nullable(),
+        speech_ms: nullableMs.meta({ description: 'How long the person spoke.' }),
+        transcript_ms: nullableMs.meta({ description: 'From the request to the transcript.' }),
+        first_token_ms: nullableMs.meta({ description: "From the request to the reply's first text." }),
+        first_audio_ms: nullableMs.meta({ description: "From the request to the first sentence's synthesized audio." }),
+        playback_ms: nullableMs.meta({ description: "Reported by the client: from the end of the person's speech to the reply starting to play." }),
+        total_ms: nullableMs,
+        interrupted: z.boolean(),
+        created_at: timestamp,
+      }),
+    )
+    .optional()
+    .meta({ description: "Every turn's latency, oldest first (GET and end only)." }),
 });

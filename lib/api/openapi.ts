@@ -11,7 +11,8 @@ import {
 } from '@/lib/validation/conversations';
 import { memorySettingsRequest, updateMemoryRequest } from '@/lib/validation/memory';
 import { usageQuery } from '@/lib/validation/usage';
-import { COMPLETION_CHUNKS_EXAMPLE, MESSAGE_EVENTS_EXAMPLE } from './openapi-examples';
+import { createCallRequest, endCallRequest } from '@/lib/validation/calls';
+import { CALL_TURN_EVENTS_EXAMPLE, COMPLETION_CHUNKS_EXAMPLE, MESSAGE_EVENTS_EXAMPLE } from './openapi-examples';
 import * as shapes from './openapi-schemas';
 
 type JsonSchema = Record<string, unknown>;
@@ -101,6 +102,7 @@ const RESPONSE_SCHEMAS = {
   CreatedApiKey: shapes.createdApiKey,
   User: shapes.user,
   ChatCompletion: shapes.chatCompletion,
+  Call: shapes.call,
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -109,6 +111,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'permission_error: an API key tried what needs a browser session.',
   404: "not_found_error: it does not exist, or it is someone else's.",
   409: 'conflict_error: the request does not fit the current state.',
+  410: 'gone_error: it expired (a call an hour after it was made).',
   413: 'payload_too_large: the JSON body is over 1 MB, or an uploaded file over its cap (images 10 MB, audio 25 MB).',
   429: 'rate_limit_error: a rate limit is spent; `code` says which (`requests_per_minute`, per key, user and client address; `messages_per_hour`, messages answered; `sign_ups_per_hour`, new accounts per client address) and Retry-After how many seconds until it reopens.',
   502: 'provider_error: the model failed and no fallback answered.',
@@ -131,7 +134,69 @@ const MESSAGE_EVENTS =
 const COMPLETION_CHUNKS =
   "Server-Sent Events of OpenAI's `chat.completion.chunk`s, ending with `data: [DONE]`; the last chunk carries the finish reason and usage. A failure is `data: {\"error\": …}` with no [DONE] after it.";
 
+const CALL_TURN_EVENTS =
+  'Server-Sent Events, each `event: <type>` with a JSON `data` line: `transcript` {text, language} (voice turns), `text` {delta} as the reply is written, per sentence in order either `audio` {index, text, media_type, data (base64, one playable file)} or, without server speech, `speak` {index, text, language} for the browser to say, then `timing` {turn_id, transcript_ms, first_token_ms, first_audio_ms, total_ms} (ms from the request) and `done` {turn_id, user_message_id, assistant_message_id, status, error}; or an `error` {error: {type, message}} after which nothing follows. `: ping` every 15 s while quiet. Abort the request to interrupt (barge-in): the reply stops and is saved as `aborted`.';
+
 const ENDPOINTS: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/v1/calls',
+    operationId: 'createCall',
+    tag: 'Calls',
+    summary: 'Start a call',
+    description:
+      "A call with a companion (slug or id) in one of the six languages (the companion's first by default), over a new conversation or `conversation`, one of the caller's with that companion. It is `waiting` until its first turn and expires an hour after it is made.",
+    auth: 'key or session',
+    body: { schema: createCallRequest, example: { companion: 'marcus', language: 'en-US' } },
+    success: [{ status: 201, description: 'The call.', json: ref('Call') }],
+    errors: [400, 401, 404, 413],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/calls/{id}',
+    operationId: 'getCall',
+    tag: 'Calls',
+    summary: 'A call, with its turns\' timings',
+    description: 'Its status, duration and cost (model, speech to text, text to speech) and every turn\'s latency. Reading a call past its expiry ends it as `expired`.',
+    auth: 'key or session',
+    success: [{ status: 200, description: 'The call.', json: ref('Call') }],
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/calls/{id}/turns',
+    operationId: 'createCallTurn',
+    tag: 'Calls',
+    summary: 'Say something in a call and hear the reply',
+    description:
+      'multipart/form-data: `audio` (the utterance: WAV, WebM/Opus, Ogg, MP3 or M4A; at most 60 s and 3 MB) or `text` (typed in the call), and optionally `image` (a camera frame, JPEG or PNG, 2 MB; it goes to the model as an image), `language` (switches the call\'s language), `speech_ms` (how long the person spoke) and `playback` (JSON `{"turn_id", "playback_ms"}`: when the previous reply started playing, in ms from the end of speech). The audio is transcribed (Groq, OpenAI or Gemini), answered through the companion\'s chat (persona, memories, history) and each sentence is synthesized as soon as it is written (OpenAI, ElevenLabs or Gemini). Empty, silent, unreadable or non-audio input is a 400, too long a 413, and nothing is written; without a transcription provider, audio is a 503 (send `text`). An ended call is a 409, an expired one a 410.',
+    auth: 'key or session',
+    multipart: {
+      type: 'object',
+      properties: {
+        audio: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The utterance.' },
+        text: { type: 'string', description: 'Typed instead of spoken.' },
+        image: { type: 'string', contentMediaType: 'application/octet-stream', description: 'A camera frame.' },
+        language: { type: 'string', enum: ['en-US', 'es-ES', 'fr-FR', 'de-DE', 'nl-NL', 'it-IT'] },
+        speech_ms: { type: 'integer', minimum: 0 },
+        playback: { type: 'string', description: 'JSON: {"turn_id": "<uuid>", "playback_ms": 640}.' },
+      },
+    },
+    success: [{ status: 200, description: CALL_TURN_EVENTS, events: { example: CALL_TURN_EVENTS_EXAMPLE } }],
+    errors: [400, 401, 404, 409, 410, 413, 502, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/calls/{id}/end',
+    operationId: 'endCall',
+    tag: 'Calls',
+    summary: 'Hang up',
+    description: 'Ends the call, recording its duration and cost; ending it again answers it unchanged. The body is optional: `playback` reports when the last reply started playing.',
+    auth: 'key or session',
+    body: { schema: endCallRequest, example: { playback: { turn_id: '8c1f2a4e-5b6d-4e7f-9a0b-1c2d3e4f5a6b', playback_ms: 640 } } },
+    success: [{ status: 200, description: 'The ended call.', json: ref('Call') }],
+    errors: [400, 401, 404, 413],
+  },
   {
     method: 'get',
     path: '/api/v1/openapi.json',
@@ -470,6 +535,7 @@ const TAGS = [
   { name: 'Usage', description: 'Tokens, cost and latency.' },
   { name: 'API keys', description: 'Keys for scripts and apps.' },
   { name: 'Uploads', description: 'Images and voice notes to attach to messages.' },
+  { name: 'Calls', description: 'Live voice calls with a companion: speech in, the reply as text and audio.' },
   { name: 'Users', description: 'Accounts.' },
   { name: 'Reference', description: 'This document, for code generators and tools.' },
 ];

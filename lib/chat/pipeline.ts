@@ -20,6 +20,7 @@ import {
   type FilePart,
   type FinishedReply,
   type HistoryEntry,
+  type MessageSource,
   type StoredMessage,
 } from '@/lib/db/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
@@ -61,6 +62,8 @@ export type ChatTurnOptions = {
   model?: LanguageModel;
   /** Where attached files are read from; the deployment's blob store by default. */
   store?: BlobStore;
+  /** 'voice' for a call's turns: both messages are marked as spoken. */
+  source?: MessageSource;
 };
 
 // The newest messages a turn reads, so its cost stays flat however long the conversation grows;
@@ -113,7 +116,7 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
   });
 
   try {
-    await withUser(user, (tx) => writeTurn(tx, conversation.id, plan, candidates[0]!.id), options.db);
+    await withUser(user, (tx) => writeTurn(tx, conversation.id, plan, candidates[0]!.id, options.source), options.db);
     committed.resolve();
   } catch (error) {
     committed.reject(error);
@@ -266,16 +269,21 @@ export function planTurn(conversation: Conversation, history: HistoryEntry[], re
   return { messages: history.slice(0, lastUserIndex + 1), userMessageId: null, assistantMessageId, replacedIds };
 }
 
-async function writeTurn(tx: Queryable, conversationId: string, plan: TurnPlan, model: string): Promise<void> {
+async function writeTurn(tx: Queryable, conversationId: string, plan: TurnPlan, model: string, source?: MessageSource): Promise<void> {
   await deleteMessages(tx, plan.replacedIds);
   if (plan.editedUserMessage) await updateMessageText(tx, plan.editedUserMessage.id, plan.editedUserMessage.text);
-  if (plan.newUserMessage) await insertUserMessage(tx, conversationId, plan.newUserMessage);
-  await startReply(tx, { id: plan.assistantMessageId, conversationId, model, title: plan.title });
+  if (plan.newUserMessage) await insertUserMessage(tx, conversationId, plan.newUserMessage, source);
+  await startReply(tx, { id: plan.assistantMessageId, conversationId, model, title: plan.title, source });
 }
 
-async function insertUserMessage(tx: Queryable, conversationId: string, message: { id: string; text: string; attachments: Upload[] }): Promise<string> {
+async function insertUserMessage(
+  tx: Queryable,
+  conversationId: string,
+  message: { id: string; text: string; attachments: Upload[] },
+  source?: MessageSource,
+): Promise<string> {
   const parts = [...attachmentParts(message.attachments), ...(message.text ? [{ type: 'text', text: message.text }] : [])];
-  const id = await insertMessage(tx, { id: message.id, text: message.text, parts, conversationId, role: 'user', status: 'complete' });
+  const id = await insertMessage(tx, { id: message.id, text: message.text, parts, conversationId, role: 'user', status: 'complete', source });
   const attached = await attachUploads(tx, message.attachments.map((u) => u.id), { conversationId, messageId: id });
   // Two messages sent at once with the same file: the second finds it taken and writes nothing.
   if (attached < message.attachments.length) throw new HearthError('conflict', 'A file of this message is already part of another message.');

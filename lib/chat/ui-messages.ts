@@ -1,5 +1,5 @@
 import type { UIMessage } from 'ai';
-import type { MessageStatus, StoredMessage } from '@/lib/db/messages';
+import type { MessageSource, MessageStatus, StoredMessage } from '@/lib/db/messages';
 
 /** What travels with each message in the web chat besides its parts. */
 export type ChatMetadata = {
@@ -9,6 +9,8 @@ export type ChatMetadata = {
   userMessageId?: string | null;
   /** Models that failed before this reply's first token, in the order they were tried. */
   fallbacks?: string[];
+  /** 'voice': said or spoken in a call. */
+  source?: MessageSource;
 };
 
 export type ChatUIMessage = UIMessage<ChatMetadata>;
@@ -18,6 +20,6 @@ export function toUIMessage(message: StoredMessage): ChatUIMessage {
     id: message.id,
     role: message.role,
     parts: message.parts,
-    metadata: { status: message.status, model: message.model, fallbacks: message.fallbacks?.map((f) => f.model) },
+    metadata: { status: message.status, model: message.model, fallbacks: message.fallbacks?.map((f) => f.model), source: message.source },
   };
 }

@@ -3,6 +3,8 @@ import { decodeCursor, pageOf, type Page } from './cursor';
 
 export type MessageStatus = 'complete' | 'streaming' | 'error' | 'aborted';
 export type MessageRole = 'user' | 'assistant';
+/** How the person said it: typed, or spoken in a call (whose replies are spoken too). */
+export type MessageSource = 'text' | 'voice';
 export type TextPart = { type: 'text'; text: string };
 /** A file attached to a message: its url is the app's uploads route (lib/uploads). */
 export type FilePart = { type: 'file'; mediaType: string; url: string; filename?: string };
@@ -12,6 +14,7 @@ export type StoredMessage = {
   role: MessageRole;
   parts: (TextPart | FilePart)[];
   status: MessageStatus;
+  source: MessageSource;
   error: string | null;
   model: string | null;
   inputTokens: number | null;
@@ -27,7 +30,7 @@ export type StoredMessage = {
 /** A model that failed before its first token, so the next one in the companion's list answered. */
 export type Fallback = { model: string; error: string };
 
-const COLUMNS = `id, role, parts, status, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
+const COLUMNS = `id, role, parts, status, source, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
   ttft_ms as "ttftMs", latency_ms as "latencyMs", cost_usd as "costUsd", usage_estimated as "usageEstimated", fallbacks,
   created_at as "createdAt"`;
 
@@ -63,7 +66,7 @@ export async function listMessagePage(
     limit,
     (r) => r.seqKey,
     (r) => ({
-      id: r.id, role: r.role, parts: r.parts, status: r.status, error: r.error, model: r.model,
+      id: r.id, role: r.role, parts: r.parts, status: r.status, source: r.source, error: r.error, model: r.model,
       inputTokens: r.inputTokens, outputTokens: r.outputTokens, ttftMs: r.ttftMs, latencyMs: r.latencyMs,
       costUsd: r.costUsd, usageEstimated: r.usageEstimated, fallbacks: r.fallbacks, createdAt: r.createdAt,
     }),
@@ -77,12 +80,12 @@ export async function getMessage(tx: Queryable, id: string): Promise<StoredMessa
 
 export async function insertMessage(
   tx: Queryable,
-  input: { id?: string; conversationId: string; role: MessageRole; text: string; status: MessageStatus; model?: string; parts?: unknown[] },
+  input: { id?: string; conversationId: string; role: MessageRole; text: string; status: MessageStatus; model?: string; parts?: unknown[]; source?: MessageSource },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `insert into public.messages (id, conversation_id, role, parts, status, model)
-     values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6) returning id`,
-    [input.id ?? null, input.conversationId, input.role, JSON.stringify(input.parts ?? [{ type: 'text', text: input.text }]), input.status, input.model ?? null],
+    `insert into public.messages (id, conversation_id, role, parts, status, model, source)
+     values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7) returning id`,
+    [input.id ?? null, input.conversationId, input.role, JSON.stringify(input.parts ?? [{ type: 'text', text: input.text }]), input.status, input.model ?? null, input.source ?? 'text'],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -118,17 +121,17 @@ export async function listHistory(tx: Queryable, conversationId: string, limit: 
 /** The empty reply a turn streams into, and the conversation moved to the top, in one statement. */
 export async function startReply(
   tx: Queryable,
-  input: { id: string; conversationId: string; model: string; title?: string },
+  input: { id: string; conversationId: string; model: string; title?: string; source?: MessageSource },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `with reply as (
-       insert into public.messages (id, conversation_id, role, parts, status, model)
-       values ($4, $1, 'assistant', '[]', 'streaming', $2) returning id
+       insert into public.messages (id, conversation_id, role, parts, status, model, source)
+       values ($4, $1, 'assistant', '[]', 'streaming', $2, $5) returning id
      ), touched as (
        update public.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
      )
      select id from reply`,
-    [input.conversationId, input.model, input.title ?? null, input.id],
+    [input.conversationId, input.model, input.title ?? null, input.id, input.source ?? 'text'],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;

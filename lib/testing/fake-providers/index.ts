@@ -11,7 +11,7 @@ export {
   type Scenario,
   type ScenarioSource,
 } from './scenario.ts';
-export { FAKE_TRANSCRIPT, type ReceivedTranscription } from './transcription.ts';
+export { FAKE_TRANSCRIPT, FAKE_TRANSCRIPTS, type ReceivedTranscription } from './transcription.ts';
 export { startReplicateServer } from './replicate.ts';
 export {
   speechMarker,

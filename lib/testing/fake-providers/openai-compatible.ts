@@ -56,6 +56,8 @@ export type OpenAICompatibleServerOptions = {
   log?: (line: string) => void;
   /** Milliseconds before every /audio/speech answer (a TTS provider's latency, for benchmarks). */
   speechDelayMs?: number;
+  /** Milliseconds before every /audio/transcriptions answer (a speech-to-text provider's latency, for benchmarks). */
+  transcriptionDelayMs?: number;
 };
 
 const DEFAULT_MODELS: ListedModel[] = [
@@ -80,7 +82,10 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
     }
     if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(flavor, models));
     if (request.method === 'POST' && route === '/embeddings') return sendJson(res, 200, embeddings(request.body));
-    if (request.method === 'POST' && route === '/audio/transcriptions') return answerTranscription(request, res, flavor);
+    if (request.method === 'POST' && route === '/audio/transcriptions') {
+      if (options.transcriptionDelayMs) await new Promise((resolve) => setTimeout(resolve, options.transcriptionDelayMs));
+      return answerTranscription(request, res, flavor);
+    }
     if (request.method === 'POST' && route === '/realtime/client_secrets') {
       return answerRealtimeSecret(request, res, (status, message) => sendError(res, flavor, status, { message }));
     }

@@ -12,6 +12,19 @@ import type { RecordedRequest } from './scenario.ts';
  */
 export const FAKE_TRANSCRIPT = 'Hello from my voice note. Could you tell me a short story about the sea?';
 
+/**
+ * With a `language` hint (a call sends its language), the transcript is in that language, so a
+ * test can tell each language's fixture was heard as such. The language is echoed back.
+ */
+export const FAKE_TRANSCRIPTS: Record<string, { text: string; name: string }> = {
+  en: { text: 'Hello, my name is Robin and I live in Utrecht.', name: 'english' },
+  es: { text: 'Hola, me llamo Robin y vivo en Sevilla.', name: 'spanish' },
+  fr: { text: "Bonjour, je m'appelle Robin et j'habite à Lyon.", name: 'french' },
+  de: { text: 'Hallo, ich heiße Robin und wohne in Berlin.', name: 'german' },
+  nl: { text: 'Hallo, ik heet Robin en ik woon in Utrecht.', name: 'dutch' },
+  it: { text: 'Ciao, mi chiamo Robin e vivo a Roma.', name: 'italian' },
+};
+
 export type ReceivedTranscription = { model: string; filename: string; mediaType: string; bytes: Buffer; responseFormat: string };
 
 export async function answerTranscription(request: RecordedRequest & { transcription?: ReceivedTranscription }, res: ServerResponse, flavor: string): Promise<void> {
@@ -37,7 +50,8 @@ export async function answerTranscription(request: RecordedRequest & { transcrip
     responseFormat,
   };
   request.model = model;
-  const text = FAKE_TRANSCRIPT;
+  const hinted = FAKE_TRANSCRIPTS[String(form.get('language') ?? '')];
+  const text = hinted?.text ?? FAKE_TRANSCRIPT;
   if (responseFormat === 'text') {
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     return void res.end(text);
@@ -47,10 +61,14 @@ export async function answerTranscription(request: RecordedRequest & { transcrip
   sendJson(res, 200, {
     task: 'transcribe',
     // Groq capitalises the name; OpenAI's Whisper answers it in lower case.
-    language: flavor === 'groq' ? 'English' : 'english',
+    language: flavor === 'groq' ? capitalized(hinted?.name ?? 'english') : (hinted?.name ?? 'english'),
     duration,
     text,
     segments: [{ id: 0, seek: 0, start: 0, end: duration, text, tokens: [], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.2, no_speech_prob: 0.01 }],
     ...(flavor === 'groq' ? { x_groq: { id: 'req_fake' } } : {}),
   });
+}
+
+function capitalized(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { LanguageBadges } from '@/components/companions/language-badges';
+import { CallButton } from '@/components/call/call-button';
 import { StartChatButton } from '@/components/companions/start-chat-button';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
@@ -48,6 +49,7 @@ export default async function CompanionPage({ params }: Props) {
           <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>
           <div className="mt-6 flex flex-wrap items-center gap-3">
             <StartChatButton companion={companion.slug} name={companion.name} languages={companion.languages} />
+            <CallButton companion={companion.slug} name={companion.name} />
             <Link href={`/companions/${companion.slug}/memory`} className={buttonStyles.secondary}>
               <MemoryIcon className="size-4" />
               What {companion.name} remembers

@@ -1,0 +1,21 @@
+import { callJson } from '@/lib/api/calls';
+import { apiRoute, preflight } from '@/lib/api/route';
+import { hangUp } from '@/lib/calls/calls';
+import { pathId } from '@/lib/validation/chat';
+import { endCallRequest } from '@/lib/validation/calls';
+import { parseWith, readJson } from '@/lib/validation/parse';
+
+/** Hangs up (again is fine: an ended call is answered as it is), recording duration and cost. The body is optional. */
+export const POST = apiRoute<{ id: string }>(async (request, context, caller) => {
+  const { id } = parseWith(pathId, await context.params);
+  const input = parseWith(endCallRequest, (await hasBody(request)) ? await readJson(request) : {});
+  const playback = input.playback && { turnId: input.playback.turn_id, playbackMs: input.playback.playback_ms };
+  return Response.json(callJson(await hangUp(caller, id, { playback })));
+});
+
+async function hasBody(request: Request): Promise<boolean> {
+  if (request.headers.get('content-length') === '0' || !request.body) return false;
+  return (request.headers.get('content-type') ?? '').includes('json') || request.headers.has('content-length');
+}
+
+export const OPTIONS = preflight;

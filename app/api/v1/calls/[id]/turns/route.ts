@@ -1,0 +1,33 @@
+import { apiRoute, preflight } from '@/lib/api/route';
+import { SSE_HEADERS, sseStream } from '@/lib/api/sse';
+import { admitCallTurn } from '@/lib/calls/admission';
+import { encodeEvent } from '@/lib/calls/events';
+import { startCallTurn } from '@/lib/calls/turn';
+import { receiveTurn } from '@/lib/calls/utterance';
+import { pathId } from '@/lib/validation/chat';
+import { parseWith } from '@/lib/validation/parse';
+
+/**
+ * One turn of a call: the utterance (or typed text, and a camera frame) in, the reply out as
+ * Server-Sent Events with its text and audio (lib/calls/events.ts). A client that aborts the
+ * request (barge-in, a dropped connection) stops the reply, which is saved as interrupted.
+ */
+export const POST = apiRoute<{ id: string }>(async (request, context, caller) => {
+  const { id } = parseWith(pathId, await context.params);
+  await admitCallTurn(caller);
+  const input = await receiveTurn(request);
+  const leave = new AbortController();
+  request.signal.addEventListener('abort', () => leave.abort(), { once: true });
+  const turn = await startCallTurn(caller, id, input, { signal: leave.signal });
+  const events = (async function* () {
+    try {
+      for await (const event of turn.events) yield encodeEvent(event);
+    } finally {
+      // The response was cancelled (or finished): a reply still running stops here.
+      leave.abort();
+    }
+  })();
+  return new Response(sseStream(events, { message: ': ping\n\n', intervalMs: 15_000 }), { headers: SSE_HEADERS });
+});
+
+export const OPTIONS = preflight;

@@ -1,0 +1,13 @@
+import { callJson } from '@/lib/api/calls';
+import { apiRoute, preflight } from '@/lib/api/route';
+import { createCall } from '@/lib/calls/calls';
+import { createCallRequest } from '@/lib/validation/calls';
+import { parseWith, readJson } from '@/lib/validation/parse';
+
+/** Starts a call with a companion: `waiting` until its first turn, expiring an hour after it is made. */
+export const POST = apiRoute(async (request, context, caller) => {
+  const input = parseWith(createCallRequest, await readJson(request));
+  return Response.json(callJson(await createCall(caller, input)), { status: 201 });
+});
+
+export const OPTIONS = preflight;
