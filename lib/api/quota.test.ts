@@ -8,9 +8,10 @@ import { createTestUser } from '@/lib/testing/databases';
 /**
  * The message quota and the sign-up limit on the REST API's real route handlers: a refused
  * request is a 429 with Retry-After and the limit's code, and writes nothing. (The web chat route
- * reads a session cookie, which needs a Next.js request: e2e/rate-limit.spec.ts covers it.)
+ * reads a session cookie, which needs a Next.js request: e2e/rate-limit.spec.ts covers it.) A call's
+ * turns count as messages too.
  */
-const TABLES = ['users', 'conversations', 'messages', 'api_usage'];
+const TABLES = ['users', 'conversations', 'messages', 'api_usage', 'calls', 'call_turns'];
 
 describe('quotas on the REST API', () => {
   let db: Database;
@@ -75,6 +76,20 @@ describe('quotas on the REST API', () => {
     const completion = await completions.POST(post('/api/v1/chat/completions', { model: 'companion/marcus', messages: [{ role: 'user', content: 'Hi' }] }), params({}));
     expect(completion.status).toBe(429);
     expect(await rowCounts()).toBe(before);
+
+    // A call's turn is a message too: the call can be made, its turn is refused and not written.
+    const calls = await import('@/app/api/v1/calls/route');
+    const turns = await import('@/app/api/v1/calls/[id]/turns/route');
+    const call = await calls.POST(post('/api/v1/calls', { companion: 'marcus', language: 'en-US' }), params({}));
+    expect(call.status).toBe(201);
+    const callId = ((await call.json()) as { id: string }).id;
+    const afterCall = await rowCounts();
+    const form = new FormData();
+    form.set('text', 'Are you there?');
+    const turn = await turns.POST(new Request(`http://hearth.test/api/v1/calls/${callId}/turns`, { method: 'POST', headers: auth, body: form }), params({ id: callId }));
+    expect(turn.status).toBe(429);
+    expect((await turn.json()).error.code).toBe('messages_per_hour');
+    expect(await rowCounts()).toBe(afterCall);
   });
 
   it('limits sign-ups per client address, and refuses without making the account', async () => {

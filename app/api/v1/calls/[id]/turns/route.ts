@@ -1,9 +1,9 @@
 import { apiRoute, preflight } from '@/lib/api/route';
 import { SSE_HEADERS, sseStream } from '@/lib/api/sse';
-import { admitCallTurn } from '@/lib/calls/admission';
 import { encodeEvent } from '@/lib/calls/events';
 import { startCallTurn } from '@/lib/calls/turn';
 import { receiveTurn } from '@/lib/calls/utterance';
+import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
 import { pathId } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
@@ -14,8 +14,9 @@ import { parseWith } from '@/lib/validation/parse';
  */
 export const POST = apiRoute<{ id: string }>(async (request, context, caller) => {
   const { id } = parseWith(pathId, await context.params);
-  await admitCallTurn(caller);
   const input = await receiveTurn(request);
+  // A turn is a message the companion answers, counted like the chat's once it is known to be valid.
+  await takeMessageQuota(caller, addressOf(request));
   const leave = new AbortController();
   request.signal.addEventListener('abort', () => leave.abort(), { once: true });
   const turn = await startCallTurn(caller, id, input, { signal: leave.signal });
