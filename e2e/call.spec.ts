@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Browser, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import { FAKE_TRANSCRIPTS } from '../lib/testing/fake-providers/transcription.ts';
+import { wavFile } from '../lib/testing/media.ts';
 import { assistantMessages, expectAccessible, signInAsGuest } from './helpers';
 
 // Each test opens its own Chromium whose fake microphone loops a sentence spoken by espeak-ng
@@ -123,19 +124,7 @@ test('typing in a call works like speaking; the screen is accessible; an ended c
   expect((await refused.json()).error.type).toBe('conflict_error');
   // Silence is refused with a clear error on a live call, and nothing is written.
   const live = await (await page.request.post('/api/v1/calls', { data: { companion: 'lucia' } })).json();
-  const silent = Buffer.alloc(44 + 32_000);
-  silent.write('RIFF', 0, 'ascii');
-  silent.writeUInt32LE(36 + 32_000, 4);
-  silent.write('WAVEfmt ', 8, 'ascii');
-  silent.writeUInt32LE(16, 16);
-  silent.writeUInt16LE(1, 20);
-  silent.writeUInt16LE(1, 22);
-  silent.writeUInt32LE(16_000, 24);
-  silent.writeUInt32LE(32_000, 28);
-  silent.writeUInt16LE(2, 32);
-  silent.writeUInt16LE(16, 34);
-  silent.write('data', 36, 'ascii');
-  silent.writeUInt32LE(32_000, 40);
+  const silent = Buffer.from(wavFile(1, { amplitude: 0 }));
   const quiet = await page.request.post(`/api/v1/calls/${live.id}/turns`, { multipart: { audio: { name: 'quiet.wav', mimeType: 'audio/wav', buffer: silent } } });
   expect(quiet.status()).toBe(400);
   expect((await quiet.json()).error.message).toMatch(/silent/);

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson, startLoopbackServer, type LoopbackServer } from './http.ts';
+import { wavOf } from '../media.ts';
 import type { RecordedRequest } from './scenario.ts';
 
 /**
@@ -50,27 +51,8 @@ export function speechPcm(text: string, sampleRate: number): Buffer {
   return pcm;
 }
 
-/** The PCM in a 44-byte RIFF/WAVE header. */
-export function wavFile(pcm: Buffer, sampleRate: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + pcm.length, 4);
-  header.write('WAVE', 8, 'ascii');
-  header.write('fmt ', 12, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(pcm.length, 40);
-  return Buffer.concat([header, pcm]);
-}
-
 export function speechWav(text: string): Buffer {
-  return wavFile(speechPcm(text, WAV_SAMPLE_RATE), WAV_SAMPLE_RATE);
+  return wavOf(speechPcm(text, WAV_SAMPLE_RATE), WAV_SAMPLE_RATE);
 }
 
 /** What the text's markers ask for: an error status, or a wait before answering. */
