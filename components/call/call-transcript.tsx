@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { speakable } from '@/lib/voice/sentences';
 
 export type TranscriptLine = {
   id: string;
@@ -32,7 +33,8 @@ export function CallTranscript({ lines, companionName, accentColor }: { lines: T
             style={line.role === 'companion' ? { boxShadow: `inset 3px 0 0 ${accentColor}` } : undefined}
           >
             <span className="sr-only">{line.role === 'user' ? 'You' : companionName}: </span>
-            {line.pending ? <span className="text-stone-400">Listening to what you said…</span> : line.text}
+            {/* A call is spoken: the companion's markdown marks would only be noise here. */}
+            {line.pending ? <span className="text-stone-400">Listening to what you said…</span> : line.role === 'companion' ? speakable(line.text) : line.text}
             {line.interrupted && <span className="ml-2 text-xs text-stone-400">(interrupted)</span>}
             {line.typed && <span className="sr-only"> (typed)</span>}
           </div>
