@@ -35,19 +35,19 @@ const pct = (values: number[], p: number) => percentile(values, p) ?? NaN;
 await ensureDatabase();
 const db = await openDatabase({ url: URL_ });
 const t0 = performance.now();
-const [{ n: existing }] = (await db.query<{ n: number }>('select count(*)::int as n from public.messages')) as [{ n: number }];
+const [{ n: existing }] = (await db.query<{ n: number }>('select count(*)::int as n from hearth.messages')) as [{ n: number }];
 let generatedMs = 0;
 if (existing < MESSAGES) {
   console.log(`generating ${MESSAGES.toLocaleString('en-US')} messages (${existing.toLocaleString('en-US')} there)…`);
   await db.exec(`
-    insert into public.users (email, name)
+    insert into hearth.users (email, name)
       select 'bench-' || g || '@bench.hearth.local', 'Bench ' || g from generate_series(1, ${USERS}) g
       on conflict (email) do nothing;
-    insert into public.conversations (user_id, companion_id, model, created_at)
+    insert into hearth.conversations (user_id, companion_id, model, created_at)
       select u.id, c.id, 'offline/hearth-demo', now() - interval '${DAYS} days'
-        from (select id, row_number() over () as r from public.users where email like 'bench-%') u
+        from (select id, row_number() over () as r from hearth.users where email like 'bench-%') u
         cross join lateral generate_series(1, ${Math.ceil(CONVERSATIONS / USERS)}) k
-        cross join lateral (select id from public.companions order by md5(u.r::text || k::text || id::text) limit 1) c;
+        cross join lateral (select id from hearth.companions order by md5(u.r::text || k::text || id::text) limit 1) c;
   `);
   const models = ['google/gemini-2.5-flash', 'groq/llama-3.3-70b-versatile', 'groq/llama-3.1-8b-instant', 'openai/gpt-4o-mini', 'openrouter/meta-llama/llama-3.3-70b-instruct', 'offline/hearth-demo'];
   const batch = 250_000;
@@ -55,11 +55,11 @@ if (existing < MESSAGES) {
     const n = Math.min(batch, MESSAGES - done);
     // Pairs of a user message and a reply; replies carry a model, usage, cost, TTFT and latency.
     await db.exec(`
-      with c as (select id, user_id, row_number() over () - 1 as i from public.conversations),
+      with c as (select id, user_id, row_number() over () - 1 as i from hearth.conversations),
            nc as (select count(*) as n from c),
            g as (select s, now() - (random() * ${DAYS}) * interval '1 day' as at, floor(random() * (select n from nc))::bigint as ci
                    from generate_series(1, ${n}) s)
-      insert into public.messages (conversation_id, user_id, role, parts, status, model, input_tokens, output_tokens, ttft_ms, latency_ms, cost_usd, created_at)
+      insert into hearth.messages (conversation_id, user_id, role, parts, status, model, input_tokens, output_tokens, ttft_ms, latency_ms, cost_usd, created_at)
       select c.id, c.user_id,
              case when g.s % 2 = 0 then 'user' else 'assistant' end,
              '[{"type":"text","text":"generated"}]'::jsonb,
@@ -75,20 +75,20 @@ if (existing < MESSAGES) {
     `);
     console.log(`  ${Math.min(done + n, MESSAGES).toLocaleString('en-US')} messages`);
   }
-  await db.exec('analyze public.messages; analyze public.conversations;');
+  await db.exec('analyze hearth.messages; analyze hearth.conversations;');
   generatedMs = performance.now() - t0;
 }
 
-const [{ email }] = (await db.query<{ email: string }>("select email from public.users where email = 'bench-1@bench.hearth.local'")) as [{ email: string }];
+const [{ email }] = (await db.query<{ email: string }>("select email from hearth.users where email = 'bench-1@bench.hearth.local'")) as [{ email: string }];
 await grantAdmin(db, email);
-const [{ id: adminId }] = (await db.query<{ id: string }>('select id from public.users where email = $1', [email])) as [{ id: string }];
+const [{ id: adminId }] = (await db.query<{ id: string }>('select id from hearth.users where email = $1', [email])) as [{ id: string }];
 const admin = { id: adminId, role: 'admin' as const };
-const [{ total }] = (await db.query<{ total: number }>('select count(*)::int as total from public.messages')) as [{ total: number }];
+const [{ total }] = (await db.query<{ total: number }>('select count(*)::int as total from hearth.messages')) as [{ total: number }];
 
 // The first refresh builds the rollups from every message (once per deployment, then incremental).
-await db.query('update public.usage_rollup_state set refreshed_at = null');
+await db.query('update hearth.usage_rollup_state set refreshed_at = null');
 const fullStart = performance.now();
-await withUser(admin, (tx) => tx.query('select public.refresh_usage_rollups()'), db);
+await withUser(admin, (tx) => tx.query('select hearth.refresh_usage_rollups()'), db);
 const fullRefreshMs = performance.now() - fullStart;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -100,10 +100,10 @@ for (const range of ranges) {
   const refreshes: number[] = [];
   for (let i = 0; i < RUNS + 3; i++) {
     // A little new traffic between loads, as on a live server, so each refresh has work to do.
-    await db.query(`insert into public.messages (conversation_id, user_id, role, parts, model, input_tokens, output_tokens, ttft_ms, latency_ms, cost_usd)
-      select id, user_id, 'assistant', '[]', 'groq/llama-3.1-8b-instant', 500, 100, 300, 2000, 0.0001 from public.conversations order by random() limit 20`);
+    await db.query(`insert into hearth.messages (conversation_id, user_id, role, parts, model, input_tokens, output_tokens, ttft_ms, latency_ms, cost_usd)
+      select id, user_id, 'assistant', '[]', 'groq/llama-3.1-8b-instant', 500, 100, 300, 2000, 0.0001 from hearth.conversations order by random() limit 20`);
     const r0 = performance.now();
-    await withUser(admin, (tx) => tx.query('select public.refresh_usage_rollups()'), db);
+    await withUser(admin, (tx) => tx.query('select hearth.refresh_usage_rollups()'), db);
     const refreshMs = performance.now() - r0;
     const start = performance.now();
     await loadAnalytics(admin, { from: range.from, to: range.to }, db);

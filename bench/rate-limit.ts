@@ -60,7 +60,7 @@ async function main() {
   if (url) {
     const db: Database = await openDatabase({ url });
     await report('PostgreSQL store on PostgreSQL (loopback)', new PostgresRateLimitStore(async () => db), async () => {
-      await db.query("delete from public.rate_limit_counters where bucket like 'bench:%'");
+      await db.query("delete from hearth.rate_limit_counters where bucket like 'bench:%'");
       await db.close();
     });
   }

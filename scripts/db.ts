@@ -12,7 +12,7 @@ if (command !== 'migrate' && command !== 'seed') {
 const db = await openDatabase({ url: process.env.DATABASE_URL || undefined });
 try {
   if (command === 'seed') await seed(db);
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*)::int as n from public.hearth_migrations');
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*)::int as n from supabase_migrations.schema_migrations');
   console.log(`${command}: ok (${n} migrations applied, database: ${db.kind})`);
 } finally {
   await db.close();

@@ -2,7 +2,7 @@
 -- every column but slug (and created_at) is refreshed from the values below.
 -- Portraits live in public/avatars/<slug>.svg.
 
-insert into public.companions
+insert into hearth.companions
   (slug, name, tagline, description, instructions, greeting, avatar_url, accent_color,
    specialties, languages, default_model, fallback_models, temperature, active)
 values

@@ -30,34 +30,34 @@ async function generate(db: Database) {
   const heavy = users[0]!;
   const started = performance.now();
   await db.query(
-    `insert into public.conversations (user_id, companion_id, title, model, language, created_at, updated_at)
+    `insert into hearth.conversations (user_id, companion_id, title, model, language, created_at, updated_at)
      select case when g <= $2 then $1::uuid else ($3::uuid[])[1 + g % array_length($3::uuid[], 1)] end,
-            (array(select id from public.companions order by slug))[1 + g % 8],
+            (array(select id from hearth.companions order by slug))[1 + g % 8],
             'Conversation ' || g, 'offline/hearth-demo', 'en-US',
             now() - g * interval '1 minute', now() - g * interval '1 minute'
        from generate_series(1, $4::int) g`,
     [heavy.id, HEAVY_USER_CONVERSATIONS, users.slice(1).map((u) => u.id), CONVERSATIONS],
   );
   await db.query(
-    `insert into public.messages (conversation_id, user_id, role, parts, status, created_at)
+    `insert into hearth.messages (conversation_id, user_id, role, parts, status, created_at)
      select c.id, c.user_id, case when i % 2 = 1 then 'user' else 'assistant' end,
             jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Message ' || i || ' of a long and winding conversation about small everyday things.')),
             'complete', c.created_at + i * interval '1 second'
-       from public.conversations c cross join generate_series(1, $1::int) i
+       from hearth.conversations c cross join generate_series(1, $1::int) i
       where c.title like 'Conversation %'`,
     [MESSAGES_PER_CONVERSATION],
   );
   // One very long conversation of the heavy user's, to page deep into.
-  const [long] = await db.query<{ id: string }>(`select id from public.conversations where user_id = $1 order by updated_at desc limit 1`, [heavy.id]);
+  const [long] = await db.query<{ id: string }>(`select id from hearth.conversations where user_id = $1 order by updated_at desc limit 1`, [heavy.id]);
   await db.query(
-    `insert into public.messages (conversation_id, user_id, role, parts, status)
+    `insert into hearth.messages (conversation_id, user_id, role, parts, status)
      select $1, $2, case when i % 2 = 1 then 'user' else 'assistant' end,
             jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'A long conversation, message ' || i || '.')), 'complete'
        from generate_series(1, $3::int) i`,
     [long!.id, heavy.id, LONG_CONVERSATION_MESSAGES],
   );
   await db.query('analyze');
-  const [{ n } = { n: '0' }] = await db.query<{ n: string }>('select count(*)::text as n from public.messages');
+  const [{ n } = { n: '0' }] = await db.query<{ n: string }>('select count(*)::text as n from hearth.messages');
   return { heavy, longConversationId: long!.id, messages: Number(n), generateSeconds: (performance.now() - started) / 1000 };
 }
 

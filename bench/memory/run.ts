@@ -48,7 +48,7 @@ async function turn(db: Database, user: User, conversationId: string, text: stri
 }
 
 async function companionIds(db: Database): Promise<Record<string, string>> {
-  const rows = await db.query<{ slug: string; id: string }>('select slug, id from public.companions');
+  const rows = await db.query<{ slug: string; id: string }>('select slug, id from hearth.companions');
   return Object.fromEntries(rows.map((r) => [r.slug, r.id]));
 }
 
@@ -97,7 +97,7 @@ async function recallBench(db: Database) {
     await withUser(user, async (tx) => {
       for (const draft of distractors(CROWD, dialogue.id)) {
         await tx.query(
-          `insert into public.memories (companion_id, kind, content, importance, updated_at)
+          `insert into hearth.memories (companion_id, kind, content, importance, updated_at)
            values ($1, $2, $3, $4, now() - ($5 || ' days')::interval)`,
           [companionId, draft.kind, draft.content, draft.importance, draft.ageDays],
         );
@@ -136,7 +136,7 @@ async function retrievalBench(db: Database) {
   const user = await createTestUser(db, 'crowded');
   const companionId = companions.marcus!;
   await generateMemories(db, user.id, companionId, RETRIEVAL_MEMORIES);
-  await db.query('analyze public.memories');
+  await db.query('analyze hearth.memories');
   const asks = dialogues.flatMap((d) => d.questions.map((q) => q.ask));
   const times: number[] = [];
   for (let i = 0; i < RETRIEVALS + 30; i++) {

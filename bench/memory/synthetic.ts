@@ -41,7 +41,7 @@ export function distractors(count: number, seed: string): { kind: MemoryKind; co
 /** `count` varied memories for one person and companion, written by the database in one statement. */
 export async function generateMemories(db: Database, userId: string, companionId: string, count: number): Promise<void> {
   await db.query(
-    `insert into public.memories (user_id, companion_id, kind, content, importance, updated_at, created_at)
+    `insert into hearth.memories (user_id, companion_id, kind, content, importance, updated_at, created_at)
      select $1, $2,
             (array['fact', 'preference', 'relationship', 'event'])[1 + i % 4],
             format('%s %s %s %s.',

@@ -16,7 +16,7 @@ import { listUsers, updateUser } from './users';
 
 async function makeAdmin(db: Database, label: string): Promise<{ id: string; role: 'admin' }> {
   const user = await createTestUser(db, label);
-  const [{ email }] = await db.query<{ email: string }>('select email from public.users where id = $1', [user.id]) as [{ email: string }];
+  const [{ email }] = await db.query<{ email: string }>('select email from hearth.users where id = $1', [user.id]) as [{ email: string }];
   await grantAdmin(db, email);
   return { id: user.id, role: 'admin' };
 }
@@ -33,7 +33,7 @@ async function rejects(promise: Promise<unknown>): Promise<unknown> {
 // The PostgreSQL test database outlives a run: slugs carry a per-run suffix.
 const run = crypto.randomUUID().slice(0, 8);
 
-const count = async (db: Database, table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from public.${table}`))[0]!.n;
+const count = async (db: Database, table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from hearth.${table}`))[0]!.n;
 
 describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
   let db: Database;
@@ -50,40 +50,43 @@ describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
   it('refuses companion writes to a non-admin, even as raw SQL in their own scope', async () => {
     const [target] = await withAnon(listCompanions, db);
     const insert = await rejects(
-      withUser(user, (tx) => tx.query("insert into public.companions (slug, name, tagline, description, instructions, greeting, avatar_url) values ('evil', 'Evil', '', '', '', '', '/x.svg')"), db),
+      withUser(user, (tx) => tx.query("insert into hearth.companions (slug, name, tagline, description, instructions, greeting, avatar_url) values ('evil', 'Evil', '', '', '', '', '/x.svg')"), db),
     );
     expect((insert as { code?: string }).code).toBe('42501');
-    const updated = await withUser(user, (tx) => tx.query("update public.companions set name = 'Pwned' where id = $1 returning id", [target!.id]), db);
+    const updated = await withUser(user, (tx) => tx.query("update hearth.companions set name = 'Pwned' where id = $1 returning id", [target!.id]), db);
     expect(updated).toEqual([]);
-    const ownRole = await rejects(withUser(user, (tx) => tx.query("update public.users set role = 'admin' where id = public.requesting_user_id()"), db));
+    const ownRole = await rejects(withUser(user, (tx) => tx.query("update hearth.users set role = 'admin' where id = hearth.requesting_user_id()"), db));
     expect((ownRole as { code?: string }).code).toBe('42501');
-    const viaFunction = await rejects(withUser(user, (tx) => tx.query('select * from public.admin_update_user($1, $2, null)', [user.id, 'admin']), db));
+    const viaFunction = await rejects(withUser(user, (tx) => tx.query('select * from hearth.admin_update_user($1, $2, null)', [user.id, 'admin']), db));
     expect((viaFunction as { code?: string }).code).toBe('42501');
-    // Claiming the admin role in the claims changes nothing: the role is read from the users table.
+    // Claims that say admin change nothing: the role is read from the users table.
     const claimed = await db.transaction(async (tx) => {
-      await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [JSON.stringify({ sub: user.id, role: 'admin', app_role: 'admin' })]);
-      return tx.query("update public.companions set name = 'Pwned' returning id");
+      await tx.query(
+        "select set_config('hearth.user_id', $1, true), set_config('request.jwt.claims', $2, true), set_config('role', 'hearth_user', true)",
+        [user.id, JSON.stringify({ sub: user.id, role: 'admin', app_role: 'admin' })],
+      );
+      return tx.query("update hearth.companions set name = 'Pwned' returning id");
     });
     expect(claimed).toEqual([]);
-    const [row] = await db.query<{ name: string }>('select name from public.companions where id = $1', [target!.id]);
+    const [row] = await db.query<{ name: string }>('select name from hearth.companions where id = $1', [target!.id]);
     expect(row!.name).toBe(target!.name);
-    expect(await withUser(user, (tx) => tx.query('select public.is_admin() as admin'), db)).toEqual([{ admin: false }]);
+    expect(await withUser(user, (tx) => tx.query('select hearth.is_admin() as admin'), db)).toEqual([{ admin: false }]);
   });
 
   it('keeps the audit log, rollups, versions and drafts away from non-admins', async () => {
     await createPersona(admin, { ...DEFAULT_PERSONA, name: 'Secret Draft', slug: `secret-draft-${run}` }, { db });
     const seen = await withUser(user, async (tx) => ({
-      audit: await tx.query('select * from public.audit_log'),
-      versions: await tx.query('select * from public.companion_versions'),
-      draft: await tx.query('select id from public.companions where slug = $1', [`secret-draft-${run}`]),
-      usage: await tx.query('select * from public.usage_daily'),
-      users: await tx.query('select id from public.users where id <> public.requesting_user_id()'),
+      audit: await tx.query('select * from hearth.audit_log'),
+      versions: await tx.query('select * from hearth.companion_versions'),
+      draft: await tx.query('select id from hearth.companions where slug = $1', [`secret-draft-${run}`]),
+      usage: await tx.query('select * from hearth.usage_daily'),
+      users: await tx.query('select id from hearth.users where id <> hearth.requesting_user_id()'),
     }), db);
     expect(seen).toEqual({ audit: [], versions: [], draft: [], usage: [], users: [] });
-    const write = await rejects(withUser(user, (tx) => tx.query("insert into public.audit_log (action, target_type) values ('persona.create', 'companion')"), db));
+    const write = await rejects(withUser(user, (tx) => tx.query("insert into hearth.audit_log (action, target_type) values ('persona.create', 'companion')"), db));
     expect((write as { code?: string }).code).toBe('42501');
-    expect(await withUser(admin, (tx) => tx.query('select id from public.audit_log'), db)).not.toEqual([]);
-    const refresh = await rejects(withUser(user, (tx) => tx.query('select public.refresh_usage_rollups()'), db));
+    expect(await withUser(admin, (tx) => tx.query('select id from hearth.audit_log'), db)).not.toEqual([]);
+    const refresh = await rejects(withUser(user, (tx) => tx.query('select hearth.refresh_usage_rollups()'), db));
     expect((refresh as { code?: string }).code).toBe('42501');
   });
 
@@ -142,13 +145,13 @@ describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
       expect(isHearthError(refused) && refused.code).toBe('bad_request');
       expect(isHearthError(refused) && refused.param?.startsWith('voices')).toBe(true);
     }
-    const [row] = await db.query<{ voices: unknown }>('select voices from public.companions where id = $1', [created.id]);
+    const [row] = await db.query<{ voices: unknown }>('select voices from hearth.companions where id = $1', [created.id]);
     expect(row!.voices).toEqual(voices);
 
     await savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, languages: ['fr-FR'], voices: { 'fr-FR': 'Kore' } }, 1, { db });
     expect((await restoreVersion(admin, created.id, 1, db)).voices).toEqual(voices);
     // A version saved before voices per language existed restores with none.
-    await db.query("update public.companion_versions set snapshot = snapshot - 'voices' where companion_id = $1 and version = 2", [created.id]);
+    await db.query("update hearth.companion_versions set snapshot = snapshot - 'voices' where companion_id = $1 and version = 2", [created.id]);
     expect((await restoreVersion(admin, created.id, 2, db)).voices).toEqual({});
 
     await savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, voices }, 4, { db });
@@ -187,18 +190,18 @@ describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
 
   it('disables a user: no sign-in, no API keys; enabling restores both; audited', async () => {
     const victim = await createTestUser(db, 'victim');
-    const [{ email }] = (await db.query<{ email: string }>('select email from public.users where id = $1', [victim.id])) as [{ email: string }];
+    const [{ email }] = (await db.query<{ email: string }>('select email from hearth.users where id = $1', [victim.id])) as [{ email: string }];
     const hash = (run + crypto.randomUUID()).replace(/-/g, '').padEnd(64, 'a').slice(0, 64);
-    await withUser(victim, (tx) => tx.query("insert into public.api_keys (name, prefix, key_hash) values ('k', 'hk_aaaa', $1)", [hash]), db);
-    const signIn = () => withAnon((tx) => tx.query('select id from public.auth_credentials($1)', [email]), db);
-    const apiKey = () => withAnon((tx) => tx.query('select user_id from public.auth_api_key($1)', [hash]), db);
+    await withUser(victim, (tx) => tx.query("insert into hearth.api_keys (name, prefix, key_hash) values ('k', 'hk_aaaa', $1)", [hash]), db);
+    const signIn = () => withAnon((tx) => tx.query('select id from hearth.auth_credentials($1)', [email]), db);
+    const apiKey = () => withAnon((tx) => tx.query('select user_id from hearth.auth_api_key($1)', [hash]), db);
     expect([(await signIn()).length, (await apiKey()).length]).toEqual([1, 1]);
 
     await updateUser(admin, victim.id, { disabled: true }, db);
     expect([(await signIn()).length, (await apiKey()).length]).toEqual([0, 0]);
     // A session still open in their browser can read but no longer write.
     const [companion] = await withAnon(listCompanions, db);
-    const write = await rejects(withUser(victim, (tx) => tx.query('insert into public.conversations (companion_id, model) values ($1, $2)', [companion!.id, 'offline/hearth-demo']), db));
+    const write = await rejects(withUser(victim, (tx) => tx.query('insert into hearth.conversations (companion_id, model) values ($1, $2)', [companion!.id, 'offline/hearth-demo']), db));
     expect((write as { code?: string }).code).toBe('42501');
     await updateUser(admin, victim.id, { disabled: false, role: 'admin' }, db);
     expect([(await signIn()).length, (await apiKey()).length]).toEqual([1, 1]);

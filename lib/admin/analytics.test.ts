@@ -29,7 +29,7 @@ describe.each(TEST_DATABASES)('usage analytics on $name', ({ open }) => {
   beforeAll(async () => {
     db = await open();
     const adminUser = await createTestUser(db, 'analyst');
-    const [{ email }] = (await db.query<{ email: string }>('select email from public.users where id = $1', [adminUser.id])) as [{ email: string }];
+    const [{ email }] = (await db.query<{ email: string }>('select email from hearth.users where id = $1', [adminUser.id])) as [{ email: string }];
     await grantAdmin(db, email);
     admin = { id: adminUser.id, role: 'admin' };
     alice = await createTestUser(db, 'alice');
@@ -41,11 +41,11 @@ describe.each(TEST_DATABASES)('usage analytics on $name', ({ open }) => {
         for (let i = 0; i < n; i++) {
           const at = `${i === 0 ? day1 : day2}T10:0${i}:00Z`;
           await tx.query(
-            `insert into public.messages (conversation_id, role, parts, created_at) values ($1, 'user', '[{"type":"text","text":"private words"}]', $2)`,
+            `insert into hearth.messages (conversation_id, role, parts, created_at) values ($1, 'user', '[{"type":"text","text":"private words"}]', $2)`,
             [conversation.id, at],
           );
           await tx.query(
-            `insert into public.messages (conversation_id, role, parts, status, model, input_tokens, output_tokens, ttft_ms, latency_ms, cost_usd, created_at)
+            `insert into hearth.messages (conversation_id, role, parts, status, model, input_tokens, output_tokens, ttft_ms, latency_ms, cost_usd, created_at)
              values ($1, 'assistant', '[{"type":"text","text":"private reply"}]', $2, 'groq/llama-3.1-8b-instant', 100, 50, $3, $4, 0.001, $5)`,
             [conversation.id, i === 2 ? 'error' : 'complete', 100 * (i + 1), 1000 * (i + 1), at],
           );
@@ -75,8 +75,8 @@ describe.each(TEST_DATABASES)('usage analytics on $name', ({ open }) => {
   it('picks up replies written after the last refresh', async () => {
     await loadAnalytics(admin, { from: day1, to: day2 }, db);
     await withUser(alice, async (tx) => {
-      const [c] = await tx.query<{ id: string }>('select id from public.conversations limit 1');
-      await tx.query(`insert into public.messages (conversation_id, role, parts, created_at) values ($1, 'user', '[]', $2)`, [c!.id, `${day2}T11:00:00Z`]);
+      const [c] = await tx.query<{ id: string }>('select id from hearth.conversations limit 1');
+      await tx.query(`insert into hearth.messages (conversation_id, role, parts, created_at) values ($1, 'user', '[]', $2)`, [c!.id, `${day2}T11:00:00Z`]);
     }, db);
     expect((await loadAnalytics(admin, { from: day1, to: day2 }, db)).totals.messages).toBe(9);
   });
@@ -84,7 +84,7 @@ describe.each(TEST_DATABASES)('usage analytics on $name', ({ open }) => {
   it('counts the stateless completions of api_usage too, under "No companion" when they had none', async () => {
     const day3 = `${year}-05-03`;
     await withUser(alice, (tx) => tx.query(
-      `insert into public.api_usage (model, status, input_tokens, output_tokens, cost_usd, created_at)
+      `insert into hearth.api_usage (model, status, input_tokens, output_tokens, cost_usd, created_at)
        values ('openai/gpt-4o-mini', 'complete', 10, 5, 0.5, $1), ('openai/gpt-4o-mini', 'error', 1, 0, 0, $1)`,
       [`${day3}T09:00:00Z`],
     ), db);

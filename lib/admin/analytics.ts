@@ -48,7 +48,7 @@ export function bucketMs(bucket: number): number {
 
 export async function loadAnalytics(admin: UserScope, range: DayRange, db?: Database): Promise<Analytics> {
   return withUser(admin, async (tx) => {
-    const [{ refreshed }] = (await tx.query<{ refreshed: string }>('select public.refresh_usage_rollups()::text as refreshed')) as [{ refreshed: string }];
+    const [{ refreshed }] = (await tx.query<{ refreshed: string }>('select hearth.refresh_usage_rollups()::text as refreshed')) as [{ refreshed: string }];
     const [daily, users, byModel, byProvider, byCompanion, latency] = await runAll(tx, range);
     const byDay = new Map(daily.map((d) => [d.day, d]));
     const usersByDay = new Map(users.perDay.map((u) => [u.day, u.n]));
@@ -101,25 +101,25 @@ async function runAll(tx: Queryable, { from, to }: DayRange) {
     `select day::text as day, sum(user_messages + replies)::int as messages, sum(replies)::int as replies,
             sum(errors)::int as errors, sum(input_tokens)::float8 as "inputTokens", sum(output_tokens)::float8 as "outputTokens",
             sum(cost_usd)::float8 as "costUsd"
-       from public.usage_daily where day between $1::date and $2::date group by day order by day`,
+       from hearth.usage_daily where day between $1::date and $2::date group by day order by day`,
     range,
   );
   const perDay = await tx.query<{ day: string; n: number }>(
-    'select day::text as day, users as n from public.usage_daily_active where day between $1::date and $2::date',
+    'select day::text as day, users as n from hearth.usage_daily_active where day between $1::date and $2::date',
     range,
   );
   const [total] = await tx.query<{ n: number }>(
     // group by, then count: PostgreSQL hashes it, where count(distinct) sorts (twice as slow at 450k rows).
-    'select count(*)::int as n from (select user_id from public.usage_daily_users where day between $1::date and $2::date group by user_id) t',
+    'select count(*)::int as n from (select user_id from hearth.usage_daily_users where day between $1::date and $2::date group by user_id) t',
     range,
   );
   const byModel = await tx.query<CostRow>(
-    `select model as key, model as label, ${sums} from public.usage_daily
+    `select model as key, model as label, ${sums} from hearth.usage_daily
       where day between $1::date and $2::date group by model having sum(replies) > 0 order by 6 desc, 3 desc`,
     range,
   );
   const byProvider = await tx.query<CostRow>(
-    `select provider as key, provider as label, ${sums} from public.usage_daily
+    `select provider as key, provider as label, ${sums} from hearth.usage_daily
       where day between $1::date and $2::date group by provider having sum(replies) > 0 order by 6 desc, 3 desc`,
     range,
   );
@@ -128,13 +128,13 @@ async function runAll(tx: Queryable, { from, to }: DayRange) {
             coalesce(min(c.name), case when u.companion_id is null then 'No companion (API)' else 'Unknown' end) as label,
             sum(u.replies)::int as replies,
             sum(u.input_tokens)::float8 as "inputTokens", sum(u.output_tokens)::float8 as "outputTokens", sum(u.cost_usd)::float8 as "costUsd"
-       from public.usage_daily u left join public.companions c on c.id = u.companion_id
+       from hearth.usage_daily u left join hearth.companions c on c.id = u.companion_id
       where u.day between $1::date and $2::date group by u.companion_id order by 6 desc, 3 desc`,
     range,
   );
   const percentiles = await tx.query<{ model: string; kind: number; n: number; p50: number; p95: number }>(
     `with h as (
-       select model, kind, bucket, sum(n)::float8 as n from public.usage_daily_latency
+       select model, kind, bucket, sum(n)::float8 as n from hearth.usage_daily_latency
         where day between $1::date and $2::date group by model, kind, bucket
      ), c as (
        select model, kind, bucket, n,

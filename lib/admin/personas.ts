@@ -93,7 +93,7 @@ export async function savePersona(
 ): Promise<Persona> {
   const fields = parseWith(personaFields, input);
   return withUser(admin, async (tx) => {
-    await tx.query('select id from public.companions where id = $1 for update', [id]);
+    await tx.query('select id from hearth.companions where id = $1 for update', [id]);
     const current = await load(tx, id);
     if (baseVersion !== null && current.version !== baseVersion) {
       throw new HearthError('conflict', `Someone saved this persona (version ${current.version}) after you opened it. Reload to see their changes.`);

@@ -31,8 +31,8 @@ export function listUsers(admin: UserScope, options: { q?: string; role?: 'user'
     return tx.query<AdminUserRow>(
       `select u.id, u.email, u.name, u.role, u.is_guest as "isGuest", u.disabled_at::text as "disabledAt",
               u.created_at::text as "createdAt",
-              (select count(*)::int from public.usage_daily_users d where d.user_id = u.id) as "activeDays"
-         from public.users u
+              (select count(*)::int from hearth.usage_daily_users d where d.user_id = u.id) as "activeDays"
+         from hearth.users u
         where ${where.join(' and ')}
         order by u.is_guest, u.created_at desc
         limit $1`,
@@ -46,15 +46,15 @@ export async function updateUser(admin: UserScope, userId: string, change: { rol
   if (userId === admin.id) throw new HearthError('forbidden', 'You cannot change your own role or disable yourself. Ask another admin.');
   return withUser(admin, async (tx) => {
     const [before] = await tx.query<{ role: 'user' | 'admin'; disabledAt: string | null }>(
-      'select role, disabled_at::text as "disabledAt" from public.users where id = $1',
+      'select role, disabled_at::text as "disabledAt" from hearth.users where id = $1',
       [userId],
     );
     if (!before) throw new HearthError('not_found', 'There is no such user.');
-    await tx.query('select * from public.admin_update_user($1, $2, $3)', [userId, change.role ?? null, change.disabled ?? null]);
+    await tx.query('select * from hearth.admin_update_user($1, $2, $3)', [userId, change.role ?? null, change.disabled ?? null]);
     const [after] = await tx.query<AdminUserRow>(
       `select u.id, u.email, u.name, u.role, u.is_guest as "isGuest", u.disabled_at::text as "disabledAt",
               u.created_at::text as "createdAt", 0 as "activeDays"
-         from public.users u where u.id = $1`,
+         from hearth.users u where u.id = $1`,
       [userId],
     );
     if (change.role !== undefined && change.role !== before.role) {

@@ -318,7 +318,7 @@ describe.each(TEST_DATABASES)('chat pipeline against a loopback OpenAI server on
 
   const model = (key = KEY) => remoteProvider('openai')!.create('gpt-4o-mini', { OPENAI_API_KEY: key, OPENAI_BASE_URL: server.url });
   const newConversation = async () => {
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
     return (await startConversation(user, { companion: slug }, db)).id;
   };
   const storedMessage = async (conversationId: string, id: string) =>

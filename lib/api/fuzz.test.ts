@@ -77,7 +77,7 @@ describe('the public API under random and malformed input', () => {
   // How the made-up requests were answered: some must get through, or the fuzzing only knocks on the door.
   const answered = { ok: 0, refused: 0 };
   const rowCounts = async () =>
-    (await db.query<{ n: string }>(TABLES.map((t) => `select count(*)::text as n from public.${t}`).join(' union all '))).map((r) => r.n).join(',');
+    (await db.query<{ n: string }>(TABLES.map((t) => `select count(*)::text as n from hearth.${t}`).join(' union all '))).map((r) => r.n).join(',');
 
   const operations = Object.entries(openApiDocument().paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({ path, method: method.toUpperCase(), operation: operation as Operation })),

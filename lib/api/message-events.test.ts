@@ -131,7 +131,7 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
     const saved = await saveUserMessage(user, { conversationId, text: 'Are you there?' }, db);
     expect(saved).toMatchObject({ role: 'user', status: 'complete' });
     expect(textOf(saved)).toBe('Are you there?');
-    const [conversation] = await db.query<{ title: string }>('select title from public.conversations where id = $1', [conversationId]);
+    const [conversation] = await db.query<{ title: string }>('select title from hearth.conversations where id = $1', [conversationId]);
     expect(conversation?.title).toBe('Are you there?');
 
     const turn = await startChatTurn(user, { action: 'answer', conversationId }, { db, model: scripted(complete('Yes I am')) });

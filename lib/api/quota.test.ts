@@ -40,7 +40,7 @@ describe('quotas on the REST API', () => {
   });
 
   const rowCounts = async () =>
-    (await db.query<{ n: string }>(TABLES.map((t) => `select count(*)::text as n from public.${t}`).join(' union all '))).map((r) => r.n).join(',');
+    (await db.query<{ n: string }>(TABLES.map((t) => `select count(*)::text as n from hearth.${t}`).join(' union all '))).map((r) => r.n).join(',');
   const post = (url: string, body: unknown, headers: Record<string, string> = auth) =>
     new Request(`http://hearth.test${url}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const params = <T extends Record<string, string>>(values: T) => ({ params: Promise.resolve(values) });

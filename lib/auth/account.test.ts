@@ -34,7 +34,7 @@ describe.each(TEST_DATABASES)('deleting files and accounts on $name', ({ open })
   it('deletes an account with every row and stored file of its own, and nobody else’s', async () => {
     const user = await createTestUser(db, 'leaving');
     const neighbour = await createTestUser(db, 'staying');
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
     const conversationId = (await startConversation(user, { companion: slug }, db)).id;
     const sent = await saveUpload(user, image(), { db, store: store(), env: {} });
     await finishedTurn(user, await startChatTurn(user, { action: 'send', conversationId, text: 'a photo', attachments: [sent.id] }, { db, env: FAST_OFFLINE, store: store() }), db);
@@ -45,8 +45,8 @@ describe.each(TEST_DATABASES)('deleting files and accounts on $name', ({ open })
     await deleteAccount(user, { db, store: store() });
     expect(await objectsOf(user)).toEqual([]);
     const left = await db.query<{ n: string }>(
-      `select (select count(*) from public.users where id = $1) + (select count(*) from public.conversations where user_id = $1)
-            + (select count(*) from public.messages where user_id = $1) + (select count(*) from public.uploads where user_id = $1) as n`,
+      `select (select count(*) from hearth.users where id = $1) + (select count(*) from hearth.conversations where user_id = $1)
+            + (select count(*) from hearth.messages where user_id = $1) + (select count(*) from hearth.uploads where user_id = $1) as n`,
       [user.id],
     );
     expect(Number(left[0]!.n)).toBe(0);
@@ -63,7 +63,7 @@ describe.each(TEST_DATABASES)('deleting files and accounts on $name', ({ open })
     expect(await objectsOf(user)).toEqual([]);
     await expect(findUpload(user, unsent.id, db)).rejects.toMatchObject({ code: 'not_found' });
 
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
     const conversationId = (await startConversation(user, { companion: slug }, db)).id;
     const sent = await saveUpload(user, image(), { db, store: store(), env: {} });
     await finishedTurn(user, await startChatTurn(user, { action: 'send', conversationId, attachments: [sent.id] }, { db, env: FAST_OFFLINE, store: store() }), db);

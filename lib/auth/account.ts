@@ -14,7 +14,7 @@ export async function deleteAccount(user: UserScope, options: { db?: Database; s
     user,
     async (tx) => {
       const found = await userUploadPaths(tx);
-      const [row] = await tx.query<{ deleted: boolean }>('select public.delete_own_account() as deleted');
+      const [row] = await tx.query<{ deleted: boolean }>('select hearth.delete_own_account() as deleted');
       if (!row?.deleted) throw new HearthError('not_found', 'This account does not exist.');
       return found;
     },

@@ -42,7 +42,7 @@ describe.each(TEST_DATABASES)('API keys on $name', ({ open }) => {
     expect(JSON.stringify(listed)).not.toContain(created.key);
 
     // As the table's owner, outside any scope: no column holds the key, one holds its hash.
-    const [row] = await db.query<Record<string, unknown>>('select * from public.api_keys where id = $1', [created.id]);
+    const [row] = await db.query<Record<string, unknown>>('select * from hearth.api_keys where id = $1', [created.id]);
     expect(Object.values(row!).map(String).some((value) => value.includes(created.key.slice(3)))).toBe(false);
     expect(row!.key_hash).toBe(hashApiKey(created.key));
   });
@@ -51,7 +51,7 @@ describe.each(TEST_DATABASES)('API keys on $name', ({ open }) => {
     const { id, key } = await createApiKey(alice, 'CI', db);
     const lastUsed = async () => (await listApiKeys(alice, db)).find((k) => k.id === id)!.lastUsedAt;
     const usedAgo = (interval: string) =>
-      db.query(`update public.api_keys set last_used_at = now() - $2::interval where id = $1`, [id, interval]);
+      db.query(`update hearth.api_keys set last_used_at = now() - $2::interval where id = $1`, [id, interval]);
 
     expect(await resolveApiKey(key, db)).toEqual({ id: alice.id, role: 'user' });
     expect(await lastUsed()).toBeInstanceOf(Date);
@@ -86,8 +86,8 @@ describe.each(TEST_DATABASES)('API keys on $name', ({ open }) => {
     await expect(revokeApiKey(bob, id, db)).rejects.toMatchObject({ status: 404, type: 'not_found_error' });
 
     const seen = await withUser(bob, async (tx) => ({
-      all: await tx.query('select id from public.api_keys'),
-      revoked: await tx.query('update public.api_keys set revoked_at = now() where id = $1 returning id', [id]),
+      all: await tx.query('select id from hearth.api_keys'),
+      revoked: await tx.query('update hearth.api_keys set revoked_at = now() where id = $1 returning id', [id]),
     }), db);
     expect(seen).toEqual({ all: [], revoked: [] });
     expect(await resolveApiKey(key, db)).toEqual({ id: alice.id, role: 'user' });
@@ -95,10 +95,10 @@ describe.each(TEST_DATABASES)('API keys on $name', ({ open }) => {
 
   it('does not let a user read hashes, delete keys or plant a key on someone else', async () => {
     const { id } = await createApiKey(alice, 'Mine', db);
-    await expect(withUser(alice, (tx) => tx.query('select key_hash from public.api_keys'), db)).rejects.toMatchObject({ code: '42501' });
-    await expect(withUser(alice, (tx) => tx.query('delete from public.api_keys where id = $1', [id]), db)).rejects.toMatchObject({ code: '42501' });
+    await expect(withUser(alice, (tx) => tx.query('select key_hash from hearth.api_keys'), db)).rejects.toMatchObject({ code: '42501' });
+    await expect(withUser(alice, (tx) => tx.query('delete from hearth.api_keys where id = $1', [id]), db)).rejects.toMatchObject({ code: '42501' });
     await expect(
-      withUser(bob, (tx) => tx.query("insert into public.api_keys (user_id, name, prefix, key_hash) values ($1, 'x', 'hk_x', $2)", [alice.id, hashApiKey(generateApiKey())]), db),
+      withUser(bob, (tx) => tx.query("insert into hearth.api_keys (user_id, name, prefix, key_hash) values ($1, 'x', 'hk_x', $2)", [alice.id, hashApiKey(generateApiKey())]), db),
     ).rejects.toMatchObject({ code: '42501' });
   });
 });

@@ -9,14 +9,14 @@ import type { Database } from '../db/client.ts';
 export async function grantAdmin(db: Database, email: string): Promise<{ id: string; changed: boolean } | null> {
   return db.transaction(async (tx) => {
     const [before] = await tx.query<{ id: string; role: string; disabled_at: string | null }>(
-      'select id, role, disabled_at from public.users where email = lower($1) and not is_guest for update',
+      'select id, role, disabled_at from hearth.users where email = lower($1) and not is_guest for update',
       [email.trim()],
     );
     if (!before) return null;
     if (before.role === 'admin' && before.disabled_at === null) return { id: before.id, changed: false };
-    await tx.query("update public.users set role = 'admin', disabled_at = null where id = $1", [before.id]);
+    await tx.query("update hearth.users set role = 'admin', disabled_at = null where id = $1", [before.id]);
     await tx.query(
-      `insert into public.audit_log (actor_id, action, target_type, target_id, before, after)
+      `insert into hearth.audit_log (actor_id, action, target_type, target_id, before, after)
        values (null, 'user.role', 'user', $1, $2, $3)`,
       [before.id, JSON.stringify({ role: before.role }), JSON.stringify({ role: 'admin', via: 'maintenance' })],
     );

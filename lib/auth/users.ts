@@ -16,7 +16,7 @@ export async function signUpWithPassword(body: unknown): Promise<SessionUser> {
   const input = parseWith(signUp, body);
   const passwordHash = await hashPassword(input.password);
   const [row] = await withAnon((tx) =>
-    tx.query<{ id: string | null }>('select public.auth_register_user($1, $2, $3, false) as id', [
+    tx.query<{ id: string | null }>('select hearth.auth_register_user($1, $2, $3, false) as id', [
       input.email,
       input.name ?? null,
       passwordHash,
@@ -32,7 +32,7 @@ export function registrationOpen(env: Record<string, string | undefined> = proce
 
 export async function createGuest(): Promise<SessionUser> {
   const [row] = await withAnon((tx) =>
-    tx.query<{ id: string }>("select public.auth_register_user(null, 'Guest', null, true) as id"),
+    tx.query<{ id: string }>("select hearth.auth_register_user(null, 'Guest', null, true) as id"),
   );
   if (!row?.id) throw new Error('Could not create a guest user');
   return { id: row.id, email: null, name: 'Guest', role: 'user', isGuest: true };
@@ -42,7 +42,7 @@ export async function createGuest(): Promise<SessionUser> {
 export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
   const [row] = await withAnon((tx) =>
     tx.query<{ id: string; email: string; name: string | null; password_hash: string | null; role: Role }>(
-      'select * from public.auth_credentials($1)',
+      'select * from hearth.auth_credentials($1)',
       [email],
     ),
   );
@@ -52,7 +52,7 @@ export async function verifyCredentials(email: string, password: string): Promis
 
 export async function findOrCreateOAuthUser(email: string, name: string | null): Promise<{ id: string; role: Role }> {
   const [row] = await withAnon((tx) =>
-    tx.query<{ id: string; role: Role }>('select * from public.auth_oauth_user($1, $2)', [email, name]),
+    tx.query<{ id: string; role: Role }>('select * from hearth.auth_oauth_user($1, $2)', [email, name]),
   );
   if (!row) throw new HearthError('forbidden', 'This account has been disabled.'); // auth_oauth_user hides disabled accounts
   return row;
@@ -62,7 +62,7 @@ export async function findOrCreateOAuthUser(email: string, name: string | null):
 export async function loadUser(id: string): Promise<SessionUser | null> {
   const [row] = await withUser({ id }, (tx) =>
     tx.query<{ id: string; email: string | null; name: string | null; role: Role; is_guest: boolean; disabled: boolean }>(
-      'select id, email, name, role, is_guest, disabled_at is not null as disabled from public.users where id = $1',
+      'select id, email, name, role, is_guest, disabled_at is not null as disabled from hearth.users where id = $1',
       [id],
     ),
   );

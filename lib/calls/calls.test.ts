@@ -54,7 +54,7 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
   });
   const voice = async (seconds = 1.2, extra: Record<string, string> = {}) => receiveTurn(turnRequest({ audio: wavFile(seconds), ...extra }));
   const messagesOf = (conversationId: string) => withUser(user, (tx) => listMessages(tx, conversationId), db);
-  const uploadCount = async () => Number((await db.query<{ n: string }>('select count(*)::text as n from public.uploads where user_id = $1', [user.id]))[0]!.n);
+  const uploadCount = async () => Number((await db.query<{ n: string }>('select count(*)::text as n from hearth.uploads where user_id = $1', [user.id]))[0]!.n);
   const objectCount = async () => (await readdir(path.join(root, user.id)).catch(() => [] as string[])).length;
 
   beforeAll(async () => {
@@ -63,7 +63,7 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     user = await createTestUser(db, 'caller');
     other = await createTestUser(db, 'other');
     groq = await startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1' });
-    const [row] = await db.query<{ slug: string }>("select slug from public.companions where 'en-US' = any(languages) order by slug limit 1");
+    const [row] = await db.query<{ slug: string }>("select slug from hearth.companions where 'en-US' = any(languages) order by slug limit 1");
     companion = row!.slug;
   });
   afterAll(async () => {
@@ -76,7 +76,7 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     const call = await createCall(user, { companion, language: 'fr-FR' }, db);
     expect(call).toMatchObject({ status: 'waiting', language: 'fr-FR', turnCount: 0, endedAt: null });
     expect(call.expiresAt.getTime() - call.createdAt.getTime()).toBe(3_600_000);
-    const [conversation] = await withUser(user, (tx) => tx.query<{ language: string }>('select language from public.conversations where id = $1', [call.conversationId]), db);
+    const [conversation] = await withUser(user, (tx) => tx.query<{ language: string }>('select language from hearth.conversations where id = $1', [call.conversationId]), db);
     expect(conversation?.language).toBe('fr-FR');
   });
 
@@ -197,10 +197,10 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     await expect(findCall(other, call.id, db)).rejects.toMatchObject({ code: 'not_found' });
     await expect(hangUp(other, call.id, {}, db)).rejects.toMatchObject({ code: 'not_found' });
     await expect(startCallTurn(other, call.id, await voice(), options())).rejects.toMatchObject({ code: 'not_found' });
-    const [row] = await withUser(other, (tx) => tx.query('select id from public.calls where id = $1', [call.id]), db).then((rows) => rows);
+    const [row] = await withUser(other, (tx) => tx.query('select id from hearth.calls where id = $1', [call.id]), db).then((rows) => rows);
     expect(row).toBeUndefined();
     await expect(
-      withUser(other, (tx) => tx.query('insert into public.calls (companion_id, conversation_id, language) values ($1, $2, $3)', [call.companionId, call.conversationId, 'en-US']), db),
+      withUser(other, (tx) => tx.query('insert into hearth.calls (companion_id, conversation_id, language) values ($1, $2, $3)', [call.companionId, call.conversationId, 'en-US']), db),
     ).rejects.toThrow(/row-level security/);
     expect((await findCall(user, call.id, db)).status).toBe('waiting');
   });
@@ -245,7 +245,7 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
 
   it('refuses turns past its expiry (410) and shows the call ended as expired', async () => {
     const call = await createCall(user, { companion }, db);
-    await db.query("update public.calls set created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' where id = $1", [call.id]);
+    await db.query("update hearth.calls set created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' where id = $1", [call.id]);
     const input: TurnInput = await receiveTurn(turnRequest({ text: 'Still there?' }));
     await expect(startCallTurn(user, call.id, input, options())).rejects.toMatchObject({ code: 'gone', status: 410 });
     expect((await messagesOf(call.conversationId)).length).toBe(1);

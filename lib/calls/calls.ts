@@ -43,7 +43,7 @@ export async function createCall(
 
 /** The call row, and the conversation switched to the call's language (the companion answers in it). */
 async function startCall(tx: Queryable, companionId: string, conversation: Conversation, language: Language): Promise<Call> {
-  if (language !== conversation.language) await tx.query('update public.conversations set language = $2 where id = $1', [conversation.id, language]);
+  if (language !== conversation.language) await tx.query('update hearth.conversations set language = $2 where id = $1', [conversation.id, language]);
   return insertCall(tx, { companionId, conversationId: conversation.id, language, ttlSeconds: CALL_TTL_SECONDS });
 }
 

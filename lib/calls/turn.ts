@@ -55,7 +55,7 @@ export async function startCallTurn(user: UserScope, callId: string, input: Turn
     async (tx) => {
       const call = await callForTurn(tx, callId);
       const [companion] = await tx.query<{ voice: string | null; voices: Partial<Record<Language, string>> | null }>(
-        'select voice, voices from public.companions where id = $1',
+        'select voice, voices from hearth.companions where id = $1',
         [call.companionId],
       );
       return { call, companion: companion ?? { voice: null, voices: null } };

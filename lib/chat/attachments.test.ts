@@ -55,7 +55,7 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
   });
 
   const conversation = async () => {
-    const [{ slug }] = await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1') as [{ slug: string }];
+    const [{ slug }] = await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1') as [{ slug: string }];
     return (await startConversation(user, { companion: slug }, db)).id;
   };
   const upload = (owner: { id: string }, file: Parameters<typeof saveUpload>[1], env = {}) => saveUpload(owner, file, { db, store: store(), env });
@@ -155,7 +155,7 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
     const { userMessage, assistantMessage } = await finishedTurn(user, turn, db);
     expect(textOf(userMessage!)).toBe('');
     expect(textOf(assistantMessage)).toMatch(/^Thank you for the picture! I'm on the offline demo model, so I can't really see it/);
-    const [row] = await db.query<{ title: string }>('select title from public.conversations where id = $1', [conversationId]);
+    const [row] = await db.query<{ title: string }>('select title from hearth.conversations where id = $1', [conversationId]);
     expect(row!.title).toBe('Picture');
   });
 

@@ -53,7 +53,7 @@ describe.each(TEST_DATABASES)('model fallback on $name', ({ open }) => {
   /** One turn with ada on Gemini; returns the saved reply as stored. */
   async function turn(options: { model?: string } = {}) {
     const conversation = await startConversation(user, { companion: 'ada' }, db);
-    await db.query('update public.conversations set model = $2 where id = $1', [conversation.id, 'google/gemini-2.5-flash']);
+    await db.query('update hearth.conversations set model = $2 where id = $1', [conversation.id, 'google/gemini-2.5-flash']);
     const started = await startChatTurn(user, { action: 'send', conversationId: conversation.id, text: 'Hello?', ...options }, { db, env });
     const reply = await started.saved;
     const stored = (await withUser(user, (tx) => listMessages(tx, conversation.id), db)).at(-1)!;

@@ -63,8 +63,8 @@ describe.each(TEST_DATABASES)('200 streams with clients leaving at random points
     }
 
     const rows = await db.query<{ conversation_id: string; role: string; status: string; parts: { type: 'text'; text: string }[] }>(
-      `select m.conversation_id, m.role, m.status, m.parts from public.messages m
-        where m.conversation_id = any($1::uuid[]) and m.seq > (select min(seq) from public.messages g where g.conversation_id = m.conversation_id)
+      `select m.conversation_id, m.role, m.status, m.parts from hearth.messages m
+        where m.conversation_id = any($1::uuid[]) and m.seq > (select min(seq) from hearth.messages g where g.conversation_id = m.conversation_id)
         order by m.seq`,
       [results.map((r) => r.conversationId)],
     );

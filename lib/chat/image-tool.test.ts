@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)('pictures out on $name', ({ open }) => {
 
   it('the offline companion makes a picture when asked, saved in storage and shown in its reply', async () => {
     const store = localBlobStore(root);
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
     const conversationId = (await startConversation(user, { companion: slug }, db)).id;
     const asked = 'Could you draw me a picture of the sea at night?';
     const turn = await startChatTurn(user, { action: 'send', conversationId, text: asked, model: 'offline/hearth-demo' }, { db, env: FAST_OFFLINE, store });
@@ -111,7 +111,7 @@ describe.each(TEST_DATABASES)('pictures out on $name', ({ open }) => {
   });
 
   it('answers in words when nobody asked for a picture', async () => {
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
     const conversationId = (await startConversation(user, { companion: slug }, db)).id;
     const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'I imagine the sea is calm today.', model: 'offline/hearth-demo' }, { db, env: FAST_OFFLINE, store: localBlobStore(root) });
     const { assistantMessage } = await finishedTurn(user, turn, db);

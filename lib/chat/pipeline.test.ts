@@ -26,7 +26,7 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
   });
 
   const newConversation = async () => (await startConversation(user, { companion: (await firstSlug()) }, db)).id;
-  const firstSlug = async () => (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1'))[0]!.slug;
+  const firstSlug = async () => (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1'))[0]!.slug;
   const messagesOf = (conversationId: string) => withUser(user, (tx) => listMessages(tx, conversationId), db);
 
   it('opens a conversation with the companion greeting', async () => {
@@ -46,7 +46,7 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Hi!' }, { db, model });
     expect(modelCalled).toBe(true);
     const committed = await db.query<{ role: string; status: string }>(
-      'select role, status from public.messages where conversation_id = $1 order by seq',
+      'select role, status from hearth.messages where conversation_id = $1 order by seq',
       [conversationId],
     );
     expect(committed.map((r) => `${r.role}:${r.status}`)).toEqual(['assistant:complete', 'user:complete', 'assistant:streaming']);

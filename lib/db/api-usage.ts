@@ -5,7 +5,7 @@ import type { FinishedReply } from './messages';
 export async function recordApiUsage(tx: Queryable, input: { reply: FinishedReply; companionId: string | null }): Promise<void> {
   const { reply } = input;
   await tx.query(
-    `insert into public.api_usage (model, companion_id, status, input_tokens, output_tokens, usage_estimated, cost_usd)
+    `insert into hearth.api_usage (model, companion_id, status, input_tokens, output_tokens, usage_estimated, cost_usd)
      values ($1, $2, $3, $4, $5, $6, $7)`,
     [
       reply.model,
@@ -25,7 +25,7 @@ export type ApiUsageRow = { model: string; status: string; inputTokens: number |
 export function listApiUsage(tx: Queryable, limit = 100): Promise<ApiUsageRow[]> {
   return tx.query<ApiUsageRow>(
     `select model, status, input_tokens as "inputTokens", output_tokens as "outputTokens", created_at as "createdAt"
-       from public.api_usage order by created_at desc limit $1`,
+       from hearth.api_usage order by created_at desc limit $1`,
     [limit],
   );
 }

@@ -29,7 +29,7 @@ export async function writeAudit(
   entry: { action: AuditAction; targetType: 'companion' | 'user'; targetId: string; before: unknown; after: unknown },
 ): Promise<void> {
   await tx.query(
-    `insert into public.audit_log (action, target_type, target_id, before, after) values ($1, $2, $3, $4, $5)`,
+    `insert into hearth.audit_log (action, target_type, target_id, before, after) values ($1, $2, $3, $4, $5)`,
     [entry.action, entry.targetType, entry.targetId, json(entry.before), json(entry.after)],
   );
 }
@@ -62,10 +62,10 @@ export function listAudit(
             a.target_type as "targetType", a.target_id as "targetId",
             coalesce(c.name, tu.email, tu.name) as "targetLabel",
             a.before, a.after, a.created_at::text as "createdAt"
-       from public.audit_log a
-       left join public.users u on u.id = a.actor_id
-       left join public.companions c on a.target_type = 'companion' and c.id = a.target_id
-       left join public.users tu on a.target_type = 'user' and tu.id = a.target_id
+       from hearth.audit_log a
+       left join hearth.users u on u.id = a.actor_id
+       left join hearth.companions c on a.target_type = 'companion' and c.id = a.target_id
+       left join hearth.users tu on a.target_type = 'user' and tu.id = a.target_id
       ${where.length ? `where ${where.join(' and ')}` : ''}
       order by a.created_at desc, a.id desc
       limit $1`,

@@ -55,7 +55,7 @@ export async function insertCall(
   input: { companionId: string; conversationId: string; language: Language; ttlSeconds: number },
 ): Promise<Call> {
   const [row] = await tx.query<Call>(
-    `insert into public.calls (companion_id, conversation_id, language, expires_at)
+    `insert into hearth.calls (companion_id, conversation_id, language, expires_at)
      values ($1, $2, $3, now() + make_interval(secs => $4)) returning ${COLUMNS}`,
     [input.companionId, input.conversationId, input.language, input.ttlSeconds],
   );
@@ -65,21 +65,21 @@ export async function insertCall(
 
 /** One of the user's calls (RLS hides everyone else's); `forUpdate` locks it for the transaction. */
 export async function getCall(tx: Queryable, id: string, { forUpdate = false } = {}): Promise<Call | null> {
-  const [row] = await tx.query<Call>(`select ${COLUMNS} from public.calls where id = $1${forUpdate ? ' for update' : ''}`, [id]);
+  const [row] = await tx.query<Call>(`select ${COLUMNS} from hearth.calls where id = $1${forUpdate ? ' for update' : ''}`, [id]);
   return row ?? null;
 }
 
 export function listCallTurns(tx: Queryable, callId: string): Promise<CallTurn[]> {
-  return tx.query<CallTurn>(`select ${TURN_COLUMNS} from public.call_turns where call_id = $1 order by created_at, id`, [callId]);
+  return tx.query<CallTurn>(`select ${TURN_COLUMNS} from hearth.call_turns where call_id = $1 order by created_at, id`, [callId]);
 }
 
 /** The first turn makes a waiting call active; a new language applies to the call and its conversation. */
 export async function beginTurn(tx: Queryable, call: Call, language: Language): Promise<void> {
   await tx.query(
-    `update public.calls set status = 'active', started_at = coalesce(started_at, now()), language = $2 where id = $1`,
+    `update hearth.calls set status = 'active', started_at = coalesce(started_at, now()), language = $2 where id = $1`,
     [call.id, language],
   );
-  if (language !== call.language) await tx.query('update public.conversations set language = $2 where id = $1', [call.conversationId, language]);
+  if (language !== call.language) await tx.query('update hearth.conversations set language = $2 where id = $1', [call.conversationId, language]);
 }
 
 export type TurnRecord = {
@@ -103,11 +103,11 @@ export type TurnRecord = {
 export async function recordTurn(tx: Queryable, turn: TurnRecord): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `with turn as (
-       insert into public.call_turns (call_id, input, user_message_id, assistant_message_id, speech_ms, transcript_ms,
+       insert into hearth.call_turns (call_id, input, user_message_id, assistant_message_id, speech_ms, transcript_ms,
          first_token_ms, first_audio_ms, total_ms, interrupted, speech_characters)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id
      ), totals as (
-       update public.calls set turn_count = turn_count + 1, interrupted_count = interrupted_count + $10::boolean::int,
+       update hearth.calls set turn_count = turn_count + 1, interrupted_count = interrupted_count + $10::boolean::int,
               speech_seconds = speech_seconds + coalesce($5::int, 0) / 1000.0, speech_characters = speech_characters + $11,
               model_cost_usd = model_cost_usd + $12, transcription_cost_usd = transcription_cost_usd + $13,
               speech_cost_usd = speech_cost_usd + $14
@@ -125,13 +125,13 @@ export async function recordTurn(tx: Queryable, turn: TurnRecord): Promise<strin
 
 /** When the client started playing a turn's reply, in ms from the turn's request. */
 export async function setPlayback(tx: Queryable, callId: string, turnId: string, playbackMs: number): Promise<void> {
-  await tx.query('update public.call_turns set playback_ms = $3 where id = $2 and call_id = $1', [callId, turnId, playbackMs]);
+  await tx.query('update hearth.call_turns set playback_ms = $3 where id = $2 and call_id = $1', [callId, turnId, playbackMs]);
 }
 
 /** Ends a call once: the duration runs from its creation (the call screen connecting) to now, or to its expiry. */
 export async function endCall(tx: Queryable, id: string, reason: CallEndReason): Promise<void> {
   await tx.query(
-    `update public.calls
+    `update hearth.calls
         set status = 'ended', end_reason = $2,
             ended_at = least(now(), expires_at),
             duration_ms = greatest(0, (extract(epoch from least(now(), expires_at) - created_at) * 1000)::int)

@@ -7,8 +7,11 @@ export type Row = Record<string, unknown>;
 
 export interface Queryable {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Runs several statements in one go (migrations, seed); no parameters. */
-  exec(sql: string): Promise<void>;
+  /**
+   * Runs several statements in one message, as one implicit transaction unless they say
+   * otherwise (migrations, seed); no parameters. Returns each statement's rows.
+   */
+  exec(sql: string): Promise<Row[][]>;
 }
 
 export interface Database extends Queryable {
@@ -27,9 +30,7 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
     async query<T extends Row>(sql: string, params: unknown[] = []) {
       return (await pool.query(sql, params)).rows as T[];
     },
-    async exec(sql: string) {
-      await pool.query(sql);
-    },
+    exec: async (sql: string) => statementRows(await pool.query(sql)),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
       // A connection that dies while checked out (the server restarts, pg_terminate_backend)
@@ -44,9 +45,7 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
         const result = await fn({
           query: async <R extends Row>(sql: string, params: unknown[] = []) =>
             (await client.query(sql, params)).rows as R[],
-          exec: async (sql: string) => {
-            await client.query(sql);
-          },
+          exec: async (sql: string) => statementRows(await client.query(sql)),
         });
         await client.query('commit');
         return result;
@@ -71,18 +70,19 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     async query<T extends Row>(sql: string, params: unknown[] = []) {
       return (await db.query<T>(sql, params)).rows;
     },
-    async exec(sql: string) {
-      await db.exec(sql);
-    },
+    exec: async (sql: string) => (await db.exec(sql)).map((result) => result.rows as Row[]),
     transaction: (fn) =>
       db.transaction((tx) =>
         fn({
           query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
-          exec: async (sql: string) => {
-            await tx.exec(sql);
-          },
+          exec: async (sql: string) => (await tx.exec(sql)).map((result) => result.rows as Row[]),
         }),
       ),
     close: () => db.close(),
   };
+}
+
+/** pg answers a one-statement message with one result and a longer one with a list. */
+function statementRows(result: { rows: Row[] } | { rows: Row[] }[]): Row[][] {
+  return Array.isArray(result) ? result.map((r) => r.rows) : [result.rows];
 }

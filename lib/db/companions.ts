@@ -45,14 +45,14 @@ export const COMPANION_JSON = `json_build_object('id', p.id, 'slug', p.slug, 'na
  */
 export function listCompanions(tx: Queryable): Promise<Companion[]> {
   return tx.query<Companion>(
-    `select ${COLUMNS} from public.companions where active and visibility = 'published' and archived_at is null order by name`,
+    `select ${COLUMNS} from hearth.companions where active and visibility = 'published' and archived_at is null order by name`,
   );
 }
 
 export async function findCompanion(tx: Queryable, slugOrId: string): Promise<Companion | null> {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slugOrId);
   const [row] = await tx.query<Companion>(
-    `select ${COLUMNS} from public.companions where ${isUuid ? 'id = $1::uuid' : 'slug = $1'}`,
+    `select ${COLUMNS} from hearth.companions where ${isUuid ? 'id = $1::uuid' : 'slug = $1'}`,
     [slugOrId],
   );
   return row ?? null;

@@ -22,7 +22,7 @@ describe.each(TEST_DATABASES)('conversation list on $name', ({ open }) => {
       ids.push(c.id);
     }
     // Touch the oldest last: it must now lead the list.
-    await withUser(user, (tx) => tx.query('update public.conversations set updated_at = now() where id = $1', [ids[0]]), db);
+    await withUser(user, (tx) => tx.query('update hearth.conversations set updated_at = now() where id = $1', [ids[0]]), db);
   });
   afterAll(() => db?.close());
 

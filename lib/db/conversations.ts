@@ -44,7 +44,7 @@ export async function listConversations(
             c.updated_at as "updatedAt", c.updated_at::text as "cursorAt",
             json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'avatarUrl', p.avatar_url,
                               'accentColor', p.accent_color) as companion
-       from public.conversations c join public.companions p on p.id = c.companion_id
+       from hearth.conversations c join hearth.companions p on p.id = c.companion_id
       ${where.length ? `where ${where.join(' and ')}` : ''}
       order by c.updated_at desc, c.id desc
       limit $1`,
@@ -61,7 +61,7 @@ export async function listConversations(
 const COLUMNS = `id, title, model, language, companion_id as "companionId", created_at as "createdAt", updated_at as "updatedAt"`;
 
 export async function getConversation(tx: Queryable, id: string): Promise<Conversation | null> {
-  const [row] = await tx.query<Conversation>(`select ${COLUMNS} from public.conversations where id = $1`, [id]);
+  const [row] = await tx.query<Conversation>(`select ${COLUMNS} from hearth.conversations where id = $1`, [id]);
   return row ?? null;
 }
 
@@ -77,7 +77,7 @@ export async function getConversationWithCompanion(
     `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
             c.updated_at as "updatedAt", ${COMPANION_JSON} as companion,
             json_build_object('text', c.summary, 'throughSeq', c.summary_through_seq::text) as summary
-       from public.conversations c join public.companions p on p.id = c.companion_id
+       from hearth.conversations c join hearth.companions p on p.id = c.companion_id
       where c.id = $1`,
     [id],
   );
@@ -96,7 +96,7 @@ export async function advanceSummary(
   input: { text: string; throughSeq: string; previousThroughSeq: string },
 ): Promise<boolean> {
   const rows = await tx.query(
-    `update public.conversations set summary = $2, summary_through_seq = $3::bigint
+    `update hearth.conversations set summary = $2, summary_through_seq = $3::bigint
       where id = $1 and summary_through_seq = $4::bigint returning id`,
     [id, input.text, input.throughSeq, input.previousThroughSeq],
   );
@@ -109,13 +109,13 @@ export async function createConversation(
   input: { companionId: string; model: string; language: Language; greeting: string; title?: string },
 ): Promise<Conversation> {
   const [conversation] = await tx.query<Conversation>(
-    `insert into public.conversations (companion_id, model, language, title)
+    `insert into hearth.conversations (companion_id, model, language, title)
      values ($1, $2, $3, coalesce($4, 'New chat')) returning ${COLUMNS}`,
     [input.companionId, input.model, input.language, input.title ?? null],
   );
   if (!conversation) throw new Error('insert returned no row');
   await tx.query(
-    `insert into public.messages (conversation_id, role, parts, status) values ($1, 'assistant', $2, 'complete')`,
+    `insert into hearth.messages (conversation_id, role, parts, status) values ($1, 'assistant', $2, 'complete')`,
     [conversation.id, JSON.stringify([{ type: 'text', text: input.greeting }])],
   );
   return conversation;
@@ -123,16 +123,16 @@ export async function createConversation(
 
 /** Returns false when the conversation is not the user's (RLS hides it) or does not exist. */
 export async function renameConversation(tx: Queryable, id: string, title: string): Promise<boolean> {
-  const rows = await tx.query('update public.conversations set title = $2 where id = $1 returning id', [id, title]);
+  const rows = await tx.query('update hearth.conversations set title = $2 where id = $1 returning id', [id, title]);
   return rows.length > 0;
 }
 
 export async function setConversationModel(tx: Queryable, id: string, model: string): Promise<boolean> {
-  const rows = await tx.query('update public.conversations set model = $2 where id = $1 returning id', [id, model]);
+  const rows = await tx.query('update hearth.conversations set model = $2 where id = $1 returning id', [id, model]);
   return rows.length > 0;
 }
 
 export async function deleteConversation(tx: Queryable, id: string): Promise<boolean> {
-  const rows = await tx.query('delete from public.conversations where id = $1 returning id', [id]);
+  const rows = await tx.query('delete from hearth.conversations where id = $1 returning id', [id]);
   return rows.length > 0;
 }

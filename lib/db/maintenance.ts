@@ -10,7 +10,7 @@ export const INTERRUPTED_REPLY_ERROR = 'The server stopped before this reply fin
  */
 export async function closeInterruptedReplies(db: Database): Promise<number> {
   const rows = await db.query(
-    `update public.messages set status = 'error', error = $1
+    `update hearth.messages set status = 'error', error = $1
       where status = 'streaming' ${db.kind === 'postgres' ? "and created_at < now() - interval '15 minutes'" : ''}
       returning id`,
     [INTERRUPTED_REPLY_ERROR],

@@ -13,8 +13,8 @@ export type ListedMemory = Memory & { conversationTitle: string | null };
 export type MemorySettings = { enabled: boolean; shared: boolean };
 
 // The settings as two scalar subqueries, so a query can gate on them without another round trip.
-const ENABLED = `coalesce((select s.enabled from public.memory_settings s where s.companion_id = $1), true)`;
-const SHARED = `coalesce((select s.enabled from public.memory_settings s where s.companion_id is null), false)`;
+const ENABLED = `coalesce((select s.enabled from hearth.memory_settings s where s.companion_id = $1), true)`;
+const SHARED = `coalesce((select s.enabled from hearth.memory_settings s where s.companion_id is null), false)`;
 // RLS keeps every query below to the user's own rows; the scope condition picks the companion's
 // memories and, when shared, the general ones.
 const IN_SCOPE = `(m.companion_id = $1 or (m.companion_id is null and ${SHARED}))`;
@@ -27,7 +27,7 @@ export async function getMemorySettings(tx: Queryable, companionId: string): Pro
 /** Switches memory for one companion, or (companionId null) the sharing of general memories. */
 export async function setMemorySetting(tx: Queryable, companionId: string | null, enabled: boolean): Promise<void> {
   await tx.query(
-    `insert into public.memory_settings (companion_id, enabled) values ($1, $2)
+    `insert into hearth.memory_settings (companion_id, enabled) values ($1, $2)
      on conflict (user_id, coalesce(companion_id, '00000000-0000-0000-0000-000000000000'::uuid))
      do update set enabled = excluded.enabled, updated_at = now()`,
     [companionId, enabled],
@@ -41,7 +41,7 @@ export async function setMemorySetting(tx: Queryable, companionId: string | null
 export function listMemories(tx: Queryable, companionId: string): Promise<ListedMemory[]> {
   return tx.query<ListedMemory>(
     `select ${COLUMNS}, c.title as "conversationTitle"
-       from public.memories m left join public.conversations c on c.id = m.source_conversation_id
+       from hearth.memories m left join hearth.conversations c on c.id = m.source_conversation_id
       where m.companion_id = $1 or m.companion_id is null
       order by m.updated_at desc, m.id`,
     [companionId],
@@ -52,7 +52,7 @@ export function listMemories(tx: Queryable, companionId: string): Promise<Listed
 export async function findMemory(tx: Queryable, id: string): Promise<ListedMemory | null> {
   const [row] = await tx.query<ListedMemory>(
     `select ${COLUMNS}, c.title as "conversationTitle"
-       from public.memories m left join public.conversations c on c.id = m.source_conversation_id
+       from hearth.memories m left join hearth.conversations c on c.id = m.source_conversation_id
       where m.id = $1`,
     [id],
   );
@@ -69,7 +69,7 @@ export type MemoryCandidate = Memory & { relevance: number; embedding: number[] 
  */
 export function memoryCandidates(tx: Queryable, input: { companionId: string; terms: string[] }): Promise<MemoryCandidate[]> {
   return tx.query<MemoryCandidate>(
-    `select ${COLUMNS}, m.relevance, m.embedding from public.memory_candidates($1, $2::text[]) m`,
+    `select ${COLUMNS}, m.relevance, m.embedding from hearth.memory_candidates($1, $2::text[]) m`,
     [input.companionId, input.terms],
   );
 }
@@ -78,7 +78,7 @@ export function memoryCandidates(tx: Queryable, input: { companionId: string; te
 export function memoriesOnSubjects(tx: Queryable, companionId: string, subjects: string[]): Promise<Memory[]> {
   if (subjects.length === 0) return Promise.resolve([]);
   return tx.query<Memory>(
-    `select ${COLUMNS} from public.memories m where m.subject = any($2::text[]) and ${IN_SCOPE}`,
+    `select ${COLUMNS} from hearth.memories m where m.subject = any($2::text[]) and ${IN_SCOPE}`,
     [companionId, subjects],
   );
 }
@@ -87,7 +87,7 @@ export type MemorySource = { companionId: string | null; messageId: string | nul
 
 export async function insertMemory(tx: Queryable, draft: MemoryDraft, source: MemorySource): Promise<string | null> {
   const [row] = await tx.query<{ id: string }>(
-    `insert into public.memories (companion_id, kind, subject, content, importance, event_date, source_message_id, source_conversation_id)
+    `insert into hearth.memories (companion_id, kind, subject, content, importance, event_date, source_message_id, source_conversation_id)
      values ($1, $2, $3, $4, $5, $6::date, $7, $8)
      on conflict do nothing returning id`,
     [source.companionId, draft.kind, draft.subject, draft.content, draft.importance, draft.eventDate, source.messageId, source.conversationId],
@@ -103,7 +103,7 @@ export async function updateMemory(
   change: Partial<Pick<MemoryDraft, 'kind' | 'content' | 'importance' | 'eventDate'>> & { source?: MemorySource },
 ): Promise<boolean> {
   const rows = await tx.query(
-    `update public.memories set
+    `update hearth.memories set
         kind = coalesce($2, kind), content = coalesce($3, content), importance = coalesce($4, importance),
         embedding = case when $3 is null or $3 = content then embedding end,
         event_date = case when $5::boolean then $6::date else event_date end,
@@ -121,13 +121,13 @@ export async function updateMemory(
 }
 
 export async function deleteMemory(tx: Queryable, id: string): Promise<boolean> {
-  return (await tx.query('delete from public.memories where id = $1 returning id', [id])).length > 0;
+  return (await tx.query('delete from hearth.memories where id = $1 returning id', [id])).length > 0;
 }
 
 /** "Forget everything": all a companion remembers about the user, shared general memories included. */
 export async function forgetMemories(tx: Queryable, companionId: string): Promise<number> {
   const rows = await tx.query(
-    `delete from public.memories m where m.companion_id = $1 or m.companion_id is null returning id`,
+    `delete from hearth.memories m where m.companion_id = $1 or m.companion_id is null returning id`,
     [companionId],
   );
   return rows.length;
@@ -136,15 +136,15 @@ export async function forgetMemories(tx: Queryable, companionId: string): Promis
 /** Memories in the companion's scope that have no embedding yet (new, edited, or from before one was configured). */
 export function memoriesToEmbed(tx: Queryable, companionId: string, limit: number): Promise<{ id: string; content: string }[]> {
   return tx.query(
-    `select m.id, m.content from public.memories m where m.embedding is null and ${IN_SCOPE} order by m.updated_at desc limit $2`,
+    `select m.id, m.content from hearth.memories m where m.embedding is null and ${IN_SCOPE} order by m.updated_at desc limit $2`,
     [companionId, limit],
   );
 }
 
 export async function setMemoryEmbeddings(tx: Queryable, rows: { id: string; embedding: number[] }[]): Promise<void> {
-  for (const row of rows) await tx.query('update public.memories set embedding = $2::real[] where id = $1', [row.id, row.embedding]);
+  for (const row of rows) await tx.query('update hearth.memories set embedding = $2::real[] where id = $1', [row.id, row.embedding]);
 }
 
 export async function markMemoriesUsed(tx: Queryable, ids: string[]): Promise<void> {
-  if (ids.length > 0) await tx.query('update public.memories set last_used_at = now() where id = any($1::uuid[])', [ids]);
+  if (ids.length > 0) await tx.query('update hearth.memories set last_used_at = now() where id = any($1::uuid[])', [ids]);
 }

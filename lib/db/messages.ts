@@ -38,7 +38,7 @@ export { textOf } from '@/lib/text';
 
 /** A conversation's messages, oldest first. */
 export function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
-  return tx.query<StoredMessage>(`select ${COLUMNS} from public.messages where conversation_id = $1 order by seq`, [conversationId]);
+  return tx.query<StoredMessage>(`select ${COLUMNS} from hearth.messages where conversation_id = $1 order by seq`, [conversationId]);
 }
 
 /**
@@ -56,7 +56,7 @@ export async function listMessagePage(
   // seq > 0 rather than "no cursor or seq > cursor": one range the (conversation_id, seq) index
   // walks straight to, which an OR would turn into a scan from the first message.
   const rows = await tx.query<StoredMessage & { seqKey: string }>(
-    `select ${COLUMNS}, seq::text as "seqKey" from public.messages
+    `select ${COLUMNS}, seq::text as "seqKey" from hearth.messages
       where conversation_id = $1 and seq > coalesce($2::bigint, 0)
       order by seq limit $3`,
     [conversationId, afterSeq, limit + 1],
@@ -74,7 +74,7 @@ export async function listMessagePage(
 }
 
 export async function getMessage(tx: Queryable, id: string): Promise<StoredMessage | null> {
-  const [row] = await tx.query<StoredMessage>(`select ${COLUMNS} from public.messages where id = $1`, [id]);
+  const [row] = await tx.query<StoredMessage>(`select ${COLUMNS} from hearth.messages where id = $1`, [id]);
   return row ?? null;
 }
 
@@ -83,7 +83,7 @@ export async function insertMessage(
   input: { id?: string; conversationId: string; role: MessageRole; text: string; status: MessageStatus; model?: string; parts?: unknown[]; source?: MessageSource },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `insert into public.messages (id, conversation_id, role, parts, status, model, source)
+    `insert into hearth.messages (id, conversation_id, role, parts, status, model, source)
      values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7) returning id`,
     [input.id ?? null, input.conversationId, input.role, JSON.stringify(input.parts ?? [{ type: 'text', text: input.text }]), input.status, input.model ?? null, input.source ?? 'text'],
   );
@@ -112,7 +112,7 @@ export async function listHistory(tx: Queryable, conversationId: string, limit: 
                         from jsonb_array_elements(m.parts) with ordinality as p(part, n)
                        where part ->> 'type' = 'text'), '') as text,
             m.parts @> '[{"type": "file"}]' as "hasFiles"
-       from public.messages m where m.conversation_id = $1 and m.seq > $3::bigint order by m.seq desc limit $2`,
+       from hearth.messages m where m.conversation_id = $1 and m.seq > $3::bigint order by m.seq desc limit $2`,
     [conversationId, limit, afterSeq],
   );
   return newest.reverse();
@@ -125,10 +125,10 @@ export async function startReply(
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `with reply as (
-       insert into public.messages (id, conversation_id, role, parts, status, model, source)
+       insert into hearth.messages (id, conversation_id, role, parts, status, model, source)
        values ($4, $1, 'assistant', '[]', 'streaming', $2, $5) returning id
      ), touched as (
-       update public.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
+       update hearth.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
      )
      select id from reply`,
     [input.conversationId, input.model, input.title ?? null, input.id, input.source ?? 'text'],
@@ -139,13 +139,13 @@ export async function startReply(
 
 /** The conversation moved to the top (and titled, when given), as startReply does for a turn. */
 export async function touchConversation(tx: Queryable, conversationId: string, title?: string): Promise<void> {
-  await tx.query('update public.conversations set updated_at = now(), title = coalesce($2, title) where id = $1', [conversationId, title ?? null]);
+  await tx.query('update hearth.conversations set updated_at = now(), title = coalesce($2, title) where id = $1', [conversationId, title ?? null]);
 }
 
 /** Replaces the message's text; its other parts (attached files) stay. */
 export async function updateMessageText(tx: Queryable, id: string, text: string): Promise<void> {
   await tx.query(
-    `update public.messages
+    `update hearth.messages
         set parts = coalesce((select jsonb_agg(p order by n) from jsonb_array_elements(parts) with ordinality as e(p, n)
                                where p ->> 'type' <> 'text'), '[]'::jsonb) || jsonb_build_array(jsonb_build_object('type', 'text', 'text', $2::text))
       where id = $1`,
@@ -154,7 +154,7 @@ export async function updateMessageText(tx: Queryable, id: string, text: string)
 }
 
 export async function deleteMessages(tx: Queryable, ids: string[]): Promise<void> {
-  if (ids.length) await tx.query('delete from public.messages where id = any($1::uuid[])', [ids]);
+  if (ids.length) await tx.query('delete from hearth.messages where id = any($1::uuid[])', [ids]);
 }
 
 export type FinishedReply = {
@@ -176,7 +176,7 @@ export type FinishedReply = {
 
 export async function finishReply(tx: Queryable, id: string, reply: FinishedReply): Promise<void> {
   await tx.query(
-    `update public.messages
+    `update hearth.messages
         set parts = $2, status = $3, error = $4, input_tokens = $5, output_tokens = $6, ttft_ms = $7, latency_ms = $8,
             cost_usd = $9, usage_estimated = $10, model = coalesce($11, model), fallbacks = $12
       where id = $1`,

@@ -21,7 +21,7 @@ const FIELD_COLUMNS = `name, slug, tagline, description, instructions, personali
   visibility, accent_color as "accentColor", card_extra as "cardExtra"`;
 
 const META_COLUMNS = `c.id, c.avatar_url as "avatarUrl", c.archived_at::text as "archivedAt", c.updated_at::text as "updatedAt",
-  coalesce((select max(v.version) from public.companion_versions v where v.companion_id = c.id), 0)::int as version`;
+  coalesce((select max(v.version) from hearth.companion_versions v where v.companion_id = c.id), 0)::int as version`;
 
 /** The fields' values in column order, for insert and update. */
 function values(f: PersonaFields): unknown[] {
@@ -56,7 +56,7 @@ export async function listPersonas(tx: Queryable, filters: PersonaFilters = {}):
   }
   return tx.query<PersonaRow>(
     `select ${META_COLUMNS}, c.slug, c.name, c.tagline, c.accent_color as "accentColor", c.visibility, c.nsfw, c.languages
-       from public.companions c
+       from hearth.companions c
       where ${where.join(' and ')}
       order by c.updated_at desc, c.id desc
       limit 500`,
@@ -65,15 +65,15 @@ export async function listPersonas(tx: Queryable, filters: PersonaFilters = {}):
 }
 
 export async function getPersona(tx: Queryable, id: string): Promise<Persona | null> {
-  const [row] = await tx.query<Persona>(`select ${META_COLUMNS}, ${FIELD_COLUMNS} from public.companions c where c.id = $1`, [id]);
+  const [row] = await tx.query<Persona>(`select ${META_COLUMNS}, ${FIELD_COLUMNS} from hearth.companions c where c.id = $1`, [id]);
   return row ?? null;
 }
 
 export async function insertPersona(tx: Queryable, f: PersonaFields, avatarUrl: string): Promise<string> {
   const placeholders = values(f).map((_, i) => `$${i + 1}`).join(', ');
   const [row] = await tx.query<{ id: string }>(
-    `insert into public.companions (${COLUMN_NAMES}, avatar_url, updated_by)
-     values (${placeholders}, $${values(f).length + 1}, public.requesting_user_id()) returning id`,
+    `insert into hearth.companions (${COLUMN_NAMES}, avatar_url, updated_by)
+     values (${placeholders}, $${values(f).length + 1}, hearth.requesting_user_id()) returning id`,
     [...values(f), avatarUrl],
   );
   return row!.id;
@@ -82,27 +82,27 @@ export async function insertPersona(tx: Queryable, f: PersonaFields, avatarUrl: 
 export async function updatePersona(tx: Queryable, id: string, f: PersonaFields): Promise<void> {
   const sets = COLUMN_NAMES.split(',').map((name, i) => `${name.trim()} = $${i + 2}`).join(', ');
   await tx.query(
-    `update public.companions set ${sets}, updated_at = now(), updated_by = public.requesting_user_id() where id = $1`,
+    `update hearth.companions set ${sets}, updated_at = now(), updated_by = hearth.requesting_user_id() where id = $1`,
     [id, ...values(f)],
   );
 }
 
 export async function setArchived(tx: Queryable, id: string, archived: boolean): Promise<void> {
   await tx.query(
-    `update public.companions set archived_at = ${archived ? 'coalesce(archived_at, now())' : 'null'},
-       updated_at = now(), updated_by = public.requesting_user_id() where id = $1`,
+    `update hearth.companions set archived_at = ${archived ? 'coalesce(archived_at, now())' : 'null'},
+       updated_at = now(), updated_by = hearth.requesting_user_id() where id = $1`,
     [id],
   );
 }
 
 export async function setAvatarUrl(tx: Queryable, id: string, url: string): Promise<void> {
-  await tx.query('update public.companions set avatar_url = $2, updated_at = now() where id = $1', [id, url]);
+  await tx.query('update hearth.companions set avatar_url = $2, updated_at = now() where id = $1', [id, url]);
 }
 
 export async function slugTaken(tx: Queryable, slug: string, exceptId?: string): Promise<boolean> {
   const [row] = await tx.query<{ taken: boolean }>(
-    `select exists (select 1 from public.companions where slug = $1 and id is distinct from $2::uuid)
-         or exists (select 1 from public.companion_slug_redirects where old_slug = $1 and companion_id is distinct from $2::uuid) as taken`,
+    `select exists (select 1 from hearth.companions where slug = $1 and id is distinct from $2::uuid)
+         or exists (select 1 from hearth.companion_slug_redirects where old_slug = $1 and companion_id is distinct from $2::uuid) as taken`,
     [slug, exceptId ?? null],
   );
   return Boolean(row?.taken);
@@ -110,9 +110,9 @@ export async function slugTaken(tx: Queryable, slug: string, exceptId?: string):
 
 /** Keeps the old slug pointing at the companion; the new slug stops being a redirect if it was one. */
 export async function addSlugRedirect(tx: Queryable, oldSlug: string, companionId: string, newSlug: string): Promise<void> {
-  await tx.query('delete from public.companion_slug_redirects where old_slug = $1', [newSlug]);
+  await tx.query('delete from hearth.companion_slug_redirects where old_slug = $1', [newSlug]);
   await tx.query(
-    `insert into public.companion_slug_redirects (old_slug, companion_id) values ($1, $2)
+    `insert into hearth.companion_slug_redirects (old_slug, companion_id) values ($1, $2)
      on conflict (old_slug) do update set companion_id = excluded.companion_id`,
     [oldSlug, companionId],
   );
@@ -121,7 +121,7 @@ export async function addSlugRedirect(tx: Queryable, oldSlug: string, companionI
 /** The current slug of the companion an old slug pointed at, when it is visible to the caller. */
 export async function redirectedSlug(tx: Queryable, oldSlug: string): Promise<string | null> {
   const [row] = await tx.query<{ slug: string }>(
-    `select c.slug from public.companion_slug_redirects r join public.companions c on c.id = r.companion_id where r.old_slug = $1`,
+    `select c.slug from hearth.companion_slug_redirects r join hearth.companions c on c.id = r.companion_id where r.old_slug = $1`,
     [oldSlug],
   );
   return row?.slug ?? null;
@@ -131,8 +131,8 @@ export type Version = { id: string; version: number; authorId: string | null; au
 
 export async function insertVersion(tx: Queryable, companionId: string, snapshot: PersonaFields, note: string): Promise<number> {
   const [row] = await tx.query<{ version: number }>(
-    `insert into public.companion_versions (companion_id, version, snapshot, note)
-     values ($1, coalesce((select max(version) from public.companion_versions where companion_id = $1), 0) + 1, $2, $3)
+    `insert into hearth.companion_versions (companion_id, version, snapshot, note)
+     values ($1, coalesce((select max(version) from hearth.companion_versions where companion_id = $1), 0) + 1, $2, $3)
      returning version`,
     [companionId, JSON.stringify(snapshot), note],
   );
@@ -143,7 +143,7 @@ export function listVersions(tx: Queryable, companionId: string): Promise<Versio
   return tx.query<Version>(
     `select v.id, v.version, v.author_id as "authorId", coalesce(u.name, u.email) as "authorName", v.note,
             v.created_at::text as "createdAt"
-       from public.companion_versions v left join public.users u on u.id = v.author_id
+       from hearth.companion_versions v left join hearth.users u on u.id = v.author_id
       where v.companion_id = $1 order by v.version desc limit 200`,
     [companionId],
   );
@@ -151,7 +151,7 @@ export function listVersions(tx: Queryable, companionId: string): Promise<Versio
 
 export async function versionSnapshot(tx: Queryable, companionId: string, version: number): Promise<PersonaFields | null> {
   const [row] = await tx.query<{ snapshot: PersonaFields }>(
-    'select snapshot from public.companion_versions where companion_id = $1 and version = $2',
+    'select snapshot from hearth.companion_versions where companion_id = $1 and version = $2',
     [companionId, version],
   );
   return row?.snapshot ?? null;
@@ -161,7 +161,7 @@ export type StoredAvatar = { contentType: string; bytes: Uint8Array; sha256: str
 
 export async function putAvatar(tx: Queryable, companionId: string, avatar: StoredAvatar): Promise<void> {
   await tx.query(
-    `insert into public.companion_avatars (companion_id, content_type, bytes, sha256) values ($1, $2, $3, $4)
+    `insert into hearth.companion_avatars (companion_id, content_type, bytes, sha256) values ($1, $2, $3, $4)
      on conflict (companion_id) do update set content_type = excluded.content_type, bytes = excluded.bytes,
        sha256 = excluded.sha256, updated_at = now()`,
     [companionId, avatar.contentType, Buffer.from(avatar.bytes), avatar.sha256],
@@ -170,7 +170,7 @@ export async function putAvatar(tx: Queryable, companionId: string, avatar: Stor
 
 export async function getAvatar(tx: Queryable, companionId: string): Promise<StoredAvatar | null> {
   const [row] = await tx.query<{ contentType: string; bytes: Uint8Array; sha256: string }>(
-    'select content_type as "contentType", bytes, sha256 from public.companion_avatars where companion_id = $1',
+    'select content_type as "contentType", bytes, sha256 from hearth.companion_avatars where companion_id = $1',
     [companionId],
   );
   return row ?? null;

@@ -40,7 +40,7 @@ describe.each(TEST_DATABASES)('database on $name', ({ open }) => {
 
   it('applies migrations a second time without changing anything', async () => {
     expect(await migrate(db)).toEqual([]);
-    const [row] = await db.query<{ n: number }>('select count(*)::int as n from public.hearth_migrations');
+    const [row] = await db.query<{ n: number }>('select count(*)::int as n from supabase_migrations.schema_migrations');
     expect(row!.n).toBeGreaterThan(0);
   });
 
@@ -59,37 +59,37 @@ describe.each(TEST_DATABASES)('database on $name', ({ open }) => {
 
   it("hides another user's conversations and messages from raw SQL", async () => {
     const seen = await withUser(bob, async (tx) => ({
-      conversations: await tx.query('select * from public.conversations'),
-      messages: await tx.query('select * from public.messages where conversation_id = $1', [aliceConversation]),
-      byId: await tx.query('select * from public.messages where id = $1', [aliceMessage]),
+      conversations: await tx.query('select * from hearth.conversations'),
+      messages: await tx.query('select * from hearth.messages where conversation_id = $1', [aliceConversation]),
+      byId: await tx.query('select * from hearth.messages where id = $1', [aliceMessage]),
     }), db);
     expect(seen).toEqual({ conversations: [], messages: [], byId: [] });
   });
 
   it("refuses to update or delete another user's rows", async () => {
     await withUser(bob, async (tx) => {
-      const updated = await tx.query("update public.conversations set title = 'pwned' where id = $1 returning id", [aliceConversation]);
-      const deleted = await tx.query('delete from public.messages where id = $1 returning id', [aliceMessage]);
-      const deletedConversations = await tx.query('delete from public.conversations returning id');
+      const updated = await tx.query("update hearth.conversations set title = 'pwned' where id = $1 returning id", [aliceConversation]);
+      const deleted = await tx.query('delete from hearth.messages where id = $1 returning id', [aliceMessage]);
+      const deletedConversations = await tx.query('delete from hearth.conversations returning id');
       expect([updated, deleted, deletedConversations]).toEqual([[], [], []]);
     }, db);
-    const [row] = await db.query<{ title: string }>('select title from public.conversations where id = $1', [aliceConversation]);
+    const [row] = await db.query<{ title: string }>('select title from hearth.conversations where id = $1', [aliceConversation]);
     expect(row!.title).toBe('New chat');
   });
 
   it("refuses to insert into another user's conversation, even claiming their id", async () => {
     const asBob = withUser(bob, (tx) =>
-      tx.query("insert into public.messages (conversation_id, user_id, role, parts) values ($1, $2, 'user', '[]')", [aliceConversation, alice.id]),
+      tx.query("insert into hearth.messages (conversation_id, user_id, role, parts) values ($1, $2, 'user', '[]')", [aliceConversation, alice.id]),
     db);
     await expect(asBob).rejects.toMatchObject({ code: '42501' });
     const intoOwnName = withUser(bob, (tx) =>
-      tx.query("insert into public.messages (conversation_id, role, parts) values ($1, 'user', '[]')", [aliceConversation]),
+      tx.query("insert into hearth.messages (conversation_id, role, parts) values ($1, 'user', '[]')", [aliceConversation]),
     db);
     await expect(intoOwnName).rejects.toMatchObject({ code: '42501' });
   });
 
   it('gives anon no access to conversations or users', async () => {
-    await expect(withAnon((tx) => tx.query('select * from public.conversations'), db)).rejects.toMatchObject({ code: '42501' });
-    await expect(withAnon((tx) => tx.query('select * from public.users'), db)).rejects.toMatchObject({ code: '42501' });
+    await expect(withAnon((tx) => tx.query('select * from hearth.conversations'), db)).rejects.toMatchObject({ code: '42501' });
+    await expect(withAnon((tx) => tx.query('select * from hearth.users'), db)).rejects.toMatchObject({ code: '42501' });
   });
 });

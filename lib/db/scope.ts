@@ -4,17 +4,15 @@ import { getDb } from './index';
 export type UserScope = { id: string; role?: 'user' | 'admin' };
 
 /**
- * Runs fn in one transaction as the database role `authenticated` with the user's id in
- * request.jwt.claims, so RLS policies decide what the user can see and change. Every
- * user-facing query goes through here (or withAnon); nothing user-facing bypasses RLS.
+ * Runs fn in one transaction as the database role `hearth_user` with the user's id in the
+ * `hearth.user_id` setting, so RLS policies decide what the user can see and change. Every
+ * user-facing query goes through here (or withAnon); nothing user-facing bypasses RLS. The role
+ * and the setting are Hearth's own: Supabase's Data API hands out `authenticated` and sets
+ * request.jwt.claims for anyone with a Supabase token, and neither opens anything of Hearth's.
  */
 export async function withUser<T>(user: UserScope, fn: (tx: Queryable) => Promise<T>, db?: Database): Promise<T> {
-  const claims = JSON.stringify({ sub: user.id, role: 'authenticated', app_role: user.role ?? 'user' });
   return (db ?? (await getDb())).transaction(async (tx) => {
-    await tx.query(
-      "select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)",
-      [claims],
-    );
+    await tx.query("select set_config('hearth.user_id', $1, true), set_config('role', 'hearth_user', true)", [user.id]);
     return fn(tx);
   });
 }
@@ -22,7 +20,7 @@ export async function withUser<T>(user: UserScope, fn: (tx: Queryable) => Promis
 /** The scope of someone not signed in: public catalogue reads and the sign-up / sign-in functions. */
 export async function withAnon<T>(fn: (tx: Queryable) => Promise<T>, db?: Database): Promise<T> {
   return (db ?? (await getDb())).transaction(async (tx) => {
-    await tx.query("select set_config('request.jwt.claims', '', true), set_config('role', 'anon', true)");
+    await tx.query("select set_config('hearth.user_id', '', true), set_config('role', 'hearth_anon', true)");
     return fn(tx);
   });
 }

@@ -3,12 +3,13 @@ import { openPglite } from './client';
 import { migrate } from './migrate';
 
 /**
- * The uploads migration sets up Supabase Storage (a private bucket, own-folder policies) only where
- * a storage schema exists. Here a PGlite database gets the parts of Supabase's storage and auth
- * schemas the migration uses, then the real migrations run over it.
+ * The migrations make a private Supabase Storage bucket only where a storage schema exists, and
+ * leave no policy on it: the server reaches it with the service role, and a Supabase Auth user
+ * (whose id might equal a Hearth user's) reaches nothing. Here a PGlite database gets the parts of
+ * Supabase's storage and auth schemas the migrations use, then the real migrations run over it.
  */
-describe('Supabase Storage policies in the uploads migration', () => {
-  it('makes a private bucket whose objects each user reaches only under their own id', async () => {
+describe('Supabase Storage in the migrations', () => {
+  it('makes a private bucket that no Supabase Auth user can read, write or delete in', async () => {
     const db = await openPglite();
     try {
       await db.exec(`
@@ -33,10 +34,11 @@ describe('Supabase Storage policies in the uploads migration', () => {
           await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [JSON.stringify({ sub: id })]);
           return tx.query<{ name: string }>(sql, params);
         });
-      expect(await asUser(alice, 'select name from storage.objects')).toEqual([{ name: `${alice}/a.png` }]);
-      await expect(asUser(alice, `insert into storage.objects (bucket_id, name) values ('hearth-media', $1)`, [`${bob}/x.png`])).rejects.toThrow(/row-level security/);
+      expect(await asUser(alice, 'select name from storage.objects')).toEqual([]);
+      await expect(asUser(alice, `insert into storage.objects (bucket_id, name) values ('hearth-media', $1)`, [`${alice}/x.png`])).rejects.toThrow(/row-level security/);
       await asUser(alice, 'delete from storage.objects');
-      expect((await db.query<{ name: string }>('select name from storage.objects')).map((r) => r.name)).toEqual([`${bob}/b.png`]);
+      expect((await db.query<{ name: string }>('select name from storage.objects order by name')).map((r) => r.name)).toEqual([`${alice}/a.png`, `${bob}/b.png`].sort());
+      expect(await db.query("select policyname from pg_policies where schemaname = 'storage' and policyname like 'hearth%'")).toEqual([]);
     } finally {
       await db.close();
     }
@@ -47,7 +49,7 @@ describe('Supabase Storage policies in the uploads migration', () => {
     try {
       await migrate(db);
       expect(await db.query("select 1 from information_schema.schemata where schema_name = 'storage'")).toEqual([]);
-      expect(await db.query("select 1 from information_schema.tables where table_schema = 'public' and table_name = 'uploads'")).toHaveLength(1);
+      expect(await db.query("select 1 from information_schema.tables where table_schema = 'hearth' and table_name = 'uploads'")).toHaveLength(1);
     } finally {
       await db.close();
     }

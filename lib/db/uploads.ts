@@ -28,7 +28,7 @@ export type NewUpload = Omit<Upload, 'userId' | 'conversationId' | 'messageId' |
 
 export async function insertUpload(tx: Queryable, upload: NewUpload): Promise<Upload> {
   const [row] = await tx.query<Upload>(
-    `insert into public.uploads (id, kind, source, media_type, size_bytes, path, width, height, filename, transcript,
+    `insert into hearth.uploads (id, kind, source, media_type, size_bytes, path, width, height, filename, transcript,
        transcript_language, transcript_error, conversation_id, message_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning ${COLUMNS}`,
     [
@@ -42,25 +42,25 @@ export async function insertUpload(tx: Queryable, upload: NewUpload): Promise<Up
 
 /** One of the user's uploads (RLS hides everyone else's). */
 export async function getUpload(tx: Queryable, id: string): Promise<Upload | null> {
-  const [row] = await tx.query<Upload>(`select ${COLUMNS} from public.uploads where id = $1`, [id]);
+  const [row] = await tx.query<Upload>(`select ${COLUMNS} from hearth.uploads where id = $1`, [id]);
   return row ?? null;
 }
 
 export function getUploads(tx: Queryable, ids: string[]): Promise<Upload[]> {
-  return tx.query<Upload>(`select ${COLUMNS} from public.uploads where id = any($1::uuid[])`, [ids]);
+  return tx.query<Upload>(`select ${COLUMNS} from hearth.uploads where id = any($1::uuid[])`, [ids]);
 }
 
 /** The uploads attached to these messages, oldest first. */
 export function uploadsOfMessages(tx: Queryable, messageIds: string[]): Promise<Upload[]> {
   if (!messageIds.length) return Promise.resolve([]);
-  return tx.query<Upload>(`select ${COLUMNS} from public.uploads where message_id = any($1::uuid[]) order by created_at, id`, [messageIds]);
+  return tx.query<Upload>(`select ${COLUMNS} from hearth.uploads where message_id = any($1::uuid[]) order by created_at, id`, [messageIds]);
 }
 
 /** Attaches unattached uploads to a message; returns how many it attached (fewer: another message took some first). */
 export async function attachUploads(tx: Queryable, ids: string[], target: { conversationId: string; messageId: string }): Promise<number> {
   if (!ids.length) return 0;
   const rows = await tx.query(
-    `update public.uploads set conversation_id = $2, message_id = $3
+    `update hearth.uploads set conversation_id = $2, message_id = $3
       where id = any($1::uuid[]) and conversation_id is null and message_id is null returning id`,
     [ids, target.conversationId, target.messageId],
   );
@@ -69,16 +69,16 @@ export async function attachUploads(tx: Queryable, ids: string[], target: { conv
 
 /** The object paths of a conversation's uploads: what to delete from the store beside it. */
 export async function conversationUploadPaths(tx: Queryable, conversationId: string): Promise<string[]> {
-  const rows = await tx.query<{ path: string }>('select path from public.uploads where conversation_id = $1', [conversationId]);
+  const rows = await tx.query<{ path: string }>('select path from hearth.uploads where conversation_id = $1', [conversationId]);
   return rows.map((r) => r.path);
 }
 
 /** Every object path of the user's: what to delete from the store with the account. */
 export async function userUploadPaths(tx: Queryable): Promise<string[]> {
-  const rows = await tx.query<{ path: string }>('select path from public.uploads where user_id = public.requesting_user_id()');
+  const rows = await tx.query<{ path: string }>('select path from hearth.uploads where user_id = hearth.requesting_user_id()');
   return rows.map((r) => r.path);
 }
 
 export async function deleteUploadRows(tx: Queryable, ids: string[]): Promise<void> {
-  if (ids.length) await tx.query('delete from public.uploads where id = any($1::uuid[])', [ids]);
+  if (ids.length) await tx.query('delete from hearth.uploads where id = any($1::uuid[])', [ids]);
 }

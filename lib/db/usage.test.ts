@@ -25,7 +25,7 @@ describe.each(TEST_DATABASES)('usage on $name', ({ open }) => {
         await insertMessage(tx, { conversationId: id, role: 'user', text: 'question', status: 'complete' });
         const reply = await startReply(tx, { id: crypto.randomUUID(), conversationId: id, model: r.model });
         await finishReply(tx, reply, { text: 'answer', status: 'complete', inputTokens: r.input, outputTokens: r.output, costUsd: r.cost, ttftMs: r.ttft, latencyMs: r.latency });
-        await tx.query('update public.messages set created_at = $2 where id = $1', [reply, r.at]);
+        await tx.query('update hearth.messages set created_at = $2 where id = $1', [reply, r.at]);
       }
     }, db);
   }

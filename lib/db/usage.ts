@@ -16,7 +16,7 @@ export type UsageGroup = { key: string; messages: number; inputTokens: number; o
 
 // Replies a model wrote in [from, to): greetings are assistant messages too, but have no model.
 // RLS limits them to the caller's own conversations.
-const REPLIES = `from public.messages m
+const REPLIES = `from hearth.messages m
   where m.role = 'assistant' and m.model is not null and m.created_at >= $1 and m.created_at < $2`;
 
 // Sums come back as bigint or numeric, which pg hands over as strings; float8 arrives as a number.
@@ -37,8 +37,8 @@ export async function usageTotals(tx: Queryable, { from, to }: UsageRange): Prom
 const GROUP_KEYS: Record<UsageGrouping, string> = {
   day: `to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD')`,
   model: 'm.model',
-  companion: `(select coalesce(p.slug, c.companion_id::text) from public.conversations c
-                 left join public.companions p on p.id = c.companion_id where c.id = m.conversation_id)`,
+  companion: `(select coalesce(p.slug, c.companion_id::text) from hearth.conversations c
+                 left join hearth.companions p on p.id = c.companion_id where c.id = m.conversation_id)`,
 };
 
 /** Usage per day, model or companion, largest cost first (days in order). */

@@ -55,7 +55,7 @@ describe.each(TEST_DATABASES)('memory embeddings on $name', ({ open }) => {
     openai.requests.length = 0;
     await say(user, 'My name is Sam and I love sourdough bread.');
     const stored = await db.query<{ content: string; embedding: number[] }>(
-      'select content, embedding from public.memories where user_id = $1 order by content', [user.id]);
+      'select content, embedding from hearth.memories where user_id = $1 order by content', [user.id]);
     expect(stored.map((m) => m.content)).toEqual(['Loves sourdough bread.', 'Their name is Sam.']);
     expect(stored.every((m) => m.embedding.length === 64)).toBe(true);
     const embedded = openai.requests.filter((r) => r.path === '/v1/embeddings').map((r) => (r.body as { input: string[] }).input);
@@ -69,7 +69,7 @@ describe.each(TEST_DATABASES)('memory embeddings on $name', ({ open }) => {
     const user = await createTestUser(db, 'embed-down');
     const reply = await say(user, 'My name is Kai.', env('wrong-key'));
     expect(reply.status).toBe('complete');
-    const stored = await db.query<{ content: string; embedding: number[] | null }>('select content, embedding from public.memories where user_id = $1', [user.id]);
+    const stored = await db.query<{ content: string; embedding: number[] | null }>('select content, embedding from hearth.memories where user_id = $1', [user.id]);
     expect(stored).toEqual([{ content: 'Their name is Kai.', embedding: null }]);
   });
 });

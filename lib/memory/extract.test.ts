@@ -32,7 +32,7 @@ describe.each(TEST_DATABASES)('memory extraction by a model on $name', ({ open }
 
   beforeAll(async () => {
     db = await open();
-    companionId = (await db.query<{ id: string }>("select id from public.companions where slug = 'marcus'"))[0]!.id;
+    companionId = (await db.query<{ id: string }>("select id from hearth.companions where slug = 'marcus'"))[0]!.id;
   });
   afterAll(() => db?.close());
 

@@ -35,7 +35,7 @@ describe.each(TEST_DATABASES)('long-term memory on $name', ({ open }) => {
 
   beforeAll(async () => {
     db = await open();
-    const rows = await db.query<{ slug: string; id: string }>('select slug, id from public.companions');
+    const rows = await db.query<{ slug: string; id: string }>('select slug, id from hearth.companions');
     companions = Object.fromEntries(rows.map((r) => [r.slug, r.id]));
   });
   afterAll(async () => {
@@ -142,20 +142,20 @@ describe.each(TEST_DATABASES)('long-term memory on $name', ({ open }) => {
     const other = await createTestUser(db, 'other');
     const admin = { ...(await createTestUser(db, 'admin')), role: 'admin' as const };
     for (const intruder of [other, admin]) {
-      expect(await as(intruder, (tx) => tx.query('select * from public.memories'))).toEqual([]);
-      expect(await as(intruder, (tx) => tx.query('update public.memories set content = $1 returning id', ['x']))).toEqual([]);
-      expect(await as(intruder, (tx) => tx.query('delete from public.memories returning id'))).toEqual([]);
-      expect(await as(intruder, (tx) => tx.query('select * from public.memory_settings'))).toEqual([]);
+      expect(await as(intruder, (tx) => tx.query('select * from hearth.memories'))).toEqual([]);
+      expect(await as(intruder, (tx) => tx.query('update hearth.memories set content = $1 returning id', ['x']))).toEqual([]);
+      expect(await as(intruder, (tx) => tx.query('delete from hearth.memories returning id'))).toEqual([]);
+      expect(await as(intruder, (tx) => tx.query('select * from hearth.memory_settings'))).toEqual([]);
       // The recall function runs as its owner (to use the full-text index) and filters by the caller itself.
-      expect(await as(intruder, (tx) => tx.query("select * from public.memory_candidates($1, array['name', 'priya'])", [companions.marcus]))).toEqual([]);
+      expect(await as(intruder, (tx) => tx.query("select * from hearth.memory_candidates($1, array['name', 'priya'])", [companions.marcus]))).toEqual([]);
       await expect(
         as(intruder, (tx) =>
-          tx.query("insert into public.memories (user_id, companion_id, kind, content) values ($1, $2, 'fact', 'planted')", [owner.id, companions.marcus]),
+          tx.query("insert into hearth.memories (user_id, companion_id, kind, content) values ($1, $2, 'fact', 'planted')", [owner.id, companions.marcus]),
         ),
       ).rejects.toThrow(/row-level security/);
     }
     expect((await as(owner, (tx) => listMemories(tx, companions.marcus!))).map((m) => m.content)).toEqual(['Their name is Priya.']);
-    await expect(withAnon((tx) => tx.query("select * from public.memory_candidates($1, array['priya'])", [companions.marcus]), db)).rejects.toThrow(/permission denied/);
+    await expect(withAnon((tx) => tx.query("select * from hearth.memory_candidates($1, array['priya'])", [companions.marcus]), db)).rejects.toThrow(/permission denied/);
   });
 
   it('forgets everything for good, and deleting the account deletes every memory', async () => {
@@ -166,8 +166,8 @@ describe.each(TEST_DATABASES)('long-term memory on $name', ({ open }) => {
     expect(await as(user, (tx) => listMemories(tx, companions.marcus!))).toEqual([]);
 
     await say(user, await chatWith(user, 'wren'), 'My name is Ada.');
-    await db.query('delete from public.users where id = $1', [user.id]);
-    expect(await db.query('select id from public.memories where user_id = $1', [user.id])).toEqual([]);
-    expect(await db.query('select user_id from public.memory_settings where user_id = $1', [user.id])).toEqual([]);
+    await db.query('delete from hearth.users where id = $1', [user.id]);
+    expect(await db.query('select id from hearth.memories where user_id = $1', [user.id])).toEqual([]);
+    expect(await db.query('select user_id from hearth.memory_settings where user_id = $1', [user.id])).toEqual([]);
   });
 });

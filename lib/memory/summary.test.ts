@@ -56,10 +56,10 @@ describe.each(TEST_DATABASES)('rolling summary on $name', ({ open }) => {
     await turn.remembered;
 
     const [row] = await db.query<{ summary: string; through: string }>(
-      'select summary, summary_through_seq::text as through from public.conversations where id = $1', [conversationId]);
+      'select summary, summary_through_seq::text as through from hearth.conversations where id = $1', [conversationId]);
     expect(Number(row!.through)).toBeGreaterThan(0);
     const folded = await db.query<{ text: string }>(
-      `select parts -> 0 ->> 'text' as text from public.messages where conversation_id = $1 and role = 'user' and seq <= $2::bigint`,
+      `select parts -> 0 ->> 'text' as text from hearth.messages where conversation_id = $1 and role = 'user' and seq <= $2::bigint`,
       [conversationId, row!.through]);
     expect(folded.length).toBeGreaterThan(5);
     for (const { text } of folded) expect(row!.summary).toContain(`They said: ${text.split('. ')[0]}.`);

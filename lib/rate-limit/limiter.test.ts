@@ -24,7 +24,7 @@ const STORES: StoreUnderTest[] = [
     open: async () => {
       const db = await open();
       // The one bucket every test run shares (a server database outlives the run).
-      await db.query("delete from public.rate_limit_counters where bucket like '%:unidentified'");
+      await db.query("delete from hearth.rate_limit_counters where bucket like '%:unidentified'");
       return { store: new PostgresRateLimitStore(async () => db), close: () => db.close() };
     },
   })),
@@ -229,22 +229,22 @@ describe.each(TEST_DATABASES)('the PostgreSQL store on $name', ({ open }) => {
     await store.take([{ bucket: ended, limit: 5, windowMs: MINUTE }], now - 2 * MINUTE);
     await store.take([{ bucket: current, limit: 5, windowMs: HOUR }], now - 2 * MINUTE);
     expect(await store.sweep(now)).toBeGreaterThanOrEqual(1);
-    const left = await db().query<{ bucket: string }>('select bucket from public.rate_limit_counters where bucket = any($1)', [[ended, current]]);
+    const left = await db().query<{ bucket: string }>('select bucket from hearth.rate_limit_counters where bucket = any($1)', [[ended, current]]);
     expect(left.map((row) => row.bucket)).toEqual([current]);
   });
 
   it('keeps the counters from every role but the server itself', async () => {
-    for (const role of ['anon', 'authenticated']) {
+    for (const role of ['hearth_anon', 'hearth_user']) {
       await expect(
         db().transaction(async (tx) => {
           await tx.query(`set local role ${role}`);
-          await tx.query("select * from public.rate_limit_take(array['x'], array[1], array[1000], now())");
+          await tx.query("select * from hearth.rate_limit_take(array['x'], array[1], array[1000], now())");
         }),
       ).rejects.toThrow(/permission denied/);
       await expect(
         db().transaction(async (tx) => {
           await tx.query(`set local role ${role}`);
-          await tx.query('select * from public.rate_limit_counters');
+          await tx.query('select * from hearth.rate_limit_counters');
         }),
       ).rejects.toThrow(/permission denied/);
     }

@@ -18,7 +18,7 @@ export class PostgresRateLimitStore implements RateLimitStore {
   async take(takes: readonly BucketTake[], now: number): Promise<Taken> {
     const db = await this.db();
     const [row] = await db.query<{ allowed: boolean; counts: number[]; resets_at: Date[] | string[] }>(
-      'select allowed, counts, resets_at from public.rate_limit_take($1::text[], $2::integer[], $3::integer[], $4::timestamptz)',
+      'select allowed, counts, resets_at from hearth.rate_limit_take($1::text[], $2::integer[], $3::integer[], $4::timestamptz)',
       [takes.map((t) => t.bucket), takes.map((t) => t.limit), takes.map((t) => t.windowMs), new Date(now).toISOString()],
     );
     if (now - this.lastSweep >= SWEEP_EVERY_MS) {
@@ -35,8 +35,8 @@ export class PostgresRateLimitStore implements RateLimitStore {
   async sweep(now: number): Promise<number> {
     const db = await this.db();
     const rows = await db.query(
-      `delete from public.rate_limit_counters
-        where bucket in (select bucket from public.rate_limit_counters
+      `delete from hearth.rate_limit_counters
+        where bucket in (select bucket from hearth.rate_limit_counters
                           where resets_at <= $1::timestamptz
                           order by resets_at limit ${SWEEP_BATCH} for update skip locked)
        returning bucket`,

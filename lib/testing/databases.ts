@@ -16,7 +16,7 @@ export const TEST_DATABASES: { name: string; open: () => Promise<Database> }[] =
 export async function createTestUser(db: Database, label = 'user'): Promise<{ id: string }> {
   const email = `${label}-${crypto.randomUUID()}@test.hearth.local`;
   const [row] = await withAnon(
-    (tx) => tx.query<{ id: string }>("select public.auth_register_user($1, $2, 'x', false) as id", [email, label]),
+    (tx) => tx.query<{ id: string }>("select hearth.auth_register_user($1, $2, 'x', false) as id", [email, label]),
     db,
   );
   if (!row?.id) throw new Error('could not create test user');

@@ -34,7 +34,7 @@ process.on('message', (command: Command) => {
       await reply({ type: 'written', label: command.label });
     } else if (command.type === 'count') {
       const [row] = await db.query<{ count: number }>(
-        'select count(*)::int as count from public.users where email like $1',
+        'select count(*)::int as count from hearth.users where email like $1',
         [`${WRITE_LABEL_PREFIX}-%`],
       );
       await reply({ type: 'count', count: row?.count ?? 0 });

@@ -37,7 +37,7 @@ describe.each(TEST_DATABASES)('resuming the web chat reply on $name', ({ open })
   });
 
   const newConversation = async () => {
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from public.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
     return (await startConversation(user, { companion: slug }, db)).id;
   };
 
