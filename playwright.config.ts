@@ -4,9 +4,13 @@ import { testKeys } from './e2e/test-keys';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const FAKE_OPENAI_PORT = PORT + 100;
-// A fresh embedded database for every run: the server command wipes it first.
+// A fresh embedded database for every run (the server command wipes it first), or the
+// PostgreSQL at E2E_DATABASE_URL (CI: a fresh Supabase-shaped database behind the pooler).
 const DATA_DIR = path.join(process.cwd(), '.data', 'e2e');
 const KEYS = testKeys();
+const DATABASE: Record<string, string> = process.env.E2E_DATABASE_URL
+  ? { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_SECRET: 'e2e-shared-secret-for-every-instance' }
+  : {};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -49,6 +53,7 @@ export default defineConfig({
       reuseExistingServer: false,
       env: {
         HEARTH_DATA_DIR: DATA_DIR,
+        ...DATABASE,
         // Slow enough that a test can see a reply half written.
         OFFLINE_MODEL_FIRST_TOKEN_MS: '300',
         OFFLINE_MODEL_WORD_MS: '80',

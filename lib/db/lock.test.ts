@@ -1,19 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { forkTs } from '@/lib/testing/fork-ts';
 
 // Real processes, as two servers would be: a holder opens the directory, a second one tries to.
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const HOLDER = path.join(ROOT, 'lib/testing/pglite-holder.ts');
-const EXEC_ARGV = [
-  '--experimental-transform-types',
-  '--disable-warning=ExperimentalWarning',
-  '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
-  '--import',
-  path.join(ROOT, 'bench/ts-paths.mjs'),
-];
+const HOLDER = 'lib/testing/pglite-holder.ts';
 
 type Holder = {
   child: ChildProcess;
@@ -23,7 +16,7 @@ type Holder = {
 };
 
 function startHolder(dataDir: string): Holder {
-  const child = fork(HOLDER, [dataDir], { cwd: ROOT, execArgv: EXEC_ARGV, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = forkTs(HOLDER, [dataDir], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const next = (type: string) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {

@@ -2,11 +2,12 @@ import { openDatabase, type Database } from '@/lib/db';
 import { withAnon } from '@/lib/db/scope';
 
 /**
- * The databases every integration test runs against: an in-memory PGlite always, and the
- * PostgreSQL server at TEST_DATABASE_URL when it is set (CI points it at a fresh database).
+ * The databases every integration test runs against: an in-memory PGlite, and the PostgreSQL
+ * server at TEST_DATABASE_URL when it is set (CI points it at a fresh database, and in a second
+ * run at a Supabase-shaped one behind the pooler, with TEST_ONLY_POSTGRES=1 to skip PGlite).
  */
 export const TEST_DATABASES: { name: string; open: () => Promise<Database> }[] = [
-  { name: 'pglite', open: () => openDatabase({ memory: true }) },
+  ...(process.env.TEST_ONLY_POSTGRES && process.env.TEST_DATABASE_URL ? [] : [{ name: 'pglite', open: () => openDatabase({ memory: true }) }]),
   ...(process.env.TEST_DATABASE_URL
     ? [{ name: 'postgres', open: () => openDatabase({ url: process.env.TEST_DATABASE_URL }) }]
     : []),
