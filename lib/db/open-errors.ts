@@ -25,7 +25,7 @@ export function describeOpenError(error: unknown, database: Config['database']):
     return (
       `The database server's TLS certificate could not be verified (${code}): it is signed by a CA this server does not trust, as Supabase's pooler is. ` +
       `Set DATABASE_CA_CERT to the text of that CA's certificate (on Supabase: Database Settings, SSL Configuration, Download certificate) to verify it, ` +
-      `or add sslmode=no-verify to ${name} to encrypt the connection without verifying the server.`
+      `or set sslmode=no-verify in ${name} to encrypt the connection without verifying the server.`
     );
   }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
