@@ -109,6 +109,10 @@ describe('GET /api/health', () => {
       const response = await get();
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: 'down' });
+      // An admin too: the session cannot be checked against the database, so no details, no error.
+      const admin = await get('', { cookie: adminCookie });
+      expect(admin.status).toBe(503);
+      expect(await admin.json()).toEqual({ status: 'down' });
     } finally {
       globalDb.__hearthDb = Promise.resolve(db);
     }
