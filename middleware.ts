@@ -1,6 +1,7 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authSecret } from '@/lib/auth/secret';
+import { getConfig } from '@/lib/config';
 
 // Pages anyone may open; everything else needs a session. API routes are not matched at all:
 // they answer for themselves with a JSON 401, serve no HTML for a CSP to protect, and the chat
@@ -37,7 +38,8 @@ export async function middleware(request: NextRequest) {
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== 'production';
   // Pictures and voice notes in Supabase Storage load from its signed URLs.
-  const storage = process.env.SUPABASE_URL && process.env.SUPABASE_SERVICE_ROLE_KEY ? ` ${new URL(process.env.SUPABASE_URL).origin}` : '';
+  const { storage: store } = getConfig();
+  const storage = store.kind === 'supabase' ? ` ${new URL(store.url).origin}` : '';
   return [
     "default-src 'self'",
     // 'wasm-unsafe-eval': the call screen's voice activity detection runs its model in WebAssembly.

@@ -331,6 +331,8 @@ async function withServer({ database, parts, notes }) {
     port: await freePort(),
     env: {
       HEARTH_DATA_DIR: dataDir,
+      // With DATABASE_URL the start refuses to run without a shared session secret (lib/config).
+      NEXTAUTH_SECRET: 'hearth-bench-session-secret-6f0e2a91',
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       OPENAI_BASE_URL: provider.url,

@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { getConfig } from '@/lib/config';
 
 /**
  * The one Redis connection of this process, when REDIS_URL is set (rate limits and resumable
@@ -14,11 +15,11 @@ function newClient(url: string) {
 let connecting: Promise<Redis> | undefined;
 
 export function redisConfigured(): boolean {
-  return Boolean(process.env.REDIS_URL);
+  return Boolean(getConfig().redisUrl);
 }
 
 export function getRedis(): Promise<Redis> | null {
-  const url = process.env.REDIS_URL;
+  const url = getConfig().redisUrl;
   if (!url) return null;
   connecting ??= connect(url);
   return connecting;

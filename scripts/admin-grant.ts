@@ -1,8 +1,10 @@
 // `npm run admin:grant -- <email>`: makes an existing account an admin (a maintenance job, outside
-// any user scope; recorded in the audit log without an actor). Uses DATABASE_URL when set, else the
+// any user scope; recorded in the audit log without an actor). Uses DATABASE_URL (or POSTGRES_URL) when set, else the
 // embedded database under HEARTH_DATA_DIR (default .data/; stop the server first, it owns it).
 import { grantAdmin } from '../lib/auth/grant-admin.ts';
-import { openDatabase } from '../lib/db/index.ts';
+import { getConfig } from '../lib/config/index.ts';
+import { configuredDatabase, openDatabase } from '../lib/db/index.ts';
+import { describeOpenError } from '../lib/db/open-errors.ts';
 
 const email = process.argv[2]?.trim();
 if (!email || !email.includes('@')) {
@@ -10,7 +12,10 @@ if (!email || !email.includes('@')) {
   process.exit(2);
 }
 
-const db = await openDatabase({ url: process.env.DATABASE_URL || undefined });
+const db = await openDatabase(configuredDatabase()).catch((error: unknown) => {
+  console.error(describeOpenError(error, getConfig().database));
+  process.exit(1);
+});
 try {
   const result = await grantAdmin(db, email);
   if (!result) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dataDir } from '@/lib/db/paths';
+import { getConfig } from '@/lib/config';
 
 let cached: string | undefined;
 
@@ -11,10 +11,11 @@ let cached: string | undefined;
  */
 export function authSecret(): string {
   if (cached) return cached;
-  const fromEnv = process.env.NEXTAUTH_SECRET;
-  if (fromEnv) return (cached = fromEnv);
-  if (process.env.VERCEL) throw new Error('Set NEXTAUTH_SECRET: serverless deployments have no data directory to keep one in.');
-  const file = path.join(dataDir(), 'auth-secret');
+  const config = getConfig();
+  if (config.auth.secret) return (cached = config.auth.secret);
+  // The start refuses these cases (lib/config/problems.ts); this guards a process started without that check.
+  if (config.platform.vercel || config.database.url) throw new Error('Set NEXTAUTH_SECRET: it must be the same on every instance that shares the database.');
+  const file = path.join(config.dataDir, 'auth-secret');
   try {
     cached = readFileSync(file, 'utf8').trim();
   } catch {

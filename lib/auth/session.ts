@@ -14,10 +14,37 @@ export type SessionCaller = { id: string; role: 'user' | 'admin'; isGuest: boole
 
 export async function getSessionUserId(): Promise<SessionCaller | null> {
   const store = await cookies();
-  const all = Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value]));
+  return callerFromCookies(Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value])));
+}
+
+/**
+ * The same, read from a request's Cookie header: for route handlers, which have the request (and
+ * can then be called directly, outside Next.js's request scope, in tests).
+ */
+export function sessionFromRequest(request: Request): Promise<SessionCaller | null> {
+  return callerFromCookies(parseCookieHeader(request.headers.get('cookie')));
+}
+
+// No headers on purpose: getToken would otherwise take an `Authorization: Bearer` value for a session token.
+async function callerFromCookies(all: Record<string, string>): Promise<SessionCaller | null> {
   const secureCookie = Object.keys(all).some((name) => name.startsWith('__Secure-next-auth.session-token'));
   const token = await getToken({ req: { cookies: all, headers: {} } as never, secret: authSecret(), secureCookie });
   return token?.sub ? { id: token.sub, role: token.role ?? 'user', isGuest: token.guest ?? false } : null;
+}
+
+function parseCookieHeader(header: string | null): Record<string, string> {
+  const all: Record<string, string> = {};
+  for (const pair of (header ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at <= 0) continue;
+    const value = pair.slice(at + 1).trim();
+    try {
+      all[pair.slice(0, at).trim()] = decodeURIComponent(value);
+    } catch {
+      all[pair.slice(0, at).trim()] = value;
+    }
+  }
+  return all;
 }
 
 /** For routes and actions: the signed-in user, or a 401 that says what to do. */

@@ -1,3 +1,5 @@
+import { poolConfig, type PostgresOptions } from './pool-config.ts';
+
 /**
  * One small database interface over the two drivers Hearth runs on: PGlite (embedded, no
  * DATABASE_URL) and PostgreSQL through a pg pool. Everything above this file speaks SQL through
@@ -20,9 +22,9 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Database> {
   const { Pool } = (await import('pg')).default;
-  const pool = new Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
+  const pool = new Pool(poolConfig(connectionString, options));
   // An idle client that loses its connection emits 'error'; without a listener it would crash the process.
   pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
   return {

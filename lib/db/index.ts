@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { getConfig, type Config } from '../config/index.ts';
 import { openPglite, openPostgres, type Database } from './client.ts';
 import { lockDataDir } from './lock.ts';
 import { closeInterruptedReplies } from './maintenance.ts';
@@ -7,11 +8,26 @@ import { dataDir } from './paths.ts';
 
 export type { Database, Queryable, Row } from './client.ts';
 
+export type OpenOptions = {
+  /** PostgreSQL; else the embedded database in dataDir (or in memory). */
+  url?: string;
+  poolMax?: number;
+  caCert?: string;
+  dataDir?: string;
+  memory?: boolean;
+};
+
+/** The database the deployment's settings name: PostgreSQL at DATABASE_URL (or POSTGRES_URL), else the embedded one. */
+export function configuredDatabase(config: Config = getConfig()): OpenOptions {
+  const { url, poolMax, caCert } = config.database;
+  return url ? { url, poolMax, caCert } : { dataDir: config.dataDir };
+}
+
 /** Opens a database, brings its schema up to date and seeds an empty catalogue. */
-export async function openDatabase(options: { url?: string; dataDir?: string; memory?: boolean } = {}): Promise<Database> {
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   let db: Database;
   if (options.url) {
-    db = await openPostgres(options.url);
+    db = await openPostgres(options.url, { max: options.poolMax, caCert: options.caCert });
   } else if (options.memory) {
     db = await openPglite();
   } else {
@@ -43,7 +59,7 @@ export function getDb(): Promise<Database> {
   if (process.env.NEXT_PHASE === 'phase-production-build') {
     throw new Error('The database was opened during `next build`: a page that reads data must call `await connection()`.');
   }
-  globalDb.__hearthDb ??= openDatabase({ url: process.env.DATABASE_URL || undefined }).catch((error) => {
+  globalDb.__hearthDb ??= openDatabase(configuredDatabase()).catch((error) => {
     globalDb.__hearthDb = undefined; // let the next request try again
     throw error;
   });

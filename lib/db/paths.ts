@@ -1,6 +1,6 @@
-import path from 'node:path';
+import { getConfig } from '../config/index.ts';
 
-/** Where the embedded database, uploads and the generated auth secret live. */
+/** Where the embedded database, uploads and the generated auth secret live (HEARTH_DATA_DIR, default ./.data). */
 export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.HEARTH_DATA_DIR ?? path.join(process.cwd(), '.data'));
+  return getConfig().dataDir;
 }

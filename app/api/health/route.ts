@@ -1,11 +1,25 @@
-import { checkHealth } from '@/lib/health';
+import { errorResponse, HearthError } from '@/lib/errors';
+import { checkHealth, healthAccess } from '@/lib/health';
 
-/** 200 while the database answers, 503 when it does not; `?deep=1` also checks provider keys. */
+/**
+ * `{ status: ok | degraded | down }` for anyone (503 when down); the details, and `?deep=1`
+ * (which asks each configured provider whether it accepts its key), for an admin's session or
+ * `Authorization: Bearer <HEALTH_TOKEN>`.
+ */
 export async function GET(request: Request) {
-  const deep = new URL(request.url).searchParams.get('deep') === '1';
-  const health = await checkHealth({ deep });
-  return Response.json(health, {
-    status: health.database.status === 'up' ? 200 : 503,
-    headers: { 'cache-control': 'no-store' },
-  });
+  try {
+    const deep = new URL(request.url).searchParams.get('deep') === '1';
+    const access = await healthAccess(request);
+    if (deep && access === 'anonymous') {
+      throw new HearthError('unauthorized', 'A deep health check needs an admin session or Authorization: Bearer <HEALTH_TOKEN>.', { headers: { 'www-authenticate': 'Bearer' } });
+    }
+    if (deep && access === 'user') throw new HearthError('forbidden', 'Only admins can run a deep health check.');
+    const health = await checkHealth({ deep });
+    return Response.json(access === 'details' ? health : { status: health.status }, {
+      status: health.status === 'down' ? 503 : 200,
+      headers: { 'cache-control': 'no-store' },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Problem } from './problem.ts';
+
+/**
+ * The settings that decide how Hearth is deployed: platform, database, data directory, storage,
+ * auth, Redis and the two operator secrets. Read from the environment in one place (the model
+ * providers' keys stay with lib/ai, which takes an `env` parameter). Relative imports with
+ * extensions: scripts/ and the startup check load this under plain Node.
+ */
+export type Env = Record<string, string | undefined>;
+
+export type Config = {
+  platform: {
+    /** VERCEL is set: a serverless function, many instances, a read-only disk. */
+    vercel: boolean;
+    vercelEnv?: 'production' | 'preview' | 'development';
+    /** The deployment's own host (no scheme), and the branch's stable one on previews. */
+    vercelUrl?: string;
+    vercelBranchUrl?: string;
+  };
+  database: {
+    /** Unset: the embedded database (PGlite) in the data directory. */
+    url?: string;
+    /** Which variable the URL came from, for messages. */
+    from?: 'DATABASE_URL' | 'POSTGRES_URL';
+    /** Connections this instance may hold at once. */
+    poolMax: number;
+    /** PEM text of the CA that signed the server's certificate (e.g. Supabase's pooler). */
+    caCert?: string;
+  };
+  /** Where the embedded database, local uploads and a generated auth secret live. */
+  dataDir: string;
+  storage:
+    | { kind: 'supabase'; url: string; serviceRoleKey: string }
+    | { kind: 'local'; dir: string; /** the one of the two Supabase variables that is set alone */ halfSet?: 'SUPABASE_URL' | 'SUPABASE_SERVICE_ROLE_KEY' };
+  auth: { secret?: string; url?: string };
+  redisUrl?: string;
+  /** Authorizes the cron route (Vercel Cron sends `Authorization: Bearer <CRON_SECRET>`). */
+  cronSecret?: string;
+  /** Lets a monitor read /api/health's details with `Authorization: Bearer <HEALTH_TOKEN>`. */
+  healthToken?: string;
+  /** Values that were set but cannot be used, as refusals; each such setting counts as unset. */
+  invalid: Problem[];
+};
+
+export const POOL_MAX_DEFAULT = 10;
+/** A Vercel instance serves few requests at a time, and every warm one holds its pool open. */
+export const POOL_MAX_DEFAULT_SERVERLESS = 3;
+
+// '' (a line `NAME=` in .env) means unset, as it does for every other setting.
+const blankIsUnset = (schema: z.ZodType) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), { error: 'must be a PostgreSQL connection string (postgres://user:password@host:port/database)' });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), { error: 'must be an http:// or https:// URL' });
+
+const FIELDS = {
+  VERCEL: z.string(),
+  VERCEL_ENV: z.enum(['production', 'preview', 'development'], { error: 'must be production, preview or development' }),
+  VERCEL_URL: z.string().trim(),
+  VERCEL_BRANCH_URL: z.string().trim(),
+  DATABASE_URL: postgresUrl,
+  POSTGRES_URL: postgresUrl,
+  DATABASE_POOL_MAX: z.coerce.number({ error: 'must be a whole number from 1 to 1000' }).int({ error: 'must be a whole number from 1 to 1000' }).min(1, { error: 'must be a whole number from 1 to 1000' }).max(1000, { error: 'must be a whole number from 1 to 1000' }),
+  DATABASE_CA_CERT: z
+    .string()
+    // A one-line .env value often carries the PEM's line breaks as the two characters \n.
+    .transform((value) => value.replace(/\\n/g, '\n').trim())
+    .refine((value) => value.includes('-----BEGIN CERTIFICATE-----'), {
+      error: 'must hold the text of the CA certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), not a file name',
+    }),
+  HEARTH_DATA_DIR: z.string().trim(),
+  SUPABASE_URL: httpUrl,
+  SUPABASE_SERVICE_ROLE_KEY: z.string().trim(),
+  NEXTAUTH_SECRET: z.string(),
+  NEXTAUTH_URL: httpUrl,
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^rediss?:\/\/.+/.test(value), { error: 'must be a redis:// or rediss:// URL' }),
+  CRON_SECRET: z.string().trim(),
+  HEALTH_TOKEN: z.string().trim(),
+} as const;
+
+type Name = keyof typeof FIELDS;
+type Values = { [K in Name]?: z.output<(typeof FIELDS)[K]> };
+
+/** The names this module reads, for code that must know whether one of them changed. */
+export const CONFIG_VARIABLES = Object.keys(FIELDS) as Name[];
+const SCHEMAS = {} as Record<Name, z.ZodType>;
+for (const name of CONFIG_VARIABLES) SCHEMAS[name] = blankIsUnset(FIELDS[name]);
+
+/**
+ * Parses the deployment settings. Never throws: a value that is set but unusable becomes a
+ * refusal in `invalid` (its message names the variable, never echoes the value, which may hold
+ * a password) and the setting counts as unset.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const values: Values = {};
+  const invalid: Problem[] = [];
+  for (const name of CONFIG_VARIABLES) {
+    const parsed = SCHEMAS[name].safeParse(env[name]);
+    if (parsed.success) (values as Record<string, unknown>)[name] = parsed.data;
+    else invalid.push({ level: 'refusal', code: 'invalid_value', setting: name, message: `${name} ${parsed.error.issues[0]?.message ?? 'is not valid'}.` });
+  }
+
+  const vercel = values.VERCEL !== undefined && values.VERCEL !== '0';
+  const url = values.DATABASE_URL ?? values.POSTGRES_URL;
+  // turbopackIgnore: the directory is chosen at run time; the build must not trace files under it.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ values.HEARTH_DATA_DIR ?? path.join(process.cwd(), '.data'));
+  const supabaseUrl = values.SUPABASE_URL;
+  const serviceRoleKey = values.SUPABASE_SERVICE_ROLE_KEY;
+
+  return {
+    platform: { vercel, vercelEnv: values.VERCEL_ENV, vercelUrl: values.VERCEL_URL, vercelBranchUrl: values.VERCEL_BRANCH_URL },
+    database: {
+      url,
+      from: values.DATABASE_URL ? 'DATABASE_URL' : values.POSTGRES_URL ? 'POSTGRES_URL' : undefined,
+      poolMax: values.DATABASE_POOL_MAX ?? (vercel ? POOL_MAX_DEFAULT_SERVERLESS : POOL_MAX_DEFAULT),
+      caCert: values.DATABASE_CA_CERT,
+    },
+    dataDir,
+    storage:
+      supabaseUrl && serviceRoleKey
+        ? { kind: 'supabase', url: supabaseUrl, serviceRoleKey }
+        : {
+            kind: 'local',
+            dir: path.join(dataDir, 'uploads'),
+            halfSet: supabaseUrl ? 'SUPABASE_URL' : serviceRoleKey ? 'SUPABASE_SERVICE_ROLE_KEY' : undefined,
+          },
+    auth: { secret: values.NEXTAUTH_SECRET, url: values.NEXTAUTH_URL },
+    redisUrl: values.REDIS_URL,
+    cronSecret: values.CRON_SECRET,
+    healthToken: values.HEALTH_TOKEN,
+    invalid,
+  };
+}
