@@ -190,9 +190,9 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, options
   watch(input.timeouts.firstTokenMs, 'no first token');
   // The cap on the whole generation: what was written so far is saved as an error, before a
   // serverless platform would kill the function and lose the end of it.
-  const totalSeconds = Math.round(input.timeouts.totalMs / 1000);
+  const total = input.timeouts.totalMs >= 1000 ? `${Math.round(input.timeouts.totalMs / 1000)} s` : `${input.timeouts.totalMs} ms`;
   const cap = setTimeout(() => {
-    timedOut = new ModelTimeoutError(`The reply took too long: it was cut off after ${totalSeconds} s, the longest a reply may take here.`);
+    timedOut = new ModelTimeoutError(`The reply took too long: it was cut off after ${total}, the longest a reply may take here.`);
     timeouts.abort(timedOut);
   }, Math.max(0, options.deadline - performance.now()));
 

@@ -219,7 +219,7 @@ export async function finishReply(tx: Queryable, id: string, reply: FinishedRepl
 async function closeCutOff<T extends StoredMessage & { stale: boolean }>(tx: Queryable, rows: T[]): Promise<Omit<T, 'stale'>[]> {
   const cut = rows.filter((row) => row.stale).map((row) => row.id);
   const closed = new Set(cut.length ? await closeStaleReplies(tx, cut) : []);
-  return rows.map(({ stale: _stale, ...row }) => (closed.has(row.id) ? { ...row, status: 'error' as const, error: INTERRUPTED_REPLY_ERROR } : row));
+  return rows.map(({ stale, ...row }) => (stale && closed.has(row.id) ? { ...row, status: 'error' as const, error: INTERRUPTED_REPLY_ERROR } : row));
 }
 
 /**

@@ -59,6 +59,6 @@ export async function jobStatuses(tx: Queryable, jobs: readonly Job[]): Promise<
   });
 }
 
-function withoutKind({ kind: _kind, ...run }: JobRun & { kind: string }): JobRun {
-  return run;
+function withoutKind(row: JobRun): JobRun {
+  return { job: row.job, startedAt: row.startedAt, finishedAt: row.finishedAt, outcome: row.outcome, detail: row.detail, rows: row.rows };
 }

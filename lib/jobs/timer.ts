@@ -28,3 +28,10 @@ export function startJobTimer(env: Record<string, string | undefined> = process.
   }, TIMER_INTERVAL_MS).unref();
   return true;
 }
+
+/** Stops this process's timer (tests; a server going down needs nothing: the timer is unref'd). */
+export function stopJobTimer(): void {
+  const holder = globalThis as Holder;
+  clearInterval(holder[STARTED]);
+  holder[STARTED] = undefined;
+}
