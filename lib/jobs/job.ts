@@ -9,8 +9,8 @@ export type JobContext = {
   now: number;
 };
 
-/** What a run did, as the admin sees it. */
-export type JobResult = { rows: number; detail?: string };
+/** What a run did, as the admin sees it: the rows it changed (null when that says nothing), and a note. */
+export type JobResult = { rows: number | null; detail?: string };
 
 /**
  * A piece of scheduled work. It runs inside the transaction that holds its lock (so one instance

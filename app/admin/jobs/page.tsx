@@ -7,7 +7,13 @@ import { jobStatuses, type JobRun } from '@/lib/jobs/runs';
 
 export const metadata = { title: 'Jobs' };
 
-const every = (ms: number) => (ms >= 86_400_000 ? `${ms / 86_400_000} d` : ms >= 3_600_000 ? `${ms / 3_600_000} h` : `${ms / 60_000} min`);
+/** "Every minute", "Every 15 min", "Every hour", "Every day". */
+function every(ms: number): string {
+  if (ms === 86_400_000) return 'Every day';
+  if (ms === 3_600_000) return 'Every hour';
+  if (ms === 60_000) return 'Every minute';
+  return ms >= 3_600_000 ? `Every ${ms / 3_600_000} h` : `Every ${ms / 60_000} min`;
+}
 const duration = (run: JobRun) => {
   const ms = run.finishedAt.getTime() - run.startedAt.getTime();
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
@@ -36,10 +42,10 @@ export default async function JobsPage() {
           <thead className="border-b border-line text-xs text-ink-faint">
             <tr>
               <th scope="col" className="px-4 py-2.5 font-medium">Job</th>
-              <th scope="col" className="px-4 py-2.5 font-medium">Last run</th>
+              <th scope="col" className="px-4 py-2.5 font-medium whitespace-nowrap">Last run</th>
               <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Duration</th>
               <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">Rows</th>
-              <th scope="col" className="hidden px-4 py-2.5 font-medium md:table-cell">Next due</th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium whitespace-nowrap md:table-cell">Next due</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
@@ -47,20 +53,23 @@ export default async function JobsPage() {
               <tr key={job.name} className="align-top">
                 <td className="px-4 py-3">
                   <code className="rounded bg-sunken px-1.5 py-0.5 text-xs">{job.name}</code>
-                  <span className="mt-1 block text-xs text-ink-soft">{job.description} Every {every(job.everyMs)}.</span>
+                  <span className="mt-1 block text-xs text-ink-soft">{job.description} {every(job.everyMs)}.</span>
                 </td>
                 <td className="px-4 py-3">
                   {job.last ? (
                     <>
-                      <Outcome run={job.last} />
-                      <time className="ml-2 text-xs text-ink-soft" dateTime={job.last.startedAt.toISOString()} title={utc(job.last.startedAt)}>
-                        {timeAgo(job.last.startedAt, now)}
-                      </time>
+                      <span className="flex items-center gap-2 whitespace-nowrap">
+                        <Outcome run={job.last} />
+                        <time className="text-xs text-ink-soft" dateTime={job.last.startedAt.toISOString()} title={utc(job.last.startedAt)}>
+                          {timeAgo(job.last.startedAt, now)}
+                        </time>
+                      </span>
                       {job.last.detail && <span className={`mt-1 block max-w-md text-xs break-words ${job.last.outcome === 'failed' ? 'text-red-700 dark:text-red-300' : 'text-ink-faint'}`}>{job.last.detail}</span>}
                     </>
                   ) : (
                     <span className="text-xs text-ink-faint">Not run yet</span>
                   )}
+                  <span className="mt-1 block text-xs whitespace-nowrap text-ink-faint md:hidden">Next {nextDue(job.nextDueAt, now)}</span>
                   {job.lastFailure && (
                     <span className="mt-1 block text-xs text-ink-faint">
                       Last failed {timeAgo(job.lastFailure.startedAt, now)}: {job.lastFailure.detail}
@@ -69,8 +78,8 @@ export default async function JobsPage() {
                 </td>
                 <td className="hidden px-4 py-3 text-xs text-ink-soft tabular-nums sm:table-cell">{job.last ? duration(job.last) : '—'}</td>
                 <td className="hidden px-4 py-3 text-right text-xs text-ink-soft tabular-nums md:table-cell">{job.last?.rows ?? '—'}</td>
-                <td className="hidden px-4 py-3 text-xs text-ink-soft md:table-cell">
-                  {job.nextDueAt && job.nextDueAt > now ? <time dateTime={job.nextDueAt.toISOString()} title={utc(job.nextDueAt)}>{inTime(job.nextDueAt, now)}</time> : 'At the next trigger'}
+                <td className="hidden px-4 py-3 text-xs whitespace-nowrap text-ink-soft md:table-cell">
+                  {job.nextDueAt && job.nextDueAt > now ? <time dateTime={job.nextDueAt.toISOString()} title={utc(job.nextDueAt)}>{nextDue(job.nextDueAt, now)}</time> : nextDue(job.nextDueAt, now)}
                 </td>
               </tr>
             ))}
@@ -89,8 +98,9 @@ function Outcome({ run }: { run: JobRun }) {
   );
 }
 
-/** "in 4 min", "in 2 h". */
-function inTime(date: Date, now: Date): string {
+/** "in 4 min", "in 2 h", or at the next trigger when it is due already. */
+function nextDue(date: Date | null, now: Date): string {
+  if (!date || date <= now) return 'At the next trigger';
   const minutes = Math.ceil((date.getTime() - now.getTime()) / 60_000);
   return minutes < 60 ? `in ${minutes} min` : `in ${Math.round(minutes / 60)} h`;
 }
