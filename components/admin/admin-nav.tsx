@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/admin/personas', label: 'Personas' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/jobs', label: 'Jobs' },
 ];
 
 /** The dashboard's sections: a side column on wide screens, a scrolling tab row on phones. */

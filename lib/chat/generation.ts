@@ -18,7 +18,7 @@ export type GenerationInput = {
   messagesFor: (contextWindow: number, options?: { vision?: boolean }) => ModelMessage[];
   temperature?: number;
   maxOutputTokens?: number;
-  /** Watchdogs: for the first token, then for each gap between tokens. */
+  /** Watchdogs: for the first token, for each gap between tokens, and for the whole generation. */
   timeouts: GenerationTimeouts;
   startedAt: number;
   /** Settles when the turn's writes are committed: the reply row exists from then on. */
@@ -28,13 +28,22 @@ export type GenerationInput = {
   tools?: ToolSet;
 };
 
-type GenerationTimeouts = { firstTokenMs: number; idleMs: number };
+type GenerationTimeouts = { firstTokenMs: number; idleMs: number; totalMs: number };
+
+/**
+ * The longest a generation may take by default: a little under the streaming routes' maxDuration
+ * (300 s, the most Vercel's Hobby plan allows), so that the reply is saved as an error with its
+ * text before the platform kills the function, with time left for the save and for what came
+ * before the model (a call turn's transcription).
+ */
+export const DEFAULT_TOTAL_TIMEOUT_MS = 270_000;
 
 /** The watchdogs' limits as this deployment sets them. */
 export function generationTimeouts(env: Env): GenerationTimeouts {
   return {
     firstTokenMs: envMs(env, 'MODEL_FIRST_TOKEN_TIMEOUT_MS', 60_000),
     idleMs: envMs(env, 'MODEL_IDLE_TIMEOUT_MS', 30_000),
+    totalMs: envMs(env, 'MODEL_TOTAL_TIMEOUT_MS', DEFAULT_TOTAL_TIMEOUT_MS),
   };
 }
 
@@ -52,6 +61,10 @@ export type Generation = {
   readonly fallbacks: readonly Fallback[];
   /** Settles once the reply, complete or not, is saved. */
   saved: Promise<FinishedReply>;
+  /** The reply's text so far (the answering model's): read by the progress ticker, not per token. */
+  readonly text: string;
+  /** Ends this generation as Stop does (saved as aborted); a newer one in the conversation is left alone. */
+  stop: () => void;
 };
 
 /**
@@ -63,6 +76,9 @@ export function startGeneration(input: GenerationInput): Generation {
   const client = clientStream();
   let current = input.candidates[0]!;
   const fallbacks: Fallback[] = [];
+  // The attempt under way; its text grows as the model writes.
+  let live: AttemptOutcome | undefined;
+  const deadline = input.startedAt + input.timeouts.totalMs;
 
   const saved = (async (): Promise<FinishedReply> => {
     let outcome!: AttemptOutcome;
@@ -70,7 +86,13 @@ export function startGeneration(input: GenerationInput): Generation {
       for (const [index, candidate] of input.candidates.entries()) {
         current = candidate;
         const isLast = index === input.candidates.length - 1;
-        outcome = await attempt(candidate, input, { stop: stop.signal, isLast, forward: client.forward });
+        outcome = await attempt(candidate, input, {
+          stop: stop.signal,
+          isLast,
+          forward: client.forward,
+          deadline,
+          started: (attempt) => void (live = attempt),
+        });
         if (outcome.outage && !isLast) {
           fallbacks.push({ model: candidate.id, error: outcome.error ?? 'failed before its first token' });
           console.warn(`[chat] ${candidate.id} failed before its first token in ${input.conversationId}; trying the next model`);
@@ -106,6 +128,10 @@ export function startGeneration(input: GenerationInput): Generation {
     },
     fallbacks,
     saved,
+    get text() {
+      return live?.text ?? '';
+    },
+    stop: () => stop.abort(new Error('stopped by the user')),
   };
 }
 
@@ -121,9 +147,18 @@ type AttemptOutcome = {
   outage: boolean;
 };
 
-type AttemptOptions = { stop: AbortSignal; isLast: boolean; forward: (part: Part) => void };
+type AttemptOptions = {
+  stop: AbortSignal;
+  isLast: boolean;
+  forward: (part: Part) => void;
+  /** When the whole generation must end (performance.now() time), whatever the attempt. */
+  deadline: number;
+  /** Hands over the attempt's outcome as it starts, to be read while it grows. */
+  started: (outcome: AttemptOutcome) => void;
+};
 
-async function attempt(candidate: ResolvedModel, input: GenerationInput, { stop, isLast, forward }: AttemptOptions): Promise<AttemptOutcome> {
+async function attempt(candidate: ResolvedModel, input: GenerationInput, options: AttemptOptions): Promise<AttemptOutcome> {
+  const { stop, isLast, forward } = options;
   const timeouts = new AbortController();
   const tools = input.tools && canUseTools(candidate.id) ? input.tools : undefined;
   const result = streamText({
@@ -153,10 +188,18 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, { stop,
     }, ms);
   };
   watch(input.timeouts.firstTokenMs, 'no first token');
+  // The cap on the whole generation: what was written so far is saved as an error, before a
+  // serverless platform would kill the function and lose the end of it.
+  const total = input.timeouts.totalMs >= 1000 ? `${Math.round(input.timeouts.totalMs / 1000)} s` : `${input.timeouts.totalMs} ms`;
+  const cap = setTimeout(() => {
+    timedOut = new ModelTimeoutError(`The reply took too long: it was cut off after ${total}, the longest a reply may take here.`);
+    timeouts.abort(timedOut);
+  }, Math.max(0, options.deadline - performance.now()));
 
   // Parts wait here until the first content: a model that fails before it leaves no trace.
   const pending: Part[] = [];
   const outcome: AttemptOutcome = { text: '', status: 'complete', usage: {}, pending, outage: false };
+  options.started(outcome);
   let failure: unknown;
   let interrupted = false;
   const pass = (part: Part) => (outcome.ttftMs === undefined ? pending.push(part) : forward(part));
@@ -198,6 +241,7 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, { stop,
     pass({ type: 'error', error: failure });
   } finally {
     clearTimeout(watchdog);
+    clearTimeout(cap);
   }
   // A stream that ended early with nothing in it is a dropped connection too.
   outcome.outage =

@@ -2,6 +2,7 @@ import type { LanguageModel } from 'ai';
 import { personaInstructions } from '@/lib/ai/persona';
 import { modelCandidates } from '@/lib/ai/routing';
 import type { Env } from '@/lib/ai/providers';
+import { getDb } from '@/lib/db';
 import type { Database, Queryable } from '@/lib/db/client';
 import { getConversationWithCompanion, type Conversation } from '@/lib/db/conversations';
 import { embedWhatWasSaid } from '@/lib/memory/embed';
@@ -31,9 +32,10 @@ import type { BlobStore } from '@/lib/storage';
 import { afterReply, memoryExtractor } from './after-reply';
 import { attachmentParts, loadNewAttachments, recentHistoryAttachments, spokenText, withImages } from './attachments';
 import { imageTools } from './image-tool';
-import { generationTimeouts, startGeneration, type Part } from './generation';
+import { generationTimeouts, startGeneration, type Generation, type Part } from './generation';
 import { resolveCandidates } from './candidates';
 import { promptFor, titleFrom } from './history';
+import { replyProgressTicker } from './reply-progress';
 
 /** What the web chat sends, or 'answer': reply to the person's last message, which has none yet. */
 export type TurnRequest = ChatRequest | { action: 'answer'; conversationId: string; model?: string };
@@ -122,6 +124,7 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     committed.reject(error);
     throw duplicateAsConflict(error);
   }
+  await saveProgressOf(generation, plan.assistantMessageId, pictures, options.db);
 
   const learnFrom = plan.newUserMessage ?? plan.editedUserMessage ?? (request.action === 'answer' ? history.at(-1) : undefined);
   const remembered = afterReply(user, {
@@ -295,6 +298,23 @@ function titleOf(text: string | undefined, attachments: readonly Upload[]): stri
   if (text) return titleFrom(text);
   if (attachments.some((u) => u.kind === 'audio')) return 'Voice note';
   return attachments.length ? 'Picture' : undefined;
+}
+
+/**
+ * From the moment the reply row exists until it is saved: its text is saved every couple of
+ * seconds (a killed function loses at most those), and a Stop from another instance reaches it.
+ */
+async function saveProgressOf(generation: Generation, replyId: string, pictures: FilePart[], db?: Database): Promise<void> {
+  const untrack = replyProgressTicker(db ?? (await getDb())).track({
+    id: replyId,
+    parts: () => {
+      const text = generation.text;
+      return [...pictures, ...(text ? [{ type: 'text', text }] : [])];
+    },
+    version: () => `${pictures.length}:${generation.text.length}`,
+    stop: generation.stop,
+  });
+  void generation.saved.finally(untrack).catch(() => {});
 }
 
 function duplicateAsConflict(error: unknown): unknown {

@@ -1,3 +1,8 @@
+import type { Database } from '@/lib/db/client';
+import { getConversation } from '@/lib/db/conversations';
+import { requestStop } from '@/lib/db/messages';
+import { withUser, type UserScope } from '@/lib/db/scope';
+import { HearthError } from '@/lib/errors';
 import { getRedis, newRedisSubscriber } from '@/lib/redis';
 import { stopGeneration } from './active';
 
@@ -7,9 +12,28 @@ const LISTENING = Symbol.for('hearth.stopListener');
 type Holder = { [LISTENING]?: Promise<unknown> };
 
 /**
- * Stops the reply being written in a conversation, whichever server process runs it: this one, or
- * with REDIS_URL any other that listens (a page reconnected to a reply may reach another process
- * than the one writing it). Returns whether it stopped here or reached another process.
+ * Stop, as the chat's Stop route asks for it: the reply being written in the user's conversation
+ * ends and is saved as aborted with its text, whichever instance writes it. The reply is flagged in
+ * the database (in the user's scope), where the writing instance's progress tick reads it within
+ * a couple of seconds (lib/chat/reply-progress.ts); this instance, or any that listens on Redis,
+ * stops it at once. Returns whether there was a reply to stop.
+ */
+export async function stopReply(user: UserScope, conversationId: string, db?: Database): Promise<boolean> {
+  const flagged = await withUser(
+    user,
+    async (tx) => {
+      if (!(await getConversation(tx, conversationId))) throw new HearthError('not_found', 'This conversation does not exist.');
+      return requestStop(tx, conversationId);
+    },
+    db,
+  );
+  return (await stopEverywhere(conversationId)) || flagged;
+}
+
+/**
+ * Stops the reply being written in a conversation at once, in this process or, with REDIS_URL, in
+ * any other that listens (a page reconnected to a reply may reach another process than the one
+ * writing it). Returns whether it stopped here or reached another process.
  */
 export async function stopEverywhere(conversationId: string): Promise<boolean> {
   if (stopGeneration(conversationId)) return true;

@@ -44,9 +44,6 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
   await migrate(db);
   await seedIfEmpty(db);
-  // The embedded database has exactly one owner, so whatever it shows as streaming was cut off
-  // when it last stopped. On a shared PostgreSQL other servers may be mid-reply: the scheduled
-  // job and the readers close stale replies there.
   if (db.kind === 'pglite') await closeInterruptedReplies(db);
   return db;
 }

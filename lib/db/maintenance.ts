@@ -3,17 +3,12 @@ import type { Database } from './client.ts';
 export const INTERRUPTED_REPLY_ERROR = 'The server stopped before this reply finished.';
 
 /**
- * Replies left in status 'streaming' by a server that stopped mid-generation would look unfinished
- * for ever. A named maintenance job, run at start outside any user scope: the embedded database
- * has exactly one owner, so nothing of its can still be streaming; a shared PostgreSQL may have
- * other servers mid-reply, so only replies older than any generation could take are closed.
+ * The embedded database has exactly one owner, so at its start nothing of its can still be
+ * streaming: a reply left 'streaming' was cut off when the server last stopped. A named
+ * maintenance job, run at start outside any user scope. (On a shared PostgreSQL other servers may
+ * be mid-reply; there the scheduled job and the readers close replies whose heartbeat stopped.)
  */
 export async function closeInterruptedReplies(db: Database): Promise<number> {
-  const rows = await db.query(
-    `update hearth.messages set status = 'error', error = $1
-      where status = 'streaming' ${db.kind === 'postgres' ? "and created_at < now() - interval '15 minutes'" : ''}
-      returning id`,
-    [INTERRUPTED_REPLY_ERROR],
-  );
+  const rows = await db.query("update hearth.messages set status = 'error', error = $1 where status = 'streaming' returning id", [INTERRUPTED_REPLY_ERROR]);
   return rows.length;
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from './client';
 import { decodeCursor, pageOf, type Page } from './cursor';
+import { INTERRUPTED_REPLY_ERROR } from './maintenance';
 
 export type MessageStatus = 'complete' | 'streaming' | 'error' | 'aborted';
 export type MessageRole = 'user' | 'assistant';
@@ -36,14 +37,31 @@ const COLUMNS = `id, role, parts, status, source, error, model, input_tokens as 
 
 export { textOf } from '@/lib/text';
 
-/** A conversation's messages, oldest first. */
-export function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
-  return tx.query<StoredMessage>(`select ${COLUMNS} from hearth.messages where conversation_id = $1 order by seq`, [conversationId]);
+/**
+ * How long a reply being written may go without a heartbeat before it counts as cut off (its
+ * function killed): the instance writing it beats every 2 s (lib/chat/reply-progress.ts).
+ */
+export const STALE_REPLY_SECONDS = 30;
+
+// Whether a row is a reply cut off mid-stream, by the database's clock (instances' clocks differ).
+const STALE = `(status = 'streaming' and progress_at < now() - interval '${STALE_REPLY_SECONDS} seconds') as "stale"`;
+
+/**
+ * A conversation's messages, oldest first. A reply cut off mid-stream is closed as an error as it
+ * is read (with the text its last heartbeat saved), so a deployment whose cron runs daily never
+ * shows one as still being written; reading costs no extra round trip unless there is one.
+ */
+export async function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
+  const rows = await tx.query<StoredMessage & { stale: boolean }>(
+    `select ${COLUMNS}, ${STALE} from hearth.messages where conversation_id = $1 order by seq`,
+    [conversationId],
+  );
+  return closeCutOff(tx, rows);
 }
 
 /**
  * A conversation's messages a page at a time, oldest first, keyed by seq (the order they were
- * written in). The first page is the oldest `limit` messages and each next cursor continues
+ * written in); a reply cut off mid-stream is closed as it is read (see listMessages). The first page is the oldest `limit` messages and each next cursor continues
  * forward from the last message returned, so paging never skips or repeats a message even while
  * new ones are written: they only ever join the end.
  */
@@ -55,14 +73,14 @@ export async function listMessagePage(
   const afterSeq = cursor ? decodeCursor(cursor, /^\d{1,18}$/) : null;
   // seq > 0 rather than "no cursor or seq > cursor": one range the (conversation_id, seq) index
   // walks straight to, which an OR would turn into a scan from the first message.
-  const rows = await tx.query<StoredMessage & { seqKey: string }>(
-    `select ${COLUMNS}, seq::text as "seqKey" from hearth.messages
+  const rows = await tx.query<StoredMessage & { seqKey: string; stale: boolean }>(
+    `select ${COLUMNS}, seq::text as "seqKey", ${STALE} from hearth.messages
       where conversation_id = $1 and seq > coalesce($2::bigint, 0)
       order by seq limit $3`,
     [conversationId, afterSeq, limit + 1],
   );
   return pageOf(
-    rows,
+    await closeCutOff(tx, rows),
     limit,
     (r) => r.seqKey,
     (r) => ({
@@ -195,4 +213,69 @@ export async function finishReply(tx: Queryable, id: string, reply: FinishedRepl
       reply.fallbacks?.length ? JSON.stringify(reply.fallbacks) : null,
     ],
   );
+}
+
+/** The rows as read, with the cut-off replies among them closed: one more statement only when there is one. */
+async function closeCutOff<T extends StoredMessage & { stale: boolean }>(tx: Queryable, rows: T[]): Promise<Omit<T, 'stale'>[]> {
+  const cut = rows.filter((row) => row.stale).map((row) => row.id);
+  const closed = new Set(cut.length ? await closeStaleReplies(tx, cut) : []);
+  return rows.map(({ stale, ...row }) => (stale && closed.has(row.id) ? { ...row, status: 'error' as const, error: INTERRUPTED_REPLY_ERROR } : row));
+}
+
+/**
+ * Closes the given replies as errors if they are still streaming with a stale heartbeat (the text
+ * the last heartbeat saved stays); returns the ids it closed. Re-checked here, so a reply whose
+ * writer came back to life in the meantime is left alone; in the caller's scope.
+ */
+export async function closeStaleReplies(tx: Queryable, ids: string[]): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `update hearth.messages set status = 'error', error = $2
+      where id = any($1::uuid[]) and status = 'streaming' and progress_at < now() - interval '${STALE_REPLY_SECONDS} seconds'
+      returning id`,
+    [ids, INTERRUPTED_REPLY_ERROR],
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Whether the conversation is visible (null when it is not the caller's), with its replies cut
+ * off mid-stream, in one statement (the partial index of streaming replies finds them).
+ */
+export async function cutOffRepliesOf(tx: Queryable, conversationId: string): Promise<string[] | null> {
+  const [row] = await tx.query<{ stale: string[] }>(
+    `select array(select m.id::text from hearth.messages m
+                   where m.conversation_id = c.id and m.status = 'streaming'
+                     and m.progress_at < now() - interval '${STALE_REPLY_SECONDS} seconds') as stale
+       from hearth.conversations c where c.id = $1`,
+    [conversationId],
+  );
+  return row ? row.stale : null;
+}
+
+/**
+ * The progress tick (lib/chat/reply-progress.ts), in one statement: every reply still streaming
+ * among `ids` gets a heartbeat, and the parts given for it (null: unchanged since the last tick).
+ * Returns the replies still streaming, with whether someone asked them to stop. A reply already
+ * finished is left alone: its final save wins whichever comes first. A named maintenance job run
+ * outside any user scope: the ids are the server's own replies, never a client's.
+ */
+export function saveReplyProgress(db: Queryable, ids: string[], parts: (string | null)[]): Promise<{ id: string; stopRequested: boolean }[]> {
+  return db.query<{ id: string; stopRequested: boolean }>(
+    `update hearth.messages m
+        set parts = coalesce(p.parts::jsonb, m.parts), progress_at = now()
+       from unnest($1::uuid[], $2::text[]) as p(id, parts)
+      where m.id = p.id and m.status = 'streaming'
+      returning m.id, m.stop_requested_at is not null as "stopRequested"`,
+    [ids, parts],
+  );
+}
+
+/** Stop, from whichever instance it reached: flags the conversation's reply being written, in the user's scope. Returns whether there was one. */
+export async function requestStop(tx: Queryable, conversationId: string): Promise<boolean> {
+  const rows = await tx.query(
+    `update hearth.messages set stop_requested_at = coalesce(stop_requested_at, now())
+      where conversation_id = $1 and status = 'streaming' returning id`,
+    [conversationId],
+  );
+  return rows.length > 0;
 }

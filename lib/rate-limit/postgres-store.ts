@@ -1,4 +1,4 @@
-import type { Database } from '@/lib/db/client';
+import type { Database, Queryable } from '@/lib/db/client';
 import type { BucketTake, RateLimitStore, Taken } from './store';
 
 const SWEEP_EVERY_MS = 60_000;
@@ -33,15 +33,19 @@ export class PostgresRateLimitStore implements RateLimitStore {
    * rows a take holds: at most once a minute per server, so the table holds only recent callers.
    */
   async sweep(now: number): Promise<number> {
-    const db = await this.db();
-    const rows = await db.query(
-      `delete from hearth.rate_limit_counters
-        where bucket in (select bucket from hearth.rate_limit_counters
-                          where resets_at <= $1::timestamptz
-                          order by resets_at limit ${SWEEP_BATCH} for update skip locked)
-       returning bucket`,
-      [new Date(now).toISOString()],
-    );
-    return rows.length;
+    return sweepEndedWindows(await this.db(), now);
   }
+}
+
+/** Deletes up to a batch of ended windows, skipping rows a take holds; the scheduled job (lib/jobs) runs it too. */
+export async function sweepEndedWindows(db: Queryable, now: number, batch = SWEEP_BATCH): Promise<number> {
+  const rows = await db.query(
+    `delete from hearth.rate_limit_counters
+      where bucket in (select bucket from hearth.rate_limit_counters
+                        where resets_at <= $1::timestamptz
+                        order by resets_at limit $2 for update skip locked)
+     returning bucket`,
+    [new Date(now).toISOString(), batch],
+  );
+  return rows.length;
 }

@@ -8,6 +8,11 @@ import { addressOf, takeRequestAndMessageQuota } from '@/lib/rate-limit';
 import { chatRequest } from '@/lib/validation/chat';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
+// A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The
+// generation's own cap (MODEL_TOTAL_TIMEOUT_MS, lib/chat/generation.ts) ends it a little before,
+// so the reply is saved before the platform would kill the function.
+export const maxDuration = 300;
+
 export async function POST(request: Request) {
   try {
     const started = performance.now();

@@ -1,6 +1,6 @@
 import { UI_MESSAGE_STREAM_HEADERS } from 'ai';
 import type { Database } from '@/lib/db/client';
-import { getConversation } from '@/lib/db/conversations';
+import { closeStaleReplies, cutOffRepliesOf } from '@/lib/db/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { listenForStops } from '../stop-everywhere';
@@ -21,11 +21,21 @@ export function recordReply(turn: { conversationId: string; assistantMessageId: 
 /**
  * The answer to `GET /api/chat/{id}/stream` (the AI SDK's reconnect): the conversation's reply
  * being written, from its first chunk then live, or 204 when there is none (the database has the
- * reply). Someone else's conversation is not found.
+ * reply). A reply cut off mid-stream (its function killed) is closed on the way and not resumed:
+ * nothing will ever write the rest of it. Someone else's conversation is not found.
  */
 export async function resumeReplyResponse(user: UserScope, conversationId: string, db?: Database): Promise<Response> {
-  const visible = await withUser(user, (tx) => getConversation(tx, conversationId), db);
-  if (!visible) throw new HearthError('not_found', 'This conversation does not exist.');
+  const cutOff = await withUser(
+    user,
+    async (tx) => {
+      const stale = await cutOffRepliesOf(tx, conversationId);
+      if (stale?.length) await closeStaleReplies(tx, stale);
+      return stale;
+    },
+    db,
+  );
+  if (!cutOff) throw new HearthError('not_found', 'This conversation does not exist.');
+  if (cutOff.length) return new Response(null, { status: 204 });
   const stream = await replyStreams().resume(conversationId);
   if (!stream) return new Response(null, { status: 204 });
   return new Response(stream.pipeThrough(new TextEncoderStream()), { headers: UI_MESSAGE_STREAM_HEADERS });

@@ -4,6 +4,11 @@ import { previewReply } from '@/lib/admin/preview';
 import { parseWith, readJson } from '@/lib/validation/parse';
 import { previewRequest } from '@/lib/validation/persona';
 
+// A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The
+// generation's own cap (MODEL_TOTAL_TIMEOUT_MS, lib/chat/generation.ts) ends it a little before,
+// so the reply is saved before the platform would kill the function.
+export const maxDuration = 300;
+
 /**
  * The studio's live preview: the unsaved draft's reply as newline-delimited JSON events (start,
  * text, end or error). Nothing is stored.

@@ -5,6 +5,11 @@ import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
 import { completionRequest } from '@/lib/validation/completions';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
+// A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The
+// generation's own cap (MODEL_TOTAL_TIMEOUT_MS, lib/chat/generation.ts) ends it a little before,
+// so the reply is saved before the platform would kill the function.
+export const maxDuration = 300;
+
 /** OpenAI-compatible chat completions, streaming or not; `model` is `companion/<slug>` or a model id. */
 export const POST = apiRoute(async (request, context, caller) => {
   const input = parseWith(completionRequest, await readJson(request));

@@ -7,6 +7,11 @@ import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
 import { pathId } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
+// A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The
+// generation's own cap (MODEL_TOTAL_TIMEOUT_MS, lib/chat/generation.ts) ends it a little before,
+// so the reply is saved before the platform would kill the function.
+export const maxDuration = 300;
+
 /**
  * One turn of a call: the utterance (or typed text, and a camera frame) in, the reply out as
  * Server-Sent Events with its text and audio (lib/calls/events.ts). A client that aborts the

@@ -10,6 +10,11 @@ import { pathId } from '@/lib/validation/chat';
 import { listMessagesQuery } from '@/lib/validation/conversations';
 import { parseWith, queryOf, readJson } from '@/lib/validation/parse';
 
+// A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The
+// generation's own cap (MODEL_TOTAL_TIMEOUT_MS, lib/chat/generation.ts) ends it a little before,
+// so the reply is saved before the platform would kill the function.
+export const maxDuration = 300;
+
 /**
  * A conversation's messages, oldest first, `limit` at a time (default 100, at most 500). The first
  * page holds the oldest messages; `next_cursor` continues forward and is null on the last page.

@@ -5,6 +5,11 @@ import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
 import { uuid } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
+// A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The
+// generation's own cap (MODEL_TOTAL_TIMEOUT_MS, lib/chat/generation.ts) ends it a little before,
+// so the reply is saved before the platform would kill the function.
+export const maxDuration = 300;
+
 /**
  * Streams the reply to the person's latest message, which has none yet (one sent with
  * `reply: false`), as Anthropic-style events. A GET, so a browser's EventSource can open it with

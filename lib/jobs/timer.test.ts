@@ -1,0 +1,38 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type Database } from '@/lib/db';
+import { startJobTimer, stopJobTimer, TIMER_INTERVAL_MS } from './timer';
+
+const globalDb = globalThis as { __hearthDb?: Promise<Database> };
+const previousDb = globalDb.__hearthDb;
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase({ memory: true });
+  globalDb.__hearthDb = Promise.resolve(db);
+});
+afterAll(async () => {
+  globalDb.__hearthDb = previousDb;
+  await db.close();
+});
+afterEach(() => {
+  stopJobTimer();
+  vi.useRealTimers();
+});
+
+describe('the self-hosted job timer', () => {
+  it('is not started on Vercel, where Vercel Cron calls the route', () => {
+    vi.stubEnv('VERCEL', '1');
+    expect(startJobTimer()).toBe(false);
+    vi.unstubAllEnvs();
+  });
+
+  it('starts once per process and runs the due jobs every minute', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    expect(startJobTimer()).toBe(true);
+    expect(startJobTimer()).toBe(false);
+    expect(await db.query('select 1 from hearth.job_runs')).toEqual([]);
+    vi.advanceTimersByTime(TIMER_INTERVAL_MS);
+    for (let i = 0; i < 100 && (await db.query('select 1 from hearth.job_runs')).length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const [row] = await db.query<{ jobs: number }>('select count(distinct job)::int as jobs from hearth.job_runs');
+    expect(row?.jobs).toBe(6);
+  });
+});
