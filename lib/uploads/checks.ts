@@ -1,18 +1,16 @@
 import { HearthError } from '@/lib/errors';
-import { kindOf, maxBytesFor, megabytes, type MediaKind, type MediaType } from './limits';
+import { kindOf, maxBytesFor, sizeCapMessage, UNSUPPORTED_TYPE_MESSAGE, type MediaKind, type MediaType } from './limits';
 import { sniffMediaType } from './sniff';
 
 /** A file whose bytes passed the checks every upload takes, however it arrived. */
 export type ReceivedFile = { bytes: Uint8Array; mediaType: MediaType; kind: MediaKind; filename: string | null };
 
-export const SUPPORTED = 'PNG, JPEG, WebP or GIF images and WebM, Ogg, MP3, WAV or M4A audio';
-
 export function unsupportedType(): HearthError {
-  return new HearthError('bad_request', `This file is not a supported type: send ${SUPPORTED}. The type is read from the file's content, not its name.`, { param: 'file' });
+  return new HearthError('bad_request', UNSUPPORTED_TYPE_MESSAGE, { param: 'file' });
 }
 
 export function tooLarge(kind: MediaKind): HearthError {
-  return new HearthError('payload_too_large', `${kind === 'image' ? 'Images' : 'Audio files'} can be at most ${megabytes(maxBytesFor(kind))}.`, { param: 'file' });
+  return new HearthError('payload_too_large', sizeCapMessage(kind), { param: 'file' });
 }
 
 export function emptyFile(): HearthError {
