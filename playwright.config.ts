@@ -7,6 +7,11 @@ const FAKE_OPENAI_PORT = PORT + 100;
 // A fresh embedded database for every run: the server command wipes it first.
 const DATA_DIR = path.join(process.cwd(), '.data', 'e2e');
 const KEYS = testKeys();
+// E2E_STORAGE=supabase: the server keeps files in a loopback Supabase Storage API instead of on
+// disk, and the browser uploads straight to it (e.g. `E2E_STORAGE=supabase npx playwright test e2e/media.spec.ts`).
+const SUPABASE_STORAGE = process.env.E2E_STORAGE === 'supabase';
+const FAKE_STORAGE_PORT = PORT + 110;
+const FAKE_STORAGE_KEY = 'e2e-service-role-key';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,6 +47,16 @@ export default defineConfig({
         FAKE_PROVIDERS_WORD_MS: '30',
       },
     },
+    ...(SUPABASE_STORAGE
+      ? [
+          {
+            command: 'node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/fake-storage.ts',
+            port: FAKE_STORAGE_PORT,
+            reuseExistingServer: false,
+            env: { FAKE_STORAGE_PORT: String(FAKE_STORAGE_PORT), FAKE_STORAGE_KEY },
+          },
+        ]
+      : []),
     {
       command: `rm -rf "${DATA_DIR}" && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/signin`,
@@ -67,6 +82,7 @@ export default defineConfig({
         ALLOWED_ORIGINS: 'https://allowed.example',
         // e2e/admin.spec.ts: signing up with this address makes the first admin.
         ADMIN_EMAILS: 'admin@e2e.hearth.local',
+        ...(SUPABASE_STORAGE ? { SUPABASE_URL: `http://127.0.0.1:${FAKE_STORAGE_PORT}`, SUPABASE_SERVICE_ROLE_KEY: FAKE_STORAGE_KEY } : {}),
       },
     },
   ],

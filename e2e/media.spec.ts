@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { FAKE_TRANSCRIPT } from '../lib/testing/fake-providers/transcription.ts';
 import { wavFile } from '../lib/testing/media.ts';
 import { encodePng } from '../lib/uploads/png.ts';
@@ -44,11 +44,22 @@ test('an image goes with a message, shows in the chat, survives a reload, and on
   await expect(page.getByRole('alert').filter({ hasText: 'not a supported type' })).toBeVisible();
   await page.getByRole('button', { name: 'Remove cat.png' }).click();
 
+  // Two steps: a target, the bytes sent there (to the app's route, or straight to Storage), a confirmation.
+  const steps: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.method() === 'PUT' || url.pathname.startsWith('/api/v1/uploads')) steps.push(`${request.method()} ${url.origin === new URL(page.url()).origin ? url.pathname : 'storage'}`);
+  });
   await attach(page, [{ name: 'sunset.png', mimeType: 'image/png', buffer: sunset() }]);
   const thumbnail = page.getByTestId('attachment');
   await expect(thumbnail).toHaveAttribute('data-state', 'ready');
   await expect(thumbnail.getByRole('img', { name: 'sunset.png' })).toBeVisible();
   await expectAccessible(page);
+  expect(steps.map((step) => step.replace(/[0-9a-f-]{36}/, '{id}'))).toEqual([
+    'POST /api/v1/uploads',
+    process.env.E2E_STORAGE === 'supabase' ? 'PUT storage' : 'PUT /api/v1/uploads/{id}/content',
+    'POST /api/v1/uploads/{id}/confirm',
+  ]);
 
   const composer = page.getByRole('textbox', { name: /^Message / });
   await composer.fill('Here is my view tonight');
@@ -85,6 +96,36 @@ test('an image goes with a message, shows in the chat, survives a reload, and on
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(new URL(src!, chatUrl).toString())).status()).toBe(401);
   await anonymous.close();
+});
+
+test('an upload whose connection fails says so and can be retried; one in flight can be cancelled', async ({ page }) => {
+  await signInAsGuest(page);
+  await startChatWith(page);
+  // The bytes' request fails as a dropped connection would, wherever they go.
+  const cut = (route: Route) => (route.request().method() === 'PUT' ? route.abort('connectionreset') : route.fallback());
+  await page.route('**/*', cut);
+  await attach(page, [{ name: 'sunset.png', mimeType: 'image/png', buffer: sunset() }]);
+  const item = page.getByTestId('attachment');
+  await expect(item).toHaveAttribute('data-state', 'error');
+  await expect(page.getByRole('alert').filter({ hasText: 'check your connection' })).toBeVisible();
+  await page.unroute('**/*', cut);
+  await item.getByRole('button', { name: 'Retry sunset.png' }).click();
+  await expect(item).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByRole('alert').filter({ hasText: 'check your connection' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove sunset.png' }).click();
+
+  // Bytes that never arrive: the upload waits until it is cancelled, and the server forgets its target.
+  const held: Route[] = [];
+  const hold = (route: Route) => (route.request().method() === 'PUT' ? void held.push(route) : route.fallback());
+  await page.route('**/*', hold);
+  await attach(page, [{ name: 'slow.png', mimeType: 'image/png', buffer: sunset() }]);
+  await expect.poll(() => held.length).toBe(1);
+  await expect(item).toHaveAttribute('data-state', 'uploading');
+  const forgotten = page.waitForRequest((request) => request.method() === 'DELETE' && /\/api\/v1\/uploads\/[0-9a-f-]{36}$/.test(request.url()));
+  await page.getByRole('button', { name: 'Cancel upload of slow.png' }).click();
+  await expect(item).toHaveCount(0);
+  expect((await (await forgotten).response())?.status()).toBe(204);
+  await page.unroute('**/*', hold);
 });
 
 test('a voice note is recorded with a level meter and timer, transcribed, played back and answered', async ({ page }) => {
