@@ -504,7 +504,7 @@ const ENDPOINTS: Endpoint[] = [
     operationId: 'deleteUpload',
     tag: 'Uploads',
     summary: 'Delete an upload not yet sent',
-    description: 'Deletes an upload that no message carries yet, with its stored file. One that is part of a message goes with its conversation (409 here).',
+    description: 'Deletes an upload that no message carries yet, or one still pending (its target handed out, not confirmed: a cancelled upload), with its stored file. One that is part of a message goes with its conversation (409 here).',
     auth: 'key or session',
     success: [{ status: 204, description: 'Deleted.' }],
     errors: [400, 401, 404, 409],

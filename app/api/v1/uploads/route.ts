@@ -1,4 +1,4 @@
-import { uploadJson, uploadTargetJson } from '@/lib/api/uploads';
+import { publicOrigin, uploadJson, uploadTargetJson } from '@/lib/api/uploads';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { createUploadTarget } from '@/lib/uploads/direct';
 import { receiveUpload } from '@/lib/uploads/receive';
@@ -23,7 +23,7 @@ export const POST = apiRoute(async (request, _context, caller) => {
     const issued = await createUploadTarget(
       caller,
       { kind: input.kind, mediaType: input.media_type, size: input.size, filename: input.filename },
-      { origin: new URL(request.url).origin },
+      { origin: publicOrigin(request) },
     );
     return Response.json(uploadTargetJson(issued), { status: 201 });
   }
