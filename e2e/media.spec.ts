@@ -28,6 +28,7 @@ test.use({
   permissions: ['microphone'],
 });
 
+const SUPABASE_STORAGE = process.env.E2E_STORAGE === 'supabase';
 const sunset = () => Buffer.from(encodePng(48, 32, (x, y) => [240 - y * 3, 120 + x, 60, 255]));
 
 async function attach(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
@@ -57,7 +58,7 @@ test('an image goes with a message, shows in the chat, survives a reload, and on
   await expectAccessible(page);
   expect(steps.map((step) => step.replace(/[0-9a-f-]{36}/, '{id}'))).toEqual([
     'POST /api/v1/uploads',
-    process.env.E2E_STORAGE === 'supabase' ? 'PUT storage' : 'PUT /api/v1/uploads/{id}/content',
+    SUPABASE_STORAGE ? 'PUT storage' : 'PUT /api/v1/uploads/{id}/content',
     'POST /api/v1/uploads/{id}/confirm',
   ]);
 
@@ -215,7 +216,7 @@ test('through the API: upload, refusals, a message with attachments, and deletin
   expect(created.status()).toBe(201);
   const upload = await created.json();
   expect(upload).toMatchObject({ media_type: 'image/png', size: sunset().length, kind: 'image', width: 48, height: 32 });
-  expect(upload.url).toMatch(new RegExp(`/api/v1/uploads/${upload.id}/content$`));
+  expect(upload.url).toMatch(SUPABASE_STORAGE ? new RegExp(`/storage/v1/object/sign/hearth-media/.+/${upload.id}\\.png\\?token=`) : new RegExp(`/api/v1/uploads/${upload.id}/content$`));
 
   const companions = (await (await api.get('/api/v1/companions')).json()).data;
   const conversation = await (await api.post('/api/v1/conversations', { data: { companion: companions[0].slug } })).json();
@@ -229,7 +230,26 @@ test('through the API: upload, refusals, a message with attachments, and deletin
 
   expect((await api.delete('/api/v1/users/me')).status()).toBe(204);
   // The session outlived its account: the file is not served to it (or to anyone).
-  expect([401, 404]).toContain((await api.get(upload.url)).status());
+  expect([400, 401, 404]).toContain((await api.get(upload.url)).status());
+});
+
+test('through the API in two steps: a target, the bytes sent where it says, a confirmation', async ({ page }) => {
+  await signInAsGuest(page);
+  const api = page.request;
+  const asked = await api.post('/api/v1/uploads', { data: { kind: 'image', media_type: 'image/png', size: sunset().length, filename: 'sunset.png' } });
+  expect(asked.status()).toBe(201);
+  const target = await asked.json();
+  expect(target).toMatchObject({ method: 'PUT', headers: { 'content-type': 'image/png' }, send_credentials: !SUPABASE_STORAGE });
+  expect(new URL(target.url).origin === new URL(page.url()).origin).toBe(!SUPABASE_STORAGE);
+  expect((await api.post(target.confirm_url)).status()).toBe(409); // nothing sent yet
+  const sent = await api.fetch(target.url, { method: target.method, headers: target.headers, data: sunset() });
+  expect(sent.ok()).toBe(true);
+  const confirmed = await api.post(target.confirm_url);
+  expect(confirmed.status()).toBe(201);
+  expect(await confirmed.json()).toMatchObject({ id: target.id, kind: 'image', width: 48, height: 32, filename: 'sunset.png' });
+  const content = await api.get(`/api/v1/uploads/${target.id}/content`);
+  expect(content.status()).toBe(200);
+  expect(Buffer.compare(await content.body(), sunset())).toBe(0);
 });
 
 test('images can be pasted into the composer or dropped on it, up to four', async ({ page }) => {
