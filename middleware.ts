@@ -37,7 +37,8 @@ export async function middleware(request: NextRequest) {
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== 'production';
-  // Pictures and voice notes in Supabase Storage load from its signed URLs.
+  // Pictures and voice notes in Supabase Storage load from its signed URLs, and the composer
+  // uploads straight to its signed upload URLs.
   const { storage: store } = getConfig();
   const storage = store.kind === 'supabase' ? ` ${new URL(store.url).origin}` : '';
   return [
@@ -47,7 +48,7 @@ function contentSecurityPolicy(nonce: string): string {
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${storage}`,
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${storage}`,
     `media-src 'self' blob:${storage}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -11,6 +11,11 @@ const KEYS = testKeys();
 const DATABASE: Record<string, string> = process.env.E2E_DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_SECRET: 'e2e-shared-secret-for-every-instance' }
   : {};
+// E2E_STORAGE=supabase: the server keeps files in a loopback Supabase Storage API instead of on
+// disk, and the browser uploads straight to it (e.g. `E2E_STORAGE=supabase npx playwright test e2e/media.spec.ts`).
+const SUPABASE_STORAGE = process.env.E2E_STORAGE === 'supabase';
+const FAKE_STORAGE_PORT = PORT + 110;
+const FAKE_STORAGE_KEY = 'e2e-service-role-key';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -46,6 +51,16 @@ export default defineConfig({
         FAKE_PROVIDERS_WORD_MS: '30',
       },
     },
+    ...(SUPABASE_STORAGE
+      ? [
+          {
+            command: 'node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/fake-storage.ts',
+            port: FAKE_STORAGE_PORT,
+            reuseExistingServer: false,
+            env: { FAKE_STORAGE_PORT: String(FAKE_STORAGE_PORT), FAKE_STORAGE_KEY },
+          },
+        ]
+      : []),
     {
       command: `rm -rf "${DATA_DIR}" && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/signin`,
@@ -72,6 +87,7 @@ export default defineConfig({
         ALLOWED_ORIGINS: 'https://allowed.example',
         // e2e/admin.spec.ts: signing up with this address makes the first admin.
         ADMIN_EMAILS: 'admin@e2e.hearth.local',
+        ...(SUPABASE_STORAGE ? { SUPABASE_URL: `http://127.0.0.1:${FAKE_STORAGE_PORT}`, SUPABASE_SERVICE_ROLE_KEY: FAKE_STORAGE_KEY } : {}),
       },
     },
   ],

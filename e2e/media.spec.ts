@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { FAKE_TRANSCRIPT } from '../lib/testing/fake-providers/transcription.ts';
 import { wavFile } from '../lib/testing/media.ts';
 import { encodePng } from '../lib/uploads/png.ts';
@@ -28,6 +28,7 @@ test.use({
   permissions: ['microphone'],
 });
 
+const SUPABASE_STORAGE = process.env.E2E_STORAGE === 'supabase';
 const sunset = () => Buffer.from(encodePng(48, 32, (x, y) => [240 - y * 3, 120 + x, 60, 255]));
 
 async function attach(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
@@ -44,11 +45,22 @@ test('an image goes with a message, shows in the chat, survives a reload, and on
   await expect(page.getByRole('alert').filter({ hasText: 'not a supported type' })).toBeVisible();
   await page.getByRole('button', { name: 'Remove cat.png' }).click();
 
+  // Two steps: a target, the bytes sent there (to the app's route, or straight to Storage), a confirmation.
+  const steps: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.method() === 'PUT' || url.pathname.startsWith('/api/v1/uploads')) steps.push(`${request.method()} ${url.origin === new URL(page.url()).origin ? url.pathname : 'storage'}`);
+  });
   await attach(page, [{ name: 'sunset.png', mimeType: 'image/png', buffer: sunset() }]);
   const thumbnail = page.getByTestId('attachment');
   await expect(thumbnail).toHaveAttribute('data-state', 'ready');
   await expect(thumbnail.getByRole('img', { name: 'sunset.png' })).toBeVisible();
   await expectAccessible(page);
+  expect(steps.map((step) => step.replace(/[0-9a-f-]{36}/, '{id}'))).toEqual([
+    'POST /api/v1/uploads',
+    SUPABASE_STORAGE ? 'PUT storage' : 'PUT /api/v1/uploads/{id}/content',
+    'POST /api/v1/uploads/{id}/confirm',
+  ]);
 
   const composer = page.getByRole('textbox', { name: /^Message / });
   await composer.fill('Here is my view tonight');
@@ -85,6 +97,36 @@ test('an image goes with a message, shows in the chat, survives a reload, and on
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(new URL(src!, chatUrl).toString())).status()).toBe(401);
   await anonymous.close();
+});
+
+test('an upload whose connection fails says so and can be retried; one in flight can be cancelled', async ({ page }) => {
+  await signInAsGuest(page);
+  await startChatWith(page);
+  // The bytes' request fails as a dropped connection would, wherever they go.
+  const cut = (route: Route) => (route.request().method() === 'PUT' ? route.abort('connectionreset') : route.fallback());
+  await page.route('**/*', cut);
+  await attach(page, [{ name: 'sunset.png', mimeType: 'image/png', buffer: sunset() }]);
+  const item = page.getByTestId('attachment');
+  await expect(item).toHaveAttribute('data-state', 'error');
+  await expect(page.getByRole('alert').filter({ hasText: 'check your connection' })).toBeVisible();
+  await page.unroute('**/*', cut);
+  await item.getByRole('button', { name: 'Retry sunset.png' }).click();
+  await expect(item).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByRole('alert').filter({ hasText: 'check your connection' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove sunset.png' }).click();
+
+  // Bytes that never arrive: the upload waits until it is cancelled, and the server forgets its target.
+  const held: Route[] = [];
+  const hold = (route: Route) => (route.request().method() === 'PUT' ? void held.push(route) : route.fallback());
+  await page.route('**/*', hold);
+  await attach(page, [{ name: 'slow.png', mimeType: 'image/png', buffer: sunset() }]);
+  await expect.poll(() => held.length).toBe(1);
+  await expect(item).toHaveAttribute('data-state', 'uploading');
+  const forgotten = page.waitForRequest((request) => request.method() === 'DELETE' && /\/api\/v1\/uploads\/[0-9a-f-]{36}$/.test(request.url()));
+  await page.getByRole('button', { name: 'Cancel upload of slow.png' }).click();
+  await expect(item).toHaveCount(0);
+  expect((await (await forgotten).response())?.status()).toBe(204);
+  await page.unroute('**/*', hold);
 });
 
 test('a voice note is recorded with a level meter and timer, transcribed, played back and answered', async ({ page }) => {
@@ -174,7 +216,7 @@ test('through the API: upload, refusals, a message with attachments, and deletin
   expect(created.status()).toBe(201);
   const upload = await created.json();
   expect(upload).toMatchObject({ media_type: 'image/png', size: sunset().length, kind: 'image', width: 48, height: 32 });
-  expect(upload.url).toMatch(new RegExp(`/api/v1/uploads/${upload.id}/content$`));
+  expect(upload.url).toMatch(SUPABASE_STORAGE ? new RegExp(`/storage/v1/object/sign/hearth-media/.+/${upload.id}\\.png\\?token=`) : new RegExp(`/api/v1/uploads/${upload.id}/content$`));
 
   const companions = (await (await api.get('/api/v1/companions')).json()).data;
   const conversation = await (await api.post('/api/v1/conversations', { data: { companion: companions[0].slug } })).json();
@@ -188,7 +230,26 @@ test('through the API: upload, refusals, a message with attachments, and deletin
 
   expect((await api.delete('/api/v1/users/me')).status()).toBe(204);
   // The session outlived its account: the file is not served to it (or to anyone).
-  expect([401, 404]).toContain((await api.get(upload.url)).status());
+  expect([400, 401, 404]).toContain((await api.get(upload.url)).status());
+});
+
+test('through the API in two steps: a target, the bytes sent where it says, a confirmation', async ({ page }) => {
+  await signInAsGuest(page);
+  const api = page.request;
+  const asked = await api.post('/api/v1/uploads', { data: { kind: 'image', media_type: 'image/png', size: sunset().length, filename: 'sunset.png' } });
+  expect(asked.status()).toBe(201);
+  const target = await asked.json();
+  expect(target).toMatchObject({ method: 'PUT', headers: { 'content-type': 'image/png' }, send_credentials: !SUPABASE_STORAGE });
+  expect(new URL(target.url).origin === new URL(page.url()).origin).toBe(!SUPABASE_STORAGE);
+  expect((await api.post(target.confirm_url)).status()).toBe(409); // nothing sent yet
+  const sent = await api.fetch(target.url, { method: target.method, headers: target.headers, data: sunset() });
+  expect(sent.ok()).toBe(true);
+  const confirmed = await api.post(target.confirm_url);
+  expect(confirmed.status()).toBe(201);
+  expect(await confirmed.json()).toMatchObject({ id: target.id, kind: 'image', width: 48, height: 32, filename: 'sunset.png' });
+  const content = await api.get(`/api/v1/uploads/${target.id}/content`);
+  expect(content.status()).toBe(200);
+  expect(Buffer.compare(await content.body(), sunset())).toBe(0);
 });
 
 test('images can be pasted into the composer or dropped on it, up to four', async ({ page }) => {

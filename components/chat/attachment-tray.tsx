@@ -1,15 +1,19 @@
 'use client';
 
-import { CloseIcon, MicIcon } from '@/components/ui/icons';
+import { CloseIcon, MicIcon, RefreshIcon } from '@/components/ui/icons';
 import type { PendingUpload } from './use-uploads';
 
-/** Thumbnails of what the next message carries, each with its progress, state and a remove button. */
-export function AttachmentTray({ items, onRemove }: { items: PendingUpload[]; onRemove: (key: string) => void }) {
+/**
+ * Thumbnails of what the next message carries, each with its progress, its state, a button that
+ * cancels the upload or removes the file, and Retry when the connection (not the file) failed.
+ * The first problem is also said below the composer.
+ */
+export function AttachmentTray({ items, onRemove, onRetry }: { items: PendingUpload[]; onRemove: (key: string) => void; onRetry: (key: string) => void }) {
   if (!items.length) return null;
   return (
     <ul aria-label="Attachments" className="flex flex-wrap gap-2 px-1 pb-2">
       {items.map((item) => (
-        <li key={item.key} className="relative" data-testid="attachment" data-state={item.state}>
+        <li key={item.key} className="relative" data-testid="attachment" data-state={item.state} title={item.state === 'error' ? item.error : undefined}>
           {item.kind === 'image' ? (
             // eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable asset
             <img src={item.previewUrl} alt={item.name} className={`size-16 rounded-2xl object-cover ring-1 ring-line ${item.state === 'error' ? 'opacity-40' : ''}`} />
@@ -33,10 +37,21 @@ export function AttachmentTray({ items, onRemove }: { items: PendingUpload[]; on
             </div>
           )}
           {item.state === 'error' && <span className="sr-only">Failed: {item.error}</span>}
+          {item.state === 'error' && item.retryable && (
+            <button
+              type="button"
+              onClick={() => onRetry(item.key)}
+              aria-label={`Retry ${item.name}`}
+              title="Try again"
+              className="absolute bottom-1 left-1 flex size-6 items-center justify-center rounded-full bg-ember-600 text-white shadow ring-2 ring-raised hover:bg-ember-700"
+            >
+              <RefreshIcon className="size-3.5" />
+            </button>
+          )}
           <button
             type="button"
             onClick={() => onRemove(item.key)}
-            aria-label={`Remove ${item.name}`}
+            aria-label={item.state === 'uploading' || item.state === 'processing' ? `Cancel upload of ${item.name}` : `Remove ${item.name}`}
             className="absolute -top-1.5 -right-1.5 flex size-6 items-center justify-center rounded-full bg-stone-900 text-white shadow ring-2 ring-raised hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900"
           >
             <CloseIcon className="size-3.5" />

@@ -120,7 +120,7 @@ export function Composer({ companionName, busy, mode, initialText, notice, visio
             )}
           </p>
         )}
-        <AttachmentTray items={uploads.items} onRemove={uploads.remove} />
+        <AttachmentTray items={uploads.items} onRemove={uploads.remove} onRetry={uploads.retry} />
         <div className="flex items-end gap-1.5 rounded-3xl border border-line bg-raised p-1.5 shadow-sm focus-within:border-ember-400 focus-within:ring-2 focus-within:ring-ember-400/30">
           {recording ? (
             <VoiceRecorder

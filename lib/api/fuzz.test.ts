@@ -19,7 +19,7 @@ import { openApiDocument, type Operation } from './openapi';
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ROUTES = import.meta.glob<Record<string, Handler>>('../../app/api/v1/**/route.ts');
 const RUNS_PER_OPERATION = 30;
-const TABLES = ['users', 'conversations', 'messages', 'api_keys', 'api_usage', 'memories', 'memory_settings'];
+const TABLES = ['users', 'conversations', 'messages', 'api_keys', 'api_usage', 'memories', 'memory_settings', 'uploads', 'pending_uploads'];
 
 const oddStrings = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
@@ -126,8 +126,11 @@ describe('the public API under random and malformed input', () => {
     );
   }, 120_000);
 
-  it('got through with some of them and refused others', () => {
+  it('got through with some of them and refused others', async () => {
     expect(answered.ok).toBeGreaterThan(50);
     expect(answered.refused).toBeGreaterThan(answered.ok);
+    // Among them, upload targets asked for with the documented JSON body.
+    const [pending] = await db.query<{ n: number }>('select count(*)::int as n from hearth.pending_uploads');
+    expect(pending?.n).toBeGreaterThan(0);
   });
 });

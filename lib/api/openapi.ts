@@ -12,11 +12,12 @@ import {
 import { memorySettingsRequest, updateMemoryRequest } from '@/lib/validation/memory';
 import { usageQuery } from '@/lib/validation/usage';
 import { createCallRequest, endCallRequest } from '@/lib/validation/calls';
+import { createUploadTargetRequest } from '@/lib/validation/uploads';
 import { CALL_TURN_EVENTS_EXAMPLE, COMPLETION_CHUNKS_EXAMPLE, MESSAGE_EVENTS_EXAMPLE } from './openapi-examples';
 import * as shapes from './openapi-schemas';
 
 type JsonSchema = Record<string, unknown>;
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Auth = 'public' | 'key or session' | 'session only';
 
 export type Parameter = { name: string; in: 'path' | 'query'; required: boolean; description?: string; schema: JsonSchema };
@@ -29,7 +30,7 @@ export type Operation = {
   description?: string;
   security: Record<string, string[]>[];
   parameters?: Parameter[];
-  requestBody?: { required: true; content: { 'application/json'?: MediaType; 'multipart/form-data'?: MediaType } };
+  requestBody?: { required: true; content: { 'application/json'?: MediaType; 'multipart/form-data'?: MediaType; 'application/octet-stream'?: MediaType } };
   responses: Record<string, ResponseObject>;
 };
 export type OpenApiDocument = {
@@ -63,8 +64,10 @@ type Endpoint = {
   auth: Auth;
   query?: z.ZodType;
   body?: { schema: z.ZodType; example: unknown };
-  /** A multipart/form-data body (file uploads), as JSON Schema. */
+  /** A multipart/form-data body (file uploads), as JSON Schema; beside `body` when a route takes either. */
   multipart?: JsonSchema;
+  /** A raw body: a file's bytes, described in prose. */
+  binary?: string;
   success: Success[];
   errors: number[];
 };
@@ -97,6 +100,7 @@ const RESPONSE_SCHEMAS = {
   Memories: shapes.memories,
   Message: shapes.message,
   Upload: shapes.upload,
+  UploadTarget: shapes.uploadTarget,
   UsageReport: shapes.usageReport,
   ApiKey: shapes.apiKey,
   CreatedApiKey: shapes.createdApiKey,
@@ -111,11 +115,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'permission_error: an API key tried what needs a browser session.',
   404: "not_found_error: it does not exist, or it is someone else's.",
   409: 'conflict_error: the request does not fit the current state.',
-  410: 'gone_error: it expired (a call an hour after it was made).',
+  410: 'gone_error: it expired (a call an hour after it was made, an upload target two hours after it was handed out).',
   413: 'payload_too_large: the JSON body is over 1 MB, or an uploaded file over its cap (images 10 MB, audio 25 MB).',
   429: 'rate_limit_error: a rate limit is spent; `code` says which (`requests_per_minute`, per key, user and client address; `messages_per_hour`, messages answered; `sign_ups_per_hour`, new accounts per client address) and Retry-After how many seconds until it reopens.',
   502: 'provider_error: the model failed and no fallback answered.',
-  503: "provider_not_configured: the model's provider has no key on this server.",
+  503: "provider_not_configured: the model's provider has no key on this server; or service_unavailable: the database or the file store is out of reach for a moment (retry).",
 };
 
 const SECURITY: Record<Auth, Record<string, string[]>[]> = {
@@ -169,7 +173,7 @@ const ENDPOINTS: Endpoint[] = [
     tag: 'Calls',
     summary: 'Say something in a call and hear the reply',
     description:
-      'multipart/form-data: `audio` (the utterance: WAV, WebM/Opus, Ogg, MP3 or M4A; at most 60 s and 3 MB) or `text` (typed in the call), and optionally `image` (a camera frame, JPEG or PNG, 2 MB; it goes to the model as an image), `language` (switches the call\'s language), `speech_ms` (how long the person spoke) and `playback` (JSON `{"turn_id", "playback_ms"}`: when the previous reply started playing, in ms from the end of speech). The audio is transcribed (Groq, OpenAI or Gemini), answered through the companion\'s chat (persona, memories, history) and each sentence is synthesized as soon as it is written (OpenAI, ElevenLabs or Gemini). Empty, silent, unreadable or non-audio input is a 400, too long a 413, and nothing is written; without a transcription provider, audio is a 503 (send `text`). An ended call is a 409, an expired one a 410.',
+      'multipart/form-data: `audio` (the utterance: WAV, WebM/Opus, Ogg, MP3 or M4A; at most 60 s and 3 MB) or `text` (typed in the call), and optionally `image` (a camera frame, JPEG or PNG, 1 MB; it goes to the model as an image), `language` (switches the call\'s language), `speech_ms` (how long the person spoke) and `playback` (JSON `{"turn_id", "playback_ms"}`: when the previous reply started playing, in ms from the end of speech). The whole body stays under 4.5 MB, what a serverless function takes. The audio is transcribed (Groq, OpenAI or Gemini), answered through the companion\'s chat (persona, memories, history) and each sentence is synthesized as soon as it is written (OpenAI, ElevenLabs or Gemini). Empty, silent, unreadable or non-audio input is a 400, too long a 413, and nothing is written; without a transcription provider, audio is a 503 (send `text`). An ended call is a 409, an expired one a 410.',
     auth: 'key or session',
     multipart: {
       type: 'object',
@@ -465,15 +469,34 @@ const ENDPOINTS: Endpoint[] = [
     tag: 'Uploads',
     summary: 'Upload an image or a voice note',
     description:
-      'multipart/form-data with one file in the field `file`: a PNG, JPEG, WebP or GIF image (up to 10 MB and 8192 pixels a side) or a WebM, Ogg, MP3, WAV or M4A voice note (up to 25 MB). The type is read from the content, not the name: anything else is a 400. A voice note is transcribed when a transcription provider (Groq, OpenAI or Gemini) is configured; otherwise `transcript_error` says a key is needed. Attach the upload to a message with `attachments: [id]`. `url` is the file for this caller only (a short-lived signed URL with Supabase Storage).',
+      'Files: a PNG, JPEG, WebP or GIF image (up to 10 MB and 8192 pixels a side) or a WebM, Ogg, MP3, WAV or M4A voice note (up to 25 MB). Two ways in:\n\n' +
+      '- **JSON** `{kind, media_type, size, filename}` (recommended): the answer (201) is an upload target. Send the bytes with `method` to `url` with `headers` (with your API key or session cookie only when `send_credentials` is true: the app\'s own route; a signed Supabase Storage URL takes none), then POST `confirm_url`. The bytes never pass through the app\'s function, so any file up to its cap works on Vercel too.\n' +
+      '- **multipart/form-data** with the file in the field `file`: checked and kept at once (201, the upload). On Vercel the whole request must stay under 4.5 MB.\n\n' +
+      "The type is read from the content, not the name: anything else is a 400. A voice note is transcribed when a transcription provider (Groq, OpenAI or Gemini) is configured; otherwise `transcript_error` says a key is needed. Attach the upload to a message with `attachments: [id]`. `url` is the file for this caller only (a short-lived signed URL with Supabase Storage). Targets never confirmed, and uploads no message took, are deleted after a day.",
     auth: 'key or session',
+    body: { schema: createUploadTargetRequest, example: { kind: 'image', media_type: 'image/png', size: 48213, filename: 'sunset.png' } },
     multipart: {
       type: 'object',
       properties: { file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The image or audio file.' } },
       required: ['file'],
     },
-    success: [{ status: 201, description: 'The upload.', json: ref('Upload') }],
-    errors: [400, 401, 413],
+    success: [{ status: 201, description: 'JSON: the upload target. Multipart: the upload.', json: { oneOf: [ref('UploadTarget'), ref('Upload')] } }],
+    errors: [400, 401, 413, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/uploads/{id}/confirm',
+    operationId: 'confirmUpload',
+    tag: 'Uploads',
+    summary: 'Confirm an upload sent to its target',
+    description:
+      "Reads the stored file back and checks it as a multipart upload is checked: its content must be the `media_type` announced (and, with Supabase Storage, sent with the target's Content-Type), within the size cap and, for an image, 8192 pixels a side (a header claiming more is refused without decoding). A voice note is transcribed. A refused file is deleted, with its target: ask for a new one. Confirming again answers the same upload (200). Nothing sent yet is a 409.",
+    auth: 'key or session',
+    success: [
+      { status: 201, description: 'The upload, recorded.', json: ref('Upload') },
+      { status: 200, description: 'The upload, confirmed before.', json: ref('Upload') },
+    ],
+    errors: [400, 401, 404, 409, 413, 503],
   },
   {
     method: 'delete',
@@ -481,7 +504,7 @@ const ENDPOINTS: Endpoint[] = [
     operationId: 'deleteUpload',
     tag: 'Uploads',
     summary: 'Delete an upload not yet sent',
-    description: 'Deletes an upload that no message carries yet, with its stored file. One that is part of a message goes with its conversation (409 here).',
+    description: 'Deletes an upload that no message carries yet, or one still pending (its target handed out, not confirmed: a cancelled upload), with its stored file. One that is part of a message goes with its conversation (409 here).',
     auth: 'key or session',
     success: [{ status: 204, description: 'Deleted.' }],
     errors: [400, 401, 404, 409],
@@ -499,6 +522,19 @@ const ENDPOINTS: Endpoint[] = [
       { status: 302, description: 'With Supabase Storage: a redirect to a short-lived signed URL.', location: 'The signed URL, valid for 5 minutes.' },
     ],
     errors: [400, 401, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/uploads/{id}/content',
+    operationId: 'sendUploadContent',
+    tag: 'Uploads',
+    summary: "An upload target's bytes (local storage)",
+    description:
+      "Where an upload target points when this server keeps files on its own disk: the file's bytes as the body, with the target's Content-Type and your usual credentials, once. Read up to the kind's cap (images 10 MB, audio 25 MB) and refused past it. With Supabase Storage the target is a signed Storage URL instead, and this is a 409. Not counted against the rate limit: asking for the target was.",
+    auth: 'key or session',
+    binary: 'The file.',
+    success: [{ status: 204, description: 'Stored: now confirm it.' }],
+    errors: [400, 401, 404, 409, 410, 413],
   },
   {
     method: 'post',
@@ -573,13 +609,16 @@ function operation(endpoint: Endpoint): Operation {
     ...(endpoint.description && { description: endpoint.description }),
     security: SECURITY[endpoint.auth],
     ...(parameters.length > 0 && { parameters }),
-    ...(endpoint.body && {
+    ...((endpoint.body || endpoint.multipart || endpoint.binary) && {
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: jsonSchema(endpoint.body.schema, 'input'), example: endpoint.body.example } },
+        content: {
+          ...(endpoint.body && { 'application/json': { schema: jsonSchema(endpoint.body.schema, 'input'), example: endpoint.body.example } }),
+          ...(endpoint.multipart && { 'multipart/form-data': { schema: endpoint.multipart } }),
+          ...(endpoint.binary && { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream', description: endpoint.binary } } }),
+        },
       },
     }),
-    ...(endpoint.multipart && { requestBody: { required: true, content: { 'multipart/form-data': { schema: endpoint.multipart } } } }),
     responses: responses(endpoint),
   };
 }

@@ -1,5 +1,6 @@
 import type { Upload } from '@/lib/db/uploads';
 import { uploadUrl } from '@/lib/uploads/service';
+import type { IssuedTarget } from '@/lib/uploads/direct';
 
 /** An upload as the REST API shows it. `url` is short-lived with Supabase Storage. */
 export async function uploadJson(upload: Upload, request: Request) {
@@ -8,7 +9,7 @@ export async function uploadJson(upload: Upload, request: Request) {
     kind: upload.kind,
     media_type: upload.mediaType,
     size: upload.sizeBytes,
-    url: await uploadUrl(upload, new URL(request.url).origin),
+    url: await uploadUrl(upload, publicOrigin(request)),
     width: upload.width,
     height: upload.height,
     filename: upload.filename,
@@ -17,4 +18,30 @@ export async function uploadJson(upload: Upload, request: Request) {
     transcript_error: upload.transcriptError,
     created_at: upload.createdAt,
   };
+}
+
+/** Where the client sends a pending upload's bytes, as the REST API shows it. */
+export function uploadTargetJson({ pending, target, expiresAt }: IssuedTarget) {
+  return {
+    id: pending.id,
+    method: target.method,
+    url: target.url,
+    headers: target.headers,
+    send_credentials: target.sendCredentials,
+    expires_at: expiresAt,
+    confirm_url: `/api/v1/uploads/${pending.id}/confirm`,
+  };
+}
+
+/**
+ * The origin the client reached the app at, for URLs it is to use: the Host it sent (or the
+ * proxy's X-Forwarded-Host/-Proto). Next.js's request.url can name another host for the same
+ * server (localhost for 127.0.0.1), and a browser treats that as another site: no cookies, CORS.
+ */
+export function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
+  const protocol = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(/:$/, '');
+  if (!host || !/^[a-z0-9.\-\[\]:]+$/i.test(host) || !/^https?$/.test(protocol)) return url.origin;
+  return `${protocol}://${host}`;
 }

@@ -5,12 +5,19 @@ import { sniffMediaType } from '@/lib/uploads/sniff';
 import { LANGUAGES, isLanguage, type Language } from '@/lib/languages';
 import { readBodyBytes } from '@/lib/validation/parse';
 
-/** What one turn of a call may carry. */
+/**
+ * What one turn of a call may carry. A turn goes through the app in one request, and a serverless
+ * function takes at most 4.5 MB (Vercel), so the whole body stays under that: the call screen
+ * sends 16 kHz mono WAV (60 s is 1.9 MB) and a 512-pixel JPEG frame (tens of KB); an API client
+ * has room for 3 MB of audio and a 1 MB frame. Larger files take the two-step upload instead.
+ */
+export const FUNCTION_BODY_LIMIT_BYTES = 4_500_000;
 export const MAX_UTTERANCE_SECONDS = 60;
 export const MAX_UTTERANCE_BYTES = 3 * 1024 * 1024;
-export const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+export const MAX_FRAME_BYTES = 1024 * 1024;
 export const MAX_TYPED_CHARACTERS = 4_000;
-const MAX_TURN_BYTES = MAX_UTTERANCE_BYTES + MAX_FRAME_BYTES + 64 * 1024;
+// Room for the multipart framing and the small fields.
+export const MAX_TURN_BYTES = MAX_UTTERANCE_BYTES + MAX_FRAME_BYTES + 64 * 1024;
 // Below this RMS (of full scale) a WAV is taken as silence: room noise, not speech.
 const SILENCE_RMS = 0.004;
 

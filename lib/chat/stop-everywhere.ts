@@ -3,7 +3,7 @@ import { getConversation } from '@/lib/db/conversations';
 import { requestStop } from '@/lib/db/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
-import { getRedis, newRedisSubscriber } from '@/lib/redis';
+import { getRedis, newRedisSubscriber, redisConfigured } from '@/lib/redis';
 import { stopGeneration } from './active';
 
 // Conversation ids whose reply should stop, published by the process a Stop reached.
@@ -52,7 +52,7 @@ export async function stopEverywhere(conversationId: string): Promise<boolean> {
 /** With REDIS_URL, makes this process act on Stops that reach other processes; once per process. */
 export function listenForStops(): void {
   const holder = globalThis as Holder;
-  if (!process.env.REDIS_URL || holder[LISTENING]) return;
+  if (!redisConfigured() || holder[LISTENING]) return;
   holder[LISTENING] = newRedisSubscriber()
     .then((subscriber) => subscriber?.subscribe(CHANNEL, (conversationId) => void stopGeneration(conversationId)))
     .catch((error: unknown) => {

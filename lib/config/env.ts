@@ -32,7 +32,7 @@ export type Config = {
   /** Where the embedded database, local uploads and a generated auth secret live. */
   dataDir: string;
   storage:
-    | { kind: 'supabase'; url: string; serviceRoleKey: string }
+    | { kind: 'supabase'; url: string; serviceRoleKey: string; bucket: string }
     | { kind: 'local'; dir: string; /** the one of the two Supabase variables that is set alone */ halfSet?: 'SUPABASE_URL' | 'SUPABASE_SERVICE_ROLE_KEY' };
   auth: { secret?: string; url?: string };
   redisUrl?: string;
@@ -79,6 +79,7 @@ const FIELDS = {
   HEARTH_DATA_DIR: z.string().trim(),
   SUPABASE_URL: httpUrl,
   SUPABASE_SERVICE_ROLE_KEY: z.string().trim(),
+  SUPABASE_STORAGE_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, { error: 'must be a bucket id (lower-case letters, digits, . _ -)' }),
   NEXTAUTH_SECRET: z.string(),
   NEXTAUTH_URL: httpUrl,
   REDIS_URL: z
@@ -93,6 +94,9 @@ type Name = keyof typeof FIELDS;
 type Values = { [K in Name]?: z.output<(typeof FIELDS)[K]> };
 
 /** The names this module reads, for code that must know whether one of them changed. */
+/** The private bucket Hearth keeps media in on Supabase Storage, unless SUPABASE_STORAGE_BUCKET names another. */
+export const DEFAULT_BUCKET = 'hearth-media';
+
 export const CONFIG_VARIABLES = Object.keys(FIELDS) as Name[];
 const SCHEMAS = {} as Record<Name, z.ZodType>;
 for (const name of CONFIG_VARIABLES) SCHEMAS[name] = blankIsUnset(FIELDS[name]);
@@ -129,7 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     storage:
       supabaseUrl && serviceRoleKey
-        ? { kind: 'supabase', url: supabaseUrl, serviceRoleKey }
+        ? { kind: 'supabase', url: supabaseUrl, serviceRoleKey, bucket: values.SUPABASE_STORAGE_BUCKET ?? DEFAULT_BUCKET }
         : {
             kind: 'local',
             dir: path.join(dataDir, 'uploads'),

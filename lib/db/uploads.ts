@@ -73,12 +73,49 @@ export async function conversationUploadPaths(tx: Queryable, conversationId: str
   return rows.map((r) => r.path);
 }
 
-/** Every object path of the user's: what to delete from the store with the account. */
+/** Every object path of the user's, pending uploads' included: what to delete from the store with the account. */
 export async function userUploadPaths(tx: Queryable): Promise<string[]> {
-  const rows = await tx.query<{ path: string }>('select path from hearth.uploads where user_id = hearth.requesting_user_id()');
+  const rows = await tx.query<{ path: string }>(
+    `select path from hearth.uploads where user_id = hearth.requesting_user_id()
+     union all select path from hearth.pending_uploads where user_id = hearth.requesting_user_id()`,
+  );
   return rows.map((r) => r.path);
 }
 
 export async function deleteUploadRows(tx: Queryable, ids: string[]): Promise<void> {
   if (ids.length) await tx.query('delete from hearth.uploads where id = any($1::uuid[])', [ids]);
+}
+
+/** An upload whose target was handed out and whose bytes are not confirmed yet. */
+export type PendingUpload = {
+  id: string;
+  userId: string;
+  kind: MediaKind;
+  mediaType: MediaType;
+  sizeBytes: number;
+  filename: string | null;
+  path: string;
+  createdAt: Date;
+};
+
+const PENDING_COLUMNS = `id, user_id as "userId", kind, media_type as "mediaType", size_bytes as "sizeBytes", filename, path, created_at as "createdAt"`;
+
+export async function insertPendingUpload(tx: Queryable, pending: Omit<PendingUpload, 'userId' | 'createdAt'>): Promise<PendingUpload> {
+  const [row] = await tx.query<PendingUpload>(
+    `insert into hearth.pending_uploads (id, kind, media_type, size_bytes, filename, path) values ($1, $2, $3, $4, $5, $6) returning ${PENDING_COLUMNS}`,
+    [pending.id, pending.kind, pending.mediaType, pending.sizeBytes, pending.filename, pending.path],
+  );
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** One of the user's pending uploads (RLS hides everyone else's). */
+export async function getPendingUpload(tx: Queryable, id: string): Promise<PendingUpload | null> {
+  const [row] = await tx.query<PendingUpload>(`select ${PENDING_COLUMNS} from hearth.pending_uploads where id = $1`, [id]);
+  return row ?? null;
+}
+
+/** Takes a pending upload away; true when this call took it (a concurrent confirmation gets false). */
+export async function deletePendingUpload(tx: Queryable, id: string): Promise<boolean> {
+  return (await tx.query('delete from hearth.pending_uploads where id = $1 returning id', [id])).length > 0;
 }

@@ -29,6 +29,10 @@ function memoryStore({ failing = false } = {}) {
       deleted.push(...paths);
     },
     signedUrl: async () => null,
+    uploadTarget: async () => {
+      throw new Error('not used by the jobs');
+    },
+    stat: async () => null,
   };
   return { store, deleted };
 }

@@ -8,7 +8,17 @@ import type { Job } from './job';
 import { runDueJobs } from './runner';
 import { jobStatuses } from './runs';
 
-const store: BlobStore = { kind: 'local', put: async () => {}, read: async () => new Uint8Array(), delete: async () => {}, signedUrl: async () => null };
+const store: BlobStore = {
+  kind: 'local',
+  put: async () => {},
+  read: async () => new Uint8Array(),
+  delete: async () => {},
+  signedUrl: async () => null,
+  uploadTarget: async () => {
+    throw new Error('not used by the runner');
+  },
+  stat: async () => null,
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A job with a name of its own (the PostgreSQL database outlives a run) that counts its runs. */

@@ -1,8 +1,12 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertObjectPath, type BlobStore } from './store';
 
-/** Objects as files under `root` (by default <data dir>/uploads), served by the app's authenticated route. */
+/**
+ * Objects as files under `root` (by default <data dir>/uploads), served by the app's authenticated
+ * route. A client's upload target is the app's own route: the bytes go through the server, which
+ * caps them as it reads.
+ */
 export function localBlobStore(root: string): BlobStore {
   const fileOf = (objectPath: string) => {
     assertObjectPath(objectPath);
@@ -13,15 +17,18 @@ export function localBlobStore(root: string): BlobStore {
     async put(objectPath, bytes) {
       const file = fileOf(objectPath);
       await mkdir(path.dirname(file), { recursive: true });
-      // Written beside, then renamed into place: a reader never sees half a file, and a failed
-      // write leaves only the temporary file, which is removed.
+      // Written beside, then linked into place: a reader never sees half a file, a failed write
+      // leaves only the temporary file (removed), and linking fails if the object exists, so an
+      // object once checked can never be swapped for other bytes.
       const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.part`;
       try {
         await writeFile(temporary, bytes, { flag: 'wx' });
-        await rename(temporary, file);
+        await link(temporary, file);
       } catch (error) {
-        await rm(temporary, { force: true });
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`The object already exists: ${objectPath}`);
         throw error;
+      } finally {
+        await rm(temporary, { force: true });
       }
     },
     async read(objectPath) {
@@ -32,6 +39,17 @@ export function localBlobStore(root: string): BlobStore {
     },
     async signedUrl() {
       return null;
+    },
+    async uploadTarget(objectPath, mediaType, appUrl) {
+      assertObjectPath(objectPath);
+      return { method: 'PUT', url: appUrl, headers: { 'content-type': mediaType }, sendCredentials: true };
+    },
+    async stat(objectPath) {
+      const found = await stat(fileOf(objectPath)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      return found?.isFile() ? { size: found.size, contentType: null } : null;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Database } from '@/lib/db/client';
 import { deleteConversation } from '@/lib/db/conversations';
-import { conversationUploadPaths, deleteUploadRows, getUpload } from '@/lib/db/uploads';
+import { conversationUploadPaths, deletePendingUpload, deleteUploadRows, getPendingUpload, getUpload } from '@/lib/db/uploads';
 import { HearthError } from '@/lib/errors';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
@@ -23,13 +23,21 @@ export async function deleteConversationAndFiles(user: UserScope, id: string, op
   return deleted;
 }
 
-/** Deletes one of the user's uploads that no message carries yet (taken back from the composer). */
+/**
+ * Deletes one of the user's uploads that no message carries yet (taken back from the composer),
+ * or one still pending (cancelled before its confirmation), with whatever was stored for it.
+ */
 export async function deleteUnsentUpload(user: UserScope, id: string, options: { db?: Database; store?: BlobStore } = {}): Promise<void> {
   const path = await withUser(
     user,
     async (tx) => {
       const upload = await getUpload(tx, id);
-      if (!upload) throw new HearthError('not_found', 'This file does not exist.');
+      if (!upload) {
+        const pending = await getPendingUpload(tx, id);
+        if (!pending) throw new HearthError('not_found', 'This file does not exist.');
+        await deletePendingUpload(tx, id);
+        return pending.path;
+      }
       if (upload.messageId || upload.conversationId) throw new HearthError('conflict', 'This file is part of a message: delete the conversation to delete it.');
       await deleteUploadRows(tx, [id]);
       return upload.path;

@@ -26,6 +26,13 @@ export const EXTENSIONS: Record<MediaType, string> = {
   'audio/mp4': 'm4a',
 };
 
+export const SUPPORTED_TYPES = 'PNG, JPEG, WebP or GIF images and WebM, Ogg, MP3, WAV or M4A audio';
+export const UNSUPPORTED_TYPE_MESSAGE = `This file is not a supported type: send ${SUPPORTED_TYPES}. The type is read from the file's content, not its name.`;
+
+export function sizeCapMessage(kind: MediaKind): string {
+  return `${kind === 'image' ? 'Images' : 'Audio files'} can be at most ${megabytes(maxBytesFor(kind))}.`;
+}
+
 export function kindOf(mediaType: MediaType): MediaKind {
   return mediaType.startsWith('image/') ? 'image' : 'audio';
 }

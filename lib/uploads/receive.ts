@@ -1,11 +1,10 @@
 import busboy from 'busboy';
 import { HearthError } from '@/lib/errors';
-import { kindOf, MAX_AUDIO_BYTES, maxBytesFor, megabytes, type MediaKind, type MediaType } from './limits';
+import { cleanFilename, emptyFile, tooLarge, unsupportedType, type ReceivedFile } from './checks';
+import { kindOf, MAX_AUDIO_BYTES, maxBytesFor, megabytes, type MediaType } from './limits';
 import { SNIFF_BYTES, sniffMediaType } from './sniff';
 
-export type ReceivedFile = { bytes: Uint8Array; mediaType: MediaType; kind: MediaKind; filename: string | null };
-
-const SUPPORTED = 'PNG, JPEG, WebP or GIF images and WebM, Ogg, MP3, WAV or M4A audio';
+export type { ReceivedFile } from './checks';
 // Room for the multipart framing around the file.
 const FRAMING_BYTES = 64 * 1024;
 
@@ -17,7 +16,7 @@ const FRAMING_BYTES = 64 * 1024;
 export async function receiveUpload(request: Request): Promise<ReceivedFile> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data;/i.test(contentType)) {
-    throw new HearthError('bad_request', 'Send the file as multipart/form-data, in a field named "file".', { param: 'file' });
+    throw new HearthError('bad_request', 'Send the file as multipart/form-data, in a field named "file" (or JSON {kind, media_type, size} for an upload target).', { param: 'file' });
   }
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_AUDIO_BYTES + FRAMING_BYTES) {
@@ -51,11 +50,11 @@ export async function receiveUpload(request: Request): Promise<ReceivedFile> {
       });
       stream.on('end', () => {
         if (failure) return;
-        if (size === 0) return void (failure = new HearthError('bad_request', 'The file is empty.', { param: 'file' }));
+        if (size === 0) return void (failure = emptyFile());
         const bytes = Buffer.concat(chunks);
         mediaType ??= decide(bytes);
         if (!mediaType || failure) return;
-        result = { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType, kind: kindOf(mediaType), filename: cleanName(info.filename) };
+        result = { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType, kind: kindOf(mediaType), filename: cleanFilename(info.filename) };
       });
     });
     parser.on('error', (error: Error) => {
@@ -68,7 +67,7 @@ export async function receiveUpload(request: Request): Promise<ReceivedFile> {
 
   function decide(head: Buffer): MediaType | null {
     const type = sniffMediaType(head);
-    if (!type) failure ??= new HearthError('bad_request', `This file is not a supported type: send ${SUPPORTED}. The type is read from the file's content, not its name.`, { param: 'file' });
+    if (!type) failure ??= unsupportedType();
     return type;
   }
 
@@ -96,13 +95,4 @@ async function pump(body: ReadableStream<Uint8Array>, parser: busboy.Busboy, fai
     parser.destroy(error as Error);
     finish();
   }
-}
-
-function tooLarge(kind: MediaKind): HearthError {
-  return new HearthError('payload_too_large', `${kind === 'image' ? 'Images' : 'Audio files'} can be at most ${megabytes(maxBytesFor(kind))}.`, { param: 'file' });
-}
-
-function cleanName(name: string | undefined): string | null {
-  const cleaned = (name ?? '').replace(/[\\/\u0000-\u001f]/g, '').trim().slice(0, 255);
-  return cleaned || null;
 }

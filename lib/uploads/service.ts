@@ -8,12 +8,21 @@ import { HearthError } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { imageDimensions } from './dimensions';
 import { EXTENSIONS, MAX_IMAGE_SIDE, type AudioType, type ImageType, type MediaType } from './limits';
-import type { ReceivedFile } from './receive';
+import type { ReceivedFile } from './checks';
 
 export type UploadOptions = { db?: Database; store?: BlobStore; env?: Env };
 
 /** How long a signed URL handed to a browser or API client lives. */
 export const SIGNED_URL_SECONDS = 5 * 60;
+
+/** What the checks learn about a file beyond its bytes: an image's size, a voice note's words. */
+export type FileDetails = {
+  width: number | null;
+  height: number | null;
+  transcript: string | null;
+  transcriptLanguage: string | null;
+  transcriptError: string | null;
+};
 
 /**
  * Checks and keeps a received file: images must have readable dimensions within the cap; voice
@@ -22,38 +31,35 @@ export const SIGNED_URL_SECONDS = 5 * 60;
  * refusal or a failure leaves nothing behind.
  */
 export async function saveUpload(user: UserScope, file: ReceivedFile, options: UploadOptions = {}): Promise<Upload> {
-  const env = options.env ?? process.env;
-  const store = options.store ?? getBlobStore();
-  let width: number | null = null;
-  let height: number | null = null;
-  let transcript: string | null = null;
-  let transcriptLanguage: string | null = null;
-  let transcriptError: string | null = null;
+  const details = await inspectFile(file, options.env ?? process.env);
+  return storeUpload(user, { ...file, ...details, source: 'upload' }, options.store ?? getBlobStore(), options.db);
+}
 
+/**
+ * The checks a file's content takes after its type and size (checkFileBytes): an image's header
+ * must give dimensions within MAX_IMAGE_SIDE a side, so a decompression bomb (a small file that
+ * claims 20000 × 20000 pixels) is refused before anything decodes it; a voice note is
+ * transcribed, and a transcription that fails is kept as the reason, not refused.
+ */
+export async function inspectFile(file: ReceivedFile, env: Env): Promise<FileDetails> {
+  const details: FileDetails = { width: null, height: null, transcript: null, transcriptLanguage: null, transcriptError: null };
   if (file.kind === 'image') {
     const size = imageDimensions(file.bytes, file.mediaType as ImageType);
     if (!size) throw new HearthError('bad_request', 'This image could not be read: its header is damaged or cut short.', { param: 'file' });
     if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
       throw new HearthError('bad_request', `Images can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels; this one is ${size.width} × ${size.height}.`, { param: 'file' });
     }
-    ({ width, height } = size);
-  } else {
-    try {
-      const result = await transcribeAudio(file.bytes, file.mediaType as AudioType, env);
-      if (result) {
-        transcript = result.text.slice(0, 20_000);
-        transcriptLanguage = result.language;
-        if (!transcript) transcriptError = 'No speech was heard in this note.';
-      } else {
-        transcriptError = TRANSCRIPTION_NEEDS_KEY;
-      }
-    } catch (error) {
-      console.warn(`[uploads] transcription failed: ${redactedMessage(error)}`);
-      transcriptError = `Transcription failed: ${redactedMessage(error)}`.slice(0, 500);
-    }
+    return { ...details, width: size.width, height: size.height };
   }
-
-  return storeUpload(user, { ...file, width, height, transcript, transcriptLanguage, transcriptError, source: 'upload' }, store, options.db);
+  try {
+    const result = await transcribeAudio(file.bytes, file.mediaType as AudioType, env);
+    if (!result) return { ...details, transcriptError: TRANSCRIPTION_NEEDS_KEY };
+    const transcript = result.text.slice(0, 20_000);
+    return { ...details, transcript, transcriptLanguage: result.language, transcriptError: transcript ? null : 'No speech was heard in this note.' };
+  } catch (error) {
+    console.warn(`[uploads] transcription failed: ${redactedMessage(error)}`);
+    return { ...details, transcriptError: `Transcription failed: ${redactedMessage(error)}`.slice(0, 500) };
+  }
 }
 
 type Storable = {
@@ -71,10 +77,15 @@ type Storable = {
   messageId?: string;
 };
 
+/** Where an upload's object lives: under its owner's id, named by the upload's id and type. */
+export function objectPathFor(userId: string, id: string, mediaType: MediaType): string {
+  return `${userId}/${id}.${EXTENSIONS[mediaType]}`;
+}
+
 /** Writes the object, then its row; a failed row write deletes the object again. */
 export async function storeUpload(user: UserScope, file: Storable, store: BlobStore, db?: Database): Promise<Upload> {
   const id = crypto.randomUUID();
-  const path = `${user.id}/${id}.${EXTENSIONS[file.mediaType]}`;
+  const path = objectPathFor(user.id, id, file.mediaType);
   await store.put(path, file.bytes, file.mediaType);
   try {
     return await withUser(

@@ -6,6 +6,9 @@ export const SNIFF_BYTES = 64;
 const ascii = (bytes: Uint8Array, offset: number, text: string) =>
   bytes.length >= offset + text.length && [...text].every((c, i) => bytes[offset + i] === c.charCodeAt(0));
 
+// No Buffer: the composer sniffs a file in the browser before announcing it.
+const includesAscii = (bytes: Uint8Array, text: string) => bytes.some((_, offset) => ascii(bytes, offset, text));
+
 /**
  * The media type from the file's first bytes (its magic number), never from its name or the
  * client's header: an HTML or SVG file named .png is not an image. Null for anything else.
@@ -20,7 +23,7 @@ export function sniffMediaType(bytes: Uint8Array): MediaType | null {
   if (ascii(b, 0, 'OggS')) return 'audio/ogg';
   // EBML (Matroska/WebM): the DocType "webm" is within the header's first bytes.
   if (b.length >= 4 && b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) {
-    return Buffer.from(b.subarray(0, SNIFF_BYTES)).includes('webm') ? 'audio/webm' : null;
+    return includesAscii(b.subarray(0, SNIFF_BYTES), 'webm') ? 'audio/webm' : null;
   }
   if (ascii(b, 0, 'ID3')) return 'audio/mpeg';
   // An MPEG audio frame header: 11 sync bits, then MPEG version (not reserved) and layer III.

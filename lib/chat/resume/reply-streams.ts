@@ -1,4 +1,4 @@
-import { getRedis, newRedisSubscriber } from '@/lib/redis';
+import { getRedis, newRedisSubscriber, redisConfigured } from '@/lib/redis';
 import { memoryReplyStreams } from './memory';
 import { redisReplyStreams } from './redis';
 import type { ReplyStreams } from './types';
@@ -13,7 +13,7 @@ type Holder = { [GLOBAL_KEY]?: ReplyStreams };
  */
 export function replyStreams(): ReplyStreams {
   const holder = globalThis as Holder;
-  holder[GLOBAL_KEY] ??= process.env.REDIS_URL
+  holder[GLOBAL_KEY] ??= redisConfigured()
     ? redisReplyStreams({ client: () => getRedis()!, subscriber: async () => (await newRedisSubscriber())! })
     : memoryReplyStreams();
   return holder[GLOBAL_KEY];

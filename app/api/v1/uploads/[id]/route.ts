@@ -3,7 +3,7 @@ import { deleteUnsentUpload } from '@/lib/uploads/cleanup';
 import { pathId } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
-/** Deletes an upload no message carries yet (removed from the composer before sending), with its file. */
+/** Deletes an upload no message carries yet, or a pending one (removed or cancelled in the composer before sending), with its file. */
 export const DELETE = apiRoute<{ id: string }>(async (_request, context, caller) => {
   const { id } = parseWith(pathId, await context.params);
   await deleteUnsentUpload(caller, id);

@@ -1,5 +1,6 @@
 import { apiRoute, preflight } from '@/lib/api/route';
 import { getBlobStore } from '@/lib/storage';
+import { receiveUploadBytes } from '@/lib/uploads/direct';
 import { findUpload, SIGNED_URL_SECONDS } from '@/lib/uploads/service';
 import { pathId } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
@@ -28,6 +29,20 @@ export const GET = apiRoute<{ id: string }>(
         'content-security-policy': "default-src 'none'; sandbox",
       },
     });
+  },
+  { rateLimited: false },
+);
+
+/**
+ * The upload target with local storage: the bytes of one of the caller's pending uploads, sent
+ * once, capped at its kind's size as they arrive. Not counted against the rate limit: asking for
+ * the target was.
+ */
+export const PUT = apiRoute<{ id: string }>(
+  async (request, context, caller) => {
+    const { id } = parseWith(pathId, await context.params);
+    await receiveUploadBytes(caller, id, request);
+    return new Response(null, { status: 204 });
   },
   { rateLimited: false },
 );
