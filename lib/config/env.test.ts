@@ -48,7 +48,9 @@ describe('loadConfig', () => {
       kind: 'supabase',
       url: 'https://abc.supabase.co',
       serviceRoleKey: 'k',
+      bucket: 'hearth-media',
     });
+    expect(loadConfig({ SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'k', SUPABASE_STORAGE_BUCKET: 'media' }).storage).toMatchObject({ bucket: 'media' });
     expect(loadConfig({ SUPABASE_SERVICE_ROLE_KEY: 'k' }).storage).toMatchObject({ kind: 'local', halfSet: 'SUPABASE_SERVICE_ROLE_KEY' });
   });
 
