@@ -4,7 +4,10 @@ import type { Database } from './client.ts';
 
 // Any constant works; it keeps servers starting at once from migrating the same database together.
 const MIGRATION_LOCK_KEY = 4_227_118_001;
-const MIGRATIONS_DIR = path.join(process.cwd(), 'supabase', 'migrations');
+// turbopackIgnore: a path built from the working directory makes Next trace the whole project into
+// every function; next.config.ts includes exactly these files instead.
+const SUPABASE_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'supabase');
+const MIGRATIONS_DIR = path.join(SUPABASE_DIR, 'migrations');
 // The newest migration of the days when Hearth kept its own ledger (public.hearth_migrations).
 const LAST_VERSION_OF_OLD_LEDGER = '20261203050000';
 
@@ -43,7 +46,7 @@ export type MigrationFile = { version: string; name: string; file: string };
 
 /** The migration files in order: `<14-digit version>_<name>.sql`, the names `supabase db push` takes. */
 export async function migrationFiles(dir = MIGRATIONS_DIR): Promise<MigrationFile[]> {
-  return (await readdir(dir))
+  return (await readdir(/*turbopackIgnore: true*/ dir))
     .map((file) => /^(\d{14})_([\w-]+)\.sql$/.exec(file))
     .filter((match) => match !== null)
     .map(([file, version, name]) => ({ version: version!, name: name!, file: path.join(dir, file) }))
@@ -57,7 +60,7 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
   const applied: string[] = [];
   for (const migration of await migrationFiles(dir)) {
     if (done.has(migration.version)) continue;
-    const sql = await readFile(migration.file, 'utf8');
+    const sql = await readFile(/*turbopackIgnore: true*/ migration.file, 'utf8');
     const didApply = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       // Another server may have applied it while this one waited for the lock.
@@ -78,7 +81,7 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
 
 /** Loads the default companions. Upserts by slug, so running it twice changes nothing. */
 export async function seed(db: Database): Promise<void> {
-  await db.exec(await readFile(path.join(process.cwd(), 'supabase', 'seed.sql'), 'utf8'));
+  await db.exec(await readFile(/*turbopackIgnore: true*/ path.join(SUPABASE_DIR, 'seed.sql'), 'utf8'));
 }
 
 /** On start, seed only an empty catalogue: an admin's later edits to seeded companions survive restarts. */
