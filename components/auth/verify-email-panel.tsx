@@ -45,7 +45,8 @@ export function VerifyEmailPanel({ token }: { token: string }) {
         </h1>
         <p className="mt-2 text-ink-soft">Thank you! Your address is confirmed{result.outcome === 'already_verified' ? ' already' : ''}.</p>
         {result.signedIn ? (
-          // A full load: the session may carry a new role (ADMIN_EMAILS) that the app's layout should see.
+          // A full load on purpose: the session may carry a new role (ADMIN_EMAILS) that the app's layout should see.
+          // eslint-disable-next-line @next/next/no-html-link-for-pages
           <a href="/" className={`${buttonStyles.primary} mt-6 w-full py-3`}>Continue to Hearth</a>
         ) : (
           <Link href="/signin" className={`${buttonStyles.primary} mt-6 w-full py-3`}>Sign in</Link>
