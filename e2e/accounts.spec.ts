@@ -167,6 +167,7 @@ test('GitHub and Google sign-in through the callback route: a new account, and n
   await nextOAuthUser('github', `unverified-${Date.now()}@example.com`, false);
   await page.getByRole('button', { name: 'Continue with GitHub' }).click();
   await expect(page.getByText('That account hasn’t verified its email address.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue as guest' })).toBeEnabled(); // hydrated: no half-faded buttons
   await expectAccessible(page);
 });
 

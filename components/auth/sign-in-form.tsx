@@ -12,12 +12,15 @@ type Props = { oauth: { id: 'github' | 'google'; name: string }[]; callbackUrl: 
 
 export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen }: Props) {
   const router = useRouter();
-  const [error, setError] = useState(initialError);
+  // What a sign-in that came back with ?error= says (OAuth refusals), at the top where the buttons are.
+  const [notice, setNotice] = useState(initialError);
+  const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<'guest' | 'credentials' | null>(null);
   // Buttons wait for hydration: a click before it would be lost or submit the form natively.
   const ready = useHydrated() && pending === null;
 
   const asGuest = async () => {
+    setNotice(null);
     setPending('guest');
     const result = await signIn('guest', { redirect: false });
     if (result?.ok) return router.replace(callbackUrl);
@@ -27,6 +30,7 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen 
   };
 
   const withPassword = async (form: FormData) => {
+    setNotice(null);
     setPending('credentials');
     setError(null);
     const result = await signIn('credentials', {
@@ -42,6 +46,11 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen 
   return (
     <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
       <h1 className="text-xl font-semibold">Welcome</h1>
+      {notice && (
+        <p role="alert" className="mt-3 rounded-xl border border-red-200 bg-red-50 px-3.5 py-2.5 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
+          {notice}
+        </p>
+      )}
       {registrationOpen ? (
         <>
           <button type="button" onClick={asGuest} disabled={!ready} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
