@@ -25,7 +25,7 @@ export function CheckInbox({ email, mail }: { email: string; mail: 'sent' | 'una
         </p>
       )}
       <p className="mt-3 text-sm text-ink-faint">
-        You can sign in with your password right away{mail === 'sent' ? '; confirming your address unlocks API keys and lets you reset a forgotten password' : ''}.
+        You can sign in with your password right away{mail === 'sent' ? '. Confirming your address unlocks API keys' : ''}.
       </p>
       <Link href="/signin" className={`${buttonStyles.primary} mt-6 w-full py-3`}>
         Sign in

@@ -39,7 +39,7 @@ export async function resetPassword(body: unknown, db?: Database): Promise<{ ema
   );
   if (row?.outcome === 'expired') throw new HearthError('gone', 'This link has expired: reset links work for an hour. Ask for a new one.', { param: 'token' });
   if (row?.outcome !== 'reset' || !row.user_id || !row.email) {
-    throw new HearthError('bad_request', 'This link no longer works: it was used already, or a newer one was sent. Ask for a new one.', { param: 'token' });
+    throw new HearthError('bad_request', 'It was used already, or a newer one was sent since. Ask for a new one.', { param: 'token' });
   }
   await bumpSessionVersion(row.user_id);
   return { email: row.email };

@@ -28,7 +28,7 @@ export function EmailSection({ email, verified, isGuest, canMail }: Props) {
       {!verified && (
         <div className="mt-3 space-y-3">
           <p className="text-sm text-ink-soft">
-            Confirm your address to create API keys and to be able to reset your password by email. Until then you can keep chatting as usual.
+            Confirm your address to create API keys, and so that Hearth knows this address is yours. Until then you can keep chatting as usual.
           </p>
           {canMail ? (
             <ResendVerificationButton />
