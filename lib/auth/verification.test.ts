@@ -1,4 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { afterRepliesSettled } from '@/lib/chat/after-reply';
+import { startConversation } from '@/lib/chat/conversations';
+import { finishedTurn, startChatTurn } from '@/lib/chat/pipeline';
 import { linkTo } from '@/lib/testing/mail-catcher';
 import { freshEmail, TEST_ORIGIN, useMailAndDatabase } from '@/lib/testing/mail-env';
 import { TEST_DATABASES } from '@/lib/testing/databases';
@@ -90,6 +93,13 @@ describe.each(TEST_DATABASES)('email verification on $name', ({ open }) => {
     const email = freshEmail('keys');
     const mail = await signUp(email);
     const id = await userId(email);
+    // Chatting needs no proof.
+    const conversationId = (await startConversation({ id }, { companion: 'marcus' }, db())).id;
+    const turn = await startChatTurn({ id }, { action: 'send', conversationId, text: 'Hello!' }, { db: db(), env: { OFFLINE_MODEL_FIRST_TOKEN_MS: '0', OFFLINE_MODEL_WORD_MS: '0' } });
+    await finishedTurn({ id }, turn, db());
+    await afterRepliesSettled();
+    const replies = await db().query<{ n: number }>("select count(*)::int as n from hearth.messages where conversation_id = $1 and role = 'assistant' and status = 'complete'", [conversationId]);
+    expect(replies[0]!.n).toBeGreaterThanOrEqual(2); // the greeting and the answer
     await expect(createApiKey({ id }, 'Script', db())).rejects.toMatchObject({
       status: 403,
       publicCode: 'email_not_verified',
