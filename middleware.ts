@@ -6,7 +6,7 @@ import { getConfig } from '@/lib/config';
 // Pages anyone may open; everything else needs a session. API routes are not matched at all:
 // they answer for themselves with a JSON 401, serve no HTML for a CSP to protect, and the chat
 // stream is the hot path where every millisecond before the first token counts.
-const PUBLIC_PAGES = ['/signin', '/signup', '/signout', '/docs'];
+const PUBLIC_PAGES = ['/signin', '/signup', '/signout', '/docs', '/forgot-password', '/reset-password', '/verify-email'];
 
 export async function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

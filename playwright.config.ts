@@ -4,6 +4,10 @@ import { testKeys } from './e2e/test-keys';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const FAKE_OPENAI_PORT = PORT + 100;
+// scripts/dev-mail.ts (SMTP and its /messages.json) and scripts/fake-oauth.ts (GitHub and Google).
+const MAIL_SMTP_PORT = PORT + 120;
+const MAIL_HTTP_PORT = PORT + 121;
+const FAKE_OAUTH_PORT = PORT + 122;
 // A fresh embedded database for every run (the server command wipes it first), or the
 // PostgreSQL at E2E_DATABASE_URL (CI: a fresh Supabase-shaped database behind the pooler).
 const DATA_DIR = path.join(process.cwd(), '.data', 'e2e');
@@ -62,6 +66,18 @@ export default defineConfig({
         ]
       : []),
     {
+      command: 'node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/dev-mail.ts',
+      url: `http://127.0.0.1:${MAIL_HTTP_PORT}/messages.json`,
+      reuseExistingServer: false,
+      env: { MAIL_CATCHER_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_CATCHER_HTTP_PORT: String(MAIL_HTTP_PORT) },
+    },
+    {
+      command: 'node --disable-warning=MODULE_TYPELESS_PACKAGE_JSON scripts/fake-oauth.ts',
+      url: `http://127.0.0.1:${FAKE_OAUTH_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: { FAKE_OAUTH_PORT: String(FAKE_OAUTH_PORT) },
+    },
+    {
       command: `rm -rf "${DATA_DIR}" && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/signin`,
       timeout: 120_000,
@@ -85,9 +101,19 @@ export default defineConfig({
         RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
         RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
         ALLOWED_ORIGINS: 'https://allowed.example',
-        // e2e/admin.spec.ts: signing up with this address makes the first admin.
+        // e2e/admin.spec.ts: signing up with this address, and confirming it, makes the first admin.
         ADMIN_EMAILS: 'admin@e2e.hearth.local',
         ...(SUPABASE_STORAGE ? { SUPABASE_URL: `http://127.0.0.1:${FAKE_STORAGE_PORT}`, SUPABASE_SERVICE_ROLE_KEY: FAKE_STORAGE_KEY } : {}),
+        // Mail goes to the catcher; links point here (in production they never come from a request).
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+        MAIL_FROM: 'Hearth <hello@e2e.hearth.local>',
+        NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+        GITHUB_ID: 'fake-github-client',
+        GITHUB_SECRET: 'fake-github-secret',
+        GITHUB_OAUTH_BASE_URL: `http://127.0.0.1:${FAKE_OAUTH_PORT}`,
+        GOOGLE_CLIENT_ID: 'fake-google-client.apps.googleusercontent.com',
+        GOOGLE_CLIENT_SECRET: 'fake-google-secret',
+        GOOGLE_OAUTH_BASE_URL: `http://127.0.0.1:${FAKE_OAUTH_PORT}`,
       },
     },
   ],

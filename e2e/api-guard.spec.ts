@@ -1,17 +1,12 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { signInAsGuest } from './helpers';
+import { verifiedUserWithKey } from './helpers';
 
 // playwright.config.ts starts the server with ALLOWED_ORIGINS=https://allowed.example and
 // 200 requests a minute per user (guests included), no per-address limit.
 const ALLOWED = 'https://allowed.example';
 
-async function guestWithKey(browser: Browser) {
-  const page = await (await browser.newContext()).newPage();
-  await signInAsGuest(page);
-  const created = await page.request.post('/api/v1/api-keys', { data: { name: 'guard spec' } });
-  expect(created.status()).toBe(201);
-  return { page, auth: { authorization: `Bearer ${(await created.json()).key}` } };
-}
+// Keys need a confirmed address (a guest's or an unconfirmed account's request is a 403).
+const guestWithKey = (browser: Browser) => verifiedUserWithKey(browser, 'guard spec');
 
 test('a caller gets X-RateLimit headers, and the request past the limit a 429 with Retry-After, for key and session alike', async ({ browser, request }) => {
   const { page, auth } = await guestWithKey(browser);
@@ -89,7 +84,7 @@ test('a body over 1 MB is a 413 on every route that reads one, and nothing is wr
   const signUp = await request.post('/api/v1/users', { data: { email, password: 'correct horse battery', name: twoMegabytes } });
   expect(signUp.status()).toBe(413);
   const again = await request.post('/api/v1/users', { data: { email, password: 'correct horse battery' } });
-  expect(again.status()).toBe(201);
+  expect(again.status()).toBe(202);
 
   const conversation = await (await request.post('/api/v1/conversations', { headers: auth, data: { companion: 'lucia', title: 'Small' } })).json();
   const renamed = await request.patch(`/api/v1/conversations/${conversation.id}`, { headers: auth, data: { title: twoMegabytes } });

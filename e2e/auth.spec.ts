@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { linkIn, mailTo } from './helpers';
 
 test('sign up with email and password, sign out, and sign back in', async ({ page }) => {
   const email = `maya-${Date.now()}@example.com`;
@@ -14,6 +15,15 @@ test('sign up with email and password, sign out, and sign back in', async ({ pag
 
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Create account' }).click();
+  // Never signed in straight away: that would tell a new address from a taken one.
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await page.goto(linkIn(await mailTo(email, /Confirm your email/), '/verify-email'));
+  await page.getByRole('button', { name: 'Confirm my email' }).click();
+  await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Maya');
 
   await page.getByRole('button', { name: 'Sign out' }).click();

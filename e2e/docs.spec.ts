@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAsGuest } from './helpers';
+import { expectAccessible, signInAsGuest, signInVerified } from './helpers';
 
 test('the API reference opens signed out, lists the endpoints and tries one', async ({ page }) => {
   await page.goto('/docs');
@@ -54,7 +54,7 @@ test('try-it shows a streamed reply as it arrives, with the session cookie', asy
 });
 
 test('try-it sends a pasted API key, kept for the tab only', async ({ page, context }) => {
-  await signInAsGuest(page);
+  await signInVerified(page);
   const { key } = await (await page.request.post('/api/v1/api-keys', { data: { name: 'Docs' } })).json();
   await context.clearCookies();
 

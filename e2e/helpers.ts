@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export async function signInAsGuest(page: Page) {
   await page.goto('/signin');
@@ -24,4 +24,71 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+// playwright.config.ts starts a mail catcher (scripts/dev-mail.ts) beside the server; its
+// /messages.json is the inbox every address shares.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const MAIL_CATCHER = `http://127.0.0.1:${PORT + 121}`;
+export const FAKE_OAUTH = `http://127.0.0.1:${PORT + 122}`;
+
+type CaughtMail = { to: string[]; subject: string; text: string; links: string[] };
+
+/** The newest message to this address whose subject matches, waiting for it to arrive. */
+export async function mailTo(email: string, subject: RegExp, { after = 0 }: { after?: number } = {}): Promise<CaughtMail> {
+  let found: CaughtMail | undefined;
+  await expect
+    .poll(async () => {
+      const mails = ((await (await fetch(`${MAIL_CATCHER}/messages.json`)).json()) as CaughtMail[]).slice(after);
+      found = mails.reverse().find((m) => m.to.includes(email.toLowerCase()) && subject.test(m.subject));
+      return Boolean(found);
+    }, { message: `a mail to ${email} matching ${subject}`, timeout: 15_000 })
+    .toBe(true);
+  return found!;
+}
+
+/** How many messages the catcher holds: pass it as `after` to wait for a newer one. */
+export async function mailCount(): Promise<number> {
+  return ((await (await fetch(`${MAIL_CATCHER}/messages.json`)).json()) as unknown[]).length;
+}
+
+/** The link in a message that leads to this path of the app. */
+export function linkIn(mail: CaughtMail, path: string): string {
+  const link = mail.links.find((l) => new URL(l).pathname === path);
+  expect(link, `a link to ${path} in: ${mail.text}`).toBeTruthy();
+  return link!;
+}
+
+export const PASSWORD = 'correct horse battery';
+
+/**
+ * A new account signed in on the page with its address confirmed, made the way a person does: sign
+ * up, open the link from the email, confirm, sign in. Returns its address.
+ */
+export async function signInVerified(page: Page, name = 'Robin', email = `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`): Promise<string> {
+  await page.goto('/signup');
+  await page.getByLabel('Name (optional)').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await page.goto(linkIn(await mailTo(email, /Confirm your email/), '/verify-email'));
+  await page.getByRole('button', { name: 'Confirm my email' }).click();
+  await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Good (morning|afternoon|evening)|Hello/);
+  return email;
+}
+
+/** A confirmed account in a context of its own, and an API key it made: `request` plus the key is the API caller. */
+export async function verifiedUserWithKey(browser: Browser, keyName = 'e2e'): Promise<{ page: Page; auth: { authorization: string }; key: string }> {
+  const page = await (await browser.newContext()).newPage();
+  await signInVerified(page);
+  const created = await page.request.post('/api/v1/api-keys', { data: { name: keyName } });
+  expect(created.status()).toBe(201);
+  const { key } = (await created.json()) as { key: string };
+  return { page, auth: { authorization: `Bearer ${key}` }, key };
 }

@@ -1,24 +1,80 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { signUpWithPassword } from '@/lib/auth/users';
+import { resetPassword, requestPasswordReset } from '@/lib/auth/password-recovery';
+import { requestOrigin } from '@/lib/auth/request-origin';
+import { getSessionUserId } from '@/lib/auth/session';
+import { refreshSessionToken } from '@/lib/auth/session-refresh';
+import { loadUser, signUpWithPassword } from '@/lib/auth/users';
+import { verifyEmail } from '@/lib/auth/verification';
 import { toHearthError } from '@/lib/errors';
 import { clientAddress, takeSignUpQuota } from '@/lib/rate-limit';
 
 type SignUpField = 'email' | 'password' | 'name';
-export type SignUpResult = { ok: true } | { ok: false; error: string; field?: SignUpField };
+/** Success looks the same for a new address and a taken one: the page never says which. */
+export type SignUpResult = { ok: true; email: string; mail: 'sent' | 'unavailable' } | { ok: false; error: string; field?: SignUpField };
 
 export async function signUpAction(input: { email: string; password: string; name?: string }): Promise<SignUpResult> {
   try {
-    await takeSignUpQuota(clientAddress(await headers()));
-    await signUpWithPassword(input);
-    return { ok: true };
+    const requestHeaders = await headers();
+    await takeSignUpQuota(clientAddress(requestHeaders));
+    const answer = await signUpWithPassword(input, requestOrigin(requestHeaders));
+    return { ok: true, ...answer };
   } catch (error) {
     const e = toHearthError(error);
-    return { ok: false, error: e.message, field: e.code === 'conflict' ? 'email' : signUpField(e.param) };
+    return { ok: false, error: e.message, field: signUpField(e.param) };
   }
 }
 
 function signUpField(param: string | undefined): SignUpField | undefined {
   return param === 'email' || param === 'password' || param === 'name' ? param : undefined;
+}
+
+export type FormResult = { ok: true } | { ok: false; error: string; field?: string };
+
+/** "Forgot password": the same answer whether or not an account uses the address. */
+export async function forgotPasswordAction(email: string): Promise<FormResult> {
+  try {
+    const requestHeaders = await headers();
+    // Each request may send a mail: it draws on the same per-address budget as sign-ups.
+    await takeSignUpQuota(clientAddress(requestHeaders));
+    await requestPasswordReset({ email }, requestOrigin(requestHeaders));
+    return { ok: true };
+  } catch (error) {
+    const e = toHearthError(error);
+    return { ok: false, error: e.message, field: e.param };
+  }
+}
+
+export type ResetResult = { ok: true; email: string } | { ok: false; error: string; field?: string; expired?: boolean };
+
+/** Sets the new password from a reset link; every session of the account ends. */
+export async function resetPasswordAction(input: { token: string; password: string }): Promise<ResetResult> {
+  try {
+    return { ok: true, ...(await resetPassword(input)) };
+  } catch (error) {
+    const e = toHearthError(error);
+    return { ok: false, error: e.message, field: e.param, expired: e.code === 'gone' };
+  }
+}
+
+export type VerifyResult = { outcome: 'verified' | 'already_verified' | 'expired' | 'invalid'; signedIn: boolean } | { outcome: 'error'; message: string };
+
+/**
+ * Confirms an address from its link (a button press, so that mail scanners that open links do not
+ * use it up). When this browser is signed in to that account, its session picks up a role the
+ * address may just have earned (ADMIN_EMAILS).
+ */
+export async function verifyEmailAction(token: string): Promise<VerifyResult> {
+  try {
+    const result = await verifyEmail(token);
+    if (result.outcome !== 'verified' && result.outcome !== 'already_verified') return { outcome: result.outcome, signedIn: false };
+    const session = await getSessionUserId();
+    if (session?.id !== result.userId) return { outcome: result.outcome, signedIn: false };
+    const user = await loadUser(result.userId);
+    if (user && user.role !== session.role) await refreshSessionToken({ role: user.role });
+    return { outcome: result.outcome, signedIn: true };
+  } catch (error) {
+    return { outcome: 'error', message: toHearthError(error).message };
+  }
 }

@@ -8,16 +8,19 @@ import { buttonStyles } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { Field } from './field';
 
-type Props = { oauth: { id: 'github' | 'google'; name: string }[]; callbackUrl: string; initialError: string | null };
+type Props = { oauth: { id: 'github' | 'google'; name: string }[]; callbackUrl: string; initialError: string | null; registrationOpen: boolean };
 
-export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
+export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen }: Props) {
   const router = useRouter();
-  const [error, setError] = useState(initialError);
+  // What a sign-in that came back with ?error= says (OAuth refusals), at the top where the buttons are.
+  const [notice, setNotice] = useState(initialError);
+  const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<'guest' | 'credentials' | null>(null);
   // Buttons wait for hydration: a click before it would be lost or submit the form natively.
   const ready = useHydrated() && pending === null;
 
   const asGuest = async () => {
+    setNotice(null);
     setPending('guest');
     const result = await signIn('guest', { redirect: false });
     if (result?.ok) return router.replace(callbackUrl);
@@ -27,6 +30,7 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
   };
 
   const withPassword = async (form: FormData) => {
+    setNotice(null);
     setPending('credentials');
     setError(null);
     const result = await signIn('credentials', {
@@ -42,10 +46,21 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
   return (
     <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
       <h1 className="text-xl font-semibold">Welcome</h1>
-      <button type="button" onClick={asGuest} disabled={!ready} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
-        {pending === 'guest' ? 'Opening…' : 'Continue as guest'}
-      </button>
-      <p className="mt-2 text-center text-xs text-ink-faint">No account needed to start talking.</p>
+      {notice && (
+        <p role="alert" className="mt-3 rounded-xl border border-red-200 bg-red-50 px-3.5 py-2.5 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
+          {notice}
+        </p>
+      )}
+      {registrationOpen ? (
+        <>
+          <button type="button" onClick={asGuest} disabled={!ready} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
+            {pending === 'guest' ? 'Opening…' : 'Continue as guest'}
+          </button>
+          <p className="mt-2 text-center text-xs text-ink-faint">No account needed to start talking.</p>
+        </>
+      ) : (
+        <p className="mt-2 text-sm text-ink-soft">New accounts are closed on this server. Sign in with the account you have.</p>
+      )}
 
       {oauth.length > 0 && (
         <div className="mt-5 grid gap-2">
@@ -71,15 +86,22 @@ export function SignInForm({ oauth, callbackUrl, initialError }: Props) {
         }}
       >
         <Field label="Email" name="email" type="email" autoComplete="email" required />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required minLength={8} />
+        <div>
+          <Field label="Password" name="password" type="password" autoComplete="current-password" required minLength={8} />
+          <p className="mt-1.5 text-right text-sm">
+            <Link href="/forgot-password" className="text-ink-soft underline underline-offset-2 hover:text-ink">Forgot password?</Link>
+          </p>
+        </div>
         {error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>}
         <button type="submit" disabled={!ready} className={`${buttonStyles.primary} w-full py-3`}>
           {pending === 'credentials' ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="mt-5 text-center text-sm text-ink-soft">
-        New here? <Link href="/signup" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">Create an account</Link>
-      </p>
+      {registrationOpen && (
+        <p className="mt-5 text-center text-sm text-ink-soft">
+          New here? <Link href="/signup" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">Create an account</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,19 +1,19 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 import { signUpAction, type SignUpResult } from '@/app/(auth)/actions';
 import { buttonStyles } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { CheckInbox } from './check-inbox';
 import { Field } from './field';
 
 type Failure = Extract<SignUpResult, { ok: false }>;
+type Done = Extract<SignUpResult, { ok: true }>;
 
 export function SignUpForm() {
-  const router = useRouter();
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
 
@@ -26,15 +26,13 @@ export function SignUpForm() {
       password: String(form.get('password') ?? ''),
     };
     const result = await signUpAction(input);
-    if (!result.ok) {
-      setPending(false);
-      return setFailure(result);
-    }
-    const signedIn = await signIn('credentials', { redirect: false, email: input.email, password: input.password });
-    if (signedIn?.ok) return router.replace('/');
     setPending(false);
-    setFailure({ ok: false, error: 'Your account is ready, but signing in failed. Try signing in.' });
+    // Not signed in here: whether that would work is what tells a new address from a taken one.
+    if (result.ok) setDone(result);
+    else setFailure(result);
   };
+
+  if (done) return <CheckInbox email={done.email} mail={done.mail} />;
 
   const errorFor = (field: Failure['field']) => (failure && failure.field === field ? failure.error : null);
 

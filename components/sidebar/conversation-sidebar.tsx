@@ -6,7 +6,7 @@ import { useEffect, useState, useTransition } from 'react';
 import { moreConversationsAction } from '@/app/(app)/actions';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
-import { CloseIcon, KeyIcon, PlusIcon } from '@/components/ui/icons';
+import { CloseIcon, KeyIcon, ShieldIcon, PlusIcon } from '@/components/ui/icons';
 import { Logo } from '@/components/ui/logo';
 import type { ConversationSummary } from '@/lib/db/conversations';
 import type { Page } from '@/lib/db/cursor';
@@ -108,6 +108,15 @@ export function ConversationSidebar({ user, initial }: Props) {
             }`}
           >
             <KeyIcon /> API keys
+          </Link>
+          <Link
+            href="/settings/security"
+            aria-current={pathname === '/settings/security' ? 'page' : undefined}
+            className={`flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm transition-colors ${
+              pathname === '/settings/security' ? 'bg-sunken text-ink' : 'text-ink-soft hover:bg-sunken/70 hover:text-ink'
+            }`}
+          >
+            <ShieldIcon /> Security
           </Link>
           {user.isAdmin && (
             <Link href="/admin" className="flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm text-ink-soft transition-colors hover:bg-sunken/70 hover:text-ink">

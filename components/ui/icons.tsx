@@ -55,6 +55,14 @@ export const ChatIcon = ({ className = 'size-5' }: IconProps) => (
 export const KeyIcon = ({ className = 'size-4' }: IconProps) => (
   <svg {...common} className={className}><circle cx="8" cy="15" r="4" /><path d="M10.8 12.2L19 4M16 7l2.5 2.5M14 9l2 2" /></svg>
 );
+/** A shield: the account's security settings. */
+export const ShieldIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}><path d="M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6z" /><path d="M9 12l2 2 4-4" /></svg>
+);
+/** An envelope: mail on its way. */
+export const MailIcon = ({ className = 'size-5' }: IconProps) => (
+  <svg {...common} className={className}><rect x="3" y="5" width="18" height="14" rx="2" /><path d="M3.5 6.5L12 13l8.5-6.5" /></svg>
+);
 /** A bookmark with a heart: what a companion keeps about you. */
 export const MemoryIcon = ({ className = 'size-5' }: IconProps) => (
   <svg {...common} className={className}><path d="M6 3h12v18l-6-4-6 4V3z" /><path d="M12 12.5l-2.2-2.1a1.4 1.4 0 0 1 2.2-1.7 1.4 1.4 0 0 1 2.2 1.7z" /></svg>

@@ -115,7 +115,11 @@ export const createdApiKey = apiKey
   .omit({ last_used_at: true })
   .extend({ key: z.string().meta({ description: 'The key itself (`hk_…`), shown only in this response.' }) });
 
-export const user = z.object({ id: z.uuid(), email: z.email(), name: z.string().nullable() });
+/** What sign-up answers, the same whether the address was free or taken. */
+export const signUpAnswer = z.object({
+  email: z.email(),
+  message: z.string().meta({ description: 'What happens next, in a sentence for a person.' }),
+});
 
 export const chatCompletion = z.object({
   id: z.string(),

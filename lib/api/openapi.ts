@@ -104,7 +104,7 @@ const RESPONSE_SCHEMAS = {
   UsageReport: shapes.usageReport,
   ApiKey: shapes.apiKey,
   CreatedApiKey: shapes.createdApiKey,
-  User: shapes.user,
+  SignUpAnswer: shapes.signUpAnswer,
   ChatCompletion: shapes.chatCompletion,
   Call: shapes.call,
 };
@@ -112,7 +112,7 @@ const RESPONSE_SCHEMAS = {
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'invalid_request_error: a malformed body, query or id; `param` names the field.',
   401: 'authentication_error: no session and no API key, or a key that is not valid.',
-  403: 'permission_error: an API key tried what needs a browser session.',
+  403: 'permission_error: an API key tried what needs a browser session, or (`code` email_not_verified) the account has not confirmed its email address yet.',
   404: "not_found_error: it does not exist, or it is someone else's.",
   409: 'conflict_error: the request does not fit the current state.',
   410: 'gone_error: it expired (a call an hour after it was made, an upload target two hours after it was handed out).',
@@ -445,7 +445,7 @@ const ENDPOINTS: Endpoint[] = [
     operationId: 'createApiKey',
     tag: 'API keys',
     summary: 'Create an API key',
-    description: 'The key is in this response only. Browser sessions only: a key cannot mint keys.',
+    description: 'The key is in this response only. Browser sessions only: a key cannot mint keys. Only for an account whose email address is confirmed (a 403 with code `email_not_verified` otherwise).',
     auth: 'session only',
     body: { schema: createApiKeyRequest, example: { name: 'Laptop script' } },
     success: [{ status: 201, description: 'The new key.', json: ref('CreatedApiKey') }],
@@ -542,11 +542,12 @@ const ENDPOINTS: Endpoint[] = [
     operationId: 'createUser',
     tag: 'Users',
     summary: 'Create an account',
-    description: 'Exactly as the sign-up page does; refused when registration is closed.',
+    description:
+      'Exactly as the sign-up page does; refused when registration is closed. The answer is the same whether the address was free or already has an account, so it tells nobody who is registered: a new account gets an email with a link to confirm its address, and the owner of a taken address gets an email saying someone tried. An account may sign in at once; it can create API keys once its address is confirmed.',
     auth: 'public',
     body: { schema: signUp, example: { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' } },
-    success: [{ status: 201, description: 'The account.', json: ref('User') }],
-    errors: [400, 403, 409],
+    success: [{ status: 202, description: 'Accepted: the account exists if the address was free.', json: ref('SignUpAnswer') }],
+    errors: [400, 403, 429],
   },
   {
     method: 'delete',

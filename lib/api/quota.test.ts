@@ -96,13 +96,13 @@ describe('quotas on the REST API', () => {
     const users = await import('@/app/api/v1/users/route');
     const signUp = (email: string, address: string) =>
       users.POST(post('/api/v1/users', { email, password: 'correct horse battery' }, { 'x-forwarded-for': address }), params({}));
-    expect((await signUp(`a-${crypto.randomUUID()}@example.com`, '192.0.2.10')).status).toBe(201);
+    expect((await signUp(`a-${crypto.randomUUID()}@example.com`, '192.0.2.10')).status).toBe(202);
     const before = await rowCounts();
     const refused = await signUp(`b-${crypto.randomUUID()}@example.com`, '192.0.2.10');
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('3600');
     expect((await refused.json()).error.code).toBe('sign_ups_per_hour');
     expect(await rowCounts()).toBe(before);
-    expect((await signUp(`c-${crypto.randomUUID()}@example.com`, '192.0.2.11')).status).toBe(201);
+    expect((await signUp(`c-${crypto.randomUUID()}@example.com`, '192.0.2.11')).status).toBe(202);
   });
 });

@@ -3,6 +3,7 @@ import { apiKeyOwner, insertApiKey, listLiveApiKeys, revokeApiKeyRow, type ApiKe
 import type { Database } from '@/lib/db/client';
 import { withAnon, withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
+import { requireVerified } from './verification';
 
 export type { ApiKey } from '@/lib/db/api-keys';
 export type CreatedApiKey = ApiKey & { key: string };
@@ -21,8 +22,13 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-/** A new key for the user; the returned `key` is the only time it exists outside the caller's hands. */
+/**
+ * A new key for the user; the returned `key` is the only time it exists outside the caller's hands.
+ * Only for an account whose email address is proven (403 email_not_verified otherwise): a key
+ * outlives sessions, so it is not handed to an account nobody has shown to be theirs.
+ */
 export async function createApiKey(user: UserScope, name: string, db?: Database): Promise<CreatedApiKey> {
+  await requireVerified(user.id, 'create API keys', db);
   const key = generateApiKey();
   const row = await withUser(user, (tx) => insertApiKey(tx, { name, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), keyHash: hashApiKey(key) }), db);
   return { ...row, key };

@@ -5,11 +5,14 @@ import type { Database } from '../db/client.ts';
  * Makes the account with this email an admin (and enables it). A named maintenance job, run
  * outside any user scope: by `npm run admin:grant -- <email>` and, for ADMIN_EMAILS, at sign-up
  * and sign-in. The audit log records it with no actor. Null when there is no such account.
+ * onlyVerified (the ADMIN_EMAILS path): only an account whose address is proven, or whoever
+ * registered a listed address first would become admin. The operator's own command needs no proof.
  */
-export async function grantAdmin(db: Database, email: string): Promise<{ id: string; changed: boolean } | null> {
+export async function grantAdmin(db: Database, email: string, { onlyVerified = false }: { onlyVerified?: boolean } = {}): Promise<{ id: string; changed: boolean } | null> {
   return db.transaction(async (tx) => {
     const [before] = await tx.query<{ id: string; role: string; disabled_at: string | null }>(
-      'select id, role, disabled_at from hearth.users where email = lower($1) and not is_guest for update',
+      `select id, role, disabled_at from hearth.users
+        where email = lower($1) and not is_guest${onlyVerified ? ' and email_verified_at is not null' : ''} for update`,
       [email.trim()],
     );
     if (!before) return null;

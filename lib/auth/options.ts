@@ -1,11 +1,10 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import GitHubProvider from 'next-auth/providers/github';
-import GoogleProvider from 'next-auth/providers/google';
 import { credentials as credentialsSchema } from '@/lib/validation/chat';
 import { roleAtSignIn } from './roles';
 import { authSecret } from './secret';
-import { createGuest, findOrCreateOAuthUser, verifyCredentials, type Role } from './users';
+import { oauthProviderList, resolveOAuthSignIn } from './oauth';
+import { createGuest, verifyCredentials, type Role } from './users';
 
 /** Which OAuth buttons to show: only providers whose env vars are set. */
 export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
@@ -40,35 +39,30 @@ function providers(): NextAuthOptions['providers'] {
       },
     }),
   ];
-  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
-    list.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
-  }
-  if (process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET) {
-    list.push(GoogleProvider({ clientId: process.env.GOOGLE_CLIENT_ID, clientSecret: process.env.GOOGLE_CLIENT_SECRET }));
-  }
-  return list;
+  return [...list, ...oauthProviderList()];
 }
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
   cached ??= {
     secret: authSecret(),
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin', error: '/signin' },
     providers: providers(),
     callbacks: {
-      async signIn({ account, profile }) {
+      async signIn({ user, account, profile }) {
         if (account?.type !== 'oauth') return true;
-        return Boolean(profile?.email); // we key accounts on a verified email
+        // lib/auth/oauth.ts: a provider-verified address, and an account that may be joined.
+        const result = await resolveOAuthSignIn(profile);
+        if (!result.ok) return `/signin?error=${result.error}`;
+        Object.assign(user, { id: result.user.id, role: result.user.role, isGuest: false }); // the jwt callback's `user`
+        return true;
       },
-      async jwt({ token, user, account, profile }) {
-        if (account?.type === 'oauth' && profile?.email) {
-          const dbUser = await findOrCreateOAuthUser(profile.email, profile.name ?? null);
-          token.sub = dbUser.id;
-          token.role = await roleAtSignIn(profile.email, dbUser.role);
-          token.guest = false;
-        } else if (user) {
+      async jwt({ token, user }) {
+        if (user) {
           token.sub = user.id;
           token.role = (user as { role?: Role }).role ?? 'user';
           token.guest = Boolean((user as { isGuest?: boolean }).isGuest);

@@ -15,10 +15,13 @@ export function adminEmails(env: Record<string, string | undefined> = process.en
   );
 }
 
-/** At sign-up and sign-in: an email listed in ADMIN_EMAILS becomes an admin. Returns the role to put in the token. */
+/**
+ * At sign-in: an email listed in ADMIN_EMAILS becomes an admin once its owner has proven it
+ * (lib/auth/verification.ts grants it the moment the link is followed). Returns the role to put in the token.
+ */
 export async function roleAtSignIn(email: string | null | undefined, role: 'user' | 'admin'): Promise<'user' | 'admin'> {
   if (role === 'admin' || !email || !adminEmails().has(email.toLowerCase())) return role;
-  return (await grantAdmin(await getDb(), email)) ? 'admin' : role;
+  return (await grantAdmin(await getDb(), email, { onlyVerified: true })) ? 'admin' : role;
 }
 
 /**

@@ -2,35 +2,56 @@ import { withAnon, withUser } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { signUp } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
+import { linkOrigin, mailAvailable } from '@/lib/mail/delivery';
+import { signUpAttemptMessage, verifyEmailMessage } from '@/lib/mail/messages';
+import { sendMailLater } from '@/lib/mail/send';
+import { issueEmailToken, newEmailToken, tokenLink } from './email-tokens';
 import { hashPassword, verifyPassword } from './password';
 
 export type Role = 'user' | 'admin';
 export type SessionUser = { id: string; name: string | null; email: string | null; role: Role; isGuest: boolean; disabled?: boolean };
 
+/** What sign-up answers, the same for a new address and a taken one. */
+export type SignUpAnswer = { email: string; mail: 'sent' | 'unavailable' };
+
 /**
  * Email + password sign-up: the sign-up page and `POST /api/v1/users` both come through here.
  * Refused with a 403 when REGISTRATION_OPEN=false; a bad field is a 400 naming it (`param`).
+ *
+ * Never tells whether the address has an account already: a new one is created (unverified) and
+ * gets a verification link; a taken one is left as it is and its owner gets a note saying someone
+ * tried. Both answers are the same, both cost one password hash, and the mail leaves after the answer.
  */
-export async function signUpWithPassword(body: unknown): Promise<SessionUser> {
+export async function signUpWithPassword(body: unknown, requestOrigin: string): Promise<SignUpAnswer> {
   if (!registrationOpen()) throw new HearthError('forbidden', 'Sign-up is closed on this server.');
   const input = parseWith(signUp, body);
   const passwordHash = await hashPassword(input.password);
-  const [row] = await withAnon((tx) =>
-    tx.query<{ id: string | null }>('select hearth.auth_register_user($1, $2, $3, false) as id', [
-      input.email,
-      input.name ?? null,
-      passwordHash,
-    ]),
-  );
-  if (!row?.id) throw new HearthError('conflict', 'An account with this email already exists. Sign in instead.');
-  return { id: row.id, email: input.email, name: input.name ?? null, role: 'user', isGuest: false };
+  const canMail = mailAvailable();
+  const { token, hash } = newEmailToken();
+  const created = await withAnon(async (tx) => {
+    const [row] = await tx.query<{ id: string | null }>('select hearth.auth_register_user($1, $2, $3, false) as id', [input.email, input.name ?? null, passwordHash]);
+    if (!row?.id) return false;
+    if (canMail) await issueEmailToken(tx, input.email, 'verify_email', hash);
+    return true;
+  });
+  if (canMail) {
+    const origin = linkOrigin(requestOrigin);
+    void sendMailLater(
+      created
+        ? verifyEmailMessage({ to: input.email, name: input.name ?? null, link: tokenLink(origin, '/verify-email', token) })
+        : signUpAttemptMessage({ to: input.email, name: null, origin }),
+    );
+  }
+  return { email: input.email, mail: canMail ? 'sent' : 'unavailable' };
 }
 
 export function registrationOpen(env: Record<string, string | undefined> = process.env): boolean {
   return env.REGISTRATION_OPEN?.trim().toLowerCase() !== 'false';
 }
 
+/** A guest is a new account too: closed with sign-ups (REGISTRATION_OPEN=false). */
 export async function createGuest(): Promise<SessionUser> {
+  if (!registrationOpen()) throw new HearthError('forbidden', 'New accounts are closed on this server, guest sessions included.');
   const [row] = await withAnon((tx) =>
     tx.query<{ id: string }>("select hearth.auth_register_user(null, 'Guest', null, true) as id"),
   );
@@ -48,14 +69,6 @@ export async function verifyCredentials(email: string, password: string): Promis
   );
   if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: false };
-}
-
-export async function findOrCreateOAuthUser(email: string, name: string | null): Promise<{ id: string; role: Role }> {
-  const [row] = await withAnon((tx) =>
-    tx.query<{ id: string; role: Role }>('select * from hearth.auth_oauth_user($1, $2)', [email, name]),
-  );
-  if (!row) throw new HearthError('forbidden', 'This account has been disabled.'); // auth_oauth_user hides disabled accounts
-  return row;
 }
 
 /** The user's own row, read through RLS; null when the account no longer exists. */

@@ -40,8 +40,21 @@ export type Config = {
   cronSecret?: string;
   /** Lets a monitor read /api/health's details with `Authorization: Bearer <HEALTH_TOKEN>`. */
   healthToken?: string;
+  /** Outgoing mail (verification and password-reset links); lib/mail decides how it is delivered. */
+  mail: MailConfig;
   /** Values that were set but cannot be used, as refusals; each such setting counts as unset. */
   invalid: Problem[];
+};
+
+export type MailConfig = {
+  /** SMTP_URL, or SMTP_HOST with its port, TLS and login. Unset: no SMTP server. */
+  smtp?: { url: string } | { host: string; port?: number; secure?: boolean; user?: string; pass?: string };
+  /** MAIL_FROM, e.g. `Hearth <hello@example.com>`. */
+  from?: string;
+  /** MAIL_TO_LOG=1: print every message (links included) to the server log, in production too. */
+  toLog: boolean;
+  /** NODE_ENV is production: links go to the log only when toLog says so. */
+  production: boolean;
 };
 
 export const POOL_MAX_DEFAULT = 10;
@@ -60,6 +73,13 @@ const httpUrl = z
   .string()
   .trim()
   .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), { error: 'must be an http:// or https:// URL' });
+
+const flag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((value) => ['1', '0', 'true', 'false', 'yes', 'no'].includes(value), { error: 'must be true or false (1 or 0)' })
+  .transform((value) => ['1', 'true', 'yes'].includes(value));
 
 const FIELDS = {
   VERCEL: z.string(),
@@ -88,6 +108,18 @@ const FIELDS = {
     .refine((value) => /^rediss?:\/\/.+/.test(value), { error: 'must be a redis:// or rediss:// URL' }),
   CRON_SECRET: z.string().trim(),
   HEALTH_TOKEN: z.string().trim(),
+  NODE_ENV: z.string().trim(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((value) => /^smtps?:\/\/.+/.test(value), { error: 'must be an smtp:// or smtps:// URL (smtp://user:password@host:587)' }),
+  SMTP_HOST: z.string().trim(),
+  SMTP_PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int({ error: 'must be a port number from 1 to 65535' }).min(1, { error: 'must be a port number from 1 to 65535' }).max(65535, { error: 'must be a port number from 1 to 65535' }),
+  SMTP_USER: z.string().trim(),
+  SMTP_PASS: z.string(),
+  SMTP_SECURE: flag,
+  MAIL_FROM: z.string().trim(),
+  MAIL_TO_LOG: flag,
 } as const;
 
 type Name = keyof typeof FIELDS;
@@ -143,6 +175,16 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: values.REDIS_URL,
     cronSecret: values.CRON_SECRET,
     healthToken: values.HEALTH_TOKEN,
+    mail: {
+      smtp: values.SMTP_URL
+        ? { url: values.SMTP_URL }
+        : values.SMTP_HOST
+          ? { host: values.SMTP_HOST, port: values.SMTP_PORT, secure: values.SMTP_SECURE, user: values.SMTP_USER, pass: values.SMTP_PASS }
+          : undefined,
+      from: values.MAIL_FROM,
+      toLog: values.MAIL_TO_LOG ?? false,
+      production: values.NODE_ENV === 'production',
+    },
     invalid,
   };
 }

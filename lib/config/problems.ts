@@ -86,6 +86,16 @@ export function configProblems(config: Config, facts: FilesystemFacts): Problem[
       `NEXTAUTH_URL is ${authHost} on this preview deployment, so signing in with GitHub or Google here would return to ${authHost}: set NEXTAUTH_URL for the Production environment only (a preview then uses its own URL${config.platform.vercelUrl ? `, ${config.platform.vercelUrl}` : ''}).`);
   }
 
+  const { mail } = config;
+  if (mail.smtp && !mail.from) {
+    add('warning', 'mail_from_missing', 'MAIL_FROM',
+      'MAIL_FROM is not set: mail goes out from no-reply@ the app\'s host, which most SMTP services refuse. Set it to an address your SMTP service may send from, e.g. `Hearth <hello@example.com>`.');
+  }
+  if (mail.smtp && mail.production && !config.auth.url && !vercel) {
+    add('warning', 'mail_origin_missing', 'NEXTAUTH_URL',
+      'SMTP is set but NEXTAUTH_URL is not: links in emails need the app\'s public address, and the Host a request names cannot be trusted for them. Verification and password reset stay off until NEXTAUTH_URL is set.');
+  }
+
   return problems.sort((a, b) => (a.level === b.level ? 0 : a.level === 'refusal' ? -1 : 1));
 }
 

@@ -13,13 +13,17 @@ export const TEST_DATABASES: { name: string; open: () => Promise<Database> }[] =
     : []),
 ];
 
-/** A new user made the way sign-up makes one (through anon's function), for RLS tests. */
-export async function createTestUser(db: Database, label = 'user'): Promise<{ id: string }> {
+/**
+ * A new user made the way sign-up makes one (through anon's function), for RLS tests. Its address
+ * counts as proven unless `verified: false` (an unverified account may not mint API keys).
+ */
+export async function createTestUser(db: Database, label = 'user', { verified = true }: { verified?: boolean } = {}): Promise<{ id: string }> {
   const email = `${label}-${crypto.randomUUID()}@test.hearth.local`;
   const [row] = await withAnon(
     (tx) => tx.query<{ id: string }>("select hearth.auth_register_user($1, $2, 'x', false) as id", [email, label]),
     db,
   );
   if (!row?.id) throw new Error('could not create test user');
+  if (verified) await db.query('update hearth.users set email_verified_at = now() where id = $1', [row.id]);
   return { id: row.id };
 }

@@ -1,15 +1,18 @@
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { ApiKeyList } from '@/components/settings/api-key-list';
 import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { listApiKeys } from '@/lib/auth/api-keys';
 import { requireUser } from '@/lib/auth/session';
+import { isVerified } from '@/lib/auth/verification';
 
 export const metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
   await connection();
-  const keys = await listApiKeys(await requireUser());
+  const user = await requireUser();
+  const [keys, verified] = await Promise.all([listApiKeys(user), isVerified(user.id)]);
 
   return (
     <>
@@ -27,7 +30,18 @@ export default async function ApiKeysPage() {
 
           <section aria-labelledby="create-key-heading" className="mt-8 rounded-2xl border border-line bg-raised p-5 sm:p-6">
             <h2 id="create-key-heading" className="mb-4 text-lg font-semibold">Create a key</h2>
-            <CreateApiKeyForm />
+            {verified ? (
+              <CreateApiKeyForm />
+            ) : (
+              <p className="text-sm text-ink-soft">
+                {user.isGuest ? 'Guests can’t create API keys. Create an account first.' : 'Confirm your email address to create API keys. '}
+                {!user.isGuest && (
+                  <Link href="/settings/security" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">
+                    Go to Settings › Security
+                  </Link>
+                )}
+              </p>
+            )}
           </section>
 
           <section aria-labelledby="your-keys-heading" className="mt-10">

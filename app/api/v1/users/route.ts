@@ -1,14 +1,27 @@
 import { preflight, publicApiRoute } from '@/lib/api/route';
+import { requestOrigin } from '@/lib/auth/request-origin';
 import { signUpWithPassword } from '@/lib/auth/users';
 import { addressOf, takeSignUpQuota } from '@/lib/rate-limit';
 import { readJson } from '@/lib/validation/parse';
 
-/** Creates an account without a browser, exactly as the sign-up page does. */
+/**
+ * Creates an account without a browser, exactly as the sign-up page does: the same 202 whether
+ * the address was free or not (its owner gets an email instead), so it tells nobody who has an account.
+ */
 export const POST = publicApiRoute(async (request) => {
   const body = await readJson(request);
   await takeSignUpQuota(addressOf(request));
-  const user = await signUpWithPassword(body);
-  return Response.json({ id: user.id, email: user.email, name: user.name }, { status: 201 });
+  const answer = await signUpWithPassword(body, requestOrigin(request.headers, request.url));
+  return Response.json(
+    {
+      email: answer.email,
+      message:
+        answer.mail === 'sent'
+          ? 'If this address was free, the account is ready and a link to confirm the address is on its way. Sign in with the password you chose.'
+          : 'If this address was free, the account is ready. Sign in with the password you chose.',
+    },
+    { status: 202 },
+  );
 });
 
 export const OPTIONS = preflight;
