@@ -21,10 +21,22 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
-/** A new key for the user; the returned `key` is the only time it exists outside the caller's hands. */
+/**
+ * A new key for the user; the returned `key` is the only time it exists outside the caller's hands.
+ * Guests cannot have one (403): a key would be a full account's access outside the guest budget
+ * (the database refuses it too).
+ */
 export async function createApiKey(user: UserScope, name: string, db?: Database): Promise<CreatedApiKey> {
   const key = generateApiKey();
-  const row = await withUser(user, (tx) => insertApiKey(tx, { name, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), keyHash: hashApiKey(key) }), db);
+  const row = await withUser(
+    user,
+    async (tx) => {
+      const [me] = await tx.query<{ is_guest: boolean }>('select is_guest from hearth.users where id = $1', [user.id]);
+      if (me?.is_guest) throw new HearthError('forbidden', 'Guest accounts cannot have API keys. Create an account to use the API.');
+      return insertApiKey(tx, { name, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), keyHash: hashApiKey(key) });
+    },
+    db,
+  );
   return { ...row, key };
 }
 
