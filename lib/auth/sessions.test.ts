@@ -3,7 +3,7 @@ import { updateUser } from '@/lib/admin/users';
 import type { Database } from '@/lib/db';
 import { withAnon, withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
-import { sessionIsCurrent, sessionState, type SessionClaims } from './session-state';
+import { SESSION_STATE_TTL_MS, sessionIsCurrent, sessionState, type SessionClaims } from './session-state';
 import { bumpSessionVersion } from './session-version';
 import { endAllSessions, endSession, endSessionAtSignOut, listSessions, startSession } from './sessions';
 
@@ -141,6 +141,21 @@ describe.each(TEST_DATABASES)('sessions on $name', ({ open }) => {
     const [row] = await withUser(other, (tx) => tx.query<{ v: number | null }>('select hearth.bump_session_version($1, null) as v', [owner.id]), db);
     expect(row!.v).toBeNull();
     expect(await current(mine)).toBe(true);
+  });
+
+  it('trusts what it read for a few seconds, not longer, and forgets it at once when this process changes it', async () => {
+    const user = await createTestUser(db, 'cached');
+    const claims = await signIn(user);
+    const t0 = Date.now() + 1e11;
+    expect(await sessionIsCurrent(claims, { db, now: t0 })).toBe(true);
+    await db.query('update hearth.users set disabled_at = now() where id = $1', [user.id]); // another server's change
+    expect(await sessionIsCurrent(claims, { db, now: t0 + SESSION_STATE_TTL_MS - 1 })).toBe(true);
+    expect(await sessionIsCurrent(claims, { db, now: t0 + SESSION_STATE_TTL_MS })).toBe(false);
+    await db.query('update hearth.users set disabled_at = null where id = $1', [user.id]);
+    const fresh = await signIn(user);
+    expect(await sessionIsCurrent(fresh, { db, now: t0 + 2 * SESSION_STATE_TTL_MS })).toBe(true);
+    await endSession(user, fresh.sessionId!, db); // this process: forgotten at once
+    expect(await sessionIsCurrent(fresh, { db, now: t0 + 2 * SESSION_STATE_TTL_MS + 1 })).toBe(false);
   });
 
   it('touches last_seen_at at most once an hour, and lists only sessions seen within a token’s life', async () => {
