@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { signInAsGuest } from './helpers';
+import { signInAsMember } from './helpers';
 
 // playwright.config.ts starts the server with ALLOWED_ORIGINS=https://allowed.example and
 // 200 requests a minute per user (guests included), no per-address limit.
@@ -7,7 +7,7 @@ const ALLOWED = 'https://allowed.example';
 
 async function guestWithKey(browser: Browser) {
   const page = await (await browser.newContext()).newPage();
-  await signInAsGuest(page);
+  await signInAsMember(page); // guests cannot have keys
   const created = await page.request.post('/api/v1/api-keys', { data: { name: 'guard spec' } });
   expect(created.status()).toBe(201);
   return { page, auth: { authorization: `Bearer ${(await created.json()).key}` } };

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAsGuest } from './helpers';
+import { expectAccessible, signInAsGuest, signInAsMember } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test('a key made in Settings calls the API as a bearer token until it is revoked there', async ({ page, request }) => {
-  await signInAsGuest(page);
+  await signInAsMember(page);
   await page.getByRole('link', { name: 'API keys' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'API keys' })).toBeVisible();
   await expect(page.getByText('No API keys yet')).toBeVisible();
@@ -73,7 +73,7 @@ test('a bad bearer key is refused even beside a valid session cookie', async ({ 
 });
 
 test('keys over the API with a session: created once, validated, and revocable only by their owner', async ({ page, browser }) => {
-  await signInAsGuest(page);
+  await signInAsMember(page);
   const created = await page.request.post('/api/v1/api-keys', { data: { name: '  Cron job  ' } });
   expect(created.status()).toBe(201);
   const body = await created.json();

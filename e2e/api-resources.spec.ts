@@ -1,10 +1,10 @@
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type Page } from '@playwright/test';
-import { signInAsGuest } from './helpers';
+import { signInAsMember } from './helpers';
 
-/** A guest's session page and an API key made with it: `request` plus the key is the API caller. */
+/** An account's session page and an API key made with it (guests cannot have one): `request` plus the key is the API caller. */
 async function guestWithKey(browser: Browser): Promise<{ page: Page; auth: Auth }> {
   const page = await (await browser.newContext()).newPage();
-  await signInAsGuest(page);
+  await signInAsMember(page);
   const created = await page.request.post('/api/v1/api-keys', { data: { name: 'resources spec' } });
   expect(created.status()).toBe(201);
   return { page, auth: { authorization: `Bearer ${(await created.json()).key}` } };

@@ -2,15 +2,15 @@ import Anthropic from '@anthropic-ai/sdk';
 import { Stream } from '@anthropic-ai/sdk/core/streaming';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import OpenAI from 'openai';
-import { signInAsGuest } from './helpers';
+import { signInAsGuest, signInAsMember } from './helpers';
 
 type ApiEvent = { type: string; [key: string]: unknown };
 
-/** A new guest's API key: the bearer token every request below uses (they carry no cookies). */
+/** A new account's API key (guests cannot have one): the bearer token every request below uses (they carry no cookies). */
 async function newApiKey(browser: Browser): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAsGuest(page);
+  await signInAsMember(page);
   const created = await page.request.post('/api/v1/api-keys', { data: { name: 'Streaming tests' } });
   expect(created.status()).toBe(201);
   const { key } = await created.json();

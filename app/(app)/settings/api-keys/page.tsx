@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { connection } from 'next/server';
 import { ApiKeyList } from '@/components/settings/api-key-list';
 import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
@@ -9,7 +10,8 @@ export const metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
   await connection();
-  const keys = await listApiKeys(await requireUser());
+  const user = await requireUser();
+  const keys = await listApiKeys(user);
 
   return (
     <>
@@ -27,7 +29,17 @@ export default async function ApiKeysPage() {
 
           <section aria-labelledby="create-key-heading" className="mt-8 rounded-2xl border border-line bg-raised p-5 sm:p-6">
             <h2 id="create-key-heading" className="mb-4 text-lg font-semibold">Create a key</h2>
-            <CreateApiKeyForm />
+            {user.isGuest ? (
+              <p className="text-ink-soft">
+                API keys are for accounts, not guest sessions.{' '}
+                <Link href="/signup" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">
+                  Create an account
+                </Link>{' '}
+                to use the API.
+              </p>
+            ) : (
+              <CreateApiKeyForm />
+            )}
           </section>
 
           <section aria-labelledby="your-keys-heading" className="mt-10">
