@@ -25,7 +25,12 @@ export async function middleware(request: NextRequest) {
       const signIn = new URL('/signin', request.url);
       if (pathname !== '/') signIn.searchParams.set('callbackUrl', safeCallbackPath(pathname + search, request.nextUrl.origin));
       const response = NextResponse.redirect(signIn);
-      if (ended) for (const cookie of request.cookies.getAll()) if (SESSION_COOKIE.test(cookie.name)) response.cookies.delete(cookie.name);
+      if (ended) {
+        for (const { name } of request.cookies.getAll()) {
+          // A __Secure- cookie is only replaced by one that is Secure too.
+          if (SESSION_COOKIE.test(name)) response.cookies.set(name, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Secure-') });
+        }
+      }
       return response;
     }
     // The admin dashboard: only tokens with the admin role get this far; its pages check the

@@ -12,6 +12,8 @@ import { endSessionAtSignOut, SESSION_MAX_AGE_SECONDS } from './sessions';
 import { signInWithPassword, withPublicErrors } from './sign-in';
 import { findOrCreateOAuthUser, type Role } from './users';
 
+export { SESSION_MAX_AGE_SECONDS } from './sessions';
+
 /** Which OAuth buttons to show: only providers whose env vars are set. */
 export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
   const list: { id: 'github' | 'google'; name: string }[] = [];
