@@ -44,7 +44,7 @@ export function SignOutEverywhereButton({ others }: { others: number }) {
       <ConfirmDialog
         open={confirming}
         title="Sign out everywhere?"
-        body={`${others > 0 ? `${others === 1 ? 'Your other session' : `All ${others} of your other sessions`} and this` : 'This'} browser will need to sign in again. Anything you were writing elsewhere is kept.`}
+        body={`${others > 0 ? `${others === 1 ? 'Your other session' : `All ${others} of your other sessions`} and this` : 'This'} browser will need to sign in again. Your conversations are kept.`}
         confirmLabel="Sign out everywhere"
         busy={pending}
         busyLabel="Signing out…"
