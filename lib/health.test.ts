@@ -1,4 +1,6 @@
 import { encode } from 'next-auth/jwt';
+import { forgetSessionState } from '@/lib/auth/session-state';
+import { sessionCookie } from '@/lib/testing/session-cookie';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Problem } from '@/lib/config';
 import { openDatabase, type Database } from '@/lib/db';
@@ -90,8 +92,7 @@ describe('who may read the health details', () => {
   });
 
   const request = (headers: Record<string, string> = {}) => new Request('http://hearth.test/api/health', { headers });
-  const sessionOf = async (id: string, role: 'user' | 'admin') =>
-    ({ cookie: `next-auth.session-token=${await encode({ token: { sub: id, role }, secret: SECRET })}` });
+  const sessionOf = async (id: string, role: 'user' | 'admin') => ({ cookie: await sessionCookie(db, { id }, SECRET, { role }) });
 
   it('opens them to the HEALTH_TOKEN as a bearer token, and refuses any other token with a 401', async () => {
     expect(await healthAccess(request({ authorization: `Bearer ${TOKEN}` }), TOKEN)).toBe('details');
@@ -108,12 +109,18 @@ describe('who may read the health details', () => {
     expect(await healthAccess(request(await sessionOf(user.id, 'user')), TOKEN)).toBe('user');
     const admin = await createTestUser(db, 'health-admin');
     await db.query("update hearth.users set role = 'admin' where id = $1", [admin.id]);
-    expect(await healthAccess(request(await sessionOf(admin.id, 'admin')), TOKEN)).toBe('details');
-    // A token that still says admin after the account was demoted, or disabled.
+    const asAdmin = await sessionOf(admin.id, 'admin');
+    expect(await healthAccess(request(asAdmin), TOKEN)).toBe('details');
+    // A token that still says admin after the account was demoted, or disabled: its session has ended.
     await db.query("update hearth.users set role = 'user' where id = $1", [admin.id]);
-    expect(await healthAccess(request(await sessionOf(admin.id, 'admin')), TOKEN)).toBe('user');
-    await db.query("update hearth.users set role = 'admin', disabled_at = now() where id = $1", [admin.id]);
-    expect(await healthAccess(request(await sessionOf(admin.id, 'admin')), TOKEN)).toBe('user');
+    forgetSessionState(admin.id); // as the few seconds this process trusts its last look would
+    expect(await healthAccess(request(asAdmin), TOKEN)).toBe('anonymous');
+    expect(await healthAccess(request(await sessionOf(admin.id, 'admin')), TOKEN)).toBe('anonymous');
+    await db.query("update hearth.users set role = 'admin' where id = $1", [admin.id]);
+    const again = await sessionOf(admin.id, 'admin');
+    await db.query('update hearth.users set disabled_at = now() where id = $1', [admin.id]);
+    forgetSessionState(admin.id);
+    expect(await healthAccess(request(again), TOKEN)).toBe('anonymous');
     // A forged cookie is no session.
     const forged = `next-auth.session-token=${await encode({ token: { sub: admin.id, role: 'admin' }, secret: 'another-secret-entirely-0123456789' })}`;
     expect(await healthAccess(request({ cookie: forged }), TOKEN)).toBe('anonymous');

@@ -68,7 +68,8 @@ export async function healthAccess(request: Request, token: string | undefined =
     if (token && presented && sameSecret(presented, token)) return 'details';
     throw new HearthError('unauthorized', 'This token does not open the health details.', { headers: { 'www-authenticate': 'Bearer' } });
   }
-  const session = await sessionFromRequest(request);
+  // A session that cannot be checked because the database is down counts as none: the status only.
+  const session = await sessionFromRequest(request).catch(() => null);
   if (!session) return 'anonymous';
   if (session.role !== 'admin') return 'user';
   // The database decides (a demoted or disabled admin's token still says admin); while it cannot

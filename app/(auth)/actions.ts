@@ -5,6 +5,7 @@ import { resetPassword, requestPasswordReset } from '@/lib/auth/password-recover
 import { requestOrigin } from '@/lib/auth/request-origin';
 import { getSessionUserId } from '@/lib/auth/session';
 import { refreshSessionToken } from '@/lib/auth/session-refresh';
+import { guardSignUp } from '@/lib/auth/sign-up-guard';
 import { loadUser, signUpWithPassword } from '@/lib/auth/users';
 import { verifyEmail } from '@/lib/auth/verification';
 import { toHearthError } from '@/lib/errors';
@@ -14,10 +15,10 @@ type SignUpField = 'email' | 'password' | 'name';
 /** Success looks the same for a new address and a taken one: the page never says which. */
 export type SignUpResult = { ok: true; email: string; mail: 'sent' | 'unavailable' } | { ok: false; error: string; field?: SignUpField };
 
-export async function signUpAction(input: { email: string; password: string; name?: string }): Promise<SignUpResult> {
+export async function signUpAction(input: { email: string; password: string; name?: string }, humanCheck?: string): Promise<SignUpResult> {
   try {
     const requestHeaders = await headers();
-    await takeSignUpQuota(clientAddress(requestHeaders));
+    await guardSignUp(input, { address: clientAddress(requestHeaders), humanCheck });
     const answer = await signUpWithPassword(input, requestOrigin(requestHeaders));
     return { ok: true, ...answer };
   } catch (error) {

@@ -7,26 +7,40 @@ import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { Field } from './field';
+import { HumanCheck } from './human-check';
 
-type Props = { oauth: { id: 'github' | 'google'; name: string }[]; callbackUrl: string; initialError: string | null; registrationOpen: boolean };
+type Props = {
+  oauth: { id: 'github' | 'google'; name: string }[];
+  callbackUrl: string;
+  initialError: string | null;
+  registrationOpen: boolean;
+  /** Turnstile's site key when guests must pass the human check, else null. */
+  humanCheckSiteKey: string | null;
+};
 
-export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen }: Props) {
+// next-auth's `error` for wrong credentials; any other is a message of ours (a wait, a refusal).
+const WRONG_CREDENTIALS = 'CredentialsSignin';
+
+export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen, humanCheckSiteKey }: Props) {
   const router = useRouter();
   // What a sign-in that came back with ?error= says (OAuth refusals), at the top where the buttons are.
   const [notice, setNotice] = useState(initialError);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<'guest' | 'credentials' | null>(null);
+  const [humanToken, setHumanToken] = useState<string | null>(null);
+  const [resetHumanCheck, setResetHumanCheck] = useState(0);
   // Buttons wait for hydration: a click before it would be lost or submit the form natively.
   const ready = useHydrated() && pending === null;
 
   const asGuest = async () => {
     setNotice(null);
     setPending('guest');
-    const result = await signIn('guest', { redirect: false });
+    const result = await signIn('guest', { redirect: false, ...(humanToken ? { humanCheck: humanToken } : {}) });
     if (result?.ok) return router.replace(callbackUrl);
     setPending(null);
-    // A 429 (too many new accounts from this network) says what to do in its error.
-    setError(result?.status === 429 && result.error ? result.error : 'Could not start a guest session. Try again.');
+    if (humanCheckSiteKey) setResetHumanCheck((n) => n + 1);
+    // A refusal (too many new accounts from this network, the human check) says what to do.
+    setError(result?.error && result.error !== WRONG_CREDENTIALS ? result.error : 'Could not start a guest session. Try again.');
   };
 
   const withPassword = async (form: FormData) => {
@@ -40,7 +54,8 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen 
     });
     if (result?.ok) return router.replace(callbackUrl);
     setPending(null);
-    setError('That email and password do not match an account.');
+    // Too many attempts: the wait. Never anything that tells whether the email has an account.
+    setError(result?.error && result.error !== WRONG_CREDENTIALS ? result.error : 'That email and password do not match an account.');
   };
 
   return (
@@ -53,7 +68,12 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen 
       )}
       {registrationOpen ? (
         <>
-          <button type="button" onClick={asGuest} disabled={!ready} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
+          {humanCheckSiteKey && (
+            <div className="mt-5">
+              <HumanCheck siteKey={humanCheckSiteKey} action="guest" onToken={setHumanToken} resetSignal={resetHumanCheck} />
+            </div>
+          )}
+          <button type="button" onClick={asGuest} disabled={!ready || (humanCheckSiteKey !== null && !humanToken)} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
             {pending === 'guest' ? 'Opening…' : 'Continue as guest'}
           </button>
           <p className="mt-2 text-center text-xs text-ink-faint">No account needed to start talking.</p>

@@ -7,15 +7,20 @@ import { buttonStyles } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { CheckInbox } from './check-inbox';
 import { Field } from './field';
+import { HumanCheck } from './human-check';
 
 type Failure = Extract<SignUpResult, { ok: false }>;
 type Done = Extract<SignUpResult, { ok: true }>;
 
-export function SignUpForm() {
+/** `humanCheckSiteKey`: Turnstile's site key when the server asks for the check, else null. */
+export function SignUpForm({ humanCheckSiteKey }: { humanCheckSiteKey: string | null }) {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const [pending, setPending] = useState(false);
+  const [humanToken, setHumanToken] = useState<string | null>(null);
+  const [resetHumanCheck, setResetHumanCheck] = useState(0);
   const hydrated = useHydrated();
+  const waitingForCheck = humanCheckSiteKey !== null && humanToken === null;
 
   const submit = async (form: FormData) => {
     setPending(true);
@@ -25,7 +30,8 @@ export function SignUpForm() {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
     };
-    const result = await signUpAction(input);
+    const result = await signUpAction(input, humanToken ?? undefined);
+    if (!result.ok && humanCheckSiteKey) setResetHumanCheck((n) => n + 1); // a token is good for one try
     setPending(false);
     // Not signed in here: whether that would work is what tells a new address from a taken one.
     if (result.ok) setDone(result);
@@ -51,9 +57,18 @@ export function SignUpForm() {
       >
         <Field label="Name (optional)" name="name" autoComplete="name" maxLength={100} error={errorFor('name')} />
         <Field label="Email" name="email" type="email" autoComplete="email" required error={errorFor('email')} />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 8 characters." error={errorFor('password')} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 8 characters, and not one that is common or easy to guess."
+          error={errorFor('password')}
+        />
+        {humanCheckSiteKey && <HumanCheck siteKey={humanCheckSiteKey} action="signup" onToken={setHumanToken} resetSignal={resetHumanCheck} />}
         {failure && !failure.field && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{failure.error}</p>}
-        <button type="submit" disabled={pending || !hydrated} className={`${buttonStyles.primary} w-full py-3`}>
+        <button type="submit" disabled={pending || !hydrated || waitingForCheck} className={`${buttonStyles.primary} w-full py-3`}>
           {pending ? 'Creating…' : 'Create account'}
         </button>
       </form>

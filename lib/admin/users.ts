@@ -1,3 +1,4 @@
+import { forgetSessionState } from '@/lib/auth/session-state';
 import { writeAudit } from '@/lib/db/audit';
 import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
@@ -41,10 +42,14 @@ export function listUsers(admin: UserScope, options: { q?: string; role?: 'user'
   }, db);
 }
 
-/** Changes a user's role and/or disables or enables them, with an audit entry per change. */
+/**
+ * Changes a user's role and/or disables or enables them, with an audit entry per change. Either
+ * ends every session of theirs (the database raises their session version); this process stops
+ * trusting its cached view of them at once.
+ */
 export async function updateUser(admin: UserScope, userId: string, change: { role?: 'user' | 'admin'; disabled?: boolean }, db?: Database): Promise<AdminUserRow> {
   if (userId === admin.id) throw new HearthError('forbidden', 'You cannot change your own role or disable yourself. Ask another admin.');
-  return withUser(admin, async (tx) => {
+  const updated = await withUser(admin, async (tx) => {
     const [before] = await tx.query<{ role: 'user' | 'admin'; disabledAt: string | null }>(
       'select role, disabled_at::text as "disabledAt" from hearth.users where id = $1',
       [userId],
@@ -71,4 +76,6 @@ export async function updateUser(admin: UserScope, userId: string, change: { rol
     }
     return after!;
   }, db);
+  forgetSessionState(userId);
+  return updated;
 }

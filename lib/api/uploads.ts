@@ -1,3 +1,4 @@
+import { requestOrigin } from '@/lib/auth/request-origin';
 import type { Upload } from '@/lib/db/uploads';
 import { uploadUrl } from '@/lib/uploads/service';
 import type { IssuedTarget } from '@/lib/uploads/direct';
@@ -39,9 +40,5 @@ export function uploadTargetJson({ pending, target, expiresAt }: IssuedTarget) {
  * server (localhost for 127.0.0.1), and a browser treats that as another site: no cookies, CORS.
  */
 export function publicOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host');
-  const protocol = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(/:$/, '');
-  if (!host || !/^[a-z0-9.\-\[\]:]+$/i.test(host) || !/^https?$/.test(protocol)) return url.origin;
-  return `${protocol}://${host}`;
+  return requestOrigin(request.headers, new URL(request.url).origin);
 }

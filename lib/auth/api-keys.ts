@@ -26,11 +26,21 @@ export function hashApiKey(key: string): string {
  * A new key for the user; the returned `key` is the only time it exists outside the caller's hands.
  * Only for an account whose email address is proven (403 email_not_verified otherwise): a key
  * outlives sessions, so it is not handed to an account nobody has shown to be theirs.
+ * Guests cannot have one (403): a key would be a full account's access outside the guest budget
+ * (the database refuses it too).
  */
 export async function createApiKey(user: UserScope, name: string, db?: Database): Promise<CreatedApiKey> {
   await requireVerified(user.id, 'create API keys', db);
   const key = generateApiKey();
-  const row = await withUser(user, (tx) => insertApiKey(tx, { name, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), keyHash: hashApiKey(key) }), db);
+  const row = await withUser(
+    user,
+    async (tx) => {
+      const [me] = await tx.query<{ is_guest: boolean }>('select is_guest from hearth.users where id = $1', [user.id]);
+      if (me?.is_guest) throw new HearthError('forbidden', 'Guest accounts cannot have API keys. Create an account to use the API.');
+      return insertApiKey(tx, { name, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), keyHash: hashApiKey(key) });
+    },
+    db,
+  );
   return { ...row, key };
 }
 

@@ -1,6 +1,6 @@
 import { HearthError } from '@/lib/errors';
 import { hashApiKey, resolveApiKey } from './api-keys';
-import { requireSessionUser } from './session';
+import { requireRequestSession } from './session';
 
 /**
  * Who is calling the REST API, and with which bearer key (its hash; null for a browser session).
@@ -15,8 +15,8 @@ export type ApiCaller = { id: string; role: 'user' | 'admin'; isGuest: boolean; 
 export async function requireApiUser(request: Request): Promise<ApiCaller> {
   const authorization = request.headers.get('authorization');
   if (authorization === null) {
-    const user = await requireSessionUser('Sign in, or send an API key as "Authorization: Bearer <key>".');
-    return { ...user, keyHash: null };
+    const { id, role, isGuest } = await requireRequestSession(request, 'Sign in, or send an API key as "Authorization: Bearer <key>".');
+    return { id, role, isGuest, keyHash: null };
   }
   const key = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];
   if (!key) throw new HearthError('unauthorized', 'The Authorization header must read "Bearer <API key>".');

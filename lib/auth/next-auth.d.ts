@@ -10,5 +10,9 @@ declare module 'next-auth/jwt' {
   interface JWT {
     role?: 'user' | 'admin';
     guest?: boolean;
+    /** The hearth.sessions row of this session (lib/auth/sessions.ts). */
+    sessionId?: string;
+    /** The user's session version when the session began (lib/auth/session-version.ts). */
+    sessionVersion?: number;
   }
 }

@@ -1,10 +1,17 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { credentials as credentialsSchema } from '@/lib/validation/chat';
+import { safeCallbackUrl } from './callback-url';
+import { startGuest } from './guests';
+import { oauthProviderList, resolveOAuthSignIn } from './oauth';
 import { roleAtSignIn } from './roles';
 import { authSecret } from './secret';
-import { oauthProviderList, resolveOAuthSignIn } from './oauth';
-import { createGuest, verifyCredentials, type Role } from './users';
+import { claimsOfToken } from './session-state';
+import { assertSessionCurrent, beginSession } from './session-token';
+import { endSessionAtSignOut, SESSION_MAX_AGE_SECONDS } from './sessions';
+import { signInWithPassword, withPublicErrors } from './sign-in';
+import type { Role } from './users';
+
+export { SESSION_MAX_AGE_SECONDS } from './sessions';
 
 /** Which OAuth buttons to show: only providers whose env vars are set. */
 export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
@@ -21,28 +28,27 @@ function providers(): NextAuthOptions['providers'] {
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(input) {
-        const parsed = credentialsSchema.safeParse(input);
-        if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        if (!user) return null; // also a disabled account: auth_credentials does not return it
-        const role = await roleAtSignIn(user.email, user.role);
-        return { id: user.id, email: user.email, name: user.name, role, isGuest: false };
+        // Throttled; a wait throws, and its message reaches the form as the result's `error`.
+        return withPublicErrors(async () => {
+          const user = await signInWithPassword(input);
+          if (!user) return null; // also a disabled account: auth_credentials does not return it
+          const role = await roleAtSignIn(user.email, user.role);
+          return { id: user.id, email: user.email, name: user.name, role, isGuest: false };
+        });
       },
     }),
     CredentialsProvider({
       id: 'guest',
       name: 'Guest',
       credentials: {},
-      async authorize() {
-        const user = await createGuest();
+      async authorize(input) {
+        const user = await withPublicErrors(() => startGuest(input));
         return { id: user.id, email: null, name: user.name, role: user.role, isGuest: true };
       },
     }),
   ];
   return [...list, ...oauthProviderList()];
 }
-
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 let cached: NextAuthOptions | undefined;
 
@@ -66,8 +72,15 @@ export function authOptions(): NextAuthOptions {
           token.sub = user.id;
           token.role = (user as { role?: Role }).role ?? 'user';
           token.guest = Boolean((user as { isGuest?: boolean }).isGuest);
+        } else {
+          return assertSessionCurrent(token);
         }
-        return token;
+        // A sign-in: a new session, after any role change it made (which raises the version).
+        return beginSession(token);
+      },
+      // Only paths on this site, however the URL is dressed up (lib/auth/callback-url.ts).
+      redirect({ url, baseUrl }) {
+        return safeCallbackUrl(url, baseUrl);
       },
       async session({ session, token }) {
         if (session.user && token.sub) {
@@ -76,6 +89,13 @@ export function authOptions(): NextAuthOptions {
           session.user.isGuest = token.guest ?? false;
         }
         return session;
+      },
+    },
+    events: {
+      // The token stops working, not just the cookie: its session row ends.
+      async signOut({ token }) {
+        const claims = claimsOfToken(token);
+        if (claims) await endSessionAtSignOut(claims);
       },
     },
   };

@@ -7,6 +7,7 @@ import { sendMailLater } from '@/lib/mail/send';
 import { passwordChange } from '@/lib/validation/account';
 import { parseWith } from '@/lib/validation/parse';
 import { hashPassword, verifyPassword } from './password';
+import { assertStrongPassword } from './password-strength';
 import { bumpSessionVersion } from './session-version';
 
 type Me = { email: string | null; name: string | null; passwordHash: string | null };
@@ -28,11 +29,18 @@ export async function hasPassword(user: UserScope, db?: Database): Promise<boole
 
 /**
  * Changes the signed-in user's password, the current one required, and ends their other sessions
- * (the session version goes up in the same transaction). Returns the new session version, which
- * the caller puts in this session's token so that it alone stays signed in.
+ * (the session version goes up in the same transaction; `sessionId`, this session's row, keeps up
+ * with it). Returns the new session version, which the caller puts in this session's token so that
+ * it alone stays signed in.
  */
-export async function changePassword(user: UserScope, body: unknown, requestOrigin: string, db?: Database): Promise<{ sessionVersion: number }> {
+export async function changePassword(
+  user: UserScope & { sessionId?: string | null },
+  body: unknown,
+  requestOrigin: string,
+  db?: Database,
+): Promise<{ sessionVersion: number }> {
   const input = parseWith(passwordChange, body);
+  assertStrongPassword(input.newPassword, [], 'newPassword');
   const me = await loadMe(user, db);
   if (!me.passwordHash) {
     throw new HearthError('bad_request', 'Your account has no password yet. Use “Email me a link” to set one.', { param: 'currentPassword' });
@@ -49,15 +57,10 @@ export async function changePassword(user: UserScope, body: unknown, requestOrig
     async (tx) => {
       const [changed] = await tx.query<{ ok: boolean }>('select hearth.change_own_password($1, $2) as ok', [me.passwordHash, newHash]);
       if (!changed?.ok) throw new HearthError('conflict', 'Your password was changed somewhere else just now. Reload the page and try again.');
-      return bumpSessionVersion(user.id, tx);
+      return bumpSessionVersion(user.id, tx, user.sessionId);
     },
     db,
   );
   if (me.email && mailAvailable()) void sendMailLater(passwordChangedMessage({ to: me.email, name: me.name, origin: linkOrigin(requestOrigin) }));
   return { sessionVersion };
-}
-
-/** "Sign out everywhere else": ends every session of the user; returns the version for this one's token. */
-export async function endOtherSessions(user: UserScope, db?: Database): Promise<{ sessionVersion: number }> {
-  return { sessionVersion: await withUser(user, (tx) => bumpSessionVersion(user.id, tx), db) };
 }

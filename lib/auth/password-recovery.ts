@@ -8,6 +8,7 @@ import { passwordReset, passwordResetRequest } from '@/lib/validation/account';
 import { parseWith } from '@/lib/validation/parse';
 import { hashEmailToken, issueEmailToken, newEmailToken, tokenLink } from './email-tokens';
 import { hashPassword } from './password';
+import { assertStrongPassword } from './password-strength';
 import { bumpSessionVersion } from './session-version';
 
 export const RESET_UNAVAILABLE = 'Password reset by email isn’t available on this server. Ask the person who runs it for help.';
@@ -32,6 +33,7 @@ export async function requestPasswordReset(body: unknown, requestOrigin: string,
  */
 export async function resetPassword(body: unknown, db?: Database): Promise<{ email: string }> {
   const input = parseWith(passwordReset, body);
+  assertStrongPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   const [row] = await withAnon(
     (tx) => tx.query<{ user_id: string | null; email: string | null; outcome: 'reset' | 'expired' | 'invalid' }>('select * from hearth.auth_reset_password($1, $2)', [hashEmailToken(input.token), passwordHash]),

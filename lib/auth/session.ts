@@ -3,33 +3,94 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { HearthError } from '@/lib/errors';
+import type { SessionCheck } from '@/lib/rate-limit';
 import { authSecret } from './secret';
+import { claimsOfToken, sessionIsCurrent, type SessionClaims } from './session-state';
 import { loadUser, type SessionUser } from './users';
 
-/**
- * The signed-in user from the session cookie, or null. Decodes the JWT directly: it sits on the
- * path to every first token, and getServerSession runs the whole next-auth handler to do the same.
- */
-export type SessionCaller = { id: string; role: 'user' | 'admin'; isGuest: boolean };
+export { claimsOfToken, type SessionClaims } from './session-state';
 
+/** The signed-in caller of a request whose session has been checked against the database. */
+export type SessionCaller = { id: string; role: 'user' | 'admin'; isGuest: boolean; sessionId: string | null };
+
+const ENDED = 'Your session has ended. Please sign in again.';
+
+/**
+ * The signed-in user from the session cookie, or null: no cookie, or a session that has ended
+ * (signed out, signed out everywhere, password changed, role changed, account disabled). Decodes
+ * the JWT directly (getServerSession would run the whole next-auth handler), then checks it against
+ * the database state cached for a few seconds (session-state.ts).
+ */
 export async function getSessionUserId(): Promise<SessionCaller | null> {
-  const store = await cookies();
-  return callerFromCookies(Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value])));
+  return checked(await sessionClaims());
 }
 
 /**
  * The same, read from a request's Cookie header: for route handlers, which have the request (and
  * can then be called directly, outside Next.js's request scope, in tests).
  */
-export function sessionFromRequest(request: Request): Promise<SessionCaller | null> {
-  return callerFromCookies(parseCookieHeader(request.headers.get('cookie')));
+export async function sessionFromRequest(request: Request): Promise<SessionCaller | null> {
+  return checked(await sessionClaimsFromRequest(request));
+}
+
+/** For routes and actions: the signed-in user, or a 401 that says what to do. */
+export async function requireSessionUser(message = 'Sign in first.'): Promise<SessionCaller> {
+  return required(await sessionClaims(), message);
+}
+
+/** requireSessionUser for a route handler, from its request. */
+export async function requireRequestSession(request: Request, message = 'Sign in first.'): Promise<SessionCaller> {
+  return required(await sessionClaimsFromRequest(request), message);
+}
+
+/**
+ * What the session cookie claims, NOT yet checked against the database: for the chat turn, which
+ * checks it in the same round trip as its quota (takeRequestAndMessageQuota), and for callers that
+ * check it themselves.
+ */
+export async function sessionClaims(): Promise<SessionClaims | null> {
+  const store = await cookies();
+  return claimsFromCookies(Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value])));
+}
+
+export function sessionClaimsFromRequest(request: Request): Promise<SessionClaims | null> {
+  return claimsFromCookies(parseCookieHeader(request.headers.get('cookie')));
+}
+
+/**
+ * For the chat turn: the caller the cookie claims (a 401 without one) and the check of their
+ * session, made by takeRequestAndMessageQuota in the same round trip as the quota.
+ */
+export async function requireSessionClaims(request: Request, message = 'Sign in first.'): Promise<{ caller: SessionCaller; check: SessionCheck }> {
+  const claims = await sessionClaimsFromRequest(request);
+  if (!claims) throw new HearthError('unauthorized', message);
+  return {
+    caller: callerOf(claims),
+    check: {
+      claim: { userId: claims.id, sessionId: claims.sessionId, version: claims.version, role: claims.role, isGuest: claims.isGuest },
+      verify: () => sessionIsCurrent(claims),
+    },
+  };
+}
+
+export function callerOf(claims: SessionClaims): SessionCaller {
+  return { id: claims.id, role: claims.role, isGuest: claims.isGuest, sessionId: claims.sessionId };
+}
+
+async function checked(claims: SessionClaims | null): Promise<SessionCaller | null> {
+  return claims && (await sessionIsCurrent(claims)) ? callerOf(claims) : null;
+}
+
+async function required(claims: SessionClaims | null, message: string): Promise<SessionCaller> {
+  if (!claims) throw new HearthError('unauthorized', message);
+  if (!(await sessionIsCurrent(claims))) throw new HearthError('unauthorized', ENDED);
+  return callerOf(claims);
 }
 
 // No headers on purpose: getToken would otherwise take an `Authorization: Bearer` value for a session token.
-async function callerFromCookies(all: Record<string, string>): Promise<SessionCaller | null> {
+async function claimsFromCookies(all: Record<string, string>): Promise<SessionClaims | null> {
   const secureCookie = Object.keys(all).some((name) => name.startsWith('__Secure-next-auth.session-token'));
-  const token = await getToken({ req: { cookies: all, headers: {} } as never, secret: authSecret(), secureCookie });
-  return token?.sub ? { id: token.sub, role: token.role ?? 'user', isGuest: token.guest ?? false } : null;
+  return claimsOfToken(await getToken({ req: { cookies: all, headers: {} } as never, secret: authSecret(), secureCookie }));
 }
 
 function parseCookieHeader(header: string | null): Record<string, string> {
@@ -47,23 +108,16 @@ function parseCookieHeader(header: string | null): Record<string, string> {
   return all;
 }
 
-/** For routes and actions: the signed-in user, or a 401 that says what to do. */
-export async function requireSessionUser(message = 'Sign in first.'): Promise<SessionCaller> {
-  const user = await getSessionUserId();
-  if (!user) throw new HearthError('unauthorized', message);
-  return user;
-}
-
 /**
- * For pages: the signed-in user, loaded through RLS; signs out a session whose user is gone or
- * has been disabled by an admin.
- * Once per request, however many layouts and pages ask.
+ * For pages: the signed-in user, loaded through RLS; a session that has ended, or whose user is
+ * gone or disabled, is signed out. Once per request, however many layouts and pages ask.
  */
-export const requireUser = cache(async (): Promise<SessionUser> => {
-  const session = await getSessionUserId();
-  if (!session) redirect('/signin');
-  const user = await loadUser(session.id);
+export const requireUser = cache(async (): Promise<SessionUser & { sessionId: string | null }> => {
+  const claims = await sessionClaims();
+  if (!claims) redirect('/signin');
+  if (!(await sessionIsCurrent(claims))) redirect('/signout?reason=ended');
+  const user = await loadUser(claims.id);
   if (!user) redirect('/signout?reason=expired');
   if (user.disabled) redirect('/signout?reason=disabled');
-  return user;
+  return { ...user, sessionId: claims.sessionId };
 });

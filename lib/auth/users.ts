@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { withAnon, withUser } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { signUp } from '@/lib/validation/chat';
@@ -59,16 +60,33 @@ export async function createGuest(): Promise<SessionUser> {
   return { id: row.id, email: null, name: 'Guest', role: 'user', isGuest: true };
 }
 
-/** Null for an unknown email or a wrong password: the caller must not tell them apart. */
-export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
+/**
+ * Null for an unknown email or a wrong password: the caller must not tell them apart, not even by
+ * the time it takes. So an email with no password to check (unknown, a guest's, an OAuth-only or
+ * disabled account) is checked against a dummy hash made with the same parameters: every call
+ * verifies exactly one hash. `verify` is for tests that count them.
+ */
+export async function verifyCredentials(
+  email: string,
+  password: string,
+  verify: (hash: string, password: string) => Promise<boolean> = verifyPassword,
+): Promise<SessionUser | null> {
+  const dummy = dummyPasswordHash(); // made once, alongside the first lookup
   const [row] = await withAnon((tx) =>
     tx.query<{ id: string; email: string; name: string | null; password_hash: string | null; role: Role }>(
       'select * from hearth.auth_credentials($1)',
       [email],
     ),
   );
-  if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) return null;
+  const matches = await verify(row?.password_hash ?? (await dummy), password);
+  if (!row?.password_hash || !matches) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: false };
+}
+
+let dummyHash: Promise<string> | undefined;
+
+function dummyPasswordHash(): Promise<string> {
+  return (dummyHash ??= hashPassword(randomBytes(24).toString('base64url')));
 }
 
 /** The user's own row, read through RLS; null when the account no longer exists. */

@@ -42,6 +42,16 @@ export type Config = {
   healthToken?: string;
   /** Outgoing mail (verification and password-reset links); lib/mail decides how it is delivered. */
   mail: MailConfig;
+  /**
+   * How many proxies in front append to X-Forwarded-For, so that the entry that many from the
+   * right names the client (TRUST_PROXY). 0: the header is not believed. On Vercel, whose edge
+   * sets the header itself, 1 unless TRUST_PROXY says otherwise.
+   */
+  trustedProxies: number;
+  /** Cloudflare Turnstile on sign-up and guest sessions, when both keys are set. */
+  humanCheck?: { siteKey: string; secretKey: string; verifyUrl: string };
+  /** The one of the two Turnstile keys that is set alone. */
+  humanCheckHalfSet?: 'TURNSTILE_SITE_KEY' | 'TURNSTILE_SECRET_KEY';
   /** Values that were set but cannot be used, as refusals; each such setting counts as unset. */
   invalid: Problem[];
 };
@@ -120,7 +130,18 @@ const FIELDS = {
   SMTP_SECURE: flag,
   MAIL_FROM: z.string().trim(),
   MAIL_TO_LOG: flag,
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((value) => /^(true|false|[0-9])$/.test(value), { error: 'must be true, false or the number of proxies in front (0 to 9)' })
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
+  TURNSTILE_SITE_KEY: z.string().trim(),
+  TURNSTILE_SECRET_KEY: z.string().trim(),
+  TURNSTILE_VERIFY_URL: httpUrl,
 } as const;
+
+export const TURNSTILE_VERIFY_URL_DEFAULT = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 
 type Name = keyof typeof FIELDS;
 type Values = { [K in Name]?: z.output<(typeof FIELDS)[K]> };
@@ -185,6 +206,12 @@ export function loadConfig(env: Env = process.env): Config {
       toLog: values.MAIL_TO_LOG ?? false,
       production: values.NODE_ENV === 'production',
     },
+    trustedProxies: values.TRUST_PROXY ?? (vercel ? 1 : 0),
+    humanCheck:
+      values.TURNSTILE_SITE_KEY && values.TURNSTILE_SECRET_KEY
+        ? { siteKey: values.TURNSTILE_SITE_KEY, secretKey: values.TURNSTILE_SECRET_KEY, verifyUrl: values.TURNSTILE_VERIFY_URL ?? TURNSTILE_VERIFY_URL_DEFAULT }
+        : undefined,
+    humanCheckHalfSet: values.TURNSTILE_SITE_KEY && !values.TURNSTILE_SECRET_KEY ? 'TURNSTILE_SITE_KEY' : !values.TURNSTILE_SITE_KEY && values.TURNSTILE_SECRET_KEY ? 'TURNSTILE_SECRET_KEY' : undefined,
     invalid,
   };
 }

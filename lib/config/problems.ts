@@ -79,6 +79,11 @@ export function configProblems(config: Config, facts: FilesystemFacts): Problem[
     }
   }
 
+  if (config.humanCheckHalfSet) {
+    const missing = config.humanCheckHalfSet === 'TURNSTILE_SITE_KEY' ? 'TURNSTILE_SECRET_KEY' : 'TURNSTILE_SITE_KEY';
+    add('warning', 'turnstile_half_set', missing, `${config.humanCheckHalfSet} is set without ${missing}: sign-ups have no human check until both are set.`);
+  }
+
   const authHost = config.auth.url ? new URL(config.auth.url).host : undefined;
   const ownHosts = [config.platform.vercelUrl, config.platform.vercelBranchUrl].filter(Boolean);
   if (config.platform.vercelEnv === 'preview' && authHost && !ownHosts.includes(authHost)) {

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { getConfig } from '@/lib/config';
 
 type Env = Record<string, string | undefined>;
 
@@ -6,23 +7,34 @@ type Env = Record<string, string | undefined>;
 export const UNIDENTIFIED = 'unidentified';
 
 /**
- * Who is calling, for the per-address limits. Next.js route handlers never see the socket, and
- * `next start` fills X-Forwarded-For from the socket only when the request has none, so without a
- * proxy in front the header is whatever the client sent. It is therefore read only when
- * TRUST_PROXY=true or on Vercel (which sets it itself): its first entry, the address the proxy
- * saw (a proxy must overwrite the header, not append to what the client sent). Otherwise every
- * client counts as one, UNIDENTIFIED: per-address limits then hold for the whole server, which a
- * forged header cannot get around. IPv6 addresses count by their /64, which one machine can
- * usually rotate through at will.
+ * Who is calling, for the per-address limits and the sign-in throttle. Next.js route handlers never
+ * see the socket, and `next start` fills X-Forwarded-For from the socket only when the request has
+ * none, so without a proxy in front the header is whatever the client sent. It is therefore read
+ * only when TRUST_PROXY says how many proxies stand in front, or on Vercel (whose edge overwrites
+ * it and sets X-Real-IP). Each proxy appends the address it saw, so the client is the entry that
+ * many from the right; entries further left are the client's own words. Otherwise every client
+ * counts as one, UNIDENTIFIED: per-address limits then hold for the whole server, which a forged
+ * header cannot get around. IPv6 addresses count by their /64, which one machine can usually
+ * rotate through at will.
  */
 export function clientAddress(headers: Headers, env: Env = process.env): string {
-  if (!trustsProxy(env)) return UNIDENTIFIED;
-  const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '';
-  return normalize(first) ?? UNIDENTIFIED;
+  const proxies = getConfig(env).trustedProxies;
+  if (proxies === 0) return UNIDENTIFIED;
+  if (getConfig(env).platform.vercel) {
+    const real = normalize(headers.get('x-real-ip')?.trim() ?? '');
+    if (real) return real;
+  }
+  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((entry) => entry.trim());
+  return normalize(entries.at(-proxies) ?? '') ?? UNIDENTIFIED;
 }
 
 export function trustsProxy(env: Env = process.env): boolean {
-  return ['true', '1'].includes(env.TRUST_PROXY?.trim().toLowerCase() ?? '') || Boolean(env.VERCEL);
+  return getConfig(env).trustedProxies > 0;
+}
+
+/** The client address to show a person (their sessions' list), or null when it is not known. */
+export function knownAddress(address: string): string | null {
+  return address === UNIDENTIFIED ? null : address;
 }
 
 function normalize(address: string): string | null {

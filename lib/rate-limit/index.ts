@@ -2,13 +2,13 @@ import { getDb } from '@/lib/db';
 import { getRedis, redisConfigured } from '@/lib/redis';
 import { clientAddress } from './client-address';
 import { rateLimitConfig } from './limits';
-import { FailoverStore, RateLimiter, type Allowance, type RateLimitedCaller } from './limiter';
+import { FailoverStore, RateLimiter, type Allowance, type RateLimitedCaller, type SessionCheck, type SignUpKind } from './limiter';
 import { PostgresRateLimitStore } from './postgres-store';
 import { RedisRateLimitStore } from './redis-store';
 import type { RateLimitStore } from './store';
 
 export { clientAddress } from './client-address';
-export type { Allowance, RateLimitCode, RateLimitedCaller } from './limiter';
+export type { Allowance, RateLimitCode, RateLimitedCaller, SessionCheck, SignUpKind } from './limiter';
 
 /**
  * Rate limits and quotas, for every entry point: call the take that fits before doing the work;
@@ -32,14 +32,20 @@ export function takeMessageQuota(caller: RateLimitedCaller, address: string): Pr
   return rateLimiter().takeMessage(caller, address);
 }
 
-/** Both of the above in one round trip to the store, for a request that is itself a message. */
-export function takeRequestAndMessageQuota(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
-  return rateLimiter().takeRequestAndMessage(caller, address);
+/**
+ * Both of the above in one round trip to the store, for a request that is itself a message; with
+ * `session`, the session's check rides on that same round trip (a 401 when it has ended).
+ */
+export function takeRequestAndMessageQuota(caller: RateLimitedCaller, address: string, session?: SessionCheck): Promise<Allowance | null> {
+  return rateLimiter().takeRequestAndMessage(caller, address, session);
 }
 
-/** A new account, guest or email, from this client address. */
-export function takeSignUpQuota(address: string): Promise<Allowance | null> {
-  return rateLimiter().takeSignUp(address);
+/**
+ * A new account from this client address, guest or email. Take it only for a request that would
+ * otherwise succeed (valid input, human check passed): refusals spend no one's budget.
+ */
+export function takeSignUpQuota(address: string, kind: SignUpKind = 'account'): Promise<Allowance | null> {
+  return rateLimiter().takeSignUp(address, kind);
 }
 
 /** The client address of a request (see clientAddress). */

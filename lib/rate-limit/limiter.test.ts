@@ -181,7 +181,7 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     expect(await tight.takeMessage(admin(), crowded)).toEqual({ limit: 1000, remaining: 999 });
   });
 
-  it('without a known client address, bounds guests and anonymous callers together, signed-up users each on their own', async () => {
+  it('without a known client address, bounds guests together and anonymous callers together, signed-up users each on their own', async () => {
     const limiter = limiterWith({ RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '2', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '1' });
     clock.now += 2 * HOUR;
     const spendAsGuests = async () => {
@@ -197,6 +197,33 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     await limiter.takeRequest(null, UNIDENTIFIED);
     expect(await outcome(limiter.takeRequest(null, UNIDENTIFIED))).toMatchObject({ code: 'requests_per_minute' });
     expect(await limiter.takeRequest(member(), UNIDENTIFIED)).toEqual({ limit: 60, remaining: 59 });
+    // Anonymous requests spend their own budget: a flood of them leaves the guests theirs.
+    expect(await limiter.takeRequest(guest(), UNIDENTIFIED)).toEqual({ limit: 1, remaining: 0 });
+  });
+
+  it('keeps guests’ sign-ups and email sign-ups apart, so making guests cannot lock out people signing up', async () => {
+    const limiter = limiterWith({ RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '2' });
+    clock.now += 2 * HOUR;
+    await limiter.takeSignUp(UNIDENTIFIED, 'guest');
+    await limiter.takeSignUp(UNIDENTIFIED, 'guest');
+    expect(await outcome(limiter.takeSignUp(UNIDENTIFIED, 'guest'))).toMatchObject({ code: 'sign_ups_per_hour' });
+    expect(await limiter.takeSignUp(UNIDENTIFIED, 'account')).toEqual({ limit: 2, remaining: 1 });
+  });
+
+  it('checks a session with the take: an ended one is a 401, a live one counts as usual', async () => {
+    const limiter = limiterWith({ RATE_LIMIT_REQUESTS_PER_MINUTE: '10', RATE_LIMIT_MESSAGES_PER_HOUR: '10', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0' });
+    const alice = member();
+    const address = unique();
+    let live = false;
+    // A claim no database knows: the PostgreSQL store finds no such user; `verify` answers for the others.
+    const check = { claim: { userId: alice.id, sessionId: null, version: 0, role: 'user' as const, isGuest: false }, verify: async () => live };
+    await expect(limiter.takeRequestAndMessage(alice, address, check)).rejects.toMatchObject({ status: 401, message: 'Your session has ended. Please sign in again.' });
+    await expect(limiter.takeRequestAndMessage(alice, address, check)).rejects.toMatchObject({ status: 401 });
+    if (store.takeForSession) return; // the rest needs a live session, which only `verify` can fake
+    // Redis cannot see sessions: the check runs beside the take (no added wait), and a refused
+    // turn of an ended session may have been counted against that user.
+    live = true;
+    expect(await limiter.takeRequestAndMessage(alice, address, check)).toMatchObject({ limit: 10 });
   });
 
   it('takes a request and a message in one go: refused by whichever is full, counting neither then', async () => {
@@ -274,5 +301,30 @@ describe('Redis with the database standing in', () => {
     const started = performance.now();
     expect(await slow.take([{ bucket: unique(), limit: 1, windowMs: MINUTE }], Date.now())).toMatchObject({ allowed: true });
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe.each(TEST_DATABASES)('a chat turn’s session check on the PostgreSQL store, $name', ({ open }) => {
+  const db = useTestDatabase(open);
+
+  it('counts for a live session and refuses, counting nothing, once it has ended', async () => {
+    const { createTestUser } = await import('@/lib/testing/databases');
+    const { startSession, endSessionAtSignOut } = await import('@/lib/auth/sessions');
+    const user = await createTestUser(db(), 'turns');
+    const started = (await startSession(user.id, { userAgent: null, address: null }, db()))!;
+    const limiter = new RateLimiter(new PostgresRateLimitStore(async () => db()), () => rateLimitConfig({ RATE_LIMIT_MESSAGES_PER_HOUR: '5', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' }));
+    const caller = { id: user.id, role: 'user' as const, isGuest: false };
+    const check = {
+      claim: { userId: user.id, sessionId: started.sessionId, version: started.version, role: 'user' as const, isGuest: false },
+      verify: () => Promise.reject(new Error('the PostgreSQL store checks the session itself')),
+    };
+    expect(await limiter.takeRequestAndMessage(caller, unique(), check)).toEqual({ limit: 5, remaining: 4 });
+    // The wrong role, or an older version, is a session that no longer stands.
+    await expect(limiter.takeRequestAndMessage(caller, unique(), { ...check, claim: { ...check.claim, role: 'admin' } })).rejects.toMatchObject({ status: 401 });
+    await expect(limiter.takeRequestAndMessage(caller, unique(), { ...check, claim: { ...check.claim, version: started.version - 1 } })).rejects.toMatchObject({ status: 401 });
+    await endSessionAtSignOut({ id: user.id, sessionId: started.sessionId }, db());
+    await expect(limiter.takeRequestAndMessage(caller, unique(), check)).rejects.toMatchObject({ status: 401 });
+    const [row] = await db().query<{ count: number }>('select count from hearth.rate_limit_counters where bucket = $1', [`mph:user:${user.id}`]);
+    expect(row!.count).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { HearthError } from '@/lib/errors';
 import { UNIDENTIFIED } from './client-address';
 import { tierOf, type RateLimitConfig, type Tier } from './limits';
-import type { BucketTake, RateLimitStore, Taken } from './store';
+import type { BucketTake, RateLimitStore, SessionClaim, Taken } from './store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -16,6 +16,15 @@ export type RateLimitedCaller = { id: string; role: 'user' | 'admin'; isGuest?: 
 export type Allowance = { limit: number; remaining: number };
 
 type Take = BucketTake & { scope: 'user' | 'address'; code: RateLimitCode };
+
+/** Which kind of new account a sign-up makes: each kind has its own budget per address. */
+export type SignUpKind = 'guest' | 'account';
+
+/**
+ * A session to check in the same round trip as a take: its token's claims, for a store that can
+ * check them itself (PostgreSQL), and `verify` for one that cannot (Redis), run beside the take.
+ */
+export type SessionCheck = { claim: SessionClaim; verify: () => Promise<boolean> };
 
 /**
  * The three limits, over one store: requests per minute, messages per hour and sign-ups per hour.
@@ -39,14 +48,21 @@ export class RateLimiter {
     return this.take(this.messageTakes(caller, address), tierOf(caller));
   }
 
-  /** A request that is also a message, in one round trip to the store (the web chat's turns). */
-  takeRequestAndMessage(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
-    return this.take([...this.requestTakes(caller, address), ...this.messageTakes(caller, address)], tierOf(caller));
+  /**
+   * A request that is also a message, in one round trip to the store (the web chat's turns); with
+   * `session`, the session is checked in that same round trip, and a session that has ended is a
+   * 401 that counts nothing.
+   */
+  takeRequestAndMessage(caller: RateLimitedCaller, address: string, session?: SessionCheck): Promise<Allowance | null> {
+    return this.take([...this.requestTakes(caller, address), ...this.messageTakes(caller, address)], tierOf(caller), session);
   }
 
-  /** A new account, a guest's or an email sign-up, from this client address. */
-  takeSignUp(address: string): Promise<Allowance | null> {
-    const take: Take = { bucket: `signup:ip:${address}`, limit: this.config().signUpsPerHour, windowMs: HOUR, scope: 'address', code: 'sign_ups_per_hour' };
+  /**
+   * A new account from this client address: guests and email sign-ups each have their own budget,
+   * so that making guests cannot lock out people signing up.
+   */
+  takeSignUp(address: string, kind: SignUpKind = 'account'): Promise<Allowance | null> {
+    const take: Take = { bucket: `signup:${kind}:ip:${address}`, limit: this.config().signUpsPerHour, windowMs: HOUR, scope: 'address', code: 'sign_ups_per_hour' };
     return this.take([take], null);
   }
 
@@ -60,7 +76,10 @@ export class RateLimiter {
       if (caller.keyHash) takes.push({ bucket: `rpm:key:${caller.keyHash}`, limit, windowMs: MINUTE, scope: 'user', code });
       takes.push({ bucket: `rpm:user:${caller.id}`, limit, windowMs: MINUTE, scope: 'user', code });
     }
-    if (countsPerAddress(tier, address)) takes.push({ bucket: `rpm:ip:${address}`, limit: limits.perAddress, windowMs: MINUTE, scope: 'address', code });
+    // Anonymous callers count apart from guests: a flood of anonymous requests must not lock out
+    // every guest, which it would without a known client address (one bucket for the server).
+    const bucket = tier ? `rpm:ip:${address}` : `rpm:anon:ip:${address}`;
+    if (countsPerAddress(tier, address)) takes.push({ bucket, limit: limits.perAddress, windowMs: MINUTE, scope: 'address', code });
     return takes;
   }
 
@@ -73,11 +92,14 @@ export class RateLimiter {
     return takes;
   }
 
-  private async take(all: Take[], tier: Tier | null): Promise<Allowance | null> {
+  private async take(all: Take[], tier: Tier | null, session?: SessionCheck): Promise<Allowance | null> {
     const takes = all.filter((t) => t.limit > 0);
-    if (takes.length === 0) return null;
+    if (takes.length === 0) {
+      if (session && !(await session.verify())) throw sessionEnded();
+      return null;
+    }
     const now = this.now();
-    const taken = await this.store.take(takes, now);
+    const taken = await this.takeFromStore(takes, now, session);
     if (taken.allowed) return tightest(takes, taken);
     // Every full bucket must have reopened before the request could pass.
     const full = takes.map((take, i) => ({ take, count: taken.counts[i]!, resetsAt: taken.resetsAt[i]! })).filter((b) => b.count > b.take.limit);
@@ -89,6 +111,22 @@ export class RateLimiter {
     if (code === 'requests_per_minute') Object.assign(headers, { 'x-ratelimit-limit': String(last.take.limit), 'x-ratelimit-remaining': '0' });
     throw new HearthError('rate_limited', refusal(code, last.take, tier, seconds), { publicCode: code, headers });
   }
+
+  private async takeFromStore(takes: Take[], now: number, session: SessionCheck | undefined): Promise<Taken> {
+    if (!session) return this.store.take(takes, now);
+    if (this.store.takeForSession) {
+      const taken = await this.store.takeForSession(takes, now, session.claim);
+      if (!taken.sessionValid) throw sessionEnded();
+      return taken;
+    }
+    const [taken, valid] = await Promise.all([this.store.take(takes, now), session.verify()]);
+    if (!valid) throw sessionEnded();
+    return taken;
+  }
+}
+
+function sessionEnded(): HearthError {
+  return new HearthError('unauthorized', 'Your session has ended. Please sign in again.');
 }
 
 /**

@@ -53,12 +53,24 @@ describe('clientAddress', () => {
     expect(trustsProxy({ TRUST_PROXY: 'false' })).toBe(false);
     expect(trustsProxy({ TRUST_PROXY: '1' })).toBe(true);
     expect(trustsProxy({ VERCEL: '1' })).toBe(true);
+    expect(trustsProxy({ VERCEL: '1', TRUST_PROXY: 'false' })).toBe(false);
     expect(from('203.0.113.9', {})).toBe(UNIDENTIFIED);
     expect(from('203.0.113.9', { VERCEL: '1' })).toBe('203.0.113.9');
   });
 
-  it('reads the first entry, without its port', () => {
-    expect(from('203.0.113.9, 10.0.0.1')).toBe('203.0.113.9');
+  it('on Vercel, believes X-Real-IP first, which its edge sets', () => {
+    const headers = new Headers({ 'x-real-ip': '198.51.100.20', 'x-forwarded-for': '203.0.113.9' });
+    expect(clientAddress(headers, { VERCEL: '1' })).toBe('198.51.100.20');
+    expect(clientAddress(headers, { TRUST_PROXY: 'true' })).toBe('203.0.113.9');
+  });
+
+  it('reads the entry the trusted proxies added, never one the client wrote to its left', () => {
+    expect(from('6.6.6.6, 203.0.113.9')).toBe('203.0.113.9');
+    expect(from('6.6.6.6, 203.0.113.9, 10.0.0.1', { TRUST_PROXY: '2' })).toBe('203.0.113.9');
+    expect(from('203.0.113.9', { TRUST_PROXY: '2' })).toBe(UNIDENTIFIED);
+  });
+
+  it('reads the address without its port', () => {
     expect(from(' 203.0.113.9:4711 ')).toBe('203.0.113.9');
     expect(from('[2001:db8::1]:4711')).toBe('2001:db8:0:0::/64');
   });

@@ -1,7 +1,13 @@
 import type { Database, Queryable } from '@/lib/db/client';
-import type { BucketTake, RateLimitStore, Taken } from './store';
+import type { BucketTake, RateLimitStore, SessionClaim, Taken } from './store';
 
 const SWEEP_EVERY_MS = 60_000;
+
+type TakeRow = { allowed: boolean; counts: number[]; resets_at: Date[] | string[] };
+
+function taken(row: TakeRow): Taken {
+  return { allowed: row.allowed, counts: row.counts.map(Number), resetsAt: row.resets_at.map((t) => new Date(t).getTime()) };
+}
 const SWEEP_BATCH = 1000;
 
 /**
@@ -17,15 +23,42 @@ export class PostgresRateLimitStore implements RateLimitStore {
 
   async take(takes: readonly BucketTake[], now: number): Promise<Taken> {
     const db = await this.db();
-    const [row] = await db.query<{ allowed: boolean; counts: number[]; resets_at: Date[] | string[] }>(
+    const [row] = await db.query<TakeRow>(
       'select allowed, counts, resets_at from hearth.rate_limit_take($1::text[], $2::integer[], $3::integer[], $4::timestamptz)',
       [takes.map((t) => t.bucket), takes.map((t) => t.limit), takes.map((t) => t.windowMs), new Date(now).toISOString()],
     );
-    if (now - this.lastSweep >= SWEEP_EVERY_MS) {
-      this.lastSweep = now;
-      void this.sweep(now).catch((error: unknown) => console.warn('[rate-limit] sweep failed:', (error as Error).message));
-    }
-    return { allowed: row!.allowed, counts: row!.counts.map(Number), resetsAt: row!.resets_at.map((t) => new Date(t).getTime()) };
+    this.sweepNowAndThen(now);
+    return taken(row!);
+  }
+
+  /** The take and the session check in one statement: a chat turn adds no round trip for its session. */
+  async takeForSession(takes: readonly BucketTake[], now: number, session: SessionClaim): Promise<Taken & { sessionValid: boolean }> {
+    const db = await this.db();
+    const [row] = await db.query<TakeRow & { session_valid: boolean }>(
+      `select session_valid, allowed, counts, resets_at
+         from hearth.rate_limit_take_for_session($1::uuid, $2::uuid, $3::integer, $4::text, $5::boolean,
+                                                 $6::text[], $7::integer[], $8::integer[], $9::timestamptz)`,
+      [
+        session.userId,
+        session.sessionId,
+        session.version,
+        session.role,
+        session.isGuest,
+        takes.map((t) => t.bucket),
+        takes.map((t) => t.limit),
+        takes.map((t) => t.windowMs),
+        new Date(now).toISOString(),
+      ],
+    );
+    if (!row!.session_valid) return { sessionValid: false, allowed: false, counts: [], resetsAt: [] };
+    this.sweepNowAndThen(now);
+    return { sessionValid: true, ...taken(row!) };
+  }
+
+  private sweepNowAndThen(now: number): void {
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    void this.sweep(now).catch((error: unknown) => console.warn('[rate-limit] sweep failed:', (error as Error).message));
   }
 
   /**

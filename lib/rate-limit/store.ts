@@ -24,8 +24,16 @@ export type BucketTake = {
  */
 export type Taken = { allowed: boolean; counts: number[]; resetsAt: number[] };
 
+/** A session token's claims, for a store that checks the session in the same round trip as a take. */
+export type SessionClaim = { userId: string; sessionId: string | null; version: number; role: 'user' | 'admin'; isGuest: boolean };
+
 export interface RateLimitStore {
   readonly name: 'postgres' | 'redis';
   /** Counts one request in every bucket, or in none when any of them is full; atomic across callers and servers. */
   take(takes: readonly BucketTake[], now: number): Promise<Taken>;
+  /**
+   * take(), after checking in the same round trip that the session still stands (the database
+   * holds the sessions); nothing is counted when it does not. Only stores that can.
+   */
+  takeForSession?(takes: readonly BucketTake[], now: number, session: SessionClaim): Promise<Taken & { sessionValid: boolean }>;
 }

@@ -1,5 +1,8 @@
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { requestOrigin, safeCallbackPath } from '@/lib/auth/callback-url';
+import { humanCheckSiteKey } from '@/lib/auth/human-check';
 import { oauthProviders } from '@/lib/auth/options';
 import { getSessionUserId } from '@/lib/auth/session';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
@@ -13,11 +16,13 @@ export default async function SignInPage({ searchParams }: Props) {
   if (await getSessionUserId()) redirect('/');
   const { callbackUrl, error } = await searchParams;
   return (
-    <SignInForm oauth={oauthProviders()} callbackUrl={safeCallback(callbackUrl)} initialError={signInErrorMessage(error)} registrationOpen={registrationOpen()} />
+    <SignInForm
+      oauth={oauthProviders()}
+      // Only a path on this site: never send a person off to a URL someone put in a link.
+      callbackUrl={safeCallbackPath(callbackUrl, requestOrigin(await headers()))}
+      initialError={signInErrorMessage(error)}
+      registrationOpen={registrationOpen()}
+      humanCheckSiteKey={humanCheckSiteKey()}
+    />
   );
-}
-
-/** Only same-site paths: never send a person off to a URL someone put in a link. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
 }

@@ -1,5 +1,5 @@
 import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
-import { requireSessionUser } from '@/lib/auth/session';
+import { requireSessionClaims } from '@/lib/auth/session';
 import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { recordReply } from '@/lib/chat/resume/http';
@@ -16,11 +16,11 @@ export const maxDuration = 300;
 export async function POST(request: Request) {
   try {
     const started = performance.now();
-    const user = await requireSessionUser('Sign in to chat.');
+    const { caller: user, check } = await requireSessionClaims(request, 'Sign in to chat.');
     const input = parseWith(chatRequest, await readJson(request));
     // Every action here asks the companion for a reply (a new message, an edit, a regeneration),
-    // so the request and the message are counted together, in one round trip.
-    await takeRequestAndMessageQuota(user, addressOf(request));
+    // so the request and the message are counted together, and the session checked, in one round trip.
+    await takeRequestAndMessageQuota(user, addressOf(request), check);
     const authorized = performance.now();
     const turn = await startChatTurn(user, input);
     const saved = performance.now();

@@ -1,7 +1,7 @@
-import { encode } from 'next-auth/jwt';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '@/lib/db';
 import { createTestUser } from '@/lib/testing/databases';
+import { sessionCookie } from '@/lib/testing/session-cookie';
 import { startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { GET } from './route';
 
@@ -25,9 +25,9 @@ describe('GET /api/health', () => {
     server = await startOpenAICompatibleServer({ apiKey: PROVIDER_KEY });
     const admin = await createTestUser(db, 'route-admin');
     await db.query("update hearth.users set role = 'admin' where id = $1", [admin.id]);
-    adminCookie = `next-auth.session-token=${await encode({ token: { sub: admin.id, role: 'admin' }, secret: SECRET })}`;
+    adminCookie = await sessionCookie(db, admin, SECRET, { role: 'admin' });
     const user = await createTestUser(db, 'route-user');
-    userCookie = `next-auth.session-token=${await encode({ token: { sub: user.id, role: 'user' }, secret: SECRET })}`;
+    userCookie = await sessionCookie(db, user, SECRET);
   });
   beforeEach(() => {
     // A deployment with nothing wrong in its settings: only these, whatever the test run's own environment holds.

@@ -30,16 +30,22 @@ export default async function ApiKeysPage() {
 
           <section aria-labelledby="create-key-heading" className="mt-8 rounded-2xl border border-line bg-raised p-5 sm:p-6">
             <h2 id="create-key-heading" className="mb-4 text-lg font-semibold">Create a key</h2>
-            {verified ? (
+            {user.isGuest ? (
+              <p className="text-sm text-ink-soft">
+                API keys are for accounts, not guest sessions.{' '}
+                <Link href="/signup" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">
+                  Create an account
+                </Link>{' '}
+                to use the API.
+              </p>
+            ) : verified ? (
               <CreateApiKeyForm />
             ) : (
               <p className="text-sm text-ink-soft">
-                {user.isGuest ? 'Guests can’t create API keys. Create an account first.' : 'Confirm your email address to create API keys. '}
-                {!user.isGuest && (
-                  <Link href="/settings/security" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">
-                    Go to Settings › Security
-                  </Link>
-                )}
+                Confirm your email address to create API keys.{' '}
+                <Link href="/settings/security" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">
+                  Go to Settings › Security
+                </Link>
               </p>
             )}
           </section>

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { sessionUser } from '@/lib/actions';
-import { changePassword, endOtherSessions } from '@/lib/auth/password-change';
+import { changePassword } from '@/lib/auth/password-change';
 import { requestPasswordReset } from '@/lib/auth/password-recovery';
 import { requestOrigin } from '@/lib/auth/request-origin';
 import { SESSION_VERSION_CLAIM } from '@/lib/auth/session-version';
@@ -51,12 +51,5 @@ export async function sendPasswordLinkAction(): Promise<SecurityResult> {
     const user = await loadUser((await sessionUser()).id);
     if (!user?.email) throw new Error('This account has no email address.');
     await requestPasswordReset({ email: user.email }, requestOrigin(await headers()));
-  });
-}
-
-export async function signOutOtherSessionsAction(): Promise<SecurityResult> {
-  return run(async () => {
-    const { sessionVersion } = await endOtherSessions(await sessionUser());
-    await refreshSessionToken({ [SESSION_VERSION_CLAIM]: sessionVersion });
   });
 }

@@ -1,10 +1,11 @@
 import { connection } from 'next/server';
 import { EmailSection } from '@/components/settings/security/email-section';
 import { PasswordSection } from '@/components/settings/security/password-section';
-import { SessionsSection } from '@/components/settings/security/sessions-section';
+import { SessionsSection } from '@/components/settings/sessions-section';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { hasPassword } from '@/lib/auth/password-change';
 import { requireUser } from '@/lib/auth/session';
+import { listSessions } from '@/lib/auth/sessions';
 import { verificationState } from '@/lib/auth/verification';
 import { mailAvailable } from '@/lib/mail/delivery';
 
@@ -13,7 +14,7 @@ export const metadata = { title: 'Security' };
 export default async function SecurityPage() {
   await connection();
   const user = await requireUser();
-  const [state, withPassword] = await Promise.all([verificationState(user), hasPassword(user)]);
+  const [state, withPassword, sessions] = await Promise.all([verificationState(user), hasPassword(user), listSessions(user, user.sessionId)]);
   const canMail = mailAvailable();
 
   return (
@@ -29,7 +30,7 @@ export default async function SecurityPage() {
           <div className="mt-8 space-y-6">
             <EmailSection email={state.email} verified={state.verified} isGuest={state.isGuest} canMail={canMail} />
             <PasswordSection email={state.email} isGuest={state.isGuest} hasPassword={withPassword} canMail={canMail} />
-            <SessionsSection />
+            <SessionsSection sessions={sessions} />
           </div>
         </div>
       </main>

@@ -1,7 +1,8 @@
 import { preflight, publicApiRoute } from '@/lib/api/route';
 import { requestOrigin } from '@/lib/auth/request-origin';
+import { guardSignUp } from '@/lib/auth/sign-up-guard';
 import { signUpWithPassword } from '@/lib/auth/users';
-import { addressOf, takeSignUpQuota } from '@/lib/rate-limit';
+import { addressOf } from '@/lib/rate-limit';
 import { readJson } from '@/lib/validation/parse';
 
 /**
@@ -10,8 +11,9 @@ import { readJson } from '@/lib/validation/parse';
  */
 export const POST = publicApiRoute(async (request) => {
   const body = await readJson(request);
-  await takeSignUpQuota(addressOf(request));
-  const answer = await signUpWithPassword(body, requestOrigin(request.headers, request.url));
+  // `humanCheck`: the Turnstile token, when the server asks for one (TURNSTILE_SITE_KEY).
+  await guardSignUp(body, { address: addressOf(request), humanCheck: (body as { humanCheck?: unknown } | null)?.humanCheck });
+  const answer = await signUpWithPassword(body, requestOrigin(request.headers, new URL(request.url).origin));
   return Response.json(
     {
       email: answer.email,
