@@ -101,6 +101,7 @@ describe('requestOrigin', () => {
   it('is the origin the request was sent to, behind a proxy too', () => {
     expect(requestOrigin(new Headers({ host: 'localhost:3000' }))).toBe('http://localhost:3000');
     expect(requestOrigin(new Headers({ host: 'internal:3000', 'x-forwarded-host': 'hearth.example', 'x-forwarded-proto': 'https' }))).toBe(ORIGIN);
-    expect(requestOrigin(new Headers({ host: 'bad host' }))).toBe('http://localhost');
+    expect(requestOrigin(new Headers({ host: 'bad host' }))).toBe('http://localhost:3000');
+    expect(requestOrigin(new Headers({ host: 'evil.example/path?x=' }), 'http://fallback')).toBe('http://fallback');
   });
 });

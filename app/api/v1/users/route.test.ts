@@ -37,7 +37,7 @@ describe('POST /api/v1/users', () => {
   it('spends no sign-up budget on junk: 40 invalid requests, then a real sign-up still gets in', async () => {
     const junk = ['{', '[]', 'null', { email: 'not an email', password: 'correct horse battery' }, { email: email(), password: 'short' }, { email: email() }, { email: email(), password: '12345678' }];
     for (let i = 0; i < 40; i++) expect((await signUp(junk[i % junk.length])).status).toBe(400);
-    expect((await signUp({ email: email(), password: 'correct horse battery' })).status).toBe(201);
+    expect((await signUp({ email: email(), password: 'correct horse battery' })).status).toBe(202);
   });
 
   it('refuses 12345678 with a message that says why, naming the field', async () => {
@@ -57,8 +57,8 @@ describe('POST /api/v1/users', () => {
     vi.stubEnv('TURNSTILE_VERIFY_URL', turnstile.verifyUrl);
     for (let i = 0; i < 5; i++) expect((await signUp({ email: email(), password: 'correct horse battery' })).status).toBe(400);
     expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: '0.forged' })).status).toBe(400);
-    expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') })).status).toBe(201);
-    expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') })).status).toBe(201);
+    expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') })).status).toBe(202);
+    expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') })).status).toBe(202);
     const third = await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') });
     expect(third.status).toBe(429);
     expect((await third.json()).error.code).toBe('sign_ups_per_hour');
