@@ -8,4 +8,4 @@ export const POST = adminRoute(async (request, _context, admin) => {
   const fileName = decodeURIComponent(request.headers.get('x-file-name') ?? '').slice(0, 200);
   const { persona, spec } = await importCard(admin, bytes, fileName);
   return Response.json({ persona, spec }, { status: 201 });
-});
+}, { accepts: ['bytes'] });

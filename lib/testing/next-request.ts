@@ -1,0 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { encode } from 'next-auth/jwt';
+
+/**
+ * Route handlers that read the session through `next/headers` (the web chat, the admin routes)
+ * called outside Next.js, as a browser would call them: `vi.mock('next/headers', () =>
+ * import('@/lib/testing/next-request').then((m) => m.nextHeaders))`, then `inRequest(request, fn)`.
+ * cookies() and headers() answer from that request; the session itself is decoded for real.
+ */
+const current = new AsyncLocalStorage<Request>();
+
+export function inRequest<T>(request: Request, fn: () => Promise<T>): Promise<T> {
+  return current.run(request, fn);
+}
+
+function requestHeaders(): Headers {
+  const request = current.getStore();
+  if (!request) throw new Error('next/headers used outside inRequest()');
+  return request.headers;
+}
+
+function cookieList(): { name: string; value: string }[] {
+  return (requestHeaders().get('cookie') ?? '')
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair.includes('='))
+    .map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: decodeURIComponent(pair.slice(pair.indexOf('=') + 1)) }));
+}
+
+export const nextHeaders = {
+  headers: async () => requestHeaders(),
+  cookies: async () => ({
+    getAll: () => cookieList(),
+    get: (name: string) => cookieList().find((cookie) => cookie.name === name),
+    has: (name: string) => cookieList().some((cookie) => cookie.name === name),
+  }),
+};
+
+/** The Cookie header of a signed-in browser: a next-auth session token for the user, signed with `secret`. */
+export async function sessionCookieFor(user: { id: string; role?: 'user' | 'admin'; isGuest?: boolean }, secret: string): Promise<string> {
+  const token = await encode({ token: { sub: user.id, role: user.role ?? 'user', guest: user.isGuest ?? false }, secret });
+  return `next-auth.session-token=${token}`;
+}
