@@ -393,13 +393,13 @@ const ENDPOINTS: Endpoint[] = [
     errors: [400, 401, 404, 413, 502, 503],
   },
   {
-    method: 'get',
+    method: 'post',
     path: '/api/v1/conversations/{id}/stream',
     operationId: 'streamReply',
     tag: 'Messages',
     summary: 'Stream the reply to the latest message',
     description:
-      "Answers the person's latest message that has no reply yet (one sent with `reply: false`). A GET, so a browser's EventSource can open it with the session cookie. 409 when there is nothing to answer.",
+      "Answers the person's latest message that has no reply yet (one sent with `reply: false`). No body. A POST, so that no link or page navigation can start a reply; in a browser, read the events from `fetch`'s response body (EventSource can only GET). 409 when there is nothing to answer.",
     auth: 'key or session',
     success: [{ status: 200, description: MESSAGE_EVENTS, events: { example: MESSAGE_EVENTS_EXAMPLE } }],
     errors: [400, 401, 404, 409, 503],
