@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
+import { csvCell } from './csv';
 
 // The dashboard's numbers, all from the admin-only rollup tables (usage_daily*): counts, tokens,
 // cost and latency histograms. No query here reads a message's text.
@@ -161,12 +162,8 @@ async function runAll(tx: Queryable, { from, to }: DayRange) {
 
 /** The same numbers as CSV: one section per table, a blank line between them. */
 export function analyticsCsv(a: Analytics): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const table = (title: string, header: string[], rows: unknown[][]) =>
-    [[`# ${title}`], header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
+    [[`# ${title}`], header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
   const cost = (rows: CostRow[]) => rows.map((r) => [r.label, r.replies, r.inputTokens, r.outputTokens, r.costUsd.toFixed(6)]);
   return [
     table(`Hearth usage ${a.range.from} to ${a.range.to} (UTC)`, ['messages', 'replies', 'errors', 'error_rate', 'input_tokens', 'output_tokens', 'cost_usd', 'active_users'], [

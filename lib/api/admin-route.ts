@@ -34,3 +34,17 @@ export async function readBytes(request: Request, maxBytes: number, what: string
   if (!bytes) throw new HearthError('bad_request', `Send ${what.toLowerCase()} as the request body.`, { param: 'file' });
   return bytes;
 }
+
+/**
+ * The file name a raw-body upload sends in `x-file-name` (percent-encoded, so any name fits in a
+ * header), for messages only: at most 200 characters, control characters dropped. Broken
+ * percent-encoding is a 400, not the URIError (a 500) decodeURIComponent throws.
+ */
+export function fileNameHeader(request: Request): string {
+  const raw = request.headers.get('x-file-name') ?? '';
+  try {
+    return decodeURIComponent(raw).replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 200);
+  } catch {
+    throw new HearthError('bad_request', 'The x-file-name header must be the file name percent-encoded as UTF-8 (encodeURIComponent).', { param: 'x-file-name' });
+  }
+}
