@@ -29,13 +29,15 @@ const MAX_DAYS = 366;
 /** A valid range from query strings (default: the last 30 days, UTC), or a 400 naming the field. */
 export function parseRange(input: { from?: string | null; to?: string | null }, today = new Date()): DayRange {
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const to = input.to || iso(today);
-  const from = input.from || iso(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000));
-  for (const [param, value] of [['from', from], ['to', to]] as const) {
+  const checked = (param: 'from' | 'to', value: string) => {
     if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
       throw new HearthError('bad_request', `"${param}" must be a date like 2026-01-31.`, { param });
     }
-  }
+    return value;
+  };
+  // `to` is checked before the default `from` is counted back from it (an invalid date there threw a RangeError: a 500).
+  const to = checked('to', input.to || iso(today));
+  const from = checked('from', input.from || iso(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000)));
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days < 1) throw new HearthError('bad_request', '"from" must not be after "to".', { param: 'from' });
   if (days > MAX_DAYS) throw new HearthError('bad_request', `A range can span at most ${MAX_DAYS} days.`, { param: 'from' });

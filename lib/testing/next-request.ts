@@ -19,12 +19,19 @@ function requestHeaders(): Headers {
   return request.headers;
 }
 
+// As Next.js parses them: a cookie whose value does not decode is left out.
 function cookieList(): { name: string; value: string }[] {
   return (requestHeaders().get('cookie') ?? '')
     .split(';')
     .map((pair) => pair.trim())
     .filter((pair) => pair.includes('='))
-    .map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: decodeURIComponent(pair.slice(pair.indexOf('=') + 1)) }));
+    .flatMap((pair) => {
+      try {
+        return [{ name: pair.slice(0, pair.indexOf('=')), value: decodeURIComponent(pair.slice(pair.indexOf('=') + 1)) }];
+      } catch {
+        return [];
+      }
+    });
 }
 
 export const nextHeaders = {

@@ -26,6 +26,9 @@ export const companionRef = text({ label: 'The companion', error: 'Name a compan
   .min(1, 'Name a companion by slug or id.')
   .max(64, 'No companion has this slug or id.');
 
+/** The `{companion}` of a route like /api/v1/companions/{companion}. */
+export const companionPath = z.object({ companion: companionRef });
+
 /** Uploads (POST /api/v1/uploads) a message carries: up to 4 images and one voice note. */
 export const attachmentIds = z.array(uuid).max(5, 'A message can carry at most 4 images and one voice note.');
 
