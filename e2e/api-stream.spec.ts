@@ -120,8 +120,9 @@ test("a page streams the reply with the session cookie by POST; navigating to th
   const roles = async () => (await (await page.request.get(`/api/v1/conversations/${id}/messages`)).json()).data.map((m: { role: string }) => m.role);
 
   // What a link, an <img> or another site's page could make the browser do: no reply starts.
-  const navigated = await page.goto(`/api/v1/conversations/${id}/stream`);
-  expect(navigated?.status()).toBe(405);
+  // (Chromium shows its own error page for the empty 405.)
+  await page.goto(`/api/v1/conversations/${id}/stream`).catch(() => null);
+  expect((await page.request.get(`/api/v1/conversations/${id}/stream`)).status()).toBe(405);
   expect(await roles()).toEqual(['assistant', 'user']);
 
   await page.goto('/');
