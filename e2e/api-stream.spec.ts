@@ -87,52 +87,52 @@ test('stream: false answers with both messages once the reply is saved', async (
   expect(messages.at(-1)).toEqual(body.assistant_message);
 });
 
-test('reply: false stores the message; GET …/stream answers it once, then 409', async ({ request }) => {
+test('reply: false stores the message; POST …/stream answers it once, then 409', async ({ request }) => {
   const id = await newConversation(request, auth);
   const stored = await request.post(`/api/v1/conversations/${id}/messages`, { headers: auth, data: { content: 'Just noting this.', reply: false } });
   expect(stored.status()).toBe(201);
   const { message } = await stored.json();
   expect(message).toMatchObject({ role: 'user', content: 'Just noting this.', status: 'complete' });
 
-  const streamed = await request.get(`/api/v1/conversations/${id}/stream`, { headers: auth });
+  const streamed = await request.post(`/api/v1/conversations/${id}/stream`, { headers: auth });
   expect(streamed.status()).toBe(200);
   const events = parseEvents(await streamed.text());
   expect(events[0]).toMatchObject({ type: 'message_start', message: { user_message_id: message.id } });
   expect(events.at(-1)?.type).toBe('message_stop');
 
-  const again = await request.get(`/api/v1/conversations/${id}/stream`, { headers: auth });
+  const again = await request.post(`/api/v1/conversations/${id}/stream`, { headers: auth });
   expect(again.status()).toBe(409);
   expect((await again.json()).error.type).toBe('conflict_error');
   const messages = (await (await request.get(`/api/v1/conversations/${id}/messages`, { headers: auth })).json()).data;
   expect(messages.map((m: { role: string }) => m.role)).toEqual(['assistant', 'user', 'assistant']);
 });
 
-test("a browser's EventSource streams the reply with the session cookie", async ({ page }) => {
+test("a page streams the reply with the session cookie by POST; navigating to the address starts nothing", async ({ page }) => {
   await signInAsGuest(page);
   const started = await page.request.post('/api/v1/conversations', { data: { companion: 'lucia' } });
   const { id } = await started.json();
   expect((await page.request.post(`/api/v1/conversations/${id}/messages`, { data: { content: 'Hi there', reply: false } })).status()).toBe(201);
-  const types = await page.evaluate(
-    (url) =>
-      new Promise<string[]>((resolve, reject) => {
-        const source = new EventSource(url);
-        const seen: string[] = [];
-        for (const type of ['message_start', 'content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']) {
-          source.addEventListener(type, (event) => {
-            seen.push(JSON.parse((event as MessageEvent).data).type);
-            if (type === 'message_stop') {
-              source.close();
-              resolve(seen);
-            }
-          });
-        }
-        source.onerror = () => reject(new Error(`EventSource failed after ${seen.join(', ')}`));
-      }),
-    `/api/v1/conversations/${id}/stream`,
-  );
+  const roles = async () => (await (await page.request.get(`/api/v1/conversations/${id}/messages`)).json()).data.map((m: { role: string }) => m.role);
+
+  // What a link, an <img> or another site's page could make the browser do: no reply starts.
+  // (Chromium shows its own error page for the empty 405.)
+  await page.goto(`/api/v1/conversations/${id}/stream`).catch(() => null);
+  expect((await page.request.get(`/api/v1/conversations/${id}/stream`)).status()).toBe(405);
+  expect(await roles()).toEqual(['assistant', 'user']);
+
+  await page.goto('/');
+  const types = await page.evaluate(async (url) => {
+    const response = await fetch(url, { method: 'POST' });
+    const body = await response.text();
+    return body
+      .split('\n\n')
+      .flatMap((block) => block.split('\n').filter((line) => line.startsWith('data: ')))
+      .map((line) => (JSON.parse(line.slice(6)) as { type: string }).type);
+  }, `/api/v1/conversations/${id}/stream`);
   expect(types[0]).toBe('message_start');
   expect(types).toContain('content_block_delta');
   expect(types.at(-1)).toBe('message_stop');
+  expect(await roles()).toEqual(['assistant', 'user', 'assistant']);
 });
 
 test('a client that disconnects mid-stream still gets its whole reply saved', async ({ baseURL, request }) => {
@@ -186,7 +186,7 @@ test('bad requests are 400s naming the field; too large is 413; not yours is 404
   for (const res of [
     await request.post(`/api/v1/conversations/${id}/messages`, { headers: strangerAuth, data: { content: 'hi' } }),
     await request.post(`/api/v1/conversations/${id}/messages`, { headers: strangerAuth, data: { content: 'hi', reply: false } }),
-    await request.get(`/api/v1/conversations/${id}/stream`, { headers: strangerAuth }),
+    await request.post(`/api/v1/conversations/${id}/stream`, { headers: strangerAuth }),
   ]) {
     expect(res.status()).toBe(404);
     expect((await res.json()).error.type).toBe('not_found_error');

@@ -2,13 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { attempt, sessionUser, type ActionResult } from '@/lib/actions';
 import { deleteUserConversation, pageOfConversations, startConversation, updateUserConversation } from '@/lib/chat/conversations';
 import type { ConversationSummary } from '@/lib/db/conversations';
 import type { Page } from '@/lib/db/cursor';
 import { toHearthError } from '@/lib/errors';
-import { conversationTitle, language, modelId, uuid } from '@/lib/validation/chat';
+import { companionRef, conversationTitle, language, modelId, uuid } from '@/lib/validation/chat';
+import { pageCursor } from '@/lib/validation/pagination';
 import { parseWith } from '@/lib/validation/parse';
 
 const signedIn = sessionUser;
@@ -16,14 +16,12 @@ const signedIn = sessionUser;
 /** Runs a change to the conversation list and refreshes the pages that show it. */
 const attemptChange = (fn: () => Promise<unknown>) => attempt(fn, '/', 'layout');
 
-const slug = z.string().min(1).max(64);
-
 /** "Start chat": a new conversation that opens with the companion's greeting. */
 export async function startChatAction(companion: string, chatLanguage?: string): Promise<ActionResult> {
   let id: string;
   try {
     const conversation = await startConversation(await signedIn(), {
-      companion: parseWith(slug, companion),
+      companion: parseWith(companionRef, companion),
       language: chatLanguage === undefined ? undefined : parseWith(language, chatLanguage),
     });
     id = conversation.id;
@@ -45,7 +43,7 @@ export async function deleteConversationAction(id: string): Promise<ActionResult
 }
 
 export async function moreConversationsAction(cursor: string): Promise<Page<ConversationSummary>> {
-  return pageOfConversations(await signedIn(), { cursor: parseWith(z.string().max(200), cursor) });
+  return pageOfConversations(await signedIn(), { cursor: parseWith(pageCursor, cursor) });
 }
 
 /** Switches the conversation's model; refused with the reason when its provider is not configured. */

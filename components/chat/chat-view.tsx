@@ -5,6 +5,7 @@ import { DefaultChatTransport } from 'ai';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
+import { adoptStoredIds } from '@/lib/chat/stored-ids';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import type { Language } from '@/lib/languages';
 import { textOf } from '@/lib/text';
@@ -101,6 +102,12 @@ export function ChatView({ conversation, companion, initialMessages, models, not
   }
 
   const busy = status === 'submitted' || status === 'streaming' || resumption.reconnecting;
+
+  // A new message is kept under an id derived from the one this page gave it: use that one from now on.
+  useEffect(() => {
+    const adopted = adoptStoredIds(messages);
+    if (adopted) setMessages(adopted);
+  }, [messages, setMessages]);
 
   // The notice goes once sending works again.
   useEffect(() => {

@@ -1,5 +1,5 @@
 /**
- * A v4 UUID for new messages, so the id the browser shows is the id the database keeps.
+ * A v4 UUID for new messages: the key the server derives their stored id from (lib/chat/message-ids.ts).
  * crypto.randomUUID needs a secure context; getRandomValues works on plain http LAN addresses too.
  */
 export function randomId(): string {

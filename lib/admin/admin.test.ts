@@ -8,8 +8,10 @@ import { redirectedSlug } from '@/lib/db/personas';
 import { withAnon, withUser } from '@/lib/db/scope';
 import { isHearthError } from '@/lib/errors';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
+import { pngBomb } from '@/lib/testing/media';
+import { MAX_IMAGE_SIDE } from '@/lib/uploads/limits';
 import { DEFAULT_PERSONA } from '@/lib/validation/persona';
-import { checkAvatar } from './avatar';
+import { checkAvatar, MAX_AVATAR_BYTES } from './avatar';
 import { exportCard, importCard } from './cards';
 import { archivePersona, createPersona, duplicatePersona, personaWithVersions, restoreVersion, savePersona, setVisibility } from './personas';
 import { listUsers, updateUser } from './users';
@@ -183,9 +185,26 @@ describe.each(TEST_DATABASES)('admin on $name', ({ open }) => {
 
   it('checks avatars by content, not by name', () => {
     expect(checkAvatar(solidPng(4, '#000000')).contentType).toBe('image/png');
-    expect(checkAvatar(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2])).contentType).toBe('image/jpeg');
+    // A JPEG's start-of-frame header: 600 × 800.
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0, 17, 8, 0x03, 0x20, 0x02, 0x58, 3, ...new Array(16).fill(0)]);
+    expect(checkAvatar(jpeg).contentType).toBe('image/jpeg');
+    expect(() => checkAvatar(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).toThrow(/could not be read/);
     expect(() => checkAvatar(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toThrow(/PNG, JPEG or WebP/);
     expect(() => checkAvatar(new Uint8Array(2 * 1024 * 1024 + 1))).toThrow(/at most 2 MB/);
+  });
+
+  it("refuses a decompression bomb as an avatar or a card's picture, with the uploads' pixel cap, writing nothing", async () => {
+    const bomb = pngBomb(20_000);
+    expect(bomb.byteLength).toBeLessThan(MAX_AVATAR_BYTES);
+    expect(() => checkAvatar(bomb)).toThrow(expect.objectContaining({ status: 400, param: 'avatar', message: expect.stringContaining('20000 × 20000') }));
+    expect(checkAvatar(pngBomb(MAX_IMAGE_SIDE)).contentType).toBe('image/png');
+
+    const { withTextChunks } = await import('@/lib/cards/png');
+    const card = { spec: 'chara_card_v2', spec_version: '2.0', data: { name: `Bomb ${run}`, first_mes: 'Boom.' } };
+    const before = await count(db, 'companions');
+    const imported = await rejects(importCard(admin, withTextChunks(bomb, { chara: Buffer.from(JSON.stringify(card)).toString('base64') }), 'bomb.png', db));
+    expect(imported).toMatchObject({ code: 'bad_request', param: 'avatar' });
+    expect(await count(db, 'companions')).toBe(before);
   });
 
   it('disables a user: no sign-in, no API keys; enabling restores both; audited', async () => {

@@ -15,6 +15,12 @@ describe('parseRange', () => {
     expect(() => parseRange({ from: '2026-03-05', to: '2026-03-01' })).toThrow(/must not be after/);
     expect(() => parseRange({ from: '2020-01-01', to: '2026-01-01' })).toThrow(/at most 366 days/);
   });
+
+  it('names a bad "to" given alone (the default "from" counted back from it was a RangeError, a 500)', () => {
+    for (const to of ['x', '\u0000', '2026-02-30x', '9999999-01-01']) {
+      expect(() => parseRange({ to })).toThrow(expect.objectContaining({ code: 'bad_request', param: 'to' }));
+    }
+  });
 });
 
 describe.each(TEST_DATABASES)('usage analytics on $name', ({ open }) => {

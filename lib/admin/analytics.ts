@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
+import { csvCell } from './csv';
 
 // The dashboard's numbers, all from the admin-only rollup tables (usage_daily*): counts, tokens,
 // cost and latency histograms. No query here reads a message's text.
@@ -28,13 +29,15 @@ const MAX_DAYS = 366;
 /** A valid range from query strings (default: the last 30 days, UTC), or a 400 naming the field. */
 export function parseRange(input: { from?: string | null; to?: string | null }, today = new Date()): DayRange {
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const to = input.to || iso(today);
-  const from = input.from || iso(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000));
-  for (const [param, value] of [['from', from], ['to', to]] as const) {
+  const checked = (param: 'from' | 'to', value: string) => {
     if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
       throw new HearthError('bad_request', `"${param}" must be a date like 2026-01-31.`, { param });
     }
-  }
+    return value;
+  };
+  // `to` is checked before the default `from` is counted back from it (an invalid date there threw a RangeError: a 500).
+  const to = checked('to', input.to || iso(today));
+  const from = checked('from', input.from || iso(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000)));
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days < 1) throw new HearthError('bad_request', '"from" must not be after "to".', { param: 'from' });
   if (days > MAX_DAYS) throw new HearthError('bad_request', `A range can span at most ${MAX_DAYS} days.`, { param: 'from' });
@@ -161,12 +164,8 @@ async function runAll(tx: Queryable, { from, to }: DayRange) {
 
 /** The same numbers as CSV: one section per table, a blank line between them. */
 export function analyticsCsv(a: Analytics): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const table = (title: string, header: string[], rows: unknown[][]) =>
-    [[`# ${title}`], header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n');
+    [[`# ${title}`], header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
   const cost = (rows: CostRow[]) => rows.map((r) => [r.label, r.replies, r.inputTokens, r.outputTokens, r.costUsd.toFixed(6)]);
   return [
     table(`Hearth usage ${a.range.from} to ${a.range.to} (UTC)`, ['messages', 'replies', 'errors', 'error_rate', 'input_tokens', 'output_tokens', 'cost_usd', 'active_users'], [

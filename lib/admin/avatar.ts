@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { HearthError } from '@/lib/errors';
 import type { StoredAvatar } from '@/lib/db/personas';
+import { imageDimensions } from '@/lib/uploads/dimensions';
+import { MAX_IMAGE_SIDE } from '@/lib/uploads/limits';
 
 export const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 
@@ -13,7 +15,12 @@ export function sniffImageType(bytes: Uint8Array): 'image/png' | 'image/jpeg' | 
   return null;
 }
 
-/** An uploaded avatar checked by content and size; a clear 400/413 otherwise. */
+/**
+ * An uploaded avatar (or a card's picture) checked by content, size and dimensions; a clear
+ * 400/413 otherwise. The dimensions come from the header, before anything decodes the image: a
+ * small PNG can claim 20000 × 20000 pixels and take gigabytes to draw (a decompression bomb), so
+ * the uploads' cap applies.
+ */
 export function checkAvatar(bytes: Uint8Array): StoredAvatar {
   if (bytes.byteLength === 0) throw new HearthError('bad_request', 'The avatar file is empty.', { param: 'avatar' });
   if (bytes.byteLength > MAX_AVATAR_BYTES) {
@@ -22,6 +29,11 @@ export function checkAvatar(bytes: Uint8Array): StoredAvatar {
   const contentType = sniffImageType(bytes);
   if (!contentType) {
     throw new HearthError('bad_request', 'The avatar must be a PNG, JPEG or WebP image (this file is none of them).', { param: 'avatar' });
+  }
+  const size = imageDimensions(bytes, contentType);
+  if (!size) throw new HearthError('bad_request', 'The avatar could not be read: its header is damaged or cut short.', { param: 'avatar' });
+  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
+    throw new HearthError('bad_request', `Avatars can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels; this one is ${size.width} × ${size.height}.`, { param: 'avatar' });
   }
   return { contentType, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

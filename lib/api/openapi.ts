@@ -112,11 +112,12 @@ const RESPONSE_SCHEMAS = {
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'invalid_request_error: a malformed body, query or id; `param` names the field.',
   401: 'authentication_error: no session and no API key, or a key that is not valid.',
-  403: 'permission_error: an API key tried what needs a browser session, or (`code` email_not_verified) the account has not confirmed its email address yet.',
+  403: 'permission_error: an API key tried what needs a browser session, a write with the session cookie came from another origin (`code`: `cross_site_request`), or (`code`: `email_not_verified`) the account has not confirmed its email address yet.',
   404: "not_found_error: it does not exist, or it is someone else's.",
   409: 'conflict_error: the request does not fit the current state.',
   410: 'gone_error: it expired (a call an hour after it was made, an upload target two hours after it was handed out).',
   413: 'payload_too_large: the JSON body is over 1 MB, or an uploaded file over its cap (images 10 MB, audio 25 MB).',
+  415: 'invalid_request_error: a write with the session cookie sent a body that is not JSON (or multipart/form-data where the operation takes files).',
   429: 'rate_limit_error: a rate limit is spent; `code` says which (`requests_per_minute`, per key, user and client address; `messages_per_hour`, messages answered; `sign_ups_per_hour`, new accounts per client address) and Retry-After how many seconds until it reopens.',
   502: 'provider_error: the model failed and no fallback answered.',
   503: "provider_not_configured: the model's provider has no key on this server; or service_unavailable: the database or the file store is out of reach for a moment (retry).",
@@ -392,13 +393,13 @@ const ENDPOINTS: Endpoint[] = [
     errors: [400, 401, 404, 413, 502, 503],
   },
   {
-    method: 'get',
+    method: 'post',
     path: '/api/v1/conversations/{id}/stream',
     operationId: 'streamReply',
     tag: 'Messages',
     summary: 'Stream the reply to the latest message',
     description:
-      "Answers the person's latest message that has no reply yet (one sent with `reply: false`). A GET, so a browser's EventSource can open it with the session cookie. 409 when there is nothing to answer.",
+      "Answers the person's latest message that has no reply yet (one sent with `reply: false`). No body. A POST, so that no link or page navigation can start a reply; in a browser, read the events from `fetch`'s response body (EventSource can only GET). 409 when there is nothing to answer.",
     auth: 'key or session',
     success: [{ status: 200, description: MESSAGE_EVENTS, events: { example: MESSAGE_EVENTS_EXAMPLE } }],
     errors: [400, 401, 404, 409, 503],
@@ -592,8 +593,11 @@ function responses(endpoint: Endpoint): Record<string, ResponseObject> {
     const headers = location ? { headers: { Location: { description: location, schema: { type: 'string', format: 'uri' } } } } : {};
     result[status] = { description, ...(Object.keys(content).length ? { content } : {}), ...headers };
   }
-  // Every call counts against a per-minute limit: the caller's, and their client address's.
-  const statuses = endpoint.errors.includes(429) ? endpoint.errors : [...endpoint.errors, 429];
+  // Every call counts against a per-minute limit: the caller's, and their client address's. A
+  // write with the session cookie from another origin, or with a body of another type, is refused.
+  const cookieWrite = endpoint.method !== 'get' && endpoint.auth !== 'public';
+  const typed = cookieWrite && Boolean(endpoint.body || endpoint.multipart);
+  const statuses = [...new Set([...endpoint.errors, ...(cookieWrite ? [403] : []), ...(typed ? [415] : []), 429])].sort((a, b) => a - b);
   for (const status of statuses) {
     result[status] = { description: ERROR_DESCRIPTIONS[status]!, content: { 'application/json': { schema: ref('Error') } } };
   }
@@ -646,7 +650,8 @@ function buildDocument(): OpenApiDocument {
           type: 'apiKey',
           in: 'cookie',
           name: 'next-auth.session-token',
-          description: 'The browser session (`__Secure-next-auth.session-token` over HTTPS).',
+          description:
+            "The browser session (`__Secure-next-auth.session-token` over HTTPS). Writes with it must come from this site's own pages: an `Origin` of this server (or `Sec-Fetch-Site: same-origin`) and a JSON body (multipart/form-data where the operation takes files); otherwise 403 or 415.",
         },
       },
     },

@@ -71,7 +71,7 @@ describe('quotas on the REST API', () => {
       code: 'messages_per_hour',
       message: 'You have sent 2 messages this hour, the most an account can. You can send more in 60 minutes.',
     });
-    const answer = await stream.GET(new Request(`http://hearth.test/api/v1/conversations/${conversationId}/stream`, { headers: auth }), params({ id: conversationId }));
+    const answer = await stream.POST(new Request(`http://hearth.test/api/v1/conversations/${conversationId}/stream`, { method: 'POST', headers: auth }), params({ id: conversationId }));
     expect(answer.status).toBe(429);
     const completion = await completions.POST(post('/api/v1/chat/completions', { model: 'companion/marcus', messages: [{ role: 'user', content: 'Hi' }] }), params({}));
     expect(completion.status).toBe(429);

@@ -2,21 +2,32 @@ import { requireApiUser, type ApiCaller } from '@/lib/auth/api-user';
 import { errorResponse } from '@/lib/errors';
 import { addressOf, takeRequestQuota, type Allowance } from '@/lib/rate-limit';
 import { addCorsHeaders, preflightResponse } from './cors';
+import { assertSameSiteWrite, type BodyKind } from './same-origin';
 
 type RouteContext<Params> = { params: Promise<Params> };
 type RouteHandler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
 
+export type ApiRouteOptions = {
+  /** false for reads a page makes many of (an <img>'s file); counted otherwise. */
+  rateLimited?: boolean;
+  /** The bodies the route takes; a browser session's write with another type is a 415. JSON by default. */
+  accepts?: readonly BodyKind[];
+};
+
 /**
- * A REST API route for a signed-in caller (bearer key or session): CORS, authentication, the rate
- * limit (per key, per user and per client address) and the error envelope in one place, so the
- * handler only turns input into output. Export OPTIONS = preflight beside it.
+ * A REST API route for a signed-in caller (bearer key or session): CORS, authentication, the
+ * cross-site check of session writes, the rate limit (per key, per user and per client address)
+ * and the error envelope in one place, so the handler only turns input into output. Export
+ * OPTIONS = preflight beside it.
  */
 export function apiRoute<Params = object>(
   handler: (request: Request, context: RouteContext<Params>, caller: ApiCaller) => Promise<Response>,
-  options: { rateLimited?: boolean } = {},
+  options: ApiRouteOptions = {},
 ): RouteHandler<Params> {
   return (request, context) =>
     answer(request, async () => {
+      // Only the cookie rides along on another site's request; a bearer key is sent on purpose.
+      if (!request.headers.has('authorization')) assertSameSiteWrite(request, options.accepts);
       const caller = await requireApiUser(request);
       // Reading a file (an <img> in the chat) is not counted: a page of pictures would use up the budget.
       if (options.rateLimited === false) return handler(request, context, caller);

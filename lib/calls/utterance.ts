@@ -1,9 +1,10 @@
 import { HearthError } from '@/lib/errors';
 import { imageDimensions } from '@/lib/uploads/dimensions';
-import { IMAGE_TYPES, type AudioType, type ImageType } from '@/lib/uploads/limits';
+import { IMAGE_TYPES, MAX_IMAGE_SIDE, type AudioType, type ImageType } from '@/lib/uploads/limits';
 import { sniffMediaType } from '@/lib/uploads/sniff';
 import { LANGUAGES, isLanguage, type Language } from '@/lib/languages';
-import { readBodyBytes } from '@/lib/validation/parse';
+import { parseWith, readBodyBytes } from '@/lib/validation/parse';
+import { typedText } from '@/lib/validation/calls';
 
 /**
  * What one turn of a call may carry. A turn goes through the app in one request, and a serverless
@@ -58,7 +59,7 @@ export async function receiveTurn(request: Request): Promise<TurnInput> {
   const playback = playbackOf(field(form, 'playback'));
   const image = await frameOf(form.get('image'));
   const audio = form.get('audio');
-  const text = field(form, 'text');
+  const text = parseWith(typedText, { text: field(form, 'text') }).text;
 
   if (audio !== null && text !== null) throw new HearthError('bad_request', 'Send either "audio" or "text", not both.', { param: 'text' });
   if (text !== null) {
@@ -131,7 +132,12 @@ async function frameOf(value: FormDataEntryValue | null): Promise<CameraFrame | 
   const bytes = new Uint8Array(await value.arrayBuffer());
   const mediaType = sniffMediaType(bytes);
   if (mediaType !== 'image/jpeg' && mediaType !== 'image/png') throw new HearthError('bad_request', 'The camera frame must be a JPEG or PNG image.', { param: 'image' });
-  if (!imageDimensions(bytes, mediaType)) throw new HearthError('bad_request', 'The camera frame could not be read.', { param: 'image' });
+  const size = imageDimensions(bytes, mediaType);
+  if (!size) throw new HearthError('bad_request', 'The camera frame could not be read.', { param: 'image' });
+  // The uploads' cap: a small file whose header claims a huge picture would be a bomb for whatever decodes it.
+  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
+    throw new HearthError('bad_request', `A camera frame can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels.`, { param: 'image' });
+  }
   return { bytes, mediaType: mediaType satisfies (typeof IMAGE_TYPES)[number] };
 }
 

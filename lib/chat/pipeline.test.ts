@@ -10,6 +10,7 @@ import { complete, scripted, words } from '@/lib/testing/scripted-model';
 import { stopGeneration } from './active';
 import { startConversation } from './conversations';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
+import { storedMessageId } from './message-ids';
 import { startChatTurn } from './pipeline';
 
 describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
@@ -185,10 +186,35 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     await (await startChatTurn(user, retry, { db, model: scripted(complete('got it ')) })).saved;
     await (await startChatTurn(user, retry, { db, model: scripted(complete('again ')) })).saved;
     const messages = (await messagesOf(conversationId)).slice(1);
-    expect(messages.map((m) => [m.id === messageId, textOf(m)])).toEqual([
+    expect(messages.map((m) => [m.id === storedMessageId(conversationId, messageId), textOf(m)])).toEqual([
       [true, 'lost in transit'],
       [false, 'again '],
     ]);
+    // Named by its stored id (the page adopts it from the reply's metadata), it is recognised too.
+    await (await startChatTurn(user, { ...retry, messageId: messages[0]!.id }, { db, model: scripted(complete('third ')) })).saved;
+    expect((await messagesOf(conversationId)).slice(1).map(textOf)).toEqual(['lost in transit', 'third ']);
+  });
+
+  it("answers a message id another user's message has exactly as it answers a fresh one: nothing to probe", async () => {
+    const stranger = await createTestUser(db, 'stranger');
+    const theirs = (await startConversation(stranger, { companion: await firstSlug() }, db)).id;
+    const secretId = crypto.randomUUID();
+    await (await startChatTurn(stranger, { action: 'send', conversationId: theirs, messageId: secretId, text: 'private' }, { db, model: scripted(complete('ok ')) })).saved;
+    expect(await db.query('select 1 from hearth.messages where id = $1', [storedMessageId(theirs, secretId)])).toHaveLength(1);
+
+    // The prober guesses ids: one that exists (theirs, stored or as sent), and one that does not.
+    const conversationId = await newConversation();
+    const answer = async (messageId: string) => {
+      const turn = await startChatTurn(user, { action: 'send', conversationId, messageId, text: 'probe' }, { db, model: scripted(complete('hi ')) });
+      await turn.saved;
+      return { sameId: turn.userMessageId === messageId, derived: turn.userMessageId === storedMessageId(conversationId, messageId) };
+    };
+    const taken = await db.query<{ id: string }>('select id from hearth.messages where conversation_id = $1', [theirs]);
+    for (const id of [secretId, ...taken.map((m) => m.id), crypto.randomUUID()]) {
+      expect(await answer(id)).toEqual({ sameId: false, derived: true });
+    }
+    // Sent again in its own conversation, a message is still the caller's duplicate: a 409.
+    await expect(startChatTurn(user, { action: 'send', conversationId, messageId: secretId, text: 'probe' }, { db, model: scripted(complete('no ')) })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('refuses to regenerate when the person has said nothing yet', async () => {

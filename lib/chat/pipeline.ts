@@ -32,6 +32,7 @@ import type { BlobStore } from '@/lib/storage';
 import { afterReply, memoryExtractor } from './after-reply';
 import { attachmentParts, loadNewAttachments, recentHistoryAttachments, spokenText, withImages } from './attachments';
 import { imageTools } from './image-tool';
+import { storedMessageId } from './message-ids';
 import { generationTimeouts, startGeneration, type Generation, type Part } from './generation';
 import { resolveCandidates } from './candidates';
 import { promptFor, titleFrom } from './history';
@@ -241,9 +242,12 @@ export function planTurn(conversation: Conversation, history: HistoryEntry[], re
   const said = request.action === 'send' ? spokenText(request.text, attachments) : request.text;
   const title = isFirstUserMessage && conversation.title === 'New chat' ? titleOf(said, attachments) : undefined;
 
-  const unsaved = request.action === 'regenerate' && request.messageId && request.text && !history.some((m) => m.id === request.messageId);
+  // The browser names a message by its own id or, once saved, by the stored one.
+  const named = request.action === 'edit' ? undefined : request.messageId;
+  const storedId = named && storedMessageId(conversation.id, named);
+  const unsaved = request.action === 'regenerate' && storedId && request.text && !history.some((m) => m.id === named || m.id === storedId);
   if (request.action === 'send' || unsaved) {
-    const message = { id: request.messageId ?? crypto.randomUUID(), text: said ?? '', attachments };
+    const message = { id: storedId || crypto.randomUUID(), text: said ?? '', attachments };
     return {
       messages: [...history, { id: message.id, role: 'user', text: message.text }],
       userMessageId: message.id,
@@ -317,6 +321,7 @@ async function saveProgressOf(generation: Generation, replyId: string, pictures:
   void generation.saved.finally(untrack).catch(() => {});
 }
 
+/** A clash on a message id: only ever the caller's own message, sent again (message-ids.ts). */
 function duplicateAsConflict(error: unknown): unknown {
   return (error as { code?: string } | null)?.code === '23505' ? new HearthError('conflict', 'This message was already sent.') : error;
 }

@@ -125,7 +125,9 @@ describe.skipIf(!url)('Stop from another instance without Redis, on postgres', (
     try {
       session.user = { id: userId, role: 'user', isGuest: false };
       const { POST } = await import('@/app/api/chat/stop/route');
-      const response = await POST(new Request('http://hearth.test/api/chat/stop', { method: 'POST', body: JSON.stringify({ conversationId }) }));
+      const response = await POST(
+        new Request('http://hearth.test/api/chat/stop', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ conversationId }) }),
+      );
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ stopped: true });
 

@@ -1,5 +1,6 @@
 import type { Language } from '@/lib/languages';
 import type { Queryable } from './client';
+import { textProblem } from '@/lib/validation/text';
 
 export type Companion = {
   id: string;
@@ -50,6 +51,8 @@ export function listCompanions(tx: Queryable): Promise<Companion[]> {
 }
 
 export async function findCompanion(tx: Queryable, slugOrId: string): Promise<Companion | null> {
+  // No slug holds a control character, and PostgreSQL refuses U+0000 in a parameter: not found, not a 500.
+  if (textProblem(slugOrId)) return null;
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(slugOrId);
   const [row] = await tx.query<Companion>(
     `select ${COLUMNS} from hearth.companions where ${isUuid ? 'id = $1::uuid' : 'slug = $1'}`,

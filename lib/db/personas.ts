@@ -1,5 +1,6 @@
 import type { PersonaFields, PersonaFilters } from '@/lib/validation/persona';
 import type { Queryable } from './client';
+import { textProblem } from '@/lib/validation/text';
 
 /** A persona as the studio sees it: its fields plus what the database keeps about it. */
 export type Persona = PersonaFields & {
@@ -120,6 +121,7 @@ export async function addSlugRedirect(tx: Queryable, oldSlug: string, companionI
 
 /** The current slug of the companion an old slug pointed at, when it is visible to the caller. */
 export async function redirectedSlug(tx: Queryable, oldSlug: string): Promise<string | null> {
+  if (textProblem(oldSlug)) return null; // as findCompanion: a slug from a URL may hold U+0000
   const [row] = await tx.query<{ slug: string }>(
     `select c.slug from hearth.companion_slug_redirects r join hearth.companions c on c.id = r.companion_id where r.old_slug = $1`,
     [oldSlug],

@@ -113,6 +113,11 @@ async function writeOldData(db: Database): Promise<{ userId: string; conversatio
   return { userId, conversationId };
 }
 
+// Password hashes left hearth.users for hearth.user_credentials (20261207040000): read back beside their rows.
+const MOVED: Record<string, string> = {
+  users: '(select u.*, c.password_hash from hearth.users u left join hearth.user_credentials c on c.user_id = u.id)',
+};
+
 /** A digest per table of every row, over the columns it had before, in a stable order. */
 async function digests(db: Database, schema: string, columns?: Record<string, string[]>): Promise<Record<string, { rows: number; digest: string; columns: string[] }>> {
   const result: Record<string, { rows: number; digest: string; columns: string[] }> = {};
@@ -126,7 +131,7 @@ async function digests(db: Database, schema: string, columns?: Record<string, st
     const list = cols.map((c) => `"${c}"`).join(', ');
     const [row] = await db.query<{ rows: number; digest: string }>(
       `select count(*)::int as rows, md5(coalesce(string_agg(x, E'\\n' order by x), '')) as digest
-         from (select row(${list})::text as x from ${schema}.${table}) s`,
+         from (select row(${list})::text as x from ${schema === 'hearth' && MOVED[table] ? MOVED[table] : `${schema}.${table}`} t) s`,
     );
     result[table] = { ...row!, columns: cols };
   }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { text } from './text';
 
 export const MAX_API_KEY_NAME_CHARS = 80;
 
-export const apiKeyName = z
-  .string({ error: 'Give the key a name.' })
+export const apiKeyName = text({ label: 'The key name', error: 'Give the key a name.' })
   .transform((name) => name.trim())
   .pipe(
     z

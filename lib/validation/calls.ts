@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { language, uuid } from './chat';
+import { companionRef, language, uuid } from './chat';
+import { text } from './text';
 
 /** POST /api/v1/calls. */
 export const createCallRequest = z.strictObject({
-  companion: z.string().min(1, 'Name a companion by slug or id.').max(64, 'No companion has this slug or id.'),
+  companion: companionRef,
   language: language.optional(),
   conversation: uuid.optional().meta({ description: "Continue one of the caller's conversations with this companion; a new one by default." }),
 });
@@ -15,3 +16,6 @@ export const endCallRequest = z.strictObject({
     .optional()
     .meta({ description: "When the last turn's reply started playing, in ms from the end of the person's speech." }),
 });
+
+/** A call turn's multipart `text` field (typed in the call), when there is one; its length is checked with the turn. */
+export const typedText = z.object({ text: text({ multiline: true, label: 'The message' }).nullable() });

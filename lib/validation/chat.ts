@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LANGUAGES } from '@/lib/languages';
 import { MAX_MESSAGE_CHARS } from './limits';
+import { text } from './text';
 
-export const messageText = z
-  .string({ error: 'A message is required.' })
+export const messageText = text({ multiline: true, label: 'The message', error: 'A message is required.' })
   .transform((text) => text.trim())
   .pipe(
     z
@@ -17,10 +17,17 @@ export const uuid = z.uuid({ error: 'Not a valid id.' });
 /** The `{id}` of a route like /api/v1/conversations/{id}. */
 export const pathId = z.object({ id: uuid });
 
-export const modelId = z
-  .string({ error: 'A model id is required.' })
+export const modelId = text({ label: 'The model id', error: 'A model id is required.' })
   .max(200, 'Model ids can be at most 200 characters.')
   .regex(/^[a-z][a-z0-9-]*\/\S+$/, 'Model ids read provider/model, like google/gemini-2.5-flash.');
+
+/** A companion named by its slug or id, in a body or a filter. */
+export const companionRef = text({ label: 'The companion', error: 'Name a companion by slug or id.' })
+  .min(1, 'Name a companion by slug or id.')
+  .max(64, 'No companion has this slug or id.');
+
+/** The `{companion}` of a route like /api/v1/companions/{companion}. */
+export const companionPath = z.object({ companion: companionRef });
 
 /** Uploads (POST /api/v1/uploads) a message carries: up to 4 images and one voice note. */
 export const attachmentIds = z.array(uuid).max(5, 'A message can carry at most 4 images and one voice note.');
@@ -53,8 +60,7 @@ export const chatRequest = z.discriminatedUnion('action', [
 ]);
 export type ChatRequest = z.infer<typeof chatRequest>;
 
-export const conversationTitle = z
-  .string()
+export const conversationTitle = text({ label: 'The title', error: 'A title must be text.' })
   .transform((title) => title.trim())
   .pipe(z.string().min(1, 'A title cannot be empty.').max(200, 'Titles can be at most 200 characters.'));
 
@@ -66,8 +72,7 @@ export const credentials = z.object({
 });
 
 export const signUp = credentials.extend({
-  name: z
-    .string()
+  name: text({ label: 'The name', error: 'A name must be text.' })
     .trim()
     .max(100, 'Names can be at most 100 characters.')
     .optional()

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from './limits';
 import { modelId } from './chat';
+import { text } from './text';
 
 // OpenAI's clients send many more fields than these; the ones not read here are ignored.
-const textPart = z.object({ type: z.literal('text'), text: z.string() });
+const messageText = text({ multiline: true, label: 'The message' });
+const textPart = z.object({ type: z.literal('text'), text: messageText });
 
 const content = z
-  .union([z.string(), z.array(textPart)], { error: 'Content is a string or a list of text parts.' })
+  .union([messageText, z.array(textPart)], { error: 'Content is a string or a list of text parts.' })
   .transform((value) => (typeof value === 'string' ? value : value.map((part) => part.text).join('')))
   .pipe(z.string().max(MAX_MESSAGE_CHARS * 4, 'A message is too long.'));
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { text } from './text';
 
 export const MAX_MEMORY_CHARS = 300;
 
 /** A memory as the person writes it when they edit one. */
-export const memoryContent = z
-  .string({ error: 'Write what should be remembered.' })
+export const memoryContent = text({ multiline: true, label: 'The memory', error: 'Write what should be remembered.' })
   .transform((text) => text.replace(/\s+/g, ' ').trim())
   .pipe(
     z

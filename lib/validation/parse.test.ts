@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAX_API_BODY_BYTES } from './limits';
-import { parseWith, readJson } from './parse';
+import { MAX_BODY_JSON_DEPTH, parseWith, readJson } from './parse';
 
 const chunked = (text: string) =>
   new Request('http://localhost/', {
@@ -43,6 +43,14 @@ describe('readJson with a size cap', () => {
 
   it('still calls malformed JSON a 400', async () => {
     await expect(readJson(chunked('{"a":'), { maxBytes: 100 })).rejects.toMatchObject({ code: 'bad_request' });
+  });
+
+  it('refuses JSON nested deeper than MAX_BODY_JSON_DEPTH with a 400, however deep (1 MB of brackets)', async () => {
+    const nested = (depth: number, leaf = '1') => '{"a":'.repeat(depth) + leaf + '}'.repeat(depth);
+    expect(await readJson(chunked(nested(MAX_BODY_JSON_DEPTH)))).toBeTruthy();
+    await expect(readJson(chunked(nested(MAX_BODY_JSON_DEPTH + 1)))).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('nests deeper') });
+    const brackets = MAX_API_BODY_BYTES / 2;
+    await expect(readJson(chunked('['.repeat(brackets) + ']'.repeat(brackets)))).rejects.toMatchObject({ code: 'bad_request' });
   });
 });
 

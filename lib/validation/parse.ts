@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import { HearthError, isHearthError } from '@/lib/errors';
 import { MAX_API_BODY_BYTES } from './limits';
+import { jsonProblem } from './text';
+
+/**
+ * How deep a request body's JSON may nest. Parsing a deeper one is cheap, but whatever serialises
+ * it next (JSON.stringify, PostgreSQL's jsonb) recurses and overflows its stack: a 500. Well above
+ * the depth of any body the API takes, and above MAX_JSON_DEPTH so a field's own check names it.
+ */
+export const MAX_BODY_JSON_DEPTH = 128;
 
 /** Parses with a schema; the first problem becomes a 400 the person can act on, naming the field. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -24,11 +32,21 @@ export async function readJson(request: Request, { maxBytes = MAX_API_BODY_BYTES
     if (isHearthError(error)) throw error;
     return null;
   });
+  return parseJsonText(text ?? '', 'The request body');
+}
+
+/** JSON text as a value: malformed or too deeply nested JSON is a 400 that starts with `what`. */
+export function parseJsonText(text: string, what: string, options: { param?: string } = {}): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text ?? '');
+    value = JSON.parse(text);
   } catch {
-    throw new HearthError('bad_request', 'The request body must be valid JSON.');
+    throw new HearthError('bad_request', `${what} must be valid JSON.`, options);
   }
+  if (jsonProblem(value, { maxDepth: MAX_BODY_JSON_DEPTH, strings: false })) {
+    throw new HearthError('bad_request', `${what} nests deeper than ${MAX_BODY_JSON_DEPTH} levels.`, options);
+  }
+  return value;
 }
 
 /** A request's query string as a plain object for a schema; a repeated key keeps its last value. */

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { LANGUAGES } from '@/lib/languages';
 import { modelId } from './chat';
+import { searchQuery } from './search';
+import { storableJsonObject, text as checkedText } from './text';
 
+// Long texts keep their line breaks; names, tags and voices are one line.
 const text = (label: string, max: number) =>
-  z.string({ error: `${label} must be text.` }).max(max, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
+  checkedText({ multiline: true, label, error: `${label} must be text.` }).max(max, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
+const line = (label: string, error = `${label} must be text.`) => checkedText({ label, error });
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export const slug = z
-  .string({ error: 'A slug is required.' })
+export const slug = line('The slug', 'A slug is required.')
   .min(1, 'A slug is required.')
   .max(64, 'Slugs can be at most 64 characters.')
   .regex(SLUG_PATTERN, 'Use lowercase letters, digits and single hyphens, like "night-owl".');
@@ -17,7 +20,7 @@ export const VISIBILITIES = ['draft', 'published'] as const;
 
 /** Everything an admin edits about a persona: the studio form, card import and versions share it. */
 export const personaFields = z.object({
-  name: z.string({ error: 'A name is required.' }).trim().min(1, 'A name is required.').max(80, 'Names can be at most 80 characters.'),
+  name: line('The name', 'A name is required.').trim().min(1, 'A name is required.').max(80, 'Names can be at most 80 characters.'),
   slug,
   tagline: text('The tagline', 160),
   description: text('The description', 20000),
@@ -32,26 +35,26 @@ export const personaFields = z.object({
   characterVersion: text('Character version', 100),
   creatorNotes: text('Creator notes', 20000),
   specialties: z
-    .array(z.string().trim().min(1, 'Tags cannot be empty.').max(60, 'Tags can be at most 60 characters.'))
+    .array(line('A tag').trim().min(1, 'Tags cannot be empty.').max(60, 'Tags can be at most 60 characters.'))
     .max(50, 'At most 50 tags.'),
   languages: z.array(z.enum(LANGUAGES, { error: 'Not a supported language.' })).min(1, 'Choose at least one language.'),
   defaultModel: modelId,
   fallbackModels: z.array(modelId).max(8, 'At most 8 fallback models.'),
   temperature: z.number({ error: 'Temperature must be a number.' }).min(0, 'Temperature is at least 0.').max(2, 'Temperature is at most 2.'),
   maxOutputTokens: z.number({ error: 'Max output tokens must be a number.' }).int('Max output tokens must be a whole number.').min(1, 'Max output tokens is at least 1.').max(65536, 'Max output tokens is at most 65,536.').nullable(),
-  voice: z.string().trim().max(100, 'Voice can be at most 100 characters.').nullable(),
+  voice: line('The voice').trim().max(100, 'Voice can be at most 100 characters.').nullable(),
   /** A voice per language for calls (a provider voice id, or a style like "warm"); `voice` speaks the rest. */
   voices: z
     .partialRecord(
       z.enum(LANGUAGES, { error: 'Voices are set per supported language.' }),
-      z.string({ error: 'A voice must be text.' }).trim().min(1, 'A voice cannot be empty: leave the language out instead.').max(100, 'Voice can be at most 100 characters.'),
+      line('A voice', 'A voice must be text.').trim().min(1, 'A voice cannot be empty: leave the language out instead.').max(100, 'Voice can be at most 100 characters.'),
     )
     // Versions saved before per-language voices had none.
     .default({}),
   nsfw: z.boolean(),
   visibility: z.enum(VISIBILITIES, { error: 'Visibility is draft or published.' }),
   accentColor: z.string().regex(/^#[0-9a-f]{6}$/, 'Accent colour is a hex colour like #d97706.'),
-  cardExtra: z.record(z.string(), z.unknown()),
+  cardExtra: storableJsonObject('Card extras'),
 });
 export type PersonaFields = z.infer<typeof personaFields>;
 
@@ -59,7 +62,7 @@ export type PersonaFields = z.infer<typeof personaFields>;
 export const personaSave = z.object({ fields: personaFields, baseVersion: z.number().int().min(0).nullable() });
 
 export const personaFilters = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchQuery.optional(),
   status: z.enum(['all', 'published', 'draft', 'archived']).optional(),
   nsfw: z.enum(['any', 'yes', 'no']).optional(),
   language: z.enum(LANGUAGES).optional(),
@@ -69,7 +72,7 @@ export type PersonaFilters = z.infer<typeof personaFilters>;
 export const previewRequest = z.object({
   fields: personaFields,
   messages: z
-    .array(z.object({ role: z.enum(['user', 'assistant']), content: z.string().min(1).max(8000) }))
+    .array(z.object({ role: z.enum(['user', 'assistant']), content: text('A message', 8000).min(1, 'A message cannot be empty.') }))
     .min(1, 'Write a message to preview.')
     .max(40, 'A preview holds at most 40 messages.'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 import { AUDIO_TYPES, IMAGE_TYPES, MAX_AUDIO_BYTES } from '@/lib/uploads/limits';
 
 const MEDIA_TYPES = [...IMAGE_TYPES, ...AUDIO_TYPES] as const;
@@ -16,5 +17,5 @@ export const createUploadTargetRequest = z.strictObject({
     // The caps per kind (images 10 MB) are checked after parsing, with a 413.
     .max(Number.MAX_SAFE_INTEGER, 'size must be the file size in bytes.')
     .meta({ description: `Bytes. Images up to 10 MB, audio up to ${MAX_AUDIO_BYTES / 1024 / 1024} MB.` }),
-  filename: z.string().max(1000, 'filename can be at most 1000 characters.').nullable().optional(),
+  filename: text({ label: 'filename' }).max(1000, 'filename can be at most 1000 characters.').nullable().optional(),
 });

@@ -4,6 +4,7 @@ import { buttonStyles } from '@/components/ui/button';
 import { listUsers } from '@/lib/admin/users';
 import { requireAdminPage } from '@/lib/auth/roles';
 import { shortTime } from '@/lib/format';
+import { searchQuery } from '@/lib/validation/search';
 
 export const metadata = { title: 'Users' };
 
@@ -12,7 +13,8 @@ type Props = { searchParams: Promise<{ q?: string; role?: string }> };
 export default async function UsersPage({ searchParams }: Props) {
   const admin = await requireAdminPage();
   const { q: rawQ, role: rawRole } = await searchParams;
-  const q = typeof rawQ === 'string' ? rawQ.trim().slice(0, 100) : '';
+  // A search the database could not take (a control character) is no search, not an error page.
+  const q = searchQuery.safeParse(rawQ).data ?? '';
   const role = rawRole === 'admin' || rawRole === 'user' ? rawRole : undefined;
   const users = await listUsers(admin, { q: q || undefined, role, limit: 200 });
 

@@ -1,4 +1,5 @@
 import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
+import { assertSameSiteWrite } from '@/lib/api/same-origin';
 import { requireSessionClaims } from '@/lib/auth/session';
 import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
@@ -16,6 +17,7 @@ export const maxDuration = 300;
 export async function POST(request: Request) {
   try {
     const started = performance.now();
+    assertSameSiteWrite(request);
     const { caller: user, check } = await requireSessionClaims(request, 'Sign in to chat.');
     const input = parseWith(chatRequest, await readJson(request));
     // Every action here asks the companion for a reply (a new message, an edit, a regeneration),

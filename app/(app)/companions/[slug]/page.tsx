@@ -18,7 +18,16 @@ import { shortTime } from '@/lib/format';
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  return { title: decodeURIComponent((await params).slug).replace(/-/g, ' ') };
+  return { title: decoded((await params).slug).replace(/-/g, ' ') };
+}
+
+// A link with broken percent-encoding is a page not found, not decodeURIComponent's URIError (a 500).
+function decoded(slug: string): string {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
 }
 
 export default async function CompanionPage({ params }: Props) {
@@ -28,7 +37,7 @@ export default async function CompanionPage({ params }: Props) {
   const companion = await companionBySlugOrId(user, slug);
   if (!companion) {
     // A renamed companion keeps its old links.
-    const moved = await withUser(user, (tx) => redirectedSlug(tx, decodeURIComponent(slug)));
+    const moved = await withUser(user, (tx) => redirectedSlug(tx, decoded(slug)));
     if (moved) redirect(`/companions/${moved}`);
     notFound();
   }

@@ -30,6 +30,6 @@ export const POST = apiRoute(async (request, _context, caller) => {
   const file = await receiveUpload(request);
   const upload = await saveUpload(caller, file);
   return Response.json(await uploadJson(upload, request), { status: 201 });
-});
+}, { accepts: ['json', 'multipart'] });
 
 export const OPTIONS = preflight;

@@ -2,10 +2,12 @@ import { companionJson } from '@/lib/api/companions';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { companionBySlugOrId } from '@/lib/chat/companions';
 import { HearthError } from '@/lib/errors';
+import { companionPath } from '@/lib/validation/chat';
+import { parseWith } from '@/lib/validation/parse';
 
 /** One companion, by slug or id. */
 export const GET = apiRoute<{ companion: string }>(async (request, context, caller) => {
-  const companion = await companionBySlugOrId(caller, (await context.params).companion);
+  const companion = await companionBySlugOrId(caller, parseWith(companionPath, await context.params).companion);
   if (!companion) throw new HearthError('not_found', 'This companion does not exist.');
   return Response.json(companionJson(companion));
 });

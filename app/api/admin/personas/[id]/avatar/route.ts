@@ -9,4 +9,4 @@ export const PUT = adminRoute<{ id: string }>(async (request, context, admin) =>
   const { id } = parseWith(pathId, await context.params);
   const avatar = checkAvatar(await readBytes(request, MAX_AVATAR_BYTES, 'Avatars'));
   return Response.json({ persona: await replaceAvatar(admin, id, avatar) });
-});
+}, { accepts: ['bytes'] });

@@ -34,6 +34,6 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
     }
   })();
   return new Response(sseStream(events, { message: ': ping\n\n', intervalMs: 15_000 }), { headers: SSE_HEADERS });
-});
+}, { accepts: ['multipart'] });
 
 export const OPTIONS = preflight;

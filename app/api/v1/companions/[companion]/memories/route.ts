@@ -4,6 +4,7 @@ import type { ApiCaller } from '@/lib/auth/api-user';
 import { companionBySlugOrId } from '@/lib/chat/companions';
 import { HearthError } from '@/lib/errors';
 import { forgetEverything, memoryOverview, setMemorySettings } from '@/lib/memory/manage';
+import { companionPath } from '@/lib/validation/chat';
 import { memorySettingsRequest } from '@/lib/validation/memory';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
@@ -15,20 +16,20 @@ async function overview(caller: ApiCaller, companion: string) {
 
 /** What the companion remembers about the caller, and whether memory is on. */
 export const GET = apiRoute<{ companion: string }>(async (request, context, caller) => {
-  const { settings, memories } = await overview(caller, (await context.params).companion);
+  const { settings, memories } = await overview(caller, parseWith(companionPath, await context.params).companion);
   return Response.json(memoriesJson(settings, memories));
 });
 
 /** Memory on or off for this companion (`enabled`), and sharing general memories with all (`shared`). */
 export const PATCH = apiRoute<{ companion: string }>(async (request, context, caller) => {
   const changes = parseWith(memorySettingsRequest, await readJson(request));
-  const { companion, memories } = await overview(caller, (await context.params).companion);
+  const { companion, memories } = await overview(caller, parseWith(companionPath, await context.params).companion);
   return Response.json(memoriesJson(await setMemorySettings(caller, companion.id, changes), memories));
 });
 
 /** "Forget everything": all this companion remembers, the shared general memories included. */
 export const DELETE = apiRoute<{ companion: string }>(async (request, context, caller) => {
-  const companion = await companionBySlugOrId(caller, (await context.params).companion);
+  const companion = await companionBySlugOrId(caller, parseWith(companionPath, await context.params).companion);
   if (!companion) throw new HearthError('not_found', 'This companion does not exist.');
   return Response.json({ deleted: await forgetEverything(caller, companion.id) });
 });

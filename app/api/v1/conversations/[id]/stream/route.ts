@@ -12,10 +12,11 @@ export const maxDuration = 300;
 
 /**
  * Streams the reply to the person's latest message, which has none yet (one sent with
- * `reply: false`), as Anthropic-style events. A GET, so a browser's EventSource can open it with
- * the session cookie. 409 when there is nothing to answer.
+ * `reply: false`), as Anthropic-style events. A POST: starting a reply is work a link, an <img>
+ * or a page's navigation must not be able to start (a GET did, with the session cookie). 409 when
+ * there is nothing to answer.
  */
-export const GET = apiRoute<{ id: string }>(async (request, context, caller) => {
+export const POST = apiRoute<{ id: string }>(async (request, context, caller) => {
   const conversationId = parseWith(uuid, (await context.params).id);
   await takeMessageQuota(caller, addressOf(request));
   return messageEventsResponse(await startChatTurn(caller, { action: 'answer', conversationId }));

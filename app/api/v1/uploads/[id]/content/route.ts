@@ -44,7 +44,7 @@ export const PUT = apiRoute<{ id: string }>(
     await receiveUploadBytes(caller, id, request);
     return new Response(null, { status: 204 });
   },
-  { rateLimited: false },
+  { rateLimited: false, accepts: ['bytes'] },
 );
 
 export const OPTIONS = preflight;
