@@ -8,6 +8,7 @@ create or replace function hearth.auth_reset_password(p_token_hash text, p_passw
 returns table (user_id uuid, email text, outcome text)
 language plpgsql security definer set search_path = ''
 as $$
+#variable_conflict use_column
 declare
   t record;
   u record;
