@@ -101,10 +101,18 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
 
   it('sends a ping while the model is quiet', async () => {
     const conversationId = await newConversation();
+    // The model says nothing until released, 200 ms after the response starts (not after the
+    // turn's setup, whose time a busy machine stretches).
+    let release!: () => void;
+    const quiet = new Promise<void>((resolve) => (release = resolve));
     const model = new MockLanguageModelV4({
-      doStream: async () => ({ stream: simulateReadableStream({ chunks: complete('Finally '), initialDelayInMs: 250 }) }),
+      doStream: async () => {
+        await quiet;
+        return { stream: simulateReadableStream({ chunks: complete('Finally ') }) };
+      },
     });
     const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Think hard' }, { db, model });
+    setTimeout(release, 200);
     const events = await eventsOf(messageEventsResponse(turn, { pingIntervalMs: 40 }));
     const firstContent = events.findIndex((e) => e.type === 'message_start');
     expect(events.slice(0, firstContent).length).toBeGreaterThanOrEqual(2);
