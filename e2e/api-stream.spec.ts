@@ -115,8 +115,11 @@ test("a page streams the reply with the session cookie by POST; navigating to th
   const roles = async () => (await (await page.request.get(`/api/v1/conversations/${id}/messages`)).json()).data.map((m: { role: string }) => m.role);
 
   // What a link, an <img> or another site's page could make the browser do: no reply starts.
-  // (Chromium shows its own error page for the empty 405.)
-  await page.goto(`/api/v1/conversations/${id}/stream`).catch(() => null);
+  // Chromium swaps in its own error page for the empty 405, a second navigation that would race the
+  // next goto, so the visit happens in a tab of its own.
+  const visitor = await page.context().newPage();
+  await visitor.goto(`/api/v1/conversations/${id}/stream`).catch(() => null);
+  await visitor.close();
   expect((await page.request.get(`/api/v1/conversations/${id}/stream`)).status()).toBe(405);
   expect(await roles()).toEqual(['assistant', 'user']);
 
