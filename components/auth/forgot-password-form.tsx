@@ -8,6 +8,7 @@ import { MailIcon } from '@/components/ui/icons';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { AuthCard, linkStyle } from './card';
 import { Field } from './field';
+import { AuthForm } from './auth-form';
 
 /** Asks for the address; the answer is the same whether or not an account uses it. */
 export function ForgotPasswordForm() {
@@ -46,20 +47,12 @@ export function ForgotPasswordForm() {
     <AuthCard>
       <h1 className="text-xl font-semibold">Reset your password</h1>
       <p className="mt-2 text-sm text-ink-soft">Enter the email address of your account and we’ll send you a link to choose a new password.</p>
-      <form
-        method="post"
-        className="mt-5 space-y-4"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(new FormData(event.currentTarget));
-        }}
-      >
+      <AuthForm onSubmit={submit}>
         <Field label="Email" name="email" type="email" autoComplete="email" required error={error} onChange={() => error && setError(null)} />
         <button type="submit" disabled={pending || !hydrated} className={`${buttonStyles.primary} w-full py-3`}>
           {pending ? 'Sending…' : 'Send me a link'}
         </button>
-      </form>
+      </AuthForm>
       <p className="mt-5 text-center text-sm text-ink-soft">
         Remembered it? <Link href="/signin" className={linkStyle}>Sign in</Link>
       </p>

@@ -9,6 +9,7 @@ import { buttonStyles } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { AuthCard, linkStyle } from './card';
 import { Field } from './field';
+import { AuthForm } from './auth-form';
 
 type Failure = { error: string; field?: string; expired?: boolean };
 
@@ -53,15 +54,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     <AuthCard>
       <h1 className="text-xl font-semibold">Choose a new password</h1>
       <p className="mt-2 text-sm text-ink-soft">Every device signed in to your account will be signed out.</p>
-      <form
-        method="post"
-        className="mt-5 space-y-4"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(new FormData(event.currentTarget));
-        }}
-      >
+      <AuthForm onSubmit={submit}>
         <Field
           label="New password"
           name="password"
@@ -75,7 +68,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <button type="submit" disabled={pending || !hydrated} className={`${buttonStyles.primary} w-full py-3`}>
           {pending ? (changed ? 'Signing in…' : 'Saving…') : 'Set new password'}
         </button>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 }

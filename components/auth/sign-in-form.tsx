@@ -8,6 +8,7 @@ import { buttonStyles } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { Field } from './field';
 import { HumanCheck } from './human-check';
+import { AuthForm } from './auth-form';
 
 type Props = {
   oauth: { id: 'github' | 'google'; name: string }[];
@@ -96,15 +97,7 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen,
         <span className="h-px flex-1 bg-line" /> or with email <span className="h-px flex-1 bg-line" />
       </div>
 
-      {/* method=post: a submit before hydration must never put a password in the URL */}
-      <form
-        method="post"
-        className="space-y-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void withPassword(new FormData(event.currentTarget));
-        }}
-      >
+      <AuthForm onSubmit={withPassword} className="space-y-4" validate>
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <div>
           <Field label="Password" name="password" type="password" autoComplete="current-password" required minLength={8} />
@@ -116,7 +109,7 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen,
         <button type="submit" disabled={!ready} className={`${buttonStyles.primary} w-full py-3`}>
           {pending === 'credentials' ? 'Signing in…' : 'Sign in'}
         </button>
-      </form>
+      </AuthForm>
       {registrationOpen && (
         <p className="mt-5 text-center text-sm text-ink-soft">
           New here? <Link href="/signup" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">Create an account</Link>

@@ -8,6 +8,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { CheckInbox } from './check-inbox';
 import { Field } from './field';
 import { HumanCheck } from './human-check';
+import { AuthForm } from './auth-form';
 
 type Failure = Extract<SignUpResult, { ok: false }>;
 type Done = Extract<SignUpResult, { ok: true }>;
@@ -45,16 +46,7 @@ export function SignUpForm({ humanCheckSiteKey }: { humanCheckSiteKey: string | 
   return (
     <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
       <h1 className="text-xl font-semibold">Create your account</h1>
-      {/* method=post: a submit before hydration must never put a password in the URL */}
-      <form
-        method="post"
-        className="mt-5 space-y-4"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(new FormData(event.currentTarget));
-        }}
-      >
+      <AuthForm onSubmit={submit}>
         <Field label="Name (optional)" name="name" autoComplete="name" maxLength={100} error={errorFor('name')} />
         <Field label="Email" name="email" type="email" autoComplete="email" required error={errorFor('email')} />
         <Field
@@ -71,7 +63,7 @@ export function SignUpForm({ humanCheckSiteKey }: { humanCheckSiteKey: string | 
         <button type="submit" disabled={pending || !hydrated || waitingForCheck} className={`${buttonStyles.primary} w-full py-3`}>
           {pending ? 'Creating…' : 'Create account'}
         </button>
-      </form>
+      </AuthForm>
       <p className="mt-5 text-center text-sm text-ink-soft">
         Already have one? <Link href="/signin" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">Sign in</Link>
       </p>

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiCaller } from '@/lib/auth/api-user';
-import { openDatabase, type Database } from '@/lib/db';
+import { installProcessDatabase } from '@/lib/testing/use-database';
 import { HearthError } from '@/lib/errors';
 import { apiRoute, publicApiRoute } from './route';
 
@@ -20,17 +20,7 @@ const call = (caller: string, origin = 'https://allowed.example') =>
 const ok = apiRoute(async (request, ctx, caller) => Response.json({ id: caller.id }));
 
 // The limiter counts in the process's database (lib/rate-limit has the tests of its stores).
-const globalDb = globalThis as { __hearthDb?: Promise<Database> };
-const previousDb = globalDb.__hearthDb;
-let db: Database;
-beforeAll(async () => {
-  db = await openDatabase({ memory: true });
-  globalDb.__hearthDb = Promise.resolve(db);
-});
-afterAll(async () => {
-  globalDb.__hearthDb = previousDb;
-  await db.close();
-});
+installProcessDatabase();
 
 let alice: string;
 let bob: string;

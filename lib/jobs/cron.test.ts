@@ -1,19 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/cron/route';
-import { openDatabase, type Database } from '@/lib/db';
+import { installProcessDatabase } from '@/lib/testing/use-database';
 
 // The route runs the real jobs, in the process's database.
-const globalDb = globalThis as { __hearthDb?: Promise<Database> };
-const previousDb = globalDb.__hearthDb;
-let db: Database;
-beforeAll(async () => {
-  db = await openDatabase({ memory: true });
-  globalDb.__hearthDb = Promise.resolve(db);
-});
-afterAll(async () => {
-  globalDb.__hearthDb = previousDb;
-  await db.close();
-});
+const db = installProcessDatabase();
 afterEach(() => vi.unstubAllEnvs());
 
 const cron = (authorization?: string) => GET(new Request('http://hearth.test/api/cron', { headers: authorization ? { authorization } : {} }));
@@ -33,7 +23,7 @@ describe('GET /api/cron', () => {
       expect(response.status).toBe(401);
       expect((await response.json()).error.type).toBe('authentication_error');
     }
-    expect(await db.query('select 1 from hearth.job_runs')).toEqual([]);
+    expect(await db().query('select 1 from hearth.job_runs')).toEqual([]);
   });
 
   it('runs the due jobs with the secret, and finds them not due right after', async () => {

@@ -1,18 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type Database } from '@/lib/db';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { installProcessDatabase } from '@/lib/testing/use-database';
 import { startJobTimer, stopJobTimer, TIMER_INTERVAL_MS } from './timer';
 
-const globalDb = globalThis as { __hearthDb?: Promise<Database> };
-const previousDb = globalDb.__hearthDb;
-let db: Database;
-beforeAll(async () => {
-  db = await openDatabase({ memory: true });
-  globalDb.__hearthDb = Promise.resolve(db);
-});
-afterAll(async () => {
-  globalDb.__hearthDb = previousDb;
-  await db.close();
-});
+const db = installProcessDatabase();
 afterEach(() => {
   stopJobTimer();
   vi.useRealTimers();
@@ -29,10 +19,10 @@ describe('the self-hosted job timer', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     expect(startJobTimer()).toBe(true);
     expect(startJobTimer()).toBe(false);
-    expect(await db.query('select 1 from hearth.job_runs')).toEqual([]);
+    expect(await db().query('select 1 from hearth.job_runs')).toEqual([]);
     vi.advanceTimersByTime(TIMER_INTERVAL_MS);
-    for (let i = 0; i < 100 && (await db.query('select 1 from hearth.job_runs')).length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-    const [row] = await db.query<{ jobs: number }>('select count(distinct job)::int as jobs from hearth.job_runs');
+    for (let i = 0; i < 100 && (await db().query('select 1 from hearth.job_runs')).length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const [row] = await db().query<{ jobs: number }>('select count(distinct job)::int as jobs from hearth.job_runs');
     expect(row?.jobs).toBe(6);
   });
 });
