@@ -114,8 +114,10 @@ export async function listNewestMessagePage(
   return { items: page.items.reverse(), nextCursor: page.nextCursor };
 }
 
-function withoutKey<T extends StoredMessage & { seqKey: string }>({ seqKey: _, ...message }: T): StoredMessage {
-  return message;
+function withoutKey<T extends StoredMessage & { seqKey: string }>(row: T): StoredMessage {
+  const message: Partial<T> = { ...row };
+  delete message.seqKey;
+  return message as StoredMessage;
 }
 
 export async function getMessage(tx: Queryable, id: string): Promise<StoredMessage | null> {
