@@ -1,56 +1,44 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
-import { signInAsGuest, startChatWith } from './helpers';
+import { encodePng } from '../lib/uploads/png.ts';
+import { expectAccessible, signInAsGuest, signInAsMember, startChatWith } from './helpers';
 
-// A conversation of 300 messages (written straight into the database) opens with the newest 50
-// in the page, loads older ones as the person scrolls up, says so when a page cannot load (with
-// Retry), and stops at the start. Loading the chat page takes the request quota: past it, a
-// friendly page, not a 500. A server of its own on a fresh PostgreSQL database (so the test can
-// write into it), with a low request quota for guests. Needs E2E_POSTGRES_ADMIN_URL, as
-// e2e/instances.spec.ts does.
-const ADMIN_URL = process.env.E2E_POSTGRES_ADMIN_URL;
+// Limits a person meets, on a server of their own (like e2e/rate-limit.spec.ts). A conversation
+// of 300 messages opens with the newest 50 in the page, loads older ones as the person scrolls
+// up, says so when a page cannot load (with Retry), and stops at the start. Loading the chat page
+// takes the request quota: past it, a friendly page, not a 500 (people get 40 requests a minute
+// here; guests, who seed the long conversation through the REST API, many more). And the storage
+// quota: a guest's file past it is refused in the composer with how much is used of how much,
+// and Settings › Storage shows the meter.
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 7;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
-const DATABASE = `hearth_e2e_long_${process.pid}`;
-const GUEST_REQUESTS_PER_MINUTE = 40;
+const DATA_DIR = path.join(process.cwd(), '.data', 'e2e-long-conversation');
+const USER_REQUESTS_PER_MINUTE = 40;
 const SEEDED = 300;
 
-test.skip(!ADMIN_URL, 'Set E2E_POSTGRES_ADMIN_URL to seed a long conversation in PostgreSQL.');
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE_URL });
 
 let server: ChildProcess | undefined;
 
-function databaseUrl(): string {
-  const url = new URL(ADMIN_URL!);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test.beforeAll(async () => {
   test.setTimeout(150_000);
-  await sql(ADMIN_URL!, `drop database if exists ${DATABASE} with (force)`);
-  await sql(ADMIN_URL!, `create database ${DATABASE}`);
+  rmSync(DATA_DIR, { recursive: true, force: true });
   server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
     env: {
       ...process.env,
-      DATABASE_URL: databaseUrl(),
+      HEARTH_DATA_DIR: DATA_DIR,
+      DATABASE_URL: '',
       REDIS_URL: '',
-      NEXTAUTH_SECRET: 'long-conversation-spec-secret',
-      RATE_LIMIT_REQUESTS_PER_MINUTE_GUEST: String(GUEST_REQUESTS_PER_MINUTE),
+      RATE_LIMIT_REQUESTS_PER_MINUTE_GUEST: '2000',
+      RATE_LIMIT_REQUESTS_PER_MINUTE_USER: String(USER_REQUESTS_PER_MINUTE),
       RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+      RATE_LIMIT_MESSAGES_PER_HOUR: '0',
+      RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
       RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
+      STORAGE_QUOTA_MB_GUEST: '1',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
@@ -66,19 +54,18 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   if (server?.pid) process.kill(-server.pid, 'SIGTERM');
   await new Promise((resolve) => (server && server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
-  if (ADMIN_URL) await sql(ADMIN_URL, `drop database if exists ${DATABASE} with (force)`);
+  rmSync(DATA_DIR, { recursive: true, force: true });
 });
 
-/** 300 messages after the greeting, in order, as if the two had talked for weeks. */
-async function seed(conversationId: string): Promise<void> {
-  await sql(
-    databaseUrl(),
-    `insert into hearth.messages (conversation_id, user_id, role, parts, status)
-     select c.id, c.user_id, case when i % 2 = 1 then 'user' else 'assistant' end,
-            jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Seeded message ' || i)), 'complete'
-       from hearth.conversations c, generate_series(1, $2::int) i where c.id = $1 order by i`,
-    [conversationId, SEEDED],
-  );
+/** 300 messages after the greeting, saved through the REST API with the page's session (no replies asked for). */
+async function seed(page: Page, conversationId: string): Promise<void> {
+  for (let i = 1; i <= SEEDED; i++) {
+    const saved = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, {
+      headers: { origin: BASE_URL },
+      data: { content: `Seeded message ${i}`, reply: false },
+    });
+    expect(saved.status(), await saved.text()).toBe(201);
+  }
 }
 
 const bubbles = (page: Page) => page.locator('[data-role="user"], [data-role="assistant"]');
@@ -86,10 +73,10 @@ const scroller = (page: Page) => page.getByRole('log').locator('xpath=..');
 const scrollToTop = (page: Page) => scroller(page).evaluate((el) => el.scrollTo({ top: 0 }));
 
 test('the newest 50 are in the page; scrolling up loads 50 more at a time, steady, with Retry, until the start', async ({ page, context }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await signInAsGuest(page);
   const chatUrl = await startChatWith(page);
-  await seed(new URL(chatUrl).pathname.split('/').at(-1)!);
+  await seed(page, new URL(chatUrl).pathname.split('/').at(-1)!);
   await page.reload();
 
   await expect(bubbles(page)).toHaveCount(50);
@@ -130,10 +117,10 @@ test('the newest 50 are in the page; scrolling up loads 50 more at a time, stead
 
 test('loading the chat page past the request quota shows a friendly page, not a 500', async ({ page }) => {
   test.setTimeout(60_000);
-  await signInAsGuest(page);
+  await signInAsMember(page);
   const chatUrl = await startChatWith(page);
   let answer = { status: 0, body: '' };
-  for (let i = 0; i <= GUEST_REQUESTS_PER_MINUTE && !answer.body.includes('take a breath'); i++) {
+  for (let i = 0; i <= USER_REQUESTS_PER_MINUTE && !answer.body.includes('take a breath'); i++) {
     const response = await page.request.get(chatUrl);
     answer = { status: response.status(), body: await response.text() };
     expect(answer.status).toBeLessThan(500);
@@ -142,4 +129,25 @@ test('loading the chat page past the request quota shows a friendly page, not a 
   await page.goto(chatUrl);
   await expect(page.getByRole('heading', { name: 'Let’s take a breath' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', new URL(chatUrl).pathname);
+});
+
+/** A PNG of noise (it does not compress): about 3 bytes a pixel. */
+function noisyPng(side: number): Buffer {
+  return Buffer.from(encodePng(side, side, () => [Math.floor(Math.random() * 256), Math.floor(Math.random() * 256), Math.floor(Math.random() * 256), 255]));
+}
+
+test('a file past the storage quota is refused in the composer, and Settings › Storage shows the usage', async ({ page }) => {
+  await signInAsGuest(page);
+  await startChatWith(page);
+  const input = page.getByTestId('file-input');
+  await input.setInputFiles([{ name: 'small.png', mimeType: 'image/png', buffer: noisyPng(300) }]);
+  await expect(page.getByTestId('attachment').first()).toHaveAttribute('data-state', 'ready');
+  await input.setInputFiles([{ name: 'large.png', mimeType: 'image/png', buffer: noisyPng(520) }]);
+  await expect(page.locator('#composer-problem')).toHaveText(/^Your storage is full: you are using 0\.\d MB of 1 MB, and this file needs 0\.\d MB\./);
+
+  await page.goto('/settings/storage');
+  const meter = page.getByRole('meter', { name: 'Storage used' });
+  await expect(meter).toHaveAttribute('aria-valuetext', /^0\.\d MB of 1 MB$/);
+  await expect(page.getByText(/^0\.\d MB of 1 MB$/)).toBeVisible();
+  await expectAccessible(page);
 });
