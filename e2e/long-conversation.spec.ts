@@ -143,11 +143,11 @@ test('a file past the storage quota is refused in the composer, and Settings ›
   await input.setInputFiles([{ name: 'small.png', mimeType: 'image/png', buffer: noisyPng(300) }]);
   await expect(page.getByTestId('attachment').first()).toHaveAttribute('data-state', 'ready');
   await input.setInputFiles([{ name: 'large.png', mimeType: 'image/png', buffer: noisyPng(520) }]);
-  await expect(page.locator('#composer-problem')).toHaveText(/^Your storage is full: you are using 0\.\d MB of 1 MB, and this file needs 0\.\d MB\./);
+  await expect(page.locator('#composer-problem')).toHaveText(/^Your storage is full: you are using 0\.\d+ MB of 1 MB, and this file needs 0\.\d+ MB\./);
 
   await page.goto('/settings/storage');
   const meter = page.getByRole('meter', { name: 'Storage used' });
-  await expect(meter).toHaveAttribute('aria-valuetext', /^0\.\d MB of 1 MB$/);
-  await expect(page.getByText(/^0\.\d MB of 1 MB$/)).toBeVisible();
+  await expect(meter).toHaveAttribute('aria-valuetext', /^0\.\d+ MB of 1 MB$/);
+  await expect(page.getByText(/^0\.\d+ MB of 1 MB$/)).toBeVisible();
   await expectAccessible(page);
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { startConversation } from '@/lib/chat/conversations';
 import type { Database } from '@/lib/db';
 import { HearthError } from '@/lib/errors';
+import { megabytes } from '@/lib/format';
 import type { BlobStore } from '@/lib/storage';
 import { localBlobStore } from '@/lib/storage/local';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
@@ -35,6 +36,12 @@ async function refusal(promise: Promise<unknown>): Promise<HearthError> {
   expect(error).toBeInstanceOf(HearthError);
   return error as HearthError;
 }
+
+describe('storage sizes as people read them', () => {
+  it('says megabytes, with two decimals below one', () => {
+    expect([0, 1, 300_000, 545_000, 1.5 * MB, 20 * MB, 19.96 * MB, 500 * MB].map(megabytes)).toEqual(['0 MB', '0.01 MB', '0.29 MB', '0.52 MB', '1.5 MB', '20 MB', '20 MB', '500 MB']);
+  });
+});
 
 describe('storage quotas from the environment', () => {
   it('defaults to 20 MB for guests, 500 MB for people, no limit for admins', () => {
@@ -88,7 +95,7 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
     const error = await refusal(saveUpload(user, pngFile(picture), { db, store }));
     expect(error.status).toBe(413);
     expect(error.publicCode).toBe('storage_quota');
-    expect(error.message).toMatch(/using 0\.\d MB of 1 MB/);
+    expect(error.message).toMatch(/using 0\.\d+ MB of 1 MB/);
     // The refused file left nothing: no row, no object beyond the two kept.
     expect(await used(user)).toBe(2 * size);
     expect(await storageUsage(user, { db })).toEqual({ usedBytes: 2 * size, quotaBytes: MB });
