@@ -18,7 +18,8 @@ import { saveUpload, storeUpload } from './service';
 import { storageUsage } from './usage';
 import { withUser } from '@/lib/db/scope';
 import { attachUploads } from '@/lib/db/uploads';
-import { insertMessage } from '@/lib/db/messages';
+import { deleteMessages, insertMessage } from '@/lib/db/messages';
+import { deleteStaleUploads } from './stale';
 
 const ORIGIN = 'http://hearth.test';
 /** A PNG of noise (it does not compress): about 4 bytes a pixel. */
@@ -171,6 +172,29 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
     expect(await deleteConversationAndFiles(user, conversation.id, { db, store })).toBe(true);
     expect(await used(user)).toBe(0);
     await saveUpload(user, pngFile(picture), { db, store });
+  });
+
+  it('stops counting the files of a deleted message (a replaced reply), and the job deletes them', async () => {
+    const user = await guest('regenerator');
+    const conversation = await startConversation(user, { companion: 'ada' }, db);
+    const a = await saveUpload(user, pngFile(picture), { db, store });
+    const b = await saveUpload(user, pngFile(picture), { db, store });
+    const messageId = await withUser(user, async (tx) => {
+      const id = await insertMessage(tx, { conversationId: conversation.id, role: 'assistant', text: 'two pictures', status: 'complete' });
+      await attachUploads(tx, [a.id, b.id], { conversationId: conversation.id, messageId: id });
+      return id;
+    }, db);
+    expect(await used(user)).toBe(2 * size);
+    // What a regeneration does to the reply it replaces (lib/chat/pipeline.ts).
+    await withUser(user, (tx) => deleteMessages(tx, [messageId]), db);
+    expect(await used(user)).toBe(0);
+    expect((await storageUsage(user, { db })).usedBytes).toBe(0);
+    await saveUpload(user, pngFile(picture), { db, store });
+
+    const deleted = await db.transaction((tx) => deleteStaleUploads(tx, store, new Date(0)));
+    expect(deleted.orphaned).toBeGreaterThanOrEqual(2);
+    expect(await store.stat(a.path)).toBeNull();
+    expect(await db.query('select id from hearth.uploads where id = any($1::uuid[])', [[a.id, b.id]])).toEqual([]);
   });
 
   it('counts generated pictures too (the picture tool stores them through storeUpload)', async () => {

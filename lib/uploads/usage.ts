@@ -14,7 +14,9 @@ export async function storageUsage(
     user,
     (tx) =>
       tx.query<{ used: string }>(
-        `select (coalesce((select sum(size_bytes) from hearth.uploads where user_id = hearth.requesting_user_id()), 0)
+        // As the quota counts (hearth.storage_used): the files of a deleted message no longer do.
+        `select (coalesce((select sum(size_bytes) from hearth.uploads
+                            where user_id = hearth.requesting_user_id() and (message_id is not null or conversation_id is null)), 0)
                + coalesce((select sum(size_bytes) from hearth.pending_uploads where user_id = hearth.requesting_user_id()), 0))::text as used`,
       ),
     options.db,

@@ -16,10 +16,14 @@
 -- that did not fit; lib/errors.ts turns that into a 413 with code storage_quota.
 
 -- Bytes stored by one person, read by the trigger whatever the caller's RLS scope.
+-- An upload whose message was deleted (a reply replaced by a regeneration or an edit: the
+-- foreign key sets message_id to null and the conversation stays) no longer counts: nothing can
+-- show it, and the stale-upload job deletes it with its object on its next run.
 create or replace function hearth.storage_used(p_user uuid) returns bigint
 language sql stable security definer set search_path = ''
 as $$
-  select coalesce((select sum(u.size_bytes) from hearth.uploads u where u.user_id = p_user), 0)::bigint
+  select coalesce((select sum(u.size_bytes) from hearth.uploads u
+                    where u.user_id = p_user and (u.message_id is not null or u.conversation_id is null)), 0)::bigint
        + coalesce((select sum(p.size_bytes) from hearth.pending_uploads p where p.user_id = p_user), 0)::bigint
 $$;
 
@@ -60,6 +64,10 @@ drop trigger if exists pending_uploads_storage_quota on hearth.pending_uploads;
 create trigger pending_uploads_storage_quota
   before insert on hearth.pending_uploads
   for each row execute function hearth.enforce_storage_quota();
+
+-- The stale-upload job finds the uploads of deleted messages.
+create index if not exists uploads_orphaned_idx on hearth.uploads (created_at)
+  where message_id is null and conversation_id is not null;
 
 select hearth.lock_down();
 -- Nothing to grant: the trigger runs as the owner, and the settings page sums the person's own
