@@ -8,7 +8,7 @@ export function PageLoadsLimited({ retryAfterSeconds, href }: { retryAfterSecond
       <p className="text-5xl" aria-hidden="true">🕯️</p>
       <h1 className="text-2xl font-semibold">Let’s take a breath</h1>
       <p role="alert" className="max-w-sm text-ink-soft">
-        This page was opened many times in a short while, so we’re pausing for a moment. Try again in {wait}.
+        There were a lot of requests from your account in a short while, so we’re pausing for a moment. Try again in {wait}.
       </p>
       {/* A plain link: a full reload, once the wait is over. */}
       <a href={href} className={buttonStyles.primary}>Try again</a>
