@@ -1,3 +1,5 @@
+import { megabytes } from './format';
+
 /**
  * Errors a person or an API client is meant to see. Anything else is an internal error: logged
  * in full on the server, shown only as a generic message.
@@ -76,9 +78,27 @@ export function fromDatabaseError(error: unknown): HearthError | undefined {
       return new HearthError('unauthorized', 'Your session is no longer valid. Please sign in again.');
     case '42501': // insufficient_privilege: RLS refused the write
       return new HearthError('not_found', 'Not found.');
+    case 'HQ413': // the storage quota's trigger (migration 20261207070000_storage_quota.sql)
+      return storageQuotaError((error as { detail?: string }).detail);
     default:
       return undefined;
   }
+}
+
+/** Over the storage quota: how much is used of how much, and what to do about it. */
+export function storageQuotaError(detail: string | undefined): HearthError {
+  let usage: { used?: number; quota?: number; size?: number } = {};
+  try {
+    usage = JSON.parse(detail ?? '{}') as typeof usage;
+  } catch {
+    // The message below still says what happened.
+  }
+  const { used, quota, size } = usage;
+  const message =
+    typeof used === 'number' && typeof quota === 'number'
+      ? `Your storage is full: you are using ${megabytes(used)} of ${megabytes(quota)}${typeof size === 'number' ? `, and this file needs ${megabytes(size)}` : ''}. Delete files or conversations you no longer need to make room.`
+      : 'Your storage is full. Delete files or conversations you no longer need to make room.';
+  return new HearthError('payload_too_large', message, { publicCode: 'storage_quota', param: 'file' });
 }
 
 export function toHearthError(error: unknown): HearthError {

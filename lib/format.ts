@@ -24,3 +24,15 @@ export function timeAgo(date: Date, now = new Date()): string {
 export function longDate(date: Date): string {
   return date.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/**
+ * "0 MB", "0.52 MB", "19.6 MB", "500 MB": sizes of files and storage, in binary megabytes, precise
+ * enough below 1 MB that two sizes shown side by side add up as they should.
+ */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (bytes <= 0) return '0 MB';
+  if (mb < 0.01) return '0.01 MB';
+  if (mb < 1) return `${Math.round(mb * 100) / 100} MB`;
+  return `${mb < 100 ? Math.round(mb * 10) / 10 : Math.round(mb)} MB`;
+}

@@ -5,6 +5,7 @@ import { DefaultChatTransport } from 'ai';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
+import { withNewestPage } from '@/lib/chat/message-window';
 import { adoptStoredIds } from '@/lib/chat/stored-ids';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import type { Language } from '@/lib/languages';
@@ -12,24 +13,28 @@ import { textOf } from '@/lib/text';
 import { ChatHeader } from './chat-header';
 import { Composer, type VisionSupport } from './composer';
 import { liveRequests } from './live-requests';
-import { loadMessages } from './load-messages';
+import { loadNewestMessages } from './load-messages';
 import { MessageList } from './message-list';
 import type { PickableModel } from './model-picker';
 import { randomId } from './random-id';
 import { RateLimitedError, rateLimitAware, rateLimitNotice } from './rate-limit';
+import { useOlderMessages } from './use-older-messages';
 import { useReplyResumption } from './use-reply-resumption';
 
 export type ChatCompanion = { slug: string; name: string; avatarUrl: string; accentColor: string; tagline: string };
 type Props = {
   conversation: { id: string; title: string; model: string; language: Language };
   companion: ChatCompanion;
+  /** The newest page of the conversation; older pages load as the person scrolls up. */
   initialMessages: ChatUIMessage[];
+  /** Where the messages before initialMessages start (null: there are none). */
+  olderCursor: string | null;
   models: PickableModel[];
   /** Who answers, when it is not a configured model (the offline demo, or nobody for a mature companion). */
   notice: string | null;
 };
 
-export function ChatView({ conversation, companion, initialMessages, models, notice }: Props) {
+export function ChatView({ conversation, companion, initialMessages, olderCursor, models, notice }: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const requests = useMemo(() => liveRequests(), []);
@@ -85,6 +90,8 @@ export function ChatView({ conversation, companion, initialMessages, models, not
       router.refresh();
     },
   });
+  const older = useOlderMessages(conversation.id, olderCursor, setMessages);
+  const restartOlder = older.restart;
   const resumption = useReplyResumption({
     conversationId: conversation.id,
     replyWasStreaming: initialMessages.at(-1)?.metadata?.status === 'streaming',
@@ -136,14 +143,23 @@ export function ChatView({ conversation, companion, initialMessages, models, not
   // A reply being written that the page cannot follow (written by another server process without
   // Redis, or too long to replay) finishes on the server: look again until it is done.
   const pendingFromServer = !busy && messages.at(-1)?.metadata?.status === 'streaming';
+  const shown = useRef(messages);
+  useEffect(() => {
+    shown.current = messages;
+  }, [messages]);
   useEffect(() => {
     if (!pendingFromServer) return;
     const timer = setInterval(async () => {
-      const fresh = await loadMessages(conversation.id);
-      if (fresh) setMessages(fresh);
+      const fresh = await loadNewestMessages(conversation.id);
+      if (!fresh) return;
+      const merged = withNewestPage(shown.current, fresh.messages);
+      if (merged) return setMessages(merged);
+      // The saved page no longer reaches back to what is shown: it is the whole window now.
+      restartOlder(fresh.olderCursor);
+      setMessages(fresh.messages);
     }, 1500);
     return () => clearInterval(timer);
-  }, [pendingFromServer, conversation.id, setMessages]);
+  }, [pendingFromServer, conversation.id, setMessages, restartOlder]);
 
   const vision = visionSupport(conversation.model, models);
   const [switchError, setSwitchError] = useState<string | null>(null);
@@ -166,6 +182,7 @@ export function ChatView({ conversation, companion, initialMessages, models, not
       )}
       <MessageList
         messages={messages}
+        older={older}
         companion={companion}
         status={status}
         replyInProgress={resumption.reconnecting || pendingFromServer}

@@ -1,16 +1,19 @@
 'use client';
 
 import type { ChatStatus } from 'ai';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { ArrowDownIcon, RefreshIcon } from '@/components/ui/icons';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import type { ChatCompanion } from './chat-view';
 import { MessageBubble } from './message-bubble';
+import type { OlderMessages } from './use-older-messages';
 import type { PickableModel } from './model-picker';
 
 type Props = {
   messages: ChatUIMessage[];
+  /** The pages before the first message shown, loaded as the person scrolls to the top. */
+  older: OlderMessages;
   companion: ChatCompanion;
   status: ChatStatus;
   /** The last reply is being written on the server while the page waits to reconnect to it. */
@@ -27,16 +30,41 @@ type Props = {
 
 // Within this many pixels of the bottom counts as "reading the latest", so new text follows.
 const STICKY_PX = 80;
+// Older messages start loading this far before the top is reached, so scrolling rarely waits.
+const PRELOAD_PX = 600;
 
 export function MessageList(props: Props) {
-  const { messages, companion, status, replyInProgress, replyNote, lastUserId, canRegenerate, models, onRegenerate, onEdit, error } = props;
+  const { messages, older, companion, status, replyInProgress, replyNote, lastUserId, canRegenerate, models, onRegenerate, onEdit, error } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
+  // The first message shown and the content's height when it was: older messages put in front of
+  // it move the view down by what they add, so the message being read stays where it was.
+  const top = useRef<{ id: string | undefined; height: number }>({ id: undefined, height: 0 });
 
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && following) el.scrollTop = el.scrollHeight;
-  }, [messages, status, following, error]);
+    if (!el) return;
+    const firstId = messages[0]?.id;
+    if (following) el.scrollTop = el.scrollHeight;
+    else if (top.current.id && firstId !== top.current.id && messages.some((m) => m.id === top.current.id)) {
+      el.scrollTop += el.scrollHeight - top.current.height;
+    }
+    top.current = { id: firstId, height: el.scrollHeight };
+  }, [messages, status, following, error, older.state]);
+
+  // Near the top, the page before loads by itself (again after each page, while the top is in view).
+  const sentinel = useRef<HTMLDivElement>(null);
+  const { hasOlder, state: olderState, loadOlder } = older;
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!el || !hasOlder || olderState !== 'idle') return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && loadOlder(), {
+      root: scroller.current,
+      rootMargin: `${PRELOAD_PX}px 0px 0px 0px`,
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [hasOlder, olderState, loadOlder, messages.length]);
 
   // Sending a message always brings the view back to the bottom.
   const [previousStatus, setPreviousStatus] = useState(status);
@@ -57,8 +85,11 @@ export function MessageList(props: Props) {
 
   return (
     <div className="relative min-h-0 flex-1">
-      <div ref={scroller} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain">
+      {/* The browser's own scroll anchoring is off: the list keeps the position itself, the same in every browser. */}
+      <div ref={scroller} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain [overflow-anchor:none]">
         <div role="log" aria-label={`Conversation with ${companion.name}`} aria-live="polite" aria-busy={status === 'streaming'} className="mx-auto flex w-full max-w-3xl flex-col gap-5 px-4 py-6 sm:px-6">
+          {older.hasOlder && <div ref={sentinel} aria-hidden="true" />}
+          <OlderRow older={older} />
           {messages.map((message) => (
             <MessageBubble
               key={message.id}
@@ -112,4 +143,35 @@ function TypingIndicator({ companion }: { companion: ChatCompanion }) {
       </div>
     </div>
   );
+}
+
+/** The top of the list while older messages load, or why they did not, with Retry. */
+function OlderRow({ older }: { older: OlderMessages }) {
+  if (older.state === 'loading') {
+    return (
+      <div role="status" className="flex items-center justify-center gap-2 py-2 text-sm text-ink-faint">
+        <span className="size-1.5 animate-breathe rounded-full bg-ink-faint" aria-hidden="true" />
+        Loading earlier messages…
+      </div>
+    );
+  }
+  if (older.state === 'error') {
+    return (
+      <div role="alert" className="flex flex-wrap items-center justify-center gap-3 rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
+        <span>{older.error}</span>
+        <button type="button" onClick={older.loadOlder} className="inline-flex items-center gap-1.5 rounded-full bg-red-600 px-3 py-1.5 font-medium text-white hover:bg-red-700">
+          <RefreshIcon /> Retry
+        </button>
+      </div>
+    );
+  }
+  if (older.hasOlder) {
+    // For keyboards and screen readers, and when the observer cannot tell (a very tall screen).
+    return (
+      <button type="button" onClick={older.loadOlder} className="sr-only focus:not-sr-only focus:self-center focus:rounded-full focus:px-3 focus:py-1.5 focus:text-sm">
+        Load earlier messages
+      </button>
+    );
+  }
+  return null;
 }

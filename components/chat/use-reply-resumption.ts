@@ -4,7 +4,8 @@ import type { UseChatHelpers } from '@ai-sdk/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ChatUIMessage } from '@/lib/chat/ui-messages';
 import type { LiveRequests } from './live-requests';
-import { loadMessages } from './load-messages';
+import { withNewestPage } from '@/lib/chat/message-window';
+import { loadNewestMessages } from './load-messages';
 
 type Chat = Pick<UseChatHelpers<ChatUIMessage>, 'status' | 'resumeStream' | 'setMessages' | 'clearError'>;
 type Finish = { message: ChatUIMessage; messages: ChatUIMessage[]; isAbort: boolean; isDisconnect: boolean };
@@ -39,11 +40,14 @@ export function useReplyResumption({ conversationId, replyWasStreaming, requests
     latestStatus.current = status;
   }, [status]);
 
-  /** The saved conversation replaces what is shown, unless something shown is not saved (a message that never left). */
+  /**
+   * The saved newest page replaces the end of what is shown (older pages loaded by scrolling up
+   * stay), unless something shown is not saved (a message that never left).
+   */
   const refreshFromDatabase = useCallback(async () => {
-    const saved = await loadMessages(conversationId);
+    const saved = await loadNewestMessages(conversationId);
     if (!saved || (latestStatus.current !== 'ready' && latestStatus.current !== 'error')) return;
-    setMessages((shown) => (shown.every((m) => saved.some((s) => s.id === m.id)) ? saved : shown));
+    setMessages((shown) => withNewestPage(shown, saved.messages) ?? shown);
   }, [conversationId, setMessages]);
 
   /** Reconnects to the reply (with `resuming` already set), then reads the saved conversation. */

@@ -6,7 +6,7 @@ import { useEffect, useState, useTransition } from 'react';
 import { moreConversationsAction } from '@/app/(app)/actions';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
-import { CloseIcon, KeyIcon, ShieldIcon, PlusIcon } from '@/components/ui/icons';
+import { CloseIcon, KeyIcon, ShieldIcon, StorageIcon, PlusIcon } from '@/components/ui/icons';
 import { Logo } from '@/components/ui/logo';
 import type { ConversationSummary } from '@/lib/db/conversations';
 import type { Page } from '@/lib/db/cursor';
@@ -117,6 +117,15 @@ export function ConversationSidebar({ user, initial }: Props) {
             }`}
           >
             <ShieldIcon /> Security
+          </Link>
+          <Link
+            href="/settings/storage"
+            aria-current={pathname === '/settings/storage' ? 'page' : undefined}
+            className={`flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm transition-colors ${
+              pathname === '/settings/storage' ? 'bg-sunken text-ink' : 'text-ink-soft hover:bg-sunken/70 hover:text-ink'
+            }`}
+          >
+            <StorageIcon /> Storage
           </Link>
           {user.isAdmin && (
             <Link href="/admin" className="flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm text-ink-soft transition-colors hover:bg-sunken/70 hover:text-ink">

@@ -59,6 +59,10 @@ export const KeyIcon = ({ className = 'size-4' }: IconProps) => (
 export const ShieldIcon = ({ className = 'size-4' }: IconProps) => (
   <svg {...common} className={className}><path d="M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6z" /><path d="M9 12l2 2 4-4" /></svg>
 );
+/** A stack of disks: the files someone keeps. */
+export const StorageIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}><ellipse cx="12" cy="6" rx="7" ry="3" /><path d="M5 6v6c0 1.7 3.1 3 7 3s7-1.3 7-3V6M5 12v6c0 1.7 3.1 3 7 3s7-1.3 7-3v-6" /></svg>
+);
 /** An envelope: mail on its way. */
 export const MailIcon = ({ className = 'size-5' }: IconProps) => (
   <svg {...common} className={className}><rect x="3" y="5" width="18" height="14" rx="2" /><path d="M3.5 6.5L12 13l8.5-6.5" /></svg>

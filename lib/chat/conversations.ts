@@ -11,7 +11,7 @@ import {
   type ConversationSummary,
 } from '@/lib/db/conversations';
 import type { Page } from '@/lib/db/cursor';
-import { listMessagePage, listMessages, type StoredMessage } from '@/lib/db/messages';
+import { listMessagePage, listNewestMessagePage, type StoredMessage } from '@/lib/db/messages';
 import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import type { Companion } from '@/lib/db/companions';
@@ -48,16 +48,37 @@ export async function startConversation(
   );
 }
 
-export type OpenConversation = { conversation: Conversation; companion: Companion; messages: StoredMessage[] };
+/** How many messages the chat page shows at first, and loads each time the person scrolls to the top. */
+export const CHAT_PAGE_MESSAGES = 50;
 
-/** A conversation with its companion and messages; null when it is not the user's (RLS hides it). */
+/** A conversation as the chat page opens it: its newest messages, and the cursor to the ones before (null: none). */
+export type OpenConversation = { conversation: Conversation; companion: Companion; messages: StoredMessage[]; olderCursor: string | null };
+
+/**
+ * A conversation with its companion and newest messages (oldest first); null when it is not the
+ * user's (RLS hides it). A long conversation costs one page, not its whole history.
+ */
 export async function openConversation(user: UserScope, id: string, db?: Database): Promise<OpenConversation | null> {
   return withUser(
     user,
     async (tx) => {
       const found = await getConversationWithCompanion(tx, id);
-      return found && { ...found, messages: await listMessages(tx, id) };
+      if (!found) return null;
+      const page = await listNewestMessagePage(tx, id, { limit: CHAT_PAGE_MESSAGES });
+      return { ...found, messages: page.items, olderCursor: page.nextCursor };
     },
+    db,
+  );
+}
+
+/**
+ * The chat page's next page going back: the messages before `cursor` (the newest page without
+ * one), oldest first, and the cursor before them; null when the conversation is not the user's.
+ */
+export async function pageOfNewestMessages(user: UserScope, conversationId: string, cursor: string | null, db?: Database): Promise<Page<StoredMessage> | null> {
+  return withUser(
+    user,
+    async (tx) => ((await getConversation(tx, conversationId)) ? listNewestMessagePage(tx, conversationId, { limit: CHAT_PAGE_MESSAGES, cursor }) : null),
     db,
   );
 }

@@ -91,6 +91,35 @@ export async function listMessagePage(
   );
 }
 
+/**
+ * The newest page of a conversation's messages, or the page before `cursor`: keyed by seq and read
+ * newest first (the (conversation_id, seq) index walked backwards), returned oldest first as a
+ * page shows them. nextCursor leads to the older messages before this page, null at the
+ * conversation's start; messages written meanwhile only join the end, so going back never skips
+ * or repeats one. A reply cut off mid-stream is closed as it is read (see listMessages).
+ */
+export async function listNewestMessagePage(
+  tx: Queryable,
+  conversationId: string,
+  { limit, cursor }: { limit: number; cursor?: string | null },
+): Promise<Page<StoredMessage>> {
+  const beforeSeq = cursor ? decodeCursor(cursor, /^\d{1,18}$/) : null;
+  const rows = await tx.query<StoredMessage & { seqKey: string; stale: boolean }>(
+    `select ${COLUMNS}, seq::text as "seqKey", ${STALE} from hearth.messages
+      where conversation_id = $1 and seq < coalesce($2::bigint, 9223372036854775807)
+      order by seq desc limit $3`,
+    [conversationId, beforeSeq, limit + 1],
+  );
+  const page = pageOf(await closeCutOff(tx, rows), limit, (r) => r.seqKey, withoutKey);
+  return { items: page.items.reverse(), nextCursor: page.nextCursor };
+}
+
+function withoutKey<T extends StoredMessage & { seqKey: string }>(row: T): StoredMessage {
+  const message: Partial<T> = { ...row };
+  delete message.seqKey;
+  return message as StoredMessage;
+}
+
 export async function getMessage(tx: Queryable, id: string): Promise<StoredMessage | null> {
   const [row] = await tx.query<StoredMessage>(`select ${COLUMNS} from hearth.messages where id = $1`, [id]);
   return row ?? null;

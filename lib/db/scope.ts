@@ -1,5 +1,6 @@
 import type { Database, Queryable } from './client';
 import { getDb } from './index';
+import { storageQuotaSetting } from '@/lib/uploads/quota';
 
 export type UserScope = { id: string; role?: 'user' | 'admin' };
 
@@ -12,7 +13,11 @@ export type UserScope = { id: string; role?: 'user' | 'admin' };
  */
 export async function withUser<T>(user: UserScope, fn: (tx: Queryable) => Promise<T>, db?: Database): Promise<T> {
   return (db ?? (await getDb())).transaction(async (tx) => {
-    await tx.query("select set_config('hearth.user_id', $1, true), set_config('role', 'hearth_user', true)", [user.id]);
+    // The storage quotas ride along: the uploads' trigger reads them (lib/uploads/quota.ts).
+    await tx.query(
+      "select set_config('hearth.user_id', $1, true), set_config('role', 'hearth_user', true), set_config('hearth.storage_quota', $2, true)",
+      [user.id, storageQuotaSetting()],
+    );
     return fn(tx);
   });
 }

@@ -1,4 +1,5 @@
 import type { MediaKind, MediaType } from '@/lib/uploads/limits';
+import { storageQuotaError } from '@/lib/errors';
 import type { Queryable } from './client';
 
 export type Upload = {
@@ -26,8 +27,18 @@ const COLUMNS = `id, user_id as "userId", conversation_id as "conversationId", m
 
 export type NewUpload = Omit<Upload, 'userId' | 'conversationId' | 'messageId' | 'createdAt'> & { conversationId?: string; messageId?: string };
 
+/** Over the storage quota, the database's trigger refuses the row: a 413 wherever it was inserted from. */
+async function withinQuota<T>(insert: Promise<T>): Promise<T> {
+  try {
+    return await insert;
+  } catch (error) {
+    const { code, detail } = (error ?? {}) as { code?: string; detail?: string };
+    throw code === 'HQ413' ? storageQuotaError(detail) : error;
+  }
+}
+
 export async function insertUpload(tx: Queryable, upload: NewUpload): Promise<Upload> {
-  const [row] = await tx.query<Upload>(
+  const [row] = await withinQuota(tx.query<Upload>(
     `insert into hearth.uploads (id, kind, source, media_type, size_bytes, path, width, height, filename, transcript,
        transcript_language, transcript_error, conversation_id, message_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning ${COLUMNS}`,
@@ -35,7 +46,7 @@ export async function insertUpload(tx: Queryable, upload: NewUpload): Promise<Up
       upload.id, upload.kind, upload.source, upload.mediaType, upload.sizeBytes, upload.path, upload.width, upload.height,
       upload.filename, upload.transcript, upload.transcriptLanguage, upload.transcriptError, upload.conversationId ?? null, upload.messageId ?? null,
     ],
-  );
+  ));
   if (!row) throw new Error('insert returned no row');
   return row;
 }
@@ -101,10 +112,10 @@ export type PendingUpload = {
 const PENDING_COLUMNS = `id, user_id as "userId", kind, media_type as "mediaType", size_bytes as "sizeBytes", filename, path, created_at as "createdAt"`;
 
 export async function insertPendingUpload(tx: Queryable, pending: Omit<PendingUpload, 'userId' | 'createdAt'>): Promise<PendingUpload> {
-  const [row] = await tx.query<PendingUpload>(
+  const [row] = await withinQuota(tx.query<PendingUpload>(
     `insert into hearth.pending_uploads (id, kind, media_type, size_bytes, filename, path) values ($1, $2, $3, $4, $5, $6) returning ${PENDING_COLUMNS}`,
     [pending.id, pending.kind, pending.mediaType, pending.sizeBytes, pending.filename, pending.path],
-  );
+  ));
   if (!row) throw new Error('insert returned no row');
   return row;
 }

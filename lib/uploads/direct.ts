@@ -110,7 +110,16 @@ export async function confirmUpload(user: UserScope, id: string, options: Option
   }
 
   const { file, details } = checked;
-  const upload = await withUser(
+  const upload = await recordConfirmed(user, id, pending, file, details, options.db).catch(async (error: unknown) => {
+    // Bytes larger than announced may not fit the storage quota: refused like any other check.
+    if (error instanceof HearthError && error.publicCode === 'storage_quota') await discardPending(user, pending, store, options.db);
+    throw error;
+  });
+  return upload ? { upload, created: true } : { upload: await confirmedBefore(user, id, options.db), created: false };
+}
+
+function recordConfirmed(user: UserScope, id: string, pending: PendingUpload, file: ReceivedFile, details: FileDetails, db?: Database): Promise<Upload | null> {
+  return withUser(
     user,
     async (tx) => {
       // Taking the pending row is the claim: of two confirmations at once, one records the upload.
@@ -126,9 +135,8 @@ export async function confirmUpload(user: UserScope, id: string, options: Option
         ...details,
       });
     },
-    options.db,
+    db,
   );
-  return upload ? { upload, created: true } : { upload: await confirmedBefore(user, id, options.db), created: false };
 }
 
 /** What the stored object's details alone refuse: more bytes than its kind may have, or stored under another type. */

@@ -64,7 +64,7 @@ describe.each(TEST_DATABASES)('the stale-upload job on $name', ({ open }) => {
     await age('pending_uploads', [oldPending.id, oldPendingNoObject.id]);
     await age('uploads', [oldUnsent.id, oldSent.id]);
 
-    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff()))).toEqual({ pending: 2, unattached: 1 });
+    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff()))).toEqual({ pending: 2, unattached: 1, orphaned: 0 });
     expect(await exists(oldPending.path)).toBe(false);
     expect(await exists(oldUnsent.path)).toBe(false);
     for (const kept of [freshPending.path, freshUnsent.path, oldSent.path]) expect(await exists(kept)).toBe(true);
@@ -72,7 +72,7 @@ describe.each(TEST_DATABASES)('the stale-upload job on $name', ({ open }) => {
     expect(ids).toEqual(expect.arrayContaining([freshPending.id, freshUnsent.id, oldSent.id]));
     for (const gone of [oldPending.id, oldPendingNoObject.id, oldUnsent.id]) expect(ids).not.toContain(gone);
 
-    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff()))).toEqual({ pending: 0, unattached: 0 });
+    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff()))).toEqual({ pending: 0, unattached: 0, orphaned: 0 });
   });
 
   it('keeps the rows when the store cannot delete the objects, so the next run tries again', async () => {
@@ -92,8 +92,8 @@ describe.each(TEST_DATABASES)('the stale-upload job on $name', ({ open }) => {
     const user = await createTestUser(db, 'backlog');
     const pending = await Promise.all([1, 2, 3].map(() => pendingWithObject(user)));
     await age('pending_uploads', pending.map((p) => p.id));
-    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff(), { batch: 2 }))).toEqual({ pending: 2, unattached: 0 });
-    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff(), { batch: 2 }))).toEqual({ pending: 1, unattached: 0 });
+    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff(), { batch: 2 }))).toEqual({ pending: 2, unattached: 0, orphaned: 0 });
+    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff(), { batch: 2 }))).toEqual({ pending: 1, unattached: 0, orphaned: 0 });
     for (const p of pending) expect(await exists(p.path)).toBe(false);
   });
 });

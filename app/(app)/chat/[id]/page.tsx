@@ -1,5 +1,6 @@
 import { connection } from 'next/server';
 import { ChatView } from '@/components/chat/chat-view';
+import { PageLoadsLimited } from '@/components/chat/page-loads-limited';
 import { listModels } from '@/lib/ai/registry';
 import { modelsFor, routingNotice } from '@/lib/ai/routing';
 import { toUIMessage } from '@/lib/chat/ui-messages';
@@ -11,7 +12,10 @@ export const metadata = { title: 'Chat' };
 
 export default async function ChatPage({ params }: Props) {
   await connection();
-  const { conversation, companion, messages } = await loadConversation((await params).id);
+  const { id } = await params;
+  const loaded = await loadConversation(id);
+  if (loaded.limited) return <PageLoadsLimited retryAfterSeconds={loaded.retryAfterSeconds} href={`/chat/${id}`} />;
+  const { conversation, companion, messages, olderCursor } = loaded;
 
   return (
     <ChatView
@@ -25,6 +29,7 @@ export default async function ChatPage({ params }: Props) {
         tagline: companion.tagline,
       }}
       initialMessages={messages.map(toUIMessage)}
+      olderCursor={olderCursor}
       notice={routingNotice(conversation.model, companion)}
       models={modelsFor(companion, await listModels()).map(({ id, name, available, unavailableReason, capabilities }) => ({ id, name, available, unavailableReason, vision: capabilities.vision }))}
     />

@@ -1,0 +1,31 @@
+'use server';
+
+import { sessionUser } from '@/lib/actions';
+import { pageOfNewestMessages } from '@/lib/chat/conversations';
+import { toUIMessage, type ChatUIMessage } from '@/lib/chat/ui-messages';
+import { toHearthError } from '@/lib/errors';
+import { uuid } from '@/lib/validation/chat';
+import { pageCursor } from '@/lib/validation/pagination';
+import { parseWith } from '@/lib/validation/parse';
+
+/** A page of the chat, oldest first, with the cursor to the messages before it; or what went wrong. */
+export type ChatPageResult = { ok: true; messages: ChatUIMessage[]; olderCursor: string | null } | { ok: false; error: string };
+
+/**
+ * The messages before `cursor` as the chat page shows them (the newest page without a cursor):
+ * what it loads when the person scrolls to the top, and reads again after a reply. Takes the
+ * request quota like every server action.
+ */
+export async function chatPageAction(conversationId: string, cursor: string | null): Promise<ChatPageResult> {
+  try {
+    const page = await pageOfNewestMessages(
+      await sessionUser(),
+      parseWith(uuid, conversationId),
+      cursor === null ? null : parseWith(pageCursor, cursor),
+    );
+    if (!page) return { ok: false, error: 'This conversation does not exist any more.' };
+    return { ok: true, messages: page.items.map(toUIMessage), olderCursor: page.nextCursor };
+  } catch (error) {
+    return { ok: false, error: toHearthError(error).message };
+  }
+}
