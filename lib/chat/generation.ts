@@ -6,6 +6,7 @@ import type { ResolvedModel } from '@/lib/ai/registry';
 import { estimateUsage, isUsageComplete, type Usage } from '@/lib/ai/usage';
 import type { Fallback, FinishedReply } from '@/lib/db/messages';
 import { registerGeneration, releaseGeneration } from './active';
+import { replyOutputCap, type OutputLimits } from './output-cap';
 
 export type Part = TextStreamPart<ToolSet>;
 
@@ -17,7 +18,8 @@ export type GenerationInput = {
   /** The prompt for a model with the given context window, with images only for a model that can see them. */
   messagesFor: (contextWindow: number, options?: { vision?: boolean }) => ModelMessage[];
   temperature?: number;
-  maxOutputTokens?: number;
+  /** The persona's, the request's and the server's caps; the model's own is added per candidate. */
+  outputLimits: OutputLimits;
   /** Watchdogs: for the first token, for each gap between tokens, and for the whole generation. */
   timeouts: GenerationTimeouts;
   startedAt: number;
@@ -167,7 +169,7 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, options
     // The offline model cannot see either, but it takes the images to acknowledge them.
     messages: input.messagesFor(candidate.contextWindow, { vision: canSeeImages(candidate.id) || candidate.isOffline }),
     temperature: input.temperature,
-    maxOutputTokens: input.maxOutputTokens,
+    maxOutputTokens: replyOutputCap(input.outputLimits, candidate.id),
     ...(tools ? { tools, stopWhen: stepCountIs(3) } : {}),
     abortSignal: AbortSignal.any([stop, timeouts.signal]),
     // With another model to go to, an outage moves on at once instead of retrying for seconds.
