@@ -25,24 +25,6 @@ export function takeRequestQuota(caller: RateLimitedCaller | null, address: stri
 }
 
 /**
- * A message a companion is asked to answer, on every entry point (web chat, REST messages and
- * their stream, chat/completions, a voice-call turn): per user and per client address, so
- * rotating guest sessions does not buy a fresh budget. Take it once the request is validated,
- * before the turn starts.
- */
-export function takeMessageQuota(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
-  return rateLimiter().takeMessage(caller, address);
-}
-
-/**
- * Both of the above in one round trip to the store, for a request that is itself a message; with
- * `session`, the session's check rides on that same round trip (a 401 when it has ended).
- */
-export function takeRequestAndMessageQuota(caller: RateLimitedCaller, address: string, session?: SessionCheck): Promise<Allowance | null> {
-  return rateLimiter().takeRequestAndMessage(caller, address, session);
-}
-
-/**
  * A reply a companion is asked to write, on every entry point (web chat, REST messages and their
  * stream, chat/completions, a voice-call turn): the message quota, the day's token budget and a
  * stream slot, with `session` the session's check and with `request` the request quota too, in one
