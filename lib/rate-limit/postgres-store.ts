@@ -122,3 +122,18 @@ export async function sweepEndedWindows(db: Queryable, now: number, batch = SWEE
   );
   return rows.length;
 }
+
+/**
+ * Deletes up to a batch of expired stream slots: those of replies whose process died, for an
+ * account that has not asked for a reply since (the reply take clears the caller's own).
+ */
+export async function sweepExpiredSlots(db: Queryable, now: number, batch = SWEEP_BATCH): Promise<number> {
+  const rows = await db.query(
+    `delete from hearth.stream_slots
+      where id in (select id from hearth.stream_slots where expires_at <= $1::timestamptz
+                    order by expires_at limit $2 for update skip locked)
+     returning id`,
+    [new Date(now).toISOString(), batch],
+  );
+  return rows.length;
+}
