@@ -1,4 +1,4 @@
-import { generationTimeouts } from '@/lib/chat/generation';
+import { generationTimeouts } from '@/lib/chat/timeouts';
 
 // Beyond the generation's own cap: a call turn's transcription before it, the save after it.
 const MARGIN_MS = 60_000;
