@@ -117,7 +117,8 @@ describe('sessions checked on every request', () => {
     } finally {
       globalDb.__hearthDb = Promise.resolve(db);
     }
-    expect(statements[0]).toMatch(/hearth\.rate_limit_take_for_session\(/);
+    // The session, the quotas, the day's budget and the stream slot: one statement.
+    expect(statements[0]).toMatch(/hearth\.reply_take\(/);
     expect(statements.filter((sql) => /auth_session_state|set_config\('role', 'hearth_anon'/.test(sql))).toEqual([]);
   });
 

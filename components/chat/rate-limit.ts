@@ -40,6 +40,10 @@ export function rateLimitNotice(error: RateLimitedError, now = Date.now()): stri
       return `You’ve sent a lot of messages this hour — you can send more ${when}.`;
     case 'requests_per_minute':
       return `That’s a lot of messages in a short time — you can send again ${when}.`;
+    case 'daily_budget':
+      return `You’ve used today’s allowance of replies — you can send more ${when}.`;
+    case 'concurrent_streams':
+      return `${error.message} Then you can send again.`;
     default:
       return `${error.message.replace(/\s*(Try again|You can send more) in [^.]*\.$/, '')} You can send again ${when}.`;
   }

@@ -45,7 +45,7 @@ export async function requireRequestSession(request: Request, message = 'Sign in
 
 /**
  * What the session cookie claims, NOT yet checked against the database: for the chat turn, which
- * checks it in the same round trip as its quota (takeRequestAndMessageQuota), and for callers that
+ * checks it in the same round trip as its quota (takeReplyQuota), and for callers that
  * check it themselves.
  */
 export async function sessionClaims(): Promise<SessionClaims | null> {
@@ -59,7 +59,7 @@ export function sessionClaimsFromRequest(request: Request): Promise<SessionClaim
 
 /**
  * For the chat turn: the caller the cookie claims (a 401 without one) and the check of their
- * session, made by takeRequestAndMessageQuota in the same round trip as the quota.
+ * session, made by takeReplyQuota in the same round trip as the quota.
  */
 export async function requireSessionClaims(request: Request, message = 'Sign in first.'): Promise<{ caller: SessionCaller; check: SessionCheck }> {
   const claims = await sessionClaimsFromRequest(request);

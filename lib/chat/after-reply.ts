@@ -7,6 +7,7 @@ import type { UserScope } from '@/lib/db/scope';
 import type { Env } from '@/lib/ai/providers';
 import { embedNewMemories } from '@/lib/memory/embed';
 import { foldConversation, rememberExchange } from '@/lib/memory/remember';
+import { memoryModelTimeoutMs, withinDailyBudget } from '@/lib/memory/spend';
 
 export type AfterReplyInput = {
   saved: Promise<FinishedReply>;
@@ -49,8 +50,11 @@ export async function afterRepliesSettled(): Promise<void> {
 export function afterReply(user: UserScope, input: AfterReplyInput, db?: Database): Promise<void> {
   const work = input.saved.then(async (reply) => {
     const answeredBy = input.answeredBy();
-    // The offline model has no judgement to lend; the rules and excerpts stand in for it.
-    const model = answeredBy.isOffline || input.extractor === 'rules' ? null : answeredBy.model;
+    // The offline model has no judgement to lend; the rules and excerpts stand in for it, and for
+    // a model the person has no budget left for today (they cost nothing).
+    const wantsModel = !answeredBy.isOffline && input.extractor !== 'rules';
+    const model = wantsModel && (await withinDailyBudget(user, input.env, db)) ? answeredBy.model : null;
+    const call = { modelId: answeredBy.id, timeoutMs: memoryModelTimeoutMs(input.env) };
     if (input.userMessage) {
       await rememberExchange(
         user,
@@ -61,6 +65,7 @@ export function afterReply(user: UserScope, input: AfterReplyInput, db?: Databas
           reply: reply.text,
           model,
           usedMemoryIds: input.usedMemoryIds,
+          ...call,
         },
         db,
       );
@@ -77,6 +82,7 @@ export function afterReply(user: UserScope, input: AfterReplyInput, db?: Databas
         contextWindow: answeredBy.contextWindow,
         model,
         turnHistory: [...input.history, { text: reply.text }],
+        ...call,
       },
       db,
     );

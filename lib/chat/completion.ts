@@ -12,6 +12,7 @@ import type { CompletionRequest } from '@/lib/validation/completions';
 import { resolveCandidates } from './candidates';
 import { companionBySlugOrId } from './companions';
 import { generationTimeouts, startGeneration, type Generation } from './generation';
+import { outputCeiling } from './output-cap';
 import { promptFor } from './history';
 
 export type Completion = Pick<Generation, 'parts' | 'saved' | 'model'> & { id: string; created: number };
@@ -55,7 +56,12 @@ export async function startCompletion(user: UserScope, request: CompletionReques
     instructions,
     messagesFor: promptFor(conversation, instructions),
     temperature: request.temperature ?? companion?.temperature,
-    maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
+    // A request for more than the caps allow is clamped to them, not refused (documented in the OpenAPI).
+    outputLimits: {
+      persona: companion?.maxOutputTokens,
+      requested: request.max_completion_tokens ?? request.max_tokens,
+      ceiling: outputCeiling(env),
+    },
     timeouts: generationTimeouts(env),
     startedAt,
     committed: Promise.resolve(),

@@ -1,11 +1,12 @@
 import { stepCountIs, streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
 import { canSeeImages, canUseTools, costUsd } from '@/lib/ai/catalogue';
 import { isProviderOutage, ModelTimeoutError, redactedMessage } from '@/lib/ai/errors';
-import type { Env } from '@/lib/ai/providers';
 import type { ResolvedModel } from '@/lib/ai/registry';
 import { estimateUsage, isUsageComplete, type Usage } from '@/lib/ai/usage';
 import type { Fallback, FinishedReply } from '@/lib/db/messages';
 import { registerGeneration, releaseGeneration } from './active';
+import { replyOutputCap, type OutputLimits } from './output-cap';
+import type { GenerationTimeouts } from './timeouts';
 
 export type Part = TextStreamPart<ToolSet>;
 
@@ -17,7 +18,8 @@ export type GenerationInput = {
   /** The prompt for a model with the given context window, with images only for a model that can see them. */
   messagesFor: (contextWindow: number, options?: { vision?: boolean }) => ModelMessage[];
   temperature?: number;
-  maxOutputTokens?: number;
+  /** The persona's, the request's and the server's caps; the model's own is added per candidate. */
+  outputLimits: OutputLimits;
   /** Watchdogs: for the first token, for each gap between tokens, and for the whole generation. */
   timeouts: GenerationTimeouts;
   startedAt: number;
@@ -28,29 +30,7 @@ export type GenerationInput = {
   tools?: ToolSet;
 };
 
-type GenerationTimeouts = { firstTokenMs: number; idleMs: number; totalMs: number };
-
-/**
- * The longest a generation may take by default: a little under the streaming routes' maxDuration
- * (300 s, the most Vercel's Hobby plan allows), so that the reply is saved as an error with its
- * text before the platform kills the function, with time left for the save and for what came
- * before the model (a call turn's transcription).
- */
-export const DEFAULT_TOTAL_TIMEOUT_MS = 270_000;
-
-/** The watchdogs' limits as this deployment sets them. */
-export function generationTimeouts(env: Env): GenerationTimeouts {
-  return {
-    firstTokenMs: envMs(env, 'MODEL_FIRST_TOKEN_TIMEOUT_MS', 60_000),
-    idleMs: envMs(env, 'MODEL_IDLE_TIMEOUT_MS', 30_000),
-    totalMs: envMs(env, 'MODEL_TOTAL_TIMEOUT_MS', DEFAULT_TOTAL_TIMEOUT_MS),
-  };
-}
-
-function envMs(env: Env, name: string, fallback: number): number {
-  const value = Number(env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+export { DEFAULT_TOTAL_TIMEOUT_MS, generationTimeouts } from './timeouts';
 
 export type Generation = {
   /** The stream for this client; the generation does not depend on anyone reading it. */
@@ -167,7 +147,7 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, options
     // The offline model cannot see either, but it takes the images to acknowledge them.
     messages: input.messagesFor(candidate.contextWindow, { vision: canSeeImages(candidate.id) || candidate.isOffline }),
     temperature: input.temperature,
-    maxOutputTokens: input.maxOutputTokens,
+    maxOutputTokens: replyOutputCap(input.outputLimits, candidate.id),
     ...(tools ? { tools, stopWhen: stepCountIs(3) } : {}),
     abortSignal: AbortSignal.any([stop, timeouts.signal]),
     // With another model to go to, an outage moves on at once instead of retrying for seconds.

@@ -34,6 +34,7 @@ import { attachmentParts, loadNewAttachments, recentHistoryAttachments, spokenTe
 import { imageTools } from './image-tool';
 import { storedMessageId } from './message-ids';
 import { generationTimeouts, startGeneration, type Generation, type Part } from './generation';
+import { outputCeiling } from './output-cap';
 import { resolveCandidates } from './candidates';
 import { promptFor, titleFrom } from './history';
 import { replyProgressTicker } from './reply-progress';
@@ -111,6 +112,7 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     instructions,
     messagesFor: promptFor(prompt, instructions),
     temperature: companion.temperature,
+    outputLimits: { persona: companion.maxOutputTokens, ceiling: outputCeiling(env) },
     timeouts: generationTimeouts(env),
     startedAt,
     committed: writesCommitted,

@@ -20,6 +20,8 @@ export type Companion = {
   /** Mature content: answered only by providers configured to allow it. */
   nsfw: boolean;
   temperature: number;
+  /** The most tokens one of its replies may have, when the admin set it (lib/chat/output-cap.ts). */
+  maxOutputTokens?: number | null;
   /** Its voice for calls (a style like "warm" or a provider voice id), and per language; see voiceFor in lib/ai/speech.ts. */
   voice?: string | null;
   voices?: Partial<Record<Language, string>>;
@@ -31,14 +33,14 @@ export type Companion = {
 
 const COLUMNS = `id, slug, name, tagline, description, instructions, greeting, avatar_url as "avatarUrl",
   accent_color as "accentColor", specialties, languages, default_model as "defaultModel",
-  fallback_models as "fallbackModels", nsfw, temperature, voice, voices, personality, scenario, example_dialogue as "exampleDialogue"`;
+  fallback_models as "fallbackModels", nsfw, temperature, max_output_tokens as "maxOutputTokens", voice, voices, personality, scenario, example_dialogue as "exampleDialogue"`;
 
 /** The same columns as one JSON object, for queries that join a companion to something else. */
 export const COMPANION_JSON = `json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'tagline', p.tagline,
   'description', p.description, 'instructions', p.instructions, 'greeting', p.greeting, 'avatarUrl', p.avatar_url,
   'accentColor', p.accent_color, 'specialties', p.specialties, 'languages', p.languages,
   'defaultModel', p.default_model, 'fallbackModels', p.fallback_models, 'nsfw', p.nsfw, 'temperature', p.temperature,
-  'voice', p.voice, 'voices', p.voices, 'personality', p.personality, 'scenario', p.scenario, 'exampleDialogue', p.example_dialogue)`;
+  'maxOutputTokens', p.max_output_tokens, 'voice', p.voice, 'voices', p.voices, 'personality', p.personality, 'scenario', p.scenario, 'exampleDialogue', p.example_dialogue)`;
 
 /**
  * Published, active companions, alphabetically. RLS hides the rest from people; admins may read

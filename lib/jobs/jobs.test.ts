@@ -154,6 +154,18 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     expect(rows.map((r) => r.bucket)).toEqual([`current:${tag}`]);
   });
 
+  it('prune-rate-limits deletes the expired stream slots of replies whose process died, and keeps live ones', async () => {
+    const db = database();
+    const user = await createTestUser(db, 'slots');
+    await db.query(
+      `insert into hearth.stream_slots (user_id, expires_at) values ($1, now() - interval '1 minute'), ($1, now() + interval '5 minutes')`,
+      [user.id],
+    );
+    expect(await run(pruneRateLimits)).toMatchObject({ ran: true, outcome: 'ok' });
+    const left = await db.query<{ live: boolean }>('select expires_at > now() as live from hearth.stream_slots where user_id = $1', [user.id]);
+    expect(left).toEqual([{ live: true }]);
+  });
+
   it('prune-job-runs forgets runs older than two weeks', async () => {
     const db = database();
     const name = `old-job-${crypto.randomUUID().slice(0, 8)}`;

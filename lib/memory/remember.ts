@@ -6,12 +6,16 @@ import { listHistory } from '@/lib/db/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { applyChanges, changesByModel, changesByRules, type Exchange } from './extract';
 import { recallMemories } from './recall';
+import { ModelSpend } from './spend';
 import { foldPlan, outgrows, summarize } from './summary';
 import type { MemoryChange } from './types';
 
 // Folding keeps the unsummarized part short, so this is only reached by a conversation that
 // predates summaries; it then catches up a fold at a time.
 const UNSUMMARIZED_READ_LIMIT = 5_000;
+
+/** Which model a memory call uses (its catalogue id, for the cost) and how long it may take. */
+type MemoryModelCall = { modelId?: string; timeoutMs?: number };
 
 // How many related memories a model sees when it decides what changes.
 const RELATED_FOR_MODEL = 15;
@@ -23,10 +27,10 @@ const RELATED_FOR_MODEL = 15;
  */
 export async function rememberExchange(
   user: UserScope,
-  input: Omit<Exchange, 'shared'> & { model: LanguageModel | null; usedMemoryIds: string[] },
+  input: Omit<Exchange, 'shared'> & { model: LanguageModel | null; usedMemoryIds: string[] } & MemoryModelCall,
   db?: Database,
 ): Promise<MemoryChange[]> {
-  const { model, usedMemoryIds, ...rest } = input;
+  const { model, usedMemoryIds, modelId, timeoutMs, ...rest } = input;
   const prepared = await withUser(
     user,
     async (tx) => {
@@ -45,8 +49,9 @@ export async function rememberExchange(
   const { exchange, related } = prepared;
 
   let fromModel: MemoryChange[] | null = null;
+  const spend = new ModelSpend();
   if (model) {
-    fromModel = await changesByModel(model, exchange, related).catch((error: unknown) => {
+    fromModel = await changesByModel(model, exchange, related, { timeoutMs, onUsage: (usage) => spend.add(usage) }).catch((error: unknown) => {
       console.warn(`[memory] extraction by model failed, using the rules instead: ${(error as Error).message}`);
       return null;
     });
@@ -56,6 +61,7 @@ export async function rememberExchange(
     async (tx) => {
       const changes = fromModel ?? (await changesByRules(tx, exchange));
       await applyChanges(tx, exchange, changes);
+      await spend.record(tx, modelId ?? '');
       return changes;
     },
     db,
@@ -75,17 +81,23 @@ export async function foldConversation(
     model: LanguageModel | null;
     /** What the turn itself read and wrote: while that fits, the history is not read again. */
     turnHistory: readonly { text: string }[];
-  },
+  } & MemoryModelCall,
   db?: Database,
 ): Promise<boolean> {
   if (!outgrows(input.turnHistory, input.contextWindow)) return false;
   const history = await withUser(user, (tx) => listHistory(tx, input.conversationId, UNSUMMARIZED_READ_LIMIT, input.summary.throughSeq), db);
   const plan = foldPlan(history, input.contextWindow);
   if (!plan) return false;
-  const text = await summarize(input.summary.text, plan.folded, input.model).catch(() => summarize(input.summary.text, plan.folded, null));
+  const spend = new ModelSpend();
+  const text = await summarize(input.summary.text, plan.folded, input.model, { timeoutMs: input.timeoutMs, onUsage: (usage) => spend.add(usage) }).catch(
+    () => summarize(input.summary.text, plan.folded, null),
+  );
   return withUser(
     user,
-    (tx) => advanceSummary(tx, input.conversationId, { text, throughSeq: plan.throughSeq, previousThroughSeq: input.summary.throughSeq }),
+    async (tx) => {
+      await spend.record(tx, input.modelId ?? '');
+      return advanceSummary(tx, input.conversationId, { text, throughSeq: plan.throughSeq, previousThroughSeq: input.summary.throughSeq });
+    },
     db,
   );
 }

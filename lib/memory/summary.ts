@@ -1,6 +1,8 @@
 import { generateText, type LanguageModel } from 'ai';
 import type { HistoryEntry } from '@/lib/db/messages';
 import { estimateTokens } from '@/lib/text';
+import type { ModelCallOptions } from './extract';
+import { DEFAULT_MEMORY_MODEL_TIMEOUT_MS } from './spend';
 
 /** The newest messages never folded, so the prompt always has the latest turns word for word. */
 const KEEP_RECENT = 8;
@@ -51,14 +53,14 @@ export function foldPlan(history: HistoryEntry[], contextWindow: number): Fold |
  * The summary carried forward: the previous one plus the folded turns. A real model writes it;
  * the offline model keeps the first sentence of each turn, so nothing is dropped silently.
  */
-export async function summarize(previous: string | null, folded: HistoryEntry[], model: LanguageModel | null): Promise<string> {
-  const summary = model ? await summarizeWithModel(previous, folded, model) : summarizeByExcerpt(previous, folded);
+export async function summarize(previous: string | null, folded: HistoryEntry[], model: LanguageModel | null, options: ModelCallOptions = {}): Promise<string> {
+  const summary = model ? await summarizeWithModel(previous, folded, model, options) : summarizeByExcerpt(previous, folded);
   return bounded(summary);
 }
 
-async function summarizeWithModel(previous: string | null, folded: HistoryEntry[], model: LanguageModel): Promise<string> {
+async function summarizeWithModel(previous: string | null, folded: HistoryEntry[], model: LanguageModel, options: ModelCallOptions): Promise<string> {
   const transcript = folded.map((m) => `${m.role === 'user' ? 'Person' : 'You'}: ${m.text}`).join('\n');
-  const { text } = await generateText({
+  const { text, usage } = await generateText({
     model,
     instructions:
       'You keep the running summary of a long conversation between a companion ("You") and a person. Merge the earlier summary and the new turns into one summary of at most 250 words, in the language of the conversation: what was discussed, decided or promised, and anything the person shared. Plain prose or short bullets; no preamble.',
@@ -66,7 +68,9 @@ async function summarizeWithModel(previous: string | null, folded: HistoryEntry[
     temperature: 0,
     maxOutputTokens: 600,
     maxRetries: 1,
+    abortSignal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_MEMORY_MODEL_TIMEOUT_MS),
   });
+  options.onUsage?.(usage);
   return text.trim() || summarizeByExcerpt(previous, folded);
 }
 

@@ -2,13 +2,15 @@ import { getDb } from '@/lib/db';
 import { getRedis, redisConfigured } from '@/lib/redis';
 import { clientAddress } from './client-address';
 import { rateLimitConfig } from './limits';
-import { FailoverStore, RateLimiter, type Allowance, type RateLimitedCaller, type SessionCheck, type SignUpKind } from './limiter';
+import { FailoverStore, RateLimiter, type Allowance, type RateLimitedCaller, type ReplyReservation, type SessionCheck, type SignUpKind } from './limiter';
 import { PostgresRateLimitStore } from './postgres-store';
+import { spendConfig } from './spend-limits';
+import { slotTtlMs } from './slot-ttl';
 import { RedisRateLimitStore } from './redis-store';
 import type { RateLimitStore } from './store';
 
 export { clientAddress } from './client-address';
-export type { Allowance, RateLimitCode, RateLimitedCaller, SessionCheck, SignUpKind } from './limiter';
+export type { Allowance, RateLimitCode, RateLimitedCaller, ReplyReservation, SessionCheck, SignUpKind } from './limiter';
 
 /**
  * Rate limits and quotas, for every entry point: call the take that fits before doing the work;
@@ -23,22 +25,17 @@ export function takeRequestQuota(caller: RateLimitedCaller | null, address: stri
 }
 
 /**
- * A message a companion is asked to answer, on every entry point (web chat, REST messages and
- * their stream, chat/completions, a voice-call turn): per user and per client address, so
- * rotating guest sessions does not buy a fresh budget. Take it once the request is validated,
- * before the turn starts.
+ * A reply a companion is asked to write, on every entry point (web chat, REST messages and their
+ * stream, chat/completions, a voice-call turn): the message quota, the day's token budget and a
+ * stream slot, with `session` the session's check and with `request` the request quota too, in one
+ * round trip to the database. Take it once the request is validated, hold the reservation while
+ * the reply is generated (holdReservation) and it is released when the reply is saved.
  */
-export function takeMessageQuota(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
-  return rateLimiter().takeMessage(caller, address);
+export function takeReplyQuota(caller: RateLimitedCaller, address: string, options: { session?: SessionCheck; request?: boolean } = {}): Promise<ReplyReservation> {
+  return rateLimiter().takeReply(caller, address, options);
 }
 
-/**
- * Both of the above in one round trip to the store, for a request that is itself a message; with
- * `session`, the session's check rides on that same round trip (a 401 when it has ended).
- */
-export function takeRequestAndMessageQuota(caller: RateLimitedCaller, address: string, session?: SessionCheck): Promise<Allowance | null> {
-  return rateLimiter().takeRequestAndMessage(caller, address, session);
-}
+export { holdReservation } from './hold';
 
 /**
  * A new account from this client address, guest or email. Take it only for a request that would
@@ -60,12 +57,18 @@ export function addressOf(request: { headers: Headers }): string {
 let limiter: RateLimiter | undefined;
 
 function rateLimiter(): RateLimiter {
-  return (limiter ??= new RateLimiter(defaultStore(), () => rateLimitConfig()));
+  if (limiter) return limiter;
+  const postgres = new PostgresRateLimitStore(getDb);
+  return (limiter = new RateLimiter(defaultStore(postgres), () => rateLimitConfig(), Date.now, {
+    // The day's spend and the stream slots live in the database whichever store keeps the buckets.
+    gate: postgres,
+    config: () => spendConfig(),
+    slotTtlMs: () => slotTtlMs(),
+  }));
 }
 
 /** PostgreSQL by default; Redis when REDIS_URL is set, with the database standing in while Redis is out. */
-function defaultStore(): RateLimitStore {
-  const postgres = new PostgresRateLimitStore(getDb);
+function defaultStore(postgres: PostgresRateLimitStore): RateLimitStore {
   if (!redisConfigured()) return postgres;
   return new FailoverStore(new RedisRateLimitStore(() => getRedis() ?? Promise.reject(new Error('REDIS_URL is not set'))), postgres);
 }

@@ -1,13 +1,14 @@
 import { HearthError } from '@/lib/errors';
 import { UNIDENTIFIED } from './client-address';
 import { tierOf, type RateLimitConfig, type Tier } from './limits';
-import type { BucketTake, RateLimitStore, SessionClaim, Taken } from './store';
+import type { SpendConfig } from './spend-limits';
+import type { BucketTake, RateLimitStore, ReplyClaim, ReplyGate, ReplyTaken, SessionClaim, Taken } from './store';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** Which limit refused a request: the `code` of the 429's error envelope. */
-export type RateLimitCode = 'requests_per_minute' | 'messages_per_hour' | 'sign_ups_per_hour';
+export type RateLimitCode = 'requests_per_minute' | 'messages_per_hour' | 'sign_ups_per_hour' | 'daily_budget' | 'concurrent_streams';
 
 /** Who is asking: a user (with the API key they call with, if any). */
 export type RateLimitedCaller = { id: string; role: 'user' | 'admin'; isGuest?: boolean; keyHash?: string | null };
@@ -16,6 +17,20 @@ export type RateLimitedCaller = { id: string; role: 'user' | 'admin'; isGuest?: 
 export type Allowance = { limit: number; remaining: number };
 
 type Take = BucketTake & { scope: 'user' | 'address'; code: RateLimitCode };
+
+/**
+ * An allowed reply: its rate-limit allowance, and `release`, which frees its stream slot. Call
+ * release once the reply is saved, or when it could not start; calling it again does nothing.
+ */
+export type ReplyReservation = { allowance: Allowance | null; release: () => void };
+
+/** The spending caps and where their state lives (the database), for takeReply. */
+export type SpendOptions = {
+  gate: ReplyGate;
+  config: () => SpendConfig;
+  /** The longest a slot is held: how long a reply may take at most, and a margin. */
+  slotTtlMs: () => number;
+};
 
 /** Which kind of new account a sign-up makes: each kind has its own budget per address. */
 export type SignUpKind = 'guest' | 'account';
@@ -36,6 +51,7 @@ export class RateLimiter {
     private readonly store: RateLimitStore,
     private readonly config: () => RateLimitConfig,
     private readonly now: () => number = Date.now,
+    private readonly spend?: SpendOptions,
   ) {}
 
   /** Any request; null when every limit that would apply is switched off. */
@@ -55,6 +71,50 @@ export class RateLimiter {
    */
   takeRequestAndMessage(caller: RateLimitedCaller, address: string, session?: SessionCheck): Promise<Allowance | null> {
     return this.take([...this.requestTakes(caller, address), ...this.messageTakes(caller, address)], tierOf(caller), session);
+  }
+
+  /**
+   * A reply about to be generated, on every entry point: the message buckets (with `request`, the
+   * request buckets too: the web chat's turn is both), the session when given, the day's token
+   * budget and a stream slot, in one round trip to the database when it keeps the buckets. With
+   * Redis keeping them, the database's part (session, budget, slot) runs beside Redis's take: one
+   * round trip to each, in parallel, and one more to free the slot only when Redis refuses.
+   */
+  async takeReply(caller: RateLimitedCaller, address: string, options: { session?: SessionCheck; request?: boolean } = {}): Promise<ReplyReservation> {
+    const { session } = options;
+    const all = [...(options.request ? this.requestTakes(caller, address) : []), ...this.messageTakes(caller, address)];
+    const tier = tierOf(caller);
+    if (!this.spend) return { allowance: await this.take(all, tier, session), release: () => {} };
+    const takes = all.filter((t) => t.limit > 0);
+    const config = this.spend.config();
+    const claim: ReplyClaim = {
+      userId: caller.id,
+      session: session?.claim ?? null,
+      budgetTokens: config.tokensPerDay[tier],
+      maxStreams: config.concurrentReplies[tier],
+      slotTtlMs: this.spend.slotTtlMs(),
+    };
+    const now = this.now();
+    const gate = this.spend.gate;
+    const together = (this.store as unknown) === gate;
+    const [reply, buckets] = await Promise.all([
+      gate.takeForReply(together ? takes : [], now, claim),
+      together || takes.length === 0 ? null : this.store.take(takes, now).catch((error: unknown) => error as Error),
+    ]);
+    const release = releaser(gate, reply.slot);
+    const counted: Taken | Error = buckets ?? reply;
+    if (!reply.sessionValid) throw sessionEnded();
+    if (reply.refusal) throw spendRefusal(reply, claim, tier, now);
+    if (counted instanceof Error) {
+      release();
+      throw counted;
+    }
+    if (takes.length === 0) return { allowance: null, release };
+    if (!counted.allowed) {
+      release();
+      this.refuse(takes, counted, tier, now);
+    }
+    return { allowance: tightest(takes, counted), release };
   }
 
   /**
@@ -101,6 +161,11 @@ export class RateLimiter {
     const now = this.now();
     const taken = await this.takeFromStore(takes, now, session);
     if (taken.allowed) return tightest(takes, taken);
+    this.refuse(takes, taken, tier, now);
+  }
+
+  /** Throws the 429 for a refused take: the bucket that reopens last names the wait. */
+  private refuse(takes: Take[], taken: Taken, tier: Tier | null, now: number): never {
     // Every full bucket must have reopened before the request could pass.
     const full = takes.map((take, i) => ({ take, count: taken.counts[i]!, resetsAt: taken.resetsAt[i]! })).filter((b) => b.count > b.take.limit);
     const last = full.reduce((a, b) => (b.resetsAt > a.resetsAt ? b : a));
@@ -124,6 +189,39 @@ export class RateLimiter {
     return taken;
   }
 }
+
+function releaser(gate: ReplyGate, slot: string | null): () => void {
+  let released = !slot;
+  return () => {
+    if (released) return;
+    released = true;
+    void gate.releaseSlot(slot!).catch((error: unknown) => console.warn(`[rate-limit] could not free a stream slot (it expires by itself): ${(error as Error).message}`));
+  };
+}
+
+/** The 429 for a reply over the day's budget (until the next UTC midnight) or past the replies at once. */
+function spendRefusal(reply: ReplyTaken, claim: ReplyClaim, tier: Tier, now: number): HearthError {
+  if (reply.refusal === 'daily_budget') {
+    const midnight = new Date(now);
+    midnight.setUTCHours(24, 0, 0, 0);
+    const seconds = Math.max(1, Math.ceil((midnight.getTime() - now) / 1000));
+    const who = tier === 'guest' ? 'a guest account' : 'an account';
+    return new HearthError(
+      'rate_limited',
+      `You have used today’s budget of ${claim.budgetTokens.toLocaleString('en-US')} tokens, the most ${who} can use in a day. You can send more in ${waitText(seconds)}.`,
+      { publicCode: 'daily_budget', headers: { 'retry-after': String(seconds) } },
+    );
+  }
+  const n = claim.maxStreams;
+  return new HearthError(
+    'rate_limited',
+    `${n === 1 ? 'A reply is' : `${n} replies are`} already being written for you, the most at once. Wait for ${n === 1 ? 'it' : 'one'} to finish, or stop ${n === 1 ? 'it' : 'one'}.`,
+    { publicCode: 'concurrent_streams', headers: { 'retry-after': String(CONCURRENT_RETRY_SECONDS) } },
+  );
+}
+
+// A reply usually ends within seconds; the client is told to try again soon rather than at the slot's expiry.
+const CONCURRENT_RETRY_SECONDS = 5;
 
 function sessionEnded(): HearthError {
   return new HearthError('unauthorized', 'Your session has ended. Please sign in again.');
@@ -161,10 +259,16 @@ function refusal(code: RateLimitCode, take: Take, tier: Tier | null, seconds: nu
         : `Too many messages ${fromAddress} this hour (at most ${take.limit}). You can send more in ${wait}.`;
     case 'sign_ups_per_hour':
       return `Too many new accounts ${fromAddress} this hour (at most ${take.limit}). Try again in ${wait}.`;
+    default:
+      return `Too many requests. Try again in ${wait}.`;
   }
 }
 
 function waitText(seconds: number): string {
+  if (seconds > 90 * 60) {
+    const hours = Math.round(seconds / 3600);
+    return `about ${hours} hour${hours === 1 ? '' : 's'}`;
+  }
   if (seconds <= 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;

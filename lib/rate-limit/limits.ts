@@ -19,7 +19,7 @@ export type RateLimitConfig = {
   signUpsPerHour: number;
 };
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 export const DEFAULT_LIMITS = {
   requestsPerMinute: 60,
@@ -46,7 +46,7 @@ export function rateLimitConfig(env: Env = process.env): RateLimitConfig {
   };
 }
 
-function perTier(env: Env, name: string, base: number): Record<Tier, number> {
+export function perTier(env: Env, name: string, base: number): Record<Tier, number> {
   return {
     guest: whole(env[`${name}_GUEST`]) ?? Math.ceil(base / 2),
     user: whole(env[`${name}_USER`]) ?? base,
@@ -55,7 +55,7 @@ function perTier(env: Env, name: string, base: number): Record<Tier, number> {
 }
 
 /** A whole number of at least 0, or undefined for anything else (unset, empty, 1.5, "lots"). */
-function whole(value: string | undefined): number | undefined {
+export function whole(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
   // The database counts in 32-bit integers; anything near that is "no practical limit" anyway.

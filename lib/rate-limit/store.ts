@@ -37,3 +37,40 @@ export interface RateLimitStore {
    */
   takeForSession?(takes: readonly BucketTake[], now: number, session: SessionClaim): Promise<Taken & { sessionValid: boolean }>;
 }
+
+/** Why a reply was refused before any bucket was counted: over the day's budget, or too many replies at once. */
+export type ReplyRefusal = 'daily_budget' | 'concurrent_streams';
+
+/** What the database checks in front of a reply, beside the buckets (spend-limits.ts). */
+export type ReplyClaim = {
+  userId: string;
+  /** The session to check in the same statement (the web chat); null when the caller was already authenticated. */
+  session: SessionClaim | null;
+  /** Tokens the account may spend per UTC day; 0 for no budget. */
+  budgetTokens: number;
+  /** Replies the account may have generating at once; 0 for no cap. */
+  maxStreams: number;
+  /** How long a slot is held at most: a process that dies mid-reply frees it then. */
+  slotTtlMs: number;
+};
+
+export type ReplyTaken = Taken & {
+  sessionValid: boolean;
+  refusal: ReplyRefusal | null;
+  /** Tokens spent today before this reply. */
+  spent: number;
+  /** Replies generating when this one asked. */
+  streams: number;
+  /** The stream slot this reply holds until release, or null (no cap, or refused). */
+  slot: string | null;
+};
+
+/**
+ * The state in front of a reply that lives only in the database (the day's spend, the stream
+ * slots), checked in one statement with the session and, when the database also keeps the
+ * buckets, with those: one round trip before a reply. PostgresRateLimitStore is one.
+ */
+export interface ReplyGate {
+  takeForReply(takes: readonly BucketTake[], now: number, claim: ReplyClaim): Promise<ReplyTaken>;
+  releaseSlot(slot: string): Promise<void>;
+}

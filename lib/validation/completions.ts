@@ -17,6 +17,14 @@ const message = z.object({
   content,
 });
 
+function maxTokens(name: string) {
+  return z
+    .number({ error: `${name} must be a number.` })
+    .int(`${name} must be a whole number.`)
+    .positive(`${name} must be at least 1.`)
+    .nullish();
+}
+
 /** An OpenAI chat completion request: `model` is `companion/<slug>` or a catalogue model id. */
 export const completionRequest = z.object({
   model: modelId,
@@ -26,7 +34,8 @@ export const completionRequest = z.object({
     .refine((messages) => messages.some((m) => m.role === 'user'), 'Send at least one user message.'),
   stream: z.boolean().nullish(),
   temperature: z.number().min(0).max(2).nullish(),
-  max_tokens: z.number().int().positive().nullish(),
-  max_completion_tokens: z.number().int().positive().nullish(),
+  // Above the caps (persona, model, server) is clamped to them, not refused: lib/chat/output-cap.ts.
+  max_tokens: maxTokens('max_tokens'),
+  max_completion_tokens: maxTokens('max_completion_tokens'),
 });
 export type CompletionRequest = z.infer<typeof completionRequest>;

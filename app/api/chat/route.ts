@@ -5,7 +5,7 @@ import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { recordReply } from '@/lib/chat/resume/http';
 import { errorResponse } from '@/lib/errors';
-import { addressOf, takeRequestAndMessageQuota } from '@/lib/rate-limit';
+import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
 import { chatRequest } from '@/lib/validation/chat';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
@@ -21,10 +21,11 @@ export async function POST(request: Request) {
     const { caller: user, check } = await requireSessionClaims(request, 'Sign in to chat.');
     const input = parseWith(chatRequest, await readJson(request));
     // Every action here asks the companion for a reply (a new message, an edit, a regeneration),
-    // so the request and the message are counted together, and the session checked, in one round trip.
-    await takeRequestAndMessageQuota(user, addressOf(request), check);
+    // so the request and the message are counted together, the session checked, the day's budget
+    // read and a stream slot taken, in one round trip.
+    const reservation = await takeReplyQuota(user, addressOf(request), { session: check, request: true });
     const authorized = performance.now();
-    const turn = await startChatTurn(user, input);
+    const turn = await holdReservation(reservation, () => startChatTurn(user, input), (t) => t.saved);
     const saved = performance.now();
     return createUIMessageStreamResponse({
       // Where the time before the first token goes, for browser dev tools and benchmarks.

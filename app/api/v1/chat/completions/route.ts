@@ -1,7 +1,7 @@
 import { completionChunksResponse, completionJson } from '@/lib/api/completion-chunks';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { startCompletion } from '@/lib/chat/completion';
-import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
+import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
 import { completionRequest } from '@/lib/validation/completions';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
@@ -13,8 +13,8 @@ export const maxDuration = 300;
 /** OpenAI-compatible chat completions, streaming or not; `model` is `companion/<slug>` or a model id. */
 export const POST = apiRoute(async (request, context, caller) => {
   const input = parseWith(completionRequest, await readJson(request));
-  await takeMessageQuota(caller, addressOf(request));
-  const completion = await startCompletion(caller, input);
+  const reservation = await takeReplyQuota(caller, addressOf(request));
+  const completion = await holdReservation(reservation, () => startCompletion(caller, input), (c) => c.saved);
   return input.stream ? completionChunksResponse(completion) : Response.json(await completionJson(completion));
 });
 

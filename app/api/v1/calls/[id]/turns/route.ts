@@ -3,7 +3,7 @@ import { SSE_HEADERS, sseStream } from '@/lib/api/sse';
 import { encodeEvent } from '@/lib/calls/events';
 import { startCallTurn } from '@/lib/calls/turn';
 import { receiveTurn } from '@/lib/calls/utterance';
-import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
+import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
 import { pathId } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
@@ -21,10 +21,10 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
   const { id } = parseWith(pathId, await context.params);
   const input = await receiveTurn(request);
   // A turn is a message the companion answers, counted like the chat's once it is known to be valid.
-  await takeMessageQuota(caller, addressOf(request));
+  const reservation = await takeReplyQuota(caller, addressOf(request));
   const leave = new AbortController();
   request.signal.addEventListener('abort', () => leave.abort(), { once: true });
-  const turn = await startCallTurn(caller, id, input, { signal: leave.signal });
+  const turn = await holdReservation(reservation, () => startCallTurn(caller, id, input, { signal: leave.signal }), (t) => t.finished);
   const events = (async function* () {
     try {
       for await (const event of turn.events) yield encodeEvent(event);

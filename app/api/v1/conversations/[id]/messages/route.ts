@@ -4,7 +4,7 @@ import { apiRoute, preflight } from '@/lib/api/route';
 import { pageOfMessages } from '@/lib/chat/conversations';
 import { finishedTurn, saveUserMessage, startChatTurn } from '@/lib/chat/pipeline';
 import { HearthError } from '@/lib/errors';
-import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
+import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
 import { postMessageRequest } from '@/lib/validation/api-messages';
 import { pathId } from '@/lib/validation/chat';
 import { listMessagesQuery } from '@/lib/validation/conversations';
@@ -37,8 +37,12 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
     const message = await saveUserMessage(caller, { conversationId, text: input.content, attachments: input.attachments });
     return Response.json({ message: messageJson(message) }, { status: 201 });
   }
-  await takeMessageQuota(caller, addressOf(request));
-  const turn = await startChatTurn(caller, { action: 'send', conversationId, text: input.content, attachments: input.attachments, model: input.model });
+  const reservation = await takeReplyQuota(caller, addressOf(request));
+  const turn = await holdReservation(
+    reservation,
+    () => startChatTurn(caller, { action: 'send', conversationId, text: input.content, attachments: input.attachments, model: input.model }),
+    (t) => t.saved,
+  );
   if (input.stream) return messageEventsResponse(turn);
   const { userMessage, assistantMessage } = await finishedTurn(caller, turn);
   return Response.json(

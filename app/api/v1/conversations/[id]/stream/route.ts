@@ -1,7 +1,7 @@
 import { messageEventsResponse } from '@/lib/api/message-events';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { startChatTurn } from '@/lib/chat/pipeline';
-import { addressOf, takeMessageQuota } from '@/lib/rate-limit';
+import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
 import { uuid } from '@/lib/validation/chat';
 import { parseWith } from '@/lib/validation/parse';
 
@@ -18,8 +18,8 @@ export const maxDuration = 300;
  */
 export const POST = apiRoute<{ id: string }>(async (request, context, caller) => {
   const conversationId = parseWith(uuid, (await context.params).id);
-  await takeMessageQuota(caller, addressOf(request));
-  return messageEventsResponse(await startChatTurn(caller, { action: 'answer', conversationId }));
+  const reservation = await takeReplyQuota(caller, addressOf(request));
+  return messageEventsResponse(await holdReservation(reservation, () => startChatTurn(caller, { action: 'answer', conversationId }), (t) => t.saved));
 });
 
 export const OPTIONS = preflight;
