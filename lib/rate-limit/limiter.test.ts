@@ -6,10 +6,16 @@ import { TEST_DATABASES } from '@/lib/testing/databases';
 import { useTestDatabase } from '@/lib/testing/use-database';
 import { UNIDENTIFIED } from './client-address';
 import { rateLimitConfig } from './limits';
-import { FailoverStore, RateLimiter, type RateLimitedCaller } from './limiter';
+import { FailoverStore, RateLimiter, type RateLimitedCaller, type SessionCheck } from './limiter';
 import { PostgresRateLimitStore } from './postgres-store';
 import { RedisRateLimitStore } from './redis-store';
 import type { RateLimitStore } from './store';
+
+// A reply's take on a limiter built without spend options: the message buckets (with `request`,
+// the request buckets too) and the session when given.
+const takeMessage = (limiter: RateLimiter, caller: RateLimitedCaller, address: string) => limiter.takeReply(caller, address).then((r) => r.allowance);
+const takeRequestAndMessage = (limiter: RateLimiter, caller: RateLimitedCaller, address: string, session?: SessionCheck) =>
+  limiter.takeReply(caller, address, { session, request: true }).then((r) => r.allowance);
 
 /**
  * The limiter over each store it runs on: PostgreSQL (PGlite, and the server at TEST_DATABASE_URL)
@@ -126,26 +132,26 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     const limiter = limiterWith({ RATE_LIMIT_MESSAGES_PER_HOUR: '10', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '15' });
     const address = unique();
     const alice = member();
-    const results = await Promise.all(Array.from({ length: 40 }, () => outcome(limiter.takeMessage(alice, address))));
+    const results = await Promise.all(Array.from({ length: 40 }, () => outcome(takeMessage(limiter, alice, address))));
     expect(results.filter((r) => r === 'allowed')).toHaveLength(10);
     // The address bucket counted only the ten that passed: five more from someone else fit, then no more.
     const bob = member();
-    const others = await Promise.all(Array.from({ length: 20 }, () => outcome(limiter.takeMessage(bob, address))));
+    const others = await Promise.all(Array.from({ length: 20 }, () => outcome(takeMessage(limiter, bob, address))));
     expect(others.filter((r) => r === 'allowed')).toHaveLength(5);
   });
 
   it('counts messages per client address, so a new guest session buys no fresh budget', async () => {
     const limiter = limiterWith({ RATE_LIMIT_MESSAGES_PER_HOUR: '100', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '5' });
     const address = unique();
-    for (let i = 0; i < 5; i++) expect(await limiter.takeMessage(guest(), address)).not.toBeNull();
+    for (let i = 0; i < 5; i++) expect(await takeMessage(limiter, guest(), address)).not.toBeNull();
     clock.now += 10 * MINUTE;
-    expect(await outcome(limiter.takeMessage(guest(), address))).toEqual({
+    expect(await outcome(takeMessage(limiter, guest(), address))).toEqual({
       code: 'messages_per_hour',
       message: 'Too many messages from your network this hour (at most 5). You can send more in 50 minutes.',
       retryAfter: 50 * 60,
     });
     // Someone at another address is not affected.
-    expect(await limiter.takeMessage(guest(), unique())).toEqual({ limit: 5, remaining: 4 });
+    expect(await takeMessage(limiter, guest(), unique())).toEqual({ limit: 5, remaining: 4 });
   });
 
   it('counts sign-ups per client address and hour', async () => {
@@ -163,22 +169,22 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     const address = unique();
     const spend = async (caller: RateLimitedCaller) => {
       let allowed = 0;
-      while ((await outcome(limiter.takeMessage(caller, address))) === 'allowed') allowed += 1;
+      while ((await outcome(takeMessage(limiter, caller, address))) === 'allowed') allowed += 1;
       return allowed;
     };
     const spent = guest();
     expect(await spend(spent)).toBe(2);
     expect(await spend(member())).toBe(3);
     expect(await spend(admin())).toBe(40);
-    expect(await outcome(limiter.takeMessage(spent, address))).toMatchObject({
+    expect(await outcome(takeMessage(limiter, spent, address))).toMatchObject({
       message: expect.stringContaining('You have sent 2 messages this hour, the most a guest account can.'),
     });
 
     const tight = limiterWith({ RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '1' });
     const crowded = unique();
-    await tight.takeMessage(guest(), crowded);
-    expect(await outcome(tight.takeMessage(member(), crowded))).toMatchObject({ code: 'messages_per_hour' });
-    expect(await tight.takeMessage(admin(), crowded)).toEqual({ limit: 1000, remaining: 999 });
+    await takeMessage(tight, guest(), crowded);
+    expect(await outcome(takeMessage(tight, member(), crowded))).toMatchObject({ code: 'messages_per_hour' });
+    expect(await takeMessage(tight, admin(), crowded)).toEqual({ limit: 1000, remaining: 999 });
   });
 
   it('without a known client address, bounds guests together and anonymous callers together, signed-up users each on their own', async () => {
@@ -186,14 +192,14 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     clock.now += 2 * HOUR;
     const spendAsGuests = async () => {
       let allowed = 0;
-      while ((await outcome(limiter.takeMessage(guest(), UNIDENTIFIED))) === 'allowed') allowed += 1;
+      while ((await outcome(takeMessage(limiter, guest(), UNIDENTIFIED))) === 'allowed') allowed += 1;
       return allowed;
     };
     expect(await spendAsGuests()).toBe(2);
-    expect(await outcome(limiter.takeMessage(guest(), UNIDENTIFIED))).toMatchObject({
+    expect(await outcome(takeMessage(limiter, guest(), UNIDENTIFIED))).toMatchObject({
       message: expect.stringContaining('Too many messages on this server this hour (at most 2).'),
     });
-    expect(await limiter.takeMessage(member(), UNIDENTIFIED)).toEqual({ limit: 100, remaining: 99 });
+    expect(await takeMessage(limiter, member(), UNIDENTIFIED)).toEqual({ limit: 100, remaining: 99 });
     await limiter.takeRequest(null, UNIDENTIFIED);
     expect(await outcome(limiter.takeRequest(null, UNIDENTIFIED))).toMatchObject({ code: 'requests_per_minute' });
     expect(await limiter.takeRequest(member(), UNIDENTIFIED)).toEqual({ limit: 60, remaining: 59 });
@@ -217,27 +223,27 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     let live = false;
     // A claim no database knows: the PostgreSQL store finds no such user; `verify` answers for the others.
     const check = { claim: { userId: alice.id, sessionId: null, version: 0, role: 'user' as const, isGuest: false }, verify: async () => live };
-    await expect(limiter.takeRequestAndMessage(alice, address, check)).rejects.toMatchObject({ status: 401, message: 'Your session has ended. Please sign in again.' });
-    await expect(limiter.takeRequestAndMessage(alice, address, check)).rejects.toMatchObject({ status: 401 });
+    await expect(takeRequestAndMessage(limiter, alice, address, check)).rejects.toMatchObject({ status: 401, message: 'Your session has ended. Please sign in again.' });
+    await expect(takeRequestAndMessage(limiter, alice, address, check)).rejects.toMatchObject({ status: 401 });
     if (store.takeForSession) return; // the rest needs a live session, which only `verify` can fake
     // Redis cannot see sessions: the check runs beside the take (no added wait), and a refused
     // turn of an ended session may have been counted against that user.
     live = true;
-    expect(await limiter.takeRequestAndMessage(alice, address, check)).toMatchObject({ limit: 10 });
+    expect(await takeRequestAndMessage(limiter, alice, address, check)).toMatchObject({ limit: 10 });
   });
 
   it('takes a request and a message in one go: refused by whichever is full, counting neither then', async () => {
     const limiter = limiterWith({ RATE_LIMIT_REQUESTS_PER_MINUTE: '10', RATE_LIMIT_MESSAGES_PER_HOUR: '2', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' });
     const alice = member();
     const address = unique();
-    await limiter.takeRequestAndMessage(alice, address);
-    await limiter.takeRequestAndMessage(alice, address);
-    expect(await outcome(limiter.takeRequestAndMessage(alice, address))).toMatchObject({ code: 'messages_per_hour' });
+    await takeRequestAndMessage(limiter, alice, address);
+    await takeRequestAndMessage(limiter, alice, address);
+    expect(await outcome(takeRequestAndMessage(limiter, alice, address))).toMatchObject({ code: 'messages_per_hour' });
     // Two requests were counted, not the refused third: eight more fit in the minute.
     for (let i = 0; i < 8; i++) expect(await outcome(limiter.takeRequest(alice, address))).toBe('allowed');
     expect(await outcome(limiter.takeRequest(alice, address))).toMatchObject({ code: 'requests_per_minute' });
     // Both full: the wait told is the longer one, until the hour's window ends.
-    expect(await outcome(limiter.takeRequestAndMessage(alice, address))).toMatchObject({ code: 'messages_per_hour', retryAfter: 3600 });
+    expect(await outcome(takeRequestAndMessage(limiter, alice, address))).toMatchObject({ code: 'messages_per_hour', retryAfter: 3600 });
   });
 
   it('takes nothing when every limit that applies is switched off with 0', async () => {
@@ -318,12 +324,12 @@ describe.each(TEST_DATABASES)('a chat turn’s session check on the PostgreSQL s
       claim: { userId: user.id, sessionId: started.sessionId, version: started.version, role: 'user' as const, isGuest: false },
       verify: () => Promise.reject(new Error('the PostgreSQL store checks the session itself')),
     };
-    expect(await limiter.takeRequestAndMessage(caller, unique(), check)).toEqual({ limit: 5, remaining: 4 });
+    expect(await takeRequestAndMessage(limiter, caller, unique(), check)).toEqual({ limit: 5, remaining: 4 });
     // The wrong role, or an older version, is a session that no longer stands.
-    await expect(limiter.takeRequestAndMessage(caller, unique(), { ...check, claim: { ...check.claim, role: 'admin' } })).rejects.toMatchObject({ status: 401 });
-    await expect(limiter.takeRequestAndMessage(caller, unique(), { ...check, claim: { ...check.claim, version: started.version - 1 } })).rejects.toMatchObject({ status: 401 });
+    await expect(takeRequestAndMessage(limiter, caller, unique(), { ...check, claim: { ...check.claim, role: 'admin' } })).rejects.toMatchObject({ status: 401 });
+    await expect(takeRequestAndMessage(limiter, caller, unique(), { ...check, claim: { ...check.claim, version: started.version - 1 } })).rejects.toMatchObject({ status: 401 });
     await endSessionAtSignOut({ id: user.id, sessionId: started.sessionId }, db());
-    await expect(limiter.takeRequestAndMessage(caller, unique(), check)).rejects.toMatchObject({ status: 401 });
+    await expect(takeRequestAndMessage(limiter, caller, unique(), check)).rejects.toMatchObject({ status: 401 });
     const [row] = await db().query<{ count: number }>('select count from hearth.rate_limit_counters where bucket = $1', [`mph:user:${user.id}`]);
     expect(row!.count).toBe(1);
   });

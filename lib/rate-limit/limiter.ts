@@ -59,26 +59,14 @@ export class RateLimiter {
     return this.take(this.requestTakes(caller, address), caller ? tierOf(caller) : null);
   }
 
-  /** A message a companion is asked to answer (a new one, an edit, a regeneration, an API completion). */
-  takeMessage(caller: RateLimitedCaller, address: string): Promise<Allowance | null> {
-    return this.take(this.messageTakes(caller, address), tierOf(caller));
-  }
-
-  /**
-   * A request that is also a message, in one round trip to the store (the web chat's turns); with
-   * `session`, the session is checked in that same round trip, and a session that has ended is a
-   * 401 that counts nothing.
-   */
-  takeRequestAndMessage(caller: RateLimitedCaller, address: string, session?: SessionCheck): Promise<Allowance | null> {
-    return this.take([...this.requestTakes(caller, address), ...this.messageTakes(caller, address)], tierOf(caller), session);
-  }
-
   /**
    * A reply about to be generated, on every entry point: the message buckets (with `request`, the
    * request buckets too: the web chat's turn is both), the session when given, the day's token
    * budget and a stream slot, in one round trip to the database when it keeps the buckets. With
    * Redis keeping them, the database's part (session, budget, slot) runs beside Redis's take: one
    * round trip to each, in parallel, and one more to free the slot only when Redis refuses.
+   * Without spend options (a limiter built for the buckets alone) it checks the session and the
+   * buckets, and holds no slot.
    */
   async takeReply(caller: RateLimitedCaller, address: string, options: { session?: SessionCheck; request?: boolean } = {}): Promise<ReplyReservation> {
     const { session } = options;
