@@ -34,6 +34,13 @@ export async function startChatWith(page: Page, name?: string | RegExp): Promise
   return page.url();
 }
 
+/** Types a message into the chat's composer and sends it with Enter. */
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: /^Message / });
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
 export function assistantMessages(page: Page) {
   return page.locator('[data-role="assistant"]');
 }

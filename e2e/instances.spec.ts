@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import pg from 'pg';
-import { assistantMessages, signInAsGuest, startChatWith } from './helpers';
+import { assistantMessages, sendMessage, signInAsGuest, startChatWith } from './helpers';
 
 // Two servers on one PostgreSQL and one Redis, as several Vercel instances are: both start at once
 // on an empty database, a reply written by A resumes on B after a reload, Stop pressed on B stops
@@ -84,17 +84,11 @@ test.afterAll(async () => {
 
 const wordsIn = async (reply: Locator) => ((await reply.textContent()) ?? '').trim().split(/\s+/).filter(Boolean).length;
 
-async function send(page: Page, text: string): Promise<void> {
-  const composer = page.getByRole('textbox', { name: /^Message / });
-  await composer.fill(text);
-  await composer.press('Enter');
-}
-
 /** A guest's chat on A, with a reply being written there; returns the chat's path. */
 async function replyBeingWrittenOnA(page: Page): Promise<string> {
   await signInAsGuest(page);
   const chatUrl = await startChatWith(page);
-  await send(page, 'Tell me about the places you would like to visit, at length.');
+  await sendMessage(page, 'Tell me about the places you would like to visit, at length.');
   const reply = assistantMessages(page).nth(1);
   await expect(reply).toHaveAttribute('data-status', 'streaming');
   await expect.poll(() => wordsIn(reply)).toBeGreaterThan(2);
@@ -161,7 +155,7 @@ test('the message quota is counted once for both instances', async ({ browser })
   const path = new URL(chatUrl).pathname;
   const sendAndFinish = async (base: string, n: number) => {
     await page.goto(`${base}${path}`);
-    await send(page, `Message number ${n}.`);
+    await sendMessage(page, `Message number ${n}.`);
     await expect(assistantMessages(page).nth(n)).toHaveAttribute('data-status', 'complete', { timeout: 60_000 });
   };
   // Half the quota on each instance...
@@ -169,7 +163,7 @@ test('the message quota is counted once for both instances', async ({ browser })
   // ...and the next one is refused, whichever instance it reaches.
   for (const base of [A, B]) {
     await page.goto(`${base}${path}`);
-    await send(page, 'One more?');
+    await sendMessage(page, 'One more?');
     await expect(page.getByText(/you can send more at/i)).toBeVisible();
   }
   await context.close();

@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { encodePng } from '../lib/uploads/png.ts';
 import { expectAccessible, signInAsGuest, signInAsMember, startChatWith } from './helpers';
+import { ownServer } from './own-server';
 
 // Limits a person meets, on a server of their own (like e2e/rate-limit.spec.ts). A conversation
 // of 300 messages opens with the newest 50 in the page, loads older ones as the person scrolls
@@ -12,49 +10,16 @@ import { expectAccessible, signInAsGuest, signInAsMember, startChatWith } from '
 // here; guests, who seed the long conversation through the REST API, many more). And the storage
 // quota: a guest's file past it is refused in the composer with how much is used of how much,
 // and Settings › Storage shows the meter.
-const PORT = Number(process.env.E2E_PORT ?? 3210) + 7;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
-const DATA_DIR = path.join(process.cwd(), '.data', 'e2e-long-conversation');
 const USER_REQUESTS_PER_MINUTE = 40;
 const SEEDED = 300;
-
-test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: BASE_URL });
-
-let server: ChildProcess | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    env: {
-      ...process.env,
-      HEARTH_DATA_DIR: DATA_DIR,
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      RATE_LIMIT_REQUESTS_PER_MINUTE_GUEST: '2000',
-      RATE_LIMIT_REQUESTS_PER_MINUTE_USER: String(USER_REQUESTS_PER_MINUTE),
-      RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
-      RATE_LIMIT_MESSAGES_PER_HOUR: '0',
-      RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
-      RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
-      STORAGE_QUOTA_MB_GUEST: '1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (await fetch(`${BASE_URL}/signin`).then((r) => r.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The long-conversation spec's server did not start on port ${PORT}`);
-});
-
-test.afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-  await new Promise((resolve) => (server && server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
-  rmSync(DATA_DIR, { recursive: true, force: true });
+const BASE_URL = ownServer('long-conversation', 7, {
+  RATE_LIMIT_REQUESTS_PER_MINUTE_GUEST: '2000',
+  RATE_LIMIT_REQUESTS_PER_MINUTE_USER: String(USER_REQUESTS_PER_MINUTE),
+  RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+  RATE_LIMIT_MESSAGES_PER_HOUR: '0',
+  RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
+  RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
+  STORAGE_QUOTA_MB_GUEST: '1',
 });
 
 /** 300 messages after the greeting, saved through the REST API with the page's session (no replies asked for). */

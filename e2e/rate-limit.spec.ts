@@ -1,59 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { assistantMessages, expectAccessible, signInAsGuest, startChatWith } from './helpers';
+import { expect, test } from '@playwright/test';
+import { assistantMessages, expectAccessible, sendMessage, signInAsGuest, startChatWith } from './helpers';
+import { ownServer } from './own-server';
 
 // A server of its own with low limits, so that no other spec (which all share the configured
 // server) can run into them: guests may send 2 messages an hour, and 3 guest sessions may start.
-const PORT = Number(process.env.E2E_PORT ?? 3210) + 3;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
-const DATA_DIR = path.join(process.cwd(), '.data', 'e2e-rate-limit');
 const GUEST_MESSAGES_PER_HOUR = 2;
 const SIGN_UPS_PER_HOUR = 3;
-
-let server: ChildProcess | undefined;
-
-test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: BASE_URL });
-
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-    env: {
-      ...process.env,
-      HEARTH_DATA_DIR: DATA_DIR,
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      OFFLINE_MODEL_FIRST_TOKEN_MS: '50',
-      OFFLINE_MODEL_WORD_MS: '10',
-      RATE_LIMIT_MESSAGES_PER_HOUR_GUEST: String(GUEST_MESSAGES_PER_HOUR),
-      RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: String(SIGN_UPS_PER_HOUR),
-    },
-    stdio: 'ignore',
-    detached: true,
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const up = await fetch(`${BASE_URL}/signin`).then((r) => r.ok, () => false);
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The rate-limit spec's server did not start on port ${PORT}`);
+ownServer('rate-limit', 3, {
+  OFFLINE_MODEL_FIRST_TOKEN_MS: '50',
+  OFFLINE_MODEL_WORD_MS: '10',
+  RATE_LIMIT_MESSAGES_PER_HOUR_GUEST: String(GUEST_MESSAGES_PER_HOUR),
+  RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: String(SIGN_UPS_PER_HOUR),
 });
-
-test.afterAll(async () => {
-  if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-  await new Promise((resolve) => server?.once('exit', resolve) ?? resolve(null));
-  rmSync(DATA_DIR, { recursive: true, force: true });
-});
-
-async function send(page: Page, text: string) {
-  const composer = page.getByRole('textbox', { name: /^Message / });
-  await composer.fill(text);
-  await composer.press('Enter');
-}
 
 test('past the hourly message quota the composer says when more can be sent, and nothing is saved', async ({ page }) => {
   await signInAsGuest(page);
@@ -61,11 +19,11 @@ test('past the hourly message quota the composer says when more can be sent, and
   const startedAt = Date.now();
   const replies = assistantMessages(page);
   for (let i = 1; i <= GUEST_MESSAGES_PER_HOUR; i++) {
-    await send(page, `Message number ${i}`);
+    await sendMessage(page, `Message number ${i}`);
     await expect(replies.nth(i)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
   }
 
-  await send(page, 'One message too many');
+  await sendMessage(page, 'One message too many');
   const notice = page.getByTestId('rate-limit-notice');
   await expect(notice).toBeVisible();
   // The time is the window's end (an hour after the first message), in the browser's own clock.
