@@ -1,14 +1,5 @@
+import { SettingsSkeleton } from '@/components/settings/settings-page';
+
 export default function SecurityLoading() {
-  return (
-    <div className="mx-auto w-full max-w-3xl px-4 py-8 sm:px-8 sm:py-12" aria-busy="true" aria-label="Loading security settings">
-      <div className="h-4 w-16 animate-pulse rounded bg-sunken" />
-      <div className="mt-2 h-8 w-36 animate-pulse rounded bg-sunken" />
-      <div className="mt-3 h-4 w-full max-w-md animate-pulse rounded bg-sunken" />
-      <div className="mt-8 space-y-6">
-        {[28, 56, 24].map((h) => (
-          <div key={h} className="animate-pulse rounded-2xl bg-sunken" style={{ height: `${h * 4}px` }} />
-        ))}
-      </div>
-    </div>
-  );
+  return <SettingsSkeleton label="Loading security settings" sections={[112, 224, 96]} />;
 }
