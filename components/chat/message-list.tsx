@@ -79,30 +79,53 @@ export function MessageList(props: Props) {
     setFollowing(el.scrollHeight - el.scrollTop - el.clientHeight < STICKY_PX);
   };
 
+  // Messages from the first one the list was opened with (or, once the window is replaced, its new
+  // first one) go in the live log; the older pages loaded in front of them go before it.
+  const [liveFrom, setLiveFrom] = useState(messages[0]?.id);
+  if (messages.length > 0 && !messages.some((m) => m.id === liveFrom)) setLiveFrom(messages[0]!.id);
+  const split = Math.max(0, messages.findIndex((m) => m.id === liveFrom));
+  const earlier = messages.slice(0, split);
+  const live = messages.slice(split);
+
   const last = messages.at(-1);
   const streamingId = (status === 'streaming' || replyInProgress) && last?.role === 'assistant' ? last.id : undefined;
   const waitingForFirstWord = status === 'submitted' || (status === 'streaming' && last?.role === 'user');
+
+  const bubble = (message: ChatUIMessage) => (
+    <MessageBubble
+      key={message.id}
+      message={message}
+      companion={companion}
+      streaming={message.id === streamingId}
+      canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming' && !replyInProgress}
+      canRegenerate={canRegenerate && message.id === last?.id}
+      models={models}
+      onEdit={onEdit}
+      onRegenerate={onRegenerate}
+    />
+  );
 
   return (
     <div className="relative min-h-0 flex-1">
       {/* The browser's own scroll anchoring is off: the list keeps the position itself, the same in every browser. */}
       <div ref={scroller} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain [overflow-anchor:none]">
-        <div role="log" aria-label={`Conversation with ${companion.name}`} aria-live="polite" aria-busy={status === 'streaming'} className="mx-auto flex w-full max-w-3xl flex-col gap-5 px-4 py-6 sm:px-6">
-          {older.hasOlder && <div ref={sentinel} aria-hidden="true" />}
-          <OlderRow older={older} />
-          {messages.map((message) => (
-            <MessageBubble
-              key={message.id}
-              message={message}
-              companion={companion}
-              streaming={message.id === streamingId}
-              canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming' && !replyInProgress}
-              canRegenerate={canRegenerate && message.id === last?.id}
-              models={models}
-              onEdit={onEdit}
-              onRegenerate={onRegenerate}
-            />
-          ))}
+        {(hasOlder || earlier.length > 0) && (
+          // Outside the live log: a page of older messages put in front is read when the person
+          // gets to it, not announced as if it had just been said.
+          <div className="mx-auto flex w-full max-w-3xl flex-col gap-5 px-4 pt-6 sm:px-6">
+            {hasOlder && <div ref={sentinel} aria-hidden="true" />}
+            <OlderRow older={older} />
+            {earlier.map(bubble)}
+          </div>
+        )}
+        <div
+          role="log"
+          aria-label={`Conversation with ${companion.name}`}
+          aria-live="polite"
+          aria-busy={status === 'streaming'}
+          className={`mx-auto flex w-full max-w-3xl flex-col gap-5 px-4 pb-6 sm:px-6 ${hasOlder || earlier.length > 0 ? 'pt-5' : 'pt-6'}`}
+        >
+          {live.map(bubble)}
           {waitingForFirstWord && <TypingIndicator companion={companion} />}
           {replyNote && (
             <p role="status" className="pl-11 text-sm text-ink-faint">
