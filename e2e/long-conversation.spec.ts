@@ -53,6 +53,8 @@ test('the newest 50 are in the page; scrolling up loads 50 more at a time, stead
   await scrollToTop(page);
   await expect(bubbles(page)).toHaveCount(100);
   await expect(bubbles(page).first()).toContainText('Seeded message 201');
+  // The page loaded in front sits before the live log, so a screen reader does not announce it.
+  await expect(page.getByRole('log').locator('[data-role="user"], [data-role="assistant"]')).toHaveCount(50);
   const steady = await page.getByText('Seeded message 251', { exact: true }).evaluate((el) => {
     const view = el.closest('.overflow-y-auto')!.getBoundingClientRect();
     const box = el.getBoundingClientRect();
