@@ -1,3 +1,4 @@
+import { buttonStyles } from '@/components/ui/button';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 
 /** The frame of every settings page: the mobile header, and a column under the page's title and what it is for. */
@@ -32,5 +33,23 @@ export function SettingsSkeleton({ label, sections }: { label: string; sections:
         ))}
       </div>
     </div>
+  );
+}
+
+/** A settings page that could not load (the database out of reach, most likely): say so, and offer a retry. */
+export function SettingsError({ title, what, reset }: { title: string; what: string; reset: () => void }) {
+  return (
+    <main className="min-h-0 flex-1 overflow-y-auto">
+      <div className="mx-auto max-w-3xl px-4 py-8 sm:px-8 sm:py-12">
+        <h1 className="text-3xl font-semibold tracking-tight">{title}</h1>
+        <div role="alert" className="mt-8 rounded-2xl border border-line bg-raised p-6">
+          <p className="font-medium">{what} couldn’t be loaded.</p>
+          <p className="mt-1 text-sm text-ink-soft">This is usually brief. Try again in a moment.</p>
+          <button type="button" onClick={reset} className={`${buttonStyles.primary} mt-4`}>
+            Try again
+          </button>
+        </div>
+      </div>
+    </main>
   );
 }

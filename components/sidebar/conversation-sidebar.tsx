@@ -100,33 +100,15 @@ export function ConversationSidebar({ user, initial }: Props) {
           {loadError && <p role="alert" className="px-3 py-2 text-sm text-red-600 dark:text-red-400">{loadError}</p>}
         </nav>
         <div className="border-t border-line px-2 pt-2">
-          <Link
-            href="/settings/api-keys"
-            aria-current={pathname === '/settings/api-keys' ? 'page' : undefined}
-            className={`flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm transition-colors ${
-              pathname === '/settings/api-keys' ? 'bg-sunken text-ink' : 'text-ink-soft hover:bg-sunken/70 hover:text-ink'
-            }`}
-          >
+          <SettingsLink href="/settings/api-keys" current={pathname === '/settings/api-keys'}>
             <KeyIcon /> API keys
-          </Link>
-          <Link
-            href="/settings/security"
-            aria-current={pathname === '/settings/security' ? 'page' : undefined}
-            className={`flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm transition-colors ${
-              pathname === '/settings/security' ? 'bg-sunken text-ink' : 'text-ink-soft hover:bg-sunken/70 hover:text-ink'
-            }`}
-          >
+          </SettingsLink>
+          <SettingsLink href="/settings/security" current={pathname === '/settings/security'}>
             <ShieldIcon /> Security
-          </Link>
-          <Link
-            href="/settings/storage"
-            aria-current={pathname === '/settings/storage' ? 'page' : undefined}
-            className={`flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm transition-colors ${
-              pathname === '/settings/storage' ? 'bg-sunken text-ink' : 'text-ink-soft hover:bg-sunken/70 hover:text-ink'
-            }`}
-          >
+          </SettingsLink>
+          <SettingsLink href="/settings/storage" current={pathname === '/settings/storage'}>
             <StorageIcon /> Storage
-          </Link>
+          </SettingsLink>
           {user.isAdmin && (
             <Link href="/admin" className="flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm text-ink-soft transition-colors hover:bg-sunken/70 hover:text-ink">
               <span aria-hidden="true" className="grid size-4 place-items-center text-xs">◆</span> Admin dashboard
@@ -145,5 +127,18 @@ export function ConversationSidebar({ user, initial }: Props) {
         </div>
       </aside>
     </>
+  );
+}
+
+/** A settings page's link at the foot of the sidebar, marked when it is the page shown. */
+function SettingsLink({ href, current, children }: { href: string; current: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={current ? 'page' : undefined}
+      className={`flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm transition-colors ${current ? 'bg-sunken text-ink' : 'text-ink-soft hover:bg-sunken/70 hover:text-ink'}`}
+    >
+      {children}
+    </Link>
   );
 }
