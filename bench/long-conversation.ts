@@ -10,10 +10,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { startConversation } from '../lib/chat/conversations.ts';
-import { toUIMessage } from '../lib/chat/ui-messages.ts';
+import { startConversation } from '../lib/conversations/service.ts';
+import { toUIMessage } from '../lib/conversations/ui-messages.ts';
 import { openDatabase } from '../lib/db/index.ts';
-import { listMessages, listNewestMessagePage } from '../lib/db/messages.ts';
+import { listMessages, listNewestMessagePage } from '../lib/conversations/messages.ts';
 import { withUser } from '../lib/db/scope.ts';
 import { createTestUser } from '../lib/testing/databases.ts';
 import { sessionCookie } from '../lib/testing/session-cookie.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse, HearthError } from './errors';
-import { signUp } from './validation/chat';
+import { signUp } from '@/lib/auth/schemas';
 import { parseWith } from './validation/parse';
 
 async function envelope(error: unknown) {

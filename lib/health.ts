@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { REMOTE_PROVIDERS, type Env } from '@/lib/ai/providers';
-import { speechAvailability, type SpeechProvider } from '@/lib/ai/speech';
-import { transcriptionProvider, type TranscriptionProvider } from '@/lib/ai/transcription';
+import { speechAvailability, type SpeechProvider } from '@/lib/voice/speech';
+import { transcriptionProvider, type TranscriptionProvider } from '@/lib/voice/transcription';
 import { sessionFromRequest } from '@/lib/auth/session';
 import { loadUser } from '@/lib/auth/users';
 import { currentProblems, healthToken, type Problem } from '@/lib/config';

@@ -3,11 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { attempt, sessionUser, type ActionResult } from '@/lib/actions';
-import { deleteUserConversation, pageOfConversations, startConversation, updateUserConversation } from '@/lib/chat/conversations';
-import type { ConversationSummary } from '@/lib/db/conversations';
+import { deleteUserConversation, pageOfConversations, startConversation, updateUserConversation } from '@/lib/conversations/service';
+import type { ConversationSummary } from '@/lib/conversations/queries';
 import type { Page } from '@/lib/db/cursor';
 import { toHearthError } from '@/lib/errors';
-import { companionRef, conversationTitle, language, modelId, uuid } from '@/lib/validation/chat';
+import { companionRef, language, modelId, uuid } from '@/lib/validation/ids';
+import { conversationTitle } from '@/lib/conversations/schemas';
 import { pageCursor } from '@/lib/validation/pagination';
 import { parseWith } from '@/lib/validation/parse';
 

@@ -1,7 +1,7 @@
 import { connection } from 'next/server';
 import { ConversationSidebar } from '@/components/sidebar/conversation-sidebar';
 import { requireUser } from '@/lib/auth/session';
-import { pageOfConversations } from '@/lib/chat/conversations';
+import { pageOfConversations } from '@/lib/conversations/service';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   await connection();

@@ -1,7 +1,7 @@
 import { connection } from 'next/server';
 import { Avatar } from '@/components/ui/avatar';
 import { Logo } from '@/components/ui/logo';
-import { availableCompanions } from '@/lib/chat/companions';
+import { availableCompanions } from '@/lib/companions/service';
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   await connection();

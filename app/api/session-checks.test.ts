@@ -7,7 +7,7 @@ import { PATCH as memorySettings } from '@/app/api/v1/companions/[companion]/mem
 import { POST as upload } from '@/app/api/v1/uploads/route';
 import { GET as usage } from '@/app/api/v1/usage/route';
 import { updateUser } from '@/lib/admin/users';
-import { createApiKey } from '@/lib/auth/api-keys';
+import { createApiKey } from '@/lib/api-keys/keys';
 import { endSessionAtSignOut } from '@/lib/auth/sessions';
 import { openDatabase, type Database } from '@/lib/db';
 import { withAnon } from '@/lib/db/scope';

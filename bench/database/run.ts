@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type Database } from '@/lib/db';
-import { listConversations } from '@/lib/db/conversations';
-import { listMessagePage } from '@/lib/db/messages';
+import { listConversations } from '@/lib/conversations/queries';
+import { listMessagePage } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser } from '@/lib/testing/databases';
 import { timings } from '../stats.ts';

@@ -9,10 +9,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { openDatabase, type Database } from '@/lib/db';
-import { listMemories, memoryCandidates, setMemorySetting } from '@/lib/db/memories';
+import { listMemories, memoryCandidates, setMemorySetting } from '@/lib/memory/queries';
 import { withUser } from '@/lib/db/scope';
 import { memorySection } from '@/lib/memory/prompt';
 import { queryTerms } from '@/lib/memory/query';

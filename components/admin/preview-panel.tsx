@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
 import { SendIcon, StopIcon } from '@/components/ui/icons';
-import type { PersonaFields } from '@/lib/validation/persona';
+import type { PersonaFields } from '@/lib/personas/schemas';
 
 type Turn = { role: 'user' | 'assistant'; content: string; error?: string; model?: string };
 

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
-import type { Version } from '@/lib/db/personas';
-import type { PersonaFields } from '@/lib/validation/persona';
+import type { Version } from '@/lib/personas/queries';
+import type { PersonaFields } from '@/lib/personas/schemas';
 import { adminFetch } from './api';
 
 const LABELS: Partial<Record<keyof PersonaFields, string>> = {

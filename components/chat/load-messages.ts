@@ -1,5 +1,5 @@
 import { chatPageAction } from '@/app/(app)/chat/actions';
-import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 
 export type NewestPage = { messages: ChatUIMessage[]; olderCursor: string | null };
 

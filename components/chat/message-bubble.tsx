@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { CheckIcon, CopyIcon, PencilIcon, PhoneIcon, RefreshIcon } from '@/components/ui/icons';
-import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 import { textOf } from '@/lib/text';
 import type { ChatCompanion } from './chat-view';
 import { filesOf, MessageFiles, PicturesInProgress } from './message-files';

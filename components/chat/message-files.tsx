@@ -1,4 +1,4 @@
-import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 
 type FilePart = { type: 'file'; mediaType: string; url: string; filename?: string };
 

@@ -4,7 +4,7 @@ import type { ChatStatus } from 'ai';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { ArrowDownIcon, RefreshIcon } from '@/components/ui/icons';
-import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 import type { ChatCompanion } from './chat-view';
 import { MessageBubble } from './message-bubble';
 import type { OlderMessages } from './use-older-messages';

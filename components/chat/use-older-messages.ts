@@ -3,8 +3,8 @@
 import type { UseChatHelpers } from '@ai-sdk/react';
 import { useCallback, useRef, useState } from 'react';
 import { chatPageAction } from '@/app/(app)/chat/actions';
-import { prependOlder } from '@/lib/chat/message-window';
-import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import { prependOlder } from '@/lib/conversations/message-window';
+import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 
 export type OlderMessages = {
   /** There are messages before the first one shown. */

@@ -2,9 +2,9 @@
 
 import type { UseChatHelpers } from '@ai-sdk/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { ChatUIMessage } from '@/lib/chat/ui-messages';
+import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 import type { LiveRequests } from './live-requests';
-import { withNewestPage } from '@/lib/chat/message-window';
+import { withNewestPage } from '@/lib/conversations/message-window';
 import { loadNewestMessages } from './load-messages';
 
 type Chat = Pick<UseChatHelpers<ChatUIMessage>, 'status' | 'resumeStream' | 'setMessages' | 'clearError'>;

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Avatar } from '@/components/ui/avatar';
-import type { Companion } from '@/lib/db/companions';
+import type { Companion } from '@/lib/companions/queries';
 import { LanguageBadges } from './language-badges';
 
 export function CompanionCard({ companion }: { companion: Companion }) {

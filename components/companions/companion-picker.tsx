@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SearchIcon } from '@/components/ui/icons';
-import type { Companion } from '@/lib/db/companions';
+import type { Companion } from '@/lib/companions/queries';
 import { CompanionCard } from './companion-card';
 
 export function CompanionPicker({ companions }: { companions: Companion[] }) {

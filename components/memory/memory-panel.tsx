@@ -13,9 +13,9 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
 import type { ActionResult } from '@/lib/actions';
 import { longDate } from '@/lib/format';
-import type { memoryJson } from '@/lib/api/memories';
+import type { memoryJson } from '@/lib/memory/json';
 import type { MemoryKind } from '@/lib/memory/types';
-import { MAX_MEMORY_CHARS } from '@/lib/validation/memory';
+import { MAX_MEMORY_CHARS } from '@/lib/memory/schemas';
 
 /** A memory as the REST API shows it: the page and the API share one serializer. */
 export type PanelMemory = ReturnType<typeof memoryJson>;

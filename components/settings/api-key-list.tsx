@@ -1,5 +1,5 @@
 import { KeyIcon } from '@/components/ui/icons';
-import type { ApiKey } from '@/lib/auth/api-keys';
+import type { ApiKey } from '@/lib/api-keys/keys';
 import { longDate, timeAgo } from '@/lib/format';
 import { RevokeApiKeyButton } from './revoke-api-key-button';
 

@@ -5,7 +5,7 @@ import { createApiKeyAction } from '@/app/(app)/settings/api-keys/actions';
 import { Field } from '@/components/auth/field';
 import { buttonStyles } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { apiKeyName, MAX_API_KEY_NAME_CHARS } from '@/lib/validation/api-keys';
+import { apiKeyName, MAX_API_KEY_NAME_CHARS } from '@/lib/api-keys/schemas';
 import { NewApiKey } from './new-api-key';
 
 /** Names and creates a key, then shows it once. */

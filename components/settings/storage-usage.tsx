@@ -1,5 +1,5 @@
 import { megabytes } from '@/lib/format';
-import type { StorageUsage } from '@/lib/uploads/usage';
+import type { StorageUsage } from '@/lib/uploads/storage-usage';
 
 /**
  * How much of their storage the person uses: a meter "X MB of Y MB" (or what is used, when there

@@ -7,7 +7,7 @@ import { deleteConversationAction, renameConversationAction } from '@/app/(app)/
 import { Avatar } from '@/components/ui/avatar';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
-import type { ConversationSummary } from '@/lib/db/conversations';
+import type { ConversationSummary } from '@/lib/conversations/queries';
 import { shortTime } from '@/lib/format';
 
 export function ConversationItem({ conversation, active }: { conversation: ConversationSummary; active: boolean }) {

@@ -8,10 +8,10 @@ import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
 import { CloseIcon, KeyIcon, ShieldIcon, StorageIcon, PlusIcon } from '@/components/ui/icons';
 import { Logo } from '@/components/ui/logo';
-import type { ConversationSummary } from '@/lib/db/conversations';
+import type { ConversationSummary } from '@/lib/conversations/queries';
 import type { Page } from '@/lib/db/cursor';
 import { signOutHere } from '@/lib/auth/sign-out';
-import { useSidebar } from '@/lib/stores/sidebar';
+import { useSidebar } from '@/components/sidebar/store';
 import { ConversationItem } from './conversation-item';
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { MenuIcon } from '@/components/ui/icons';
 import { buttonStyles } from '@/components/ui/button';
-import { useSidebar } from '@/lib/stores/sidebar';
+import { useSidebar } from '@/components/sidebar/store';
 
 /** The bar that opens the conversation drawer on narrow screens, and its button alone. */
 export function MobileHeader({ title }: { title: string }) {

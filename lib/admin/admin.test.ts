@@ -2,18 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantAdmin } from '@/lib/auth/grant-admin';
 import { solidPng } from '@/lib/cards/png';
 import type { Database } from '@/lib/db';
-import { listAudit } from '@/lib/db/audit';
-import { findCompanion, listCompanions } from '@/lib/db/companions';
-import { redirectedSlug } from '@/lib/db/personas';
+import { listAudit } from '@/lib/admin/audit';
+import { findCompanion, listCompanions } from '@/lib/companions/queries';
+import { redirectedSlug } from '@/lib/personas/queries';
 import { withAnon, withUser } from '@/lib/db/scope';
 import { isHearthError } from '@/lib/errors';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { pngBomb } from '@/lib/testing/media';
 import { MAX_IMAGE_SIDE } from '@/lib/uploads/limits';
-import { DEFAULT_PERSONA } from '@/lib/validation/persona';
-import { checkAvatar, MAX_AVATAR_BYTES } from './avatar';
-import { exportCard, importCard } from './cards';
-import { archivePersona, createPersona, duplicatePersona, personaWithVersions, restoreVersion, savePersona, setVisibility } from './personas';
+import { DEFAULT_PERSONA } from '@/lib/personas/schemas';
+import { checkAvatar, MAX_AVATAR_BYTES } from '@/lib/personas/avatar';
+import { exportCard, importCard } from '@/lib/personas/cards';
+import { archivePersona, createPersona, duplicatePersona, personaWithVersions, restoreVersion, savePersona, setVisibility } from '@/lib/personas/service';
 import { listUsers, updateUser } from './users';
 
 async function makeAdmin(db: Database, label: string): Promise<{ id: string; role: 'admin' }> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantAdmin } from '@/lib/auth/grant-admin';
 import type { Database } from '@/lib/db';
-import { listCompanions } from '@/lib/db/companions';
-import { createConversation } from '@/lib/db/conversations';
+import { listCompanions } from '@/lib/companions/queries';
+import { createConversation } from '@/lib/conversations/queries';
 import { withUser } from '@/lib/db/scope';
 import { isHearthError } from '@/lib/errors';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';

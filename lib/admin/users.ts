@@ -1,5 +1,5 @@
 import { forgetSessionState } from '@/lib/auth/session-state';
-import { writeAudit } from '@/lib/db/audit';
+import { writeAudit } from '@/lib/admin/audit';
 import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';

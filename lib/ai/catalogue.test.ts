@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { openDatabase, type Database } from '@/lib/db';
-import { listMessages } from '@/lib/db/messages';
+import { listMessages } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { createTestUser } from '@/lib/testing/databases';
 import { startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';

@@ -2,7 +2,7 @@ import { createGoogleGenerativeAI } from '@ai-sdk/google';
 import { createOpenAI } from '@ai-sdk/openai';
 import { createReplicate } from '@ai-sdk/replicate';
 import type { ImageModel } from 'ai';
-import { createOfflineImageModel, OFFLINE_IMAGE_MODEL_ID } from './offline-image-model';
+import { createOfflineImageModel, OFFLINE_IMAGE_MODEL_ID } from './offline/image-model';
 import type { Env } from './providers';
 
 /**

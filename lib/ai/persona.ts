@@ -1,4 +1,4 @@
-import type { Companion } from '@/lib/db/companions';
+import type { Companion } from '@/lib/companions/queries';
 import { LANGUAGE_LABELS, type Language } from '@/lib/languages';
 
 /** The system instructions a companion speaks from. */

@@ -1,9 +1,9 @@
 import { APICallError, generateText, streamText, type LanguageModel, type TextStreamPart, type ToolSet } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
-import { listMessages, textOf } from '@/lib/db/messages';
+import { listMessages, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';

@@ -1,4 +1,4 @@
-import type { Companion } from '@/lib/db/companions';
+import type { Companion } from '@/lib/companions/queries';
 import { HearthError } from '@/lib/errors';
 import { remoteProvider, type Env } from './providers';
 import { isOfflineModel, modelUnavailableReason, OFFLINE_MODEL, providerOf, type ListedModel } from './registry';

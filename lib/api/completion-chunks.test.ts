@@ -4,12 +4,12 @@ import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCompletion } from '@/lib/chat/completion';
 import type { Database } from '@/lib/db';
-import { listApiUsage } from '@/lib/db/api-usage';
+import { listApiUsage } from '@/lib/usage/api-usage';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { complete, scripted, words } from '@/lib/testing/scripted-model';
 import { parseSse } from '@/lib/testing/sse';
-import { completionRequest, type CompletionRequest } from '@/lib/validation/completions';
+import { completionRequest, type CompletionRequest } from '@/lib/chat/completion-schemas';
 import { completionChunksResponse, completionJson } from './completion-chunks';
 
 type Chunk = { object: string; model: string; choices: { delta: { role?: string; content?: string }; finish_reason: string | null }[]; usage?: object };

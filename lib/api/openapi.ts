@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { createApiKeyRequest } from '@/lib/validation/api-keys';
-import { postMessageRequest } from '@/lib/validation/api-messages';
-import { signUp } from '@/lib/validation/chat';
-import { completionRequest } from '@/lib/validation/completions';
+import { createApiKeyRequest } from '@/lib/api-keys/schemas';
+import { postMessageRequest } from '@/lib/conversations/message-schemas';
+import { signUp } from '@/lib/auth/schemas';
+import { completionRequest } from '@/lib/chat/completion-schemas';
 import {
   createConversationRequest,
   listConversationsQuery,
   listMessagesQuery,
   updateConversationRequest,
-} from '@/lib/validation/conversations';
-import { memorySettingsRequest, updateMemoryRequest } from '@/lib/validation/memory';
-import { usageQuery } from '@/lib/validation/usage';
-import { createCallRequest, endCallRequest } from '@/lib/validation/calls';
-import { createUploadTargetRequest } from '@/lib/validation/uploads';
+} from '@/lib/conversations/schemas';
+import { memorySettingsRequest, updateMemoryRequest } from '@/lib/memory/schemas';
+import { usageQuery } from '@/lib/usage/schemas';
+import { createCallRequest, endCallRequest } from '@/lib/calls/schemas';
+import { createUploadTargetRequest } from '@/lib/uploads/schemas';
 import { CALL_TURN_EVENTS_EXAMPLE, COMPLETION_CHUNKS_EXAMPLE, MESSAGE_EVENTS_EXAMPLE } from './openapi-examples';
 import * as shapes from './openapi-schemas';
 

@@ -1,7 +1,7 @@
 import type { FinishReason } from 'ai';
 import { publicModelError } from '@/lib/ai/errors';
 import type { Part } from '@/lib/chat/generation';
-import type { FinishedReply } from '@/lib/db/messages';
+import type { FinishedReply } from '@/lib/conversations/messages';
 import { toHearthError, type ErrorType } from '@/lib/errors';
 
 /** A reply being generated: a ChatTurn, or a stateless generation. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import type { Database } from '@/lib/db';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { finishedTurn, startChatTurn } from '@/lib/chat/pipeline';
 import { localBlobStore } from '@/lib/storage/local';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';

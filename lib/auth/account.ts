@@ -1,5 +1,5 @@
 import type { Database } from '@/lib/db/client';
-import { userUploadPaths } from '@/lib/db/uploads';
+import { userUploadPaths } from '@/lib/uploads/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';

@@ -1,5 +1,5 @@
 import { HearthError } from '@/lib/errors';
-import { hashApiKey, resolveApiKey } from './api-keys';
+import { hashApiKey, resolveApiKey } from '@/lib/api-keys/keys';
 import { requireRequestSession } from './session';
 
 /**

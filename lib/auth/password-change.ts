@@ -4,7 +4,7 @@ import { HearthError } from '@/lib/errors';
 import { linkOrigin, mailAvailable } from '@/lib/mail/delivery';
 import { passwordChangedMessage } from '@/lib/mail/messages';
 import { sendMailLater } from '@/lib/mail/send';
-import { passwordChange } from '@/lib/validation/account';
+import { passwordChange } from '@/lib/auth/schemas';
 import { parseWith } from '@/lib/validation/parse';
 import { hashPassword, verifyPassword } from './password';
 import { assertStrongPassword } from './password-strength';

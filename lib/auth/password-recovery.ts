@@ -4,7 +4,7 @@ import { HearthError } from '@/lib/errors';
 import { linkOrigin, mailAvailable } from '@/lib/mail/delivery';
 import { resetPasswordMessage } from '@/lib/mail/messages';
 import { sendMailLater } from '@/lib/mail/send';
-import { passwordReset, passwordResetRequest } from '@/lib/validation/account';
+import { passwordReset, passwordResetRequest } from '@/lib/auth/schemas';
 import { parseWith } from '@/lib/validation/parse';
 import { hashEmailToken, issueEmailToken, newEmailToken, tokenLink } from './email-tokens';
 import { hashPassword } from './password';

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import { toHearthError } from '@/lib/errors';
-import { credentials as credentialsSchema } from '@/lib/validation/chat';
+import { credentials as credentialsSchema } from '@/lib/auth/schemas';
 import { currentAuthRequest } from './auth-request';
 import { knownDeviceFor, rememberDevice } from './known-device';
 import { authSecret } from './secret';

@@ -1,6 +1,6 @@
 import { HearthError } from '@/lib/errors';
 import { takeSignUpQuota } from '@/lib/rate-limit';
-import { signUp } from '@/lib/validation/chat';
+import { signUp } from '@/lib/auth/schemas';
 import { parseWith } from '@/lib/validation/parse';
 import { verifyHumanCheck } from './human-check';
 import { assertStrongPassword } from './password-strength';

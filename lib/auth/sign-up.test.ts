@@ -10,7 +10,7 @@ const post = (body: unknown) =>
   POST(new Request(`${TEST_ORIGIN}/api/v1/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), context);
 
 describe.each(TEST_DATABASES)('sign-up never reveals a taken address, on $name', ({ open }) => {
-  // No per-address budget in the way: its refusals are tested in lib/api/quota.test.ts.
+  // No per-address budget in the way: its refusals are tested in app/api/v1/quota.test.ts.
   const { db, inbox } = useMailAndDatabase(open, { RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' });
   const accounts = async (email: string) => (await db().query<{ n: number }>('select count(*)::int as n from hearth.users where email = $1', [email]))[0]!.n;
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { withAnon, withUser } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
-import { signUp } from '@/lib/validation/chat';
+import { signUp } from '@/lib/auth/schemas';
 import { parseWith } from '@/lib/validation/parse';
 import { linkOrigin, mailAvailable } from '@/lib/mail/delivery';
 import { signUpAttemptMessage, verifyEmailMessage } from '@/lib/mail/messages';

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { finishedTurn, startChatTurn } from '@/lib/chat/pipeline';
 import { linkTo } from '@/lib/testing/mail-catcher';
 import { freshEmail, TEST_ORIGIN, useMailAndDatabase } from '@/lib/testing/mail-env';
 import { TEST_DATABASES } from '@/lib/testing/databases';
-import { createApiKey } from './api-keys';
+import { createApiKey } from '@/lib/api-keys/keys';
 import { roleAtSignIn } from './roles';
 import { signUpWithPassword, verifyCredentials } from './users';
 import { isVerified, sendVerificationEmail, verificationState, verifyEmail } from './verification';

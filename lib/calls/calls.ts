@@ -1,8 +1,8 @@
 import type { Database, Queryable } from '@/lib/db/client';
-import { findCompanion } from '@/lib/db/companions';
-import { createConversation, getConversation, type Conversation } from '@/lib/db/conversations';
+import { findCompanion } from '@/lib/companions/queries';
+import { createConversation, getConversation, type Conversation } from '@/lib/conversations/queries';
 import { preferredModel } from '@/lib/ai/routing';
-import { endCall, getCall, insertCall, listCallTurns, setPlayback, type Call, type CallTurn } from '@/lib/db/calls';
+import { endCall, getCall, insertCall, listCallTurns, setPlayback, type Call, type CallTurn } from '@/lib/calls/queries';
 import type { PlaybackReport } from './utterance';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';

@@ -1,4 +1,4 @@
-import type { TranscriptionProvider } from '@/lib/ai/transcription';
+import type { TranscriptionProvider } from '@/lib/voice/transcription';
 import type { Env } from '@/lib/ai/providers';
 
 // USD per minute of audio, from the providers' price pages (Dec 2026). Gemini bills audio as

@@ -1,13 +1,13 @@
 import type { LanguageModel } from 'ai';
 import { redactedMessage } from '@/lib/ai/errors';
 import type { Env } from '@/lib/ai/providers';
-import { speechProvider, synthesizeSpeech, voiceFor, type SynthesizedSpeech } from '@/lib/ai/speech';
-import { TRANSCRIPTION_NEEDS_KEY, transcribeAudio, transcriptionProvider } from '@/lib/ai/transcription';
+import { speechProvider, synthesizeSpeech, voiceFor, type SynthesizedSpeech } from '@/lib/voice/speech';
+import { TRANSCRIPTION_NEEDS_KEY, transcribeAudio, transcriptionProvider } from '@/lib/voice/transcription';
 import { stopGeneration } from '@/lib/chat/active';
 import { startChatTurn, type ChatTurn } from '@/lib/chat/pipeline';
-import { beginTurn, recordTurn, setPlayback } from '@/lib/db/calls';
+import { beginTurn, recordTurn, setPlayback } from '@/lib/calls/queries';
 import type { Database } from '@/lib/db/client';
-import { deleteUploadRows, insertUpload, type NewUpload } from '@/lib/db/uploads';
+import { deleteUploadRows, insertUpload, type NewUpload } from '@/lib/uploads/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError, isHearthError } from '@/lib/errors';
 import type { Language } from '@/lib/languages';

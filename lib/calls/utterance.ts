@@ -4,7 +4,7 @@ import { IMAGE_TYPES, MAX_IMAGE_SIDE, type AudioType, type ImageType } from '@/l
 import { sniffMediaType } from '@/lib/uploads/sniff';
 import { LANGUAGES, isLanguage, type Language } from '@/lib/languages';
 import { parseWith, readBodyBytes } from '@/lib/validation/parse';
-import { typedText } from '@/lib/validation/calls';
+import { typedText } from '@/lib/calls/schemas';
 
 /**
  * What one turn of a call may carry. A turn goes through the app in one request, and a serverless

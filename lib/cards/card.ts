@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HearthError } from '@/lib/errors';
 
-import { DEFAULT_PERSONA, personaFields, slugify, type PersonaFields } from '@/lib/validation/persona';
+import { DEFAULT_PERSONA, personaFields, slugify, type PersonaFields } from '@/lib/personas/schemas';
 import { isPng, readChunks, solidPng, textChunks, withTextChunks, withoutTextChunks } from './png';
 
 // Character Card V1/V2/V3 (the SillyTavern family) <-> Hearth personas. A card's data fields map to

@@ -1,8 +1,8 @@
 import { after } from 'next/server';
 import type { ResolvedModel } from '@/lib/ai/registry';
 import type { Database } from '@/lib/db/client';
-import type { RollingSummary } from '@/lib/db/conversations';
-import type { FinishedReply } from '@/lib/db/messages';
+import type { RollingSummary } from '@/lib/conversations/queries';
+import type { FinishedReply } from '@/lib/conversations/messages';
 import type { UserScope } from '@/lib/db/scope';
 import type { Env } from '@/lib/ai/providers';
 import { embedNewMemories } from '@/lib/memory/embed';

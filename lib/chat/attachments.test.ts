@@ -2,12 +2,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createOfflineModel } from '@/lib/ai/offline-model';
+import { createOfflineModel } from '@/lib/ai/offline/model';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
-import { TRANSCRIPTION_NEEDS_KEY } from '@/lib/ai/transcription';
+import { TRANSCRIPTION_NEEDS_KEY } from '@/lib/voice/transcription';
 import type { Database } from '@/lib/db';
-import { listMessages, textOf } from '@/lib/db/messages';
-import { getUpload } from '@/lib/db/uploads';
+import { listMessages, textOf } from '@/lib/conversations/messages';
+import { getUpload } from '@/lib/uploads/queries';
 import { withUser } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { localBlobStore } from '@/lib/storage/local';
@@ -17,7 +17,7 @@ import type { ReceivedTranscription } from '@/lib/testing/fake-providers/transcr
 import { wavFile } from '@/lib/testing/media';
 import { encodePng } from '@/lib/uploads/png';
 import { findUpload, saveUpload } from '@/lib/uploads/service';
-import { deleteUserConversation, startConversation } from './conversations';
+import { deleteUserConversation, startConversation } from '@/lib/conversations/service';
 import { finishedTurn, startChatTurn } from './pipeline';
 
 const KEY = 'test-key-a41c9e07';

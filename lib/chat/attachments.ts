@@ -1,7 +1,7 @@
 import type { FileUIPart } from 'ai';
 import type { Queryable } from '@/lib/db/client';
-import type { HistoryEntry } from '@/lib/db/messages';
-import { getUploads, uploadsOfMessages, type Upload } from '@/lib/db/uploads';
+import type { HistoryEntry } from '@/lib/conversations/messages';
+import { getUploads, uploadsOfMessages, type Upload } from '@/lib/uploads/queries';
 import { HearthError } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { MAX_IMAGES_PER_MESSAGE } from '@/lib/uploads/limits';

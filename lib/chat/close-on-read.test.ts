@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '@/lib/db';
 import { INTERRUPTED_REPLY_ERROR } from '@/lib/db/maintenance';
-import { startReply } from '@/lib/db/messages';
+import { startReply } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { useTestDatabase } from '@/lib/testing/use-database';
-import { openConversation, pageOfMessages, startConversation } from './conversations';
+import { openConversation, pageOfMessages, startConversation } from '@/lib/conversations/service';
 import { resumeReplyResponse } from './resume/http';
 
 /** The database, recording every statement run in its transactions (user-scoped work). */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Env } from '@/lib/ai/providers';
 import type { Database } from '@/lib/db';
-import { listMessages, textOf } from '@/lib/db/messages';
+import { listMessages, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
-import { startConversation } from './conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { startChatTurn } from './pipeline';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createOfflineModel } from '@/lib/ai/offline-model';
-import { textOf } from '@/lib/db/messages';
+import { createOfflineModel } from '@/lib/ai/offline/model';
+import { textOf } from '@/lib/conversations/messages';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { useTestDatabase } from '@/lib/testing/use-database';
 import { stopGeneration } from './active';
-import { startConversation } from './conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { startChatTurn } from './pipeline';
 
 const STREAMS = 200;

@@ -2,8 +2,8 @@ import { stepCountIs, streamText, type ModelMessage, type TextStreamPart, type T
 import { canSeeImages, canUseTools, costUsd } from '@/lib/ai/catalogue';
 import { isProviderOutage, ModelTimeoutError, redactedMessage } from '@/lib/ai/errors';
 import type { ResolvedModel } from '@/lib/ai/registry';
-import { estimateUsage, isUsageComplete, type Usage } from '@/lib/ai/usage';
-import type { Fallback, FinishedReply } from '@/lib/db/messages';
+import { estimateUsage, isUsageComplete, type Usage } from '@/lib/ai/token-estimate';
+import type { Fallback, FinishedReply } from '@/lib/conversations/messages';
 import { registerGeneration, releaseGeneration } from './active';
 import { replyOutputCap, type OutputLimits } from './output-cap';
 import type { GenerationTimeouts } from './timeouts';

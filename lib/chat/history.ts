@@ -1,5 +1,5 @@
 import type { ModelMessage } from 'ai';
-import type { HistoryEntry } from '@/lib/db/messages';
+import type { HistoryEntry } from '@/lib/conversations/messages';
 import { estimateTokens } from '@/lib/text';
 
 

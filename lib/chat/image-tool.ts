@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { imageModelFor } from '@/lib/ai/image-models';
 import type { Env } from '@/lib/ai/providers';
 import type { Database } from '@/lib/db/client';
-import type { FilePart } from '@/lib/db/messages';
+import type { FilePart } from '@/lib/conversations/messages';
 import type { UserScope } from '@/lib/db/scope';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
 import { IMAGE_TYPES, type ImageType } from '@/lib/uploads/limits';

@@ -5,7 +5,7 @@ import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { afterRepliesSettled } from './after-reply';
 import { startCompletion } from './completion';
-import { startConversation } from './conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { DEFAULT_MAX_OUTPUT_TOKENS, replyOutputCap } from './output-cap';
 import { startChatTurn } from './pipeline';
 

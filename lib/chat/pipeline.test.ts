@@ -1,14 +1,14 @@
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineModel } from '@/lib/ai/offline-model';
+import { createOfflineModel } from '@/lib/ai/offline/model';
 import type { Database } from '@/lib/db';
-import { listMessages, textOf } from '@/lib/db/messages';
+import { listMessages, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { complete, scripted, words } from '@/lib/testing/scripted-model';
 import { stopGeneration } from './active';
-import { startConversation } from './conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { storedMessageId } from './message-ids';
 import { startChatTurn } from './pipeline';

@@ -4,7 +4,7 @@ import { modelCandidates } from '@/lib/ai/routing';
 import type { Env } from '@/lib/ai/providers';
 import { getDb } from '@/lib/db';
 import type { Database, Queryable } from '@/lib/db/client';
-import { getConversationWithCompanion, type Conversation } from '@/lib/db/conversations';
+import { getConversationWithCompanion, type Conversation } from '@/lib/conversations/queries';
 import { embedWhatWasSaid } from '@/lib/memory/embed';
 import { chooseMemories, memoryBudget, recallCandidates } from '@/lib/memory/recall';
 import { memorySection, summarySection } from '@/lib/memory/prompt';
@@ -23,11 +23,11 @@ import {
   type HistoryEntry,
   type MessageSource,
   type StoredMessage,
-} from '@/lib/db/messages';
+} from '@/lib/conversations/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
-import type { ChatRequest } from '@/lib/validation/chat';
-import { attachUploads, type Upload } from '@/lib/db/uploads';
+import type { ChatRequest } from '@/lib/chat/schemas';
+import { attachUploads, type Upload } from '@/lib/uploads/queries';
 import type { BlobStore } from '@/lib/storage';
 import { afterReply, memoryExtractor } from './after-reply';
 import { attachmentParts, loadNewAttachments, recentHistoryAttachments, spokenText, withImages } from './attachments';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '@/lib/db';
 import { INTERRUPTED_REPLY_ERROR } from '@/lib/db/maintenance';
-import { getMessage, textOf } from '@/lib/db/messages';
+import { getMessage, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { closeStuckReplies } from '@/lib/jobs/close-stuck-replies';
 import { runDueJobs } from '@/lib/jobs/runner';

@@ -3,12 +3,12 @@ import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
-import { finishReply, getMessage, requestStop, startReply, textOf } from '@/lib/db/messages';
+import { finishReply, getMessage, requestStop, startReply, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { usage } from '@/lib/testing/scripted-model';
 import { useTestDatabase } from '@/lib/testing/use-database';
-import { startConversation } from './conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { startChatTurn } from './pipeline';
 import { ReplyProgressTicker, replyProgressTicker, type LiveReply } from './reply-progress';
 

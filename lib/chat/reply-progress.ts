@@ -1,5 +1,5 @@
 import type { Database } from '@/lib/db/client';
-import { saveReplyProgress } from '@/lib/db/messages';
+import { saveReplyProgress } from '@/lib/conversations/messages';
 
 /** How often the replies this process is writing are saved as they stand: a killed function loses at most this much. */
 export const PROGRESS_INTERVAL_MS = 2_000;

@@ -1,6 +1,6 @@
 import type { Database } from '@/lib/db/client';
-import { getConversation } from '@/lib/db/conversations';
-import { requestStop } from '@/lib/db/messages';
+import { getConversation } from '@/lib/conversations/queries';
+import { requestStop } from '@/lib/conversations/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { getRedis, newRedisSubscriber, redisConfigured } from '@/lib/redis';

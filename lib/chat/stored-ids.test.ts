@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adoptStoredIds } from './stored-ids';
-import type { ChatUIMessage } from './ui-messages';
+import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 
 const message = (id: string, role: 'user' | 'assistant', metadata: ChatUIMessage['metadata'] = {}): ChatUIMessage => ({ id, role, parts: [{ type: 'text', text: id }], metadata });
 

@@ -1,4 +1,4 @@
-import type { ChatUIMessage } from './ui-messages';
+import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 
 /**
  * The web chat's new message goes to the server under the browser's own id and is kept under one

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
-import { listCompanions } from '@/lib/db/companions';
-import { createConversation, listConversations } from '@/lib/db/conversations';
-import { insertMessage, listMessages } from '@/lib/db/messages';
+import { listCompanions } from '@/lib/companions/queries';
+import { createConversation, listConversations } from '@/lib/conversations/queries';
+import { insertMessage, listMessages } from '@/lib/conversations/messages';
 import { migrate } from '@/lib/db/migrate';
 import { withAnon, withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@/lib/db';
-import { createConversation } from '@/lib/db/conversations';
-import { insertMessage } from '@/lib/db/messages';
-import { listCompanions } from '@/lib/db/companions';
+import { createConversation } from '@/lib/conversations/queries';
+import { insertMessage } from '@/lib/conversations/messages';
+import { listCompanions } from '@/lib/companions/queries';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser } from '@/lib/testing/databases';
 import { asRole } from '@/lib/testing/supabase/shape';

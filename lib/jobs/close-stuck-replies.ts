@@ -1,5 +1,5 @@
 import { INTERRUPTED_REPLY_ERROR } from '@/lib/db/maintenance';
-import { STALE_REPLY_SECONDS } from '@/lib/db/messages';
+import { STALE_REPLY_SECONDS } from '@/lib/conversations/messages';
 import { MINUTE_MS, type Job } from './job';
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCall } from '@/lib/calls/calls';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { INTERRUPTED_REPLY_ERROR } from '@/lib/db/maintenance';
-import { listMessages, startReply, textOf } from '@/lib/db/messages';
+import { listMessages, startReply, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
-import { attachUploads, insertUpload } from '@/lib/db/uploads';
+import { attachUploads, insertUpload } from '@/lib/uploads/queries';
 import type { BlobStore } from '@/lib/storage';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { useTestDatabase } from '@/lib/testing/use-database';

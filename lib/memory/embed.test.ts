@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import type { Database } from '@/lib/db';
-import type { MemoryCandidate } from '@/lib/db/memories';
+import type { MemoryCandidate } from '@/lib/memory/queries';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { rankMemories } from './recall';

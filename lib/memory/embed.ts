@@ -1,7 +1,7 @@
 import { memoryEmbedder } from '@/lib/ai/embeddings';
 import type { Env } from '@/lib/ai/providers';
 import type { Database } from '@/lib/db/client';
-import { memoriesToEmbed, setMemoryEmbeddings } from '@/lib/db/memories';
+import { memoriesToEmbed, setMemoryEmbeddings } from '@/lib/memory/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 
 // What the person said is embedded on the way to the first token: past this, the reply goes on

@@ -1,10 +1,10 @@
 import type { LanguageModelV4CallOptions } from '@ai-sdk/provider';
 import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import type { Database } from '@/lib/db';
-import { insertMemory, listMemories } from '@/lib/db/memories';
-import { insertMessage } from '@/lib/db/messages';
+import { insertMemory, listMemories } from '@/lib/memory/queries';
+import { insertMessage } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { usage } from '@/lib/testing/scripted-model';

@@ -1,7 +1,7 @@
 import { generateText, Output, type LanguageModel, type LanguageModelUsage } from 'ai';
 import { z } from 'zod';
 import type { Queryable } from '@/lib/db/client';
-import { deleteMemory, insertMemory, memoriesOnSubjects, updateMemory, type MemorySource } from '@/lib/db/memories';
+import { deleteMemory, insertMemory, memoriesOnSubjects, updateMemory, type MemorySource } from '@/lib/memory/queries';
 import { plainNote } from './prompt';
 import { extractByRules } from './rules';
 import { DEFAULT_MEMORY_MODEL_TIMEOUT_MS } from './spend';

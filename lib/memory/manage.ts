@@ -1,6 +1,6 @@
-import type { Companion } from '@/lib/db/companions';
+import type { Companion } from '@/lib/companions/queries';
 import type { Database } from '@/lib/db/client';
-import { findCompanion } from '@/lib/db/companions';
+import { findCompanion } from '@/lib/companions/queries';
 import {
   deleteMemory,
   findMemory,
@@ -11,7 +11,7 @@ import {
   updateMemory,
   type ListedMemory,
   type MemorySettings,
-} from '@/lib/db/memories';
+} from '@/lib/memory/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { plainNote } from './prompt';

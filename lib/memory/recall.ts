@@ -1,6 +1,6 @@
 import { cosine } from '@/lib/ai/embeddings';
 import type { Queryable } from '@/lib/db/client';
-import { memoryCandidates, type MemoryCandidate } from '@/lib/db/memories';
+import { memoryCandidates, type MemoryCandidate } from '@/lib/memory/queries';
 import { estimateTokens } from '@/lib/text';
 import { queryTerms } from './query';
 import type { Memory } from './types';

@@ -1,8 +1,8 @@
 import type { LanguageModel } from 'ai';
 import type { Database } from '@/lib/db/client';
-import { advanceSummary, type RollingSummary } from '@/lib/db/conversations';
-import { getMemorySettings, markMemoriesUsed } from '@/lib/db/memories';
-import { listHistory } from '@/lib/db/messages';
+import { advanceSummary, type RollingSummary } from '@/lib/conversations/queries';
+import { getMemorySettings, markMemoriesUsed } from '@/lib/memory/queries';
+import { listHistory } from '@/lib/conversations/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { applyChanges, changesByModel, changesByRules, type Exchange } from './extract';
 import { recallMemories } from './recall';

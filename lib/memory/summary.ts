@@ -1,5 +1,5 @@
 import { generateText, type LanguageModel } from 'ai';
-import type { HistoryEntry } from '@/lib/db/messages';
+import type { HistoryEntry } from '@/lib/conversations/messages';
 import { estimateTokens } from '@/lib/text';
 import type { ModelCallOptions } from './extract';
 import { DEFAULT_MEMORY_MODEL_TIMEOUT_MS } from './spend';

@@ -8,10 +8,10 @@
 import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { openDatabase } from '@/lib/db';
-import { textOf } from '@/lib/db/messages';
+import { textOf } from '@/lib/conversations/messages';
 import { createTestUser } from '@/lib/testing/databases';
 import { usage } from '@/lib/testing/scripted-model';
 

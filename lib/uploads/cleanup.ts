@@ -1,6 +1,6 @@
 import type { Database } from '@/lib/db/client';
-import { deleteConversation } from '@/lib/db/conversations';
-import { conversationUploadPaths, deletePendingUpload, deleteUploadRows, getPendingUpload, getUpload } from '@/lib/db/uploads';
+import { deleteConversation } from '@/lib/conversations/queries';
+import { conversationUploadPaths, deletePendingUpload, deleteUploadRows, getPendingUpload, getUpload } from '@/lib/uploads/queries';
 import { HearthError } from '@/lib/errors';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { getBlobStore, type BlobStore } from '@/lib/storage';

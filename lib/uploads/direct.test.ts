@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRANSCRIPTION_NEEDS_KEY } from '@/lib/ai/transcription';
+import { TRANSCRIPTION_NEEDS_KEY } from '@/lib/voice/transcription';
 import { deleteAccount } from '@/lib/auth/account';
 import type { Database } from '@/lib/db';
 import { withUser } from '@/lib/db/scope';

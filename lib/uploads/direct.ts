@@ -8,7 +8,7 @@ import {
   insertUpload,
   type PendingUpload,
   type Upload,
-} from '@/lib/db/uploads';
+} from '@/lib/uploads/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import type { Database } from '@/lib/db';
 import { HearthError } from '@/lib/errors';
 import { megabytes } from '@/lib/format';
@@ -15,10 +15,10 @@ import { confirmUpload, createUploadTarget, receiveUploadBytes } from './direct'
 import { encodePng } from './png';
 import { MB, storageQuotas, storageQuotaSetting } from './quota';
 import { saveUpload, storeUpload } from './service';
-import { storageUsage } from './usage';
+import { storageUsage } from './storage-usage';
 import { withUser } from '@/lib/db/scope';
-import { attachUploads } from '@/lib/db/uploads';
-import { deleteMessages, insertMessage } from '@/lib/db/messages';
+import { attachUploads } from '@/lib/uploads/queries';
+import { deleteMessages, insertMessage } from '@/lib/conversations/messages';
 import { deleteStaleUploads } from './stale';
 
 const ORIGIN = 'http://hearth.test';

@@ -1,8 +1,8 @@
 import type { Env } from '@/lib/ai/providers';
-import { TRANSCRIPTION_NEEDS_KEY, transcribeAudio } from '@/lib/ai/transcription';
+import { TRANSCRIPTION_NEEDS_KEY, transcribeAudio } from '@/lib/voice/transcription';
 import { redactedMessage } from '@/lib/ai/errors';
 import type { Database } from '@/lib/db/client';
-import { getUpload, insertUpload, type Upload } from '@/lib/db/uploads';
+import { getUpload, insertUpload, type Upload } from '@/lib/uploads/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';

@@ -2,17 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { isHearthError } from '@/lib/errors';
-import { apiKeyName } from './api-keys';
-import { typedText } from './calls';
-import { chatRequest, companionRef, conversationTitle, credentials, language, messageText, modelId, signUp, uuid } from './chat';
-import { completionRequest } from './completions';
-import { memoryContent } from './memory';
+import { apiKeyName } from '@/lib/api-keys/schemas';
+import { typedText } from '@/lib/calls/schemas';
+import { credentials, signUp } from '@/lib/auth/schemas';
+import { chatRequest, messageText } from '@/lib/chat/schemas';
+import { conversationTitle } from '@/lib/conversations/schemas';
+import { companionRef, language, modelId, uuid } from './ids';
+import { completionRequest } from '@/lib/chat/completion-schemas';
+import { memoryContent } from '@/lib/memory/schemas';
 import { pageCursor } from './pagination';
 import { parseWith } from './parse';
-import { personaFields, previewRequest } from './persona';
+import { personaFields, previewRequest } from '@/lib/personas/schemas';
 import { searchQuery } from './search';
 import { storableJsonObject } from './text';
-import { createUploadTargetRequest } from './uploads';
+import { createUploadTargetRequest } from '@/lib/uploads/schemas';
 
 /**
  * The schemas server actions (and the web chat's route) parse their input with: whatever the

@@ -1,10 +1,10 @@
 'use server';
 
 import { sessionUser } from '@/lib/actions';
-import { pageOfNewestMessages } from '@/lib/chat/conversations';
-import { toUIMessage, type ChatUIMessage } from '@/lib/chat/ui-messages';
+import { pageOfNewestMessages } from '@/lib/conversations/service';
+import { toUIMessage, type ChatUIMessage } from '@/lib/conversations/ui-messages';
 import { toHearthError } from '@/lib/errors';
-import { uuid } from '@/lib/validation/chat';
+import { uuid } from '@/lib/validation/ids';
 import { pageCursor } from '@/lib/validation/pagination';
 import { parseWith } from '@/lib/validation/parse';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { buttonStyles } from '@/components/ui/button';
 import { requireAdminPage } from '@/lib/auth/roles';
-import { listAudit } from '@/lib/db/audit';
+import { listAudit } from '@/lib/admin/audit';
 import { withUser } from '@/lib/db/scope';
 
 export const metadata = { title: 'Audit log' };

@@ -3,11 +3,11 @@ import { ImportCardButton } from '@/components/admin/import-card-button';
 import { PersonaRowActions } from '@/components/admin/persona-row-actions';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
-import { personaList } from '@/lib/admin/personas';
+import { personaList } from '@/lib/personas/service';
 import { requireAdminPage } from '@/lib/auth/roles';
 import { shortTime } from '@/lib/format';
 import { LANGUAGE_LABELS, LANGUAGES } from '@/lib/languages';
-import { personaFilters } from '@/lib/validation/persona';
+import { personaFilters } from '@/lib/personas/schemas';
 
 export const metadata = { title: 'Personas' };
 

@@ -6,7 +6,7 @@ import { startChatTurn } from '@/lib/chat/pipeline';
 import { recordReply } from '@/lib/chat/resume/http';
 import { errorResponse } from '@/lib/errors';
 import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
-import { chatRequest } from '@/lib/validation/chat';
+import { chatRequest } from '@/lib/chat/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 // A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The

@@ -2,14 +2,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { CallScreenLoader } from '@/components/call/call-screen-loader';
-import { speechAvailability } from '@/lib/ai/speech';
-import { transcriptionProvider } from '@/lib/ai/transcription';
+import { speechAvailability } from '@/lib/voice/speech';
+import { transcriptionProvider } from '@/lib/voice/transcription';
 import { requireUser } from '@/lib/auth/session';
 import { findCall } from '@/lib/calls/calls';
-import { companionBySlugOrId } from '@/lib/chat/companions';
+import { companionBySlugOrId } from '@/lib/companions/service';
 import { isHearthError } from '@/lib/errors';
 import { LANGUAGES, type Language } from '@/lib/languages';
-import { uuid } from '@/lib/validation/chat';
+import { uuid } from '@/lib/validation/ids';
 
 type Props = { params: Promise<{ id: string }> };
 

@@ -2,11 +2,11 @@ import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import type { Database } from '@/lib/db';
-import { getMessage, textOf } from '@/lib/db/messages';
+import { getMessage, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { complete, scripted } from '@/lib/testing/scripted-model';
-import { startConversation } from '../conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { startChatTurn } from '../pipeline';
 import { recordReply, resumeReplyResponse } from './http';
 

@@ -1,6 +1,6 @@
 import { UI_MESSAGE_STREAM_HEADERS } from 'ai';
 import type { Database } from '@/lib/db/client';
-import { closeStaleReplies, cutOffRepliesOf } from '@/lib/db/messages';
+import { closeStaleReplies, cutOffRepliesOf } from '@/lib/conversations/messages';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { listenForStops } from '../stop-everywhere';

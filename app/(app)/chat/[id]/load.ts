@@ -2,10 +2,10 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { requireUser } from '@/lib/auth/session';
-import { openConversation, type OpenConversation } from '@/lib/chat/conversations';
+import { openConversation, type OpenConversation } from '@/lib/conversations/service';
 import { isHearthError } from '@/lib/errors';
 import { clientAddress, takeRequestQuota } from '@/lib/rate-limit';
-import { uuid } from '@/lib/validation/chat';
+import { uuid } from '@/lib/validation/ids';
 
 /** The page could be loaded, or it was loaded too often: how many seconds until it may be again. */
 export type LoadedConversation = ({ limited: false } & OpenConversation) | { limited: true; retryAfterSeconds: number };

@@ -3,7 +3,7 @@ import { ChatView } from '@/components/chat/chat-view';
 import { PageLoadsLimited } from '@/components/chat/page-loads-limited';
 import { listModels } from '@/lib/ai/registry';
 import { modelsFor, routingNotice } from '@/lib/ai/routing';
-import { toUIMessage } from '@/lib/chat/ui-messages';
+import { toUIMessage } from '@/lib/conversations/ui-messages';
 import { loadConversation } from './load';
 
 type Props = { params: Promise<{ id: string }> };

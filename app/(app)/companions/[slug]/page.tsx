@@ -9,10 +9,10 @@ import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
 import { MemoryIcon } from '@/components/ui/icons';
 import { requireUser } from '@/lib/auth/session';
-import { companionBySlugOrId } from '@/lib/chat/companions';
+import { companionBySlugOrId } from '@/lib/companions/service';
 import { withUser } from '@/lib/db/scope';
-import { listConversations } from '@/lib/db/conversations';
-import { redirectedSlug } from '@/lib/db/personas';
+import { listConversations } from '@/lib/conversations/queries';
+import { redirectedSlug } from '@/lib/personas/queries';
 import { shortTime } from '@/lib/format';
 
 type Props = { params: Promise<{ slug: string }> };

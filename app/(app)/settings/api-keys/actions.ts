@@ -1,10 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { createApiKey, revokeApiKey } from '@/lib/auth/api-keys';
+import { createApiKey, revokeApiKey } from '@/lib/api-keys/keys';
 import { toHearthError } from '@/lib/errors';
-import { apiKeyName } from '@/lib/validation/api-keys';
-import { uuid } from '@/lib/validation/chat';
+import { apiKeyName } from '@/lib/api-keys/schemas';
+import { uuid } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 import { attempt, sessionUser, type ActionResult } from '@/lib/actions';
 

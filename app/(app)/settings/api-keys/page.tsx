@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { ApiKeyList } from '@/components/settings/api-key-list';
 import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
-import { listApiKeys } from '@/lib/auth/api-keys';
+import { listApiKeys } from '@/lib/api-keys/keys';
 import { requireUser } from '@/lib/auth/session';
 import { isVerified } from '@/lib/auth/verification';
 import { SettingsPage } from '@/components/settings/settings-page';

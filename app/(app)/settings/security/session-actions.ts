@@ -3,7 +3,7 @@
 import { attempt, sessionUser, type ActionResult } from '@/lib/actions';
 import { endAllSessions, endSession } from '@/lib/auth/sessions';
 import { toHearthError } from '@/lib/errors';
-import { uuid } from '@/lib/validation/chat';
+import { uuid } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /** Signs out one of the person's other sessions (the browser there must sign in again). */

@@ -2,7 +2,7 @@ import { connection } from 'next/server';
 import { Section } from '@/components/settings/security/section';
 import { StorageUsageBar } from '@/components/settings/storage-usage';
 import { requireUser } from '@/lib/auth/session';
-import { storageUsage } from '@/lib/uploads/usage';
+import { storageUsage } from '@/lib/uploads/storage-usage';
 import { SettingsPage } from '@/components/settings/settings-page';
 
 export const metadata = { title: 'Storage' };

@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
 import { modelOptions } from '@/components/admin/model-options';
 import { PersonaStudio } from '@/components/admin/persona-studio';
-import { fieldsOf, personaWithVersions } from '@/lib/admin/personas';
+import { fieldsOf, personaWithVersions } from '@/lib/personas/service';
 import { requireAdminPage } from '@/lib/auth/roles';
-import { uuid } from '@/lib/validation/chat';
+import { uuid } from '@/lib/validation/ids';
 
 export const metadata = { title: 'Edit persona' };
 

@@ -1,7 +1,7 @@
 import { modelOptions } from '@/components/admin/model-options';
 import { PersonaStudio } from '@/components/admin/persona-studio';
 import { requireAdminPage } from '@/lib/auth/roles';
-import { DEFAULT_PERSONA } from '@/lib/validation/persona';
+import { DEFAULT_PERSONA } from '@/lib/personas/schemas';
 
 export const metadata = { title: 'New persona' };
 

@@ -1,7 +1,7 @@
 import { adminRoute } from '@/lib/api/admin-route';
-import { createPersona, personaList } from '@/lib/admin/personas';
+import { createPersona, personaList } from '@/lib/personas/service';
 import { parseWith, queryOf, readJson } from '@/lib/validation/parse';
-import { personaFilters, personaSave } from '@/lib/validation/persona';
+import { personaFilters, personaSave } from '@/lib/personas/schemas';
 
 export const GET = adminRoute(async (request, _context, admin) => {
   return Response.json({ data: await personaList(admin, parseWith(personaFilters, queryOf(request))) });

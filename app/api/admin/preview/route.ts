@@ -1,8 +1,8 @@
 import { adminRoute } from '@/lib/api/admin-route';
 import { replyEvents } from '@/lib/api/reply-events';
-import { previewReply } from '@/lib/admin/preview';
+import { previewReply } from '@/lib/personas/preview';
 import { parseWith, readJson } from '@/lib/validation/parse';
-import { previewRequest } from '@/lib/validation/persona';
+import { previewRequest } from '@/lib/personas/schemas';
 
 // A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The
 // generation's own cap (MODEL_TOTAL_TIMEOUT_MS, lib/chat/generation.ts) ends it a little before,

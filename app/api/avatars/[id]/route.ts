@@ -1,8 +1,8 @@
 import { getSessionUserId } from '@/lib/auth/session';
-import { getAvatar } from '@/lib/db/personas';
+import { getAvatar } from '@/lib/personas/queries';
 import { withAnon, withUser } from '@/lib/db/scope';
 import { errorResponse, HearthError } from '@/lib/errors';
-import { pathId } from '@/lib/validation/chat';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /**

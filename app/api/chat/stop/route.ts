@@ -3,7 +3,7 @@ import { assertSameSiteWrite } from '@/lib/api/same-origin';
 import { requireSessionUser } from '@/lib/auth/session';
 import { stopReply } from '@/lib/chat/stop-everywhere';
 import { errorResponse } from '@/lib/errors';
-import { uuid } from '@/lib/validation/chat';
+import { uuid } from '@/lib/validation/ids';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 const stopRequest = z.object({ conversationId: uuid });

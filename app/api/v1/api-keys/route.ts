@@ -1,7 +1,7 @@
 import { apiRoute, preflight } from '@/lib/api/route';
-import { createApiKey, listApiKeys } from '@/lib/auth/api-keys';
+import { createApiKey, listApiKeys } from '@/lib/api-keys/keys';
 import { requireBrowserSession } from '@/lib/auth/api-user';
-import { createApiKeyRequest } from '@/lib/validation/api-keys';
+import { createApiKeyRequest } from '@/lib/api-keys/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 /** The caller's live keys; never the keys themselves, only their prefixes. */

@@ -1,7 +1,7 @@
-import { callJson } from '@/lib/api/calls';
+import { callJson } from '@/lib/calls/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { createCall } from '@/lib/calls/calls';
-import { createCallRequest } from '@/lib/validation/calls';
+import { createCallRequest } from '@/lib/calls/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 /** Starts a call with a companion: `waiting` until its first turn, expiring an hour after it is made. */

@@ -1,6 +1,6 @@
-import { companionJson } from '@/lib/api/companions';
+import { companionJson } from '@/lib/companions/json';
 import { apiRoute, preflight } from '@/lib/api/route';
-import { availableCompanions } from '@/lib/chat/companions';
+import { availableCompanions } from '@/lib/companions/service';
 
 /** The companions the caller can talk to, alphabetically. */
 export const GET = apiRoute(async (request, context, caller) => {

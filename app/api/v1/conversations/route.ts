@@ -1,7 +1,7 @@
-import { conversationJson } from '@/lib/api/conversations';
+import { conversationJson } from '@/lib/conversations/json';
 import { apiRoute, preflight } from '@/lib/api/route';
-import { pageOfConversations, startConversation } from '@/lib/chat/conversations';
-import { createConversationRequest, listConversationsQuery } from '@/lib/validation/conversations';
+import { pageOfConversations, startConversation } from '@/lib/conversations/service';
+import { createConversationRequest, listConversationsQuery } from '@/lib/conversations/schemas';
 import { parseWith, queryOf, readJson } from '@/lib/validation/parse';
 
 /** The caller's conversations, most recently active first; `companion` (slug or id) filters. */

@@ -1,10 +1,10 @@
-import { publicOrigin, uploadJson, uploadTargetJson } from '@/lib/api/uploads';
+import { publicOrigin, uploadJson, uploadTargetJson } from '@/lib/uploads/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { createUploadTarget } from '@/lib/uploads/direct';
 import { receiveUpload } from '@/lib/uploads/receive';
 import { saveUpload } from '@/lib/uploads/service';
 import { parseWith, readJson } from '@/lib/validation/parse';
-import { createUploadTargetRequest } from '@/lib/validation/uploads';
+import { createUploadTargetRequest } from '@/lib/uploads/schemas';
 
 /**
  * Two ways to upload one image (PNG, JPEG, WebP, GIF; up to 10 MB) or voice note (WebM, Ogg, MP3,

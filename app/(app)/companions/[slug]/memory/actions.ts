@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { attempt, sessionUser, type ActionResult } from '@/lib/actions';
 import { editMemory, forgetEverything, removeMemory, setMemorySwitch } from '@/lib/memory/manage';
-import { uuid } from '@/lib/validation/chat';
-import { memoryContent } from '@/lib/validation/memory';
+import { uuid } from '@/lib/validation/ids';
+import { memoryContent } from '@/lib/memory/schemas';
 import { parseWith } from '@/lib/validation/parse';
 
 const signedIn = sessionUser;

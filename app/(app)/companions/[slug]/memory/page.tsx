@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { MemoryPanel } from '@/components/memory/memory-panel';
-import { memoryJson } from '@/lib/api/memories';
+import { memoryJson } from '@/lib/memory/json';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
 import { requireUser } from '@/lib/auth/session';

@@ -1,9 +1,9 @@
 import { adminRoute } from '@/lib/api/admin-route';
-import { personaWithVersions, savePersona } from '@/lib/admin/personas';
+import { personaWithVersions, savePersona } from '@/lib/personas/service';
 import { HearthError } from '@/lib/errors';
-import { pathId } from '@/lib/validation/chat';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith, readJson } from '@/lib/validation/parse';
-import { personaSave } from '@/lib/validation/persona';
+import { personaSave } from '@/lib/personas/schemas';
 
 type Params = { id: string };
 

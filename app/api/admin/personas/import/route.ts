@@ -1,5 +1,5 @@
 import { adminRoute, fileNameHeader, readBytes } from '@/lib/api/admin-route';
-import { importCard } from '@/lib/admin/cards';
+import { importCard } from '@/lib/personas/cards';
 import { MAX_CARD_FILE_BYTES } from '@/lib/cards/card';
 
 /** A Character Card file (PNG or JSON, V1/V2/V3) as the raw body; creates a draft persona or nothing. */

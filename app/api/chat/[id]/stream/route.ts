@@ -1,7 +1,7 @@
 import { requireSessionUser } from '@/lib/auth/session';
 import { resumeReplyResponse } from '@/lib/chat/resume/http';
 import { errorResponse } from '@/lib/errors';
-import { pathId } from '@/lib/validation/chat';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 // A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The

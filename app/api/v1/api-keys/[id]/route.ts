@@ -1,6 +1,6 @@
 import { apiRoute, preflight } from '@/lib/api/route';
-import { revokeApiKey } from '@/lib/auth/api-keys';
-import { uuid } from '@/lib/validation/chat';
+import { revokeApiKey } from '@/lib/api-keys/keys';
+import { uuid } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /** Revokes a key at once: the next request with it gets a 401. Someone else's key is "not found". */

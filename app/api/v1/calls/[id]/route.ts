@@ -1,7 +1,7 @@
-import { callJson } from '@/lib/api/calls';
+import { callJson } from '@/lib/calls/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { findCall } from '@/lib/calls/calls';
-import { pathId } from '@/lib/validation/chat';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /** A call: its state, duration, cost and every turn's timings. */

@@ -2,7 +2,7 @@ import { completionChunksResponse, completionJson } from '@/lib/api/completion-c
 import { apiRoute, preflight } from '@/lib/api/route';
 import { startCompletion } from '@/lib/chat/completion';
 import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
-import { completionRequest } from '@/lib/validation/completions';
+import { completionRequest } from '@/lib/chat/completion-schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 // A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The

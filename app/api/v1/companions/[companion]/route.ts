@@ -1,8 +1,8 @@
-import { companionJson } from '@/lib/api/companions';
+import { companionJson } from '@/lib/companions/json';
 import { apiRoute, preflight } from '@/lib/api/route';
-import { companionBySlugOrId } from '@/lib/chat/companions';
+import { companionBySlugOrId } from '@/lib/companions/service';
 import { HearthError } from '@/lib/errors';
-import { companionPath } from '@/lib/validation/chat';
+import { companionPath } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /** One companion, by slug or id. */

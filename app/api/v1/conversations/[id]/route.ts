@@ -1,9 +1,9 @@
-import { conversationJson } from '@/lib/api/conversations';
+import { conversationJson } from '@/lib/conversations/json';
 import { apiRoute, preflight } from '@/lib/api/route';
-import { deleteUserConversation, findUserConversation, updateUserConversation } from '@/lib/chat/conversations';
+import { deleteUserConversation, findUserConversation, updateUserConversation } from '@/lib/conversations/service';
 import { HearthError } from '@/lib/errors';
-import { pathId } from '@/lib/validation/chat';
-import { updateConversationRequest } from '@/lib/validation/conversations';
+import { pathId } from '@/lib/validation/ids';
+import { updateConversationRequest } from '@/lib/conversations/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 type Context = { params: Promise<{ id: string }> };

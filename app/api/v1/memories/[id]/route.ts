@@ -1,9 +1,9 @@
-import { memoryJson } from '@/lib/api/memories';
+import { memoryJson } from '@/lib/memory/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { HearthError } from '@/lib/errors';
 import { editMemory, removeMemory } from '@/lib/memory/manage';
-import { uuid } from '@/lib/validation/chat';
-import { updateMemoryRequest } from '@/lib/validation/memory';
+import { uuid } from '@/lib/validation/ids';
+import { updateMemoryRequest } from '@/lib/memory/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 /** Rewrites a memory in the caller's words. Someone else's memory is "not found". */

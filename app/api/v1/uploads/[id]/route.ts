@@ -1,6 +1,6 @@
 import { apiRoute, preflight } from '@/lib/api/route';
 import { deleteUnsentUpload } from '@/lib/uploads/cleanup';
-import { pathId } from '@/lib/validation/chat';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /** Deletes an upload no message carries yet, or a pending one (removed or cancelled in the composer before sending), with its file. */

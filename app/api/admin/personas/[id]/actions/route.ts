@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adminRoute } from '@/lib/api/admin-route';
-import { archivePersona, duplicatePersona, restoreVersion, setVisibility } from '@/lib/admin/personas';
-import { pathId } from '@/lib/validation/chat';
+import { archivePersona, duplicatePersona, restoreVersion, setVisibility } from '@/lib/personas/service';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 const action = z.discriminatedUnion('action', [

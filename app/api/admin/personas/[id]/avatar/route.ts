@@ -1,7 +1,7 @@
 import { adminRoute, readBytes } from '@/lib/api/admin-route';
-import { checkAvatar, MAX_AVATAR_BYTES } from '@/lib/admin/avatar';
-import { replaceAvatar } from '@/lib/admin/personas';
-import { pathId } from '@/lib/validation/chat';
+import { checkAvatar, MAX_AVATAR_BYTES } from '@/lib/personas/avatar';
+import { replaceAvatar } from '@/lib/personas/service';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /** The image file as the raw body; its type is read from its bytes, whatever it is called. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adminRoute } from '@/lib/api/admin-route';
-import { exportCard } from '@/lib/admin/cards';
-import { pathId } from '@/lib/validation/chat';
+import { exportCard } from '@/lib/personas/cards';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith, queryOf } from '@/lib/validation/parse';
 
 const query = z.object({

@@ -1,8 +1,8 @@
-import { callJson } from '@/lib/api/calls';
+import { callJson } from '@/lib/calls/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { hangUp } from '@/lib/calls/calls';
-import { pathId } from '@/lib/validation/chat';
-import { endCallRequest } from '@/lib/validation/calls';
+import { pathId } from '@/lib/validation/ids';
+import { endCallRequest } from '@/lib/calls/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 /** Hangs up (again is fine: an ended call is answered as it is), recording duration and cost. The body is optional. */

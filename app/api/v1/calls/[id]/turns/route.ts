@@ -4,7 +4,7 @@ import { encodeEvent } from '@/lib/calls/events';
 import { startCallTurn } from '@/lib/calls/turn';
 import { receiveTurn } from '@/lib/calls/utterance';
 import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
-import { pathId } from '@/lib/validation/chat';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 // A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The

@@ -1,11 +1,11 @@
-import { memoriesJson } from '@/lib/api/memories';
+import { memoriesJson } from '@/lib/memory/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import type { ApiCaller } from '@/lib/auth/api-user';
-import { companionBySlugOrId } from '@/lib/chat/companions';
+import { companionBySlugOrId } from '@/lib/companions/service';
 import { HearthError } from '@/lib/errors';
 import { forgetEverything, memoryOverview, setMemorySettings } from '@/lib/memory/manage';
-import { companionPath } from '@/lib/validation/chat';
-import { memorySettingsRequest } from '@/lib/validation/memory';
+import { companionPath } from '@/lib/validation/ids';
+import { memorySettingsRequest } from '@/lib/memory/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
 async function overview(caller: ApiCaller, companion: string) {

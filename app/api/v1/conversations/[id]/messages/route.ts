@@ -1,13 +1,13 @@
 import { messageEventsResponse } from '@/lib/api/message-events';
-import { messageJson } from '@/lib/api/messages';
+import { messageJson } from '@/lib/conversations/message-json';
 import { apiRoute, preflight } from '@/lib/api/route';
-import { pageOfMessages } from '@/lib/chat/conversations';
+import { pageOfMessages } from '@/lib/conversations/service';
 import { finishedTurn, saveUserMessage, startChatTurn } from '@/lib/chat/pipeline';
 import { HearthError } from '@/lib/errors';
 import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
-import { postMessageRequest } from '@/lib/validation/api-messages';
-import { pathId } from '@/lib/validation/chat';
-import { listMessagesQuery } from '@/lib/validation/conversations';
+import { postMessageRequest } from '@/lib/conversations/message-schemas';
+import { pathId } from '@/lib/validation/ids';
+import { listMessagesQuery } from '@/lib/conversations/schemas';
 import { parseWith, queryOf, readJson } from '@/lib/validation/parse';
 
 // A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The

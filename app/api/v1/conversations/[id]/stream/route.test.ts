@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApiKey } from '@/lib/auth/api-keys';
+import { createApiKey } from '@/lib/api-keys/keys';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { saveUserMessage } from '@/lib/chat/pipeline';
-import { startConversation } from '@/lib/chat/conversations';
+import { startConversation } from '@/lib/conversations/service';
 import { openDatabase, type Database } from '@/lib/db';
 import { createTestUser } from '@/lib/testing/databases';
 import * as route from './route';

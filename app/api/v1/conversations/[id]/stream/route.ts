@@ -2,7 +2,7 @@ import { messageEventsResponse } from '@/lib/api/message-events';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
-import { uuid } from '@/lib/validation/chat';
+import { uuid } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 // A reply streams for as long as the model writes: the most Vercel's Hobby plan allows. The

@@ -1,7 +1,7 @@
-import { uploadJson } from '@/lib/api/uploads';
+import { uploadJson } from '@/lib/uploads/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { confirmUpload } from '@/lib/uploads/direct';
-import { pathId } from '@/lib/validation/chat';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /**

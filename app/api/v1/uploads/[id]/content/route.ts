@@ -2,7 +2,7 @@ import { apiRoute, preflight } from '@/lib/api/route';
 import { getBlobStore } from '@/lib/storage';
 import { receiveUploadBytes } from '@/lib/uploads/direct';
 import { findUpload, SIGNED_URL_SECONDS } from '@/lib/uploads/service';
-import { pathId } from '@/lib/validation/chat';
+import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /**

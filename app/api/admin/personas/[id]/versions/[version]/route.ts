@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { adminRoute } from '@/lib/api/admin-route';
-import { versionSnapshot } from '@/lib/db/personas';
+import { versionSnapshot } from '@/lib/personas/queries';
 import { withUser } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
-import { uuid } from '@/lib/validation/chat';
+import { uuid } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 const params = z.object({ id: uuid, version: z.coerce.number({ error: 'Not a version number.' }).int().min(1) });

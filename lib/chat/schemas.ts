@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { MAX_MESSAGE_CHARS } from '@/lib/validation/limits';
+import { text } from '@/lib/validation/text';
+import { modelId, uuid } from '@/lib/validation/ids';
+
+export const messageText = text({ multiline: true, label: 'The message', error: 'A message is required.' })
+  .transform((text) => text.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Write something before sending.')
+      .max(MAX_MESSAGE_CHARS, `Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`),
+  );
+
+/** Uploads (POST /api/v1/uploads) a message carries: up to 4 images and one voice note. */
+export const attachmentIds = z.array(uuid).max(5, 'A message can carry at most 4 images and one voice note.');
+
+// A model for this one reply instead of the conversation's.
+const turnModel = { model: modelId.optional() };
+
+/** What the web chat sends: never the history, only what is new. */
+export const chatRequest = z.discriminatedUnion('action', [
+  z
+    .object({
+      action: z.literal('send'),
+      conversationId: uuid,
+      messageId: uuid.optional(),
+      text: messageText.optional(),
+      attachments: attachmentIds.optional(),
+      ...turnModel,
+    })
+    .refine((input) => input.text || input.attachments?.length, { message: 'Write something or attach a file before sending.', path: ['text'] }),
+  z.object({ action: z.literal('edit'), conversationId: uuid, text: messageText, ...turnModel }),
+  // The last message travels along so a retry after a request that never reached the server
+  // still answers it: the server adds it when it does not have it yet.
+  z.object({
+    action: z.literal('regenerate'),
+    conversationId: uuid,
+    messageId: uuid.optional(),
+    text: messageText.optional(),
+    ...turnModel,
+  }),
+]);
+export type ChatRequest = z.infer<typeof chatRequest>;

@@ -1,0 +1,138 @@
+import type { Language } from '@/lib/languages';
+import type { Queryable } from '@/lib/db/client';
+import { COMPANION_JSON, type Companion } from '@/lib/companions/queries';
+import { decodeCursor, pageOf, type Page } from '@/lib/db/cursor';
+
+export type Conversation = {
+  id: string;
+  title: string;
+  model: string;
+  language: Language;
+  companionId: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** What the companion a conversation is with looks like in lists: enough to name and draw it. */
+export type CompanionRef = Pick<Companion, 'id' | 'slug' | 'name' | 'avatarUrl' | 'accentColor'>;
+
+/** A conversation with its companion, as the sidebar and the API list it. */
+export type ConversationSummary = Conversation & { companion: CompanionRef };
+
+// The key is the last row's (updated_at, id), the timestamp in PostgreSQL's own text form: exact
+// to the microsecond, unlike a JavaScript Date.
+const CURSOR_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The user's conversations, newest first, keyset-paginated; a malformed cursor is a bad request. */
+export async function listConversations(
+  tx: Queryable,
+  { limit = 30, cursor, companionId }: { limit?: number; cursor?: string | null; companionId?: string } = {},
+): Promise<Page<ConversationSummary>> {
+  const params: unknown[] = [limit + 1];
+  const where: string[] = [];
+  if (cursor) {
+    const [updatedAt, id] = decodeCursor(cursor, CURSOR_KEY).split('|');
+    params.push(updatedAt, id);
+    where.push(`(c.updated_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  if (companionId) {
+    params.push(companionId);
+    where.push(`c.companion_id = $${params.length}`);
+  }
+  const rows = await tx.query<ConversationSummary & { cursorAt: string }>(
+    `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
+            c.updated_at as "updatedAt", c.updated_at::text as "cursorAt",
+            json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'avatarUrl', p.avatar_url,
+                              'accentColor', p.accent_color) as companion
+       from hearth.conversations c join hearth.companions p on p.id = c.companion_id
+      ${where.length ? `where ${where.join(' and ')}` : ''}
+      order by c.updated_at desc, c.id desc
+      limit $1`,
+    params,
+  );
+  return pageOf(
+    rows,
+    limit,
+    (r) => `${r.cursorAt}|${r.id}`,
+    (r) => ({ id: r.id, title: r.title, model: r.model, language: r.language, companionId: r.companionId, createdAt: r.createdAt, updatedAt: r.updatedAt, companion: r.companion }),
+  );
+}
+
+const COLUMNS = `id, title, model, language, companion_id as "companionId", created_at as "createdAt", updated_at as "updatedAt"`;
+
+export async function getConversation(tx: Queryable, id: string): Promise<Conversation | null> {
+  const [row] = await tx.query<Conversation>(`select ${COLUMNS} from hearth.conversations where id = $1`, [id]);
+  return row ?? null;
+}
+
+/** The turns up to `throughSeq` folded into text, which a prompt carries instead of them. */
+export type RollingSummary = { text: string | null; throughSeq: string };
+
+/** A conversation with its companion and rolling summary in one query; null when hidden or missing. */
+export async function getConversationWithCompanion(
+  tx: Queryable,
+  id: string,
+): Promise<{ conversation: Conversation; companion: Companion; summary: RollingSummary } | null> {
+  const [row] = await tx.query<Conversation & { companion: Companion; summary: RollingSummary }>(
+    `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
+            c.updated_at as "updatedAt", ${COMPANION_JSON} as companion,
+            json_build_object('text', c.summary, 'throughSeq', c.summary_through_seq::text) as summary
+       from hearth.conversations c join hearth.companions p on p.id = c.companion_id
+      where c.id = $1`,
+    [id],
+  );
+  if (!row) return null;
+  const { companion, summary, ...conversation } = row;
+  return { conversation, companion, summary };
+}
+
+/**
+ * Moves the rolling summary forward; false when another turn moved it first (the summary it
+ * was built on is stale, so this one is dropped and the next turn folds again).
+ */
+export async function advanceSummary(
+  tx: Queryable,
+  id: string,
+  input: { text: string; throughSeq: string; previousThroughSeq: string },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `update hearth.conversations set summary = $2, summary_through_seq = $3::bigint
+      where id = $1 and summary_through_seq = $4::bigint returning id`,
+    [id, input.text, input.throughSeq, input.previousThroughSeq],
+  );
+  return rows.length > 0;
+}
+
+/** Creates a conversation whose first message is the companion's greeting. */
+export async function createConversation(
+  tx: Queryable,
+  input: { companionId: string; model: string; language: Language; greeting: string; title?: string },
+): Promise<Conversation> {
+  const [conversation] = await tx.query<Conversation>(
+    `insert into hearth.conversations (companion_id, model, language, title)
+     values ($1, $2, $3, coalesce($4, 'New chat')) returning ${COLUMNS}`,
+    [input.companionId, input.model, input.language, input.title ?? null],
+  );
+  if (!conversation) throw new Error('insert returned no row');
+  await tx.query(
+    `insert into hearth.messages (conversation_id, role, parts, status) values ($1, 'assistant', $2, 'complete')`,
+    [conversation.id, JSON.stringify([{ type: 'text', text: input.greeting }])],
+  );
+  return conversation;
+}
+
+/** Returns false when the conversation is not the user's (RLS hides it) or does not exist. */
+export async function renameConversation(tx: Queryable, id: string, title: string): Promise<boolean> {
+  const rows = await tx.query('update hearth.conversations set title = $2 where id = $1 returning id', [id, title]);
+  return rows.length > 0;
+}
+
+export async function setConversationModel(tx: Queryable, id: string, model: string): Promise<boolean> {
+  const rows = await tx.query('update hearth.conversations set model = $2 where id = $1 returning id', [id, model]);
+  return rows.length > 0;
+}
+
+export async function deleteConversation(tx: Queryable, id: string): Promise<boolean> {
+  const rows = await tx.query('delete from hearth.conversations where id = $1 returning id', [id]);
+  return rows.length > 0;
+}

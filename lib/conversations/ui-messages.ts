@@ -1,0 +1,25 @@
+import type { UIMessage } from 'ai';
+import type { MessageSource, MessageStatus, StoredMessage } from '@/lib/conversations/messages';
+
+/** What travels with each message in the web chat besides its parts. */
+export type ChatMetadata = {
+  status?: MessageStatus;
+  model?: string | null;
+  offline?: boolean;
+  userMessageId?: string | null;
+  /** Models that failed before this reply's first token, in the order they were tried. */
+  fallbacks?: string[];
+  /** 'voice': said or spoken in a call. */
+  source?: MessageSource;
+};
+
+export type ChatUIMessage = UIMessage<ChatMetadata>;
+
+export function toUIMessage(message: StoredMessage): ChatUIMessage {
+  return {
+    id: message.id,
+    role: message.role,
+    parts: message.parts,
+    metadata: { status: message.status, model: message.model, fallbacks: message.fallbacks?.map((f) => f.model), source: message.source },
+  };
+}
