@@ -1,15 +1,5 @@
+import type { CatalogueEntry } from './catalogue-entry';
 import { cachedLiveModel } from './model-lists';
-
-export type CatalogueEntry = {
-  id: string;
-  name: string;
-  contextWindow: number;
-  /** The most tokens the model writes in one reply, as its provider documents; unknown for live-listed models. */
-  maxOutputTokens?: number;
-  capabilities: { vision: boolean; audio: boolean; tools: boolean; reasoning: boolean };
-  /** US dollars per million tokens, as the provider lists them; null where it varies by host. */
-  pricing: { inputPerMtok: number; outputPerMtok: number } | null;
-};
 
 const text = { vision: false, audio: false, tools: true, reasoning: false };
 

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { startOpenAICompatibleServer, type FakeProviderServer, type ListedModel, type RecordedRequest } from '@/lib/testing/fake-providers';
 import { sendJson, startLoopbackServer, type LoopbackServer } from '@/lib/testing/fake-providers/http';
-import type { CatalogueEntry } from './catalogue';
+import type { CatalogueEntry } from './catalogue-entry';
 import {
   DEFAULT_REMOTE_CONTEXT_WINDOW,
   liveModels,

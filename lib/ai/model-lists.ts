@@ -1,6 +1,6 @@
 import Groq, { APIConnectionTimeoutError, APIError } from 'groq-sdk';
 import { z } from 'zod';
-import type { CatalogueEntry } from './catalogue';
+import type { CatalogueEntry } from './catalogue-entry';
 import type { Env } from './providers';
 
 /**

@@ -1,7 +1,8 @@
 import type { LanguageModel } from 'ai';
 import type { Language } from '@/lib/languages';
-import { createOfflineModel, OFFLINE_MODEL_ID, type OfflinePersona } from './offline-model';
-import { CATALOGUE, catalogueEntry, type CatalogueEntry } from './catalogue';
+import { createOfflineModel, OFFLINE_MODEL_ID, type OfflinePersona } from './offline/model';
+import { CATALOGUE, catalogueEntry } from './catalogue';
+import type { CatalogueEntry } from './catalogue-entry';
 import { DEFAULT_REMOTE_CONTEXT_WINDOW, liveModels, mergeCatalogue } from './model-lists';
 import { REMOTE_PROVIDERS, type Env } from './providers';
 
