@@ -1,10 +1,9 @@
 import { requireAdmin } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
-import { errorResponse, HearthError } from '@/lib/errors';
+import { HearthError } from '@/lib/errors';
 import { readBodyBytes } from '@/lib/validation/parse';
-import { assertSameSiteWrite, type BodyKind } from './same-origin';
-
-type RouteContext<Params> = { params: Promise<Params> };
+import { pageRoute, type RouteContext, type RouteHandler } from './route';
+import type { BodyKind } from './same-origin';
 
 /**
  * A route of the admin dashboard (app/api/admin): the browser session of an enabled admin, checked
@@ -14,17 +13,9 @@ type RouteContext<Params> = { params: Promise<Params> };
  */
 export function adminRoute<Params = object>(
   handler: (request: Request, context: RouteContext<Params>, admin: SessionUser) => Promise<Response>,
-  { accepts }: { accepts?: readonly BodyKind[] } = {},
-): (request: Request, context: RouteContext<Params>) => Promise<Response> {
-  return async (request, context) => {
-    try {
-      assertSameSiteWrite(request, accepts);
-      const admin = await requireAdmin();
-      return await handler(request, context, admin);
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+  options: { accepts?: readonly BodyKind[] } = {},
+): RouteHandler<Params> {
+  return pageRoute(async (request, context) => handler(request, context, await requireAdmin()), options);
 }
 
 /** A request body as bytes, refused past maxBytes (by Content-Length, or as it arrives). */

@@ -1,11 +1,12 @@
 import { requireApiUser, type ApiCaller } from '@/lib/auth/api-user';
+import { requireRequestSession, type SessionCaller } from '@/lib/auth/session';
 import { errorResponse } from '@/lib/errors';
 import { addressOf, takeRequestQuota, type Allowance } from '@/lib/rate-limit';
 import { addCorsHeaders, preflightResponse } from './cors';
 import { assertSameSiteWrite, type BodyKind } from './same-origin';
 
-type RouteContext<Params> = { params: Promise<Params> };
-type RouteHandler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
+export type RouteContext<Params> = { params: Promise<Params> };
+export type RouteHandler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
 
 export type ApiRouteOptions = {
   /** false for reads a page makes many of (an <img>'s file); counted otherwise. */
@@ -64,4 +65,29 @@ function withAllowance(response: Response, allowance: Allowance | null): Respons
   response.headers.set('x-ratelimit-limit', String(allowance.limit));
   response.headers.set('x-ratelimit-remaining', String(allowance.remaining));
   return response;
+}
+
+/**
+ * A route the web app's own pages call (the chat, an avatar): writes only from this site's pages,
+ * with a body of a type the route takes (JSON unless `accepts` says otherwise), and the error
+ * envelope. The handler authenticates as it needs: the chat checks its session in the same round
+ * trip as its quota; an avatar is shown to guests and signed-in people alike.
+ */
+export function pageRoute<Params = object>(handler: RouteHandler<Params>, { accepts }: { accepts?: readonly BodyKind[] } = {}): RouteHandler<Params> {
+  return async (request, context) => {
+    try {
+      assertSameSiteWrite(request, accepts);
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** A page route for a signed-in person only: a 401 with `signIn` as its message otherwise. */
+export function sessionRoute<Params = object>(
+  handler: (request: Request, context: RouteContext<Params>, caller: SessionCaller) => Promise<Response>,
+  { signIn }: { signIn: string },
+): RouteHandler<Params> {
+  return pageRoute(async (request, context) => handler(request, context, await requireRequestSession(request, signIn)));
 }

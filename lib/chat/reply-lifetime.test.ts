@@ -9,10 +9,10 @@ import { getMessage, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { closeStuckReplies } from '@/lib/jobs/close-stuck-replies';
 import { runDueJobs } from '@/lib/jobs/runner';
+import { sessionCookie } from '@/lib/testing/session-cookie';
 
-// The Stop route reads the session; here the caller is whoever the test says.
-const session = vi.hoisted(() => ({ user: { id: '', role: 'user' as const, isGuest: false } }));
-vi.mock('@/lib/auth/session', () => ({ requireSessionUser: async () => session.user }));
+// The Stop route reads the session cookie; the test signs its cookies with this.
+const SECRET = 'reply-lifetime-secret-0123456789ab';
 
 // Real processes, as two server instances would be: the writer (lib/testing/reply-writer.ts)
 // streams a long reply; this process is the other instance, or the one left after a kill.
@@ -123,10 +123,12 @@ describe.skipIf(!url)('Stop from another instance without Redis, on postgres', (
     const previous = holder.__hearthDb;
     holder.__hearthDb = Promise.resolve(db);
     try {
-      session.user = { id: userId, role: 'user', isGuest: false };
+      vi.stubEnv('NEXTAUTH_SECRET', SECRET);
+      const cookie = await sessionCookie(db, { id: userId }, SECRET);
       const { POST } = await import('@/app/api/chat/stop/route');
       const response = await POST(
-        new Request('http://hearth.test/api/chat/stop', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ conversationId }) }),
+        new Request('http://hearth.test/api/chat/stop', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ conversationId }) }),
+        { params: Promise.resolve({}) },
       );
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ stopped: true });

@@ -1,10 +1,9 @@
 import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
-import { assertSameSiteWrite } from '@/lib/api/same-origin';
+import { pageRoute } from '@/lib/api/route';
 import { requireSessionClaims } from '@/lib/auth/session';
 import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { recordReply } from '@/lib/chat/resume/http';
-import { errorResponse } from '@/lib/errors';
 import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
 import { chatRequest } from '@/lib/chat/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
@@ -14,10 +13,8 @@ import { parseWith, readJson } from '@/lib/validation/parse';
 // so the reply is saved before the platform would kill the function.
 export const maxDuration = 300;
 
-export async function POST(request: Request) {
-  try {
+export const POST = pageRoute(async (request) => {
     const started = performance.now();
-    assertSameSiteWrite(request);
     const { caller: user, check } = await requireSessionClaims(request, 'Sign in to chat.');
     const input = parseWith(chatRequest, await readJson(request));
     // Every action here asks the companion for a reply (a new message, an edit, a regeneration),
@@ -48,7 +45,4 @@ export async function POST(request: Request) {
       // A page that reloads or loses its connection mid-reply resumes from this copy.
       consumeSseStream: recordReply(turn),
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+});

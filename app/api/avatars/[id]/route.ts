@@ -1,7 +1,8 @@
-import { getSessionUserId } from '@/lib/auth/session';
+import { pageRoute } from '@/lib/api/route';
+import { sessionFromRequest } from '@/lib/auth/session';
 import { getAvatar } from '@/lib/personas/queries';
 import { withAnon, withUser } from '@/lib/db/scope';
-import { errorResponse, HearthError } from '@/lib/errors';
+import { HearthError } from '@/lib/errors';
 import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
@@ -9,10 +10,9 @@ import { parseWith } from '@/lib/validation/parse';
  * An avatar uploaded in the persona studio, from the database. Whoever may see the companion may
  * see its portrait (RLS: drafts only to admins). The URL carries the image's hash, so it is cached.
  */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
+export const GET = pageRoute<{ id: string }>(async (request, context) => {
     const { id } = parseWith(pathId, await context.params);
-    const session = await getSessionUserId();
+    const session = await sessionFromRequest(request);
     const avatar = session ? await withUser(session, (tx) => getAvatar(tx, id)) : await withAnon((tx) => getAvatar(tx, id));
     if (!avatar) throw new HearthError('not_found', 'There is no such avatar.');
     const versioned = new URL(request.url).searchParams.get('v') === avatar.sha256.slice(0, 12);
@@ -25,7 +25,4 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
         etag: `"${avatar.sha256}"`,
       },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+});

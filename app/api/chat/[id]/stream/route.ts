@@ -1,6 +1,5 @@
-import { requireSessionUser } from '@/lib/auth/session';
+import { sessionRoute } from '@/lib/api/route';
 import { resumeReplyResponse } from '@/lib/chat/resume/http';
-import { errorResponse } from '@/lib/errors';
 import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
@@ -9,15 +8,11 @@ import { parseWith } from '@/lib/validation/parse';
 // so the reply is saved before the platform would kill the function.
 export const maxDuration = 300;
 
-type Context = { params: Promise<{ id: string }> };
-
 /** Reconnects the web chat to the reply being written in a conversation (replayed, then live); 204 when none is. */
-export async function GET(_request: Request, context: Context) {
-  try {
-    const user = await requireSessionUser('Sign in to chat.');
+export const GET = sessionRoute<{ id: string }>(
+  async (_request, context, user) => {
     const { id } = parseWith(pathId, await context.params);
-    return await resumeReplyResponse(user, id);
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+    return resumeReplyResponse(user, id);
+  },
+  { signIn: 'Sign in to chat.' },
+);
