@@ -2,7 +2,7 @@ import { requireAdmin } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import { HearthError } from '@/lib/errors';
 import { readBodyBytes } from '@/lib/validation/parse';
-import { pageRoute, type RouteContext, type RouteHandler } from './route';
+import { siteRoute, type RouteContext, type RouteHandler } from './route';
 import type { BodyKind } from './same-origin';
 
 /**
@@ -15,7 +15,7 @@ export function adminRoute<Params = object>(
   handler: (request: Request, context: RouteContext<Params>, admin: SessionUser) => Promise<Response>,
   options: { accepts?: readonly BodyKind[] } = {},
 ): RouteHandler<Params> {
-  return pageRoute(async (request, context) => handler(request, context, await requireAdmin()), options);
+  return siteRoute(async (request, context) => handler(request, context, await requireAdmin()), options);
 }
 
 /** A request body as bytes, refused past maxBytes (by Content-Length, or as it arrives). */

@@ -68,12 +68,12 @@ function withAllowance(response: Response, allowance: Allowance | null): Respons
 }
 
 /**
- * A route the web app's own pages call (the chat, an avatar): writes only from this site's pages,
+ * A route outside the REST API (the web chat, avatars, health, cron): writes only from this site's pages,
  * with a body of a type the route takes (JSON unless `accepts` says otherwise), and the error
  * envelope. The handler authenticates as it needs: the chat checks its session in the same round
  * trip as its quota; an avatar is shown to guests and signed-in people alike.
  */
-export function pageRoute<Params = object>(handler: RouteHandler<Params>, { accepts }: { accepts?: readonly BodyKind[] } = {}): RouteHandler<Params> {
+export function siteRoute<Params = object>(handler: RouteHandler<Params>, { accepts }: { accepts?: readonly BodyKind[] } = {}): RouteHandler<Params> {
   return async (request, context) => {
     try {
       assertSameSiteWrite(request, accepts);
@@ -89,5 +89,5 @@ export function sessionRoute<Params = object>(
   handler: (request: Request, context: RouteContext<Params>, caller: SessionCaller) => Promise<Response>,
   { signIn }: { signIn: string },
 ): RouteHandler<Params> {
-  return pageRoute(async (request, context) => handler(request, context, await requireRequestSession(request, signIn)));
+  return siteRoute(async (request, context) => handler(request, context, await requireRequestSession(request, signIn)));
 }

@@ -6,7 +6,7 @@ import { installProcessDatabase } from '@/lib/testing/use-database';
 const db = installProcessDatabase();
 afterEach(() => vi.unstubAllEnvs());
 
-const cron = (authorization?: string) => GET(new Request('http://hearth.test/api/cron', { headers: authorization ? { authorization } : {} }));
+const cron = (authorization?: string) => GET(new Request('http://hearth.test/api/cron', { headers: authorization ? { authorization } : {} }), { params: Promise.resolve({}) });
 
 describe('GET /api/cron', () => {
   it('is off without CRON_SECRET, and says what to set', async () => {

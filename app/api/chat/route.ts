@@ -1,5 +1,5 @@
 import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
-import { pageRoute } from '@/lib/api/route';
+import { siteRoute } from '@/lib/api/route';
 import { requireSessionClaims } from '@/lib/auth/session';
 import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
@@ -13,7 +13,7 @@ import { parseWith, readJson } from '@/lib/validation/parse';
 // so the reply is saved before the platform would kill the function.
 export const maxDuration = 300;
 
-export const POST = pageRoute(async (request) => {
+export const POST = siteRoute(async (request) => {
     const started = performance.now();
     const { caller: user, check } = await requireSessionClaims(request, 'Sign in to chat.');
     const input = parseWith(chatRequest, await readJson(request));

@@ -44,7 +44,7 @@ describe('GET /api/health', () => {
     await db?.close();
   });
 
-  const get = (query = '', headers: Record<string, string> = {}) => GET(new Request(`http://hearth.test/api/health${query}`, { headers }));
+  const get = (query = '', headers: Record<string, string> = {}) => GET(new Request(`http://hearth.test/api/health${query}`, { headers }), { params: Promise.resolve({}) });
 
   it('tells a stranger only the status, uncached', async () => {
     const response = await get();

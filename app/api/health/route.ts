@@ -1,4 +1,5 @@
-import { errorResponse, HearthError } from '@/lib/errors';
+import { siteRoute } from '@/lib/api/route';
+import { HearthError } from '@/lib/errors';
 import { checkHealth, healthAccess } from '@/lib/health';
 
 /**
@@ -6,8 +7,7 @@ import { checkHealth, healthAccess } from '@/lib/health';
  * (which asks each configured provider whether it accepts its key), for an admin's session or
  * `Authorization: Bearer <HEALTH_TOKEN>`.
  */
-export async function GET(request: Request) {
-  try {
+export const GET = siteRoute(async (request) => {
     const deep = new URL(request.url).searchParams.get('deep') === '1';
     const access = await healthAccess(request);
     if (deep && access === 'anonymous') {
@@ -19,7 +19,4 @@ export async function GET(request: Request) {
       status: health.status === 'down' ? 503 : 200,
       headers: { 'cache-control': 'no-store' },
     });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+});

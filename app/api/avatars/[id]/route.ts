@@ -1,4 +1,4 @@
-import { pageRoute } from '@/lib/api/route';
+import { siteRoute } from '@/lib/api/route';
 import { sessionFromRequest } from '@/lib/auth/session';
 import { getAvatar } from '@/lib/personas/queries';
 import { withAnon, withUser } from '@/lib/db/scope';
@@ -10,7 +10,7 @@ import { parseWith } from '@/lib/validation/parse';
  * An avatar uploaded in the persona studio, from the database. Whoever may see the companion may
  * see its portrait (RLS: drafts only to admins). The URL carries the image's hash, so it is cached.
  */
-export const GET = pageRoute<{ id: string }>(async (request, context) => {
+export const GET = siteRoute<{ id: string }>(async (request, context) => {
     const { id } = parseWith(pathId, await context.params);
     const session = await sessionFromRequest(request);
     const avatar = session ? await withUser(session, (tx) => getAvatar(tx, id)) : await withAnon((tx) => getAvatar(tx, id));
