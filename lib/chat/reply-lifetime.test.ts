@@ -9,10 +9,8 @@ import { getMessage, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { closeStuckReplies } from '@/lib/jobs/close-stuck-replies';
 import { runDueJobs } from '@/lib/jobs/runner';
-import { sessionCookie } from '@/lib/testing/session-cookie';
+import { stopReply } from './stop-everywhere';
 
-// The Stop route reads the session cookie; the test signs its cookies with this.
-const SECRET = 'reply-lifetime-secret-0123456789ab';
 
 // Real processes, as two server instances would be: the writer (lib/testing/reply-writer.ts)
 // streams a long reply; this process is the other instance, or the one left after a kill.
@@ -123,15 +121,8 @@ describe.skipIf(!url)('Stop from another instance without Redis, on postgres', (
     const previous = holder.__hearthDb;
     holder.__hearthDb = Promise.resolve(db);
     try {
-      vi.stubEnv('NEXTAUTH_SECRET', SECRET);
-      const cookie = await sessionCookie(db, { id: userId }, SECRET);
-      const { POST } = await import('@/app/api/chat/stop/route');
-      const response = await POST(
-        new Request('http://hearth.test/api/chat/stop', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ conversationId }) }),
-        { params: Promise.resolve({}) },
-      );
-      expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ stopped: true });
+      // What the Stop route (app/api/chat/stop) does for the signed-in person.
+      expect(await stopReply({ id: userId, role: 'user' }, conversationId)).toBe(true);
 
       // The writer would take 100 s to finish on its own: it ends because Stop reached it.
       const saved = (await writer.next('saved')) as unknown as { status: string; text: string };

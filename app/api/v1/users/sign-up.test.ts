@@ -3,7 +3,7 @@ import { POST } from '@/app/api/v1/users/route';
 import { TEST_DATABASES } from '@/lib/testing/databases';
 import { linkTo } from '@/lib/testing/mail-catcher';
 import { freshEmail, TEST_ORIGIN, useMailAndDatabase } from '@/lib/testing/mail-env';
-import { signUpWithPassword, verifyCredentials } from './users';
+import { signUpWithPassword, verifyCredentials } from '@/lib/auth/users';
 
 const context = { params: Promise.resolve({}) };
 const post = (body: unknown) =>
