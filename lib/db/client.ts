@@ -1,3 +1,4 @@
+import 'server-only';
 import { poolConfig, type PostgresOptions } from './pool-config.ts';
 
 /**

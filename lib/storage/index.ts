@@ -1,3 +1,4 @@
+import 'server-only';
 import { getConfig, type Config } from '@/lib/config';
 import { localBlobStore } from './local';
 import type { BlobStore } from './store';
