@@ -4,13 +4,24 @@ import { MockLanguageModelV4 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCompletion } from '@/lib/chat/completion';
 import type { Database } from '@/lib/db';
-import { listApiUsage } from '@/lib/usage/api-usage';
+import type { Queryable } from '@/lib/db/client';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { complete, scripted, words } from '@/lib/testing/scripted-model';
 import { parseSse } from '@/lib/testing/sse';
 import { completionRequest, type CompletionRequest } from '@/lib/chat/completion-schemas';
 import { completionChunksResponse, completionJson } from './completion-chunks';
+
+type ApiUsageRow = { model: string; status: string; inputTokens: number | null; outputTokens: number | null; createdAt: Date };
+
+/** The caller's recorded completions, newest first. */
+function listApiUsage(tx: Queryable, limit = 100): Promise<ApiUsageRow[]> {
+  return tx.query<ApiUsageRow>(
+    `select model, status, input_tokens as "inputTokens", output_tokens as "outputTokens", created_at as "createdAt"
+       from hearth.api_usage order by created_at desc limit $1`,
+    [limit],
+  );
+}
 
 type Chunk = { object: string; model: string; choices: { delta: { role?: string; content?: string }; finish_reason: string | null }[]; usage?: object };
 

@@ -11,9 +11,8 @@ import { forgetSessionState } from './session-state';
  * disabling the account raise it (the last two by a trigger, whatever path changes the row).
  */
 
-/** The token claims: the version the session was issued at, and the id of its hearth.sessions row. */
+/** The token claim of the version the session was issued at. */
 export const SESSION_VERSION_CLAIM = 'sessionVersion';
-export const SESSION_ID_CLAIM = 'sessionId';
 
 /**
  * Ends every session of the user, returning the new version. In `tx` (a transaction of the user's

@@ -18,14 +18,3 @@ export async function recordApiUsage(tx: Queryable, input: { reply: FinishedRepl
     ],
   );
 }
-
-export type ApiUsageRow = { model: string; status: string; inputTokens: number | null; outputTokens: number | null; createdAt: Date };
-
-/** The caller's recorded completions, newest first. */
-export function listApiUsage(tx: Queryable, limit = 100): Promise<ApiUsageRow[]> {
-  return tx.query<ApiUsageRow>(
-    `select model, status, input_tokens as "inputTokens", output_tokens as "outputTokens", created_at as "createdAt"
-       from hearth.api_usage order by created_at desc limit $1`,
-    [limit],
-  );
-}
