@@ -14,7 +14,7 @@ export type CallStage =
 export type CallState = {
   stage: CallStage;
   mic: Mic;
-  /** The player's own word on whether the companion's voice is sounding. */
+  /** Whether the companion's voice is sounding, as the player reports it. */
   speaking: boolean;
   /** How often the person talked over the companion. */
   bargeIns: number;
@@ -37,7 +37,7 @@ export type CallEvent =
   | { type: 'heard'; lineId: string; text: string }
   | { type: 'replied'; lineId: string; delta: string }
   | { type: 'reply-interrupted'; lineId: string }
-  /** The turn was cut off (barge-in, a newer turn, the hang-up) before what was said was even transcribed, perhaps. */
+  /** The turn was cut off (a barge-in, a newer turn, the hang-up): the reply so far is marked, speech not yet transcribed goes. */
   | { type: 'turn-cut-off'; userLineId: string; replyLineId: string }
   | { type: 'turn-timed'; timing: TurnTiming }
   | { type: 'playback-measured'; turnId: string; playbackMs: number }
