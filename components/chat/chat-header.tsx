@@ -5,7 +5,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
 import { MemoryIcon } from '@/components/ui/icons';
 import { LANGUAGE_LABELS, type Language } from '@/lib/languages';
-import type { ChatCompanion } from './chat-view';
+import type { ChatCompanion } from './types';
 import { ModelPicker, type PickableModel } from './model-picker';
 
 type Props = { conversationId: string; companion: ChatCompanion; model: string; models: PickableModel[]; language: Language };

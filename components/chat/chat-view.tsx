@@ -18,10 +18,10 @@ import { MessageList } from './message-list';
 import type { PickableModel } from './model-picker';
 import { randomId } from './random-id';
 import { RateLimitedError, rateLimitAware, rateLimitNotice } from './rate-limit';
+import type { ChatCompanion } from './types';
 import { useOlderMessages } from './use-older-messages';
 import { useReplyResumption } from './use-reply-resumption';
 
-export type ChatCompanion = { slug: string; name: string; avatarUrl: string; accentColor: string; tagline: string };
 type Props = {
   conversation: { id: string; title: string; model: string; language: Language };
   companion: ChatCompanion;

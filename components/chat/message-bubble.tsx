@@ -5,7 +5,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { CheckIcon, CopyIcon, PencilIcon, PhoneIcon, RefreshIcon } from '@/components/ui/icons';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 import { textOf } from '@/lib/text';
-import type { ChatCompanion } from './chat-view';
+import type { ChatCompanion } from './types';
 import { filesOf, MessageFiles, PicturesInProgress } from './message-files';
 import { MessageText } from './message-text';
 import type { PickableModel } from './model-picker';

@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { ArrowDownIcon, RefreshIcon } from '@/components/ui/icons';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
-import type { ChatCompanion } from './chat-view';
+import type { ChatCompanion } from './types';
 import { MessageBubble } from './message-bubble';
 import type { OlderMessages } from './use-older-messages';
 import type { PickableModel } from './model-picker';

@@ -1,12 +1,11 @@
-import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from '@/components/chat/markdown';
-import { PlainText } from '@/components/chat/message-text';
-import { hasMarkdownSyntax } from './markdown-syntax';
+import { hasMarkdownSyntax } from '@/lib/markdown-syntax';
+import { Markdown } from './markdown';
+import { PlainText } from './message-text';
 
-const viaMarkdown = (text: string) => renderToStaticMarkup(createElement(Markdown, { text }));
-const viaPlain = (text: string) => renderToStaticMarkup(createElement(PlainText, { text }));
+const viaMarkdown = (text: string) => renderToStaticMarkup(<Markdown text={text} />);
+const viaPlain = (text: string) => renderToStaticMarkup(<PlainText text={text} />);
 
 /** A small seeded generator, so a failure names a text that can be replayed. */
 function random(seed: number) {

@@ -1,0 +1,19 @@
+'use client';
+
+import { Section, TextArea, TextInput } from './fields';
+import type { FieldProps } from './use-persona-studio';
+
+/** The Character Card fields that only travel with the card: kept on import, written on export. */
+export function StudioCardDetails({ fields, errors, set }: FieldProps) {
+  const extras = Object.keys(fields.cardExtra);
+  return (
+    <Section title="Card details" description="Character Card fields, kept on import and written on export.">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextInput label="Creator" value={fields.creator} onChange={(v) => set('creator', v)} error={errors.creator} />
+        <TextInput label="Character version" value={fields.characterVersion} onChange={(v) => set('characterVersion', v)} error={errors.characterVersion} />
+      </div>
+      <TextArea label="Creator notes" value={fields.creatorNotes} onChange={(v) => set('creatorNotes', v)} error={errors.creatorNotes} rows={2} />
+      {extras.length > 0 && <p className="text-xs text-ink-faint">Also kept from the imported card: {extras.join(', ')}.</p>}
+    </Section>
+  );
+}
