@@ -55,7 +55,7 @@ describe.each(TEST_DATABASES)('serializers for real rows on $name', ({ open }) =
     const memories = await withUser(
       user,
       async (tx) => {
-        const event = { kind: 'event' as const, subject: 'trip', content: 'Flies to Lisbon.', importance: 3, eventDate: '2026-05-01' };
+        const event = { kind: 'event' as const, subject: 'trip', content: 'Flies to Lisbon.', importance: 3, eventDate: '2026-05-01', general: false };
         await insertMemory(tx, event, { companionId: companion.id, messageId: null, conversationId: null });
         return listMemories(tx, companion.id);
       },
