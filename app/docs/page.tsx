@@ -6,7 +6,8 @@ import { InlineCode } from '@/components/docs/inline-code';
 import { MethodBadge } from '@/components/docs/method-badge';
 import { OperationView } from '@/components/docs/operation-view';
 import { Logo } from '@/components/ui/logo';
-import { openApiDocument, type Operation } from '@/lib/api/openapi';
+import type { Operation } from '@/lib/api/openapi/document-types';
+import { openApiDocument } from '@/lib/api/openapi/document';
 
 export const metadata: Metadata = { title: 'API reference' };
 

@@ -1,4 +1,4 @@
-import type { Operation } from '@/lib/api/openapi';
+import type { Operation } from '@/lib/api/openapi/document-types';
 import { InlineCode } from './inline-code';
 import { MethodBadge } from './method-badge';
 import { TryIt } from './try-it';

@@ -1,4 +1,5 @@
 import type { FinishReason } from 'ai';
+import { z } from 'zod';
 import type { Completion } from '@/lib/chat/completion';
 import { HearthError } from '@/lib/errors';
 import { replyEvents, type ReplyEvent } from './reply-events';
@@ -56,8 +57,26 @@ async function* encode(completion: Completion): AsyncGenerator<string> {
   }
 }
 
+export const chatCompletionJsonSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('chat.completion'),
+    created: z.number().int(),
+    model: z.string(),
+    choices: z.array(
+      z.object({
+        index: z.number().int(),
+        message: z.object({ role: z.literal('assistant'), content: z.string(), refusal: z.null() }),
+        logprobs: z.null(),
+        finish_reason: z.string(),
+      }),
+    ),
+    usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int(), total_tokens: z.number().int() }),
+  })
+  .meta({ id: 'ChatCompletion' });
+
 /** A completion as OpenAI's `chat.completion` object, once the reply is saved; a failed reply is a 502. */
-export async function completionJson(completion: Completion) {
+export async function completionJson(completion: Completion): Promise<z.output<typeof chatCompletionJsonSchema>> {
   let model = completion.model.id;
   let text = '';
   let end: Extract<ReplyEvent, { type: 'end' }> | undefined;

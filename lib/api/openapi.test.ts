@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from './openapi';
+import { openApiDocument } from './openapi/document';
 
 const API_DIR = path.join(process.cwd(), 'app', 'api', 'v1');
 // Both `export async function GET(` and `export const GET = apiRoute(…)`. OPTIONS answers CORS

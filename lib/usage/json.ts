@@ -1,6 +1,16 @@
+import { z } from 'zod';
 import type { UsageReport } from '@/lib/usage/report';
 
-export function usageJson({ totals, groups }: UsageReport) {
+const usageSums = { messages: z.number().int(), input_tokens: z.number().int(), output_tokens: z.number().int(), cost_usd: z.number() };
+
+export const usageJsonSchema = z
+  .object({
+    totals: z.object({ ...usageSums, avg_latency_ms: z.number().nullable(), p95_ttft_ms: z.number().nullable() }),
+    groups: z.array(z.object({ key: z.string(), ...usageSums })),
+  })
+  .meta({ id: 'UsageReport' });
+
+export function usageJson({ totals, groups }: UsageReport): z.output<typeof usageJsonSchema> {
   return {
     totals: {
       messages: totals.messages,

@@ -7,7 +7,8 @@ import { createApiKey } from '@/lib/api-keys/keys';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { inRequest } from '@/lib/testing/next-request';
 import { sessionCookie } from '@/lib/testing/session-cookie';
-import { openApiDocument, type Operation } from '@/lib/api/openapi';
+import type { Operation } from '@/lib/api/openapi/document-types';
+import { openApiDocument } from '@/lib/api/openapi/document';
 
 vi.mock('next/headers', () => import('@/lib/testing/next-request').then((m) => m.nextHeaders));
 

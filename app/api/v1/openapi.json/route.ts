@@ -1,4 +1,4 @@
-import { openApiDocument } from '@/lib/api/openapi';
+import { openApiDocument } from '@/lib/api/openapi/document';
 import { preflight, publicApiRoute } from '@/lib/api/route';
 
 /** The REST API's OpenAPI 3.1 document. Public, like the docs page that reads it. */

@@ -1,6 +1,7 @@
 import { preflight, publicApiRoute } from '@/lib/api/route';
 import { requestOrigin } from '@/lib/auth/request-origin';
 import { guardSignUp } from '@/lib/auth/sign-up-guard';
+import { signUpAnswerJson } from '@/lib/auth/sign-up-json';
 import { signUpWithPassword } from '@/lib/auth/users';
 import { addressOf } from '@/lib/rate-limit';
 import { readJson } from '@/lib/validation/parse';
@@ -14,16 +15,7 @@ export const POST = publicApiRoute(async (request) => {
   // `humanCheck`: the Turnstile token, when the server asks for one (TURNSTILE_SITE_KEY).
   await guardSignUp(body, { address: addressOf(request), humanCheck: (body as { humanCheck?: unknown } | null)?.humanCheck });
   const answer = await signUpWithPassword(body, requestOrigin(request.headers, new URL(request.url).origin));
-  return Response.json(
-    {
-      email: answer.email,
-      message:
-        answer.mail === 'sent'
-          ? 'If this address was free, the account is ready and a link to confirm the address is on its way. Sign in with the password you chose.'
-          : 'If this address was free, the account is ready. Sign in with the password you chose.',
-    },
-    { status: 202 },
-  );
+  return Response.json(signUpAnswerJson(answer), { status: 202 });
 });
 
 export const OPTIONS = preflight;

@@ -1,4 +1,4 @@
-import { memoriesJson } from '@/lib/memory/json';
+import { forgottenJson, memoriesJson } from '@/lib/memory/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import type { ApiCaller } from '@/lib/auth/api-user';
 import { companionBySlugOrId } from '@/lib/companions/service';
@@ -31,7 +31,7 @@ export const PATCH = apiRoute<{ companion: string }>(async (request, context, ca
 export const DELETE = apiRoute<{ companion: string }>(async (request, context, caller) => {
   const companion = await companionBySlugOrId(caller, parseWith(companionPath, await context.params).companion);
   if (!companion) throw new HearthError('not_found', 'This companion does not exist.');
-  return Response.json({ deleted: await forgetEverything(caller, companion.id) });
+  return Response.json(forgottenJson(await forgetEverything(caller, companion.id)));
 });
 
 export const OPTIONS = preflight;

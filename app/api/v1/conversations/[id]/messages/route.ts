@@ -1,5 +1,5 @@
 import { messageEventsResponse } from '@/lib/api/message-events';
-import { messageJson } from '@/lib/conversations/message-json';
+import { messageJson, savedMessageJson, turnJson } from '@/lib/conversations/message-json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { pageOfMessages } from '@/lib/conversations/service';
 import { finishedTurn, saveUserMessage, startChatTurn } from '@/lib/chat/pipeline';
@@ -35,7 +35,7 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
   const input = parseWith(postMessageRequest, await readJson(request));
   if (!input.reply) {
     const message = await saveUserMessage(caller, { conversationId, text: input.content, attachments: input.attachments });
-    return Response.json({ message: messageJson(message) }, { status: 201 });
+    return Response.json(savedMessageJson(message), { status: 201 });
   }
   const reservation = await takeReplyQuota(caller, addressOf(request));
   const turn = await holdReservation(
@@ -45,10 +45,7 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
   );
   if (input.stream) return messageEventsResponse(turn);
   const { userMessage, assistantMessage } = await finishedTurn(caller, turn);
-  return Response.json(
-    { user_message: userMessage && messageJson(userMessage), assistant_message: messageJson(assistantMessage) },
-    { status: 201 },
-  );
+  return Response.json(turnJson(userMessage, assistantMessage), { status: 201 });
 });
 
 export const OPTIONS = preflight;
