@@ -16,11 +16,10 @@ import { openSession } from './app-client.mjs';
 import { rotation, runBlock } from './load.mjs';
 import { startFakeProvider, timedDirectRequest } from './provider.mjs';
 import { capacityRun } from './capacity.mjs';
+import { benchCpuMs, cpuSpent, inCores, readCpu } from './cpu.mjs';
 import { added, checkTargets, markdownReport, summarize } from './report.mjs';
 import {
   SetupError,
-  cpuMs,
-  cpuMsByPid,
   findServingProcess,
   freePort,
   killGroup,
@@ -73,41 +72,6 @@ function selectedParts() {
 /** Lane i of `concurrency` takes conversations i, i + concurrency, ... in turn. */
 function conversationLanes(conversationIds, concurrency) {
   return Array.from({ length: concurrency }, (_, lane) => rotation(conversationIds.filter((_, i) => i % concurrency === lane)));
-}
-
-const benchCpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-
-/**
- * CPU time so far, in ms: the server's, its PostgreSQL backends' (by pid), the fake provider's,
- * this process's and the whole machine's, with the wall clock.
- */
-function readCpu({ serverPid, providerPid, database }) {
-  return {
-    server: cpuMs(serverPid),
-    database: cpuMsByPid(database.backends()),
-    provider: cpuMs(providerPid),
-    bench: benchCpuMs(),
-    machine: machineBusyMs(),
-    wall: performance.now(),
-  };
-}
-
-/** What each spent between two readings, in ms. A backend that appeared meanwhile counts in full. */
-function cpuSpent(start, end) {
-  let database = 0;
-  for (const [pid, ms] of end.database) database += ms - (start.database.get(pid) ?? 0);
-  const spent = (key) => end[key] - start[key];
-  return { server: spent('server'), database, provider: spent('provider'), bench: spent('bench'), machine: spent('machine'), wall: spent('wall') };
-}
-
-/** Spent CPU as cores over the wall time, "others" being every process not named. */
-function inCores(spent) {
-  const cores = (ms) => Math.round((Math.max(0, ms) / spent.wall) * 100) / 100;
-  const others = spent.machine - spent.server - spent.database - spent.provider - spent.bench;
-  return { server: cores(spent.server), database: cores(spent.database), bench: cores(spent.bench), provider: cores(spent.provider), others: cores(others) };
 }
 
 function machineInfo() {
