@@ -10,5 +10,14 @@ export default defineConfig([
     files: ['**/*.{ts,tsx,mjs,mts}'],
     rules: { 'max-lines': ['error', { max: 400 }] },
   },
-  globalIgnores(['.next/**', '.data/**', 'node_modules/**', 'next-env.d.ts', 'bench/results/**', 'test-results/**', 'playwright-report/**', 'public/vad/**']),
+  globalIgnores([
+    '.next/**',
+    '.data/**',
+    'node_modules/**',
+    'next-env.d.ts',
+    'bench/results/**',
+    'test-results/**',
+    'playwright-report/**',
+    'public/vad/**',
+  ]),
 ]);

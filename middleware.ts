@@ -9,7 +9,15 @@ import { getConfig } from '@/lib/config';
 // Pages anyone may open; everything else needs a session. API routes are not matched at all:
 // they answer for themselves with a JSON 401, serve no HTML for a CSP to protect, and the chat
 // stream is the hot path where every millisecond before the first token counts.
-const PUBLIC_PAGES = ['/signin', '/signup', '/signout', '/docs', '/forgot-password', '/reset-password', '/verify-email'];
+const PUBLIC_PAGES = [
+  '/signin',
+  '/signup',
+  '/signout',
+  '/docs',
+  '/forgot-password',
+  '/reset-password',
+  '/verify-email',
+];
 // next-auth's session cookie, with its __Secure- prefix on https and its chunks (.0, .1) when long.
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
@@ -23,12 +31,20 @@ export async function middleware(request: NextRequest) {
     const ended = claims !== null && !(await sessionIsCurrent(claims));
     if (!claims || ended) {
       const signIn = new URL('/signin', request.url);
-      if (pathname !== '/') signIn.searchParams.set('callbackUrl', safeCallbackPath(pathname + search, request.nextUrl.origin));
+      if (pathname !== '/')
+        signIn.searchParams.set('callbackUrl', safeCallbackPath(pathname + search, request.nextUrl.origin));
       const response = NextResponse.redirect(signIn);
       if (ended) {
         for (const { name } of request.cookies.getAll()) {
           // A __Secure- cookie is only replaced by one that is Secure too.
-          if (SESSION_COOKIE.test(name)) response.cookies.set(name, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Secure-') });
+          if (SESSION_COOKIE.test(name))
+            response.cookies.set(name, '', {
+              path: '/',
+              maxAge: 0,
+              httpOnly: true,
+              sameSite: 'lax',
+              secure: name.startsWith('__Secure-'),
+            });
         }
       }
       return response;

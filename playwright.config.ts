@@ -35,7 +35,13 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
@@ -103,7 +109,9 @@ export default defineConfig({
         ALLOWED_ORIGINS: 'https://allowed.example',
         // e2e/admin.spec.ts: signing up with this address, and confirming it, makes the first admin.
         ADMIN_EMAILS: 'admin@e2e.hearth.local',
-        ...(SUPABASE_STORAGE ? { SUPABASE_URL: `http://127.0.0.1:${FAKE_STORAGE_PORT}`, SUPABASE_SERVICE_ROLE_KEY: FAKE_STORAGE_KEY } : {}),
+        ...(SUPABASE_STORAGE
+          ? { SUPABASE_URL: `http://127.0.0.1:${FAKE_STORAGE_PORT}`, SUPABASE_SERVICE_ROLE_KEY: FAKE_STORAGE_KEY }
+          : {}),
         // Mail goes to the catcher; links point here (in production they never come from a request).
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
         MAIL_FROM: 'Hearth <hello@e2e.hearth.local>',

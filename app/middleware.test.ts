@@ -23,7 +23,8 @@ describe('the middleware in front of every page', () => {
     await db?.close();
   });
 
-  const page = (path: string, cookie?: string) => middleware(new NextRequest(`http://hearth.test${path}`, { headers: cookie ? { cookie } : {} }));
+  const page = (path: string, cookie?: string) =>
+    middleware(new NextRequest(`http://hearth.test${path}`, { headers: cookie ? { cookie } : {} }));
 
   it('signs out a page visit whose session has ended: its cookie goes and the person is sent to sign in', async () => {
     const user = await createTestUser(db, 'visitor');

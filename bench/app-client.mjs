@@ -29,7 +29,8 @@ export async function openSession(baseUrl, model) {
   };
   return {
     companion,
-    prepareConversations: (count, concurrency = SETUP_CONCURRENCY) => runBlock({ concurrency, requests: count, send: prepareConversation }),
+    prepareConversations: (count, concurrency = SETUP_CONCURRENCY) =>
+      runBlock({ concurrency, requests: count, send: prepareConversation }),
     send: (conversationId) => timedAppRequest(baseUrl, jar, conversationId),
     sendApi: (conversationId) => timedApiRequest(baseUrl, jar, conversationId),
     hold: (conversationId) => heldAppRequest(baseUrl, jar, conversationId),

@@ -29,7 +29,9 @@ export async function capacityRun({ session, provider, serverPid, fastPace, log,
       if (conversations.length < streams) {
         conversations.push(...(await session.prepareConversations(streams - conversations.length, SETUP_CONCURRENCY)));
       }
-      log(`capacity: ${streams} streams at ${1000 / SLOW_PACE.chunkDelayMs} tokens/s for ${(SLOW_PACE.tokens * SLOW_PACE.chunkDelayMs) / 1000} s, started over ${rampMs(streams) / 1000} s`);
+      log(
+        `capacity: ${streams} streams at ${1000 / SLOW_PACE.chunkDelayMs} tokens/s for ${(SLOW_PACE.tokens * SLOW_PACE.chunkDelayMs) / 1000} s, started over ${rampMs(streams) / 1000} s`,
+      );
       const step = await runStep({ streams, conversations, session, serverPid });
       steps.push(step);
       if (step.errors > 0) {
@@ -99,7 +101,9 @@ async function runStep({ streams, conversations, session, serverPid }) {
     relayTokensPerSecond: Math.round(tokens / (wallMs / 1000)),
     wallMs: Math.round(wallMs),
     serverCpuMsPerStream: Math.round((serverCpuMs / streams) * 10) / 10,
-    serverCoresAtPlateau: plateauWallMs ? Math.round(((plateau.endCpu - plateau.cpu) / plateauWallMs) * 100) / 100 : null,
+    serverCoresAtPlateau: plateauWallMs
+      ? Math.round(((plateau.endCpu - plateau.cpu) / plateauWallMs) * 100) / 100
+      : null,
     plateauSeconds: plateauWallMs ? Math.round(plateauWallMs / 100) / 10 : null,
     serverRssAtPlateau: plateau?.rss ?? null,
     serverRssPeak: rssPeak,

@@ -27,12 +27,25 @@ export function cpuSpent(start, end) {
   let database = 0;
   for (const [pid, ms] of end.database) database += ms - (start.database.get(pid) ?? 0);
   const spent = (key) => end[key] - start[key];
-  return { server: spent('server'), database, provider: spent('provider'), bench: spent('bench'), machine: spent('machine'), wall: spent('wall') };
+  return {
+    server: spent('server'),
+    database,
+    provider: spent('provider'),
+    bench: spent('bench'),
+    machine: spent('machine'),
+    wall: spent('wall'),
+  };
 }
 
 /** Spent CPU as cores over the wall time, "others" being every process not named. */
 export function inCores(spent) {
   const cores = (ms) => Math.round((Math.max(0, ms) / spent.wall) * 100) / 100;
   const others = spent.machine - spent.server - spent.database - spent.provider - spent.bench;
-  return { server: cores(spent.server), database: cores(spent.database), bench: cores(spent.bench), provider: cores(spent.provider), others: cores(others) };
+  return {
+    server: cores(spent.server),
+    database: cores(spent.database),
+    bench: cores(spent.bench),
+    provider: cores(spent.provider),
+    others: cores(others),
+  };
 }

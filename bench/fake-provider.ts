@@ -11,7 +11,9 @@ import { startOpenAICompatibleServer, type RecordedRequest } from '../lib/testin
 type Pace = { tokens: number; firstTokenDelayMs: number; chunkDelayMs: number };
 
 const API_KEY = 'bench-key';
-const WORDS = 'Thank you for telling me about your day, it sounds like a small and good moment worth keeping'.split(' ');
+const WORDS = 'Thank you for telling me about your day, it sounds like a small and good moment worth keeping'.split(
+  ' ',
+);
 
 function scenario(pace: Pace) {
   return {
@@ -22,9 +24,14 @@ function scenario(pace: Pace) {
   };
 }
 
-const server = await startOpenAICompatibleServer({ apiKey: API_KEY, flavor: 'openai', scenario: scenario(JSON.parse(process.argv[2] ?? '{}')) });
+const server = await startOpenAICompatibleServer({
+  apiKey: API_KEY,
+  flavor: 'openai',
+  scenario: scenario(JSON.parse(process.argv[2] ?? '{}')),
+});
 
-const isChatRequest = (request: RecordedRequest) => request.method === 'POST' && request.path.endsWith('/chat/completions');
+const isChatRequest = (request: RecordedRequest) =>
+  request.method === 'POST' && request.path.endsWith('/chat/completions');
 
 process.on('message', (message: { type?: string; pace?: Pace }) => {
   if (message.type === 'set-pace') {
@@ -34,7 +41,11 @@ process.on('message', (message: { type?: string; pace?: Pace }) => {
   }
   if (message.type !== 'last-chat-request') return;
   const chatRequests = server.requests.filter(isChatRequest);
-  process.send!({ type: 'last-chat-request', body: chatRequests.at(-1)?.body ?? null, chatRequests: chatRequests.length });
+  process.send!({
+    type: 'last-chat-request',
+    body: chatRequests.at(-1)?.body ?? null,
+    chatRequests: chatRequests.length,
+  });
 });
 // The parent going away (even by SIGKILL) closes the channel: stop with it.
 process.on('disconnect', () => void server.close().then(() => process.exit(0)));

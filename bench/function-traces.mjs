@@ -27,7 +27,11 @@ const functions = traces.map((trace) => {
   const files = JSON.parse(readFileSync(path.join(ROOT, trace), 'utf8')).files.map((f) => path.resolve(dir, f));
   const own = path.join(ROOT, trace.replace(/\.nft\.json$/, ''));
   const all = [own, ...files];
-  return { route: trace.replace(/^\.next\/server\/app/, '').replace(/\.js\.nft\.json$/, ''), bytes: all.reduce((sum, f) => sum + size(f), 0), files: all };
+  return {
+    route: trace.replace(/^\.next\/server\/app/, '').replace(/\.js\.nft\.json$/, ''),
+    bytes: all.reduce((sum, f) => sum + size(f), 0),
+    files: all,
+  };
 });
 functions.sort((a, b) => b.bytes - a.bytes);
 
@@ -40,4 +44,5 @@ for (const file of functions[0].files) {
   byPackage.set(key, (byPackage.get(key) ?? 0) + size(file));
 }
 console.log(`What ${functions[0].route} carries, by package:`);
-for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${(bytes / MB).toFixed(1).padStart(6)} MB  ${name}`);
+for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 10))
+  console.log(`  ${(bytes / MB).toFixed(1).padStart(6)} MB  ${name}`);

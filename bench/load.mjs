@@ -93,9 +93,26 @@ export async function holdStream(url, init, { marker, errorText, lastText = 'dat
     if (response.status !== 200) error = `HTTP ${response.status}: ${tail.slice(0, 300)}`;
     else if (sawError) error = `error in the stream: ...${tail.slice(-300)}`;
     else if (markers === 0) error = `no text in the stream: ${tail.slice(0, 300)}`;
-    else if (!tail.trimEnd().endsWith(lastText)) error = `the stream did not end with ${lastText}: ...${tail.slice(-300)}`;
-    return { ok: error === null, status: response.status, headersMs, ttftMs, totalMs, tokens: markers, ...(error && { error }) };
+    else if (!tail.trimEnd().endsWith(lastText))
+      error = `the stream did not end with ${lastText}: ...${tail.slice(-300)}`;
+    return {
+      ok: error === null,
+      status: response.status,
+      headersMs,
+      ttftMs,
+      totalMs,
+      tokens: markers,
+      ...(error && { error }),
+    };
   } catch (caught) {
-    return { ok: false, status: null, headersMs: null, ttftMs: null, totalMs: performance.now() - started, tokens: 0, error: String(caught?.cause ?? caught) };
+    return {
+      ok: false,
+      status: null,
+      headersMs: null,
+      ttftMs: null,
+      totalMs: performance.now() - started,
+      tokens: 0,
+      error: String(caught?.cause ?? caught),
+    };
   }
 }

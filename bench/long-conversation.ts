@@ -58,31 +58,64 @@ const read = async (fn: () => Promise<unknown[]>) => {
   }
   return { ...timings(ms.map((m) => Math.round(m * 10) / 10)), jsonKB: Math.round(bytes / 1024) };
 };
-const before = await read(async () => (await withUser(user, (tx) => listMessages(tx, conversation.id), db)).map(toUIMessage));
-const now = await read(async () => (await withUser(user, (tx) => listNewestMessagePage(tx, conversation.id, { limit: 50 }), db)).items.map(toUIMessage));
-console.log(`${MESSAGES.toLocaleString('en-US')} messages, the chat page's read in process (ms; JSON handed to the page):`);
+const before = await read(async () =>
+  (await withUser(user, (tx) => listMessages(tx, conversation.id), db)).map(toUIMessage),
+);
+const now = await read(async () =>
+  (await withUser(user, (tx) => listNewestMessagePage(tx, conversation.id, { limit: 50 }), db)).items.map(toUIMessage),
+);
+console.log(
+  `${MESSAGES.toLocaleString('en-US')} messages, the chat page's read in process (ms; JSON handed to the page):`,
+);
 console.log('  before, every message:', before);
 console.log('  now, the newest 50:   ', now);
 
 const cookie = await sessionCookie(db, user, SECRET);
 await db.close();
 
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)], {
-  env: { ...process.env, DATABASE_URL: URL_, REDIS_URL: '', NEXTAUTH_SECRET: SECRET, RATE_LIMIT_REQUESTS_PER_MINUTE: '0', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' },
-  stdio: 'ignore',
-  detached: true,
-});
+const server = spawn(
+  process.execPath,
+  ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(PORT)],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL: URL_,
+      REDIS_URL: '',
+      NEXTAUTH_SECRET: SECRET,
+      RATE_LIMIT_REQUESTS_PER_MINUTE: '0',
+      RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+    },
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const rssMB = () => {
   try {
     // The server is next-server, a child of the process started above.
-    const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    return Math.max(...[server.pid, ...children.map(Number)].map((pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)).toFixed(0);
+    const children = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    return Math.max(
+      ...[server.pid, ...children.map(Number)].map(
+        (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+      ),
+    ).toFixed(0);
   } catch {
     return '?';
   }
 };
 try {
-  for (let i = 0; i < 240 && !(await fetch(`${BASE}/signin`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 500));
+  for (
+    let i = 0;
+    i < 240 &&
+    !(await fetch(`${BASE}/signin`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 500));
   const load = async () => {
     const t = performance.now();
     const response = await fetch(`${BASE}/chat/${conversation.id}`, { headers: { cookie } });
@@ -93,7 +126,11 @@ try {
   await load(); // warm up
   const serial = [];
   for (let i = 0; i < RUNS; i++) serial.push(await load());
-  console.log(`the chat page through next start, one at a time: HTML ${Math.round(serial[0]!.bytes / 1024)} KB,`, timings(serial.map((s) => Math.round(s.ms))), `RSS ${rssMB()} MB`);
+  console.log(
+    `the chat page through next start, one at a time: HTML ${Math.round(serial[0]!.bytes / 1024)} KB,`,
+    timings(serial.map((s) => Math.round(s.ms))),
+    `RSS ${rssMB()} MB`,
+  );
   const health: number[] = [];
   let loading = true;
   const probe = (async () => {
@@ -110,7 +147,12 @@ try {
   loading = false;
   clearInterval(watch);
   await probe;
-  console.log('six loads at once:', timings(parallel.map((s) => Math.round(s.ms))), `peak RSS ${peak} MB, /api/health meanwhile`, timings(health));
+  console.log(
+    'six loads at once:',
+    timings(parallel.map((s) => Math.round(s.ms))),
+    `peak RSS ${peak} MB, /api/health meanwhile`,
+    timings(health),
+  );
 } finally {
   if (server.pid) process.kill(-server.pid, 'SIGTERM');
 }

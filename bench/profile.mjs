@@ -16,7 +16,11 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 400);
 const CONCURRENCY = 10;
 const TOP = 40;
-const PACE = { tokens: Number(process.env.PROFILE_TOKENS ?? 64), firstTokenDelayMs: 50, chunkDelayMs: Number(process.env.PROFILE_TOKEN_MS ?? 10) };
+const PACE = {
+  tokens: Number(process.env.PROFILE_TOKENS ?? 64),
+  firstTokenDelayMs: 50,
+  chunkDelayMs: Number(process.env.PROFILE_TOKEN_MS ?? 10),
+};
 
 const profileDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-profile-'));
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-profile-data-'));
@@ -72,7 +76,11 @@ const byPackage = new Map();
 for (const [key, us] of selfUs) {
   const where = key.slice(key.indexOf(' ') + 1);
   const match = /^(@[^/]+\/[^/]+|[^/:]+)/.exec(where);
-  const bucket = where.startsWith('.next/') ? where.replace(/:\d+$/, '') : where.startsWith('node:') ? 'node:internals' : (match?.[1] ?? key);
+  const bucket = where.startsWith('.next/')
+    ? where.replace(/:\d+$/, '')
+    : where.startsWith('node:')
+      ? 'node:internals'
+      : (match?.[1] ?? key);
   byPackage.set(bucket || key, (byPackage.get(bucket || key) ?? 0) + us);
 }
 console.log('\nBy package or file:');

@@ -25,7 +25,9 @@ export async function startFakeProvider(pace) {
   const ready = await Promise.race([
     nextMessage(child, 'ready'),
     exited.then((code) => Promise.reject(new SetupError(`The fake provider exited before listening (code ${code}).`))),
-    sleep(START_TIMEOUT_MS).then(() => Promise.reject(new SetupError(`The fake provider did not start within ${START_TIMEOUT_MS / 1000} s.`))),
+    sleep(START_TIMEOUT_MS).then(() =>
+      Promise.reject(new SetupError(`The fake provider did not start within ${START_TIMEOUT_MS / 1000} s.`)),
+    ),
   ]).catch((error) => {
     child.kill('SIGKILL');
     throw error;
@@ -71,7 +73,11 @@ function nextMessage(child, type) {
 export function timedDirectRequest(provider, body) {
   return timeStream(
     `${provider.url}/chat/completions`,
-    { method: 'POST', headers: { authorization: `Bearer ${provider.apiKey}`, 'content-type': 'application/json' }, body },
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${provider.apiKey}`, 'content-type': 'application/json' },
+      body,
+    },
     { firstText: FIRST_CONTENT },
   );
 }

@@ -45,7 +45,8 @@ async function measure(store: RateLimitStore) {
   return { sequential: timings(sequential), concurrent: timings(concurrent) };
 }
 
-const fmt = (t: { p50: number; p95: number; max: number }) => `${t.p50.toFixed(2)} / ${t.p95.toFixed(2)} / ${t.max.toFixed(1)}`;
+const fmt = (t: { p50: number; p95: number; max: number }) =>
+  `${t.p50.toFixed(2)} / ${t.p95.toFixed(2)} / ${t.max.toFixed(1)}`;
 
 async function main() {
   const rows: string[] = [];
@@ -55,7 +56,9 @@ async function main() {
     await close();
   };
   const pglite = await openDatabase({ memory: true });
-  await report('PostgreSQL store on PGlite (in process)', new PostgresRateLimitStore(async () => pglite), () => pglite.close());
+  await report('PostgreSQL store on PGlite (in process)', new PostgresRateLimitStore(async () => pglite), () =>
+    pglite.close(),
+  );
   const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (url) {
     const db: Database = await openDatabase({ url });
@@ -73,7 +76,9 @@ async function main() {
       redis.destroy();
     });
   }
-  console.log(`One take of two buckets, ms: p50 / p95 / max\n\n| store | ${SEQUENTIAL} one after another | ${CONCURRENCY} at once on one bucket pair (x${CONCURRENT_ROUNDS}) |\n|---|---|---|\n${rows.join('\n')}`);
+  console.log(
+    `One take of two buckets, ms: p50 / p95 / max\n\n| store | ${SEQUENTIAL} one after another | ${CONCURRENCY} at once on one bucket pair (x${CONCURRENT_ROUNDS}) |\n|---|---|---|\n${rows.join('\n')}`,
+  );
 }
 
 await main();

@@ -11,8 +11,25 @@ const round = (value) => (value === null ? null : Math.round(value * 10) / 10);
 /** Percentiles of TTFT, time to headers and total time over the successful requests of a run. */
 export function summarize(results) {
   const ok = results.filter((r) => r.ok);
-  const of = (key) => Object.fromEntries(PERCENTILES.map((p) => [`p${p}`, round(percentile(ok.map((r) => r[key]), p))]));
-  return { requests: results.length, errors: results.length - ok.length, ttftMs: of('ttftMs'), headersMs: of('headersMs'), totalMs: of('totalMs') };
+  const of = (key) =>
+    Object.fromEntries(
+      PERCENTILES.map((p) => [
+        `p${p}`,
+        round(
+          percentile(
+            ok.map((r) => r[key]),
+            p,
+          ),
+        ),
+      ]),
+    );
+  return {
+    requests: results.length,
+    errors: results.length - ok.length,
+    ttftMs: of('ttftMs'),
+    headersMs: of('headersMs'),
+    totalMs: of('totalMs'),
+  };
 }
 
 /** App minus direct TTFT at each percentile (not per pair: the two runs are separate requests). */
@@ -35,14 +52,63 @@ const cpuPerStream = (route) => route.serverCpuMsPerRequest + (route.databaseCpu
 /** The issue's targets: `value(result)` reads the figure, null when that part did not run. */
 const TARGETS = [
   ...ROUTES.flatMap((route) => [
-    { part: 'ttft', route, figure: 'TTFT added p50 at 1 stream', max: 8, unit: 'ms', value: fromRoute(1, route, (r) => r.added.p50) },
-    { part: 'ttft', route, figure: 'TTFT added p50 at 10 streams', max: 15, unit: 'ms', value: fromRoute(10, route, (r) => r.added.p50) },
-    { part: 'ttft', route, figure: 'TTFT added p95 at 10 streams', max: 40, unit: 'ms', value: fromRoute(10, route, (r) => r.added.p95) },
-    { part: 'ttft', route, figure: 'CPU per 64-token stream at 10 (server + PostgreSQL)', max: 35, unit: 'ms', value: fromRoute(10, route, cpuPerStream) },
-    { part: 'ttft', route, figure: 'streams per second at 100 concurrent', min: 80, unit: '/s', value: fromRoute(100, route, (r) => r.streamsPerSecond) },
-    { part: 'ttft', route, figure: 'errors at 100 concurrent', max: 0, unit: '', value: fromRoute(100, route, (r) => r.summary.errors) },
+    {
+      part: 'ttft',
+      route,
+      figure: 'TTFT added p50 at 1 stream',
+      max: 8,
+      unit: 'ms',
+      value: fromRoute(1, route, (r) => r.added.p50),
+    },
+    {
+      part: 'ttft',
+      route,
+      figure: 'TTFT added p50 at 10 streams',
+      max: 15,
+      unit: 'ms',
+      value: fromRoute(10, route, (r) => r.added.p50),
+    },
+    {
+      part: 'ttft',
+      route,
+      figure: 'TTFT added p95 at 10 streams',
+      max: 40,
+      unit: 'ms',
+      value: fromRoute(10, route, (r) => r.added.p95),
+    },
+    {
+      part: 'ttft',
+      route,
+      figure: 'CPU per 64-token stream at 10 (server + PostgreSQL)',
+      max: 35,
+      unit: 'ms',
+      value: fromRoute(10, route, cpuPerStream),
+    },
+    {
+      part: 'ttft',
+      route,
+      figure: 'streams per second at 100 concurrent',
+      min: 80,
+      unit: '/s',
+      value: fromRoute(100, route, (r) => r.streamsPerSecond),
+    },
+    {
+      part: 'ttft',
+      route,
+      figure: 'errors at 100 concurrent',
+      max: 0,
+      unit: '',
+      value: fromRoute(100, route, (r) => r.summary.errors),
+    },
   ]),
-  { part: 'capacity', route: 'web', figure: 'slow streams (20 tok/s, 30 s) held at once, 0 errors', min: 1000, unit: '', value: (r) => r.capacity?.mostHeld ?? null },
+  {
+    part: 'capacity',
+    route: 'web',
+    figure: 'slow streams (20 tok/s, 30 s) held at once, 0 errors',
+    min: 1000,
+    unit: '',
+    value: (r) => r.capacity?.mostHeld ?? null,
+  },
   {
     part: 'capacity',
     route: null,
@@ -52,17 +118,35 @@ const TARGETS = [
     value: (r) => (r.memory ? r.memory.minuteAfterLoad / 2 ** 20 : null),
     limit: (r) => (r.memory ? (r.memory.idleAfterStart * NEAR_IDLE) / 2 ** 20 : null),
   },
-  { part: 'web', route: null, figure: 'JavaScript for /chat/[id], gzip', max: 200, unit: 'KB', value: (r) => r.web?.pages?.['/chat/[id]']?.gzipKb ?? null },
+  {
+    part: 'web',
+    route: null,
+    figure: 'JavaScript for /chat/[id], gzip',
+    max: 200,
+    unit: 'KB',
+    value: (r) => r.web?.pages?.['/chat/[id]']?.gzipKb ?? null,
+  },
 ];
 
 /** Every target of the parts that ran, with the measured value and whether it is met. */
 export function checkTargets(result) {
-  return TARGETS.filter((t) => result.parts.includes(t.part)).map(({ part, route, figure, min, unit, value, limit, max }) => {
-    const measured = value(result);
-    const bound = limit ? limit(result) : (max ?? min);
-    const met = measured !== null && bound !== null && (min !== undefined ? measured >= min : measured <= bound);
-    return { part, route, figure, measured: measured === null ? null : round(measured), bound: round(bound), atLeast: min !== undefined, unit, met };
-  });
+  return TARGETS.filter((t) => result.parts.includes(t.part)).map(
+    ({ part, route, figure, min, unit, value, limit, max }) => {
+      const measured = value(result);
+      const bound = limit ? limit(result) : (max ?? min);
+      const met = measured !== null && bound !== null && (min !== undefined ? measured >= min : measured <= bound);
+      return {
+        part,
+        route,
+        figure,
+        measured: measured === null ? null : round(measured),
+        bound: round(bound),
+        atLeast: min !== undefined,
+        unit,
+        met,
+      };
+    },
+  );
 }
 
 const mb = (bytes) => (bytes === null || bytes === undefined ? 'n/a' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
@@ -91,13 +175,31 @@ function targetsTable(targets) {
 
 function ttftTable(levels) {
   const lines = [
-    row(['streams', 'route', 'TTFT p50 / p95 / p99', 'direct TTFT p50 / p95 / p99', 'added p50 / p95 / p99', 'headers p50 / p95', 'total p50 / p95']),
+    row([
+      'streams',
+      'route',
+      'TTFT p50 / p95 / p99',
+      'direct TTFT p50 / p95 / p99',
+      'added p50 / p95 / p99',
+      'headers p50 / p95',
+      'total p50 / p95',
+    ]),
     row(['---:', '---', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const l of levels) {
     for (const name of ROUTES) {
       const r = l.routes[name];
-      lines.push(row([l.concurrency, ROUTE_NAMES[name], trio(r.summary.ttftMs), trio(l.direct.summary.ttftMs), trio(r.added), pair(r.summary.headersMs), pair(r.summary.totalMs)]));
+      lines.push(
+        row([
+          l.concurrency,
+          ROUTE_NAMES[name],
+          trio(r.summary.ttftMs),
+          trio(l.direct.summary.ttftMs),
+          trio(r.added),
+          pair(r.summary.headersMs),
+          pair(r.summary.totalMs),
+        ]),
+      );
     }
   }
   return lines;
@@ -105,7 +207,16 @@ function ttftTable(levels) {
 
 function loadTable(levels) {
   const lines = [
-    row(['streams', 'route', 'requests', 'errors', 'streams/s (direct)', 'CPU per request: server / PostgreSQL', 'server RSS peak', 'cores over the level: server / PostgreSQL / bench / provider / other']),
+    row([
+      'streams',
+      'route',
+      'requests',
+      'errors',
+      'streams/s (direct)',
+      'CPU per request: server / PostgreSQL',
+      'server RSS peak',
+      'cores over the level: server / PostgreSQL / bench / provider / other',
+    ]),
     row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const l of levels) {
@@ -122,7 +233,9 @@ function loadTable(levels) {
           `${r.streamsPerSecond.toFixed(1)} (${l.direct.streamsPerSecond.toFixed(1)})`,
           `${ms(r.serverCpuMsPerRequest)} / ${ms(r.databaseCpuMsPerRequest)} ms`,
           mb(l.serverRssPeak),
-          [server, postgres, bench, provider, others].map((cores) => (cores === null ? 'n/a' : cores.toFixed(2))).join(' / '),
+          [server, postgres, bench, provider, others]
+            .map((cores) => (cores === null ? 'n/a' : cores.toFixed(2)))
+            .join(' / '),
         ]),
       );
     }
@@ -137,7 +250,18 @@ function capacityTable(capacity) {
       `started evenly at up to ${capacity.startRatePerSecond} a second but all within ${capacity.maxRampMs / 1000} s; steps until errors or the ceiling. Most held with zero errors: ` +
       `**${capacity.mostHeld}**${capacity.reachedCeiling ? ' (the ceiling of this run, not a limit found)' : ''}.`,
     '',
-    row(['streams', 'started over', 'errors', 'TTFT p50 / p95 / p99', 'tokens per stream', 'relay tokens/s', 'server cores while all open', 'server CPU per stream', 'server RSS all open / peak', 'step wall time']),
+    row([
+      'streams',
+      'started over',
+      'errors',
+      'TTFT p50 / p95 / p99',
+      'tokens per stream',
+      'relay tokens/s',
+      'server cores while all open',
+      'server CPU per stream',
+      'server RSS all open / peak',
+      'step wall time',
+    ]),
     row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...capacity.steps.map((s) =>
       row([
@@ -158,7 +282,14 @@ function capacityTable(capacity) {
 
 function memoryTable(memory) {
   return [
-    row(['server', 'RSS idle after start', 'RSS peak under load', 'RSS right after the load', 'RSS one minute after', 'CPU in that minute']),
+    row([
+      'server',
+      'RSS idle after start',
+      'RSS peak under load',
+      'RSS right after the load',
+      'RSS one minute after',
+      'CPU in that minute',
+    ]),
     row(['---', '---:', '---:', '---:', '---:', '---:']),
     row([
       `pid ${memory.pid} (${memory.processName})`,
@@ -182,7 +313,9 @@ function databaseTable(database) {
     '',
     row(['read', ...engines]),
     row(['---', ...engines.map(() => '---:')]),
-    ...READS.map((key) => row([key.replace(/([A-Z])/g, ' $1').toLowerCase(), ...engines.map((e) => f(database[e][key]))])),
+    ...READS.map((key) =>
+      row([key.replace(/([A-Z])/g, ' $1').toLowerCase(), ...engines.map((e) => f(database[e][key]))]),
+    ),
     row(['messages in the database', ...engines.map((e) => database[e].messages.toLocaleString('en-US'))]),
   ];
 }
@@ -193,12 +326,31 @@ function webTable(web) {
   return [
     row(['page weight and cold start', 'result']),
     row(['---', '---:']),
-    ...Object.entries(web.pages).map(([page, w]) => row([`JavaScript for ${page}, gzip (raw), ${w.scripts} scripts`, `${w.gzipKb.toFixed(1)} KB (${w.rawKb.toFixed(1)} KB)`])),
     ...Object.entries(web.pages).map(([page, w]) =>
-      row([`scripts of ${page}, gzip KB`, w.perScript.map((s) => `${s.source.split('/').at(-1)} ${s.gzipKb.toFixed(1)}${s.noModule ? ' (noModule, not counted)' : ''}`).join(', ')]),
+      row([
+        `JavaScript for ${page}, gzip (raw), ${w.scripts} scripts`,
+        `${w.gzipKb.toFixed(1)} KB (${w.rawKb.toFixed(1)} KB)`,
+      ]),
     ),
-    row([`cold start to the first 200, empty data directory (migrate, seed), median of ${web.coldStartMs.emptyDataDir.length}`, `${median(web.coldStartMs.emptyDataDir).toFixed(0)} ms`]),
-    row([`cold start to the first 200, existing data directory, median of ${web.coldStartMs.existingDataDir.length}`, `${median(web.coldStartMs.existingDataDir).toFixed(0)} ms`]),
+    ...Object.entries(web.pages).map(([page, w]) =>
+      row([
+        `scripts of ${page}, gzip KB`,
+        w.perScript
+          .map(
+            (s) =>
+              `${s.source.split('/').at(-1)} ${s.gzipKb.toFixed(1)}${s.noModule ? ' (noModule, not counted)' : ''}`,
+          )
+          .join(', '),
+      ]),
+    ),
+    row([
+      `cold start to the first 200, empty data directory (migrate, seed), median of ${web.coldStartMs.emptyDataDir.length}`,
+      `${median(web.coldStartMs.emptyDataDir).toFixed(0)} ms`,
+    ]),
+    row([
+      `cold start to the first 200, existing data directory, median of ${web.coldStartMs.existingDataDir.length}`,
+      `${median(web.coldStartMs.existingDataDir).toFixed(0)} ms`,
+    ]),
   ];
 }
 
@@ -213,7 +365,10 @@ function explanations(result) {
   ];
   if (settings) {
     const levels = settings.levels
-      .map((l) => `${l.concurrency}: ${l.blocks} × ${l.requestsPerBlock} per route and direct over ${l.conversations} conversations`)
+      .map(
+        (l) =>
+          `${l.concurrency}: ${l.blocks} × ${l.requestsPerBlock} per route and direct over ${l.conversations} conversations`,
+      )
       .join('; ');
     lines.push(
       `Database of the server: ${settings.database}. Settings: ${settings.warmup.requests} web chat requests at ${settings.warmup.concurrency} streams and ` +
@@ -242,11 +397,16 @@ export function markdownReport(result) {
     '',
     ...targetsTable(targets),
   ];
-  if (result.levels?.length) lines.push('', 'TTFT in ms:', '', ...ttftTable(result.levels), '', ...loadTable(result.levels));
+  if (result.levels?.length)
+    lines.push('', 'TTFT in ms:', '', ...ttftTable(result.levels), '', ...loadTable(result.levels));
   if (result.capacity) {
     const held = result.capacity.atMostHeld;
     lines.push('', ...capacityTable(result.capacity));
-    if (held) lines.push('', `Relay throughput at ${held.streams} streams: ${held.relayTokensPerSecond} tokens/s over the step (ramp and drain included).`);
+    if (held)
+      lines.push(
+        '',
+        `Relay throughput at ${held.streams} streams: ${held.relayTokensPerSecond} tokens/s over the step (ramp and drain included).`,
+      );
   }
   const fast = result.levels?.find((l) => l.concurrency === 100);
   if (fast) {

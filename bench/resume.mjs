@@ -33,7 +33,11 @@ async function freshDatabase(url) {
 }
 
 async function server(env) {
-  const started = startServer({ root: ROOT, port: await freePort(), env: { ...MODEL, NEXTAUTH_SECRET: SECRET, API_RATE_LIMIT_PER_MINUTE: '100000', ...env } });
+  const started = startServer({
+    root: ROOT,
+    port: await freePort(),
+    env: { ...MODEL, NEXTAUTH_SECRET: SECRET, API_RATE_LIMIT_PER_MINUTE: '100000', ...env },
+  });
   try {
     await waitUntilAnswering(started, 120_000);
   } catch (error) {
@@ -77,11 +81,15 @@ async function trial(writer, reader, jar, conversationId) {
   abort.abort();
 
   const startedAt = performance.now();
-  const response = await fetch(`${reader.url}/api/chat/${conversationId}/stream`, { headers: { cookie: jar.header() } });
+  const response = await fetch(`${reader.url}/api/chat/${conversationId}/stream`, {
+    headers: { cookie: jar.header() },
+  });
   const responseMs = performance.now() - startedAt;
   if (response.status !== 200) {
     // A 204 is right when the reply ended before the reconnect: the page then reads the database.
-    const saved = await fetch(`${writer.url}/api/v1/conversations/${conversationId}/messages?limit=500`, { headers: { cookie: jar.header() } });
+    const saved = await fetch(`${writer.url}/api/v1/conversations/${conversationId}/messages?limit=500`, {
+      headers: { cookie: jar.header() },
+    });
     return { status: response.status, savedStatus: (await saved.json()).data.at(-1).status };
   }
   let replayMs = null;
@@ -91,10 +99,21 @@ async function trial(writer, reader, jar, conversationId) {
     text += event.delta;
     if (replayMs === null && text.length >= before.length) replayMs = performance.now() - startedAt;
   }
-  const saved = await fetch(`${writer.url}/api/v1/conversations/${conversationId}/messages?limit=500`, { headers: { cookie: jar.header() } });
+  const saved = await fetch(`${writer.url}/api/v1/conversations/${conversationId}/messages?limit=500`, {
+    headers: { cookie: jar.header() },
+  });
   const last = (await saved.json()).data.at(-1);
-  const savedText = last.parts.filter((p) => p.type === 'text').map((p) => p.text).join('');
-  return { status: 200, responseMs, replayMs, same: text === savedText && text.startsWith(before), savedStatus: last.status };
+  const savedText = last.parts
+    .filter((p) => p.type === 'text')
+    .map((p) => p.text)
+    .join('');
+  return {
+    status: 200,
+    responseMs,
+    replayMs,
+    same: text === savedText && text.startsWith(before),
+    savedStatus: last.status,
+  };
 }
 
 /** Stop sent to `stopper` while `writer` writes the reply: whether the reply was saved as stopped. */
@@ -116,7 +135,9 @@ async function stopTrial(writer, stopper, jar, conversationId) {
   });
   const { stopped } = await stop.json();
   for (let tries = 0; tries < 100; tries++) {
-    const saved = await fetch(`${writer.url}/api/v1/conversations/${conversationId}/messages?limit=500`, { headers: { cookie: jar.header() } });
+    const saved = await fetch(`${writer.url}/api/v1/conversations/${conversationId}/messages?limit=500`, {
+      headers: { cookie: jar.header() },
+    });
     const status = (await saved.json()).data.at(-1).status;
     if (status !== 'streaming') return { stopped, status };
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -187,10 +208,16 @@ const table = [
   '',
   '| setup | resumed | 204, the reply had ended | identical to the saved reply | to the response | to the replay of what was written |',
   '|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.label} | ${r.resumed}/${r.trials} | ${r.endedFirst} | ${r.identical}/${r.resumed} | ${ms(r.response)} | ${ms(r.replay)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${r.resumed}/${r.trials} | ${r.endedFirst} | ${r.identical}/${r.resumed} | ${ms(r.response)} | ${ms(r.replay)} |`,
+  ),
   '',
   ...stops,
 ].join('\n');
 console.log(`\n${table}\n`);
 mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(path.join(ROOT, 'bench', 'results', 'resume.md'), `# Resumable replies\n\n${new Date().toISOString()}, ${os.cpus().length} cores.\n\n${table}\n`);
+writeFileSync(
+  path.join(ROOT, 'bench', 'results', 'resume.md'),
+  `# Resumable replies\n\n${new Date().toISOString()}, ${os.cpus().length} cores.\n\n${table}\n`,
+);

@@ -62,16 +62,21 @@ function conversationCount({ concurrency, blocks, requestsPerBlock }) {
 
 /** BENCH_ONLY=ttft,capacity,db,web (any of them), or every part. */
 function selectedParts() {
-  const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim()).filter(Boolean);
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (!only?.length) return PARTS;
   const unknown = only.filter((part) => !PARTS.includes(part));
-  if (unknown.length > 0) throw new SetupError(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new SetupError(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}.`);
   return PARTS.filter((part) => only.includes(part));
 }
 
 /** Lane i of `concurrency` takes conversations i, i + concurrency, ... in turn. */
 function conversationLanes(conversationIds, concurrency) {
-  return Array.from({ length: concurrency }, (_, lane) => rotation(conversationIds.filter((_, i) => i % concurrency === lane)));
+  return Array.from({ length: concurrency }, (_, lane) =>
+    rotation(conversationIds.filter((_, i) => i % concurrency === lane)),
+  );
 }
 
 function machineInfo() {
@@ -88,18 +93,28 @@ function machineInfo() {
 
 /** The database the server uses: a label without credentials, and its processes outside the server. */
 function databaseUnderTest() {
-  if (!process.env.DATABASE_URL) return { label: 'PGlite in a fresh HEARTH_DATA_DIR', external: false, backends: () => [] };
+  if (!process.env.DATABASE_URL)
+    return { label: 'PGlite in a fresh HEARTH_DATA_DIR', external: false, backends: () => [] };
   const url = new URL(process.env.DATABASE_URL);
   const name = decodeURIComponent(url.pathname.slice(1));
-  return { label: `PostgreSQL at ${url.host}/${name} (DATABASE_URL)`, external: true, backends: () => postgresBackends(name) };
+  return {
+    label: `PostgreSQL at ${url.host}/${name} (DATABASE_URL)`,
+    external: true,
+    backends: () => postgresBackends(name),
+  };
 }
 
 /** Warms the server's code paths, caches and database, then captures the request the app sends the provider. */
 async function warmUp({ session, provider, notes }) {
   const lanes = conversationLanes(await session.prepareConversations(WARMUP.conversations), WARMUP.concurrency);
-  const results = await runBlock({ concurrency: WARMUP.concurrency, requests: WARMUP.requests, send: (lane) => session.send(lanes[lane]()) });
+  const results = await runBlock({
+    concurrency: WARMUP.concurrency,
+    requests: WARMUP.requests,
+    send: (lane) => session.send(lanes[lane]()),
+  });
   const failed = results.filter((r) => !r.ok);
-  if (failed.length > 0) notes.push(`${failed.length} of ${WARMUP.requests} warm-up requests failed, first: ${failed[0].error}`);
+  if (failed.length > 0)
+    notes.push(`${failed.length} of ${WARMUP.requests} warm-up requests failed, first: ${failed[0].error}`);
 
   const { body, chatRequests } = await provider.lastChatRequest();
   const expectedModel = MODEL.slice(MODEL.indexOf('/') + 1);
@@ -110,7 +125,11 @@ async function warmUp({ session, provider, notes }) {
     );
   }
   const directBody = JSON.stringify(body);
-  await runBlock({ concurrency: WARMUP.concurrency, requests: WARMUP.directRequests, send: () => timedDirectRequest(provider, directBody) });
+  await runBlock({
+    concurrency: WARMUP.concurrency,
+    requests: WARMUP.directRequests,
+    send: () => timedDirectRequest(provider, directBody),
+  });
   return directBody;
 }
 
@@ -161,17 +180,22 @@ function levelFigures(level, run, { database, notes }) {
   const { sides } = run;
   const direct = summarize(sides.direct.results);
   const perRequest = (ms, side) => Math.round((ms / side.results.length) * 10) / 10;
-  const streamsPerSecond = (side) => Math.round((side.results.filter((r) => r.ok).length / (side.wallMs / 1000)) * 10) / 10;
+  const streamsPerSecond = (side) =>
+    Math.round((side.results.filter((r) => r.ok).length / (side.wallMs / 1000)) * 10) / 10;
   for (const [name, side] of Object.entries(sides)) {
     const firstError = side.results.find((r) => !r.ok);
     if (firstError) notes.push(`${concurrency} stream(s): first ${SIDES[name]} error: ${firstError.error}`);
   }
   const sent = Object.values(sides).reduce((sum, side) => sum + side.results.length, 0);
   if (run.providerRequests !== sent) {
-    notes.push(`${concurrency} stream(s): the provider received ${run.providerRequests} chat requests for ${sent} app and direct requests.`);
+    notes.push(
+      `${concurrency} stream(s): the provider received ${run.providerRequests} chat requests for ${sent} app and direct requests.`,
+    );
   }
   if (run.cpuCores.others >= DISTURBED_CORES) {
-    notes.push(`${concurrency} stream(s): other processes used ${run.cpuCores.others} cores meanwhile: these figures are disturbed.`);
+    notes.push(
+      `${concurrency} stream(s): other processes used ${run.cpuCores.others} cores meanwhile: these figures are disturbed.`,
+    );
   }
   const route = (name) => {
     const side = sides[name];
@@ -206,17 +230,23 @@ async function serverParts({ server, provider, database, parts, notes }) {
   const processes = { serverPid: serving.pid, providerPid: provider.pid, database };
 
   const session = await openSession(server.url, MODEL);
-  log(`warm-up: ${WARMUP.requests} app requests at ${WARMUP.concurrency} streams (companion "${session.companion.slug}", ${MODEL})`);
+  log(
+    `warm-up: ${WARMUP.requests} app requests at ${WARMUP.concurrency} streams (companion "${session.companion.slug}", ${MODEL})`,
+  );
   const directBody = await warmUp({ session, provider, notes });
 
   const levels = [];
   const samples = {};
   if (parts.includes('ttft')) {
     for (const level of LEVELS) {
-      log(`${level.concurrency} stream(s): ${level.blocks} × ${level.requestsPerBlock} requests each of web chat, REST API and direct, rotating`);
+      log(
+        `${level.concurrency} stream(s): ${level.blocks} × ${level.requestsPerBlock} requests each of web chat, REST API and direct, rotating`,
+      );
       const run = await runLevel(level, { session, provider, directBody, processes });
       levels.push(levelFigures(level, run, { database, notes }));
-      samples[level.concurrency] = Object.fromEntries(Object.entries(run.sides).map(([name, side]) => [name, side.results.map((r) => r.ttftMs)]));
+      samples[level.concurrency] = Object.fromEntries(
+        Object.entries(run.sides).map(([name, side]) => [name, side.results.map((r) => r.ttftMs)]),
+      );
     }
   }
   let capacity = null;
@@ -236,7 +266,8 @@ async function serverParts({ server, provider, database, parts, notes }) {
   const serverCoresAfterLoad = inCores(cpuSpent(loadEnd, readCpu(processes))).server;
 
   const serverErrors = server.log.filter((line) => /error/i.test(line));
-  if (serverErrors.length > 0) notes.push(`the server logged ${serverErrors.length} error line(s), first: ${serverErrors[0]}`);
+  if (serverErrors.length > 0)
+    notes.push(`the server logged ${serverErrors.length} error line(s), first: ${serverErrors[0]}`);
 
   return {
     settings: {
@@ -251,7 +282,15 @@ async function serverParts({ server, provider, database, parts, notes }) {
     },
     levels,
     capacity,
-    memory: { pid: serving.pid, processName: serving.name, idleAfterStart, peak: rssPeak, rightAfterLoad, minuteAfterLoad, serverCoresAfterLoad },
+    memory: {
+      pid: serving.pid,
+      processName: serving.name,
+      idleAfterStart,
+      peak: rssPeak,
+      rightAfterLoad,
+      minuteAfterLoad,
+      serverCoresAfterLoad,
+    },
     samples,
   };
 }
@@ -259,7 +298,14 @@ async function serverParts({ server, provider, database, parts, notes }) {
 /** Runs one of the other bench scripts in a child process and reads the JSON it writes. */
 async function childBench(name, script, { typescript }) {
   const args = typescript
-    ? ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '--import', './bench/ts-paths.mjs', script]
+    ? [
+        '--experimental-transform-types',
+        '--disable-warning=ExperimentalWarning',
+        '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+        '--import',
+        './bench/ts-paths.mjs',
+        script,
+      ]
     : ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', script];
   const output = path.join(ROOT, 'bench', 'results', `${name}.json`);
   rmSync(output, { force: true });
@@ -267,7 +313,8 @@ async function childBench(name, script, { typescript }) {
   // Its table goes to stderr with the progress: the suite prints one table at the end.
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 2, 'inherit'] });
   const code = await new Promise((resolve) => child.once('exit', resolve));
-  if (code !== 0 || !existsSync(output)) return { error: `${script} exited with code ${code}`, seconds: Math.round((performance.now() - started) / 1000) };
+  if (code !== 0 || !existsSync(output))
+    return { error: `${script} exited with code ${code}`, seconds: Math.round((performance.now() - started) / 1000) };
   return { ...JSON.parse(readFileSync(output, 'utf8')), seconds: Math.round((performance.now() - started) / 1000) };
 }
 
@@ -338,7 +385,8 @@ async function withServer({ database, parts, notes }) {
   try {
     return await serverParts({ server, provider, database, parts, notes });
   } catch (error) {
-    if (error instanceof SetupError) error.message += `\nServer output (last lines):\n${server.log.slice(-20).join('\n')}`;
+    if (error instanceof SetupError)
+      error.message += `\nServer output (last lines):\n${server.log.slice(-20).join('\n')}`;
     throw error;
   } finally {
     for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, onSignal);
@@ -351,7 +399,9 @@ async function main() {
   const parts = selectedParts();
   const needsBuild = parts.some((part) => part !== 'db');
   if (needsBuild && !existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    throw new SetupError('No production build found (.next/BUILD_ID). Run `npm run build` first, then `npm run bench`.');
+    throw new SetupError(
+      'No production build found (.next/BUILD_ID). Run `npm run build` first, then `npm run bench`.',
+    );
   }
   const startedAt = new Date();
   const notes = [];
@@ -359,9 +409,12 @@ async function main() {
   const sharing = { loadBefore: os.loadavg()[0], busyBefore: machineBusyMs(), benchBefore: benchCpuMs() };
   const result = { startedAt: startedAt.toISOString(), parts, machine: machineInfo(), pace: PACE, notes };
 
-  if (parts.includes('ttft') || parts.includes('capacity')) Object.assign(result, await withServer({ database, parts, notes }));
+  if (parts.includes('ttft') || parts.includes('capacity'))
+    Object.assign(result, await withServer({ database, parts, notes }));
   if (parts.includes('db')) {
-    log('database: bench/database/run.ts (10,000 conversations, 1,000,000 messages; PGlite, and PostgreSQL when DATABASE_URL is set)');
+    log(
+      'database: bench/database/run.ts (10,000 conversations, 1,000,000 messages; PGlite, and PostgreSQL when DATABASE_URL is set)',
+    );
     result.database = await childBench('database', 'bench/database/run.ts', { typescript: true });
     if (result.database.error) notes.push(`database part: ${result.database.error}`);
   }

@@ -9,5 +9,9 @@ export function percentile(values: readonly number[], p: number): number | null 
 
 /** p50, p95 and the worst of a list of milliseconds. */
 export function timings(values: readonly number[]): { p50: number; p95: number; max: number } {
-  return { p50: percentile(values, 50) ?? NaN, p95: percentile(values, 95) ?? NaN, max: values.length ? Math.max(...values) : NaN };
+  return {
+    p50: percentile(values, 50) ?? NaN,
+    p95: percentile(values, 95) ?? NaN,
+    max: values.length ? Math.max(...values) : NaN,
+  };
 }

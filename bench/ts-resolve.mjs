@@ -5,7 +5,8 @@ const SUFFIXES = ['.ts', '.tsx', '.js', '/index.ts', '/index.js'];
 export async function resolve(specifier, context, next) {
   // The guard on the server's modules (lib/db, secrets, providers, storage) is empty on the server
   // side: Next.js builds pick that side by the react-server condition, and so does plain Node here.
-  if (specifier === 'server-only') return next(specifier, { ...context, conditions: [...context.conditions, 'react-server'] });
+  if (specifier === 'server-only')
+    return next(specifier, { ...context, conditions: [...context.conditions, 'react-server'] });
   const target = specifier.startsWith('@/') ? new URL(specifier.slice(2), ROOT).href : specifier;
   try {
     return await next(target, context);

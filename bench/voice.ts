@@ -27,7 +27,8 @@ import { timings } from './stats.ts';
 
 const KEY = 'bench-voice-key';
 const DELAYS = { transcriptionMs: 150, firstTokenMs: 200, chunkMs: 15, speechMs: 120 };
-const REPLY = 'Nice to meet you, Robin. How is life in Utrecht these days? I would love to hear what you enjoy most about living there.';
+const REPLY =
+  'Nice to meet you, Robin. How is life in Utrecht these days? I would love to hear what you enjoy most about living there.';
 const WARMUP = 5;
 const ITERATIONS = Number(process.env.BENCH_VOICE_ITERATIONS ?? 40);
 const TURNS_PER_CALL = 10;
@@ -70,7 +71,12 @@ async function main() {
   report(results);
 }
 
-async function measure(db: Database, env: Record<string, string>, groq: FakeProviderServer, openai: FakeProviderServer): Promise<Figures> {
+async function measure(
+  db: Database,
+  env: Record<string, string>,
+  groq: FakeProviderServer,
+  openai: FakeProviderServer,
+): Promise<Figures> {
   const root = await mkdtemp(path.join(tmpdir(), 'hearth-bench-voice-'));
   const store = localBlobStore(root);
   const user = await createTestUser(db, 'bench-voice');
@@ -95,7 +101,13 @@ async function measure(db: Database, env: Record<string, string>, groq: FakeProv
 }
 
 /** The real turn, from reading the request to the first audio event. */
-async function appTurn(user: { id: string }, callId: string, db: Database, env: Record<string, string>, store: ReturnType<typeof localBlobStore>): Promise<number> {
+async function appTurn(
+  user: { id: string },
+  callId: string,
+  db: Database,
+  env: Record<string, string>,
+  store: ReturnType<typeof localBlobStore>,
+): Promise<number> {
   const form = new FormData();
   form.append('audio', new Blob([Buffer.from(UTTERANCE)]), 'utterance.wav');
   form.append('language', 'en-US');
@@ -123,12 +135,18 @@ async function directTurn(groq: FakeProviderServer, openai: FakeProviderServer):
   form.append('language', 'en');
   form.append('response_format', 'verbose_json');
   const auth = { authorization: `Bearer ${KEY}` };
-  const heard = (await (await fetch(`${groq.url}/audio/transcriptions`, { method: 'POST', headers: auth, body: form })).json()) as { text: string };
+  const heard = (await (
+    await fetch(`${groq.url}/audio/transcriptions`, { method: 'POST', headers: auth, body: form })
+  ).json()) as { text: string };
 
   const chat = await fetch(`${groq.url}/chat/completions`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'llama-3.3-70b-versatile', stream: true, messages: [{ role: 'user', content: heard.text }] }),
+    body: JSON.stringify({
+      model: 'llama-3.3-70b-versatile',
+      stream: true,
+      messages: [{ role: 'user', content: heard.text }],
+    }),
   });
   const splitter = sentenceSplitter('en-US');
   const reader = chat.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -142,7 +160,8 @@ async function directTurn(groq: FakeProviderServer, openai: FakeProviderServer):
     buffer = lines.pop() ?? '';
     for (const line of lines) {
       if (!line.startsWith('data: ') || line === 'data: [DONE]') continue;
-      const delta = (JSON.parse(line.slice(6)) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content;
+      const delta = (JSON.parse(line.slice(6)) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta
+        ?.content;
       if (delta) sentence ??= splitter.push(delta)[0];
     }
   }
@@ -160,7 +179,13 @@ function report(results: Record<string, Figures>) {
   const round = (n: number) => Math.round(n * 10) / 10;
   const rows = Object.entries(results).map(([name, f]) => {
     const [app, direct, added] = [timings(f.app), timings(f.direct), timings(f.added)];
-    return { database: name, turns: f.app.length, app: mapRound(app, round), direct: mapRound(direct, round), added: mapRound(added, round) };
+    return {
+      database: name,
+      turns: f.app.length,
+      app: mapRound(app, round),
+      direct: mapRound(direct, round),
+      added: mapRound(added, round),
+    };
   });
   const target = 150;
   const md = [
@@ -170,12 +195,18 @@ function report(results: Record<string, Figures>) {
     '',
     '| database | turns | app p50 / p95 (ms) | direct p50 / p95 (ms) | added p50 / p95 / max (ms) | target |',
     '|---|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.database} | ${r.turns} | ${r.app.p50} / ${r.app.p95} | ${r.direct.p50} / ${r.direct.p95} | ${r.added.p50} / ${r.added.p95} / ${r.added.max} | ${r.added.p50 <= target ? 'met' : 'missed'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.database} | ${r.turns} | ${r.app.p50} / ${r.app.p95} | ${r.direct.p50} / ${r.direct.p95} | ${r.added.p50} / ${r.added.p95} / ${r.added.max} | ${r.added.p50 <= target ? 'met' : 'missed'} |`,
+    ),
     '',
   ].join('\n');
   mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(ROOT, 'bench', 'results', 'voice.md'), md);
-  writeFileSync(path.join(ROOT, 'bench', 'results', 'voice.json'), JSON.stringify({ delays: DELAYS, iterations: ITERATIONS, rows, raw: results }, null, 2));
+  writeFileSync(
+    path.join(ROOT, 'bench', 'results', 'voice.json'),
+    JSON.stringify({ delays: DELAYS, iterations: ITERATIONS, rows, raw: results }, null, 2),
+  );
   console.log(md);
 }
 

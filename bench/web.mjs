@@ -54,7 +54,12 @@ async function pageWeight(baseUrl, jar, pathname) {
   }
   const loaded = scripts.filter((script) => !script.noModule);
   const sum = (key) => loaded.reduce((total, script) => total + script[key], 0);
-  return { scripts: loaded.length, rawKb: sum('rawKb'), gzipKb: sum('gzipKb'), perScript: scripts.sort((a, b) => b.gzipKb - a.gzipKb) };
+  return {
+    scripts: loaded.length,
+    rawKb: sum('rawKb'),
+    gzipKb: sum('gzipKb'),
+    perScript: scripts.sort((a, b) => b.gzipKb - a.gzipKb),
+  };
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-web-'));
@@ -91,8 +96,14 @@ try {
     '',
     '| Figure | Result | Target |',
     '| --- | --- | --- |',
-    ...Object.entries(pages).map(([page, w]) => `| JavaScript for ${page}, gzip (raw), ${w.scripts} scripts | ${kb(w.gzipKb)} (${kb(w.rawKb)}) | ${page === '/chat/[id]' ? `≤ ${CHAT_PAGE_TARGET_KB} KB` : ''} |`),
-    ...Object.entries(pages).map(([page, w]) => `| scripts of ${page}, gzip | ${w.perScript.map((s) => `${path.basename(s.source)} ${kb(s.gzipKb)}${s.noModule ? ' (noModule, not counted)' : ''}`).join(', ')} | |`),
+    ...Object.entries(pages).map(
+      ([page, w]) =>
+        `| JavaScript for ${page}, gzip (raw), ${w.scripts} scripts | ${kb(w.gzipKb)} (${kb(w.rawKb)}) | ${page === '/chat/[id]' ? `≤ ${CHAT_PAGE_TARGET_KB} KB` : ''} |`,
+    ),
+    ...Object.entries(pages).map(
+      ([page, w]) =>
+        `| scripts of ${page}, gzip | ${w.perScript.map((s) => `${path.basename(s.source)} ${kb(s.gzipKb)}${s.noModule ? ' (noModule, not counted)' : ''}`).join(', ')} | |`,
+    ),
     `| cold start, empty data directory (migrate and seed), median of ${STARTS} | ${median(empty).toFixed(0)} ms | |`,
     `| cold start, existing data directory, median of ${STARTS} | ${median(warm).toFixed(0)} ms | |`,
   ].join('\n');

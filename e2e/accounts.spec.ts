@@ -1,5 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, FAKE_OAUTH, linkIn, mailCount, mailTo, PASSWORD, signInAsGuest, signInVerified } from './helpers';
+import {
+  expectAccessible,
+  FAKE_OAUTH,
+  linkIn,
+  mailCount,
+  mailTo,
+  PASSWORD,
+  signInAsGuest,
+  signInVerified,
+} from './helpers';
 
 /**
  * Accounts you can trust, through the real pages and routes: a taken address at sign-up, the
@@ -30,9 +39,13 @@ test('signing up with a taken address looks the same as a new one; its owner is 
   await expectAccessible(page);
 });
 
-test('an unconfirmed account chats but cannot make keys until it confirms from Settings › Security', async ({ page }) => {
+test('an unconfirmed account chats but cannot make keys until it confirms from Settings › Security', async ({
+  page,
+}) => {
   const email = `unconfirmed-${Date.now()}@example.com`;
-  expect((await page.request.post('/api/v1/users', { data: { email, password: PASSWORD, name: 'Una' } })).status()).toBe(202);
+  expect(
+    (await page.request.post('/api/v1/users', { data: { email, password: PASSWORD, name: 'Una' } })).status(),
+  ).toBe(202);
   const first = await mailTo(email, /Confirm your email/);
   await signIn(page, email, PASSWORD);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Una');
@@ -60,7 +73,10 @@ test('an unconfirmed account chats but cannot make keys until it confirms from S
   expect((await page.request.post('/api/v1/api-keys', { data: { name: 'Now' } })).status()).toBe(201);
 });
 
-test('a password change needs the current one and signs out the other browsers, not this one', async ({ page, browser }) => {
+test('a password change needs the current one and signs out the other browsers, not this one', async ({
+  page,
+  browser,
+}) => {
   const email = await signInVerified(page, 'Changer');
   const elsewhere = await (await browser.newContext()).newPage();
   await signIn(elsewhere, email, PASSWORD);
@@ -89,7 +105,9 @@ test('a password change needs the current one and signs out the other browsers, 
   await elsewhere.context().close();
 });
 
-test('forgot password: the same answer for any address, a link that works once, and straight back in', async ({ page }) => {
+test('forgot password: the same answer for any address, a link that works once, and straight back in', async ({
+  page,
+}) => {
   const email = await signInVerified(page, 'Forgetful');
   await page.context().clearCookies();
   await page.goto('/signin');
@@ -130,7 +148,9 @@ async function nextOAuthUser(provider: 'github' | 'google', email: string, email
   expect(response.status).toBe(204);
 }
 
-test('GitHub and Google sign-in through the callback route: a new account, and no joining an unproven one', async ({ page }) => {
+test('GitHub and Google sign-in through the callback route: a new account, and no joining an unproven one', async ({
+  page,
+}) => {
   const email = `octo-${Date.now()}@example.com`;
   await nextOAuthUser('github', email);
   await page.goto('/signin');
@@ -143,14 +163,20 @@ test('GitHub and Google sign-in through the callback route: a new account, and n
   // Someone registers another person's address with a password; that person's Google sign-in is not joined to it.
   const victim = `victim-${Date.now()}@example.com`;
   const stranger = await page.context().browser()!.newContext();
-  expect((await stranger.request.post('/api/v1/users', { data: { email: victim, password: 'attacker’s password' } })).status()).toBe(202);
+  expect(
+    (
+      await stranger.request.post('/api/v1/users', { data: { email: victim, password: 'attacker’s password' } })
+    ).status(),
+  ).toBe(202);
   await stranger.close();
   await page.context().clearCookies();
   await nextOAuthUser('google', victim);
   await page.goto('/signin');
   await page.getByRole('button', { name: 'Continue with Google' }).click();
   await expect(page).toHaveURL(/\/signin\?error=OAuthAccountNotLinked/);
-  await expect(page.getByText('An account already uses this email address. Sign in with its password first')).toBeVisible();
+  await expect(
+    page.getByText('An account already uses this email address. Sign in with its password first'),
+  ).toBeVisible();
 
   await nextOAuthUser('github', `unverified-${Date.now()}@example.com`, false);
   await page.getByRole('button', { name: 'Continue with GitHub' }).click();

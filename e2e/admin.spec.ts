@@ -47,7 +47,10 @@ async function signUpAdmin(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ada');
 }
 
-test('an admin creates a persona with an avatar, previews it, publishes it, and a user chats with it', async ({ page, browser }) => {
+test('an admin creates a persona with an avatar, previews it, publishes it, and a user chats with it', async ({
+  page,
+  browser,
+}) => {
   await signUpAdmin(page);
   await page.getByRole('link', { name: 'Admin dashboard' }).click();
   await expect(page.getByRole('heading', { name: 'Usage and cost' })).toBeVisible();
@@ -73,7 +76,13 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   await page.getByLabel('Voice in English').fill('nova');
 
   // A file that only pretends to be an image is refused by its bytes; a real PNG is taken.
-  await page.locator('#avatar-file').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await page
+    .locator('#avatar-file')
+    .setInputFiles({
+      name: 'fake.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+    });
   await expect(page.getByText('Choose a PNG, JPEG or WebP image')).toBeVisible();
   await page.locator('#avatar-file').setInputFiles({ name: 'juniper.png', mimeType: 'image/png', buffer: png() });
   await expect(page.getByText('PNG, JPEG or WebP, up to 2 MB')).toBeVisible();
@@ -84,7 +93,9 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   await preview.getByRole('textbox', { name: 'Message to the draft' }).press('Enter');
   const log = page.getByTestId('preview-log');
   await expect(log).toContainText('What grows well in spring?');
-  await expect.poll(async () => (await log.innerText()).length, { timeout: 30_000 }).toBeGreaterThan('What grows well in spring?'.length + 20);
+  await expect
+    .poll(async () => (await log.innerText()).length, { timeout: 30_000 })
+    .toBeGreaterThan('What grows well in spring?'.length + 20);
   await expect(preview.getByRole('button', { name: 'Send to preview' })).toBeVisible({ timeout: 30_000 });
   await expectAccessible(page);
 
@@ -106,7 +117,9 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   const user = await browser.newContext();
   const userPage = await user.newPage();
   await signInAsGuest(userPage);
-  await expect(userPage.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /Juniper/ })).toHaveCount(0);
+  await expect(userPage.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /Juniper/ })).toHaveCount(
+    0,
+  );
 
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Saved as version 2.')).toBeVisible();

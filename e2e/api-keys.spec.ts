@@ -42,7 +42,13 @@ test('a key made in Settings calls the API as a bearer token until it is revoked
 
   const listed = await (await request.get('/api/v1/api-keys', { headers: auth })).json();
   expect(listed.data).toEqual([
-    { id: expect.any(String), name: 'E2E script', prefix: key.slice(0, 10), created_at: expect.any(String), last_used_at: expect.any(String) },
+    {
+      id: expect.any(String),
+      name: 'E2E script',
+      prefix: key.slice(0, 10),
+      created_at: expect.any(String),
+      last_used_at: expect.any(String),
+    },
   ]);
   const minted = await request.post('/api/v1/api-keys', { headers: auth, data: { name: 'Another' } });
   expect(minted.status()).toBe(403);
@@ -72,12 +78,21 @@ test('a bad bearer key is refused even beside a valid session cookie', async ({ 
   expect(malformed.status()).toBe(401);
 });
 
-test('keys over the API with a session: created once, validated, and revocable only by their owner', async ({ page, browser }) => {
+test('keys over the API with a session: created once, validated, and revocable only by their owner', async ({
+  page,
+  browser,
+}) => {
   await signInVerified(page, 'Cron');
   const created = await page.request.post('/api/v1/api-keys', { data: { name: '  Cron job  ' } });
   expect(created.status()).toBe(201);
   const body = await created.json();
-  expect(body).toEqual({ id: expect.any(String), name: 'Cron job', key: expect.stringMatching(/^hk_/), prefix: body.key.slice(0, 10), created_at: expect.any(String) });
+  expect(body).toEqual({
+    id: expect.any(String),
+    name: 'Cron job',
+    key: expect.stringMatching(/^hk_/),
+    prefix: body.key.slice(0, 10),
+    created_at: expect.any(String),
+  });
 
   const unnamed = await page.request.post('/api/v1/api-keys', { data: { name: '' } });
   expect(unnamed.status()).toBe(400);
@@ -98,14 +113,18 @@ test('keys over the API with a session: created once, validated, and revocable o
 
 test('accounts can be created without a browser', async ({ request }) => {
   const email = `api-${Date.now()}@example.com`;
-  const created = await request.post('/api/v1/users', { data: { email, password: 'correct horse battery', name: 'Ada' } });
+  const created = await request.post('/api/v1/users', {
+    data: { email, password: 'correct horse battery', name: 'Ada' },
+  });
   expect(created.status()).toBe(202);
   const answer = await created.json();
   expect(answer).toEqual({ email, message: expect.stringContaining('If this address was free') });
   await mailTo(email, /Confirm your email/);
 
   // A taken address gets the very same answer; its owner gets an email instead.
-  const duplicate = await request.post('/api/v1/users', { data: { email: email.toUpperCase(), password: 'another long one' } });
+  const duplicate = await request.post('/api/v1/users', {
+    data: { email: email.toUpperCase(), password: 'another long one' },
+  });
   expect(duplicate.status()).toBe(202);
   expect(await duplicate.json()).toEqual(answer);
   await mailTo(email, /Someone tried to sign up/);
@@ -116,6 +135,9 @@ test('accounts can be created without a browser', async ({ request }) => {
     error: { type: 'invalid_request_error', message: 'Passwords need at least 8 characters.', param: 'password' },
   });
 
-  const notJson = await request.post('/api/v1/users', { headers: { 'content-type': 'application/json' }, data: '{"email":' });
+  const notJson = await request.post('/api/v1/users', {
+    headers: { 'content-type': 'application/json' },
+    data: '{"email":',
+  });
   expect(notJson.status()).toBe(400);
 });

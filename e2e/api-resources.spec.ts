@@ -41,11 +41,18 @@ test('companions: the list, one by slug or id, and 404 for an unknown one', asyn
 
   expect(await (await request.get('/api/v1/companions/lucia', { headers: auth })).json()).toEqual(lucia);
   expect(await (await request.get(`/api/v1/companions/${lucia.id}`, { headers: auth })).json()).toEqual(lucia);
-  await expectError(await request.get('/api/v1/companions/nobody', { headers: auth }), 404, { type: 'not_found_error' });
-  await expectError(await request.get(`/api/v1/companions/${crypto.randomUUID()}`, { headers: auth }), 404, { type: 'not_found_error' });
+  await expectError(await request.get('/api/v1/companions/nobody', { headers: auth }), 404, {
+    type: 'not_found_error',
+  });
+  await expectError(await request.get(`/api/v1/companions/${crypto.randomUUID()}`, { headers: auth }), 404, {
+    type: 'not_found_error',
+  });
 });
 
-test('conversations: listed newest first in cursor pages, filtered, read, patched and deleted', async ({ browser, request }) => {
+test('conversations: listed newest first in cursor pages, filtered, read, patched and deleted', async ({
+  browser,
+  request,
+}) => {
   const { auth } = await guestWithKey(browser);
   const first = await startConversation(request, auth, { companion: 'lucia', title: 'First' });
   const second = await startConversation(request, auth, { companion: 'ada', title: 'Second' });
@@ -63,13 +70,21 @@ test('conversations: listed newest first in cursor pages, filtered, read, patche
   const pageOne = await (await request.get('/api/v1/conversations?limit=2', { headers: auth })).json();
   expect(pageOne.data).toEqual([third, second]);
   expect(pageOne.next_cursor).toEqual(expect.any(String));
-  const pageTwo = await (await request.get(`/api/v1/conversations?limit=2&cursor=${pageOne.next_cursor}`, { headers: auth })).json();
+  const pageTwo = await (
+    await request.get(`/api/v1/conversations?limit=2&cursor=${pageOne.next_cursor}`, { headers: auth })
+  ).json();
   expect(pageTwo).toEqual({ data: [first], next_cursor: null });
-  expect((await (await request.get('/api/v1/conversations', { headers: auth })).json()).data).toEqual([third, second, first]);
+  expect((await (await request.get('/api/v1/conversations', { headers: auth })).json()).data).toEqual([
+    third,
+    second,
+    first,
+  ]);
 
   const lucias = await (await request.get('/api/v1/conversations?companion=lucia', { headers: auth })).json();
   expect(lucias.data.map((c: { id: string }) => c.id)).toEqual([third.id, first.id]);
-  const adas = await (await request.get(`/api/v1/conversations?companion=${second.companion.id}`, { headers: auth })).json();
+  const adas = await (
+    await request.get(`/api/v1/conversations?companion=${second.companion.id}`, { headers: auth })
+  ).json();
   expect(adas.data.map((c: { id: string }) => c.id)).toEqual([second.id]);
 
   const list = (query: string) => request.get(`/api/v1/conversations?${query}`, { headers: auth });
@@ -88,11 +103,17 @@ test('conversations: listed newest first in cursor pages, filtered, read, patche
   expect(await renamed.json()).toEqual({ ...first, title: 'Renamed' });
 
   // Groq has no key in the e2e server, so its models are refused with the variable to set, and nothing changes.
-  await expectError(await request.patch(url, { headers: auth, data: { title: 'Not this', model: 'groq/llama-3.1-8b-instant' } }), 503, {
-    type: 'provider_not_configured',
-    message: expect.stringContaining('GROQ_API_KEY'),
+  await expectError(
+    await request.patch(url, { headers: auth, data: { title: 'Not this', model: 'groq/llama-3.1-8b-instant' } }),
+    503,
+    {
+      type: 'provider_not_configured',
+      message: expect.stringContaining('GROQ_API_KEY'),
+    },
+  );
+  await expectError(await request.patch(url, { headers: auth, data: { title: 'x', colour: 'red' } }), 400, {
+    param: 'colour',
   });
-  await expectError(await request.patch(url, { headers: auth, data: { title: 'x', colour: 'red' } }), 400, { param: 'colour' });
   await expectError(await request.patch(url, { headers: auth, data: {} }), 400, { type: 'invalid_request_error' });
   await expectError(await request.patch(url, { headers: auth, data: { title: '' } }), 400, { param: 'title' });
   await expectError(await request.patch(url, { headers: auth, data: { model: 'gpt' } }), 400, { param: 'model' });
@@ -128,7 +149,9 @@ test('messages page forward from the oldest, and usage counts the replies of a c
   const conversation = await startConversation(request, auth, { companion: 'lucia' });
   // The web chat's own endpoint, with the session: each request returns once the reply is saved.
   for (const text of ['Hello there', 'Tell me more']) {
-    const turn = await page.request.post('/api/chat', { data: { action: 'send', conversationId: conversation.id, text } });
+    const turn = await page.request.post('/api/chat', {
+      data: { action: 'send', conversationId: conversation.id, text },
+    });
     expect(turn.status()).toBe(200);
     await turn.body();
   }
@@ -136,7 +159,13 @@ test('messages page forward from the oldest, and usage counts the replies of a c
   const messagesUrl = `/api/v1/conversations/${conversation.id}/messages`;
   const all = await (await request.get(messagesUrl, { headers: auth })).json();
   expect(all.next_cursor).toBeNull();
-  expect(all.data.map((m: { role: string }) => m.role)).toEqual(['assistant', 'user', 'assistant', 'user', 'assistant']);
+  expect(all.data.map((m: { role: string }) => m.role)).toEqual([
+    'assistant',
+    'user',
+    'assistant',
+    'user',
+    'assistant',
+  ]);
   expect(all.data[1]).toMatchObject({ content: 'Hello there', status: 'complete' });
   expect(all.data[4]).toEqual({
     id: expect.any(String),
@@ -187,10 +216,18 @@ test('messages page forward from the oldest, and usage counts the replies of a c
 
   const byCompanion = await (await request.get('/api/v1/usage?group_by=companion', { headers: auth })).json();
   expect(byCompanion.groups).toEqual([
-    { key: 'lucia', messages: 2, input_tokens: usage.totals.input_tokens, output_tokens: usage.totals.output_tokens, cost_usd: 0 },
+    {
+      key: 'lucia',
+      messages: 2,
+      input_tokens: usage.totals.input_tokens,
+      output_tokens: usage.totals.output_tokens,
+      cost_usd: 0,
+    },
   ]);
   const today = new Date().toISOString().slice(0, 10);
-  const byDay = await (await request.get(`/api/v1/usage?group_by=day&from=${today}&to=${today}`, { headers: auth })).json();
+  const byDay = await (
+    await request.get(`/api/v1/usage?group_by=day&from=${today}&to=${today}`, { headers: auth })
+  ).json();
   expect(byDay.groups).toEqual([expect.objectContaining({ key: today, messages: 2 })]);
   const lastYear = await (await request.get('/api/v1/usage?from=2020-01-01&to=2020-12-31', { headers: auth })).json();
   expect(lastYear.totals).toMatchObject({ messages: 0, input_tokens: 0, avg_latency_ms: null, p95_ttft_ms: null });

@@ -33,7 +33,12 @@ function parseEvents(body: string): ApiEvent[] {
 }
 
 /** POST …/messages with stream: true through fetch, for a body read (or dropped) as it arrives. */
-function postStreaming(baseURL: string | undefined, id: string, content: string, signal: AbortSignal): Promise<Response> {
+function postStreaming(
+  baseURL: string | undefined,
+  id: string,
+  content: string,
+  signal: AbortSignal,
+): Promise<Response> {
   return fetch(`${baseURL}/api/v1/conversations/${id}/messages`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json' },
@@ -43,7 +48,10 @@ function postStreaming(baseURL: string | undefined, id: string, content: string,
 }
 
 const textOf = (events: ApiEvent[]) =>
-  events.filter((e) => e.type === 'content_block_delta').map((e) => (e.delta as { text: string }).text).join('');
+  events
+    .filter((e) => e.type === 'content_block_delta')
+    .map((e) => (e.delta as { text: string }).text)
+    .join('');
 
 let auth: Record<string, string>;
 let key: string;
@@ -55,7 +63,10 @@ test.beforeAll(async ({ browser }) => {
 
 test('stream: true sends the reply as Anthropic-style events, in order, and saves it', async ({ request }) => {
   const id = await newConversation(request, auth);
-  const res = await request.post(`/api/v1/conversations/${id}/messages`, { headers: auth, data: { content: 'Hello!', stream: true } });
+  const res = await request.post(`/api/v1/conversations/${id}/messages`, {
+    headers: auth,
+    data: { content: 'Hello!', stream: true },
+  });
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toMatch(/^text\/event-stream/);
   const events = parseEvents(await res.text()).filter((e) => e.type !== 'ping');
@@ -65,8 +76,16 @@ test('stream: true sends the reply as Anthropic-style events, in order, and save
   expect(types.slice(-3)).toEqual(['content_block_stop', 'message_delta', 'message_stop']);
   expect(new Set(types.slice(2, -3))).toEqual(new Set(['content_block_delta']));
   const start = events[0]!.message as Record<string, unknown>;
-  expect(start).toMatchObject({ role: 'assistant', model: 'offline/hearth-demo', conversation_id: id, user_message_id: expect.any(String) });
-  expect(events.at(-2)).toMatchObject({ delta: { stop_reason: 'end_turn' }, usage: { input_tokens: expect.any(Number), output_tokens: expect.any(Number) } });
+  expect(start).toMatchObject({
+    role: 'assistant',
+    model: 'offline/hearth-demo',
+    conversation_id: id,
+    user_message_id: expect.any(String),
+  });
+  expect(events.at(-2)).toMatchObject({
+    delta: { stop_reason: 'end_turn' },
+    usage: { input_tokens: expect.any(Number), output_tokens: expect.any(Number) },
+  });
 
   const messages = (await (await request.get(`/api/v1/conversations/${id}/messages`, { headers: auth })).json()).data;
   expect(messages.slice(1)).toEqual([
@@ -77,7 +96,10 @@ test('stream: true sends the reply as Anthropic-style events, in order, and save
 
 test('stream: false answers with both messages once the reply is saved', async ({ request }) => {
   const id = await newConversation(request, auth);
-  const res = await request.post(`/api/v1/conversations/${id}/messages`, { headers: auth, data: { content: '  How are you?  ', stream: false } });
+  const res = await request.post(`/api/v1/conversations/${id}/messages`, {
+    headers: auth,
+    data: { content: '  How are you?  ', stream: false },
+  });
   expect(res.status()).toBe(201);
   const body = await res.json();
   expect(body.user_message).toMatchObject({ role: 'user', content: 'How are you?', status: 'complete' });
@@ -89,7 +111,10 @@ test('stream: false answers with both messages once the reply is saved', async (
 
 test('reply: false stores the message; POST …/stream answers it once, then 409', async ({ request }) => {
   const id = await newConversation(request, auth);
-  const stored = await request.post(`/api/v1/conversations/${id}/messages`, { headers: auth, data: { content: 'Just noting this.', reply: false } });
+  const stored = await request.post(`/api/v1/conversations/${id}/messages`, {
+    headers: auth,
+    data: { content: 'Just noting this.', reply: false },
+  });
   expect(stored.status()).toBe(201);
   const { message } = await stored.json();
   expect(message).toMatchObject({ role: 'user', content: 'Just noting this.', status: 'complete' });
@@ -107,12 +132,21 @@ test('reply: false stores the message; POST …/stream answers it once, then 409
   expect(messages.map((m: { role: string }) => m.role)).toEqual(['assistant', 'user', 'assistant']);
 });
 
-test("a page streams the reply with the session cookie by POST; navigating to the address starts nothing", async ({ page }) => {
+test('a page streams the reply with the session cookie by POST; navigating to the address starts nothing', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   const started = await page.request.post('/api/v1/conversations', { data: { companion: 'lucia' } });
   const { id } = await started.json();
-  expect((await page.request.post(`/api/v1/conversations/${id}/messages`, { data: { content: 'Hi there', reply: false } })).status()).toBe(201);
-  const roles = async () => (await (await page.request.get(`/api/v1/conversations/${id}/messages`)).json()).data.map((m: { role: string }) => m.role);
+  expect(
+    (
+      await page.request.post(`/api/v1/conversations/${id}/messages`, { data: { content: 'Hi there', reply: false } })
+    ).status(),
+  ).toBe(201);
+  const roles = async () =>
+    (await (await page.request.get(`/api/v1/conversations/${id}/messages`)).json()).data.map(
+      (m: { role: string }) => m.role,
+    );
 
   // What a link, an <img> or another site's page could make the browser do: no reply starts.
   // Chromium swaps in its own error page for the empty 405, a second navigation that would race the
@@ -151,7 +185,8 @@ test('a client that disconnects mid-stream still gets its whole reply saved', as
 
   await expect
     .poll(async () => {
-      const messages = (await (await request.get(`/api/v1/conversations/${id}/messages`, { headers: auth })).json()).data;
+      const messages = (await (await request.get(`/api/v1/conversations/${id}/messages`, { headers: auth })).json())
+        .data;
       return messages.find((m: { id: string }) => m.id === assistantId)?.status;
     })
     .toBe('complete');
@@ -188,14 +223,19 @@ test('bad requests are 400s naming the field; too large is 413; not yours is 404
   const strangerAuth = { authorization: `Bearer ${await newApiKey(browser)}` };
   for (const res of [
     await request.post(`/api/v1/conversations/${id}/messages`, { headers: strangerAuth, data: { content: 'hi' } }),
-    await request.post(`/api/v1/conversations/${id}/messages`, { headers: strangerAuth, data: { content: 'hi', reply: false } }),
+    await request.post(`/api/v1/conversations/${id}/messages`, {
+      headers: strangerAuth,
+      data: { content: 'hi', reply: false },
+    }),
     await request.post(`/api/v1/conversations/${id}/stream`, { headers: strangerAuth }),
   ]) {
     expect(res.status()).toBe(404);
     expect((await res.json()).error.type).toBe('not_found_error');
   }
   expect((await request.get(`/api/v1/conversations/${id}/messages`, { headers: auth })).ok()).toBe(true);
-  expect((await (await request.get(`/api/v1/conversations/${id}/messages`, { headers: auth })).json()).data).toHaveLength(1);
+  expect(
+    (await (await request.get(`/api/v1/conversations/${id}/messages`, { headers: auth })).json()).data,
+  ).toHaveLength(1);
 });
 
 test("the official Anthropic SDK's SSE parser reads the message stream", async ({ baseURL, request }) => {
@@ -206,11 +246,15 @@ test("the official Anthropic SDK's SSE parser reads the message stream", async (
   for await (const event of Stream.fromSSEResponse<Anthropic.MessageStreamEvent>(res, controller)) events.push(event);
   expect(events[0]?.type).toBe('message_start');
   expect(events.at(-1)?.type).toBe('message_stop');
-  const text = events.flatMap((e) => (e.type === 'content_block_delta' && e.delta.type === 'text_delta' ? [e.delta.text] : [])).join('');
+  const text = events
+    .flatMap((e) => (e.type === 'content_block_delta' && e.delta.type === 'text_delta' ? [e.delta.text] : []))
+    .join('');
   expect(text.length).toBeGreaterThan(10);
 });
 
-test('the official OpenAI client streams and non-streams from /chat/completions as a companion', async ({ baseURL }) => {
+test('the official OpenAI client streams and non-streams from /chat/completions as a companion', async ({
+  baseURL,
+}) => {
   const client = new OpenAI({ baseURL: `${baseURL}/api/v1`, apiKey: key, maxRetries: 0 });
 
   const completion = await client.chat.completions.create({
@@ -242,11 +286,16 @@ test('the official OpenAI client streams and non-streams from /chat/completions 
   expect(last?.usage?.total_tokens).toBeGreaterThan(0);
 
   // A plain catalogue model: OpenAI here is the loopback fake provider.
-  const plain = await client.chat.completions.create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Ping' }] });
+  const plain = await client.chat.completions.create({
+    model: 'openai/gpt-4o-mini',
+    messages: [{ role: 'user', content: 'Ping' }],
+  });
   expect(plain.model).toBe('openai/gpt-4o-mini');
   expect(plain.choices[0]?.message.content?.length).toBeGreaterThan(0);
 
-  await expect(client.chat.completions.create({ model: 'companion/nobody', messages: [{ role: 'user', content: 'Hi' }] })).rejects.toMatchObject({
+  await expect(
+    client.chat.completions.create({ model: 'companion/nobody', messages: [{ role: 'user', content: 'Hi' }] }),
+  ).rejects.toMatchObject({
     status: 404,
   });
 });

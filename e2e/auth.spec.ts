@@ -43,7 +43,9 @@ test('sign up with email and password, sign out, and sign back in', async ({ pag
 test('signed-out visitors are sent to sign in, and API calls get a JSON 401', async ({ page, request }) => {
   await page.goto('/chat/7d5e2c8a-4f0b-4a7e-9d61-3b2a1c0e9f88');
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fchat%2F/);
-  const res = await request.post('/api/chat', { data: { action: 'send', conversationId: '7d5e2c8a-4f0b-4a7e-9d61-3b2a1c0e9f88', text: 'hi' } });
+  const res = await request.post('/api/chat', {
+    data: { action: 'send', conversationId: '7d5e2c8a-4f0b-4a7e-9d61-3b2a1c0e9f88', text: 'hi' },
+  });
   expect(res.status()).toBe(401);
   expect(await res.json()).toEqual({ error: { type: 'authentication_error', message: 'Sign in to chat.' } });
 });

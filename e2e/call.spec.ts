@@ -39,7 +39,9 @@ async function talkAndHangUp(page: Page, heard: string) {
   const callId = page.url().split('/').at(-1)!;
   await expect(callScreen(page)).toHaveAttribute('data-mic', 'on', { timeout: 30_000 });
   // The utterance is detected, sent and transcribed by the loopback server, in the call's language.
-  await expect(page.getByRole('list', { name: 'Transcript' }).getByText(heard).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('list', { name: 'Transcript' }).getByText(heard).first()).toBeVisible({
+    timeout: 30_000,
+  });
   // The reply streams in and its synthesized audio plays.
   await expect(page.locator('[data-line-role="companion"]').first()).not.toBeEmpty();
   await expect(callScreen(page)).toHaveAttribute('data-speaking', 'true', { timeout: 20_000 });
@@ -65,11 +67,16 @@ async function talkAndHangUp(page: Page, heard: string) {
   const spoken = page.locator('[data-role="user"][data-source="voice"]');
   await expect(spoken.first()).toContainText(heard);
   await expect(spoken.first().getByTestId('voice-note')).toHaveCount(1);
-  await expect(page.locator('[data-role="assistant"][data-source="voice"][data-status="aborted"]').first()).toContainText('Interrupted.');
+  await expect(
+    page.locator('[data-role="assistant"][data-source="voice"][data-status="aborted"]').first(),
+  ).toContainText('Interrupted.');
   return callId;
 }
 
-test('a call in English: heard, answered aloud, talked over, hung up, and kept in the conversation', async ({ playwright, baseURL }) => {
+test('a call in English: heard, answered aloud, talked over, hung up, and kept in the conversation', async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const browser = await browserHearing(playwright, 'en');
   try {
@@ -82,7 +89,10 @@ test('a call in English: heard, answered aloud, talked over, hung up, and kept i
   }
 });
 
-test('a call in Spanish from the chat header: the call speaks the conversation\'s language', async ({ playwright, baseURL }) => {
+test("a call in Spanish from the chat header: the call speaks the conversation's language", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const browser = await browserHearing(playwright, 'es');
   try {
@@ -100,7 +110,9 @@ test('a call in Spanish from the chat header: the call speaks the conversation\'
   }
 });
 
-test('typing in a call works like speaking; the screen is accessible; an ended call refuses turns', async ({ page }) => {
+test('typing in a call works like speaking; the screen is accessible; an ended call refuses turns', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await page.goto('/companions/lucia');
   await page.getByRole('button', { name: 'Call', exact: true }).click();
@@ -125,7 +137,9 @@ test('typing in a call works like speaking; the screen is accessible; an ended c
   // Silence is refused with a clear error on a live call, and nothing is written.
   const live = await (await page.request.post('/api/v1/calls', { data: { companion: 'lucia' } })).json();
   const silent = Buffer.from(wavFile(1, { amplitude: 0 }));
-  const quiet = await page.request.post(`/api/v1/calls/${live.id}/turns`, { multipart: { audio: { name: 'quiet.wav', mimeType: 'audio/wav', buffer: silent } } });
+  const quiet = await page.request.post(`/api/v1/calls/${live.id}/turns`, {
+    multipart: { audio: { name: 'quiet.wav', mimeType: 'audio/wav', buffer: silent } },
+  });
   expect(quiet.status()).toBe(400);
   expect((await quiet.json()).error.message).toMatch(/silent/);
   expect((await (await page.request.get(`/api/v1/calls/${live.id}`)).json()).turn_count).toBe(0);

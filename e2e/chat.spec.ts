@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { assistantMessages, expectAccessible, signInAsGuest, startChatWith } from './helpers';
 
-test('a guest picks a companion, watches the reply stream in, and finds it again after a reload', async ({ page, browser }) => {
+test('a guest picks a companion, watches the reply stream in, and finds it again after a reload', async ({
+  page,
+  browser,
+}) => {
   await signInAsGuest(page);
 
   const cards = page.getByRole('list', { name: 'Companions' }).locator(':scope > li');
@@ -48,7 +51,9 @@ test('a guest picks a companion, watches the reply stream in, and finds it again
   await expect(page.locator('[data-role="user"]')).toContainText('Hello! What do you like to talk about?');
 
   // The conversation now leads the sidebar, titled after the first message.
-  await expect(page.getByRole('navigation', { name: 'Your conversations' }).getByRole('link').first()).toContainText('Hello! What do you like');
+  await expect(page.getByRole('navigation', { name: 'Your conversations' }).getByRole('link').first()).toContainText(
+    'Hello! What do you like',
+  );
 
   // Someone else, with the same link, finds nothing.
   const stranger = await browser.newContext();
@@ -68,7 +73,11 @@ test('a failed request shows an error with Retry, and Retry gets the reply', asy
   await page.route('**/api/chat', async (route) => {
     if (failed) return route.continue();
     failed = true;
-    await route.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ error: { type: 'provider_error', message: 'The companion is unreachable right now.' } }) });
+    await route.fulfill({
+      status: 502,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { type: 'provider_error', message: 'The companion is unreachable right now.' } }),
+    });
   });
 
   const composer = page.getByRole('textbox', { name: /^Message / });
@@ -125,10 +134,17 @@ test('empty and oversized messages are refused inline and nothing is sent', asyn
   await expect(page.locator('[data-role="user"]')).toHaveCount(0);
 
   const status = await page.evaluate(async () => {
-    const res = await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'send', conversationId: location.pathname.split('/').pop(), text: '   ' }) });
+    const res = await fetch('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'send', conversationId: location.pathname.split('/').pop(), text: '   ' }),
+    });
     return { status: res.status, body: await res.json() };
   });
-  expect(status).toEqual({ status: 400, body: { error: { type: 'invalid_request_error', message: 'Write something before sending.', param: 'text' } } });
+  expect(status).toEqual({
+    status: 400,
+    body: { error: { type: 'invalid_request_error', message: 'Write something before sending.', param: 'text' } },
+  });
 });
 
 test('the language partner chats in the language picked when the chat starts', async ({ page }) => {
@@ -157,7 +173,9 @@ test('switching the model mid-conversation: the next reply comes from the new mo
   await expect(assistantMessages(page).nth(1)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
 
   const picker = page.getByRole('combobox', { name: 'Model', exact: true });
-  await expect(picker.getByRole('option', { name: /Gemini 2.5 Flash \(set GOOGLE_GENERATIVE_AI_API_KEY\)/ })).toBeDisabled();
+  await expect(
+    picker.getByRole('option', { name: /Gemini 2.5 Flash \(set GOOGLE_GENERATIVE_AI_API_KEY\)/ }),
+  ).toBeDisabled();
   await picker.selectOption('openai/gpt-4o-mini');
   await expect(page.getByText(/answering with the offline demo model/)).toBeHidden();
 

@@ -47,13 +47,17 @@ test('a page on another port of this host cannot write with the session cookie',
   try {
     const statuses: number[] = [];
     page.on('response', (response) => {
-      if (new URL(response.url()).origin === baseURL && response.request().method() === 'POST') statuses.push(response.status());
+      if (new URL(response.url()).origin === baseURL && response.request().method() === 'POST')
+        statuses.push(response.status());
     });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await expect(page).toHaveTitle('done');
     // The form's navigation and the fetches reached the server, and each was refused.
     await expect.poll(() => statuses.length).toBeGreaterThanOrEqual(3);
-    expect(statuses.every((status) => status === 403), String(statuses)).toBe(true);
+    expect(
+      statuses.every((status) => status === 403),
+      String(statuses),
+    ).toBe(true);
   } finally {
     server.close();
   }
@@ -61,6 +65,15 @@ test('a page on another port of this host cannot write with the session cookie',
 
   // The same cookie from the app's own page still works.
   await page.goto('/');
-  const own = await page.evaluate(async () => (await fetch('/api/v1/conversations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ companion: 'lucia' }) })).status);
+  const own = await page.evaluate(
+    async () =>
+      (
+        await fetch('/api/v1/conversations', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ companion: 'lucia' }),
+        })
+      ).status,
+  );
   expect(own).toBe(201);
 });

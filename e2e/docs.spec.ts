@@ -31,7 +31,9 @@ test('the reference is accessible in dark mode on a phone', async ({ page }) => 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/docs');
-  await expect(page.getByRole('navigation', { name: 'Endpoints' }).getByRole('link', { name: 'Messages' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Endpoints' }).getByRole('link', { name: 'Messages' }),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 
@@ -45,7 +47,9 @@ test('try-it shows a streamed reply as it arrives, with the session cookie', asy
   const postMessage = page.locator('#postMessage');
   await postMessage.getByRole('button', { name: 'Try it' }).click();
   await postMessage.getByLabel(/^id/).fill(id);
-  await postMessage.getByLabel('Request body (JSON)').fill(JSON.stringify({ content: 'Tell me a story', stream: true }));
+  await postMessage
+    .getByLabel('Request body (JSON)')
+    .fill(JSON.stringify({ content: 'Tell me a story', stream: true }));
   await postMessage.getByRole('button', { name: 'Send request' }).click();
   await expect(postMessage.getByRole('status')).toContainText('receiving');
   await expect(postMessage.getByLabel('Response body')).toContainText('content_block_delta');

@@ -19,7 +19,9 @@ export async function signInAsMember(page: Page, name = 'Member'): Promise<{ ema
   const created = await page.request.post('/api/v1/users', { data: { email, password: MEMBER_PASSWORD, name } });
   expect(created.status()).toBe(202);
   const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
-  const signedIn = await page.request.post('/api/auth/callback/credentials', { form: { email, password: MEMBER_PASSWORD, csrfToken, json: 'true' } });
+  const signedIn = await page.request.post('/api/auth/callback/credentials', {
+    form: { email, password: MEMBER_PASSWORD, csrfToken, json: 'true' },
+  });
   expect(signedIn.ok()).toBe(true);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
@@ -28,7 +30,11 @@ export async function signInAsMember(page: Page, name = 'Member'): Promise<{ ema
 
 /** Opens a companion from the picker (the first one unless named) and starts a chat; returns the chat URL. */
 export async function startChatWith(page: Page, name?: string | RegExp): Promise<string> {
-  await page.getByRole('list', { name: 'Companions' }).getByRole('link', name ? { name } : undefined).first().click();
+  await page
+    .getByRole('list', { name: 'Companions' })
+    .getByRole('link', name ? { name } : undefined)
+    .first()
+    .click();
   await page.getByRole('button', { name: /Start chat/ }).click();
   await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
   return page.url();
@@ -61,14 +67,21 @@ export const FAKE_OAUTH = `http://127.0.0.1:${PORT + 122}`;
 type CaughtMail = { to: string[]; subject: string; text: string; links: string[] };
 
 /** The newest message to this address whose subject matches, waiting for it to arrive. */
-export async function mailTo(email: string, subject: RegExp, { after = 0 }: { after?: number } = {}): Promise<CaughtMail> {
+export async function mailTo(
+  email: string,
+  subject: RegExp,
+  { after = 0 }: { after?: number } = {},
+): Promise<CaughtMail> {
   let found: CaughtMail | undefined;
   await expect
-    .poll(async () => {
-      const mails = ((await (await fetch(`${MAIL_CATCHER}/messages.json`)).json()) as CaughtMail[]).slice(after);
-      found = mails.reverse().find((m) => m.to.includes(email.toLowerCase()) && subject.test(m.subject));
-      return Boolean(found);
-    }, { message: `a mail to ${email} matching ${subject}`, timeout: 15_000 })
+    .poll(
+      async () => {
+        const mails = ((await (await fetch(`${MAIL_CATCHER}/messages.json`)).json()) as CaughtMail[]).slice(after);
+        found = mails.reverse().find((m) => m.to.includes(email.toLowerCase()) && subject.test(m.subject));
+        return Boolean(found);
+      },
+      { message: `a mail to ${email} matching ${subject}`, timeout: 15_000 },
+    )
     .toBe(true);
   return found!;
 }
@@ -91,7 +104,11 @@ export const PASSWORD = 'correct horse battery';
  * A new account signed in on the page with its address confirmed, made the way a person does: sign
  * up, open the link from the email, confirm, sign in. Returns its address.
  */
-export async function signInVerified(page: Page, name = 'Robin', email = `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`): Promise<string> {
+export async function signInVerified(
+  page: Page,
+  name = 'Robin',
+  email = `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`,
+): Promise<string> {
   await page.goto('/signup');
   await page.getByLabel('Name (optional)').fill(name);
   await page.getByLabel('Email').fill(email);
@@ -110,7 +127,10 @@ export async function signInVerified(page: Page, name = 'Robin', email = `${name
 }
 
 /** A confirmed account in a context of its own, and an API key it made: `request` plus the key is the API caller. */
-export async function verifiedUserWithKey(browser: Browser, keyName = 'e2e'): Promise<{ page: Page; auth: { authorization: string }; key: string }> {
+export async function verifiedUserWithKey(
+  browser: Browser,
+  keyName = 'e2e',
+): Promise<{ page: Page; auth: { authorization: string }; key: string }> {
   const page = await (await browser.newContext()).newPage();
   await signInVerified(page);
   const created = await page.request.post('/api/v1/api-keys', { data: { name: keyName } });

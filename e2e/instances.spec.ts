@@ -15,7 +15,10 @@ const [A, B] = PORTS.map((port) => `http://127.0.0.1:${port}`) as [string, strin
 const GUEST_MESSAGES_PER_HOUR = 4;
 const DATABASE = `hearth_e2e_instances_${process.pid}`;
 
-test.skip(!ADMIN_URL || !REDIS_URL, 'Set E2E_POSTGRES_ADMIN_URL and E2E_REDIS_URL to run two instances on one database.');
+test.skip(
+  !ADMIN_URL || !REDIS_URL,
+  'Set E2E_POSTGRES_ADMIN_URL and E2E_REDIS_URL to run two instances on one database.',
+);
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: A });
 
@@ -40,7 +43,13 @@ function databaseUrl(): string {
 
 async function untilUp(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    if (await fetch(`${url}/signin`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/signin`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`${url} did not start`);
@@ -78,11 +87,16 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   for (const server of servers) if (server.pid) process.kill(-server.pid, 'SIGTERM');
-  await Promise.all(servers.map((server) => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)))));
+  await Promise.all(
+    servers.map(
+      (server) => new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve))),
+    ),
+  );
   await admin((c) => c.query(`drop database if exists ${DATABASE} with (force)`));
 });
 
-const wordsIn = async (reply: Locator) => ((await reply.textContent()) ?? '').trim().split(/\s+/).filter(Boolean).length;
+const wordsIn = async (reply: Locator) =>
+  ((await reply.textContent()) ?? '').trim().split(/\s+/).filter(Boolean).length;
 
 /** A guest's chat on A, with a reply being written there; returns the chat's path. */
 async function replyBeingWrittenOnA(page: Page): Promise<string> {
@@ -100,7 +114,11 @@ test('both started at once on an empty database, each migration applied once', a
     const client = new pg.Client({ connectionString: databaseUrl() });
     await client.connect();
     try {
-      return (await client.query<{ n: number }>('select count(*)::int as n from supabase_migrations.schema_migrations group by version having count(*) > 1')).rows;
+      return (
+        await client.query<{ n: number }>(
+          'select count(*)::int as n from supabase_migrations.schema_migrations group by version having count(*) > 1',
+        )
+      ).rows;
     } finally {
       await client.end();
     }

@@ -37,7 +37,10 @@ const bubbles = (page: Page) => page.locator('[data-role="user"], [data-role="as
 const scroller = (page: Page) => page.getByRole('log').locator('xpath=..');
 const scrollToTop = (page: Page) => scroller(page).evaluate((el) => el.scrollTo({ top: 0 }));
 
-test('the newest 50 are in the page; scrolling up loads 50 more at a time, steady, with Retry, until the start', async ({ page, context }) => {
+test('the newest 50 are in the page; scrolling up loads 50 more at a time, steady, with Retry, until the start', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(150_000);
   await signInAsGuest(page);
   const chatUrl = await startChatWith(page);
@@ -58,7 +61,10 @@ test('the newest 50 are in the page; scrolling up loads 50 more at a time, stead
   const steady = await page.getByText('Seeded message 251', { exact: true }).evaluate((el) => {
     const view = el.closest('.overflow-y-auto')!.getBoundingClientRect();
     const box = el.getBoundingClientRect();
-    return { inView: box.top >= view.top - 1 && box.bottom <= view.bottom + 1, scrollTop: el.closest('.overflow-y-auto')!.scrollTop };
+    return {
+      inView: box.top >= view.top - 1 && box.bottom <= view.bottom + 1,
+      scrollTop: el.closest('.overflow-y-auto')!.scrollTop,
+    };
   });
   expect(steady.inView).toBe(true);
   expect(steady.scrollTop).toBeGreaterThan(500);
@@ -66,7 +72,9 @@ test('the newest 50 are in the page; scrolling up loads 50 more at a time, stead
   // A page that cannot load says so, and Retry loads it.
   await context.setOffline(true);
   await scrollToTop(page);
-  const failed = page.getByRole('alert').filter({ hasText: /earlier messages could not be loaded|Something went wrong/ });
+  const failed = page
+    .getByRole('alert')
+    .filter({ hasText: /earlier messages could not be loaded|Something went wrong/ });
   await expect(failed).toBeVisible();
   await context.setOffline(false);
   await failed.getByRole('button', { name: 'Retry' }).click();
@@ -100,17 +108,28 @@ test('loading the chat page past the request quota shows a friendly page, not a 
 
 /** A PNG of noise (it does not compress): about 3 bytes a pixel. */
 function noisyPng(side: number): Buffer {
-  return Buffer.from(encodePng(side, side, () => [Math.floor(Math.random() * 256), Math.floor(Math.random() * 256), Math.floor(Math.random() * 256), 255]));
+  return Buffer.from(
+    encodePng(side, side, () => [
+      Math.floor(Math.random() * 256),
+      Math.floor(Math.random() * 256),
+      Math.floor(Math.random() * 256),
+      255,
+    ]),
+  );
 }
 
-test('a file past the storage quota is refused in the composer, and Settings › Storage shows the usage', async ({ page }) => {
+test('a file past the storage quota is refused in the composer, and Settings › Storage shows the usage', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await startChatWith(page);
   const input = page.getByTestId('file-input');
   await input.setInputFiles([{ name: 'small.png', mimeType: 'image/png', buffer: noisyPng(300) }]);
   await expect(page.getByTestId('attachment').first()).toHaveAttribute('data-state', 'ready');
   await input.setInputFiles([{ name: 'large.png', mimeType: 'image/png', buffer: noisyPng(520) }]);
-  await expect(page.locator('#composer-problem')).toHaveText(/^Your storage is full: you are using 0\.\d+ MB of 1 MB, and this file needs 0\.\d+ MB\./);
+  await expect(page.locator('#composer-problem')).toHaveText(
+    /^Your storage is full: you are using 0\.\d+ MB of 1 MB, and this file needs 0\.\d+ MB\./,
+  );
 
   await page.goto('/settings/storage');
   const meter = page.getByRole('meter', { name: 'Storage used' });

@@ -35,13 +35,22 @@ async function attach(page: Page, files: { name: string; mimeType: string; buffe
   await page.getByTestId('file-input').setInputFiles(files);
 }
 
-test('an image goes with a message, shows in the chat, survives a reload, and only its owner can fetch it', async ({ page, browser }) => {
+test('an image goes with a message, shows in the chat, survives a reload, and only its owner can fetch it', async ({
+  page,
+  browser,
+}) => {
   await signInAsGuest(page);
   const chatUrl = await startChatWith(page);
   await expect(assistantMessages(page)).toHaveCount(1);
 
   // A web page named .png is refused by its content, inline, and nothing is attached.
-  await attach(page, [{ name: 'cat.png', mimeType: 'image/png', buffer: Buffer.from('<!doctype html><html><script>alert(1)</script></html>'.padEnd(300)) }]);
+  await attach(page, [
+    {
+      name: 'cat.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('<!doctype html><html><script>alert(1)</script></html>'.padEnd(300)),
+    },
+  ]);
   await expect(page.getByRole('alert').filter({ hasText: 'not a supported type' })).toBeVisible();
   await page.getByRole('button', { name: 'Remove cat.png' }).click();
 
@@ -49,7 +58,8 @@ test('an image goes with a message, shows in the chat, survives a reload, and on
   const steps: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (request.method() === 'PUT' || url.pathname.startsWith('/api/v1/uploads')) steps.push(`${request.method()} ${url.origin === new URL(page.url()).origin ? url.pathname : 'storage'}`);
+    if (request.method() === 'PUT' || url.pathname.startsWith('/api/v1/uploads'))
+      steps.push(`${request.method()} ${url.origin === new URL(page.url()).origin ? url.pathname : 'storage'}`);
   });
   await attach(page, [{ name: 'sunset.png', mimeType: 'image/png', buffer: sunset() }]);
   const thumbnail = page.getByTestId('attachment');
@@ -99,11 +109,14 @@ test('an image goes with a message, shows in the chat, survives a reload, and on
   await anonymous.close();
 });
 
-test('an upload whose connection fails says so and can be retried; one in flight can be cancelled', async ({ page }) => {
+test('an upload whose connection fails says so and can be retried; one in flight can be cancelled', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await startChatWith(page);
   // The bytes' request fails as a dropped connection would, wherever they go.
-  const cut = (route: Route) => (route.request().method() === 'PUT' ? route.abort('connectionreset') : route.fallback());
+  const cut = (route: Route) =>
+    route.request().method() === 'PUT' ? route.abort('connectionreset') : route.fallback();
   await page.route('**/*', cut);
   await attach(page, [{ name: 'sunset.png', mimeType: 'image/png', buffer: sunset() }]);
   const item = page.getByTestId('attachment');
@@ -122,21 +135,27 @@ test('an upload whose connection fails says so and can be retried; one in flight
   await attach(page, [{ name: 'slow.png', mimeType: 'image/png', buffer: sunset() }]);
   await expect.poll(() => held.length).toBe(1);
   await expect(item).toHaveAttribute('data-state', 'uploading');
-  const forgotten = page.waitForRequest((request) => request.method() === 'DELETE' && /\/api\/v1\/uploads\/[0-9a-f-]{36}$/.test(request.url()));
+  const forgotten = page.waitForRequest(
+    (request) => request.method() === 'DELETE' && /\/api\/v1\/uploads\/[0-9a-f-]{36}$/.test(request.url()),
+  );
   await page.getByRole('button', { name: 'Cancel upload of slow.png' }).click();
   await expect(item).toHaveCount(0);
   expect((await (await forgotten).response())?.status()).toBe(204);
   await page.unroute('**/*', hold);
 });
 
-test('a voice note is recorded with a level meter and timer, transcribed, played back and answered', async ({ page }) => {
+test('a voice note is recorded with a level meter and timer, transcribed, played back and answered', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await startChatWith(page);
 
   await page.getByRole('button', { name: 'Record a voice note' }).click();
   await expect(page.getByRole('group', { name: 'Recording a voice note' })).toBeVisible();
   await expect(page.getByTestId('recording-timer')).toHaveText('0:01', { timeout: 5_000 });
-  await expect.poll(async () => Number(await page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow')))
+    .toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Stop and attach voice note' }).click();
 
   const note = page.getByTestId('attachment');
@@ -154,7 +173,9 @@ test('a voice note is recorded with a level meter and timer, transcribed, played
   await page.reload();
   const player = page.locator('[data-role="user"]').last().getByTestId('voice-note');
   await expect(player).toBeVisible();
-  await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.readyState >= 1 && audio.duration > 0)).toBe(true);
+  await expect
+    .poll(() => player.evaluate((audio: HTMLAudioElement) => audio.readyState >= 1 && audio.duration > 0))
+    .toBe(true);
   await expect(page.locator('[data-role="user"]').last().getByTestId('transcript')).toContainText(FAKE_TRANSCRIPT);
 });
 
@@ -182,7 +203,9 @@ test('a companion makes a picture when asked, and it is still there after a relo
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
 
   await page.reload();
-  const saved = assistantMessages(page).nth(1).getByRole('img', { name: /image 1$/ });
+  const saved = assistantMessages(page)
+    .nth(1)
+    .getByRole('img', { name: /image 1$/ });
   await expect(saved).toBeVisible();
   await expect.poll(() => saved.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
 });
@@ -203,27 +226,56 @@ test('with a model that cannot see, the composer says so and offers one that can
   await expect(page.getByTestId('attachment')).toHaveAttribute('data-state', 'ready');
 });
 
-test('through the API: upload, refusals, a message with attachments, and deleting the account deletes the files', async ({ page }) => {
+test('through the API: upload, refusals, a message with attachments, and deleting the account deletes the files', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   const api = page.request;
   const svg = await api.post('/api/v1/uploads', {
-    multipart: { file: { name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'.padEnd(100)) } },
+    multipart: {
+      file: {
+        name: 'logo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'.padEnd(100)),
+      },
+    },
   });
   expect(svg.status()).toBe(400);
   expect((await svg.json()).error).toMatchObject({ type: 'invalid_request_error', param: 'file' });
 
-  const created = await api.post('/api/v1/uploads', { multipart: { file: { name: 'sunset.png', mimeType: 'image/png', buffer: sunset() } } });
+  const created = await api.post('/api/v1/uploads', {
+    multipart: { file: { name: 'sunset.png', mimeType: 'image/png', buffer: sunset() } },
+  });
   expect(created.status()).toBe(201);
   const upload = await created.json();
-  expect(upload).toMatchObject({ media_type: 'image/png', size: sunset().length, kind: 'image', width: 48, height: 32 });
-  expect(upload.url).toMatch(SUPABASE_STORAGE ? new RegExp(`/storage/v1/object/sign/hearth-media/.+/${upload.id}\\.png\\?token=`) : new RegExp(`/api/v1/uploads/${upload.id}/content$`));
+  expect(upload).toMatchObject({
+    media_type: 'image/png',
+    size: sunset().length,
+    kind: 'image',
+    width: 48,
+    height: 32,
+  });
+  expect(upload.url).toMatch(
+    SUPABASE_STORAGE
+      ? new RegExp(`/storage/v1/object/sign/hearth-media/.+/${upload.id}\\.png\\?token=`)
+      : new RegExp(`/api/v1/uploads/${upload.id}/content$`),
+  );
 
   const companions = (await (await api.get('/api/v1/companions')).json()).data;
-  const conversation = await (await api.post('/api/v1/conversations', { data: { companion: companions[0].slug } })).json();
-  const sent = await api.post(`/api/v1/conversations/${conversation.id}/messages`, { data: { attachments: [upload.id], reply: false } });
+  const conversation = await (
+    await api.post('/api/v1/conversations', { data: { companion: companions[0].slug } })
+  ).json();
+  const sent = await api.post(`/api/v1/conversations/${conversation.id}/messages`, {
+    data: { attachments: [upload.id], reply: false },
+  });
   expect(sent.status()).toBe(201);
-  expect((await sent.json()).message).toMatchObject({ attachments: [upload.id], parts: [{ type: 'file', mediaType: 'image/png' }] });
-  const again = await api.post(`/api/v1/conversations/${conversation.id}/messages`, { data: { attachments: [upload.id], reply: false } });
+  expect((await sent.json()).message).toMatchObject({
+    attachments: [upload.id],
+    parts: [{ type: 'file', mediaType: 'image/png' }],
+  });
+  const again = await api.post(`/api/v1/conversations/${conversation.id}/messages`, {
+    data: { attachments: [upload.id], reply: false },
+  });
   expect(again.status()).toBe(400);
   const listed = (await (await api.get(`/api/v1/conversations/${conversation.id}/messages`)).json()).data;
   expect(listed.at(-1).attachments).toEqual([upload.id]);
@@ -236,17 +288,29 @@ test('through the API: upload, refusals, a message with attachments, and deletin
 test('through the API in two steps: a target, the bytes sent where it says, a confirmation', async ({ page }) => {
   await signInAsGuest(page);
   const api = page.request;
-  const asked = await api.post('/api/v1/uploads', { data: { kind: 'image', media_type: 'image/png', size: sunset().length, filename: 'sunset.png' } });
+  const asked = await api.post('/api/v1/uploads', {
+    data: { kind: 'image', media_type: 'image/png', size: sunset().length, filename: 'sunset.png' },
+  });
   expect(asked.status()).toBe(201);
   const target = await asked.json();
-  expect(target).toMatchObject({ method: 'PUT', headers: { 'content-type': 'image/png' }, send_credentials: !SUPABASE_STORAGE });
+  expect(target).toMatchObject({
+    method: 'PUT',
+    headers: { 'content-type': 'image/png' },
+    send_credentials: !SUPABASE_STORAGE,
+  });
   expect(new URL(target.url).origin === new URL(page.url()).origin).toBe(!SUPABASE_STORAGE);
   expect((await api.post(target.confirm_url)).status()).toBe(409); // nothing sent yet
   const sent = await api.fetch(target.url, { method: target.method, headers: target.headers, data: sunset() });
   expect(sent.ok()).toBe(true);
   const confirmed = await api.post(target.confirm_url);
   expect(confirmed.status()).toBe(201);
-  expect(await confirmed.json()).toMatchObject({ id: target.id, kind: 'image', width: 48, height: 32, filename: 'sunset.png' });
+  expect(await confirmed.json()).toMatchObject({
+    id: target.id,
+    kind: 'image',
+    width: 48,
+    height: 32,
+    filename: 'sunset.png',
+  });
   const content = await api.get(`/api/v1/uploads/${target.id}/content`);
   expect(content.status()).toBe(200);
   expect(Buffer.compare(await content.body(), sunset())).toBe(0);
@@ -262,7 +326,10 @@ test('images can be pasted into the composer or dropped on it, up to four', asyn
       (el, { type, names, bytes }) => {
         const data = new DataTransfer();
         for (const name of names) data.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
-        const event = type === 'paste' ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }) : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+        const event =
+          type === 'paste'
+            ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+            : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
         el.dispatchEvent(event);
       },
       { type, names, bytes: png },
@@ -271,7 +338,8 @@ test('images can be pasted into the composer or dropped on it, up to four', asyn
   await fileEvent('drop', ['one.png', 'two.png', 'three.png', 'four.png']);
   await expect(page.getByTestId('attachment')).toHaveCount(4);
   await expect(page.getByRole('alert').filter({ hasText: 'A message can carry at most 4 images.' })).toBeVisible();
-  for (const item of await page.getByTestId('attachment').all()) await expect(item).toHaveAttribute('data-state', 'ready');
+  for (const item of await page.getByTestId('attachment').all())
+    await expect(item).toHaveAttribute('data-state', 'ready');
   await expect(page.getByRole('img', { name: 'pasted.png' })).toBeVisible();
   await composer.press('Enter');
   await expect(page.locator('[data-role="user"]').last().getByRole('img')).toHaveCount(4);

@@ -15,7 +15,9 @@ async function say(page: Page, text: string) {
   return reply;
 }
 
-test('a companion remembers what you told it in a new chat, and you can see, edit and delete what it remembers', async ({ page }) => {
+test('a companion remembers what you told it in a new chat, and you can see, edit and delete what it remembers', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   await startChatWith(page, /Marcus/);
   await say(page, "Hi! I'm Maya, I live in Utrecht and I'm training for a half marathon in April.");
@@ -76,7 +78,10 @@ test('with memory off, a companion neither learns nor recalls', async ({ page })
   await expect(page.getByText("Wren doesn't remember anything about you yet.")).toBeVisible();
 });
 
-test('the same memory through the REST API: list, rewrite, switch, delete, forget; another person gets 404', async ({ page, browser }) => {
+test('the same memory through the REST API: list, rewrite, switch, delete, forget; another person gets 404', async ({
+  page,
+  browser,
+}) => {
   await signInAsGuest(page);
   await startChatWith(page, /Marcus/);
   await say(page, 'My name is Noor and I live in Ghent.');
@@ -84,11 +89,16 @@ test('the same memory through the REST API: list, rewrite, switch, delete, forge
   const api = page.request;
   const listed = await (await api.get('/api/v1/companions/marcus/memories')).json();
   expect(listed).toMatchObject({ enabled: true, shared: false });
-  expect(listed.data.map((m: { content: string }) => m.content).sort()).toEqual(['Lives in Ghent.', 'Their name is Noor.']);
+  expect(listed.data.map((m: { content: string }) => m.content).sort()).toEqual([
+    'Lives in Ghent.',
+    'Their name is Noor.',
+  ]);
   const ghent = listed.data.find((m: { content: string }) => m.content === 'Lives in Ghent.');
   expect(ghent).toMatchObject({ kind: 'fact', shared: false, conversation_id: expect.any(String) });
 
-  const rewritten = await api.patch(`/api/v1/memories/${ghent.id}`, { data: { content: '  Lives in Ghent,\nnear the Graslei. ' } });
+  const rewritten = await api.patch(`/api/v1/memories/${ghent.id}`, {
+    data: { content: '  Lives in Ghent,\nnear the Graslei. ' },
+  });
   expect(await rewritten.json()).toMatchObject({ id: ghent.id, content: 'Lives in Ghent, near the Graslei.' });
   const empty = await api.patch(`/api/v1/memories/${ghent.id}`, { data: { content: ' ' } });
   expect(empty.status()).toBe(400);
@@ -98,12 +108,16 @@ test('the same memory through the REST API: list, rewrite, switch, delete, forge
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   await signInAsGuest(otherPage);
-  expect((await otherPage.request.patch(`/api/v1/memories/${ghent.id}`, { data: { content: 'x' } })).status()).toBe(404);
+  expect((await otherPage.request.patch(`/api/v1/memories/${ghent.id}`, { data: { content: 'x' } })).status()).toBe(
+    404,
+  );
   expect((await otherPage.request.delete(`/api/v1/memories/${ghent.id}`)).status()).toBe(404);
   expect((await (await otherPage.request.get('/api/v1/companions/marcus/memories')).json()).data).toEqual([]);
   await other.close();
 
-  const switched = await (await api.patch('/api/v1/companions/marcus/memories', { data: { enabled: false, shared: true } })).json();
+  const switched = await (
+    await api.patch('/api/v1/companions/marcus/memories', { data: { enabled: false, shared: true } })
+  ).json();
   expect(switched).toMatchObject({ enabled: false, shared: true });
   expect((await api.delete(`/api/v1/memories/${ghent.id}`)).status()).toBe(204);
   expect(await (await api.delete('/api/v1/companions/marcus/memories')).json()).toEqual({ deleted: 1 });

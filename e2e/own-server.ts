@@ -21,14 +21,24 @@ export function ownServer(name: string, offset: number, env: Record<string, stri
   test.beforeAll(async () => {
     test.setTimeout(150_000);
     rmSync(dataDir, { recursive: true, force: true });
-    server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-      env: { ...process.env, HEARTH_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    });
+    server = spawn(
+      process.execPath,
+      ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)],
+      {
+        env: { ...process.env, HEARTH_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '', ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+        detached: true,
+      },
+    );
     const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
-      if (await fetch(`${baseURL}/signin`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${baseURL}/signin`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     throw new Error(`The ${name} spec's server did not start on port ${port}`);

@@ -13,7 +13,9 @@ ownServer('rate-limit', 3, {
   RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: String(SIGN_UPS_PER_HOUR),
 });
 
-test('past the hourly message quota the composer says when more can be sent, and nothing is saved', async ({ page }) => {
+test('past the hourly message quota the composer says when more can be sent, and nothing is saved', async ({
+  page,
+}) => {
   await signInAsGuest(page);
   const chatUrl = await startChatWith(page);
   const startedAt = Date.now();
@@ -32,7 +34,10 @@ test('past the hourly message quota the composer says when more can be sent, and
     [startedAt + 3_600_000, Date.now() + 3_600_000],
   );
   const text = await notice.innerText();
-  expect(expected.some((time) => text === `You’ve sent a lot of messages this hour — you can send more at ${time}.`), `${text} (expected ${expected.join(' or ')})`).toBe(true);
+  expect(
+    expected.some((time) => text === `You’ve sent a lot of messages this hour — you can send more at ${time}.`),
+    `${text} (expected ${expected.join(' or ')})`,
+  ).toBe(true);
   await expect(page.getByRole('status').filter({ has: notice })).toBeVisible();
 
   // Not a generic error, the message was not kept, and its text is back for later.
@@ -47,7 +52,9 @@ test('past the hourly message quota the composer says when more can be sent, and
 
   // The REST API answers the same person with the 429 envelope and Retry-After.
   const conversationId = chatUrl.split('/').pop()!;
-  const viaApi = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, { data: { content: 'And over the API?' } });
+  const viaApi = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, {
+    data: { content: 'And over the API?' },
+  });
   expect(viaApi.status()).toBe(429);
   expect(Number(viaApi.headers()['retry-after'])).toBeGreaterThan(3000);
   expect((await viaApi.json()).error).toMatchObject({ type: 'rate_limit_error', code: 'messages_per_hour' });
@@ -66,7 +73,9 @@ test('starting guest sessions is limited per client address, with a message that
       refused.waitFor({ timeout: 20_000 }).then(() => 'refused' as const),
     ]);
     if (outcome === 'refused') {
-      await expect(refused).toHaveText(/^Too many new accounts on this server this hour \(at most 3\)\. Try again in (59|60) minutes\.$/);
+      await expect(refused).toHaveText(
+        /^Too many new accounts on this server this hour \(at most 3\)\. Try again in (59|60) minutes\.$/,
+      );
       await expect(page).toHaveURL(/\/signin/);
       break;
     }

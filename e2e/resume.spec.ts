@@ -4,7 +4,8 @@ import { assistantMessages, expectAccessible, signInAsGuest, startChatWith } fro
 // The e2e server's offline model writes a word every 80 ms, so a reply takes a few seconds.
 const RECONNECT = /\/api\/chat\/[0-9a-f-]{36}\/stream$/;
 
-const wordsIn = async (reply: Locator) => ((await reply.textContent()) ?? '').trim().split(/\s+/).filter(Boolean).length;
+const wordsIn = async (reply: Locator) =>
+  ((await reply.textContent()) ?? '').trim().split(/\s+/).filter(Boolean).length;
 
 async function sendAndWaitForWords(page: Page, text: string, words = 3): Promise<Locator> {
   const composer = page.getByRole('textbox', { name: /^Message / });
@@ -58,7 +59,9 @@ test('going offline mid-reply, then back online: the rest of the reply arrives',
   const reply = await sendAndWaitForWords(page, 'What do you like to talk about?');
 
   await context.setOffline(true);
-  await expect(page.getByRole('status').filter({ hasText: /You’re offline\..*the rest will appear when you’re back online/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /You’re offline\..*the rest will appear when you’re back online/ }),
+  ).toBeVisible();
   const atDrop = ((await reply.textContent()) ?? '').trim();
   // The page is cut off from the reply (which goes on on the server): nothing more arrives.
   await page.waitForTimeout(1000);
@@ -99,7 +102,10 @@ test('a reload after the reply finished shows it from the database, with no reco
   expect(reconnects).toEqual([]);
 });
 
-test('Stop works on a reply the page reconnected to, and the stream is its owner’s alone', async ({ page, browser }) => {
+test('Stop works on a reply the page reconnected to, and the stream is its owner’s alone', async ({
+  page,
+  browser,
+}) => {
   // Someone else, signed in before the reply starts so that the reply is still being written when they ask.
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
@@ -112,7 +118,9 @@ test('Stop works on a reply the page reconnected to, and the stream is its owner
 
   const theirs = await strangerPage.request.get(`/api/chat/${conversationId}/stream`);
   expect(theirs.status()).toBe(404);
-  expect(await theirs.json()).toEqual({ error: { type: 'not_found_error', message: 'This conversation does not exist.' } });
+  expect(await theirs.json()).toEqual({
+    error: { type: 'not_found_error', message: 'This conversation does not exist.' },
+  });
   expect((await strangerPage.request.get('/api/chat/not-an-id/stream')).status()).toBe(400);
   await stranger.close();
 

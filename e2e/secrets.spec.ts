@@ -47,7 +47,9 @@ test('no secret reaches the browser: not in any response, not in the built clien
   const responses = await Promise.all(bodies);
   expect(responses.some(({ url }) => url.endsWith('.js'))).toBe(true);
   expect(responses.some(({ url }) => url.includes('/api/chat'))).toBe(true);
-  expect(responses.filter(({ body }) => secretsIn(body).length).map(({ url, body }) => `${url}: ${secretsIn(body)}`)).toEqual([]);
+  expect(
+    responses.filter(({ body }) => secretsIn(body).length).map(({ url, body }) => `${url}: ${secretsIn(body)}`),
+  ).toEqual([]);
 
   const bundles = filesUnder(path.join(process.cwd(), '.next', 'static'));
   expect(bundles.length).toBeGreaterThan(10);

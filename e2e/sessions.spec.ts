@@ -1,12 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible, MEMBER_PASSWORD, signInAsGuest, signInAsMember } from './helpers';
 
-test('Settings lists where you are signed in; signing one out ends it there, and “sign out everywhere” ends them all', async ({ page, browser }) => {
+test('Settings lists where you are signed in; signing one out ends it there, and “sign out everywhere” ends them all', async ({
+  page,
+  browser,
+}) => {
   const { email } = await signInAsMember(page, 'Sessions');
   const other = await browser.newContext();
   const otherPage = await other.newPage();
   const { csrfToken } = await (await otherPage.request.get('/api/auth/csrf')).json();
-  await otherPage.request.post('/api/auth/callback/credentials', { form: { email, password: MEMBER_PASSWORD, csrfToken, json: 'true' } });
+  await otherPage.request.post('/api/auth/callback/credentials', {
+    form: { email, password: MEMBER_PASSWORD, csrfToken, json: 'true' },
+  });
   await otherPage.goto('/');
   await expect(otherPage.getByRole('heading', { level: 1 })).toContainText('Sessions');
 

@@ -50,13 +50,18 @@ async function openPlayer(page: Page) {
 const wav = (text: string) => speechWav(text).toString('base64');
 const events = (page: Page) => page.evaluate(() => window.log.events);
 
-test('plays queued sentences one after another, reports the voice level, and goes idle once at the end', async ({ page }) => {
+test('plays queued sentences one after another, reports the voice level, and goes idle once at the end', async ({
+  page,
+}) => {
   await openPlayer(page);
   const before = await page.evaluate(() => performance.now());
-  await page.evaluate(([first, second]) => {
-    window.enqueueBase64(first!);
-    window.enqueueBase64(second!);
-  }, [wav('Hello there, my friend.'), wav('How was your day?')]);
+  await page.evaluate(
+    ([first, second]) => {
+      window.enqueueBase64(first!);
+      window.enqueueBase64(second!);
+    },
+    [wav('Hello there, my friend.'), wav('How was your day?')],
+  );
   await expect.poll(() => events(page)).toEqual(['start']);
   expect(await page.evaluate(() => window.player.speaking)).toBe(true);
   const firstPlaybackAt = await page.evaluate(() => window.player.firstPlaybackAt);
@@ -74,10 +79,16 @@ test('plays queued sentences one after another, reports the voice level, and goe
 
 test('stop() silences at once and drops what was queued (barge-in)', async ({ page }) => {
   await openPlayer(page);
-  await page.evaluate(([long, next]) => {
-    window.enqueueBase64(long!);
-    window.enqueueBase64(next!);
-  }, [wav('This is a long sentence that would take several seconds to say out loud.'), wav('And this one would come after it.')]);
+  await page.evaluate(
+    ([long, next]) => {
+      window.enqueueBase64(long!);
+      window.enqueueBase64(next!);
+    },
+    [
+      wav('This is a long sentence that would take several seconds to say out loud.'),
+      wav('And this one would come after it.'),
+    ],
+  );
   await expect.poll(() => events(page)).toEqual(['start']);
   await page.evaluate(() => window.player.stop());
   expect(await events(page)).toEqual(['start', 'idle']);

@@ -25,7 +25,9 @@ test('past the day’s token budget the composer says so inline, and the API ans
   await expect(page.getByRole('textbox', { name: /^Message / })).toHaveValue('One more, please');
 
   const conversationId = chatUrl.split('/').pop()!;
-  const viaApi = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, { data: { content: 'And over the API?' } });
+  const viaApi = await page.request.post(`/api/v1/conversations/${conversationId}/messages`, {
+    data: { content: 'And over the API?' },
+  });
   expect(viaApi.status()).toBe(429);
   expect(Number(viaApi.headers()['retry-after'])).toBeGreaterThan(0);
   expect((await viaApi.json()).error).toMatchObject({ type: 'rate_limit_error', code: 'daily_budget' });

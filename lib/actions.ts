@@ -18,7 +18,11 @@ export async function sessionUser() {
 }
 
 /** Runs an action's change, refreshes the pages under `path` after it, and turns a failure into its message. */
-export async function attempt(fn: () => Promise<unknown>, path: string, type?: 'layout' | 'page'): Promise<ActionResult> {
+export async function attempt(
+  fn: () => Promise<unknown>,
+  path: string,
+  type?: 'layout' | 'page',
+): Promise<ActionResult> {
   try {
     await fn();
     revalidatePath(path, type);

@@ -16,7 +16,9 @@ describe('the error envelope', () => {
       status: 401,
       body: { error: { type: 'authentication_error', message: 'Sign in first.' } },
     });
-    expect((await envelope(new HearthError('provider_not_configured', 'Set GROQ_API_KEY.'))).body.error.type).toBe('provider_not_configured');
+    expect((await envelope(new HearthError('provider_not_configured', 'Set GROQ_API_KEY.'))).body.error.type).toBe(
+      'provider_not_configured',
+    );
     expect((await envelope(new HearthError('provider_failed', 'Groq broke.'))).status).toBe(502);
   });
 
@@ -30,7 +32,9 @@ describe('the error envelope', () => {
     })();
     expect(await envelope(failure)).toEqual({
       status: 400,
-      body: { error: { type: 'invalid_request_error', message: 'Passwords need at least 8 characters.', param: 'password' } },
+      body: {
+        error: { type: 'invalid_request_error', message: 'Passwords need at least 8 characters.', param: 'password' },
+      },
     });
   });
 

@@ -61,8 +61,22 @@ export function isHearthError(error: unknown): error is HearthError {
 
 // The connection to the database failed (not the query): the server restarted or ended the
 // session, or it cannot be reached. Worth a retry, so a 503 rather than a 500.
-const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
-const CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed|terminating connection/i;
+const CONNECTION_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error and is not queryable|Client was closed|terminating connection/i;
 
 /** PostgreSQL error codes that mean the request, not the server, was wrong, or that the database is out of reach. */
 export function fromDatabaseError(error: unknown): HearthError | undefined {

@@ -9,7 +9,12 @@ import { startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/test
 import { checkHealth, healthAccess } from './health';
 
 const KEY = 'sk-health-check-key-123456';
-const WARNING: Problem = { level: 'warning', code: 'redis_missing', setting: 'REDIS_URL', message: 'REDIS_URL is not set.' };
+const WARNING: Problem = {
+  level: 'warning',
+  code: 'redis_missing',
+  setting: 'REDIS_URL',
+  message: 'REDIS_URL is not set.',
+};
 
 describe('health', () => {
   let db: Database;
@@ -42,7 +47,12 @@ describe('health', () => {
   });
 
   it('checks keys only when asked, caches the answer, and never prints the key', async () => {
-    const env = { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url, LOCAL_LLM_BASE_URL: server.url, LOCAL_LLM_API_KEY: 'wrong-key-abcdef' };
+    const env = {
+      OPENAI_API_KEY: KEY,
+      OPENAI_BASE_URL: server.url,
+      LOCAL_LLM_BASE_URL: server.url,
+      LOCAL_LLM_API_KEY: 'wrong-key-abcdef',
+    };
     const first = await checkHealth({ db, env, deep: true, configuration: [] });
     expect(first.status).toBe('degraded'); // the local server refused its key
     const byId = Object.fromEntries(first.providers.map((p) => [p.id, p]));
@@ -69,7 +79,12 @@ describe('health', () => {
   });
 
   it('is ok after a deep check whose keys were all accepted', async () => {
-    const health = await checkHealth({ db, env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url }, deep: true, configuration: [] });
+    const health = await checkHealth({
+      db,
+      env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server.url },
+      deep: true,
+      configuration: [],
+    });
     expect(health.status).toBe('ok');
   });
 });
@@ -92,15 +107,22 @@ describe('who may read the health details', () => {
   });
 
   const request = (headers: Record<string, string> = {}) => new Request('http://hearth.test/api/health', { headers });
-  const sessionOf = async (id: string, role: 'user' | 'admin') => ({ cookie: await sessionCookie(db, { id }, SECRET, { role }) });
+  const sessionOf = async (id: string, role: 'user' | 'admin') => ({
+    cookie: await sessionCookie(db, { id }, SECRET, { role }),
+  });
 
   it('opens them to the HEALTH_TOKEN as a bearer token, and refuses any other token with a 401', async () => {
     expect(await healthAccess(request({ authorization: `Bearer ${TOKEN}` }), TOKEN)).toBe('details');
     for (const wrong of [`Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, 'Bearer', `Basic ${TOKEN}`]) {
-      await expect(healthAccess(request({ authorization: wrong }), TOKEN)).rejects.toMatchObject({ code: 'unauthorized', status: 401 });
+      await expect(healthAccess(request({ authorization: wrong }), TOKEN)).rejects.toMatchObject({
+        code: 'unauthorized',
+        status: 401,
+      });
     }
     // No HEALTH_TOKEN on the server: no token opens anything.
-    await expect(healthAccess(request({ authorization: 'Bearer undefined' }), undefined)).rejects.toMatchObject({ status: 401 });
+    await expect(healthAccess(request({ authorization: 'Bearer undefined' }), undefined)).rejects.toMatchObject({
+      status: 401,
+    });
   });
 
   it("opens them to an enabled admin's session only, checked in the database", async () => {

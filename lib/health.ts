@@ -66,7 +66,9 @@ export async function healthAccess(request: Request, token: string | undefined =
   if (authorization !== null) {
     const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
     if (token && presented && sameSecret(presented, token)) return 'details';
-    throw new HearthError('unauthorized', 'This token does not open the health details.', { headers: { 'www-authenticate': 'Bearer' } });
+    throw new HearthError('unauthorized', 'This token does not open the health details.', {
+      headers: { 'www-authenticate': 'Bearer' },
+    });
   }
   // A session that cannot be checked because the database is down counts as none: the status only.
   const session = await sessionFromRequest(request).catch(() => null);
@@ -87,7 +89,9 @@ function sameSecret(presented: string, expected: string): boolean {
 function speechHealth(env: Env): Health['speech'] {
   const stt = transcriptionProvider(env);
   const tts = speechAvailability(env);
-  return Object.fromEntries(LANGUAGES.map((language) => [language, { stt, tts: tts[language].tts }])) as Health['speech'];
+  return Object.fromEntries(
+    LANGUAGES.map((language) => [language, { stt, tts: tts[language].tts }]),
+  ) as Health['speech'];
 }
 
 async function checkDatabase(given?: Database): Promise<Health['database']> {
@@ -120,7 +124,10 @@ async function checkKey(id: string, request: { url: string; headers: Record<stri
   if (cached && Date.now() - cached.at < KEY_CHECK_TTL_MS) return cached.result;
   let result: NonNullable<ProviderHealth['key']>;
   try {
-    const response = await fetch(request.url, { headers: request.headers, signal: AbortSignal.timeout(KEY_CHECK_TIMEOUT_MS) });
+    const response = await fetch(request.url, {
+      headers: request.headers,
+      signal: AbortSignal.timeout(KEY_CHECK_TIMEOUT_MS),
+    });
     await response.body?.cancel();
     result = response.ok
       ? { valid: true, checked_at: new Date().toISOString() }

@@ -46,7 +46,9 @@ export async function newRedisSubscriber(): Promise<Redis | null> {
   const main = getRedis();
   if (!main) return null;
   const subscriber = (await main).duplicate();
-  subscriber.on('error', (error: unknown) => console.error('[redis subscriber]', error instanceof Error ? error.message : error));
+  subscriber.on('error', (error: unknown) =>
+    console.error('[redis subscriber]', error instanceof Error ? error.message : error),
+  );
   await subscriber.connect();
   return subscriber;
 }

@@ -22,7 +22,9 @@ try {
     console.error(`No account with the email ${email}. Sign up first, then run this again.`);
     process.exitCode = 1;
   } else {
-    console.log(result.changed ? `${email} is now an admin. Sign in again to open /admin.` : `${email} was already an admin.`);
+    console.log(
+      result.changed ? `${email} is now an admin. Sign in again to open /admin.` : `${email} was already an admin.`,
+    );
   }
 } finally {
   await db.close();

@@ -5,7 +5,21 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'app', 'components', 'lib', 'middleware.ts', 'instrumentation.ts'], { encoding: 'utf8' })
+const files = execFileSync(
+  'git',
+  [
+    'ls-files',
+    '--cached',
+    '--others',
+    '--exclude-standard',
+    'app',
+    'components',
+    'lib',
+    'middleware.ts',
+    'instrumentation.ts',
+  ],
+  { encoding: 'utf8' },
+)
   .split('\n')
   .filter((file) => /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file));
 const known = new Set(files);
@@ -14,14 +28,26 @@ const SPECIFIER = /(?:\bfrom|\bimport)\s*\(?\s*['"]([^'"\n]+)['"]/g;
 const COMMENTS = /\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm;
 
 function resolve(from, specifier) {
-  const base = specifier.startsWith('@/') ? specifier.slice(2) : specifier.startsWith('.') ? path.posix.join(path.posix.dirname(from), specifier) : null;
+  const base = specifier.startsWith('@/')
+    ? specifier.slice(2)
+    : specifier.startsWith('.')
+      ? path.posix.join(path.posix.dirname(from), specifier)
+      : null;
   if (base === null) return null;
   const stem = base.replace(/\.(ts|tsx)$/, '');
-  return [stem + '.ts', stem + '.tsx', stem + '/index.ts', stem + '/index.tsx'].find((candidate) => known.has(candidate)) ?? null;
+  return (
+    [stem + '.ts', stem + '.tsx', stem + '/index.ts', stem + '/index.tsx'].find((candidate) => known.has(candidate)) ??
+    null
+  );
 }
 
 const imports = new Map(
-  files.map((file) => [file, [...readFileSync(file, 'utf8').replace(COMMENTS, '').matchAll(SPECIFIER)].map((match) => resolve(file, match[1])).filter((target) => target !== null)]),
+  files.map((file) => [
+    file,
+    [...readFileSync(file, 'utf8').replace(COMMENTS, '').matchAll(SPECIFIER)]
+      .map((match) => resolve(file, match[1]))
+      .filter((target) => target !== null),
+  ]),
 );
 
 // Tarjan's strongly connected components: every group of two or more modules is a cycle.
@@ -55,7 +81,9 @@ function visit(file) {
 for (const file of files) if (!order.has(file)) visit(file);
 
 if (cycles.length > 0) {
-  console.error(`Import cycles (type-only imports count too):\n${cycles.map((group) => `  ${group.join(' <-> ')}`).join('\n')}`);
+  console.error(
+    `Import cycles (type-only imports count too):\n${cycles.map((group) => `  ${group.join(' <-> ')}`).join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(`No import cycles among ${files.length} modules.`);

@@ -6,6 +6,8 @@ const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const minimum = Number(/\d+/.exec(engines.node)[0]);
 const major = Number(process.versions.node.split('.')[0]);
 if (major < minimum) {
-  console.error(`Hearth needs Node.js ${minimum} or newer (24 LTS recommended, see .nvmrc); this is Node.js ${process.versions.node}.`);
+  console.error(
+    `Hearth needs Node.js ${minimum} or newer (24 LTS recommended, see .nvmrc); this is Node.js ${process.versions.node}.`,
+  );
   process.exit(1);
 }

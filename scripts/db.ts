@@ -17,7 +17,9 @@ const db = await openDatabase(configuredDatabase()).catch((error: unknown) => {
 });
 try {
   if (command === 'seed') await seed(db);
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('select count(*)::int as n from supabase_migrations.schema_migrations');
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>(
+    'select count(*)::int as n from supabase_migrations.schema_migrations',
+  );
   console.log(`${command}: ok (${n} migrations applied, database: ${db.kind})`);
 } finally {
   await db.close();

@@ -6,7 +6,8 @@
 import { createServer } from 'node:http';
 import { startMailCatcher, type CaughtMail } from '../lib/testing/mail-catcher.ts';
 
-const number = (value: string | undefined, fallback: number) => (value && Number.isInteger(Number(value)) ? Number(value) : fallback);
+const number = (value: string | undefined, fallback: number) =>
+  value && Number.isInteger(Number(value)) ? Number(value) : fallback;
 const smtpPort = number(process.env.MAIL_CATCHER_SMTP_PORT, 1025);
 const httpPort = number(process.env.MAIL_CATCHER_HTTP_PORT, 1080);
 
@@ -16,7 +17,8 @@ catcher.onMail((mail) => {
   for (const link of mail.links) console.log(`         ${link}`);
 });
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const linkify = (text: string) => escape(text).replace(/https?:\/\/[^\s<>"]+/g, (url) => `<a href="${url}">${url}</a>`);
 const card = (mail: CaughtMail) => `<article>
   <h2>${escape(mail.subject)}</h2>
@@ -39,8 +41,10 @@ ${catcher.mails.length ? [...catcher.mails].reverse().map(card).join('\n') : '<p
 </body></html>`;
 
 const http = createServer((req, res) => {
-  if (req.url === '/messages.json') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(catcher.mails));
-  if (req.url === '/' || req.url === '') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
+  if (req.url === '/messages.json')
+    return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(catcher.mails));
+  if (req.url === '/' || req.url === '')
+    return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
   res.writeHead(404).end();
 });
 http.listen(httpPort, '127.0.0.1', () => {

@@ -6,8 +6,12 @@ import { startFakeOAuthServer } from '../lib/testing/fake-oauth.ts';
 const port = Number(process.env.FAKE_OAUTH_PORT) || 4020;
 const server = await startFakeOAuthServer({ port });
 console.log(`Fake GitHub and Google at ${server.origin}`);
-console.log(`GITHUB_ID=${server.clients.github.id} GITHUB_SECRET=${server.clients.github.secret} GITHUB_OAUTH_BASE_URL=${server.origin}`);
-console.log(`GOOGLE_CLIENT_ID=${server.clients.google.id} GOOGLE_CLIENT_SECRET=${server.clients.google.secret} GOOGLE_OAUTH_BASE_URL=${server.origin}`);
+console.log(
+  `GITHUB_ID=${server.clients.github.id} GITHUB_SECRET=${server.clients.github.secret} GITHUB_OAUTH_BASE_URL=${server.origin}`,
+);
+console.log(
+  `GOOGLE_CLIENT_ID=${server.clients.google.id} GOOGLE_CLIENT_SECRET=${server.clients.google.secret} GOOGLE_OAUTH_BASE_URL=${server.origin}`,
+);
 const stop = async () => {
   await server.close();
   process.exit(0);

@@ -16,7 +16,8 @@ import {
 } from '../lib/testing/fake-providers/index.ts';
 
 const env = process.env;
-const number = (value: string | undefined, fallback: number) => (value && Number.isFinite(Number(value)) ? Number(value) : fallback);
+const number = (value: string | undefined, fallback: number) =>
+  value && Number.isFinite(Number(value)) ? Number(value) : fallback;
 const openaiPort = number(env.FAKE_OPENAI_PORT, 4010);
 const geminiPort = number(env.FAKE_GEMINI_PORT, 4011);
 const groqPort = number(env.FAKE_GROQ_PORT, 4012);
@@ -49,18 +50,24 @@ function friendlyReply(server: string, request: RecordedRequest): Scenario {
     text,
     firstTokenDelayMs,
     chunkDelayMs,
-    usage: { inputTokens: Math.ceil(JSON.stringify(request.body ?? '').length / 4), outputTokens: text.split(' ').length },
+    usage: {
+      inputTokens: Math.ceil(JSON.stringify(request.body ?? '').length / 4),
+      outputTokens: text.split(' ').length,
+    },
   };
 }
 
-const log = (server: string) => (line: string) => console.log(`${new Date().toTimeString().slice(0, 8)} [${server}] ${line}`);
+const log = (server: string) => (line: string) =>
+  console.log(`${new Date().toTimeString().slice(0, 8)} [${server}] ${line}`);
 
 async function start<Server>(name: string, port: number, run: () => Promise<Server>): Promise<Server> {
   try {
     return await run();
   } catch (error) {
     if ((error as { code?: string }).code === 'EADDRINUSE') {
-      console.error(`Port ${port} (${name}) is taken: stop whatever uses it or pick another port with the env vars above.`);
+      console.error(
+        `Port ${port} (${name}) is taken: stop whatever uses it or pick another port with the env vars above.`,
+      );
       process.exit(1);
     }
     throw error;
@@ -84,7 +91,10 @@ const groq = await start('Groq', groqPort, () =>
     apiKey: key,
     flavor: 'groq',
     basePath: '/openai/v1',
-    models: [{ id: 'llama-3.3-70b-versatile', context_length: 131_072 }, { id: 'llama-3.1-8b-instant', context_length: 131_072 }],
+    models: [
+      { id: 'llama-3.3-70b-versatile', context_length: 131_072 },
+      { id: 'llama-3.1-8b-instant', context_length: 131_072 },
+    ],
     scenario: (request) => ({ ...friendlyReply('Groq', request), ...markerScenario(request) }),
     log: log('groq'),
   }),

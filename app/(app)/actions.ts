@@ -3,7 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { attempt, sessionUser, type ActionResult } from '@/lib/actions';
-import { deleteUserConversation, pageOfConversations, startConversation, updateUserConversation } from '@/lib/conversations/service';
+import {
+  deleteUserConversation,
+  pageOfConversations,
+  startConversation,
+  updateUserConversation,
+} from '@/lib/conversations/service';
 import type { ConversationSummary } from '@/lib/conversations/queries';
 import type { Page } from '@/lib/db/cursor';
 import { toHearthError } from '@/lib/errors';
@@ -50,6 +55,8 @@ export async function moreConversationsAction(cursor: string): Promise<Page<Conv
 /** Switches the conversation's model; refused with the reason when its provider is not configured. */
 export async function changeModelAction(conversationId: string, model: string): Promise<ActionResult> {
   return attemptChange(async () => {
-    await updateUserConversation(await signedIn(), parseWith(uuid, conversationId), { model: parseWith(modelId, model) });
+    await updateUserConversation(await signedIn(), parseWith(uuid, conversationId), {
+      model: parseWith(modelId, model),
+    });
   });
 }

@@ -33,15 +33,28 @@ export default async function HomePage() {
           {offline && <OfflineBanner className="mb-8" />}
           {recent.items.length > 0 && (
             <section aria-labelledby="recent-heading" className="mb-10">
-              <h2 id="recent-heading" className="mb-3 text-sm font-medium text-ink-faint">Continue where you left off</h2>
+              <h2 id="recent-heading" className="mb-3 text-sm font-medium text-ink-faint">
+                Continue where you left off
+              </h2>
               <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 {recent.items.map((c) => (
                   <li key={c.id}>
-                    <Link href={`/chat/${c.id}`} className="flex items-center gap-3 rounded-2xl border border-line bg-raised p-3 transition hover:-translate-y-0.5 hover:shadow-md">
-                      <Avatar src={c.companion.avatarUrl} name={c.companion.name} decorative size={40} accent={c.companion.accentColor} />
+                    <Link
+                      href={`/chat/${c.id}`}
+                      className="flex items-center gap-3 rounded-2xl border border-line bg-raised p-3 transition hover:-translate-y-0.5 hover:shadow-md"
+                    >
+                      <Avatar
+                        src={c.companion.avatarUrl}
+                        name={c.companion.name}
+                        decorative
+                        size={40}
+                        accent={c.companion.accentColor}
+                      />
                       <span className="min-w-0">
                         <span className="block truncate text-sm font-medium">{c.title}</span>
-                        <span className="block truncate text-xs text-ink-faint">{c.companion.name} · {shortTime(c.updatedAt)}</span>
+                        <span className="block truncate text-xs text-ink-faint">
+                          {c.companion.name} · {shortTime(c.updatedAt)}
+                        </span>
                       </span>
                     </Link>
                   </li>

@@ -13,9 +13,13 @@ import { clientAddress, takeSignUpQuota } from '@/lib/rate-limit';
 
 type SignUpField = 'email' | 'password' | 'name';
 /** Success looks the same for a new address and a taken one: the page never says which. */
-export type SignUpResult = { ok: true; email: string; mail: 'sent' | 'unavailable' } | { ok: false; error: string; field?: SignUpField };
+export type SignUpResult =
+  { ok: true; email: string; mail: 'sent' | 'unavailable' } | { ok: false; error: string; field?: SignUpField };
 
-export async function signUpAction(input: { email: string; password: string; name?: string }, humanCheck?: string): Promise<SignUpResult> {
+export async function signUpAction(
+  input: { email: string; password: string; name?: string },
+  humanCheck?: string,
+): Promise<SignUpResult> {
   try {
     const requestHeaders = await headers();
     await guardSignUp(input, { address: clientAddress(requestHeaders), humanCheck });
@@ -59,7 +63,9 @@ export async function resetPasswordAction(input: { token: string; password: stri
   }
 }
 
-export type VerifyResult = { outcome: 'verified' | 'already_verified' | 'expired' | 'invalid'; signedIn: boolean } | { outcome: 'error'; message: string };
+export type VerifyResult =
+  | { outcome: 'verified' | 'already_verified' | 'expired' | 'invalid'; signedIn: boolean }
+  | { outcome: 'error'; message: string };
 
 /**
  * Confirms an address from its link (a button press, so that mail scanners that open links do not
@@ -69,7 +75,8 @@ export type VerifyResult = { outcome: 'verified' | 'already_verified' | 'expired
 export async function verifyEmailAction(token: string): Promise<VerifyResult> {
   try {
     const result = await verifyEmail(token);
-    if (result.outcome !== 'verified' && result.outcome !== 'already_verified') return { outcome: result.outcome, signedIn: false };
+    if (result.outcome !== 'verified' && result.outcome !== 'already_verified')
+      return { outcome: result.outcome, signedIn: false };
     const session = await getSessionUserId();
     if (session?.id !== result.userId) return { outcome: result.outcome, signedIn: false };
     const user = await loadUser(result.userId);

@@ -8,7 +8,10 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
   const companions = await availableCompanions(null).catch(() => []);
   return (
     <main className="relative flex min-h-dvh flex-col items-center justify-center overflow-hidden px-4 py-12">
-      <div aria-hidden="true" className="pointer-events-none absolute inset-x-0 top-0 h-96 bg-gradient-to-b from-ember-100/70 to-transparent dark:from-ember-950/40" />
+      <div
+        aria-hidden="true"
+        className="pointer-events-none absolute inset-x-0 top-0 h-96 bg-gradient-to-b from-ember-100/70 to-transparent dark:from-ember-950/40"
+      />
       <div className="relative w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">
           <Logo className="text-xl" />

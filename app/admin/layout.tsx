@@ -17,13 +17,17 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           <Link href="/" className="rounded-lg" aria-label="Back to Hearth">
             <Logo />
           </Link>
-          <span className="rounded-full bg-ember-100 px-2 py-0.5 text-[11px] font-semibold tracking-wide text-ember-900 uppercase dark:bg-ember-950 dark:text-ember-200">Admin</span>
+          <span className="rounded-full bg-ember-100 px-2 py-0.5 text-[11px] font-semibold tracking-wide text-ember-900 uppercase dark:bg-ember-950 dark:text-ember-200">
+            Admin
+          </span>
         </div>
         <AdminNav />
         <div className="mt-auto hidden border-t border-line p-3 text-xs text-ink-faint md:block">
           <p className="truncate">{admin.email ?? admin.name}</p>
           <p className="mt-1">You see usage in aggregate, never anyone’s messages.</p>
-          <Link href="/" className="mt-2 inline-block text-ink-soft hover:underline">← Back to the app</Link>
+          <Link href="/" className="mt-2 inline-block text-ink-soft hover:underline">
+            ← Back to the app
+          </Link>
         </div>
       </aside>
       <main className="min-w-0 flex-1 md:overflow-y-auto">

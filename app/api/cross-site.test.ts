@@ -51,7 +51,13 @@ describe.each(TEST_DATABASES)('cookie writes from another origin, on $name', ({ 
   beforeEach(() => {
     vi.stubEnv('NEXTAUTH_SECRET', SECRET);
     vi.stubEnv('ALLOWED_ORIGINS', 'https://allowed.example');
-    for (const name of ['REQUESTS_PER_MINUTE', 'REQUESTS_PER_MINUTE_PER_IP', 'MESSAGES_PER_HOUR', 'MESSAGES_PER_HOUR_PER_IP']) vi.stubEnv(`RATE_LIMIT_${name}`, '0');
+    for (const name of [
+      'REQUESTS_PER_MINUTE',
+      'REQUESTS_PER_MINUTE_PER_IP',
+      'MESSAGES_PER_HOUR',
+      'MESSAGES_PER_HOUR_PER_IP',
+    ])
+      vi.stubEnv(`RATE_LIMIT_${name}`, '0');
     vi.stubEnv('OFFLINE_MODEL_FIRST_TOKEN_MS', '0');
     vi.stubEnv('OFFLINE_MODEL_WORD_MS', '0');
   });
@@ -64,9 +70,20 @@ describe.each(TEST_DATABASES)('cookie writes from another origin, on $name', ({ 
     await rm(root, { recursive: true, force: true });
   });
 
-  const rows = async (table: string) => (await db.query<{ n: number }>(`select count(*)::int as n from hearth.${table} where user_id = $1`, [victim.id]))[0]!.n;
-  const send = async (handler: Handler, url: string, init: { headers?: Record<string, string>; body?: BodyInit; method?: string }) => {
-    const request = new Request(`${SITE}${url}`, { method: init.method ?? 'POST', headers: { host: 'hearth.test', ...init.headers }, body: init.body });
+  const rows = async (table: string) =>
+    (
+      await db.query<{ n: number }>(`select count(*)::int as n from hearth.${table} where user_id = $1`, [victim.id])
+    )[0]!.n;
+  const send = async (
+    handler: Handler,
+    url: string,
+    init: { headers?: Record<string, string>; body?: BodyInit; method?: string },
+  ) => {
+    const request = new Request(`${SITE}${url}`, {
+      method: init.method ?? 'POST',
+      headers: { host: 'hearth.test', ...init.headers },
+      body: init.body,
+    });
     const response = await inRequest(request, () => handler(request, { params: Promise.resolve({}) }));
     return { status: response.status, body: await response.text(), headers: response.headers };
   };
@@ -75,7 +92,11 @@ describe.each(TEST_DATABASES)('cookie writes from another origin, on $name', ({ 
 
   it("refuses the attack's request (text/plain JSON from another port) and writes nothing", async () => {
     const before = await rows('conversations');
-    const attack = await startConversationWith({ origin: OTHER_PORT, 'content-type': 'text/plain;charset=UTF-8', 'sec-fetch-site': 'same-site' });
+    const attack = await startConversationWith({
+      origin: OTHER_PORT,
+      'content-type': 'text/plain;charset=UTF-8',
+      'sec-fetch-site': 'same-site',
+    });
     expect(attack.status, attack.body).toBe(403);
     expect(JSON.parse(attack.body).error).toMatchObject({ type: 'permission_error', code: 'cross_site_request' });
     expect(await rows('conversations')).toBe(before);
@@ -86,7 +107,11 @@ describe.each(TEST_DATABASES)('cookie writes from another origin, on $name', ({ 
     ['another site', { origin: 'https://evil.example', 'content-type': 'application/json' }, 403],
     ['Origin: null (a sandboxed frame)', { origin: 'null', 'content-type': 'application/json' }, 403],
     ['a malformed Origin', { origin: 'http://', 'content-type': 'application/json' }, 403],
-    ['no Origin, but Sec-Fetch-Site says same-site', { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' }, 403],
+    [
+      'no Origin, but Sec-Fetch-Site says same-site',
+      { 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+      403,
+    ],
     ['this origin, but text/plain', { origin: SITE, 'content-type': 'text/plain' }, 415],
     ['this origin, but a form', { origin: SITE, 'content-type': 'application/x-www-form-urlencoded' }, 415],
     ['this origin, with no content type', { origin: SITE }, 415],
@@ -104,14 +129,36 @@ describe.each(TEST_DATABASES)('cookie writes from another origin, on $name', ({ 
   });
 
   it("accepts this site's own pages, a non-browser client with the cookie, and bearer keys from anywhere", async () => {
-    expect((await startConversationWith({ origin: SITE, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' })).status).toBe(201);
-    expect((await startConversationWith({ 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' })).status).toBe(201);
+    expect(
+      (
+        await startConversationWith({
+          origin: SITE,
+          'content-type': 'application/json',
+          'sec-fetch-site': 'same-origin',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await startConversationWith({ 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' })).status,
+    ).toBe(201);
     // Behind a proxy: the Origin is the public host the proxy forwards.
-    expect((await startConversationWith({ origin: 'https://chat.example.org', 'x-forwarded-host': 'chat.example.org', 'content-type': 'application/json' })).status).toBe(201);
+    expect(
+      (
+        await startConversationWith({
+          origin: 'https://chat.example.org',
+          'x-forwarded-host': 'chat.example.org',
+          'content-type': 'application/json',
+        })
+      ).status,
+    ).toBe(201);
     expect((await startConversationWith({ 'content-type': 'application/json' })).status).toBe(201);
     // A key is sent on purpose, whatever page holds it: ALLOWED_ORIGINS still works, and so does curl's default form type.
     const keyed = await send(conversationsRoute.POST as Handler, '/api/v1/conversations', {
-      headers: { authorization: `Bearer ${key}`, origin: 'https://allowed.example', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Bearer ${key}`,
+        origin: 'https://allowed.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: JSON.stringify({ companion: 'marcus' }),
     });
     expect(keyed.status, keyed.body).toBe(201);
@@ -119,18 +166,29 @@ describe.each(TEST_DATABASES)('cookie writes from another origin, on $name', ({ 
   });
 
   it('lets reads through from anywhere (the browser keeps cross-origin answers from the page)', async () => {
-    const listed = await send(conversationsRoute.GET as Handler, '/api/v1/conversations', { method: 'GET', headers: { cookie, origin: OTHER_PORT } });
+    const listed = await send(conversationsRoute.GET as Handler, '/api/v1/conversations', {
+      method: 'GET',
+      headers: { cookie, origin: OTHER_PORT },
+    });
     expect(listed.status).toBe(200);
   });
 
   it('takes a multipart upload from this site, and refuses one from another port', async () => {
     const form = () => {
       const data = new FormData();
-      data.set('file', new Blob([Buffer.from(encodePng(4, 4, () => [200, 100, 50, 255]))], { type: 'image/png' }), 'dot.png');
+      data.set(
+        'file',
+        new Blob([Buffer.from(encodePng(4, 4, () => [200, 100, 50, 255]))], { type: 'image/png' }),
+        'dot.png',
+      );
       return data;
     };
     const upload = (origin: string) => {
-      const request = new Request(`${SITE}/api/v1/uploads`, { method: 'POST', headers: { host: 'hearth.test', cookie, origin }, body: form() });
+      const request = new Request(`${SITE}/api/v1/uploads`, {
+        method: 'POST',
+        headers: { host: 'hearth.test', cookie, origin },
+        body: form(),
+      });
       return inRequest(request, () => (uploadsRoute.POST as Handler)(request, { params: Promise.resolve({}) }));
     };
     const before = await rows('uploads');
@@ -153,7 +211,7 @@ describe.each(TEST_DATABASES)('cookie writes from another origin, on $name', ({ 
     expect(await rows('messages')).toBe(before);
   });
 
-  it("refuses an admin write with Origin: null as a 403, not a 500, before reading the session", async () => {
+  it('refuses an admin write with Origin: null as a 403, not a 500, before reading the session', async () => {
     const refused = await send(personaRoute.POST as Handler, '/api/admin/personas', {
       headers: { cookie, origin: 'null', 'content-type': 'application/json' },
       body: JSON.stringify({ fields: {}, baseVersion: null }),

@@ -21,14 +21,46 @@ import { sessionCookie } from '@/lib/testing/session-cookie';
 const SECRET = 'session-checks-secret-0123456789abcdef';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const ROUTES: { name: string; handler: Handler; method: string; path: string; body?: unknown; params?: Record<string, string> }[] = [
-  { name: 'chat/completions', handler: completions as Handler, method: 'POST', path: '/api/v1/chat/completions', body: {} },
+const ROUTES: {
+  name: string;
+  handler: Handler;
+  method: string;
+  path: string;
+  body?: unknown;
+  params?: Record<string, string>;
+}[] = [
+  {
+    name: 'chat/completions',
+    handler: completions as Handler,
+    method: 'POST',
+    path: '/api/v1/chat/completions',
+    body: {},
+  },
   { name: 'uploads', handler: upload as Handler, method: 'POST', path: '/api/v1/uploads' },
-  { name: 'new API keys', handler: createKey as Handler, method: 'POST', path: '/api/v1/api-keys', body: { name: 'Script' } },
-  { name: 'memory settings', handler: memorySettings as Handler, method: 'PATCH', path: '/api/v1/companions/ada/memories', body: { enabled: false }, params: { companion: 'ada' } },
+  {
+    name: 'new API keys',
+    handler: createKey as Handler,
+    method: 'POST',
+    path: '/api/v1/api-keys',
+    body: { name: 'Script' },
+  },
+  {
+    name: 'memory settings',
+    handler: memorySettings as Handler,
+    method: 'PATCH',
+    path: '/api/v1/companions/ada/memories',
+    body: { enabled: false },
+    params: { companion: 'ada' },
+  },
   { name: 'calls', handler: createCall as Handler, method: 'POST', path: '/api/v1/calls', body: {} },
   // A conversation nobody has: a live session gets a 404 from the turn, an ended one a 401 before it.
-  { name: 'the web chat', handler: chat as Handler, method: 'POST', path: '/api/chat', body: { action: 'send', conversationId: crypto.randomUUID(), text: 'Hello' } },
+  {
+    name: 'the web chat',
+    handler: chat as Handler,
+    method: 'POST',
+    path: '/api/chat',
+    body: { action: 'send', conversationId: crypto.randomUUID(), text: 'Hello' },
+  },
 ];
 
 describe('sessions checked on every request', () => {
@@ -72,7 +104,10 @@ describe('sessions checked on every request', () => {
     await updateUser(await admin(), user.id, { disabled: true }, db);
     const refused = await call(route, { cookie });
     expect(refused.status).toBe(401);
-    expect((await refused.json()).error).toEqual({ type: 'authentication_error', message: 'Your session has ended. Please sign in again.' });
+    expect((await refused.json()).error).toEqual({
+      type: 'authentication_error',
+      message: 'Your session has ended. Please sign in again.',
+    });
   });
 
   it.each(ROUTES)('refuses the token of a session that was signed out on $name', async (route) => {
@@ -92,7 +127,9 @@ describe('sessions checked on every request', () => {
     const cookie = await sessionCookie(db, demoted, SECRET, { role: 'admin' });
     const { key } = await createApiKey(demoted, 'Script', db);
     const tier = async (headers: Record<string, string>) => {
-      const response = await usage(new Request('http://hearth.test/api/v1/usage', { headers }), { params: Promise.resolve({}) });
+      const response = await usage(new Request('http://hearth.test/api/v1/usage', { headers }), {
+        params: Promise.resolve({}),
+      });
       return response.status === 200 ? response.headers.get('x-ratelimit-limit') : response.status;
     };
     expect(await tier({ cookie })).toBe('600');
@@ -109,7 +146,8 @@ describe('sessions checked on every request', () => {
     const recording: Database = {
       ...db,
       query: (sql, params) => (statements.push(sql), db.query(sql, params)),
-      transaction: (fn) => db.transaction((tx) => fn({ ...tx, query: (sql, params) => (statements.push(sql), tx.query(sql, params)) })),
+      transaction: (fn) =>
+        db.transaction((tx) => fn({ ...tx, query: (sql, params) => (statements.push(sql), tx.query(sql, params)) })),
     };
     globalDb.__hearthDb = Promise.resolve(recording);
     try {
@@ -123,14 +161,20 @@ describe('sessions checked on every request', () => {
   });
 
   it('refuses API keys to guests with a 403, and keys a guest made before stop working', async () => {
-    const [row] = await withAnon((tx) => tx.query<{ id: string }>("select hearth.auth_register_user(null, 'Guest', null, true) as id"), db);
+    const [row] = await withAnon(
+      (tx) => tx.query<{ id: string }>("select hearth.auth_register_user(null, 'Guest', null, true) as id"),
+      db,
+    );
     const guest = { id: row!.id };
     const cookie = await sessionCookie(db, guest, SECRET, { isGuest: true });
     const refused = await call(ROUTES[2]!, { cookie });
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.message).toMatch(/^Guests can’t create API keys\. Create an account/);
     // A key planted for a guest (as one could be made before) does not open the API.
-    await db.query("insert into hearth.api_keys (user_id, name, prefix, key_hash) values ($1, 'old', 'hk_old', $2)", [guest.id, 'f'.repeat(64)]);
+    await db.query("insert into hearth.api_keys (user_id, name, prefix, key_hash) values ($1, 'old', 'hk_old', $2)", [
+      guest.id,
+      'f'.repeat(64),
+    ]);
     const [owner] = await withAnon((tx) => tx.query('select * from hearth.auth_api_key($1)', ['f'.repeat(64)]), db);
     expect(owner).toBeUndefined();
   });

@@ -35,7 +35,10 @@ export default async function DocsPage() {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 lg:grid lg:grid-cols-[15rem_1fr] lg:gap-10 lg:py-12">
-      <nav aria-label="Endpoints" className="mb-8 lg:sticky lg:top-8 lg:mb-0 lg:max-h-[calc(100dvh-4rem)] lg:self-start lg:overflow-y-auto">
+      <nav
+        aria-label="Endpoints"
+        className="mb-8 lg:sticky lg:top-8 lg:mb-0 lg:max-h-[calc(100dvh-4rem)] lg:self-start lg:overflow-y-auto"
+      >
         <Link href="/" className="inline-block">
           <Logo />
         </Link>
@@ -48,7 +51,10 @@ export default async function DocsPage() {
               <ul className="mt-2 space-y-1.5">
                 {endpoints.map(({ method, path, operation }) => (
                   <li key={operation.operationId}>
-                    <a href={`#${operation.operationId}`} className="flex items-start gap-2 leading-5 text-ink-soft hover:text-ink">
+                    <a
+                      href={`#${operation.operationId}`}
+                      className="flex items-start gap-2 leading-5 text-ink-soft hover:text-ink"
+                    >
                       <MethodBadge method={method} />
                       <span>{operation.summary}</span>
                       <span className="sr-only">{path}</span>
@@ -62,7 +68,10 @@ export default async function DocsPage() {
         <ul className="mt-5 flex flex-wrap gap-2 text-sm lg:hidden">
           {groups.map(({ tag }) => (
             <li key={tag}>
-              <a href={`#${tagAnchor(tag)}`} className="inline-block rounded-full border border-line bg-raised px-3 py-1.5">
+              <a
+                href={`#${tagAnchor(tag)}`}
+                className="inline-block rounded-full border border-line bg-raised px-3 py-1.5"
+              >
                 {tag}
               </a>
             </li>
@@ -78,7 +87,10 @@ export default async function DocsPage() {
           </p>
           <p className="text-sm">
             The machine-readable version:{' '}
-            <a href="/api/v1/openapi.json" className="font-mono text-ember-700 underline underline-offset-2 dark:text-ember-300">
+            <a
+              href="/api/v1/openapi.json"
+              className="font-mono text-ember-700 underline underline-offset-2 dark:text-ember-300"
+            >
               /api/v1/openapi.json
             </a>{' '}
             (OpenAPI 3.1).
@@ -89,7 +101,12 @@ export default async function DocsPage() {
         </header>
 
         {groups.map(({ tag, description, endpoints }) => (
-          <section key={tag} id={tagAnchor(tag)} aria-labelledby={`${tagAnchor(tag)}-heading`} className="scroll-mt-6 space-y-5">
+          <section
+            key={tag}
+            id={tagAnchor(tag)}
+            aria-labelledby={`${tagAnchor(tag)}-heading`}
+            className="scroll-mt-6 space-y-5"
+          >
             <div>
               <h2 id={`${tagAnchor(tag)}-heading`} className="text-xl font-semibold">
                 {tag}

@@ -8,5 +8,9 @@ export default function SignOutPage() {
   useEffect(() => {
     void signOutHere();
   }, []);
-  return <p className="p-8 text-center text-ink-soft" role="status">Signing you out…</p>;
+  return (
+    <p className="p-8 text-center text-ink-soft" role="status">
+      Signing you out…
+    </p>
+  );
 }

@@ -22,7 +22,6 @@ const RUNS = 300;
 
 type Timing = { p50: number; p95: number; max: number };
 
-
 /** Users, then conversations (half of them the heavy user's) and their messages, made by the database. */
 async function generate(db: Database) {
   const users = [];
@@ -48,7 +47,10 @@ async function generate(db: Database) {
     [MESSAGES_PER_CONVERSATION],
   );
   // One very long conversation of the heavy user's, to page deep into.
-  const [long] = await db.query<{ id: string }>(`select id from hearth.conversations where user_id = $1 order by updated_at desc limit 1`, [heavy.id]);
+  const [long] = await db.query<{ id: string }>(
+    `select id from hearth.conversations where user_id = $1 order by updated_at desc limit 1`,
+    [heavy.id],
+  );
   await db.query(
     `insert into hearth.messages (conversation_id, user_id, role, parts, status)
      select $1, $2, case when i % 2 = 1 then 'user' else 'assistant' end,
@@ -58,7 +60,12 @@ async function generate(db: Database) {
   );
   await db.query('analyze');
   const [{ n } = { n: '0' }] = await db.query<{ n: string }>('select count(*)::text as n from hearth.messages');
-  return { heavy, longConversationId: long!.id, messages: Number(n), generateSeconds: (performance.now() - started) / 1000 };
+  return {
+    heavy,
+    longConversationId: long!.id,
+    messages: Number(n),
+    generateSeconds: (performance.now() - started) / 1000,
+  };
 }
 
 async function time(run: () => Promise<unknown>): Promise<Timing> {
@@ -75,14 +82,21 @@ async function bench(db: Database) {
   const data = await generate(db);
   const { heavy, longConversationId } = data;
   const deepCursor = (await withUser(heavy, (tx) => listConversations(tx, { limit: 2_500 }), db)).nextCursor!;
-  const deepMessages = (await withUser(heavy, (tx) => listMessagePage(tx, longConversationId, { limit: 10_000 }), db)).nextCursor!;
+  const deepMessages = (await withUser(heavy, (tx) => listMessagePage(tx, longConversationId, { limit: 10_000 }), db))
+    .nextCursor!;
   return {
     messages: data.messages,
     generateSeconds: data.generateSeconds,
     conversationsFirstPage: await time(() => withUser(heavy, (tx) => listConversations(tx, { limit: 30 }), db)),
-    conversationsDeepPage: await time(() => withUser(heavy, (tx) => listConversations(tx, { limit: 30, cursor: deepCursor }), db)),
-    messagesFirstPage: await time(() => withUser(heavy, (tx) => listMessagePage(tx, longConversationId, { limit: 100 }), db)),
-    messagesDeepPage: await time(() => withUser(heavy, (tx) => listMessagePage(tx, longConversationId, { limit: 100, cursor: deepMessages }), db)),
+    conversationsDeepPage: await time(() =>
+      withUser(heavy, (tx) => listConversations(tx, { limit: 30, cursor: deepCursor }), db),
+    ),
+    messagesFirstPage: await time(() =>
+      withUser(heavy, (tx) => listMessagePage(tx, longConversationId, { limit: 100 }), db),
+    ),
+    messagesDeepPage: await time(() =>
+      withUser(heavy, (tx) => listMessagePage(tx, longConversationId, { limit: 100, cursor: deepMessages }), db),
+    ),
   };
 }
 
@@ -107,12 +121,22 @@ const table = [
   `# Database reads at 10,000 conversations and 1,000,000 messages (${new Date().toISOString()})`,
   '',
   '| Read (p50 / p95 / max ms) | ' + Object.keys(results).join(' | ') + ' |',
-  '| --- |' + Object.keys(results).map(() => ' --- |').join(''),
+  '| --- |' +
+    Object.keys(results)
+      .map(() => ' --- |')
+      .join(''),
   ...(['conversationsFirstPage', 'conversationsDeepPage', 'messagesFirstPage', 'messagesDeepPage'] as const).map(
-    (key) => `| ${key.replace(/([A-Z])/g, ' $1').toLowerCase()} | ${Object.values(results).map((r) => f(r[key])).join(' | ')} |`,
+    (key) =>
+      `| ${key.replace(/([A-Z])/g, ' $1').toLowerCase()} | ${Object.values(results)
+        .map((r) => f(r[key]))
+        .join(' | ')} |`,
   ),
-  `| messages in the database | ${Object.values(results).map((r) => r.messages.toLocaleString('en-US')).join(' | ')} |`,
-  `| generating them, s | ${Object.values(results).map((r) => r.generateSeconds.toFixed(0)).join(' | ')} |`,
+  `| messages in the database | ${Object.values(results)
+    .map((r) => r.messages.toLocaleString('en-US'))
+    .join(' | ')} |`,
+  `| generating them, s | ${Object.values(results)
+    .map((r) => r.generateSeconds.toFixed(0))
+    .join(' | ')} |`,
 ].join('\n');
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(path.join(ROOT, 'bench/results/database.json'), `${JSON.stringify(results, null, 2)}\n`);

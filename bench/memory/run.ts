@@ -28,7 +28,9 @@ type Question = { ask: string; expect: string; outdated?: string; covered: boole
 type Dialogue = { id: string; companion: string; sessions: string[][]; questions: Question[] };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const { dialogues } = JSON.parse(readFileSync(path.join(import.meta.dirname, 'dialogues.json'), 'utf8')) as { dialogues: Dialogue[] };
+const { dialogues } = JSON.parse(readFileSync(path.join(import.meta.dirname, 'dialogues.json'), 'utf8')) as {
+  dialogues: Dialogue[];
+};
 // The offline model without its human-like pauses; no keys, so nothing else answers.
 const OFFLINE = { OFFLINE_MODEL_FIRST_TOKEN_MS: '0', OFFLINE_MODEL_WORD_MS: '0' };
 const CROWD = 300;
@@ -40,7 +42,13 @@ type User = { id: string };
 const includes = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase());
 const ratio = (hits: number, total: number) => (total ? hits / total : NaN);
 
-async function turn(db: Database, user: User, conversationId: string, text: string, env: Record<string, string | undefined> = OFFLINE) {
+async function turn(
+  db: Database,
+  user: User,
+  conversationId: string,
+  text: string,
+  env: Record<string, string | undefined> = OFFLINE,
+) {
   const started = await startChatTurn(user, { action: 'send', conversationId, text }, { db, env });
   const reply = await started.saved;
   await started.remembered;
@@ -55,13 +63,25 @@ async function companionIds(db: Database): Promise<Record<string, string>> {
 /** The top five memories the pipeline's ranking gives a question. */
 async function topFive(db: Database, user: User, companionId: string, ask: string): Promise<string[]> {
   const candidates = await withUser(user, (tx) => memoryCandidates(tx, { companionId, terms: queryTerms(ask) }), db);
-  return rankMemories(candidates).slice(0, 5).map((m) => m.content);
+  return rankMemories(candidates)
+    .slice(0, 5)
+    .map((m) => m.content);
 }
 
 async function recallBench(db: Database) {
   const companions = await companionIds(db);
   const realModel = process.env.BENCH_MODEL;
-  const rows: { dialogue: string; ask: string; covered: boolean; hit: boolean; crowdHit: boolean; replaced: boolean | null; offlineRight: boolean; modelRight: boolean | null; tokens: number }[] = [];
+  const rows: {
+    dialogue: string;
+    ask: string;
+    covered: boolean;
+    hit: boolean;
+    crowdHit: boolean;
+    replaced: boolean | null;
+    offlineRight: boolean;
+    modelRight: boolean | null;
+    tokens: number;
+  }[] = [];
   for (const dialogue of dialogues) {
     const user = await createTestUser(db, dialogue.id);
     const companionId = companions[dialogue.companion]!;
@@ -73,9 +93,18 @@ async function recallBench(db: Database) {
     const asked = [];
     for (const q of dialogue.questions) {
       const top = await topFive(db, user, companionId, q.ask);
-      const budgeted = withUser(user, (tx) => recallMemories(tx, { companionId, text: q.ask, budgetTokens: DEFAULT_MEMORY_BUDGET }), db);
+      const budgeted = withUser(
+        user,
+        (tx) => recallMemories(tx, { companionId, text: q.ask, budgetTokens: DEFAULT_MEMORY_BUDGET }),
+        db,
+      );
       const section = memorySection(await budgeted);
-      const offline = await turn(db, user, (await startConversation(user, { companion: dialogue.companion }, db)).id, q.ask);
+      const offline = await turn(
+        db,
+        user,
+        (await startConversation(user, { companion: dialogue.companion }, db)).id,
+        q.ask,
+      );
       let modelRight: boolean | null = null;
       if (realModel) {
         const conversation = await startConversation(user, { companion: dialogue.companion, model: realModel }, db);
@@ -87,22 +116,28 @@ async function recallBench(db: Database) {
         covered: q.covered,
         hit: top.some((m) => includes(m, q.expect)),
         crowdHit: false,
-        replaced: q.outdated ? !remembered.some((m) => includes(m, q.outdated!)) && remembered.some((m) => includes(m, q.expect)) : null,
+        replaced: q.outdated
+          ? !remembered.some((m) => includes(m, q.outdated!)) && remembered.some((m) => includes(m, q.expect))
+          : null,
         offlineRight: includes(offline, q.expect),
         modelRight,
         tokens: section ? estimateTokens(section) : 0,
       });
     }
     // The same questions once the person's memory is crowded with others like them.
-    await withUser(user, async (tx) => {
-      for (const draft of distractors(CROWD, dialogue.id)) {
-        await tx.query(
-          `insert into hearth.memories (companion_id, kind, content, importance, updated_at)
+    await withUser(
+      user,
+      async (tx) => {
+        for (const draft of distractors(CROWD, dialogue.id)) {
+          await tx.query(
+            `insert into hearth.memories (companion_id, kind, content, importance, updated_at)
            values ($1, $2, $3, $4, now() - ($5 || ' days')::interval)`,
-          [companionId, draft.kind, draft.content, draft.importance, draft.ageDays],
-        );
-      }
-    }, db);
+            [companionId, draft.kind, draft.content, draft.importance, draft.ageDays],
+          );
+        }
+      },
+      db,
+    );
     for (const row of asked) {
       const q = dialogue.questions.find((x) => x.ask === row.ask)!;
       row.crowdHit = (await topFive(db, user, companionId, q.ask)).some((m) => includes(m, q.expect));
@@ -122,10 +157,15 @@ async function recallBench(db: Database) {
     coveredQuestions: covered.length,
     outdatedReplaced: `${updates.filter((r) => r.replaced).length}/${updates.length}`,
     offlineAnswerAccuracy: ratio(rows.filter((r) => r.offlineRight).length, rows.length),
-    modelAnswerAccuracy: withModel.length ? ratio(withModel.filter((r) => r.modelRight).length, withModel.length) : null,
+    modelAnswerAccuracy: withModel.length
+      ? ratio(withModel.filter((r) => r.modelRight).length, withModel.length)
+      : null,
     model: realModel ?? null,
     promptTokensMean: rows.reduce((s, r) => s + r.tokens, 0) / rows.length,
-    promptTokensP95: percentile(rows.map((r) => r.tokens), 95),
+    promptTokensP95: percentile(
+      rows.map((r) => r.tokens),
+      95,
+    ),
     misses: rows.filter((r) => r.covered && !r.hit).map((r) => `${r.dialogue}: ${r.ask}`),
   };
 }
@@ -140,11 +180,15 @@ async function retrievalBench(db: Database) {
   const asks = dialogues.flatMap((d) => d.questions.map((q) => q.ask));
   const times: number[] = [];
   for (let i = 0; i < RETRIEVALS + 30; i++) {
-    const ms = await withUser(user, async (tx) => {
-      const start = performance.now();
-      await recallMemories(tx, { companionId, text: asks[i % asks.length]!, budgetTokens: DEFAULT_MEMORY_BUDGET });
-      return performance.now() - start;
-    }, db);
+    const ms = await withUser(
+      user,
+      async (tx) => {
+        const start = performance.now();
+        await recallMemories(tx, { companionId, text: asks[i % asks.length]!, budgetTokens: DEFAULT_MEMORY_BUDGET });
+        return performance.now() - start;
+      },
+      db,
+    );
     if (i >= 30) times.push(ms); // the first ones warm caches and plans
   }
   return { memories: RETRIEVAL_MEMORIES, retrievals: times.length, ...timings(times) };
@@ -161,7 +205,11 @@ async function ttftBench(db: Database) {
     for (let i = 0; i < TTFT_TURNS; i++) {
       const conversationId = (await startConversation(user, { companion: 'marcus' }, db)).id;
       const start = performance.now();
-      const started = await startChatTurn(user, { action: 'send', conversationId, text: `I live in Utrecht and I love jazz number ${i}.` }, { db, env: OFFLINE });
+      const started = await startChatTurn(
+        user,
+        { action: 'send', conversationId, text: `I live in Utrecht and I love jazz number ${i}.` },
+        { db, env: OFFLINE },
+      );
       const reader = started.parts.getReader();
       await reader.read();
       ttft.push(performance.now() - start);
@@ -200,7 +248,10 @@ function report(results: Record<string, unknown>): string {
     `| answers right, offline model (reads its notes) | ${f(r.recall.offlineAnswerAccuracy)} | |`,
     `| answers right, ${r.recall.model ?? 'real model'} | ${r.recall.model ? f(r.recall.modelAnswerAccuracy) : 'n/a (set BENCH_MODEL and its key)'} | |`,
     `| prompt tokens added by memories, mean / p95 | ${f(r.recall.promptTokensMean, 0)} / ${f(r.recall.promptTokensP95, 0)} | ≤ 600 |`,
-    ...Object.entries(r.retrieval).map(([name, x]) => `| retrieval at ${x.memories.toLocaleString('en-US')} memories, ${name}: p50 / p95 / max ms | ${f(x.p50)} / ${f(x.p95)} / ${f(x.max)} | p95 ≤ 10 |`),
+    ...Object.entries(r.retrieval).map(
+      ([name, x]) =>
+        `| retrieval at ${x.memories.toLocaleString('en-US')} memories, ${name}: p50 / p95 / max ms | ${f(x.p50)} / ${f(x.p95)} / ${f(x.max)} | p95 ≤ 10 |`,
+    ),
     `| time to first part, memory on (10,000 memories) p50 / p95 ms | ${f(r.ttft.on.p50)} / ${f(r.ttft.on.p95)} | |`,
     `| time to first part, memory off p50 / p95 ms | ${f(r.ttft.off.p50)} / ${f(r.ttft.off.p95)} | |`,
     `| memory work after the reply is saved, p50 ms (off the reply path) | ${f(r.ttft.on.memoryWorkAfterSaveP50)} | 0 added to TTFT |`,

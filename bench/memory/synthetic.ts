@@ -4,8 +4,34 @@ import type { Database } from '@/lib/db';
 import type { MemoryKind } from '@/lib/memory/types';
 
 const NAMES = ['Tom', 'Anna', 'Yusuf', 'Mei', 'Lars', 'Chiara', 'Pablo', 'Sofie', 'Kwame', 'Elif', 'Jonas', 'Ines'];
-const CITIES = ['Paris', 'Ghent', 'Kraków', 'Bilbao', 'Turin', 'Leeds', 'Aarhus', 'Malmö', 'Porto', 'Zürich', 'Lyon', 'Delft'];
-const THINGS = ['hiking', 'sourdough', 'chess', 'jazz', 'cycling', 'sushi', 'gardening', 'podcasts', 'yoga', 'board games', 'pottery', 'climbing'];
+const CITIES = [
+  'Paris',
+  'Ghent',
+  'Kraków',
+  'Bilbao',
+  'Turin',
+  'Leeds',
+  'Aarhus',
+  'Malmö',
+  'Porto',
+  'Zürich',
+  'Lyon',
+  'Delft',
+];
+const THINGS = [
+  'hiking',
+  'sourdough',
+  'chess',
+  'jazz',
+  'cycling',
+  'sushi',
+  'gardening',
+  'podcasts',
+  'yoga',
+  'board games',
+  'pottery',
+  'climbing',
+];
 const JOBS = ['teacher', 'designer', 'nurse', 'developer', 'chef', 'architect', 'pharmacist', 'translator'];
 const MONTHS = ['January', 'March', 'May', 'July', 'September', 'November'];
 
@@ -19,7 +45,10 @@ function random(seed: string) {
   };
 }
 
-export function distractors(count: number, seed: string): { kind: MemoryKind; content: string; importance: number; ageDays: number }[] {
+export function distractors(
+  count: number,
+  seed: string,
+): { kind: MemoryKind; content: string; importance: number; ageDays: number }[] {
   const next = random(seed);
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]!;
   const templates: [MemoryKind, () => string][] = [
@@ -39,7 +68,12 @@ export function distractors(count: number, seed: string): { kind: MemoryKind; co
 }
 
 /** `count` varied memories for one person and companion, written by the database in one statement. */
-export async function generateMemories(db: Database, userId: string, companionId: string, count: number): Promise<void> {
+export async function generateMemories(
+  db: Database,
+  userId: string,
+  companionId: string,
+  count: number,
+): Promise<void> {
   await db.query(
     `insert into hearth.memories (user_id, companion_id, kind, content, importance, updated_at, created_at)
      select $1, $2,

@@ -14,7 +14,15 @@ function niceMax(value: number): number {
   return [1, 2, 5, 10].map((m) => m * power).find((m) => m >= value)!;
 }
 
-export function TimeChart({ id, title, description, days, series, kind = 'bar', format }: {
+export function TimeChart({
+  id,
+  title,
+  description,
+  days,
+  series,
+  kind = 'bar',
+  format,
+}: {
   id: string;
   title: string;
   description: string;
@@ -35,7 +43,9 @@ export function TimeChart({ id, title, description, days, series, kind = 'bar', 
   return (
     <figure className="rounded-2xl border border-line bg-raised p-4">
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-        <span className="text-sm font-semibold" id={`${id}-title`}>{title}</span>
+        <span className="text-sm font-semibold" id={`${id}-title`}>
+          {title}
+        </span>
         <span className="flex flex-wrap gap-3 text-xs text-ink-soft">
           {series.map((s, i) => (
             <span key={s.label} className="inline-flex items-center gap-1.5">
@@ -45,16 +55,46 @@ export function TimeChart({ id, title, description, days, series, kind = 'bar', 
           ))}
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="h-auto w-full text-ink-faint">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        className="h-auto w-full text-ink-faint"
+      >
         <desc id={`${id}-desc`}>{description}</desc>
         {[0, 0.5, 1].map((t) => (
           <g key={t}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(max * t)} y2={y(max * t)} stroke="currentColor" strokeOpacity={t === 0 ? 0.5 : 0.18} />
-            <text x={PAD.left - 6} y={y(max * t)} textAnchor="end" dominantBaseline="middle" fontSize="13" fill="currentColor">{format(max * t)}</text>
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(max * t)}
+              y2={y(max * t)}
+              stroke="currentColor"
+              strokeOpacity={t === 0 ? 0.5 : 0.18}
+            />
+            <text
+              x={PAD.left - 6}
+              y={y(max * t)}
+              textAnchor="end"
+              dominantBaseline="middle"
+              fontSize="13"
+              fill="currentColor"
+            >
+              {format(max * t)}
+            </text>
           </g>
         ))}
         {labelled.map((i) => (
-          <text key={i} x={x(i)} y={H - 8} textAnchor={i === 0 && days.length > 1 ? 'start' : i === days.length - 1 && days.length > 1 ? 'end' : 'middle'} fontSize="13" fill="currentColor">
+          <text
+            key={i}
+            x={x(i)}
+            y={H - 8}
+            textAnchor={
+              i === 0 && days.length > 1 ? 'start' : i === days.length - 1 && days.length > 1 ? 'end' : 'middle'
+            }
+            fontSize="13"
+            fill="currentColor"
+          >
             {days[i]?.slice(5)}
           </text>
         ))}
@@ -63,11 +103,30 @@ export function TimeChart({ id, title, description, days, series, kind = 'bar', 
               s.values.map((v, i) => {
                 const w = Math.max(1, (band * 0.8) / series.length);
                 const left = PAD.left + i * band + band * 0.1 + si * w;
-                return v > 0 ? <rect key={`${si}-${i}`} x={left} y={y(v)} width={w} height={Math.max(0.5, y(0) - y(v))} rx={Math.min(2, w / 2)} fill={s.color}><title>{`${days[i]}: ${format(v)} ${s.label.toLowerCase()}`}</title></rect> : null;
+                return v > 0 ? (
+                  <rect
+                    key={`${si}-${i}`}
+                    x={left}
+                    y={y(v)}
+                    width={w}
+                    height={Math.max(0.5, y(0) - y(v))}
+                    rx={Math.min(2, w / 2)}
+                    fill={s.color}
+                  >
+                    <title>{`${days[i]}: ${format(v)} ${s.label.toLowerCase()}`}</title>
+                  </rect>
+                ) : null;
               }),
             )
           : series.map((s) => (
-              <polyline key={s.label} fill="none" stroke={s.color} strokeWidth={2} strokeLinejoin="round" points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />
+              <polyline
+                key={s.label}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={2}
+                strokeLinejoin="round"
+                points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')}
+              />
             ))}
       </svg>
       <details className="mt-2 text-xs">
@@ -75,10 +134,30 @@ export function TimeChart({ id, title, description, days, series, kind = 'bar', 
         <div className="mt-2 max-h-64 overflow-auto">
           <table className="w-full text-left">
             <caption className="sr-only">{title}, per day</caption>
-            <thead><tr><th scope="col" className="py-1 pr-3 font-medium">Day (UTC)</th>{series.map((s) => <th key={s.label} scope="col" className="py-1 pr-3 text-right font-medium">{s.label}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Day (UTC)
+                </th>
+                {series.map((s) => (
+                  <th key={s.label} scope="col" className="py-1 pr-3 text-right font-medium">
+                    {s.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {days.map((d, i) => (
-                <tr key={d} className="border-t border-line"><th scope="row" className="py-1 pr-3 font-normal">{d}</th>{series.map((s) => <td key={s.label} className="py-1 pr-3 text-right tabular-nums">{format(s.values[i] ?? 0)}</td>)}</tr>
+                <tr key={d} className="border-t border-line">
+                  <th scope="row" className="py-1 pr-3 font-normal">
+                    {d}
+                  </th>
+                  {series.map((s) => (
+                    <td key={s.label} className="py-1 pr-3 text-right tabular-nums">
+                      {format(s.values[i] ?? 0)}
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -89,7 +168,17 @@ export function TimeChart({ id, title, description, days, series, kind = 'bar', 
 }
 
 /** Horizontal bars in a real table: the bar is decoration, the number is the content. */
-export function BarTable({ title, rows, valueLabel, format }: { title: string; rows: { key: string; label: string; value: number; detail?: string }[]; valueLabel: string; format: (v: number) => string }) {
+export function BarTable({
+  title,
+  rows,
+  valueLabel,
+  format,
+}: {
+  title: string;
+  rows: { key: string; label: string; value: number; detail?: string }[];
+  valueLabel: string;
+  format: (v: number) => string;
+}) {
   const max = Math.max(0, ...rows.map((r) => r.value));
   return (
     <section className="rounded-2xl border border-line bg-raised p-4">
@@ -99,15 +188,29 @@ export function BarTable({ title, rows, valueLabel, format }: { title: string; r
       ) : (
         <table className="w-full text-sm">
           <caption className="sr-only">{title}</caption>
-          <thead className="sr-only"><tr><th scope="col">Name</th><th scope="col">{valueLabel}</th></tr></thead>
+          <thead className="sr-only">
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">{valueLabel}</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.slice(0, 12).map((r) => (
               <tr key={r.key}>
-                <th scope="row" className="w-2/5 max-w-0 truncate py-1.5 pr-3 text-left font-normal" title={r.label}>{r.label}</th>
+                <th scope="row" className="w-2/5 max-w-0 truncate py-1.5 pr-3 text-left font-normal" title={r.label}>
+                  {r.label}
+                </th>
                 <td className="py-1.5">
                   <div className="flex items-center gap-2">
-                    <span className="h-2 rounded-full bg-ember-500" style={{ width: `${max ? Math.max(2, (r.value / max) * 100) : 0}%`, maxWidth: '70%' }} aria-hidden="true" />
-                    <span className="text-xs whitespace-nowrap tabular-nums">{format(r.value)}{r.detail && <span className="text-ink-faint"> · {r.detail}</span>}</span>
+                    <span
+                      className="h-2 rounded-full bg-ember-500"
+                      style={{ width: `${max ? Math.max(2, (r.value / max) * 100) : 0}%`, maxWidth: '70%' }}
+                      aria-hidden="true"
+                    />
+                    <span className="text-xs whitespace-nowrap tabular-nums">
+                      {format(r.value)}
+                      {r.detail && <span className="text-ink-faint"> · {r.detail}</span>}
+                    </span>
                   </div>
                 </td>
               </tr>

@@ -29,11 +29,22 @@ export function ImportCardButton() {
 
   return (
     <div className="flex flex-col items-end gap-1">
-      <input ref={input} id="card-file" type="file" accept=".png,.json,image/png,application/json" className="sr-only" onChange={(e) => void upload(e.target.files?.[0])} />
+      <input
+        ref={input}
+        id="card-file"
+        type="file"
+        accept=".png,.json,image/png,application/json"
+        className="sr-only"
+        onChange={(e) => void upload(e.target.files?.[0])}
+      />
       <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={() => input.current?.click()}>
         {busy ? 'Importing…' : 'Import card'}
       </button>
-      {error && <p role="alert" className="max-w-sm text-right text-xs text-red-600 dark:text-red-400">{error}</p>}
+      {error && (
+        <p role="alert" className="max-w-sm text-right text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,15 +6,30 @@ import { PersonaStudio, type ModelOption } from './persona-studio';
 import { startLoopbackAdminApi } from './testing/loopback-admin-api';
 import { recordingRouter } from './testing/recording-router';
 
-const juniperFields: PersonaFields = { ...DEFAULT_PERSONA, name: 'Juniper', slug: 'juniper', tagline: 'A gentle gardener.', instructions: 'You are Juniper, a calm gardener.' };
-const juniper: Persona = { ...juniperFields, id: '5f0c1c9e-7d4b-4a8e-9a55-0d3c2b1a0f01', avatarUrl: '/api/avatars/juniper.png', archivedAt: null, updatedAt: '2025-01-01T00:00:00Z', version: 3 };
+const juniperFields: PersonaFields = {
+  ...DEFAULT_PERSONA,
+  name: 'Juniper',
+  slug: 'juniper',
+  tagline: 'A gentle gardener.',
+  instructions: 'You are Juniper, a calm gardener.',
+};
+const juniper: Persona = {
+  ...juniperFields,
+  id: '5f0c1c9e-7d4b-4a8e-9a55-0d3c2b1a0f01',
+  avatarUrl: '/api/avatars/juniper.png',
+  archivedAt: null,
+  updatedAt: '2025-01-01T00:00:00Z',
+  version: 3,
+};
 const models: ModelOption[] = [{ id: 'offline/hearth-demo', name: 'Hearth demo', available: true }];
 
 // The studio saves through the persona routes of a loopback server, at the page's own origin.
 let api: Awaited<ReturnType<typeof startLoopbackAdminApi>>;
 beforeAll(async () => {
   api = await startLoopbackAdminApi(juniper);
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${api.origin}/admin/personas/new`);
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    `${api.origin}/admin/personas/new`,
+  );
 });
 afterAll(() => api.close());
 beforeEach(() => {
@@ -23,18 +38,29 @@ beforeEach(() => {
 
 function renderStudio(persona: Persona | null) {
   const router = recordingRouter();
-  render(<PersonaStudio persona={persona} initial={persona ? juniperFields : DEFAULT_PERSONA} versions={[]} models={models} />, { wrapper: router.wrapper });
+  render(
+    <PersonaStudio
+      persona={persona}
+      initial={persona ? juniperFields : DEFAULT_PERSONA}
+      versions={[]}
+      models={models}
+    />,
+    { wrapper: router.wrapper },
+  );
   return router;
 }
 
 const input = (label: string) => screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
 const edit = (label: string, value: string) => fireEvent.change(input(label), { target: { value } });
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
-const statusLine = () => screen.getAllByRole('status').find((element) => element.tagName === 'P' && element.getAttribute('aria-live') === 'polite')!;
+const statusLine = () =>
+  screen
+    .getAllByRole('status')
+    .find((element) => element.tagName === 'P' && element.getAttribute('aria-live') === 'polite')!;
 const unsaved = () => screen.queryByText('· Unsaved changes');
 
 describe('the persona studio', () => {
-  it('checks a new persona inline before sending anything, and clears a field\'s error as it is fixed', async () => {
+  it("checks a new persona inline before sending anything, and clears a field's error as it is fixed", async () => {
     const router = renderStudio(null);
     fireEvent.click(button('Create draft'));
 
@@ -51,7 +77,7 @@ describe('the persona studio', () => {
     expect(router.visits).toEqual([]);
   });
 
-  it('lets a new persona\'s slug follow its name until the slug is edited', () => {
+  it("lets a new persona's slug follow its name until the slug is edited", () => {
     renderStudio(null);
     edit('Name', 'Lucía Marín');
     expect(input('Slug').value).toBe('lucia-marin');
@@ -69,7 +95,10 @@ describe('the persona studio', () => {
     fireEvent.click(button('Create draft'));
     await waitFor(() => expect(router.visits).toEqual([`replace /admin/personas/${juniper.id}?created=1`]));
     expect(api.received.map(({ method, path }) => `${method} ${path}`)).toEqual(['POST /api/admin/personas']);
-    expect(JSON.parse(api.received[0]!.body)).toMatchObject({ fields: { name: 'Juniper', slug: 'juniper' }, baseVersion: null });
+    expect(JSON.parse(api.received[0]!.body)).toMatchObject({
+      fields: { name: 'Juniper', slug: 'juniper' },
+      baseVersion: null,
+    });
     expect(statusLine().textContent).toBe('Saved as version 1.');
   });
 
@@ -82,7 +111,7 @@ describe('the persona studio', () => {
     edit('Tagline', 'A gardener who knows every herb.');
     expect(unsaved()).toBeTruthy();
     expect(button('Save').disabled).toBe(false);
-    expect(screen.getByText('32/160 · shown on the companion\'s card')).toBeTruthy();
+    expect(screen.getByText("32/160 · shown on the companion's card")).toBeTruthy();
 
     edit('Tagline', juniper.tagline);
     expect(unsaved()).toBeNull();
@@ -126,10 +155,15 @@ describe('the persona studio', () => {
   it('takes an avatar by its bytes, not its name, and counts it as a change', async () => {
     renderStudio(juniper);
     const file = document.getElementById('avatar-file') as HTMLInputElement;
-    const pick = (bytes: Uint8Array, name: string) => fireEvent.change(file, { target: { files: [new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'image/png' })] } });
+    const pick = (bytes: Uint8Array, name: string) =>
+      fireEvent.change(file, {
+        target: { files: [new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'image/png' })] },
+      });
 
     pick(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'fake.png');
-    expect((await screen.findByRole('alert')).textContent).toBe('Choose a PNG, JPEG or WebP image (this file is none of them).');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Choose a PNG, JPEG or WebP image (this file is none of them).',
+    );
     expect(unsaved()).toBeNull();
 
     // The PNG signature, then whatever follows.
@@ -139,10 +173,14 @@ describe('the persona studio', () => {
     expect(unsaved()).toBeTruthy();
   });
 
-  it('counts the instructions\' tokens as they are written', async () => {
+  it("counts the instructions' tokens as they are written", async () => {
     renderStudio(null);
     expect(screen.getByText(/^… tokens · 0\/20,000 characters$/)).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('System instructions'), { target: { value: 'You are Juniper, a calm gardener.' } });
-    expect(await screen.findByText(/^\d+ tokens · 33\/20,000 characters$/, undefined, { timeout: 10_000 })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('System instructions'), {
+      target: { value: 'You are Juniper, a calm gardener.' },
+    });
+    expect(
+      await screen.findByText(/^\d+ tokens · 33\/20,000 characters$/, undefined, { timeout: 10_000 }),
+    ).toBeTruthy();
   });
 });

@@ -44,7 +44,11 @@ export function PersonaStudio({ persona, initial, versions, models }: Props) {
         onTogglePublished={() => void studio.save({ visibility: published ? 'draft' : 'published' })}
         onSave={() => void studio.save()}
       />
-      <p role="status" aria-live="polite" className={`mb-4 text-sm ${studio.status ? '' : 'sr-only'} ${Object.values(errors).some(Boolean) ? 'text-red-600 dark:text-red-400' : 'text-ink-soft'}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`mb-4 text-sm ${studio.status ? '' : 'sr-only'} ${Object.values(errors).some(Boolean) ? 'text-red-600 dark:text-red-400' : 'text-ink-soft'}`}
+      >
         {studio.status}
       </p>
 
@@ -64,10 +68,23 @@ export function PersonaStudio({ persona, initial, versions, models }: Props) {
           <StudioCardDetails fields={fields} errors={errors} set={set} />
           {persona && (
             <Section title="Versions">
-              <VersionHistory personaId={persona.id} versions={versions} onRestore={(v) => void studio.restoreVersion(v)} busy={busy} />
+              <VersionHistory
+                personaId={persona.id}
+                versions={versions}
+                onRestore={(v) => void studio.restoreVersion(v)}
+                busy={busy}
+              />
             </Section>
           )}
-          {persona && <StudioManage personaId={persona.id} name={fields.name} archived={Boolean(persona.archivedAt)} busy={busy} onManage={(action) => void studio.manage(action)} />}
+          {persona && (
+            <StudioManage
+              personaId={persona.id}
+              name={fields.name}
+              archived={Boolean(persona.archivedAt)}
+              busy={busy}
+              onManage={(action) => void studio.manage(action)}
+            />
+          )}
         </form>
 
         <aside id="studio-preview" className={`${showPreview ? 'block' : 'hidden'} lg:block`}>

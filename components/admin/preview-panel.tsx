@@ -27,7 +27,10 @@ export function PreviewPanel({ fields }: { fields: PersonaFields }) {
     const controller = new AbortController();
     abort.current = controller;
     const update = (patch: Partial<Turn>) =>
-      setTurns((all) => [...all.slice(0, -1), { ...all.at(-1)!, ...patch, content: (all.at(-1)!.content ?? '') + (patch.content ?? '') }]);
+      setTurns((all) => [
+        ...all.slice(0, -1),
+        { ...all.at(-1)!, ...patch, content: (all.at(-1)!.content ?? '') + (patch.content ?? '') },
+      ]);
     try {
       const response = await fetch('/api/admin/preview', {
         method: 'POST',
@@ -46,7 +49,12 @@ export function PreviewPanel({ fields }: { fields: PersonaFields }) {
         const lines = buffer.split('\n');
         buffer = lines.pop() ?? '';
         for (const line of lines.filter(Boolean)) {
-          const event = JSON.parse(line) as { type: string; text?: string; model?: string; error?: { message: string } };
+          const event = JSON.parse(line) as {
+            type: string;
+            text?: string;
+            model?: string;
+            error?: { message: string };
+          };
           if (event.type === 'start') update({ model: event.model });
           else if (event.type === 'text') update({ content: event.text });
           else if (event.type === 'error') update({ error: event.error?.message });
@@ -61,20 +69,42 @@ export function PreviewPanel({ fields }: { fields: PersonaFields }) {
   };
 
   return (
-    <section aria-labelledby="preview-heading" className="flex h-full min-h-[28rem] flex-col rounded-2xl border border-line bg-raised">
+    <section
+      aria-labelledby="preview-heading"
+      className="flex h-full min-h-[28rem] flex-col rounded-2xl border border-line bg-raised"
+    >
       <header className="flex items-center justify-between gap-2 border-b border-line px-4 py-3">
         <div>
-          <h2 id="preview-heading" className="text-base font-semibold">Live preview</h2>
+          <h2 id="preview-heading" className="text-base font-semibold">
+            Live preview
+          </h2>
           <p className="text-xs text-ink-faint">Talks as the unsaved draft. Nothing is saved.</p>
         </div>
-        <button type="button" className={buttonStyles.ghost} onClick={() => setTurns([])} disabled={busy || turns.length === 0}>
+        <button
+          type="button"
+          className={buttonStyles.ghost}
+          onClick={() => setTurns([])}
+          disabled={busy || turns.length === 0}
+        >
           Clear
         </button>
       </header>
-      <div className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-4" aria-live="polite" aria-busy={busy} data-testid="preview-log">
+      <div
+        className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-4"
+        aria-live="polite"
+        aria-busy={busy}
+        data-testid="preview-log"
+      >
         {turns.length === 0 ? (
           <p className="py-8 text-center text-sm text-ink-faint">
-            {fields.greeting ? <>“{fields.greeting.slice(0, 200)}”<br /><span className="mt-2 block">Say something to hear how {fields.name || 'the draft'} answers.</span></> : `Say something to hear how ${fields.name || 'the draft'} answers.`}
+            {fields.greeting ? (
+              <>
+                “{fields.greeting.slice(0, 200)}”<br />
+                <span className="mt-2 block">Say something to hear how {fields.name || 'the draft'} answers.</span>
+              </>
+            ) : (
+              `Say something to hear how ${fields.name || 'the draft'} answers.`
+            )}
           </p>
         ) : (
           turns.map((turn, i) => (
@@ -83,10 +113,17 @@ export function PreviewPanel({ fields }: { fields: PersonaFields }) {
                 className={`rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap ${turn.role === 'user' ? 'bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900' : 'border-l-2 bg-sunken'}`}
                 style={turn.role === 'assistant' ? { borderLeftColor: fields.accentColor } : undefined}
               >
-                {turn.content || (turn.role === 'assistant' && !turn.error ? <span className="text-ink-faint">…</span> : null)}
-                {turn.error && <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">{turn.error}</p>}
+                {turn.content ||
+                  (turn.role === 'assistant' && !turn.error ? <span className="text-ink-faint">…</span> : null)}
+                {turn.error && (
+                  <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
+                    {turn.error}
+                  </p>
+                )}
               </div>
-              {turn.role === 'assistant' && turn.model && <p className="mt-1 text-[11px] text-ink-faint">{turn.model}</p>}
+              {turn.role === 'assistant' && turn.model && (
+                <p className="mt-1 text-[11px] text-ink-faint">{turn.model}</p>
+              )}
             </div>
           ))
         )}
@@ -98,7 +135,9 @@ export function PreviewPanel({ fields }: { fields: PersonaFields }) {
           void send();
         }}
       >
-        <label htmlFor="preview-input" className="sr-only">Message to the draft</label>
+        <label htmlFor="preview-input" className="sr-only">
+          Message to the draft
+        </label>
         <textarea
           id="preview-input"
           rows={1}

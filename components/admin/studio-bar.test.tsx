@@ -3,9 +3,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { StudioBar } from './studio-bar';
 
 type BarProps = Parameters<typeof StudioBar>[0];
-const defaults: BarProps = { name: '', saved: null, published: false, version: 0, dirty: false, busy: false, showPreview: false, onTogglePreview: () => {}, onTogglePublished: () => {}, onSave: () => {} };
+const defaults: BarProps = {
+  name: '',
+  saved: null,
+  published: false,
+  version: 0,
+  dirty: false,
+  busy: false,
+  showPreview: false,
+  onTogglePreview: () => {},
+  onTogglePublished: () => {},
+  onSave: () => {},
+};
 const bar = (props: Partial<BarProps>) => render(<StudioBar {...defaults} {...props} />);
-const buttons = () => screen.getAllByRole('button').map((button) => `${button.textContent}${(button as HTMLButtonElement).disabled ? ' (disabled)' : ''}`);
+const buttons = () =>
+  screen
+    .getAllByRole('button')
+    .map((button) => `${button.textContent}${(button as HTMLButtonElement).disabled ? ' (disabled)' : ''}`);
 
 describe('the studio bar', () => {
   it('offers a new persona its creation, whatever has been typed', () => {

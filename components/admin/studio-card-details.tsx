@@ -10,10 +10,23 @@ export function StudioCardDetails({ fields, errors, set }: FieldProps) {
     <Section title="Card details" description="Character Card fields, kept on import and written on export.">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextInput label="Creator" value={fields.creator} onChange={(v) => set('creator', v)} error={errors.creator} />
-        <TextInput label="Character version" value={fields.characterVersion} onChange={(v) => set('characterVersion', v)} error={errors.characterVersion} />
+        <TextInput
+          label="Character version"
+          value={fields.characterVersion}
+          onChange={(v) => set('characterVersion', v)}
+          error={errors.characterVersion}
+        />
       </div>
-      <TextArea label="Creator notes" value={fields.creatorNotes} onChange={(v) => set('creatorNotes', v)} error={errors.creatorNotes} rows={2} />
-      {extras.length > 0 && <p className="text-xs text-ink-faint">Also kept from the imported card: {extras.join(', ')}.</p>}
+      <TextArea
+        label="Creator notes"
+        value={fields.creatorNotes}
+        onChange={(v) => set('creatorNotes', v)}
+        error={errors.creatorNotes}
+        rows={2}
+      />
+      {extras.length > 0 && (
+        <p className="text-xs text-ink-faint">Also kept from the imported card: {extras.join(', ')}.</p>
+      )}
     </Section>
   );
 }

@@ -15,7 +15,11 @@ export type SetField = <K extends keyof PersonaFields>(key: K, value: PersonaFie
 export type FieldProps = { fields: PersonaFields; errors: StudioErrors; set: SetField };
 
 export type ManageAction = 'duplicate' | 'archive' | 'restore';
-const MANAGED: Record<ManageAction, string> = { duplicate: 'Duplicated.', archive: 'Archived.', restore: 'Restored from the archive.' };
+const MANAGED: Record<ManageAction, string> = {
+  duplicate: 'Duplicated.',
+  archive: 'Archived.',
+  restore: 'Restored from the archive.',
+};
 
 /**
  * The persona studio's draft: the fields as edited and as last saved (their difference, or a new
@@ -38,12 +42,19 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
 
   const avatarFile = avatar?.file ?? null;
   const avatarPreview = avatar?.preview ?? null;
-  const dirty = useMemo(() => JSON.stringify(fields) !== JSON.stringify(saved) || avatarFile !== null, [fields, saved, avatarFile]);
+  const dirty = useMemo(
+    () => JSON.stringify(fields) !== JSON.stringify(saved) || avatarFile !== null,
+    [fields, saved, avatarFile],
+  );
   useUnsavedWarning(dirty && !busy);
   useEffect(() => () => void (avatarPreview && URL.revokeObjectURL(avatarPreview)), [avatarPreview]);
 
   const set: SetField = (key, value) => {
-    setFields((f) => ({ ...f, [key]: value, ...(key === 'name' && !slugTouched ? { slug: slugify(String(value)) } : {}) }));
+    setFields((f) => ({
+      ...f,
+      [key]: value,
+      ...(key === 'name' && !slugTouched ? { slug: slugify(String(value)) } : {}),
+    }));
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
@@ -76,8 +87,14 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
     setBusy(true);
     setStatus(null);
     const result = persona
-      ? await adminFetch<{ persona: Persona }>(`/api/admin/personas/${persona.id}`, jsonInit('PUT', { fields: next, baseVersion: version }))
-      : await adminFetch<{ persona: Persona }>('/api/admin/personas', jsonInit('POST', { fields: next, baseVersion: null }));
+      ? await adminFetch<{ persona: Persona }>(
+          `/api/admin/personas/${persona.id}`,
+          jsonInit('PUT', { fields: next, baseVersion: version }),
+        )
+      : await adminFetch<{ persona: Persona }>(
+          '/api/admin/personas',
+          jsonInit('POST', { fields: next, baseVersion: null }),
+        );
     if (!result.ok) {
       setBusy(false);
       const key = result.error.param?.replace(/^fields\./, '').split('.')[0] as keyof PersonaFields | undefined;
@@ -86,7 +103,10 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
     }
     const stored = result.data.persona;
     if (avatarFile) {
-      const upload = await adminFetch<{ persona: Persona }>(`/api/admin/personas/${stored.id}/avatar`, { method: 'PUT', body: avatarFile });
+      const upload = await adminFetch<{ persona: Persona }>(`/api/admin/personas/${stored.id}/avatar`, {
+        method: 'PUT',
+        body: avatarFile,
+      });
       if (!upload.ok) {
         setBusy(false);
         setErrors({ avatar: upload.error.message });
@@ -108,7 +128,10 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
   const manage = async (action: ManageAction) => {
     if (!persona) return;
     setBusy(true);
-    const result = await adminFetch<{ persona: Persona }>(`/api/admin/personas/${persona.id}/actions`, jsonInit('POST', { action }));
+    const result = await adminFetch<{ persona: Persona }>(
+      `/api/admin/personas/${persona.id}/actions`,
+      jsonInit('POST', { action }),
+    );
     setBusy(false);
     if (!result.ok) return setStatus(result.error.message);
     if (action === 'duplicate') return router.push(`/admin/personas/${result.data.persona.id}`);
@@ -120,11 +143,16 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
     if (dirty && !window.confirm('Restoring replaces your unsaved changes. Continue?')) return;
     if (!persona) return;
     setBusy(true);
-    const result = await adminFetch<{ persona: Persona }>(`/api/admin/personas/${persona.id}/actions`, jsonInit('POST', { action: 'restore_version', version: v }));
+    const result = await adminFetch<{ persona: Persona }>(
+      `/api/admin/personas/${persona.id}/actions`,
+      jsonInit('POST', { action: 'restore_version', version: v }),
+    );
     setBusy(false);
     if (!result.ok) return setStatus(result.error.message);
     const newVersion = result.data.persona.version;
-    const restored = personaFields.parse(Object.fromEntries(Object.entries(result.data.persona).filter(([key]) => key in personaFields.shape)));
+    const restored = personaFields.parse(
+      Object.fromEntries(Object.entries(result.data.persona).filter(([key]) => key in personaFields.shape)),
+    );
     setFields(restored);
     setSaved(restored);
     setVersion(newVersion);
@@ -132,5 +160,21 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
     router.refresh();
   };
 
-  return { fields, saved, version, errors, status, busy, dirty, tokens, avatarPreview, set, setSlug, pickAvatar, save, manage, restoreVersion };
+  return {
+    fields,
+    saved,
+    version,
+    errors,
+    status,
+    busy,
+    dirty,
+    tokens,
+    avatarPreview,
+    set,
+    setSlug,
+    pickAvatar,
+    save,
+    manage,
+    restoreVersion,
+  };
 }

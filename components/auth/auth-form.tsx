@@ -5,7 +5,12 @@
  * inline), and the fields go to `onSubmit` as FormData. method=post, so a submit before
  * hydration can never put a password in the URL.
  */
-export function AuthForm({ onSubmit, className = 'mt-5 space-y-4', validate = false, children }: {
+export function AuthForm({
+  onSubmit,
+  className = 'mt-5 space-y-4',
+  validate = false,
+  children,
+}: {
   onSubmit: (data: FormData) => Promise<void> | void;
   className?: string;
   validate?: boolean;

@@ -17,7 +17,8 @@ export function CheckInbox({ email, mail }: { email: string; mail: 'sent' | 'una
       </h1>
       {mail === 'sent' ? (
         <p className="mt-2 text-ink-soft">
-          We sent a message to <strong className="font-medium break-all text-ink">{email}</strong>. Open the link in it to confirm your address.
+          We sent a message to <strong className="font-medium break-all text-ink">{email}</strong>. Open the link in it
+          to confirm your address.
         </p>
       ) : (
         <p className="mt-2 text-ink-soft">
@@ -25,7 +26,8 @@ export function CheckInbox({ email, mail }: { email: string; mail: 'sent' | 'una
         </p>
       )}
       <p className="mt-3 text-sm text-ink-faint">
-        You can sign in with your password right away{mail === 'sent' ? '. Confirming your address unlocks API keys' : ''}.
+        You can sign in with your password right away
+        {mail === 'sent' ? '. Confirming your address unlocks API keys' : ''}.
       </p>
       <Link href="/signin" className={`${buttonStyles.primary} mt-6 w-full py-3`}>
         Sign in

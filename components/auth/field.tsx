@@ -1,10 +1,17 @@
-type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string | null; hint?: string };
+type FieldProps = React.InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  error?: string | null;
+  hint?: string;
+};
 
 export function Field({ label, name, error, hint, ...input }: FieldProps) {
   const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
   return (
     <div>
-      <label htmlFor={name} className="mb-1.5 block text-sm font-medium">{label}</label>
+      <label htmlFor={name} className="mb-1.5 block text-sm font-medium">
+        {label}
+      </label>
       <input
         id={name}
         name={name}
@@ -14,9 +21,13 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
         {...input}
       />
       {error ? (
-        <p id={`${name}-error`} role="alert" className="mt-1.5 text-sm text-red-600 dark:text-red-400">{error}</p>
+        <p id={`${name}-error`} role="alert" className="mt-1.5 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
       ) : hint ? (
-        <p id={`${name}-hint`} className="mt-1.5 text-xs text-ink-faint">{hint}</p>
+        <p id={`${name}-hint`} className="mt-1.5 text-xs text-ink-faint">
+          {hint}
+        </p>
       ) : null}
     </div>
   );

@@ -33,12 +33,17 @@ export function ForgotPasswordForm() {
         <div className="mx-auto grid size-12 place-items-center rounded-full bg-ember-100 text-ember-700 dark:bg-ember-950 dark:text-ember-300">
           <MailIcon className="size-6" />
         </div>
-        <h1 tabIndex={-1} ref={(heading) => heading?.focus()} className="mt-4 text-xl font-semibold outline-none">Check your inbox</h1>
+        <h1 tabIndex={-1} ref={(heading) => heading?.focus()} className="mt-4 text-xl font-semibold outline-none">
+          Check your inbox
+        </h1>
         <p className="mt-2 text-ink-soft">
-          If an account uses <strong className="font-medium break-all text-ink">{sentTo}</strong>, we sent it a link to choose a new password. The link works for an hour.
+          If an account uses <strong className="font-medium break-all text-ink">{sentTo}</strong>, we sent it a link to
+          choose a new password. The link works for an hour.
         </p>
         <p className="mt-3 text-sm text-ink-faint">Nothing there? Check your spam folder, or try again in a minute.</p>
-        <Link href="/signin" className={`${buttonStyles.secondary} mt-6 w-full py-3`}>Back to sign in</Link>
+        <Link href="/signin" className={`${buttonStyles.secondary} mt-6 w-full py-3`}>
+          Back to sign in
+        </Link>
       </AuthCard>
     );
   }
@@ -46,15 +51,28 @@ export function ForgotPasswordForm() {
   return (
     <AuthCard>
       <h1 className="text-xl font-semibold">Reset your password</h1>
-      <p className="mt-2 text-sm text-ink-soft">Enter the email address of your account and we’ll send you a link to choose a new password.</p>
+      <p className="mt-2 text-sm text-ink-soft">
+        Enter the email address of your account and we’ll send you a link to choose a new password.
+      </p>
       <AuthForm onSubmit={submit}>
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={error} onChange={() => error && setError(null)} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={error}
+          onChange={() => error && setError(null)}
+        />
         <button type="submit" disabled={pending || !hydrated} className={`${buttonStyles.primary} w-full py-3`}>
           {pending ? 'Sending…' : 'Send me a link'}
         </button>
       </AuthForm>
       <p className="mt-5 text-center text-sm text-ink-soft">
-        Remembered it? <Link href="/signin" className={linkStyle}>Sign in</Link>
+        Remembered it?{' '}
+        <Link href="/signin" className={linkStyle}>
+          Sign in
+        </Link>
       </p>
     </AuthCard>
   );

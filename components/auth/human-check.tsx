@@ -79,5 +79,12 @@ export function HumanCheck({ siteKey, action, onToken, resetSignal }: Props) {
     widget.current.turnstile.reset(widget.current.id);
   }, [resetSignal]);
 
-  return <div ref={container} className="flex min-h-[65px] justify-center" aria-label="Check that you are a person" role="group" />;
+  return (
+    <div
+      ref={container}
+      className="flex min-h-[65px] justify-center"
+      aria-label="Check that you are a person"
+      role="group"
+    />
+  );
 }

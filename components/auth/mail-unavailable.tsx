@@ -8,7 +8,9 @@ export function MailUnavailable({ title, message }: { title: string; message: st
       <h1 className="text-xl font-semibold">{title}</h1>
       <p className="mt-3 text-ink-soft">{message}</p>
       <p className="mt-5 text-sm">
-        <Link href="/signin" className={linkStyle}>Back to sign in</Link>
+        <Link href="/signin" className={linkStyle}>
+          Back to sign in
+        </Link>
       </p>
     </AuthCard>
   );

@@ -21,7 +21,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const [pending, setPending] = useState(false);
   const hydrated = useHydrated();
 
-  if (!token) return <LinkProblem message="This link is not complete. Open it from the email again, or ask for a new one." />;
+  if (!token)
+    return <LinkProblem message="This link is not complete. Open it from the email again, or ask for a new one." />;
 
   const submit = async (form: FormData) => {
     const password = String(form.get('password') ?? '');
@@ -43,9 +44,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (changed && !pending) {
     return (
       <AuthCard>
-        <h1 tabIndex={-1} ref={(heading) => heading?.focus()} className="text-xl font-semibold outline-none">Password changed</h1>
-        <p className="mt-2 text-ink-soft">Your new password is set, and every device that was signed in has been signed out.</p>
-        <Link href="/signin" className={`${buttonStyles.primary} mt-6 w-full py-3`}>Sign in</Link>
+        <h1 tabIndex={-1} ref={(heading) => heading?.focus()} className="text-xl font-semibold outline-none">
+          Password changed
+        </h1>
+        <p className="mt-2 text-ink-soft">
+          Your new password is set, and every device that was signed in has been signed out.
+        </p>
+        <Link href="/signin" className={`${buttonStyles.primary} mt-6 w-full py-3`}>
+          Sign in
+        </Link>
       </AuthCard>
     );
   }
@@ -77,10 +84,16 @@ function LinkProblem({ message }: { message: string }) {
   return (
     <AuthCard>
       <h1 className="text-xl font-semibold">This link doesn’t work</h1>
-      <p role="alert" className="mt-2 text-ink-soft">{message}</p>
-      <Link href="/forgot-password" className={`${buttonStyles.primary} mt-6 w-full py-3`}>Send me a new link</Link>
+      <p role="alert" className="mt-2 text-ink-soft">
+        {message}
+      </p>
+      <Link href="/forgot-password" className={`${buttonStyles.primary} mt-6 w-full py-3`}>
+        Send me a new link
+      </Link>
       <p className="mt-4 text-center text-sm">
-        <Link href="/signin" className={linkStyle}>Back to sign in</Link>
+        <Link href="/signin" className={linkStyle}>
+          Back to sign in
+        </Link>
       </p>
     </AuthCard>
   );

@@ -41,7 +41,11 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen,
     setPending(null);
     if (humanCheckSiteKey) setResetHumanCheck((n) => n + 1);
     // A refusal (too many new accounts from this network, the human check) says what to do.
-    setError(result?.error && result.error !== WRONG_CREDENTIALS ? result.error : 'Could not start a guest session. Try again.');
+    setError(
+      result?.error && result.error !== WRONG_CREDENTIALS
+        ? result.error
+        : 'Could not start a guest session. Try again.',
+    );
   };
 
   const withPassword = async (form: FormData) => {
@@ -56,14 +60,21 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen,
     if (result?.ok) return router.replace(callbackUrl);
     setPending(null);
     // Too many attempts: the wait. Never anything that tells whether the email has an account.
-    setError(result?.error && result.error !== WRONG_CREDENTIALS ? result.error : 'That email and password do not match an account.');
+    setError(
+      result?.error && result.error !== WRONG_CREDENTIALS
+        ? result.error
+        : 'That email and password do not match an account.',
+    );
   };
 
   return (
     <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
       <h1 className="text-xl font-semibold">Welcome</h1>
       {notice && (
-        <p role="alert" className="mt-3 rounded-xl border border-red-200 bg-red-50 px-3.5 py-2.5 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200">
+        <p
+          role="alert"
+          className="mt-3 rounded-xl border border-red-200 bg-red-50 px-3.5 py-2.5 text-sm text-red-800 dark:border-red-900 dark:bg-red-950/60 dark:text-red-200"
+        >
           {notice}
         </p>
       )}
@@ -71,22 +82,39 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen,
         <>
           {humanCheckSiteKey && (
             <div className="mt-5">
-              <HumanCheck siteKey={humanCheckSiteKey} action="guest" onToken={setHumanToken} resetSignal={resetHumanCheck} />
+              <HumanCheck
+                siteKey={humanCheckSiteKey}
+                action="guest"
+                onToken={setHumanToken}
+                resetSignal={resetHumanCheck}
+              />
             </div>
           )}
-          <button type="button" onClick={asGuest} disabled={!ready || (humanCheckSiteKey !== null && !humanToken)} className={`${buttonStyles.accent} mt-5 w-full py-3`}>
+          <button
+            type="button"
+            onClick={asGuest}
+            disabled={!ready || (humanCheckSiteKey !== null && !humanToken)}
+            className={`${buttonStyles.accent} mt-5 w-full py-3`}
+          >
             {pending === 'guest' ? 'Opening…' : 'Continue as guest'}
           </button>
           <p className="mt-2 text-center text-xs text-ink-faint">No account needed to start talking.</p>
         </>
       ) : (
-        <p className="mt-2 text-sm text-ink-soft">New accounts are closed on this server. Sign in with the account you have.</p>
+        <p className="mt-2 text-sm text-ink-soft">
+          New accounts are closed on this server. Sign in with the account you have.
+        </p>
       )}
 
       {oauth.length > 0 && (
         <div className="mt-5 grid gap-2">
           {oauth.map((p) => (
-            <button key={p.id} type="button" className={`${buttonStyles.secondary} w-full`} onClick={() => signIn(p.id, { callbackUrl })}>
+            <button
+              key={p.id}
+              type="button"
+              className={`${buttonStyles.secondary} w-full`}
+              onClick={() => signIn(p.id, { callbackUrl })}
+            >
               Continue with {p.name}
             </button>
           ))}
@@ -100,19 +128,35 @@ export function SignInForm({ oauth, callbackUrl, initialError, registrationOpen,
       <AuthForm onSubmit={withPassword} className="space-y-4" validate>
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <div>
-          <Field label="Password" name="password" type="password" autoComplete="current-password" required minLength={8} />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            minLength={8}
+          />
           <p className="mt-1.5 text-right text-sm">
-            <Link href="/forgot-password" className="text-ink-soft underline underline-offset-2 hover:text-ink">Forgot password?</Link>
+            <Link href="/forgot-password" className="text-ink-soft underline underline-offset-2 hover:text-ink">
+              Forgot password?
+            </Link>
           </p>
         </div>
-        {error && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p>}
+        {error && (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+            {error}
+          </p>
+        )}
         <button type="submit" disabled={!ready} className={`${buttonStyles.primary} w-full py-3`}>
           {pending === 'credentials' ? 'Signing in…' : 'Sign in'}
         </button>
       </AuthForm>
       {registrationOpen && (
         <p className="mt-5 text-center text-sm text-ink-soft">
-          New here? <Link href="/signup" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">Create an account</Link>
+          New here?{' '}
+          <Link href="/signup" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">
+            Create an account
+          </Link>
         </p>
       )}
     </div>

@@ -58,14 +58,32 @@ export function SignUpForm({ humanCheckSiteKey }: { humanCheckSiteKey: string | 
           hint="At least 8 characters, and not one that is common or easy to guess."
           error={errorFor('password')}
         />
-        {humanCheckSiteKey && <HumanCheck siteKey={humanCheckSiteKey} action="signup" onToken={setHumanToken} resetSignal={resetHumanCheck} />}
-        {failure && !failure.field && <p role="alert" className="text-sm text-red-600 dark:text-red-400">{failure.error}</p>}
-        <button type="submit" disabled={pending || !hydrated || waitingForCheck} className={`${buttonStyles.primary} w-full py-3`}>
+        {humanCheckSiteKey && (
+          <HumanCheck
+            siteKey={humanCheckSiteKey}
+            action="signup"
+            onToken={setHumanToken}
+            resetSignal={resetHumanCheck}
+          />
+        )}
+        {failure && !failure.field && (
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+            {failure.error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={pending || !hydrated || waitingForCheck}
+          className={`${buttonStyles.primary} w-full py-3`}
+        >
           {pending ? 'Creating…' : 'Create account'}
         </button>
       </AuthForm>
       <p className="mt-5 text-center text-sm text-ink-soft">
-        Already have one? <Link href="/signin" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">Sign in</Link>
+        Already have one?{' '}
+        <Link href="/signin" className="font-medium text-ember-700 underline underline-offset-2 dark:text-ember-300">
+          Sign in
+        </Link>
       </p>
     </div>
   );

@@ -29,7 +29,12 @@ export function VerifyEmailPanel({ token }: { token: string }) {
         <Badge />
         <h1 className="mt-4 text-xl font-semibold">Confirm your email</h1>
         <p className="mt-2 text-ink-soft">One click and your address is confirmed.</p>
-        <button type="button" onClick={() => void confirm()} disabled={pending || !hydrated} className={`${buttonStyles.primary} mt-6 w-full py-3`}>
+        <button
+          type="button"
+          onClick={() => void confirm()}
+          disabled={pending || !hydrated}
+          className={`${buttonStyles.primary} mt-6 w-full py-3`}
+        >
           {pending ? 'Confirming…' : 'Confirm my email'}
         </button>
       </AuthCard>
@@ -43,13 +48,19 @@ export function VerifyEmailPanel({ token }: { token: string }) {
         <h1 tabIndex={-1} ref={(heading) => heading?.focus()} className="mt-4 text-xl font-semibold outline-none">
           {result.outcome === 'verified' ? 'Your email is confirmed' : 'Already confirmed'}
         </h1>
-        <p className="mt-2 text-ink-soft">Thank you! Your address is confirmed{result.outcome === 'already_verified' ? ' already' : ''}.</p>
+        <p className="mt-2 text-ink-soft">
+          Thank you! Your address is confirmed{result.outcome === 'already_verified' ? ' already' : ''}.
+        </p>
         {result.signedIn ? (
           // A full load on purpose: the session may carry a new role (ADMIN_EMAILS) that the app's layout should see.
           // eslint-disable-next-line @next/next/no-html-link-for-pages
-          <a href="/" className={`${buttonStyles.primary} mt-6 w-full py-3`}>Continue to Hearth</a>
+          <a href="/" className={`${buttonStyles.primary} mt-6 w-full py-3`}>
+            Continue to Hearth
+          </a>
         ) : (
-          <Link href="/signin" className={`${buttonStyles.primary} mt-6 w-full py-3`}>Sign in</Link>
+          <Link href="/signin" className={`${buttonStyles.primary} mt-6 w-full py-3`}>
+            Sign in
+          </Link>
         )}
       </AuthCard>
     );
@@ -58,7 +69,11 @@ export function VerifyEmailPanel({ token }: { token: string }) {
   return (
     <AuthCard>
       <h1 tabIndex={-1} ref={(heading) => heading?.focus()} className="text-xl font-semibold outline-none">
-        {result.outcome === 'expired' ? 'This link has expired' : result.outcome === 'error' ? 'Something went wrong' : 'This link doesn’t work'}
+        {result.outcome === 'expired'
+          ? 'This link has expired'
+          : result.outcome === 'error'
+            ? 'Something went wrong'
+            : 'This link doesn’t work'}
       </h1>
       <p role="alert" className="mt-2 text-ink-soft">
         {result.outcome === 'expired'
@@ -69,14 +84,23 @@ export function VerifyEmailPanel({ token }: { token: string }) {
         {result.outcome !== 'error' && 'Sign in and send yourself a new one from Settings › Security.'}
       </p>
       {result.outcome === 'error' ? (
-        <button type="button" onClick={() => void confirm()} disabled={pending} className={`${buttonStyles.primary} mt-6 w-full py-3`}>
+        <button
+          type="button"
+          onClick={() => void confirm()}
+          disabled={pending}
+          className={`${buttonStyles.primary} mt-6 w-full py-3`}
+        >
           {pending ? 'Trying again…' : 'Try again'}
         </button>
       ) : (
-        <Link href="/settings/security" className={`${buttonStyles.primary} mt-6 w-full py-3`}>Go to Settings › Security</Link>
+        <Link href="/settings/security" className={`${buttonStyles.primary} mt-6 w-full py-3`}>
+          Go to Settings › Security
+        </Link>
       )}
       <p className="mt-4 text-center text-sm">
-        <Link href="/" className={linkStyle}>Back to Hearth</Link>
+        <Link href="/" className={linkStyle}>
+          Back to Hearth
+        </Link>
       </p>
     </AuthCard>
   );

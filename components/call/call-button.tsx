@@ -30,7 +30,11 @@ export function CallButton({ companion, name, conversationId, language, variant 
     const response = await fetch('/api/v1/calls', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ companion, ...(language ? { language } : {}), ...(conversationId ? { conversation: conversationId } : {}) }),
+      body: JSON.stringify({
+        companion,
+        ...(language ? { language } : {}),
+        ...(conversationId ? { conversation: conversationId } : {}),
+      }),
     }).catch(() => null);
     if (response?.ok) {
       const call = (await response.json()) as { id: string };
@@ -57,7 +61,10 @@ export function CallButton({ companion, name, conversationId, language, variant 
         {variant === 'button' && (pending ? 'Calling…' : 'Call')}
       </button>
       {error && (
-        <span role="alert" className={`text-sm text-red-600 dark:text-red-400 ${variant === 'icon' ? 'absolute top-full right-0 z-10 mt-1 w-64 rounded-lg bg-raised p-2 shadow-lg' : 'mt-2'}`}>
+        <span
+          role="alert"
+          className={`text-sm text-red-600 dark:text-red-400 ${variant === 'icon' ? 'absolute top-full right-0 z-10 mt-1 w-64 rounded-lg bg-raised p-2 shadow-lg' : 'mt-2'}`}
+        >
           {error}
         </span>
       )}

@@ -4,8 +4,16 @@ import { CallControls } from './call-controls';
 import type { Mic } from './call-state';
 
 function renderControls(mic: Mic, { speakerOff = false, cameraOn = false } = {}) {
-  const handlers = { onSay: vi.fn(), onToggleMic: vi.fn(), onToggleSpeaker: vi.fn(), onToggleCamera: vi.fn(), onHangUp: vi.fn() };
-  const { unmount } = render(<CallControls companionName="Lucía" mic={mic} speakerOff={speakerOff} cameraOn={cameraOn} {...handlers} />);
+  const handlers = {
+    onSay: vi.fn(),
+    onToggleMic: vi.fn(),
+    onToggleSpeaker: vi.fn(),
+    onToggleCamera: vi.fn(),
+    onHangUp: vi.fn(),
+  };
+  const { unmount } = render(
+    <CallControls companionName="Lucía" mic={mic} speakerOff={speakerOff} cameraOn={cameraOn} {...handlers} />,
+  );
   return { ...handlers, unmount };
 }
 

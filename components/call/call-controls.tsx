@@ -1,7 +1,15 @@
 'use client';
 
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { CameraIcon, HangUpIcon, MicIcon, MicOffIcon, SendIcon, SpeakerIcon, SpeakerOffIcon } from '@/components/ui/icons';
+import {
+  CameraIcon,
+  HangUpIcon,
+  MicIcon,
+  MicOffIcon,
+  SendIcon,
+  SpeakerIcon,
+  SpeakerOffIcon,
+} from '@/components/ui/icons';
 import type { Mic } from './call-state';
 
 type Props = {
@@ -18,7 +26,17 @@ type Props = {
 };
 
 /** The call's footer: a line to type to the companion, the microphone, speaker and camera, and the hang-up. */
-export function CallControls({ companionName, mic, speakerOff, cameraOn, onSay, onToggleMic, onToggleSpeaker, onToggleCamera, onHangUp }: Props) {
+export function CallControls({
+  companionName,
+  mic,
+  speakerOff,
+  cameraOn,
+  onSay,
+  onToggleMic,
+  onToggleSpeaker,
+  onToggleCamera,
+  onHangUp,
+}: Props) {
   const micMuted = mic.status === 'on' && mic.muted;
   return (
     <footer className="flex flex-col items-center gap-3 px-4 pt-2 pb-[max(1rem,env(safe-area-inset-bottom))]">
@@ -56,8 +74,13 @@ function TypedTurn({ companionName, onSay }: { companionName: string; onSay: (te
     onSay(text);
   }
   return (
-    <form onSubmit={submit} className="flex w-full max-w-xl items-center gap-2 rounded-full bg-white/5 p-1.5 pl-4 ring-1 ring-white/10 focus-within:ring-white/30">
-      <label htmlFor="call-message" className="sr-only">Message {companionName}</label>
+    <form
+      onSubmit={submit}
+      className="flex w-full max-w-xl items-center gap-2 rounded-full bg-white/5 p-1.5 pl-4 ring-1 ring-white/10 focus-within:ring-white/30"
+    >
+      <label htmlFor="call-message" className="sr-only">
+        Message {companionName}
+      </label>
       <input
         id="call-message"
         value={draft}
@@ -67,14 +90,31 @@ function TypedTurn({ companionName, onSay }: { companionName: string; onSay: (te
         autoComplete="off"
         className="min-w-0 flex-1 bg-transparent text-sm text-stone-100 placeholder:text-stone-500 focus:outline-none"
       />
-      <button type="submit" disabled={!draft.trim()} aria-label="Send" className="grid size-9 place-items-center rounded-full bg-white text-stone-900 disabled:opacity-30">
+      <button
+        type="submit"
+        disabled={!draft.trim()}
+        aria-label="Send"
+        className="grid size-9 place-items-center rounded-full bg-white text-stone-900 disabled:opacity-30"
+      >
         <SendIcon className="size-4" />
       </button>
     </form>
   );
 }
 
-function ControlButton({ label, pressed, onClick, disabled, children }: { label: string; pressed: boolean; onClick: () => void; disabled?: boolean; children: ReactNode }) {
+function ControlButton({
+  label,
+  pressed,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  pressed: boolean;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"

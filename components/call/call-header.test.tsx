@@ -3,11 +3,28 @@ import { describe, expect, it, vi } from 'vitest';
 import { CallHeader } from './call-header';
 import type { TurnTiming } from './call-timings';
 
-const turn = (firstTokenMs: number, firstAudioMs: number | null): TurnTiming => ({ turnId: crypto.randomUUID(), transcriptMs: 120, firstTokenMs, firstAudioMs, totalMs: 3000, playbackMs: null });
+const turn = (firstTokenMs: number, firstAudioMs: number | null): TurnTiming => ({
+  turnId: crypto.randomUUID(),
+  transcriptMs: 120,
+  firstTokenMs,
+  firstAudioMs,
+  totalMs: 3000,
+  playbackMs: null,
+});
 
 function renderHeader(overrides: Partial<Parameters<typeof CallHeader>[0]> = {}) {
   const onLanguage = vi.fn();
-  const { unmount } = render(<CallHeader conversationId="conv1" lengthMs={0} timings={[]} language="en-US" onLanguage={onLanguage} ended={false} {...overrides} />);
+  const { unmount } = render(
+    <CallHeader
+      conversationId="conv1"
+      lengthMs={0}
+      timings={[]}
+      language="en-US"
+      onLanguage={onLanguage}
+      ended={false}
+      {...overrides}
+    />,
+  );
   return { onLanguage, unmount };
 }
 
@@ -26,7 +43,10 @@ describe('the call header', () => {
     const cases: [TurnTiming[], string][] = [
       [[turn(400, 900)], "Connection good, 900 ms to the last reply's first audio: show each turn's timings"],
       [[turn(400, null)], "Connection good, 400 ms to the last reply's first word: show each turn's timings"],
-      [[turn(300, 500), turn(900, 1800)], "Connection fair, 1800 ms to the last reply's first audio: show each turn's timings"],
+      [
+        [turn(300, 500), turn(900, 1800)],
+        "Connection fair, 1800 ms to the last reply's first audio: show each turn's timings",
+      ],
       [[turn(900, 2600)], "Connection slow, 2600 ms to the last reply's first audio: show each turn's timings"],
     ];
     for (const [timings, name] of cases) {
@@ -36,7 +56,7 @@ describe('the call header', () => {
     }
   });
 
-  it('opens and closes each turn\'s timings', () => {
+  it("opens and closes each turn's timings", () => {
     renderHeader({ timings: [turn(400, 900)] });
     const connection = screen.getByRole('button', { name: /^Connection/ });
     expect(screen.queryByRole('heading', { name: 'Latency per turn' })).toBeNull();

@@ -17,7 +17,13 @@ type Props = {
   ended: boolean;
 };
 
-const QUALITY_COLOURS = { good: 'bg-emerald-400', fair: 'bg-amber-400', slow: 'bg-red-400', offline: 'bg-red-500', idle: 'bg-stone-400' } as const;
+const QUALITY_COLOURS = {
+  good: 'bg-emerald-400',
+  fair: 'bg-amber-400',
+  slow: 'bg-red-400',
+  offline: 'bg-red-500',
+  idle: 'bg-stone-400',
+} as const;
 
 /** The way back to the chat, the call's length, the connection (opening each turn's timings) and the call's language. */
 export function CallHeader({ conversationId, lengthMs, timings, language, onLanguage, ended }: Props) {
@@ -25,12 +31,23 @@ export function CallHeader({ conversationId, lengthMs, timings, language, onLang
   const [showTimings, setShowTimings] = useState(false);
   const last = timings.at(-1);
   const latency = last ? (last.firstAudioMs ?? last.firstTokenMs) : null;
-  const quality = !online ? 'offline' : latency === null ? 'idle' : latency < 1200 ? 'good' : latency < 2500 ? 'fair' : 'slow';
+  const quality = !online
+    ? 'offline'
+    : latency === null
+      ? 'idle'
+      : latency < 1200
+        ? 'good'
+        : latency < 2500
+          ? 'fair'
+          : 'slow';
 
   return (
     <>
       <header className="flex items-center justify-between gap-2 px-4 pt-3 pb-2 sm:px-6">
-        <Link href={`/chat/${conversationId}`} className="rounded-full px-3 py-1.5 text-sm text-stone-300 hover:bg-white/10 hover:text-white">
+        <Link
+          href={`/chat/${conversationId}`}
+          className="rounded-full px-3 py-1.5 text-sm text-stone-300 hover:bg-white/10 hover:text-white"
+        >
           ← Chat
         </Link>
         <span className="font-mono text-sm tabular-nums text-stone-300" aria-label="Call length">
@@ -48,7 +65,9 @@ export function CallHeader({ conversationId, lengthMs, timings, language, onLang
             <GaugeIcon className="size-4" />
             <span className="tabular-nums">{!online ? 'Offline' : latency !== null ? `${latency} ms` : 'Ready'}</span>
           </button>
-          <label className="sr-only" htmlFor="call-language">Call language</label>
+          <label className="sr-only" htmlFor="call-language">
+            Call language
+          </label>
           <select
             id="call-language"
             value={language}
@@ -57,7 +76,9 @@ export function CallHeader({ conversationId, lengthMs, timings, language, onLang
             className="rounded-full bg-white/5 px-3 py-1.5 text-xs text-stone-200 ring-1 ring-white/10"
           >
             {LANGUAGES.map((l) => (
-              <option key={l} value={l} className="bg-stone-900">{LANGUAGE_LABELS[l]}</option>
+              <option key={l} value={l} className="bg-stone-900">
+                {LANGUAGE_LABELS[l]}
+              </option>
             ))}
           </select>
         </div>

@@ -6,7 +6,8 @@ const MIC_NOTES: Partial<Record<Mic['status'], string>> = {
   denied: 'Microphone access was denied. Allow it in your browser to talk, or type below.',
   missing: 'No microphone was found. You can still type below.',
   failed: 'Listening could not start in this browser. You can still type below.',
-  unavailable: 'Speech to text needs a key: set GROQ_API_KEY, OPENAI_API_KEY or GOOGLE_GENERATIVE_AI_API_KEY on the server. Until then, type below.',
+  unavailable:
+    'Speech to text needs a key: set GROQ_API_KEY, OPENAI_API_KEY or GOOGLE_GENERATIVE_AI_API_KEY on the server. Until then, type below.',
 };
 
 type Props = {
@@ -26,7 +27,8 @@ export function CallNotes({ mic, companionName, browserVoice, cameraNote, error 
       {micNote && <p className="rounded-xl bg-white/5 px-4 py-2 text-stone-300">{micNote}</p>}
       {browserVoice && (
         <p className="text-xs text-stone-400">
-          {companionName} speaks with your browser&apos;s voice. An OpenAI, ElevenLabs or Gemini key on the server gives {companionName} a voice of their own.
+          {companionName} speaks with your browser&apos;s voice. An OpenAI, ElevenLabs or Gemini key on the server gives{' '}
+          {companionName} a voice of their own.
         </p>
       )}
       {cameraNote && <p className="text-stone-300">{cameraNote}</p>}

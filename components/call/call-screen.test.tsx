@@ -18,18 +18,28 @@ beforeEach(() => {
 const hangUps = () => api.received.filter((request) => request.path === '/api/v1/calls/c1/end').length;
 // A call still live when its screen goes hangs up with a beacon: it lands before the next test (and the server's end).
 afterEach(async () => {
-  const live = document.querySelector('[data-call-state]')?.getAttribute('data-call-state') !== 'ended' && document.querySelector('[data-call-state]');
+  const live =
+    document.querySelector('[data-call-state]')?.getAttribute('data-call-state') !== 'ended' &&
+    document.querySelector('[data-call-state]');
   const before = hangUps();
   cleanup();
   if (live) await waitFor(() => expect(hangUps()).toBe(before + 1));
 });
 
-const voices = (has: boolean) => Object.fromEntries(LANGUAGES.map((language) => [language, has])) as Record<Language, boolean>;
+const voices = (has: boolean) =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, has])) as Record<Language, boolean>;
 
 function props(overrides: Partial<CallScreenProps['call']> = {}, canTranscribe = false): CallScreenProps {
   const now = Date.now();
   return {
-    call: { id: 'c1', conversationId: 'conv1', language: 'en-US', createdAt: new Date(now - 5_000).toISOString(), expiresAt: new Date(now + 3_600_000).toISOString(), ...overrides },
+    call: {
+      id: 'c1',
+      conversationId: 'conv1',
+      language: 'en-US',
+      createdAt: new Date(now - 5_000).toISOString(),
+      expiresAt: new Date(now + 3_600_000).toISOString(),
+      ...overrides,
+    },
     companion: { name: 'Lucía', slug: 'lucia', avatarUrl: '/avatars/lucia.webp', accentColor: '#c2410c' },
     canTranscribe,
     serverVoices: voices(false),
@@ -65,8 +75,22 @@ describe('the call screen', () => {
         { type: 'text', delta: 'Very well, ' },
         { type: 'text', delta: 'thanks.' },
         { type: 'speak', index: 0, text: 'Very well, thanks.', language: 'en-US' },
-        { type: 'timing', turn_id: 't1', transcript_ms: null, first_token_ms: 300, first_audio_ms: null, total_ms: 900 },
-        { type: 'done', turn_id: 't1', user_message_id: 'm1', assistant_message_id: 'm2', status: 'complete', error: null },
+        {
+          type: 'timing',
+          turn_id: 't1',
+          transcript_ms: null,
+          first_token_ms: 300,
+          first_audio_ms: null,
+          total_ms: 900,
+        },
+        {
+          type: 'done',
+          turn_id: 't1',
+          user_message_id: 'm1',
+          assistant_message_id: 'm2',
+          status: 'complete',
+          error: null,
+        },
       ],
     });
     const { container } = render(<CallScreen {...props()} />);
@@ -79,17 +103,26 @@ describe('the call screen', () => {
 
     release();
     // Without a voice in this browser, the sentence "plays" silently for its length.
-    await waitFor(() => expect(callScreen(container).dataset).toMatchObject({ callState: 'speaking', speaking: 'true', turns: '1' }));
+    await waitFor(() =>
+      expect(callScreen(container).dataset).toMatchObject({ callState: 'speaking', speaking: 'true', turns: '1' }),
+    );
     expect(status()).toBe('Lucía is speaking');
     expect(container.querySelector('[data-line-role="companion"]')?.textContent).toContain('Very well, thanks.');
-    await waitFor(() => expect(callScreen(container).dataset).toMatchObject({ callState: 'listening', speaking: 'false' }), { timeout: 5_000 });
+    await waitFor(
+      () => expect(callScreen(container).dataset).toMatchObject({ callState: 'listening', speaking: 'false' }),
+      { timeout: 5_000 },
+    );
 
     const turn = api.received.find((request) => request.path === '/api/v1/calls/c1/turns')!;
     expect(turn.contentType).toMatch(/^multipart\/form-data/);
     expect(turn.body).toContain('How are you today?');
     expect(turn.body).toContain('en-US');
 
-    fireEvent.click(screen.getByRole('button', { name: "Connection good, 300 ms to the last reply's first word: show each turn's timings" }));
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: "Connection good, 300 ms to the last reply's first word: show each turn's timings",
+      }),
+    );
     expect(screen.getByRole('heading', { name: 'Latency per turn' })).toBeTruthy();
   });
 
@@ -131,7 +164,14 @@ describe('the call screen', () => {
 
   it('a call whose hour is up ends as it opens, its length the full hour', () => {
     const created = Date.now() - 3_600_000;
-    render(<CallScreen {...props({ createdAt: new Date(created).toISOString(), expiresAt: new Date(created + 3_600_000).toISOString() })} />);
+    render(
+      <CallScreen
+        {...props({
+          createdAt: new Date(created).toISOString(),
+          expiresAt: new Date(created + 3_600_000).toISOString(),
+        })}
+      />,
+    );
     expect(screen.getByRole('heading', { name: 'Call ended' })).toBeTruthy();
     expect(screen.getByText('Calls last an hour. Start a new one to keep talking.')).toBeTruthy();
     expect(screen.getByLabelText('Call length').textContent).toBe('60:00');

@@ -47,9 +47,23 @@ export function CallScreen({ call, companion, canTranscribe, serverVoices }: Cal
       />
 
       <main className="flex min-h-0 flex-1 flex-col items-center gap-4 overflow-hidden px-4">
-        <TalkingPortrait src={companion.avatarUrl} name={companion.name} accentColor={companion.accentColor} state={stage.name} level={0} levelRef={live.levelRef} className="mt-2 shrink-0 scale-[0.8] sm:scale-100" />
+        <TalkingPortrait
+          src={companion.avatarUrl}
+          name={companion.name}
+          accentColor={companion.accentColor}
+          state={stage.name}
+          level={0}
+          levelRef={live.levelRef}
+          className="mt-2 shrink-0 scale-[0.8] sm:scale-100"
+        />
         {live.camera.preview}
-        <CallNotes mic={mic.status} companionName={companion.name} browserVoice={!serverVoices[live.language] && !ended} cameraNote={live.camera.note} error={error} />
+        <CallNotes
+          mic={mic.status}
+          companionName={companion.name}
+          browserVoice={!serverVoices[live.language] && !ended}
+          cameraNote={live.camera.note}
+          error={error}
+        />
         {ended ? (
           <CallEnded reason={ended.reason} conversationId={call.conversationId} companion={companion} />
         ) : (

@@ -72,15 +72,26 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
     case 'playback-started':
       return { ...state, speaking: true, stage: moveTo(state.stage, 'speaking') };
     case 'playback-idle':
-      return { ...state, speaking: false, stage: state.stage.name === 'speaking' ? { name: event.turnInFlight ? 'thinking' : 'listening' } : state.stage };
+      return {
+        ...state,
+        speaking: false,
+        stage: state.stage.name === 'speaking' ? { name: event.turnInFlight ? 'thinking' : 'listening' } : state.stage,
+      };
     case 'barged-in':
       return { ...state, bargeIns: state.bargeIns + 1 };
     case 'turn-started':
       return { ...state, error: null, stage: moveTo(state.stage, 'thinking'), lines: [...state.lines, event.line] };
     case 'turn-refused':
-      return { ...state, error: event.error ?? state.error, lines: state.lines.filter((line) => line.id !== event.lineId) };
+      return {
+        ...state,
+        error: event.error ?? state.error,
+        lines: state.lines.filter((line) => line.id !== event.lineId),
+      };
     case 'heard':
-      return { ...state, lines: patch(state.lines, event.lineId, (line) => ({ ...line, text: event.text, pending: false })) };
+      return {
+        ...state,
+        lines: patch(state.lines, event.lineId, (line) => ({ ...line, text: event.text, pending: false })),
+      };
     case 'replied':
       return state.lines.some((line) => line.id === event.lineId)
         ? { ...state, lines: patch(state.lines, event.lineId, (line) => ({ ...line, text: line.text + event.delta })) }
@@ -94,15 +105,22 @@ export function callReducer(state: CallState, event: CallEvent): CallState {
     case 'turn-timed':
       return { ...state, timings: [...state.timings, event.timing] };
     case 'playback-measured':
-      return { ...state, timings: state.timings.map((t) => (t.turnId === event.turnId ? { ...t, playbackMs: event.playbackMs } : t)) };
+      return {
+        ...state,
+        timings: state.timings.map((t) => (t.turnId === event.turnId ? { ...t, playbackMs: event.playbackMs } : t)),
+      };
     case 'failed':
       return { ...state, error: event.error };
     case 'turn-settled':
       return event.playerSpeaking ? state : { ...state, stage: moveTo(state.stage, 'listening') };
     case 'ended':
-      return state.stage.name === 'ended' ? state : { ...state, stage: { name: 'ended', reason: event.reason, durationMs: event.durationMs } };
+      return state.stage.name === 'ended'
+        ? state
+        : { ...state, stage: { name: 'ended', reason: event.reason, durationMs: event.durationMs } };
     case 'end-confirmed':
-      return state.stage.name === 'ended' ? { ...state, stage: { ...state.stage, durationMs: event.durationMs } } : state;
+      return state.stage.name === 'ended'
+        ? { ...state, stage: { ...state.stage, durationMs: event.durationMs } }
+        : state;
   }
 }
 
@@ -115,6 +133,10 @@ function leaveConnecting(stage: CallStage): CallStage {
   return stage.name === 'connecting' ? { name: 'listening' } : stage;
 }
 
-function patch(lines: TranscriptLine[], id: string, change: (line: TranscriptLine) => TranscriptLine): TranscriptLine[] {
+function patch(
+  lines: TranscriptLine[],
+  id: string,
+  change: (line: TranscriptLine) => TranscriptLine,
+): TranscriptLine[] {
   return lines.map((line) => (line.id === id ? change(line) : line));
 }

@@ -15,10 +15,17 @@ const ms = (value: number | null) => (value === null ? '—' : `${value} ms`);
 /** Each turn's latency: transcript, first word, first audio (server, from the request) and playback (here, from the end of speech). */
 export function CallTimings({ timings, onClose }: { timings: TurnTiming[]; onClose: () => void }) {
   return (
-    <section aria-labelledby="call-timings" className="mx-4 mb-2 rounded-2xl bg-stone-900/90 p-4 text-xs text-stone-300 ring-1 ring-white/10 sm:mx-auto sm:w-full sm:max-w-xl">
+    <section
+      aria-labelledby="call-timings"
+      className="mx-4 mb-2 rounded-2xl bg-stone-900/90 p-4 text-xs text-stone-300 ring-1 ring-white/10 sm:mx-auto sm:w-full sm:max-w-xl"
+    >
       <div className="flex items-center justify-between">
-        <h2 id="call-timings" className="text-sm font-semibold text-stone-100">Latency per turn</h2>
-        <button type="button" onClick={onClose} className="rounded-full px-2 py-1 hover:bg-white/10">Close</button>
+        <h2 id="call-timings" className="text-sm font-semibold text-stone-100">
+          Latency per turn
+        </h2>
+        <button type="button" onClick={onClose} className="rounded-full px-2 py-1 hover:bg-white/10">
+          Close
+        </button>
       </div>
       {timings.length === 0 ? (
         <p className="mt-2 text-stone-400">No turns yet. Each turn&apos;s timings appear here.</p>
@@ -27,11 +34,21 @@ export function CallTimings({ timings, onClose }: { timings: TurnTiming[]; onClo
           <table className="w-full text-left tabular-nums">
             <thead className="text-stone-400">
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Turn</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Transcript</th>
-                <th scope="col" className="py-1 pr-3 font-medium">First word</th>
-                <th scope="col" className="py-1 pr-3 font-medium">First audio</th>
-                <th scope="col" className="py-1 font-medium">Playing</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Turn
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Transcript
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  First word
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  First audio
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Playing
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -46,7 +63,9 @@ export function CallTimings({ timings, onClose }: { timings: TurnTiming[]; onClo
               ))}
             </tbody>
           </table>
-          <p className="mt-2 text-stone-500">Server times run from the request; “Playing” from the end of your speech to the voice.</p>
+          <p className="mt-2 text-stone-500">
+            Server times run from the request; “Playing” from the end of your speech to the voice.
+          </p>
         </div>
       )}
     </section>

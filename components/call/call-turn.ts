@@ -11,7 +11,12 @@ export type Said = { audio: Blob; speechMs: number } | { text: string };
 export type TurnLines = { user: string; reply: string };
 
 /** The request body of a turn: what was said, in which language, the last reply's playback and what the camera sees. */
-export function turnForm(said: Said, language: Language, playback: PlaybackReport | null, image: Blob | null): FormData {
+export function turnForm(
+  said: Said,
+  language: Language,
+  playback: PlaybackReport | null,
+  image: Blob | null,
+): FormData {
   const form = new FormData();
   if ('audio' in said) {
     form.append('audio', said.audio, 'utterance.wav');
@@ -27,7 +32,9 @@ export function turnForm(said: Said, language: Language, playback: PlaybackRepor
 
 /** The person's line as the turn goes up: typed text at once, speech once it is transcribed. */
 export function saidLine(id: string, said: Said): TranscriptLine {
-  return 'text' in said ? { id, role: 'user', text: said.text, pending: false, typed: true } : { id, role: 'user', text: '', pending: true, typed: false };
+  return 'text' in said
+    ? { id, role: 'user', text: said.text, pending: false, typed: true }
+    : { id, role: 'user', text: '', pending: true, typed: false };
 }
 
 export type TurnOutput = {
@@ -51,7 +58,14 @@ export function applyTurnEvent(event: CallTurnEvent, lines: TurnLines, output: T
     case 'timing':
       output.dispatch({
         type: 'turn-timed',
-        timing: { turnId: event.turn_id, transcriptMs: event.transcript_ms, firstTokenMs: event.first_token_ms, firstAudioMs: event.first_audio_ms, totalMs: event.total_ms, playbackMs: null },
+        timing: {
+          turnId: event.turn_id,
+          transcriptMs: event.transcript_ms,
+          firstTokenMs: event.first_token_ms,
+          firstAudioMs: event.first_audio_ms,
+          totalMs: event.total_ms,
+          playbackMs: null,
+        },
       });
       return output.named(event.turn_id);
     case 'done':

@@ -12,7 +12,9 @@ describe('the talking portrait', () => {
       ended: 'Call ended',
     };
     for (const [state, status] of Object.entries(said) as [PortraitState, string][]) {
-      const { unmount } = render(<TalkingPortrait src="/avatars/lucia.webp" name="Lucía" accentColor="#c2410c" state={state} level={0} />);
+      const { unmount } = render(
+        <TalkingPortrait src="/avatars/lucia.webp" name="Lucía" accentColor="#c2410c" state={state} level={0} />,
+      );
       expect(screen.getByRole('status').textContent).toBe(status);
       expect(screen.getByRole('img', { name: `Lucía, ${status.toLowerCase()}` })).toBeTruthy();
       unmount();

@@ -34,7 +34,15 @@ const STATUS: Record<PortraitState, (name: string) => string> = {
  * requestAnimationFrame, not through React state. With prefers-reduced-motion, only the glow's
  * brightness follows the voice. Made for the call screen, which is dark in both themes.
  */
-export function TalkingPortrait({ src, name, accentColor, state, level, levelRef, className = '' }: TalkingPortraitProps): JSX.Element {
+export function TalkingPortrait({
+  src,
+  name,
+  accentColor,
+  state,
+  level,
+  levelRef,
+  className = '',
+}: TalkingPortraitProps): JSX.Element {
   const glow = useRef<HTMLDivElement>(null);
   const ring = useRef<HTMLDivElement>(null);
   const face = useRef<HTMLDivElement>(null);
@@ -48,7 +56,9 @@ export function TalkingPortrait({ src, name, accentColor, state, level, levelRef
     if (state !== 'speaking') {
       for (const element of [glow.current, ring.current, face.current]) element?.style.removeProperty('transform');
       glow.current?.style.removeProperty('opacity');
-      bars.current?.querySelectorAll<HTMLElement>('[data-bar]').forEach((bar) => (bar.style.transform = 'scaleY(0.15)'));
+      bars.current
+        ?.querySelectorAll<HTMLElement>('[data-bar]')
+        .forEach((bar) => (bar.style.transform = 'scaleY(0.15)'));
       return;
     }
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -77,7 +87,11 @@ export function TalkingPortrait({ src, name, accentColor, state, level, levelRef
   const status = STATUS[state](name);
   return (
     <figure className={`flex flex-col items-center gap-6 ${className}`} data-portrait-state={state}>
-      <div role="img" aria-label={`${name}, ${status.toLowerCase()}`} className="relative grid size-56 place-items-center sm:size-72">
+      <div
+        role="img"
+        aria-label={`${name}, ${status.toLowerCase()}`}
+        className="relative grid size-56 place-items-center sm:size-72"
+      >
         {/* The glow behind the portrait: swells with the voice. */}
         <div
           ref={glow}
@@ -86,7 +100,9 @@ export function TalkingPortrait({ src, name, accentColor, state, level, levelRef
             state === 'speaking' ? 'opacity-60' : state === 'ended' ? 'opacity-0' : 'opacity-25'
           } ${state === 'listening' ? 'motion-safe:animate-[portrait-glow_3.2s_ease-in-out_infinite]' : ''}`}
           // Solid under the portrait (which ends at 75% of this radius), fading out beyond it.
-          style={{ background: `radial-gradient(circle closest-side, ${accentColor} 70%, ${accentColor}66 84%, transparent 100%)` }}
+          style={{
+            background: `radial-gradient(circle closest-side, ${accentColor} 70%, ${accentColor}66 84%, transparent 100%)`,
+          }}
         />
         {/* The ring: breathes while listening, circles while thinking, follows the voice while speaking. */}
         <div
@@ -100,17 +116,24 @@ export function TalkingPortrait({ src, name, accentColor, state, level, levelRef
                 : ''
           }`}
           style={{
-            borderColor: state === 'ended' ? 'rgb(120 113 108 / 0.4)' : `${accentColor}${state === 'speaking' ? 'e6' : '80'}`,
+            borderColor:
+              state === 'ended' ? 'rgb(120 113 108 / 0.4)' : `${accentColor}${state === 'speaking' ? 'e6' : '80'}`,
           }}
         />
         {state === 'thinking' && (
           <div
             aria-hidden
             className="absolute -inset-2 rounded-full motion-safe:animate-[spin_1.6s_linear_infinite]"
-            style={{ background: `conic-gradient(from 0deg, transparent 0deg, ${accentColor} 50deg, transparent 110deg)`, mask: 'radial-gradient(circle, transparent 66%, #000 67%, #000 70%, transparent 71%)' }}
+            style={{
+              background: `conic-gradient(from 0deg, transparent 0deg, ${accentColor} 50deg, transparent 110deg)`,
+              mask: 'radial-gradient(circle, transparent 66%, #000 67%, #000 70%, transparent 71%)',
+            }}
           />
         )}
-        <div ref={face} className="relative size-full overflow-hidden rounded-full bg-stone-800 shadow-2xl shadow-black/50 ring-1 ring-white/10">
+        <div
+          ref={face}
+          className="relative size-full overflow-hidden rounded-full bg-stone-800 shadow-2xl shadow-black/50 ring-1 ring-white/10"
+        >
           {/* Portraits are small local SVGs; next/image adds nothing for them. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img
@@ -122,9 +145,18 @@ export function TalkingPortrait({ src, name, accentColor, state, level, levelRef
         </div>
       </div>
       {/* The voice, drawn: five bars that rise with it. */}
-      <div ref={bars} aria-hidden className={`flex h-8 items-center gap-1.5 transition-opacity duration-300 ${state === 'speaking' ? 'opacity-100' : 'opacity-0'}`}>
+      <div
+        ref={bars}
+        aria-hidden
+        className={`flex h-8 items-center gap-1.5 transition-opacity duration-300 ${state === 'speaking' ? 'opacity-100' : 'opacity-0'}`}
+      >
         {[0, 1, 2, 3, 4].map((index) => (
-          <span key={index} data-bar className="h-8 w-1.5 origin-center rounded-full" style={{ background: accentColor, transform: 'scaleY(0.15)' }} />
+          <span
+            key={index}
+            data-bar
+            className="h-8 w-1.5 origin-center rounded-full"
+            style={{ background: accentColor, transform: 'scaleY(0.15)' }}
+          />
         ))}
       </div>
       <figcaption className="text-center">

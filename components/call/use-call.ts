@@ -69,7 +69,11 @@ export function useCall(call: LiveCall, canTranscribe: boolean) {
   const hangUp = useCallback(async () => {
     if (endedRef.current) return;
     finish(YOU_ENDED, null);
-    const response = await fetch(`/api/v1/calls/${call.id}/end`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: endBody(latency.unsent) }).catch(() => null);
+    const response = await fetch(`/api/v1/calls/${call.id}/end`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: endBody(latency.unsent),
+    }).catch(() => null);
     if (response?.ok) {
       const ended = (await response.json()) as { duration_ms: number | null };
       dispatch({ type: 'end-confirmed', durationMs: ended.duration_ms });
@@ -90,7 +94,11 @@ export function useCall(call: LiveCall, canTranscribe: boolean) {
       dispatch({ type: 'turn-started', line: saidLine(lines.user, said) });
       latency.turnSent(endOfSpeech);
       try {
-        const response = await fetch(`/api/v1/calls/${call.id}/turns`, { method: 'POST', body: form, signal: controller.signal });
+        const response = await fetch(`/api/v1/calls/${call.id}/turns`, {
+          method: 'POST',
+          body: form,
+          signal: controller.signal,
+        });
         if (!response.ok || !response.body) {
           const message = await errorMessage(response);
           const over = response.status === 409 || response.status === 410;
@@ -103,7 +111,8 @@ export function useCall(call: LiveCall, canTranscribe: boolean) {
             dispatch,
             voice: (sentence) => {
               if (controller.signal.aborted) return;
-              if (sentence.type === 'audio') player.current?.enqueue(base64ToArrayBuffer(sentence.data), sentence.media_type);
+              if (sentence.type === 'audio')
+                player.current?.enqueue(base64ToArrayBuffer(sentence.data), sentence.media_type);
               else player.current?.speakText(sentence.text, sentence.language);
             },
             named: (turnId) => {
@@ -114,7 +123,8 @@ export function useCall(call: LiveCall, canTranscribe: boolean) {
         }
       } catch {
         // Aborted: a barge-in, a newer turn or hanging up; the server keeps what was said so far as interrupted.
-        if (controller.signal.aborted) dispatch({ type: 'turn-cut-off', userLineId: lines.user, replyLineId: lines.reply });
+        if (controller.signal.aborted)
+          dispatch({ type: 'turn-cut-off', userLineId: lines.user, replyLineId: lines.reply });
         else dispatch({ type: 'failed', error: 'The connection dropped. Say it again, or type it.' });
       } finally {
         if (inFlight.current === controller) {
@@ -137,7 +147,8 @@ export function useCall(call: LiveCall, canTranscribe: boolean) {
       dispatch({ type: 'barged-in' });
     },
     utterance: (samples) => {
-      if (!endedRef.current) void sendTurn({ audio: encodeWav(samples), speechMs: (samples.length / 16_000) * 1000 }, performance.now());
+      if (!endedRef.current)
+        void sendTurn({ audio: encodeWav(samples), speechMs: (samples.length / 16_000) * 1000 }, performance.now());
     },
   });
 
@@ -150,7 +161,10 @@ export function useCall(call: LiveCall, canTranscribe: boolean) {
   const leave = useEffectEvent(() => {
     if (endedRef.current) return;
     endedRef.current = true;
-    navigator.sendBeacon(`/api/v1/calls/${call.id}/end`, new Blob([endBody(latency.unsent)], { type: 'application/json' }));
+    navigator.sendBeacon(
+      `/api/v1/calls/${call.id}/end`,
+      new Blob([endBody(latency.unsent)], { type: 'application/json' }),
+    );
   });
   const leaving = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {

@@ -23,12 +23,18 @@ export function useCamera() {
   const toggle = useCallback(async () => {
     if (stream.current) return stop();
     try {
-      stream.current = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, facingMode: 'user' } });
+      stream.current = await navigator.mediaDevices.getUserMedia({
+        video: { width: { ideal: 640 }, facingMode: 'user' },
+      });
       setNote(null);
       setOn(true);
     } catch (caught) {
       const name = (caught as { name?: string } | null)?.name;
-      setNote(name === 'NotAllowedError' ? 'Camera access was denied; the call goes on without it.' : 'No camera could be opened; the call goes on without it.');
+      setNote(
+        name === 'NotAllowedError'
+          ? 'Camera access was denied; the call goes on without it.'
+          : 'No camera could be opened; the call goes on without it.',
+      );
     }
   }, [stop]);
 
@@ -49,7 +55,17 @@ export function useCamera() {
   }, []);
 
   const preview = useMemo(
-    () => (on ? <video ref={video} autoPlay muted playsInline aria-label="Your camera" className="h-24 w-32 shrink-0 -scale-x-100 rounded-xl object-cover ring-1 ring-white/20" /> : null),
+    () =>
+      on ? (
+        <video
+          ref={video}
+          autoPlay
+          muted
+          playsInline
+          aria-label="Your camera"
+          className="h-24 w-32 shrink-0 -scale-x-100 rounded-xl object-cover ring-1 ring-white/20"
+        />
+      ) : null,
     [on],
   );
 

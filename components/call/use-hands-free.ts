@@ -30,10 +30,15 @@ export function useHandsFree(listening: boolean, events: HandsFreeEvents): { set
     let cancelled = false;
     void (async () => {
       try {
-        const media = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+        const media = await navigator.mediaDevices.getUserMedia({
+          audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+        });
         if (cancelled) return media.getTracks().forEach((track) => track.stop());
         stream.current = media;
-        const vad = await startVoiceDetection(media, { onSpeech: () => speech(), onUtterance: (samples) => utterance(samples) });
+        const vad = await startVoiceDetection(media, {
+          onSpeech: () => speech(),
+          onUtterance: (samples) => utterance(samples),
+        });
         if (cancelled) return void vad.destroy();
         detection.current = vad;
         ready();

@@ -13,7 +13,11 @@ export function useSpeechPlayer(playerRef: RefObject<SpeechPlayer | null>, event
   const onLevel = useEffectEvent(events.onLevel);
 
   useEffect(() => {
-    const speech = new SpeechPlayer({ onStart: () => onStart(), onIdle: () => onIdle(), onLevel: (level) => onLevel(level) });
+    const speech = new SpeechPlayer({
+      onStart: () => onStart(),
+      onIdle: () => onIdle(),
+      onLevel: (level) => onLevel(level),
+    });
     playerRef.current = speech;
     speech.resume();
     const unlock = () => speech.resume();

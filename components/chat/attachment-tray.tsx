@@ -8,15 +8,33 @@ import type { PendingUpload } from './use-uploads';
  * cancels the upload or removes the file, and Retry when the connection (not the file) failed.
  * The first problem is also said below the composer.
  */
-export function AttachmentTray({ items, onRemove, onRetry }: { items: PendingUpload[]; onRemove: (key: string) => void; onRetry: (key: string) => void }) {
+export function AttachmentTray({
+  items,
+  onRemove,
+  onRetry,
+}: {
+  items: PendingUpload[];
+  onRemove: (key: string) => void;
+  onRetry: (key: string) => void;
+}) {
   if (!items.length) return null;
   return (
     <ul aria-label="Attachments" className="flex flex-wrap gap-2 px-1 pb-2">
       {items.map((item) => (
-        <li key={item.key} className="relative" data-testid="attachment" data-state={item.state} title={item.state === 'error' ? item.error : undefined}>
+        <li
+          key={item.key}
+          className="relative"
+          data-testid="attachment"
+          data-state={item.state}
+          title={item.state === 'error' ? item.error : undefined}
+        >
           {item.kind === 'image' ? (
             // eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable asset
-            <img src={item.previewUrl} alt={item.name} className={`size-16 rounded-2xl object-cover ring-1 ring-line ${item.state === 'error' ? 'opacity-40' : ''}`} />
+            <img
+              src={item.previewUrl}
+              alt={item.name}
+              className={`size-16 rounded-2xl object-cover ring-1 ring-line ${item.state === 'error' ? 'opacity-40' : ''}`}
+            />
           ) : (
             <div className="flex h-16 max-w-60 min-w-40 flex-col justify-center gap-0.5 rounded-2xl bg-sunken px-3 ring-1 ring-line">
               <span className="flex items-center gap-1.5 text-sm font-medium text-ink">
@@ -32,8 +50,18 @@ export function AttachmentTray({ items, onRemove, onRetry }: { items: PendingUpl
             </div>
           )}
           {(item.state === 'uploading' || item.state === 'processing') && (
-            <div className="absolute inset-x-2 bottom-1.5 h-1 overflow-hidden rounded-full bg-black/20" role="progressbar" aria-label={`Uploading ${item.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(item.progress * 100)}>
-              <div className={`h-full rounded-full bg-ember-500 transition-[width] ${item.state === 'processing' ? 'motion-safe:animate-pulse' : ''}`} style={{ width: `${Math.round(item.progress * 100)}%` }} />
+            <div
+              className="absolute inset-x-2 bottom-1.5 h-1 overflow-hidden rounded-full bg-black/20"
+              role="progressbar"
+              aria-label={`Uploading ${item.name}`}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(item.progress * 100)}
+            >
+              <div
+                className={`h-full rounded-full bg-ember-500 transition-[width] ${item.state === 'processing' ? 'motion-safe:animate-pulse' : ''}`}
+                style={{ width: `${Math.round(item.progress * 100)}%` }}
+              />
             </div>
           )}
           {item.state === 'error' && <span className="sr-only">Failed: {item.error}</span>}
@@ -51,7 +79,11 @@ export function AttachmentTray({ items, onRemove, onRetry }: { items: PendingUpl
           <button
             type="button"
             onClick={() => onRemove(item.key)}
-            aria-label={item.state === 'uploading' || item.state === 'processing' ? `Cancel upload of ${item.name}` : `Remove ${item.name}`}
+            aria-label={
+              item.state === 'uploading' || item.state === 'processing'
+                ? `Cancel upload of ${item.name}`
+                : `Remove ${item.name}`
+            }
             className="absolute -top-1.5 -right-1.5 flex size-6 items-center justify-center rounded-full bg-stone-900 text-white shadow ring-2 ring-raised hover:bg-stone-700 dark:bg-stone-100 dark:text-stone-900"
           >
             <CloseIcon className="size-3.5" />

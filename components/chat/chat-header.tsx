@@ -8,7 +8,13 @@ import { LANGUAGE_LABELS, type Language } from '@/lib/languages';
 import type { ChatCompanion } from './types';
 import { ModelPicker, type PickableModel } from './model-picker';
 
-type Props = { conversationId: string; companion: ChatCompanion; model: string; models: PickableModel[]; language: Language };
+type Props = {
+  conversationId: string;
+  companion: ChatCompanion;
+  model: string;
+  models: PickableModel[];
+  language: Language;
+};
 
 export function ChatHeader({ conversationId, companion, model, models, language }: Props) {
   const identity = (
@@ -25,7 +31,13 @@ export function ChatHeader({ conversationId, companion, model, models, language 
     <span className="flex shrink-0 items-center gap-1.5">
       {language !== 'en-US' && <span className={badge}>{LANGUAGE_LABELS[language]}</span>}
       <ModelPicker conversationId={conversationId} model={model} models={models} />
-      <CallButton variant="icon" companion={companion.slug} name={companion.name} conversationId={conversationId} language={language} />
+      <CallButton
+        variant="icon"
+        companion={companion.slug}
+        name={companion.name}
+        conversationId={conversationId}
+        language={language}
+      />
       <Link
         href={`/companions/${companion.slug}/memory`}
         className={buttonStyles.icon}

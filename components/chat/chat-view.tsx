@@ -52,11 +52,27 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
           const text = last ? textOf(last) : '';
           if (trigger === 'regenerate-message') {
             const model = typeof body?.model === 'string' ? body.model : undefined;
-            return { body: { action: 'regenerate', conversationId: conversation.id, messageId: last?.id, text: text || undefined, model } };
+            return {
+              body: {
+                action: 'regenerate',
+                conversationId: conversation.id,
+                messageId: last?.id,
+                text: text || undefined,
+                model,
+              },
+            };
           }
           if (messageId) return { body: { action: 'edit', conversationId: conversation.id, text } };
           const attachments = Array.isArray(body?.attachments) ? (body.attachments as string[]) : undefined;
-          return { body: { action: 'send', conversationId: conversation.id, messageId: last?.id, text: text || undefined, attachments } };
+          return {
+            body: {
+              action: 'send',
+              conversationId: conversation.id,
+              messageId: last?.id,
+              text: text || undefined,
+              attachments,
+            },
+          };
         },
       }),
     [conversation.id, requests],
@@ -68,28 +84,29 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
   const [limited, setLimited] = useState<{ notice: string; retryAt: number } | null>(null);
   const [restored, setRestored] = useState({ text: '', times: 0 });
 
-  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError, resumeStream } = useChat<ChatUIMessage>({
-    id: conversation.id,
-    messages: initialMessages,
-    transport,
-    generateId: randomId,
-    onError: (failure) => {
-      if (!(failure instanceof RateLimitedError)) return;
-      const before = beforeRequest.current;
-      if (before) {
-        setMessages(before.messages);
-        if (before.text) setRestored((r) => ({ text: before.text, times: r.times + 1 }));
-      }
-      setLimited({ notice: rateLimitNotice(failure), retryAt: failure.retryAt.getTime() });
-    },
-    onFinish: (finish) => {
-      resumption.onFinish(finish);
-      if (finish.isDisconnect) return;
-      if (finish.isAbort) markLastReply('aborted');
-      // The sidebar's order and titles change with each message.
-      router.refresh();
-    },
-  });
+  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError, resumeStream } =
+    useChat<ChatUIMessage>({
+      id: conversation.id,
+      messages: initialMessages,
+      transport,
+      generateId: randomId,
+      onError: (failure) => {
+        if (!(failure instanceof RateLimitedError)) return;
+        const before = beforeRequest.current;
+        if (before) {
+          setMessages(before.messages);
+          if (before.text) setRestored((r) => ({ text: before.text, times: r.times + 1 }));
+        }
+        setLimited({ notice: rateLimitNotice(failure), retryAt: failure.retryAt.getTime() });
+      },
+      onFinish: (finish) => {
+        resumption.onFinish(finish);
+        if (finish.isDisconnect) return;
+        if (finish.isAbort) markLastReply('aborted');
+        // The sidebar's order and titles change with each message.
+        router.refresh();
+      },
+    });
   const older = useOlderMessages(conversation.id, olderCursor, setMessages);
   const restartOlder = older.restart;
   const resumption = useReplyResumption({
@@ -104,7 +121,11 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
 
   function markLastReply(replyStatus: 'aborted') {
     setMessages((current) =>
-      current.map((m, i) => (i === current.length - 1 && m.role === 'assistant' ? { ...m, metadata: { ...m.metadata, status: replyStatus } } : m)),
+      current.map((m, i) =>
+        i === current.length - 1 && m.role === 'assistant'
+          ? { ...m, metadata: { ...m.metadata, status: replyStatus } }
+          : m,
+      ),
     );
   }
 
@@ -174,9 +195,18 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" style={{ ['--accent' as string]: companion.accentColor }}>
-      <ChatHeader conversationId={conversation.id} companion={companion} model={conversation.model} models={models} language={conversation.language} />
+      <ChatHeader
+        conversationId={conversation.id}
+        companion={companion}
+        model={conversation.model}
+        models={models}
+        language={conversation.language}
+      />
       {notice && (
-        <p role="note" className="border-b border-ember-200/60 bg-ember-50 px-4 py-1.5 text-center text-xs text-ember-900 dark:border-ember-900/40 dark:bg-ember-950/30 dark:text-ember-100">
+        <p
+          role="note"
+          className="border-b border-ember-200/60 bg-ember-50 px-4 py-1.5 text-center text-xs text-ember-900 dark:border-ember-900/40 dark:bg-ember-950/30 dark:text-ember-100"
+        >
           {notice}
         </p>
       )}
@@ -186,7 +216,11 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
         companion={companion}
         status={status}
         replyInProgress={resumption.reconnecting || pendingFromServer}
-        replyNote={replyNote(companion.name, { dropped: resumption.dropped, online: resumption.online, pendingFromServer })}
+        replyNote={replyNote(companion.name, {
+          dropped: resumption.dropped,
+          online: resumption.online,
+          pendingFromServer,
+        })}
         lastUserId={lastUser?.id}
         canRegenerate={!busy && lastUserIndex >= 0 && messages.at(-1)?.role === 'assistant'}
         models={models}
@@ -219,15 +253,29 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
             void sendMessage({ text, messageId: lastUser.id });
           } else if (attachments.length) {
             // Shown at once with the files; what the server stores is the same (a voice note's text is its transcript).
-            const shown = text || attachments.map((a) => a.transcript ?? '').filter(Boolean).join('\n');
-            const files = attachments.map((a) => ({ type: 'file' as const, mediaType: a.media_type, url: `/api/v1/uploads/${a.id}/content`, ...(a.filename ? { filename: a.filename } : {}) }));
+            const shown =
+              text ||
+              attachments
+                .map((a) => a.transcript ?? '')
+                .filter(Boolean)
+                .join('\n');
+            const files = attachments.map((a) => ({
+              type: 'file' as const,
+              mediaType: a.media_type,
+              url: `/api/v1/uploads/${a.id}/content`,
+              ...(a.filename ? { filename: a.filename } : {}),
+            }));
             void sendMessage({ text: shown, files }, { body: { attachments: attachments.map((a) => a.id) } });
           } else {
             void sendMessage({ text });
           }
         }}
       />
-      {switchError && <p role="alert" className="px-4 pb-2 text-center text-xs text-red-600 dark:text-red-400">{switchError}</p>}
+      {switchError && (
+        <p role="alert" className="px-4 pb-2 text-center text-xs text-red-600 dark:text-red-400">
+          {switchError}
+        </p>
+      )}
     </div>
   );
 }
@@ -244,8 +292,12 @@ function visionSupport(model: string, models: PickableModel[]): VisionSupport {
 }
 
 /** What the page says about a reply it is not receiving right now, if anything. */
-function replyNote(name: string, { dropped, online, pendingFromServer }: { dropped: boolean; online: boolean; pendingFromServer: boolean }): string | null {
-  if (dropped && !online) return `You’re offline. ${name} is still writing; the rest will appear when you’re back online.`;
+function replyNote(
+  name: string,
+  { dropped, online, pendingFromServer }: { dropped: boolean; online: boolean; pendingFromServer: boolean },
+): string | null {
+  if (dropped && !online)
+    return `You’re offline. ${name} is still writing; the rest will appear when you’re back online.`;
   if (dropped) return `Reconnecting to ${name}’s reply…`;
   if (pendingFromServer) return `${name} is still finishing this reply…`;
   return null;

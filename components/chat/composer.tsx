@@ -28,7 +28,18 @@ type Props = {
 
 const ACCEPT = [...IMAGE_TYPES, ...AUDIO_TYPES, '.m4a', '.mp3', '.wav', '.ogg', '.webm'].join(',');
 
-export function Composer({ companionName, busy, mode, initialText, notice, vision, onSubmit, onStop, onCancelEdit, onSwitchModel }: Props) {
+export function Composer({
+  companionName,
+  busy,
+  mode,
+  initialText,
+  notice,
+  vision,
+  onSubmit,
+  onStop,
+  onCancelEdit,
+  onSwitchModel,
+}: Props) {
   const [text, setText] = useState(initialText);
   const [problem, setProblem] = useState<string | null>(null);
   const [recording, setRecording] = useState(false);
@@ -53,7 +64,8 @@ export function Composer({ companionName, busy, mode, initialText, notice, visio
   const canAttach = mode === 'send';
   const hasImages = uploads.items.some((item) => item.kind === 'image');
   const failed = uploads.items.some((item) => item.state === 'error');
-  const shownProblem = problem ?? uploads.problem ?? uploads.items.find((item) => item.state === 'error')?.error ?? null;
+  const shownProblem =
+    problem ?? uploads.problem ?? uploads.items.find((item) => item.state === 'error')?.error ?? null;
 
   const submit = () => {
     if (busy || recording) return;
@@ -100,21 +112,34 @@ export function Composer({ companionName, busy, mode, initialText, notice, visio
         {mode === 'edit' && (
           <div className="mb-2 flex items-center justify-between text-xs text-ink-faint">
             <span>Editing your last message: the reply after it will be replaced.</span>
-            <button type="button" className="underline underline-offset-2" onClick={onCancelEdit}>Cancel</button>
+            <button type="button" className="underline underline-offset-2" onClick={onCancelEdit}>
+              Cancel
+            </button>
           </div>
         )}
         <div role="status">
           {notice && (
-            <p data-testid="rate-limit-notice" className="mb-2 rounded-2xl bg-ember-50 px-3 py-2 text-sm text-ember-900 dark:bg-ember-950/40 dark:text-ember-100">
+            <p
+              data-testid="rate-limit-notice"
+              className="mb-2 rounded-2xl bg-ember-50 px-3 py-2 text-sm text-ember-900 dark:bg-ember-950/40 dark:text-ember-100"
+            >
               {notice}
             </p>
           )}
         </div>
         {hasImages && !vision.canSee && (
-          <p role="status" className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1 rounded-2xl bg-ember-50 px-3 py-2 text-xs text-ember-900 dark:bg-ember-950/40 dark:text-ember-100" data-testid="vision-notice">
+          <p
+            role="status"
+            className="mb-2 flex flex-wrap items-center gap-x-2 gap-y-1 rounded-2xl bg-ember-50 px-3 py-2 text-xs text-ember-900 dark:bg-ember-950/40 dark:text-ember-100"
+            data-testid="vision-notice"
+          >
             <span>{vision.modelName} can’t see images: it will only be told a picture was attached.</span>
             {vision.alternative && (
-              <button type="button" onClick={() => onSwitchModel(vision.alternative!.id)} className="font-medium underline underline-offset-2">
+              <button
+                type="button"
+                onClick={() => onSwitchModel(vision.alternative!.id)}
+                className="font-medium underline underline-offset-2"
+              >
                 Switch to {vision.alternative.name}
               </button>
             )}
@@ -150,12 +175,20 @@ export function Composer({ companionName, busy, mode, initialText, notice, visio
                       event.target.value = '';
                     }}
                   />
-                  <button type="button" onClick={() => picker.current?.click()} aria-label="Attach images or an audio file" title="Attach images or audio" className={`${buttonStyles.icon} size-10`}>
+                  <button
+                    type="button"
+                    onClick={() => picker.current?.click()}
+                    aria-label="Attach images or an audio file"
+                    title="Attach images or audio"
+                    className={`${buttonStyles.icon} size-10`}
+                  >
                     <PaperclipIcon />
                   </button>
                 </>
               )}
-              <label htmlFor="composer" className="sr-only">Message {companionName}</label>
+              <label htmlFor="composer" className="sr-only">
+                Message {companionName}
+              </label>
               <textarea
                 id="composer"
                 ref={input}
@@ -187,12 +220,24 @@ export function Composer({ companionName, busy, mode, initialText, notice, visio
                 className={`max-h-[33vh] min-h-10 flex-1 resize-none bg-transparent py-2 text-[15px] leading-6 outline-none placeholder:text-ink-faint focus-visible:outline-none ${canAttach ? '' : 'pl-3'}`}
               />
               {canAttach && !busy && !text.trim() && !uploads.items.length && (
-                <button type="button" onClick={() => setRecording(true)} aria-label="Record a voice note" title="Record a voice note (up to 2 minutes)" className={`${buttonStyles.icon} size-10`}>
+                <button
+                  type="button"
+                  onClick={() => setRecording(true)}
+                  aria-label="Record a voice note"
+                  title="Record a voice note (up to 2 minutes)"
+                  className={`${buttonStyles.icon} size-10`}
+                >
                   <MicIcon />
                 </button>
               )}
               {busy ? (
-                <button type="button" onClick={onStop} aria-label="Stop reply" title="Stop (Esc)" className={`${buttonStyles.icon} size-10 bg-stone-900 text-white hover:bg-stone-700 hover:text-white dark:bg-stone-100 dark:text-stone-900`}>
+                <button
+                  type="button"
+                  onClick={onStop}
+                  aria-label="Stop reply"
+                  title="Stop (Esc)"
+                  className={`${buttonStyles.icon} size-10 bg-stone-900 text-white hover:bg-stone-700 hover:text-white dark:bg-stone-100 dark:text-stone-900`}
+                >
                   <StopIcon className="size-4" />
                 </button>
               ) : (
@@ -215,7 +260,13 @@ export function Composer({ companionName, busy, mode, initialText, notice, visio
           </div>
         )}
         <div className="mt-1.5 flex min-h-4 justify-between px-3 text-xs">
-          <span id="composer-problem" role={shownProblem ? 'alert' : undefined} className="text-red-600 dark:text-red-400">{shownProblem}</span>
+          <span
+            id="composer-problem"
+            role={shownProblem ? 'alert' : undefined}
+            className="text-red-600 dark:text-red-400"
+          >
+            {shownProblem}
+          </span>
           {text.length > MAX_MESSAGE_CHARS * 0.9 && (
             <span className={tooLong ? 'text-red-600 dark:text-red-400' : 'text-ink-faint'}>
               {text.length.toLocaleString('en-US')} / {MAX_MESSAGE_CHARS.toLocaleString('en-US')}

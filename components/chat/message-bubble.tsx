@@ -28,12 +28,26 @@ const STATUS_NOTES = {
   aborted: 'Stopped.',
 } as const;
 
-export function MessageBubble({ message, companion, streaming, canEdit, canRegenerate, models, onEdit, onRegenerate }: Props) {
+export function MessageBubble({
+  message,
+  companion,
+  streaming,
+  canEdit,
+  canRegenerate,
+  models,
+  onEdit,
+  onRegenerate,
+}: Props) {
   const text = textOf(message);
   const status = message.metadata?.status;
   const spoken = message.metadata?.source === 'voice';
   // A spoken reply that was talked over (or whose call ended) was interrupted, not stopped.
-  const note = status === 'aborted' && spoken ? 'Interrupted.' : status === 'error' || status === 'aborted' ? STATUS_NOTES[status] : null;
+  const note =
+    status === 'aborted' && spoken
+      ? 'Interrupted.'
+      : status === 'error' || status === 'aborted'
+        ? STATUS_NOTES[status]
+        : null;
   const nameOf = (id: string) => models.find((m) => m.id === id)?.name ?? id;
   const fallbacks = message.metadata?.fallbacks ?? [];
   const answeredBy = message.metadata?.model;
@@ -42,16 +56,27 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
   if (message.role === 'user') {
     const voiceNote = files.some((f) => f.mediaType.startsWith('audio/'));
     return (
-      <div className="group flex animate-fade-in flex-col items-end gap-1.5" data-role="user" data-source={spoken ? 'voice' : undefined}>
+      <div
+        className="group flex animate-fade-in flex-col items-end gap-1.5"
+        data-role="user"
+        data-source={spoken ? 'voice' : undefined}
+      >
         {spoken && <CallMark />}
         <MessageFiles files={files} align="end" label="Your" />
         {text ? (
-          <div className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap text-white dark:bg-stone-700" data-testid={voiceNote ? 'transcript' : undefined}>
+          <div
+            className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap text-white dark:bg-stone-700"
+            data-testid={voiceNote ? 'transcript' : undefined}
+          >
             {voiceNote && <span className="sr-only">Transcript: </span>}
             {text}
           </div>
         ) : (
-          voiceNote && <p className="max-w-[85%] text-right text-xs text-ink-faint">No transcript: transcription needs a provider key (Groq, OpenAI or Gemini).</p>
+          voiceNote && (
+            <p className="max-w-[85%] text-right text-xs text-ink-faint">
+              No transcript: transcription needs a provider key (Groq, OpenAI or Gemini).
+            </p>
+          )
         )}
         <Actions>
           <CopyButton text={text} />
@@ -66,7 +91,12 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
   }
 
   return (
-    <div className="group flex animate-fade-in gap-3" data-role="assistant" data-status={streaming ? 'streaming' : (status ?? 'complete')} data-source={spoken ? 'voice' : undefined}>
+    <div
+      className="group flex animate-fade-in gap-3"
+      data-role="assistant"
+      data-status={streaming ? 'streaming' : (status ?? 'complete')}
+      data-source={spoken ? 'voice' : undefined}
+    >
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={32} className="mt-1" />
       <div className="min-w-0 max-w-[85%] flex-1">
         <span className="sr-only">{companion.name} says:</span>
@@ -81,7 +111,11 @@ export function MessageBubble({ message, companion, streaming, canEdit, canRegen
               <MessageFiles files={files} align="start" label={companion.name} />
             </div>
           )}
-          {text ? <MessageText text={text} streaming={streaming} /> : !streaming && !files.length && <span className="text-ink-faint italic">No reply.</span>}
+          {text ? (
+            <MessageText text={text} streaming={streaming} />
+          ) : (
+            !streaming && !files.length && <span className="text-ink-faint italic">No reply.</span>
+          )}
         </div>
         {note && <p className="mt-1 pl-1 text-xs text-ink-faint">{note}</p>}
         {fallbacks.length > 0 && answeredBy && (
@@ -140,7 +174,9 @@ function RetryWith({ models, onPick }: { models: PickableModel[]; onPick: (model
 
 function Actions({ children, align = 'end' }: { children: React.ReactNode; align?: 'start' | 'end' }) {
   return (
-    <div className={`mt-1 flex gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100 ${align === 'end' ? 'justify-end' : ''}`}>
+    <div
+      className={`mt-1 flex gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100 ${align === 'end' ? 'justify-end' : ''}`}
+    >
       {children}
     </div>
   );
@@ -148,7 +184,13 @@ function Actions({ children, align = 'end' }: { children: React.ReactNode; align
 
 function ActionButton({ label, onClick, children }: { label: string; onClick: () => void; children: React.ReactNode }) {
   return (
-    <button type="button" aria-label={label} title={label} onClick={onClick} className="rounded-lg p-1.5 text-ink-faint hover:bg-sunken hover:text-ink">
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      className="rounded-lg p-1.5 text-ink-faint hover:bg-sunken hover:text-ink"
+    >
       {children}
     </button>
   );

@@ -17,9 +17,17 @@ export function MessageFiles({ files, align, label }: { files: FilePart[]; align
   return (
     <div className={`flex max-w-[85%] flex-col gap-2 ${align === 'end' ? 'items-end' : 'items-start'}`}>
       {images.length > 0 && (
-        <div className={`grid gap-1.5 ${images.length === 1 ? 'grid-cols-1' : 'grid-cols-2'} ${align === 'end' ? 'justify-items-end' : 'justify-items-start'}`}>
+        <div
+          className={`grid gap-1.5 ${images.length === 1 ? 'grid-cols-1' : 'grid-cols-2'} ${align === 'end' ? 'justify-items-end' : 'justify-items-start'}`}
+        >
           {images.map((image, index) => (
-            <a key={image.url} href={image.url} target="_blank" rel="noopener" className="block overflow-hidden rounded-2xl ring-1 ring-line focus-visible:ring-2 focus-visible:ring-ember-500">
+            <a
+              key={image.url}
+              href={image.url}
+              target="_blank"
+              rel="noopener"
+              className="block overflow-hidden rounded-2xl ring-1 ring-line focus-visible:ring-2 focus-visible:ring-ember-500"
+            >
               {/* eslint-disable-next-line @next/next/no-img-element -- private, per-user files served by an authenticated route */}
               <img
                 src={image.url}
@@ -32,7 +40,15 @@ export function MessageFiles({ files, align, label }: { files: FilePart[]; align
         </div>
       )}
       {audio.map((note) => (
-        <audio key={note.url} controls preload="metadata" src={note.url} aria-label={`${label} voice note`} className="h-10 w-64 max-w-full" data-testid="voice-note" />
+        <audio
+          key={note.url}
+          controls
+          preload="metadata"
+          src={note.url}
+          aria-label={`${label} voice note`}
+          className="h-10 w-64 max-w-full"
+          data-testid="voice-note"
+        />
       ))}
     </div>
   );
@@ -49,11 +65,22 @@ export function PicturesInProgress({ message, name }: { message: ChatUIMessage; 
       {calls.map((call) =>
         call.state === 'output-available' && call.output?.url ? (
           // eslint-disable-next-line @next/next/no-img-element -- private, per-user files served by an authenticated route
-          <img key={call.toolCallId} src={call.output.url} alt={`${name} image 1`} className="h-auto max-h-80 w-auto max-w-full min-w-32 rounded-2xl ring-1 ring-line" />
+          <img
+            key={call.toolCallId}
+            src={call.output.url}
+            alt={`${name} image 1`}
+            className="h-auto max-h-80 w-auto max-w-full min-w-32 rounded-2xl ring-1 ring-line"
+          />
         ) : call.state === 'output-error' ? (
-          <p key={call.toolCallId} className="text-sm text-ink-soft">The picture could not be made{call.errorText ? `: ${call.errorText}` : '.'}</p>
+          <p key={call.toolCallId} className="text-sm text-ink-soft">
+            The picture could not be made{call.errorText ? `: ${call.errorText}` : '.'}
+          </p>
         ) : (
-          <div key={call.toolCallId} role="status" className="flex size-56 items-center justify-center rounded-2xl bg-sunken text-sm text-ink-soft ring-1 ring-line motion-safe:animate-pulse">
+          <div
+            key={call.toolCallId}
+            role="status"
+            className="flex size-56 items-center justify-center rounded-2xl bg-sunken text-sm text-ink-soft ring-1 ring-line motion-safe:animate-pulse"
+          >
             Drawing a picture…
           </div>
         ),

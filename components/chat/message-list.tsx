@@ -34,7 +34,20 @@ const STICKY_PX = 80;
 const PRELOAD_PX = 600;
 
 export function MessageList(props: Props) {
-  const { messages, older, companion, status, replyInProgress, replyNote, lastUserId, canRegenerate, models, onRegenerate, onEdit, error } = props;
+  const {
+    messages,
+    older,
+    companion,
+    status,
+    replyInProgress,
+    replyNote,
+    lastUserId,
+    canRegenerate,
+    models,
+    onRegenerate,
+    onEdit,
+    error,
+  } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
   // The first message shown and the content's height when it was: older messages put in front of
@@ -83,7 +96,10 @@ export function MessageList(props: Props) {
   // first one) go in the live log; the older pages loaded in front of them go before it.
   const [liveFrom, setLiveFrom] = useState(messages[0]?.id);
   if (messages.length > 0 && !messages.some((m) => m.id === liveFrom)) setLiveFrom(messages[0]!.id);
-  const split = Math.max(0, messages.findIndex((m) => m.id === liveFrom));
+  const split = Math.max(
+    0,
+    messages.findIndex((m) => m.id === liveFrom),
+  );
   const earlier = messages.slice(0, split);
   const live = messages.slice(split);
 
@@ -108,7 +124,11 @@ export function MessageList(props: Props) {
   return (
     <div className="relative min-h-0 flex-1">
       {/* The browser's own scroll anchoring is off: the list keeps the position itself, the same in every browser. */}
-      <div ref={scroller} onScroll={onScroll} className="h-full overflow-y-auto overscroll-contain [overflow-anchor:none]">
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        className="h-full overflow-y-auto overscroll-contain [overflow-anchor:none]"
+      >
         {(hasOlder || earlier.length > 0) && (
           // Outside the live log: a page of older messages put in front is read when the person
           // gets to it, not announced as if it had just been said.
@@ -133,9 +153,16 @@ export function MessageList(props: Props) {
             </p>
           )}
           {error && (
-            <div role="alert" className="ml-11 flex flex-wrap items-center gap-3 rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
+            <div
+              role="alert"
+              className="ml-11 flex flex-wrap items-center gap-3 rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+            >
               <span className="flex-1">{error.message}</span>
-              <button type="button" onClick={error.onRetry} className="inline-flex items-center gap-1.5 rounded-full bg-red-600 px-3 py-1.5 font-medium text-white hover:bg-red-700">
+              <button
+                type="button"
+                onClick={error.onRetry}
+                className="inline-flex items-center gap-1.5 rounded-full bg-red-600 px-3 py-1.5 font-medium text-white hover:bg-red-700"
+              >
                 <RefreshIcon /> Retry
               </button>
             </div>
@@ -161,7 +188,11 @@ function TypingIndicator({ companion }: { companion: ChatCompanion }) {
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={32} />
       <div className="flex gap-1 rounded-2xl bg-raised px-4 py-3 shadow-sm ring-1 ring-line">
         {[0, 150, 300].map((delay) => (
-          <span key={delay} className="size-1.5 animate-breathe rounded-full bg-ink-faint" style={{ animationDelay: `${delay}ms` }} />
+          <span
+            key={delay}
+            className="size-1.5 animate-breathe rounded-full bg-ink-faint"
+            style={{ animationDelay: `${delay}ms` }}
+          />
         ))}
       </div>
     </div>
@@ -180,9 +211,16 @@ function OlderRow({ older }: { older: OlderMessages }) {
   }
   if (older.state === 'error') {
     return (
-      <div role="alert" className="flex flex-wrap items-center justify-center gap-3 rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
+      <div
+        role="alert"
+        className="flex flex-wrap items-center justify-center gap-3 rounded-2xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200"
+      >
         <span>{older.error}</span>
-        <button type="button" onClick={older.loadOlder} className="inline-flex items-center gap-1.5 rounded-full bg-red-600 px-3 py-1.5 font-medium text-white hover:bg-red-700">
+        <button
+          type="button"
+          onClick={older.loadOlder}
+          className="inline-flex items-center gap-1.5 rounded-full bg-red-600 px-3 py-1.5 font-medium text-white hover:bg-red-700"
+        >
           <RefreshIcon /> Retry
         </button>
       </div>
@@ -191,7 +229,11 @@ function OlderRow({ older }: { older: OlderMessages }) {
   if (older.hasOlder) {
     // For keyboards and screen readers, and when the observer cannot tell (a very tall screen).
     return (
-      <button type="button" onClick={older.loadOlder} className="sr-only focus:not-sr-only focus:self-center focus:rounded-full focus:px-3 focus:py-1.5 focus:text-sm">
+      <button
+        type="button"
+        onClick={older.loadOlder}
+        className="sr-only focus:not-sr-only focus:self-center focus:rounded-full focus:px-3 focus:py-1.5 focus:text-sm"
+      >
         Load earlier messages
       </button>
     );

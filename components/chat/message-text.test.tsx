@@ -49,9 +49,30 @@ describe('plain text without the markdown renderer', () => {
 
   it('sends anything with markdown syntax to the renderer', () => {
     const markdown = [
-      '**bold**', '_em_', '`code`', '# Heading', '> quote', '| a | b |', '~~gone~~', '[link](https://example.com)',
-      '<b>html</b>', 'an escape \\*', 'an entity &amp;', 'mail me@example.com', 'see https://example.com', 'www.example.com',
-      '- item', '+ item', '1. first', '2) second', 'Title\n===', 'Title\n---', '    indented code', '\tcode', 'hard  \nbreak', 'a\r\nb',
+      '**bold**',
+      '_em_',
+      '`code`',
+      '# Heading',
+      '> quote',
+      '| a | b |',
+      '~~gone~~',
+      '[link](https://example.com)',
+      '<b>html</b>',
+      'an escape \\*',
+      'an entity &amp;',
+      'mail me@example.com',
+      'see https://example.com',
+      'www.example.com',
+      '- item',
+      '+ item',
+      '1. first',
+      '2) second',
+      'Title\n===',
+      'Title\n---',
+      '    indented code',
+      '\tcode',
+      'hard  \nbreak',
+      'a\r\nb',
     ];
     for (const text of markdown) expect(hasMarkdownSyntax(text), text).toBe(true);
   });

@@ -4,10 +4,24 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
 
-export type PickableModel = { id: string; name: string; available: boolean; unavailableReason: string | null; vision?: boolean };
+export type PickableModel = {
+  id: string;
+  name: string;
+  available: boolean;
+  unavailableReason: string | null;
+  vision?: boolean;
+};
 
 /** The conversation's model; models whose provider is not configured are shown, disabled, with why. */
-export function ModelPicker({ conversationId, model, models }: { conversationId: string; model: string; models: PickableModel[] }) {
+export function ModelPicker({
+  conversationId,
+  model,
+  models,
+}: {
+  conversationId: string;
+  model: string;
+  models: PickableModel[];
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +29,9 @@ export function ModelPicker({ conversationId, model, models }: { conversationId:
 
   return (
     <span className="flex min-w-0 items-center gap-1.5">
-      <label className="sr-only" htmlFor="model-picker">Model</label>
+      <label className="sr-only" htmlFor="model-picker">
+        Model
+      </label>
       <select
         id="model-picker"
         value={model}
@@ -41,7 +57,11 @@ export function ModelPicker({ conversationId, model, models }: { conversationId:
           </option>
         ))}
       </select>
-      {error && <span id="model-picker-error" role="alert" className="sr-only">{error}</span>}
+      {error && (
+        <span id="model-picker-error" role="alert" className="sr-only">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -20,7 +20,11 @@ export type OlderMessages = {
 const UNREACHABLE = 'The earlier messages could not be loaded. Check your connection, then try again.';
 
 /** The older pages of a conversation the chat page loads as the person scrolls up. */
-export function useOlderMessages(conversationId: string, initialCursor: string | null, setMessages: UseChatHelpers<ChatUIMessage>['setMessages']): OlderMessages {
+export function useOlderMessages(
+  conversationId: string,
+  initialCursor: string | null,
+  setMessages: UseChatHelpers<ChatUIMessage>['setMessages'],
+): OlderMessages {
   const [cursor, setCursor] = useState(initialCursor);
   const [state, setState] = useState<OlderMessages['state']>('idle');
   const [error, setError] = useState<string | null>(null);

@@ -27,8 +27,20 @@ const LAST_RETRY_MS = 10_000;
  * offline, or the request died) reconnects once the network is back. After a reconnect the
  * conversation is read again from the database, which has the final word on every reply.
  */
-export function useReplyResumption({ conversationId, replyWasStreaming, requests, status, resumeStream, setMessages, clearError }: Options) {
-  const online = useSyncExternalStore(subscribeToNetwork, () => navigator.onLine, () => true);
+export function useReplyResumption({
+  conversationId,
+  replyWasStreaming,
+  requests,
+  status,
+  resumeStream,
+  setMessages,
+  clearError,
+}: Options) {
+  const online = useSyncExternalStore(
+    subscribeToNetwork,
+    () => navigator.onLine,
+    () => true,
+  );
   // Reconnecting right now; a page loaded mid-reply starts out doing so.
   const [resuming, setResuming] = useState(replyWasStreaming);
   // The connection to a reply in progress was lost; it goes on on the server.
@@ -78,12 +90,15 @@ export function useReplyResumption({ conversationId, replyWasStreaming, requests
 
   useEffect(() => {
     if (!dropped || !online) return;
-    const timer = setTimeout(() => {
-      attempts.current += 1;
-      setDropped(false);
-      setResuming(true);
-      void resume();
-    }, Math.min(FIRST_RETRY_MS * 2 ** attempts.current, LAST_RETRY_MS));
+    const timer = setTimeout(
+      () => {
+        attempts.current += 1;
+        setDropped(false);
+        setResuming(true);
+        void resume();
+      },
+      Math.min(FIRST_RETRY_MS * 2 ** attempts.current, LAST_RETRY_MS),
+    );
     return () => clearTimeout(timer);
   }, [dropped, online, resume]);
 

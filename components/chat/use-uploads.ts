@@ -44,12 +44,27 @@ export type PendingUpload = {
 };
 
 /** What POST /api/v1/uploads answers to JSON: where to send the bytes. */
-type UploadTarget = { id: string; method: string; url: string; headers: Record<string, string>; send_credentials: boolean; confirm_url: string };
+type UploadTarget = {
+  id: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  send_credentials: boolean;
+  confirm_url: string;
+};
 
 /** One upload: how to stop it, and the target the server handed out for it (to take back). */
 type Job = { abort: AbortController; targetId: string | null };
 
-const ACCEPTED_AUDIO = new Set<string>([...AUDIO_TYPES, 'audio/x-wav', 'audio/wave', 'audio/mp3', 'audio/x-m4a', 'audio/aac', 'video/webm']);
+const ACCEPTED_AUDIO = new Set<string>([
+  ...AUDIO_TYPES,
+  'audio/x-wav',
+  'audio/wave',
+  'audio/mp3',
+  'audio/x-m4a',
+  'audio/aac',
+  'video/webm',
+]);
 const NETWORK_PROBLEM = 'The upload failed: check your connection and try again.';
 
 class UploadFailure extends Error {
@@ -96,7 +111,11 @@ export function useUploads() {
         if (file.size > maxBytesFor(kind)) throw new UploadFailure(sizeCapMessage(kind), false);
         if (file.size === 0) throw new UploadFailure('The file is empty.', false);
 
-        const target = await postJson<UploadTarget>('/api/v1/uploads', { kind, media_type: mediaType, size: file.size, filename: file.name || null }, job.abort.signal);
+        const target = await postJson<UploadTarget>(
+          '/api/v1/uploads',
+          { kind, media_type: mediaType, size: file.size, filename: file.name || null },
+          job.abort.signal,
+        );
         job.targetId = target.id;
         await sendBytes(target, file, kind, job.abort.signal, (fraction) => update(key, { progress: fraction }));
         update(key, { progress: 1, state: 'processing' });
@@ -121,14 +140,22 @@ export function useUploads() {
       let audio = current.filter((i) => i.kind === 'audio').length;
       const added: PendingUpload[] = [];
       for (const file of files) {
-        const kind = (IMAGE_TYPES as readonly string[]).includes(file.type) ? 'image' : ACCEPTED_AUDIO.has(file.type.split(';')[0]!) ? 'audio' : null;
+        const kind = (IMAGE_TYPES as readonly string[]).includes(file.type)
+          ? 'image'
+          : ACCEPTED_AUDIO.has(file.type.split(';')[0]!)
+            ? 'audio'
+            : null;
         if (!kind) {
-          setProblem(`“${file.name || 'That file'}” is not an image (PNG, JPEG, WebP, GIF) or a voice note (WebM, Ogg, MP3, WAV, M4A).`);
+          setProblem(
+            `“${file.name || 'That file'}” is not an image (PNG, JPEG, WebP, GIF) or a voice note (WebM, Ogg, MP3, WAV, M4A).`,
+          );
           continue;
         }
         const cap = kind === 'image' ? MAX_IMAGE_BYTES : MAX_AUDIO_BYTES;
         if (file.size > cap) {
-          setProblem(`“${file.name}” is too large: ${kind === 'image' ? 'images' : 'voice notes'} can be at most ${megabytes(cap)}.`);
+          setProblem(
+            `“${file.name}” is too large: ${kind === 'image' ? 'images' : 'voice notes'} can be at most ${megabytes(cap)}.`,
+          );
           continue;
         }
         if (kind === 'image' && images >= MAX_IMAGES_PER_MESSAGE) {
@@ -142,7 +169,14 @@ export function useUploads() {
         if (kind === 'image') images++;
         else audio++;
         const key = crypto.getRandomValues(new Uint32Array(2)).join('-');
-        added.push({ key, name: file.name || (kind === 'image' ? 'Pasted image' : 'Voice note'), kind, previewUrl: URL.createObjectURL(file), progress: 0, state: 'uploading' });
+        added.push({
+          key,
+          name: file.name || (kind === 'image' ? 'Pasted image' : 'Voice note'),
+          kind,
+          previewUrl: URL.createObjectURL(file),
+          progress: 0,
+          state: 'uploading',
+        });
         pickedFiles.current.set(key, file);
         queueMicrotask(() => void upload(key, file));
       }
@@ -212,11 +246,20 @@ async function postJson<T>(url: string, body: unknown, signal: AbortSignal): Pro
   });
   const answer = (await response.json().catch(() => null)) as (T & { error?: { message?: string } }) | null;
   if (response.ok && answer) return answer;
-  throw new UploadFailure(answer?.error?.message ?? `The upload failed (${response.status}).`, response.status >= 500 || response.status === 429);
+  throw new UploadFailure(
+    answer?.error?.message ?? `The upload failed (${response.status}).`,
+    response.status >= 500 || response.status === 429,
+  );
 }
 
 /** Sends the bytes where the target says, reporting progress; an XMLHttpRequest, since fetch reports none for uploads. */
-function sendBytes(target: UploadTarget, file: File, kind: 'image' | 'audio', signal: AbortSignal, onProgress: (fraction: number) => void): Promise<void> {
+function sendBytes(
+  target: UploadTarget,
+  file: File,
+  kind: 'image' | 'audio',
+  signal: AbortSignal,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(target.method, target.url);

@@ -43,7 +43,9 @@ export function VoiceRecorder({ onRecorded, onCancel, onFailed }: Props) {
         if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined') {
           throw new Error('This browser cannot record audio. Attach an audio file instead.');
         }
-        stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true } });
+        stream = await navigator.mediaDevices.getUserMedia({
+          audio: { echoCancellation: true, noiseSuppression: true },
+        });
         if (cancelled) return stream.getTracks().forEach((t) => t.stop());
         const mimeType = MIME_TYPES.find((type) => MediaRecorder.isTypeSupported(type));
         const media = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
@@ -125,21 +127,52 @@ export function VoiceRecorder({ onRecorded, onCancel, onFailed }: Props) {
       className="flex flex-1 items-center gap-3 py-1"
       onKeyDown={(event) => event.key === 'Escape' && cancel()}
     >
-      <button type="button" onClick={cancel} aria-label="Discard recording" title="Discard (Esc)" className={`${buttonStyles.icon} size-10`}>
+      <button
+        type="button"
+        onClick={cancel}
+        aria-label="Discard recording"
+        title="Discard (Esc)"
+        className={`${buttonStyles.icon} size-10`}
+      >
         <CloseIcon className="size-4" />
       </button>
       <span className="flex items-center gap-2 text-sm tabular-nums text-ink" aria-live="off">
-        <span className={`size-2.5 rounded-full bg-red-500 ${starting ? 'opacity-40' : 'motion-safe:animate-pulse'}`} aria-hidden />
-        <span data-testid="recording-timer">{starting ? 'Starting…' : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`}</span>
+        <span
+          className={`size-2.5 rounded-full bg-red-500 ${starting ? 'opacity-40' : 'motion-safe:animate-pulse'}`}
+          aria-hidden
+        />
+        <span data-testid="recording-timer">
+          {starting ? 'Starting…' : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`}
+        </span>
       </span>
-      <div className="flex h-8 flex-1 items-center gap-[3px] overflow-hidden" role="meter" aria-label="Microphone level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(level * 100)}>
+      <div
+        className="flex h-8 flex-1 items-center gap-[3px] overflow-hidden"
+        role="meter"
+        aria-label="Microphone level"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(level * 100)}
+      >
         {Array.from({ length: bars }, (_, i) => {
           const shape = 0.35 + 0.65 * Math.sin(((i + 1) / (bars + 1)) * Math.PI);
-          return <span key={i} className="w-1 rounded-full bg-ember-500/80 transition-[height] duration-75" style={{ height: `${Math.max(8, level * shape * 100)}%` }} />;
+          return (
+            <span
+              key={i}
+              className="w-1 rounded-full bg-ember-500/80 transition-[height] duration-75"
+              style={{ height: `${Math.max(8, level * shape * 100)}%` }}
+            />
+          );
         })}
       </div>
       {left <= 15 && !starting && <span className="text-xs text-ink-faint">{left}s left</span>}
-      <button type="button" onClick={finish} disabled={starting} aria-label="Stop and attach voice note" title="Stop" className={`${buttonStyles.icon} size-10 bg-red-600 text-white hover:bg-red-700 hover:text-white`}>
+      <button
+        type="button"
+        onClick={finish}
+        disabled={starting}
+        aria-label="Stop and attach voice note"
+        title="Stop"
+        className={`${buttonStyles.icon} size-10 bg-red-600 text-white hover:bg-red-700 hover:text-white`}
+      >
         <StopIcon className="size-4" />
       </button>
     </div>

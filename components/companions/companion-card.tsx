@@ -20,7 +20,11 @@ export function CompanionCard({ companion }: { companion: Companion }) {
       <div className="mt-auto flex flex-col gap-2.5 pt-5">
         <ul className="flex flex-wrap gap-1.5" aria-label="Specialties">
           {companion.specialties.map((s) => (
-            <li key={s} className="rounded-full px-2.5 py-0.5 text-xs font-medium" style={{ background: `${companion.accentColor}1f`, color: 'var(--ink-soft)' }}>
+            <li
+              key={s}
+              className="rounded-full px-2.5 py-0.5 text-xs font-medium"
+              style={{ background: `${companion.accentColor}1f`, color: 'var(--ink-soft)' }}
+            >
               {s}
             </li>
           ))}

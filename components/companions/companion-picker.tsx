@@ -35,7 +35,9 @@ export function CompanionPicker({ companions }: { companions: Companion[] }) {
 
   return (
     <section aria-labelledby="companions-heading">
-      <h2 id="companions-heading" className="sr-only">Companions</h2>
+      <h2 id="companions-heading" className="sr-only">
+        Companions
+      </h2>
       <div className="mb-6 flex flex-col gap-3">
         <div className="relative sm:max-w-md">
           <SearchIcon className="pointer-events-none absolute top-1/2 left-3.5 size-4 -translate-y-1/2 text-ink-faint" />
@@ -53,8 +55,14 @@ export function CompanionPicker({ companions }: { companions: Companion[] }) {
             Ctrl K
           </kbd>
         </div>
-        <div role="group" aria-label="Filter by specialty" className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible sm:pb-0">
-          <Chip active={specialty === null} onClick={() => setSpecialty(null)}>All</Chip>
+        <div
+          role="group"
+          aria-label="Filter by specialty"
+          className="-mx-1 flex gap-1.5 overflow-x-auto px-1 pb-1 sm:flex-wrap sm:overflow-visible sm:pb-0"
+        >
+          <Chip active={specialty === null} onClick={() => setSpecialty(null)}>
+            All
+          </Chip>
           {specialties.map((s) => (
             <Chip key={s} active={specialty === s} onClick={() => setSpecialty(specialty === s ? null : s)}>
               {s}
@@ -62,11 +70,17 @@ export function CompanionPicker({ companions }: { companions: Companion[] }) {
           ))}
         </div>
       </div>
-      <p className="sr-only" aria-live="polite">{shown.length} companions shown</p>
+      <p className="sr-only" aria-live="polite">
+        {shown.length} companions shown
+      </p>
       {shown.length === 0 ? (
         <div className="rounded-3xl border border-dashed border-line px-6 py-16 text-center">
           <p className="font-medium">Nobody matches “{query}”.</p>
-          <button type="button" className="mt-2 text-sm text-ember-700 underline underline-offset-2 dark:text-ember-300" onClick={() => (setQuery(''), setSpecialty(null))}>
+          <button
+            type="button"
+            className="mt-2 text-sm text-ember-700 underline underline-offset-2 dark:text-ember-300"
+            onClick={() => (setQuery(''), setSpecialty(null))}
+          >
             Clear the search
           </button>
         </div>
@@ -90,7 +104,9 @@ function Chip({ active, onClick, children }: { active: boolean; onClick: () => v
       aria-pressed={active}
       onClick={onClick}
       className={`shrink-0 rounded-full border px-3 py-1.5 text-sm capitalize transition-colors ${
-        active ? 'border-stone-900 bg-stone-900 text-white dark:border-stone-100 dark:bg-stone-100 dark:text-stone-900' : 'border-line bg-raised text-ink-soft hover:text-ink'
+        active
+          ? 'border-stone-900 bg-stone-900 text-white dark:border-stone-100 dark:bg-stone-100 dark:text-stone-900'
+          : 'border-line bg-raised text-ink-soft hover:text-ink'
       }`}
     >
       {children}

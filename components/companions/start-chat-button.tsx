@@ -41,13 +41,19 @@ export function StartChatButton({ companion, name, languages }: Props) {
               aria-label="Conversation language"
             >
               {languages.map((l) => (
-                <option key={l} value={l}>{LANGUAGE_LABELS[l]}</option>
+                <option key={l} value={l}>
+                  {LANGUAGE_LABELS[l]}
+                </option>
               ))}
             </select>
           </label>
         )}
       </div>
-      {error && <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -12,7 +12,11 @@ function greetingFor(hour: number): string {
 
 /** Greets by the reader's own clock, which the server does not know; "Hello" until hydrated. */
 export function TimeGreeting({ name }: { name?: string | null }) {
-  const greeting = useSyncExternalStore(subscribe, () => greetingFor(new Date().getHours()), () => 'Hello');
+  const greeting = useSyncExternalStore(
+    subscribe,
+    () => greetingFor(new Date().getHours()),
+    () => 'Hello',
+  );
   return (
     <>
       {greeting}

@@ -11,7 +11,11 @@ function subscribe(listener: () => void) {
 
 /** The bearer key "Try it" sends; empty before hydration and when none was given. */
 export function useApiKey(): string {
-  return useSyncExternalStore(subscribe, () => sessionStorage.getItem(STORAGE_KEY) ?? '', () => '');
+  return useSyncExternalStore(
+    subscribe,
+    () => sessionStorage.getItem(STORAGE_KEY) ?? '',
+    () => '',
+  );
 }
 
 export function storeApiKey(key: string) {

@@ -7,7 +7,9 @@ const COLOURS: Record<string, string> = {
 
 export function MethodBadge({ method }: { method: string }) {
   return (
-    <span className={`inline-block w-16 shrink-0 rounded-md py-0.5 text-center font-mono text-xs font-semibold uppercase ${COLOURS[method] ?? ''}`}>
+    <span
+      className={`inline-block w-16 shrink-0 rounded-md py-0.5 text-center font-mono text-xs font-semibold uppercase ${COLOURS[method] ?? ''}`}
+    >
       {method}
     </span>
   );

@@ -12,7 +12,11 @@ export function OperationView({ method, path, operation }: { method: string; pat
   const form = operation.requestBody?.content['multipart/form-data'];
   const auth = operation.security.flatMap((scheme) => Object.keys(scheme).map((name) => AUTH_LABELS[name] ?? name));
   return (
-    <section id={operation.operationId} aria-labelledby={headingId} className="scroll-mt-6 rounded-3xl border border-line bg-raised p-5 sm:p-6">
+    <section
+      id={operation.operationId}
+      aria-labelledby={headingId}
+      className="scroll-mt-6 rounded-3xl border border-line bg-raised p-5 sm:p-6"
+    >
       <h3 id={headingId} className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <MethodBadge method={method} />
         <span className="break-all font-mono text-sm font-semibold">{path}</span>
@@ -23,7 +27,9 @@ export function OperationView({ method, path, operation }: { method: string; pat
           <InlineCode text={operation.description} />
         </p>
       )}
-      <p className="mt-3 text-xs text-ink-soft">{auth.length ? `Auth: ${auth.join(' or ')}` : 'Public: no auth needed'}</p>
+      <p className="mt-3 text-xs text-ink-soft">
+        {auth.length ? `Auth: ${auth.join(' or ')}` : 'Public: no auth needed'}
+      </p>
 
       {operation.parameters && (
         <Block title="Parameters">
@@ -78,7 +84,11 @@ export function OperationView({ method, path, operation }: { method: string; pat
         <TryIt
           method={method}
           path={path}
-          parameters={(operation.parameters ?? []).map(({ name, in: location, required }) => ({ name, in: location, required }))}
+          parameters={(operation.parameters ?? []).map(({ name, in: location, required }) => ({
+            name,
+            in: location,
+            required,
+          }))}
           exampleBody={body && JSON.stringify(body.example, null, 2)}
         />
       </div>
@@ -108,7 +118,9 @@ function CodeBlock({ code, label }: { code: string; label?: string }) {
   return (
     <figure className="mt-1">
       {label && <figcaption className="mb-1 text-xs text-ink-soft">{label}</figcaption>}
-      <pre className="whitespace-pre-wrap break-words rounded-xl bg-stone-900 p-3 dark:bg-sunken dark:ring-1 dark:ring-line font-mono text-xs leading-5 text-stone-100">{code}</pre>
+      <pre className="whitespace-pre-wrap break-words rounded-xl bg-stone-900 p-3 dark:bg-sunken dark:ring-1 dark:ring-line font-mono text-xs leading-5 text-stone-100">
+        {code}
+      </pre>
     </figure>
   );
 }
@@ -116,8 +128,12 @@ function CodeBlock({ code, label }: { code: string; label?: string }) {
 type JsonSchema = Record<string, unknown>;
 
 function schemaSummary(schema: JsonSchema): string {
-  const alternatives = Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]).map((s) => String(s.format ?? s.type)) : undefined;
-  const type = Array.isArray(schema.type) ? schema.type.join(' | ') : String(schema.type ?? alternatives?.join(' | ') ?? 'any');
+  const alternatives = Array.isArray(schema.anyOf)
+    ? (schema.anyOf as JsonSchema[]).map((s) => String(s.format ?? s.type))
+    : undefined;
+  const type = Array.isArray(schema.type)
+    ? schema.type.join(' | ')
+    : String(schema.type ?? alternatives?.join(' | ') ?? 'any');
   const extras = ['enum', 'default', 'minimum', 'maximum', 'format']
     .filter((key) => schema[key] !== undefined)
     .map((key) => `${key} ${typeof schema[key] === 'string' ? schema[key] : JSON.stringify(schema[key])}`);

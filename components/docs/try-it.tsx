@@ -6,10 +6,21 @@ import { useApiKey } from './api-key';
 
 export type TryItParameter = { name: string; in: 'path' | 'query'; required: boolean };
 
-type Result = { status: number; statusText: string; headers: [string, string][]; body: string; done: boolean } | { error: string };
+type Result =
+  { status: number; statusText: string; headers: [string, string][]; body: string; done: boolean } | { error: string };
 
 /** Sends the operation to this server with fetch and shows the answer, a stream as it arrives. */
-export function TryIt({ method, path, parameters, exampleBody }: { method: string; path: string; parameters: TryItParameter[]; exampleBody?: string }) {
+export function TryIt({
+  method,
+  path,
+  parameters,
+  exampleBody,
+}: {
+  method: string;
+  path: string;
+  parameters: TryItParameter[];
+  exampleBody?: string;
+}) {
   const id = useId();
   const apiKey = useApiKey();
   const [open, setOpen] = useState(false);
@@ -20,8 +31,11 @@ export function TryIt({ method, path, parameters, exampleBody }: { method: strin
   async function send(form: FormData) {
     const values = (p: TryItParameter) => String(form.get(p.name) ?? '').trim();
     let url = path;
-    for (const p of parameters.filter((p) => p.in === 'path')) url = url.replace(`{${p.name}}`, encodeURIComponent(values(p)));
-    const query = new URLSearchParams(parameters.filter((p) => p.in === 'query' && values(p)).map((p) => [p.name, values(p)]));
+    for (const p of parameters.filter((p) => p.in === 'path'))
+      url = url.replace(`{${p.name}}`, encodeURIComponent(values(p)));
+    const query = new URLSearchParams(
+      parameters.filter((p) => p.in === 'query' && values(p)).map((p) => [p.name, values(p)]),
+    );
     if (query.size) url += `?${query}`;
     const headers: Record<string, string> = { accept: 'application/json, text/event-stream' };
     if (apiKey) headers.authorization = `Bearer ${apiKey}`;
@@ -32,8 +46,20 @@ export function TryIt({ method, path, parameters, exampleBody }: { method: strin
     setSending(true);
     setResult(undefined);
     try {
-      const response = await fetch(url, { method: method.toUpperCase(), headers, body, credentials: 'same-origin', signal: abort.current.signal });
-      const answer = { status: response.status, statusText: response.statusText, headers: [...response.headers], body: '', done: false };
+      const response = await fetch(url, {
+        method: method.toUpperCase(),
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: abort.current.signal,
+      });
+      const answer = {
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers],
+        body: '',
+        done: false,
+      };
       setResult(answer);
       const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
       for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
@@ -42,7 +68,9 @@ export function TryIt({ method, path, parameters, exampleBody }: { method: strin
       }
       setResult({ ...answer, body: prettyJson(answer.body, response.headers.get('content-type')), done: true });
     } catch (error) {
-      setResult(abort.current.signal.aborted ? { error: 'Stopped.' } : { error: `The request failed: ${String(error)}` });
+      setResult(
+        abort.current.signal.aborted ? { error: 'Stopped.' } : { error: `The request failed: ${String(error)}` },
+      );
     } finally {
       setSending(false);
     }
@@ -64,12 +92,17 @@ export function TryIt({ method, path, parameters, exampleBody }: { method: strin
           event.preventDefault();
           void send(new FormData(event.currentTarget));
         }}
-        className="space-y-3" aria-label={`Try ${method.toUpperCase()} ${path}`}>
+        className="space-y-3"
+        aria-label={`Try ${method.toUpperCase()} ${path}`}
+      >
         {parameters.map((p) => (
           <div key={`${p.in}-${p.name}`}>
             <label htmlFor={`${id}-${p.name}`} className="block font-mono text-sm">
               {p.name}
-              <span className="ml-2 font-sans text-xs text-ink-soft">{p.in === 'path' ? 'path' : 'query'}{p.required ? ', required' : ''}</span>
+              <span className="ml-2 font-sans text-xs text-ink-soft">
+                {p.in === 'path' ? 'path' : 'query'}
+                {p.required ? ', required' : ''}
+              </span>
             </label>
             <input
               id={`${id}-${p.name}`}
@@ -103,7 +136,9 @@ export function TryIt({ method, path, parameters, exampleBody }: { method: strin
               Stop
             </button>
           )}
-          <span className="text-xs text-ink-soft">{apiKey ? 'Sends your API key.' : 'Sends your session cookie, if signed in.'}</span>
+          <span className="text-xs text-ink-soft">
+            {apiKey ? 'Sends your API key.' : 'Sends your session cookie, if signed in.'}
+          </span>
         </div>
       </form>
       <ResultView result={result} />
@@ -119,7 +154,10 @@ function ResultView({ result }: { result?: Result }) {
         {result && 'error' in result && <span className="text-red-700 dark:text-red-300">{result.error}</span>}
         {answer && (
           <>
-            Status <span className="font-mono">{answer.status} {answer.statusText}</span>
+            Status{' '}
+            <span className="font-mono">
+              {answer.status} {answer.statusText}
+            </span>
             {!answer.done && <span className="ml-2 font-normal text-ink-soft">receiving…</span>}
           </>
         )}
@@ -127,7 +165,9 @@ function ResultView({ result }: { result?: Result }) {
       {answer && (
         <details>
           <summary className="cursor-pointer text-sm text-ink-soft">Response headers</summary>
-          <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-xs">{answer.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}</pre>
+          <pre className="mt-1 whitespace-pre-wrap break-words font-mono text-xs">
+            {answer.headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+          </pre>
         </details>
       )}
       {answer?.body && (

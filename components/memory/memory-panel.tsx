@@ -26,7 +26,12 @@ type Props = {
   memories: PanelMemory[];
 };
 
-const KIND_LABELS: Record<MemoryKind, string> = { fact: 'Fact', preference: 'Preference', relationship: 'Relationship', event: 'Event' };
+const KIND_LABELS: Record<MemoryKind, string> = {
+  fact: 'Fact',
+  preference: 'Preference',
+  relationship: 'Relationship',
+  event: 'Event',
+};
 
 export function MemoryPanel({ companion, settings: initialSettings, memories: initialMemories }: Props) {
   const [memories, setMemories] = useState(initialMemories);
@@ -61,9 +66,11 @@ export function MemoryPanel({ companion, settings: initialSettings, memories: in
       <section aria-label="Memory settings" className="divide-y divide-line rounded-2xl border border-line bg-raised">
         <Switch
           label={`Memory for ${companion.name}`}
-          description={settings.enabled
-            ? `${companion.name} remembers what you share and brings it up when it helps.`
-            : `${companion.name} neither remembers new things nor uses what is below.`}
+          description={
+            settings.enabled
+              ? `${companion.name} remembers what you share and brings it up when it helps.`
+              : `${companion.name} neither remembers new things nor uses what is below.`
+          }
           checked={settings.enabled}
           onChange={() => flip('enabled')}
           accent={companion.accentColor}
@@ -77,13 +84,21 @@ export function MemoryPanel({ companion, settings: initialSettings, memories: in
         />
       </section>
 
-      {error && <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-700 dark:bg-red-950/40 dark:text-red-300">{error}</p>}
+      {error && (
+        <p
+          role="alert"
+          className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-700 dark:bg-red-950/40 dark:text-red-300"
+        >
+          {error}
+        </p>
+      )}
 
       {memories.length === 0 ? (
         <div className="rounded-2xl border border-dashed border-line px-6 py-10 text-center">
           <p className="font-medium">{companion.name} doesn&apos;t remember anything about you yet.</p>
           <p className="mx-auto mt-2 max-w-md text-sm text-ink-soft">
-            Tell {companion.name} about yourself in a chat (your name, where you live, what you&apos;re working towards) and it will show up here.
+            Tell {companion.name} about yourself in a chat (your name, where you live, what you&apos;re working towards)
+            and it will show up here.
           </p>
         </div>
       ) : (
@@ -92,7 +107,11 @@ export function MemoryPanel({ companion, settings: initialSettings, memories: in
             <h2 id="memories-heading" className="text-sm font-medium text-ink-faint">
               {memories.length} {memories.length === 1 ? 'memory' : 'memories'}
             </h2>
-            <button type="button" className="text-sm font-medium text-red-600 hover:underline dark:text-red-400" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="text-sm font-medium text-red-600 hover:underline dark:text-red-400"
+              onClick={() => setConfirming(true)}
+            >
               Forget everything
             </button>
           </div>
@@ -102,7 +121,9 @@ export function MemoryPanel({ companion, settings: initialSettings, memories: in
                 key={memory.id}
                 memory={memory}
                 sharingOn={settings.shared}
-                onSaved={(content) => setMemories((all) => all.map((m) => (m.id === memory.id ? { ...m, content } : m)))}
+                onSaved={(content) =>
+                  setMemories((all) => all.map((m) => (m.id === memory.id ? { ...m, content } : m)))
+                }
                 onDeleted={() => setMemories((all) => all.filter((m) => m.id !== memory.id))}
               />
             ))}
@@ -127,7 +148,9 @@ export function MemoryPanel({ companion, settings: initialSettings, memories: in
 /** "Apr 2027" for a month said without a day (stored as its first), else "May 3, 2027". */
 function eventDay(date: string): string {
   const day = new Date(`${date}T12:00:00Z`);
-  return date.endsWith('-01') ? day.toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }) : longDate(day);
+  return date.endsWith('-01')
+    ? day.toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    : longDate(day);
 }
 
 function Switch(props: { label: string; description: string; checked: boolean; onChange: () => void; accent: string }) {
@@ -135,8 +158,12 @@ function Switch(props: { label: string; description: string; checked: boolean; o
   return (
     <div className="flex items-start justify-between gap-4 px-4 py-4 sm:px-5">
       <div>
-        <p id={`${id}-label`} className="font-medium">{props.label}</p>
-        <p id={`${id}-description`} className="mt-1 text-sm text-ink-soft">{props.description}</p>
+        <p id={`${id}-label`} className="font-medium">
+          {props.label}
+        </p>
+        <p id={`${id}-description`} className="mt-1 text-sm text-ink-soft">
+          {props.description}
+        </p>
       </div>
       <button
         type="button"
@@ -148,13 +175,20 @@ function Switch(props: { label: string; description: string; checked: boolean; o
         className="relative mt-1 h-6 w-11 shrink-0 rounded-full bg-stone-300 transition-colors dark:bg-stone-600"
         style={props.checked ? { background: props.accent } : undefined}
       >
-        <span className={`absolute top-0.5 left-0.5 size-5 rounded-full bg-white shadow transition-transform motion-reduce:transition-none ${props.checked ? 'translate-x-5' : ''}`} />
+        <span
+          className={`absolute top-0.5 left-0.5 size-5 rounded-full bg-white shadow transition-transform motion-reduce:transition-none ${props.checked ? 'translate-x-5' : ''}`}
+        />
       </button>
     </div>
   );
 }
 
-function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (content: string) => void; onDeleted: () => void }) {
+function MemoryItem(props: {
+  memory: PanelMemory;
+  sharingOn: boolean;
+  onSaved: (content: string) => void;
+  onDeleted: () => void;
+}) {
   const { memory } = props;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(memory.content);
@@ -174,10 +208,13 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
   const save = () => {
     const content = draft.replace(/\s+/g, ' ').trim();
     if (!content) return setError('Write what should be remembered, or delete the memory instead.');
-    run(() => editMemoryAction(memory.id, content), () => {
-      props.onSaved(content);
-      setEditing(false);
-    });
+    run(
+      () => editMemoryAction(memory.id, content),
+      () => {
+        props.onSaved(content);
+        setEditing(false);
+      },
+    );
   };
 
   return (
@@ -185,7 +222,9 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-2 text-xs text-ink-faint">
-            <span className="rounded-full bg-sunken px-2 py-0.5 font-medium text-ink-soft">{KIND_LABELS[memory.kind]}</span>
+            <span className="rounded-full bg-sunken px-2 py-0.5 font-medium text-ink-soft">
+              {KIND_LABELS[memory.kind]}
+            </span>
             {memory.event_date && <span>{eventDay(memory.event_date)}</span>}
             {memory.shared && (
               <span title={props.sharingOn ? undefined : 'Not used while sharing is off'}>
@@ -201,7 +240,9 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
                 save();
               }}
             >
-              <label htmlFor={fieldId} className="sr-only">Memory</label>
+              <label htmlFor={fieldId} className="sr-only">
+                Memory
+              </label>
               <textarea
                 id={fieldId}
                 value={draft}
@@ -225,8 +266,18 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
                 className="w-full resize-none rounded-xl border border-line bg-surface px-3 py-2 text-[15px] outline-none focus:border-ember-500 focus:ring-2 focus:ring-ember-500/30"
               />
               <div className="mt-2 flex gap-2">
-                <button type="submit" className={buttonStyles.primary} disabled={pending}>{pending ? 'Saving…' : 'Save'}</button>
-                <button type="button" className={buttonStyles.ghost} onClick={() => { setEditing(false); setDraft(memory.content); setError(null); }}>
+                <button type="submit" className={buttonStyles.primary} disabled={pending}>
+                  {pending ? 'Saving…' : 'Save'}
+                </button>
+                <button
+                  type="button"
+                  className={buttonStyles.ghost}
+                  onClick={() => {
+                    setEditing(false);
+                    setDraft(memory.content);
+                    setError(null);
+                  }}
+                >
                   Cancel
                 </button>
               </div>
@@ -234,7 +285,11 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
           ) : (
             <p className="mt-1.5 text-[15px] leading-relaxed">{memory.content}</p>
           )}
-          {error && <p id={`${fieldId}-error`} role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">{error}</p>}
+          {error && (
+            <p id={`${fieldId}-error`} role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
+              {error}
+            </p>
+          )}
           {!editing && (
             <p className="mt-1.5 text-xs text-ink-faint">
               {longDate(new Date(memory.updated_at))}
@@ -251,7 +306,13 @@ function MemoryItem(props: { memory: PanelMemory; sharingOn: boolean; onSaved: (
         </div>
         {!editing && (
           <div className="flex shrink-0 gap-1">
-            <button type="button" className={buttonStyles.icon} aria-label={`Edit: ${memory.content}`} onClick={() => setEditing(true)} disabled={pending}>
+            <button
+              type="button"
+              className={buttonStyles.icon}
+              aria-label={`Edit: ${memory.content}`}
+              onClick={() => setEditing(true)}
+              disabled={pending}
+            >
               <PencilIcon />
             </button>
             <button

@@ -30,7 +30,8 @@ export function CreateApiKeyForm() {
     });
   };
 
-  if (created) return <NewApiKey name={created.name} apiKey={created.key} onDone={() => (setCreated(null), setRefocus(true))} />;
+  if (created)
+    return <NewApiKey name={created.name} apiKey={created.key} onDone={() => (setCreated(null), setRefocus(true))} />;
 
   return (
     <form

@@ -31,10 +31,16 @@ export function NewApiKey({ name, apiKey, onDone }: Props) {
       aria-labelledby="new-key-heading"
       className="animate-fade-in rounded-2xl border border-ember-200 bg-ember-50 p-4 text-ember-950 dark:border-ember-900/60 dark:bg-ember-950/30 dark:text-ember-50"
     >
-      <h3 id="new-key-heading" className="font-medium">“{name}” is ready</h3>
-      <p className="mt-1 text-sm">Copy it now: you won’t be able to see it again. Keep it somewhere safe; anyone with it can use Hearth as you.</p>
+      <h3 id="new-key-heading" className="font-medium">
+        “{name}” is ready
+      </h3>
+      <p className="mt-1 text-sm">
+        Copy it now: you won’t be able to see it again. Keep it somewhere safe; anyone with it can use Hearth as you.
+      </p>
       <div className="mt-3 flex flex-col gap-2 sm:flex-row">
-        <label htmlFor="new-api-key" className="sr-only">Your new API key</label>
+        <label htmlFor="new-api-key" className="sr-only">
+          Your new API key
+        </label>
         {/* Wraps on a narrow screen so the whole key is in view; one line where it fits. */}
         <textarea
           ref={field}
@@ -52,7 +58,11 @@ export function NewApiKey({ name, apiKey, onDone }: Props) {
         </button>
       </div>
       <p aria-live="polite" className="mt-2 min-h-5 text-sm">
-        {copyFailed ? 'Copying was blocked by the browser: the key is selected, press Ctrl+C (⌘C) to copy it.' : copied ? 'Copied to the clipboard.' : ''}
+        {copyFailed
+          ? 'Copying was blocked by the browser: the key is selected, press Ctrl+C (⌘C) to copy it.'
+          : copied
+            ? 'Copied to the clipboard.'
+            : ''}
       </p>
       <button type="button" onClick={onDone} className={`${buttonStyles.secondary} mt-1`}>
         Done, I’ve saved it

@@ -17,10 +17,20 @@ export function EndSessionButton({ id, label }: { id: string; label: string }) {
     });
   return (
     <div className="flex flex-col items-end">
-      <button type="button" aria-label={`Sign out ${label}`} disabled={pending} className={buttonStyles.ghost} onClick={end}>
+      <button
+        type="button"
+        aria-label={`Sign out ${label}`}
+        disabled={pending}
+        className={buttonStyles.ghost}
+        onClick={end}
+      >
         {pending ? 'Signing out…' : 'Sign out'}
       </button>
-      {error && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{error}</p>}
+      {error && (
+        <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

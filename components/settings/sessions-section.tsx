@@ -13,12 +13,17 @@ export function SessionsSection({ sessions, now = new Date() }: { sessions: Sess
   const others = sessions.filter((s) => !s.current).length;
   return (
     <section aria-labelledby="sessions-heading" className="rounded-2xl border border-line bg-raised p-5 sm:p-6">
-      <h2 id="sessions-heading" className="text-lg font-semibold">Where you’re signed in</h2>
+      <h2 id="sessions-heading" className="text-lg font-semibold">
+        Where you’re signed in
+      </h2>
       <p className="mt-1 text-sm text-ink-soft">
-        Don’t recognise one, or signed in on a shared computer? Sign it out. Changing your password signs out everywhere else too.
+        Don’t recognise one, or signed in on a shared computer? Sign it out. Changing your password signs out everywhere
+        else too.
       </p>
       {sessions.length === 0 ? (
-        <p className="mt-4 text-sm text-ink-faint">No sessions are recorded for this account yet: this one began before Hearth kept a list.</p>
+        <p className="mt-4 text-sm text-ink-faint">
+          No sessions are recorded for this account yet: this one began before Hearth kept a list.
+        </p>
       ) : (
         <ul aria-label="Sessions" className="mt-4 divide-y divide-line overflow-hidden rounded-xl border border-line">
           {sessions.map((session) => (
@@ -41,7 +46,8 @@ export function SessionsSection({ sessions, now = new Date() }: { sessions: Sess
                       'Active in the last hour'
                     ) : (
                       <>
-                        Active <time dateTime={session.lastSeenAt.toISOString()}>{timeAgo(session.lastSeenAt, now)}</time>
+                        Active{' '}
+                        <time dateTime={session.lastSeenAt.toISOString()}>{timeAgo(session.lastSeenAt, now)}</time>
                       </>
                     )}
                   </span>

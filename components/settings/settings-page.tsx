@@ -2,7 +2,15 @@ import { buttonStyles } from '@/components/ui/button';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 
 /** The frame of every settings page: the mobile header, and a column under the page's title and what it is for. */
-export function SettingsPage({ title, description, children }: { title: string; description: React.ReactNode; children: React.ReactNode }) {
+export function SettingsPage({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <>
       <MobileHeader title="Settings" />

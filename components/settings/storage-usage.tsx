@@ -7,13 +7,16 @@ import type { StorageUsage } from '@/lib/uploads/storage-usage';
  */
 export function StorageUsageBar({ usage }: { usage: StorageUsage }) {
   const { usedBytes, quotaBytes } = usage;
-  const label = quotaBytes === null ? `${megabytes(usedBytes)} used` : `${megabytes(usedBytes)} of ${megabytes(quotaBytes)}`;
+  const label =
+    quotaBytes === null ? `${megabytes(usedBytes)} used` : `${megabytes(usedBytes)} of ${megabytes(quotaBytes)}`;
   const share = quotaBytes ? Math.min(1, usedBytes / quotaBytes) : 0;
   const full = share >= 0.9;
   return (
     <div>
       <div className="flex items-baseline justify-between gap-4">
-        <p id="storage-used" className="text-2xl font-semibold tabular-nums">{label}</p>
+        <p id="storage-used" className="text-2xl font-semibold tabular-nums">
+          {label}
+        </p>
         {quotaBytes !== null && <p className="text-sm text-ink-soft tabular-nums">{Math.round(share * 100)}% used</p>}
       </div>
       {quotaBytes === null ? (
@@ -36,7 +39,8 @@ export function StorageUsageBar({ usage }: { usage: StorageUsage }) {
       )}
       {full && (
         <p className="mt-3 text-sm text-red-700 dark:text-red-300">
-          {share >= 1 ? 'Your storage is full: new files will be refused.' : 'Your storage is nearly full.'} Delete conversations you no longer need to make room.
+          {share >= 1 ? 'Your storage is full: new files will be refused.' : 'Your storage is nearly full.'} Delete
+          conversations you no longer need to make room.
         </p>
       )}
     </div>

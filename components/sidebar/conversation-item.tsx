@@ -45,7 +45,9 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
             rename(String(new FormData(event.currentTarget).get('title') ?? ''));
           }}
         >
-          <label className="sr-only" htmlFor={`title-${conversation.id}`}>Conversation title</label>
+          <label className="sr-only" htmlFor={`title-${conversation.id}`}>
+            Conversation title
+          </label>
           <input
             id={`title-${conversation.id}`}
             name="title"
@@ -57,7 +59,11 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
             onBlur={(event) => rename(event.currentTarget.value)}
             className="w-full rounded-lg border border-ember-400 bg-surface px-2 py-1.5 text-sm outline-none"
           />
-          {error && <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">{error}</p>}
+          {error && (
+            <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
+              {error}
+            </p>
+          )}
         </form>
       ) : (
         <Link
@@ -71,17 +77,28 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
           <span className="min-w-0 flex-1">
             <span className="block truncate font-medium">{conversation.title}</span>
             <span className="block truncate text-xs text-ink-faint">
-              {conversation.companion.name} · <time dateTime={new Date(conversation.updatedAt).toISOString()}>{shortTime(conversation.updatedAt)}</time>
+              {conversation.companion.name} ·{' '}
+              <time dateTime={new Date(conversation.updatedAt).toISOString()}>{shortTime(conversation.updatedAt)}</time>
             </span>
           </span>
         </Link>
       )}
       {!editing && (
         <div className="absolute top-1/2 right-1.5 flex -translate-y-1/2 gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
-          <button type="button" className="rounded-lg p-1.5 text-ink-faint hover:bg-raised hover:text-ink" aria-label={`Rename “${conversation.title}”`} onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="rounded-lg p-1.5 text-ink-faint hover:bg-raised hover:text-ink"
+            aria-label={`Rename “${conversation.title}”`}
+            onClick={() => setEditing(true)}
+          >
             <PencilIcon />
           </button>
-          <button type="button" className="rounded-lg p-1.5 text-ink-faint hover:bg-raised hover:text-red-600" aria-label={`Delete “${conversation.title}”`} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="rounded-lg p-1.5 text-ink-faint hover:bg-raised hover:text-red-600"
+            aria-label={`Delete “${conversation.title}”`}
+            onClick={() => setConfirming(true)}
+          >
             <TrashIcon />
           </button>
         </div>

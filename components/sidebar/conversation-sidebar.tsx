@@ -73,7 +73,12 @@ export function ConversationSidebar({ user, initial }: Props) {
           <Link href="/" className="rounded-lg" aria-label="Hearth home">
             <Logo />
           </Link>
-          <button type="button" className={`${buttonStyles.icon} md:hidden`} aria-label="Close conversations" onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            className={`${buttonStyles.icon} md:hidden`}
+            aria-label="Close conversations"
+            onClick={() => setOpen(false)}
+          >
             <CloseIcon />
           </button>
         </div>
@@ -88,7 +93,11 @@ export function ConversationSidebar({ user, initial }: Props) {
           ) : (
             <ul className="space-y-0.5">
               {items.map((conversation) => (
-                <ConversationItem key={conversation.id} conversation={conversation} active={pathname === `/chat/${conversation.id}`} />
+                <ConversationItem
+                  key={conversation.id}
+                  conversation={conversation}
+                  active={pathname === `/chat/${conversation.id}`}
+                />
               ))}
             </ul>
           )}
@@ -97,7 +106,11 @@ export function ConversationSidebar({ user, initial }: Props) {
               {loading ? 'Loading…' : 'Show older conversations'}
             </button>
           )}
-          {loadError && <p role="alert" className="px-3 py-2 text-sm text-red-600 dark:text-red-400">{loadError}</p>}
+          {loadError && (
+            <p role="alert" className="px-3 py-2 text-sm text-red-600 dark:text-red-400">
+              {loadError}
+            </p>
+          )}
         </nav>
         <div className="border-t border-line px-2 pt-2">
           <SettingsLink href="/settings/api-keys" current={pathname === '/settings/api-keys'}>
@@ -110,8 +123,14 @@ export function ConversationSidebar({ user, initial }: Props) {
             <StorageIcon /> Storage
           </SettingsLink>
           {user.isAdmin && (
-            <Link href="/admin" className="flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm text-ink-soft transition-colors hover:bg-sunken/70 hover:text-ink">
-              <span aria-hidden="true" className="grid size-4 place-items-center text-xs">◆</span> Admin dashboard
+            <Link
+              href="/admin"
+              className="flex items-center gap-2.5 rounded-xl px-3 py-2 text-sm text-ink-soft transition-colors hover:bg-sunken/70 hover:text-ink"
+            >
+              <span aria-hidden="true" className="grid size-4 place-items-center text-xs">
+                ◆
+              </span>{' '}
+              Admin dashboard
             </Link>
           )}
         </div>

@@ -17,7 +17,13 @@ export function MobileHeader({ title }: { title: string }) {
 export function OpenSidebarButton({ className = '' }: { className?: string }) {
   const toggle = useSidebar((s) => s.toggle);
   return (
-    <button type="button" className={`${buttonStyles.icon} ${className}`} aria-label="Open conversations" aria-controls="conversation-sidebar" onClick={toggle}>
+    <button
+      type="button"
+      className={`${buttonStyles.icon} ${className}`}
+      aria-label="Open conversations"
+      aria-controls="conversation-sidebar"
+      onClick={toggle}
+    >
       <MenuIcon />
     </button>
   );

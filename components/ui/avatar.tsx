@@ -18,7 +18,11 @@ export function Avatar({ src, name, accent, size = 40, className = '', decorativ
       width={size}
       height={size}
       className={`shrink-0 self-start rounded-full bg-sunken object-cover ${className}`}
-      style={{ width: size, height: size, ...(accent && { boxShadow: `0 0 0 2px var(--surface), 0 0 0 4px ${accent}55` }) }}
+      style={{
+        width: size,
+        height: size,
+        ...(accent && { boxShadow: `0 0 0 2px var(--surface), 0 0 0 4px ${accent}55` }),
+      }}
     />
   );
 }

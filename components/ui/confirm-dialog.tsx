@@ -16,7 +16,17 @@ type Props = {
 };
 
 /** A modal confirmation on the native <dialog>: focus trap, Esc and the backdrop come with it. */
-export function ConfirmDialog({ open, title, body, confirmLabel, busy, busyLabel = 'Deleting…', error, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirmLabel,
+  busy,
+  busyLabel = 'Deleting…',
+  error,
+  onConfirm,
+  onCancel,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -36,19 +46,20 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busy, busyLabel
       aria-labelledby={titleId}
       className="m-auto w-[min(92vw,24rem)] rounded-2xl border border-line bg-raised p-6 text-ink shadow-2xl backdrop:bg-stone-950/50"
     >
-      <h2 id={titleId} className="text-lg font-semibold">{title}</h2>
+      <h2 id={titleId} className="text-lg font-semibold">
+        {title}
+      </h2>
       <p className="mt-2 text-sm text-ink-soft">{body}</p>
-      {error && <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
       <div className="mt-6 flex justify-end gap-2">
         <button type="button" className={buttonStyles.secondary} onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button
-          type="button"
-          className={buttonStyles.danger}
-          onClick={onConfirm}
-          disabled={busy}
-        >
+        <button type="button" className={buttonStyles.danger} onClick={onConfirm} disabled={busy}>
           {busy ? busyLabel : confirmLabel}
         </button>
       </div>

@@ -4,5 +4,9 @@ const subscribe = () => () => {};
 
 /** False in the server render and before hydration; true once React handles events. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -8,14 +8,46 @@ import { csvCell } from './csv';
 
 export type DayRange = { from: string; to: string };
 
-export type DailyUsage = { day: string; messages: number; replies: number; errors: number; inputTokens: number; outputTokens: number; costUsd: number; activeUsers: number };
-export type CostRow = { key: string; label: string; replies: number; inputTokens: number; outputTokens: number; costUsd: number };
-export type LatencyRow = { model: string; replies: number; ttftP50: number | null; ttftP95: number | null; latencyP50: number | null; latencyP95: number | null };
+export type DailyUsage = {
+  day: string;
+  messages: number;
+  replies: number;
+  errors: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  activeUsers: number;
+};
+export type CostRow = {
+  key: string;
+  label: string;
+  replies: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+};
+export type LatencyRow = {
+  model: string;
+  replies: number;
+  ttftP50: number | null;
+  ttftP95: number | null;
+  latencyP50: number | null;
+  latencyP95: number | null;
+};
 
 export type Analytics = {
   range: DayRange;
   refreshedAt: string;
-  totals: { messages: number; replies: number; errors: number; errorRate: number; inputTokens: number; outputTokens: number; costUsd: number; activeUsers: number };
+  totals: {
+    messages: number;
+    replies: number;
+    errors: number;
+    errorRate: number;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number;
+    activeUsers: number;
+  };
   daily: DailyUsage[];
   byModel: CostRow[];
   byProvider: CostRow[];
@@ -40,7 +72,8 @@ export function parseRange(input: { from?: string | null; to?: string | null }, 
   const from = checked('from', input.from || iso(new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000)));
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days < 1) throw new HearthError('bad_request', '"from" must not be after "to".', { param: 'from' });
-  if (days > MAX_DAYS) throw new HearthError('bad_request', `A range can span at most ${MAX_DAYS} days.`, { param: 'from' });
+  if (days > MAX_DAYS)
+    throw new HearthError('bad_request', `A range can span at most ${MAX_DAYS} days.`, { param: 'from' });
   return { from, to };
 }
 
@@ -50,49 +83,55 @@ export function bucketMs(bucket: number): number {
 }
 
 export async function loadAnalytics(admin: UserScope, range: DayRange, db?: Database): Promise<Analytics> {
-  return withUser(admin, async (tx) => {
-    const [{ refreshed }] = (await tx.query<{ refreshed: string }>('select hearth.refresh_usage_rollups()::text as refreshed')) as [{ refreshed: string }];
-    const [daily, users, byModel, byProvider, byCompanion, latency] = await runAll(tx, range);
-    const byDay = new Map(daily.map((d) => [d.day, d]));
-    const usersByDay = new Map(users.perDay.map((u) => [u.day, u.n]));
-    const days: DailyUsage[] = [];
-    for (let t = Date.parse(`${range.from}T00:00:00Z`); t <= Date.parse(`${range.to}T00:00:00Z`); t += 86_400_000) {
-      const day = new Date(t).toISOString().slice(0, 10);
-      const row = byDay.get(day);
-      days.push({
-        day,
-        messages: row?.messages ?? 0,
-        replies: row?.replies ?? 0,
-        errors: row?.errors ?? 0,
-        inputTokens: row?.inputTokens ?? 0,
-        outputTokens: row?.outputTokens ?? 0,
-        costUsd: row?.costUsd ?? 0,
-        activeUsers: usersByDay.get(day) ?? 0,
-      });
-    }
-    const sum = (key: keyof DailyUsage) => days.reduce((total, d) => total + (d[key] as number), 0);
-    const replies = sum('replies');
-    const errors = sum('errors');
-    return {
-      range,
-      refreshedAt: refreshed,
-      totals: {
-        messages: sum('messages'),
-        replies,
-        errors,
-        errorRate: replies ? errors / replies : 0,
-        inputTokens: sum('inputTokens'),
-        outputTokens: sum('outputTokens'),
-        costUsd: sum('costUsd'),
-        activeUsers: users.total,
-      },
-      daily: days,
-      byModel,
-      byProvider,
-      byCompanion,
-      latency,
-    };
-  }, db);
+  return withUser(
+    admin,
+    async (tx) => {
+      const [{ refreshed }] = (await tx.query<{ refreshed: string }>(
+        'select hearth.refresh_usage_rollups()::text as refreshed',
+      )) as [{ refreshed: string }];
+      const [daily, users, byModel, byProvider, byCompanion, latency] = await runAll(tx, range);
+      const byDay = new Map(daily.map((d) => [d.day, d]));
+      const usersByDay = new Map(users.perDay.map((u) => [u.day, u.n]));
+      const days: DailyUsage[] = [];
+      for (let t = Date.parse(`${range.from}T00:00:00Z`); t <= Date.parse(`${range.to}T00:00:00Z`); t += 86_400_000) {
+        const day = new Date(t).toISOString().slice(0, 10);
+        const row = byDay.get(day);
+        days.push({
+          day,
+          messages: row?.messages ?? 0,
+          replies: row?.replies ?? 0,
+          errors: row?.errors ?? 0,
+          inputTokens: row?.inputTokens ?? 0,
+          outputTokens: row?.outputTokens ?? 0,
+          costUsd: row?.costUsd ?? 0,
+          activeUsers: usersByDay.get(day) ?? 0,
+        });
+      }
+      const sum = (key: keyof DailyUsage) => days.reduce((total, d) => total + (d[key] as number), 0);
+      const replies = sum('replies');
+      const errors = sum('errors');
+      return {
+        range,
+        refreshedAt: refreshed,
+        totals: {
+          messages: sum('messages'),
+          replies,
+          errors,
+          errorRate: replies ? errors / replies : 0,
+          inputTokens: sum('inputTokens'),
+          outputTokens: sum('outputTokens'),
+          costUsd: sum('costUsd'),
+          activeUsers: users.total,
+        },
+        daily: days,
+        byModel,
+        byProvider,
+        byCompanion,
+        latency,
+      };
+    },
+    db,
+  );
 }
 
 // The dashboard's queries, one after another on the transaction's connection.
@@ -153,7 +192,14 @@ async function runAll(tx: Queryable, { from, to }: DayRange) {
   );
   const latencyByModel = new Map<string, LatencyRow>();
   for (const p of percentiles) {
-    const row = latencyByModel.get(p.model) ?? { model: p.model, replies: 0, ttftP50: null, ttftP95: null, latencyP50: null, latencyP95: null };
+    const row = latencyByModel.get(p.model) ?? {
+      model: p.model,
+      replies: 0,
+      ttftP50: null,
+      ttftP95: null,
+      latencyP50: null,
+      latencyP95: null,
+    };
     if (p.kind === 0) Object.assign(row, { ttftP50: bucketMs(p.p50), ttftP95: bucketMs(p.p95) });
     else Object.assign(row, { latencyP50: bucketMs(p.p50), latencyP95: bucketMs(p.p95), replies: p.n });
     latencyByModel.set(p.model, row);
@@ -166,17 +212,56 @@ async function runAll(tx: Queryable, { from, to }: DayRange) {
 export function analyticsCsv(a: Analytics): string {
   const table = (title: string, header: string[], rows: unknown[][]) =>
     [[`# ${title}`], header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
-  const cost = (rows: CostRow[]) => rows.map((r) => [r.label, r.replies, r.inputTokens, r.outputTokens, r.costUsd.toFixed(6)]);
-  return [
-    table(`Hearth usage ${a.range.from} to ${a.range.to} (UTC)`, ['messages', 'replies', 'errors', 'error_rate', 'input_tokens', 'output_tokens', 'cost_usd', 'active_users'], [
-      [a.totals.messages, a.totals.replies, a.totals.errors, a.totals.errorRate.toFixed(4), a.totals.inputTokens, a.totals.outputTokens, a.totals.costUsd.toFixed(6), a.totals.activeUsers],
-    ]),
-    table('Per day', ['day', 'messages', 'replies', 'errors', 'input_tokens', 'output_tokens', 'cost_usd', 'active_users'],
-      a.daily.map((d) => [d.day, d.messages, d.replies, d.errors, d.inputTokens, d.outputTokens, d.costUsd.toFixed(6), d.activeUsers])),
-    table('Cost by model', ['model', 'replies', 'input_tokens', 'output_tokens', 'cost_usd'], cost(a.byModel)),
-    table('Cost by provider', ['provider', 'replies', 'input_tokens', 'output_tokens', 'cost_usd'], cost(a.byProvider)),
-    table('Cost by companion', ['companion', 'replies', 'input_tokens', 'output_tokens', 'cost_usd'], cost(a.byCompanion)),
-    table('Latency by model (ms, approximate to about 12%)', ['model', 'replies', 'ttft_p50', 'ttft_p95', 'latency_p50', 'latency_p95'],
-      a.latency.map((l) => [l.model, l.replies, l.ttftP50, l.ttftP95, l.latencyP50, l.latencyP95])),
-  ].join('\r\n\r\n') + '\r\n';
+  const cost = (rows: CostRow[]) =>
+    rows.map((r) => [r.label, r.replies, r.inputTokens, r.outputTokens, r.costUsd.toFixed(6)]);
+  return (
+    [
+      table(
+        `Hearth usage ${a.range.from} to ${a.range.to} (UTC)`,
+        ['messages', 'replies', 'errors', 'error_rate', 'input_tokens', 'output_tokens', 'cost_usd', 'active_users'],
+        [
+          [
+            a.totals.messages,
+            a.totals.replies,
+            a.totals.errors,
+            a.totals.errorRate.toFixed(4),
+            a.totals.inputTokens,
+            a.totals.outputTokens,
+            a.totals.costUsd.toFixed(6),
+            a.totals.activeUsers,
+          ],
+        ],
+      ),
+      table(
+        'Per day',
+        ['day', 'messages', 'replies', 'errors', 'input_tokens', 'output_tokens', 'cost_usd', 'active_users'],
+        a.daily.map((d) => [
+          d.day,
+          d.messages,
+          d.replies,
+          d.errors,
+          d.inputTokens,
+          d.outputTokens,
+          d.costUsd.toFixed(6),
+          d.activeUsers,
+        ]),
+      ),
+      table('Cost by model', ['model', 'replies', 'input_tokens', 'output_tokens', 'cost_usd'], cost(a.byModel)),
+      table(
+        'Cost by provider',
+        ['provider', 'replies', 'input_tokens', 'output_tokens', 'cost_usd'],
+        cost(a.byProvider),
+      ),
+      table(
+        'Cost by companion',
+        ['companion', 'replies', 'input_tokens', 'output_tokens', 'cost_usd'],
+        cost(a.byCompanion),
+      ),
+      table(
+        'Latency by model (ms, approximate to about 12%)',
+        ['model', 'replies', 'ttft_p50', 'ttft_p95', 'latency_p50', 'latency_p95'],
+        a.latency.map((l) => [l.model, l.replies, l.ttftP50, l.ttftP95, l.latencyP50, l.latencyP95]),
+      ),
+    ].join('\r\n\r\n') + '\r\n'
+  );
 }

@@ -1,9 +1,19 @@
 import type { Queryable } from '@/lib/db/client';
 
 export const AUDIT_ACTIONS = [
-  'persona.create', 'persona.update', 'persona.publish', 'persona.unpublish', 'persona.archive',
-  'persona.restore', 'persona.restore_version', 'persona.import', 'persona.duplicate', 'persona.avatar',
-  'user.role', 'user.disable', 'user.enable',
+  'persona.create',
+  'persona.update',
+  'persona.publish',
+  'persona.unpublish',
+  'persona.archive',
+  'persona.restore',
+  'persona.restore_version',
+  'persona.import',
+  'persona.duplicate',
+  'persona.avatar',
+  'user.role',
+  'user.disable',
+  'user.enable',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

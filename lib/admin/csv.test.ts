@@ -32,28 +32,54 @@ describe('CSV cells', () => {
 
   it('never lets a text start a formula, and keeps all of it after the apostrophe', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `=${s}`), fc.constantFrom('+', '-', '@', '\t', '\r').chain((c) => fc.string().map((s) => c + s))), (text) => {
-        const shown = read(csvCell(text));
-        if (!/^-?\d+(\.\d+)?$/.test(text)) expect(FORMULA.test(shown), JSON.stringify(shown)).toBe(false);
-        expect(shown.startsWith("'") && FORMULA.test(text) ? shown.slice(1) : shown).toBe(text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `=${s}`),
+          fc.constantFrom('+', '-', '@', '\t', '\r').chain((c) => fc.string().map((s) => c + s)),
+        ),
+        (text) => {
+          const shown = read(csvCell(text));
+          if (!/^-?\d+(\.\d+)?$/.test(text)) expect(FORMULA.test(shown), JSON.stringify(shown)).toBe(false);
+          expect(shown.startsWith("'") && FORMULA.test(text) ? shown.slice(1) : shown).toBe(text);
+        },
+      ),
       { numRuns: 500, seed: 20261207 },
     );
   });
 
   it('neutralises what the analytics export writes: companion and model names', () => {
-    const row = (label: string): CostRow => ({ key: label, label, replies: 1, inputTokens: 2, outputTokens: 3, costUsd: 0.5 });
+    const row = (label: string): CostRow => ({
+      key: label,
+      label,
+      replies: 1,
+      inputTokens: 2,
+      outputTokens: 3,
+      costUsd: 0.5,
+    });
     const analytics: Analytics = {
       range: { from: '2026-12-01', to: '2026-12-07' },
       refreshedAt: '2026-12-07T00:00:00Z',
-      totals: { messages: 1, replies: 1, errors: 0, errorRate: 0, inputTokens: 2, outputTokens: 3, costUsd: 0.5, activeUsers: 1 },
+      totals: {
+        messages: 1,
+        replies: 1,
+        errors: 0,
+        errorRate: 0,
+        inputTokens: 2,
+        outputTokens: 3,
+        costUsd: 0.5,
+        activeUsers: 1,
+      },
       daily: [],
       byModel: [row('@evil/model')],
       byProvider: [row('-provider')],
       byCompanion: [row('=HYPERLINK("https://evil.example","Sage")')],
       latency: [],
     };
-    const cells = analyticsCsv(analytics).split('\r\n').flatMap((line) => line.match(/("([^"]|"")*"|[^,]*)/g) ?? []).map(read);
+    const cells = analyticsCsv(analytics)
+      .split('\r\n')
+      .flatMap((line) => line.match(/("([^"]|"")*"|[^,]*)/g) ?? [])
+      .map(read);
     expect(cells.filter((cell) => FORMULA.test(cell) && !/^-?\d/.test(cell))).toEqual([]);
     expect(cells).toContain(`'=HYPERLINK("https://evil.example","Sage")`);
   });

@@ -6,7 +6,10 @@
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' || typeof value === 'bigint' || isNumeric(value) ? String(value) : neutralised(String(value));
+  const text =
+    typeof value === 'number' || typeof value === 'bigint' || isNumeric(value)
+      ? String(value)
+      : neutralised(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -26,22 +26,38 @@ describe('the model catalogue', () => {
     // Groq's live list cannot be fetched from the closed port: the curated entries still show.
     const env = { GROQ_API_KEY: 'k', GROQ_BASE_URL: 'http://127.0.0.1:9/openai/v1' };
     const models = Object.fromEntries((await listModels(env)).map((m) => [m.id, m]));
-    expect(models['groq/llama-3.3-70b-versatile']).toMatchObject({ provider: 'groq', available: true, unavailableReason: null });
-    expect(models['google/gemini-2.5-flash']).toMatchObject({ available: false, unavailableReason: expect.stringContaining('GOOGLE_GENERATIVE_AI_API_KEY') });
+    expect(models['groq/llama-3.3-70b-versatile']).toMatchObject({
+      provider: 'groq',
+      available: true,
+      unavailableReason: null,
+    });
+    expect(models['google/gemini-2.5-flash']).toMatchObject({
+      available: false,
+      unavailableReason: expect.stringContaining('GOOGLE_GENERATIVE_AI_API_KEY'),
+    });
     expect(models['offline/hearth-demo']!.available).toBe(true);
   });
 
   it("merges OpenRouter's live list in, then prices and sizes its models from it", async () => {
     const openrouter = await startOpenAICompatibleServer({
       flavor: 'openrouter',
-      models: [{ id: 'acme/sparrow-8b', name: 'Acme: Sparrow 8B', context_length: 65_536, pricing: { prompt: '0.000001', completion: '0.000004' } }],
+      models: [
+        {
+          id: 'acme/sparrow-8b',
+          name: 'Acme: Sparrow 8B',
+          context_length: 65_536,
+          pricing: { prompt: '0.000001', completion: '0.000004' },
+        },
+      ],
     });
     try {
       resetLiveModelCache();
       const env = { OPENROUTER_API_KEY: 'k', OPENROUTER_BASE_URL: openrouter.url };
       const listed = (await listModels(env)).find((m) => m.id === 'openrouter/acme/sparrow-8b');
       expect(listed).toMatchObject({ provider: 'openrouter', available: true, contextWindow: 65_536 });
-      expect(resolveModel('openrouter/acme/sparrow-8b', { persona, language: 'en-US' }, env).contextWindow).toBe(65_536);
+      expect(resolveModel('openrouter/acme/sparrow-8b', { persona, language: 'en-US' }, env).contextWindow).toBe(
+        65_536,
+      );
       expect(costUsd('openrouter/acme/sparrow-8b', { inputTokens: 1_000_000, outputTokens: 500_000 })).toBeCloseTo(3);
     } finally {
       resetLiveModelCache();
@@ -76,7 +92,9 @@ describe('a conversation on a configured provider', () => {
     const user = await createTestUser(db);
     const chosen = await startConversation(user, { companion: 'ada', model: 'google/gemini-2.5-pro' }, db);
     expect(chosen.model).toBe('google/gemini-2.5-pro');
-    await expect(startConversation(user, { companion: 'ada', model: 'groq/llama-3.1-8b-instant' }, db)).rejects.toMatchObject({
+    await expect(
+      startConversation(user, { companion: 'ada', model: 'groq/llama-3.1-8b-instant' }, db),
+    ).rejects.toMatchObject({
       code: 'provider_not_configured',
       message: expect.stringContaining('GROQ_API_KEY'),
     });

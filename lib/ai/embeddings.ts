@@ -13,17 +13,25 @@ export type Embedder = { id: string; embed: (texts: string[], signal?: AbortSign
 const FACTORIES: Record<string, { requires: string; create: (model: string, env: Env) => EmbeddingModel }> = {
   openai: {
     requires: 'OPENAI_API_KEY',
-    create: (model, env) => createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).embedding(model),
+    create: (model, env) =>
+      createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).embedding(model),
   },
   google: {
     requires: 'GOOGLE_GENERATIVE_AI_API_KEY',
     create: (model, env) =>
-      createGoogleGenerativeAI({ apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: env.GOOGLE_BASE_URL || undefined }).embedding(model),
+      createGoogleGenerativeAI({
+        apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY,
+        baseURL: env.GOOGLE_BASE_URL || undefined,
+      }).embedding(model),
   },
   local: {
     requires: 'LOCAL_LLM_BASE_URL',
     create: (model, env) =>
-      createOpenAI({ name: 'local', apiKey: env.LOCAL_LLM_API_KEY || 'not-needed', baseURL: env.LOCAL_LLM_BASE_URL }).embedding(model),
+      createOpenAI({
+        name: 'local',
+        apiKey: env.LOCAL_LLM_API_KEY || 'not-needed',
+        baseURL: env.LOCAL_LLM_BASE_URL,
+      }).embedding(model),
   },
 };
 
@@ -36,7 +44,8 @@ export function memoryEmbedder(env: Env): Embedder | null {
   const model = factory.create(id.slice(slash + 1), env);
   return {
     id,
-    embed: async (texts, signal) => (await embedMany({ model, values: texts, abortSignal: signal, maxRetries: 1 })).embeddings,
+    embed: async (texts, signal) =>
+      (await embedMany({ model, values: texts, abortSignal: signal, maxRetries: 1 })).embeddings,
   };
 }
 

@@ -22,7 +22,10 @@ describe('what a person is told when a provider fails', () => {
 
   async function failureOf(scenario: Parameters<FakeProviderServer['queue']>[0] | null, key = KEY): Promise<unknown> {
     if (scenario) server.queue(scenario);
-    const model = remoteProvider('groq')!.create('llama-3.3-70b-versatile', { GROQ_API_KEY: key, GROQ_BASE_URL: server.url });
+    const model = remoteProvider('groq')!.create('llama-3.3-70b-versatile', {
+      GROQ_API_KEY: key,
+      GROQ_BASE_URL: server.url,
+    });
     const result = streamText({ model, prompt: 'hi', maxRetries: 0 });
     for await (const part of result.stream) if (part.type === 'error') return part.error;
     throw new Error('the stream did not fail');
@@ -71,6 +74,8 @@ describe('a provider that never sends a first token', () => {
     expect(last.status).toBe('error');
     expect(textOf(last)).toBe('');
     expect(last.error).toContain('timed out');
-    expect(publicModelError(new Error(last.error!), 'openai/gpt-4o-mini')).toBe('OpenAI took too long to answer. Try again.');
+    expect(publicModelError(new Error(last.error!), 'openai/gpt-4o-mini')).toBe(
+      'OpenAI took too long to answer. Try again.',
+    );
   }, 20_000);
 });

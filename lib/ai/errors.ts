@@ -11,7 +11,8 @@ export function publicModelError(error: unknown, modelId: string): string {
   const cause = rootCause(error);
   if (APICallError.isInstance(cause)) {
     const status = cause.statusCode ?? 0;
-    if (status === 401 || status === 403) return `${name} rejected its API key. Check the key in the server's settings.`;
+    if (status === 401 || status === 403)
+      return `${name} rejected its API key. Check the key in the server's settings.`;
     if (status === 429) {
       const wait = Number(cause.responseHeaders?.['retry-after']);
       return Number.isFinite(wait) && wait > 0
@@ -53,7 +54,10 @@ export function isProviderOutage(error: unknown): boolean {
 }
 
 function isConnectionFailure(error: unknown): boolean {
-  return error instanceof TypeError && /fetch failed|terminated|socket|network/i.test(`${error.message} ${String(error.cause ?? '')}`);
+  return (
+    error instanceof TypeError &&
+    /fetch failed|terminated|socket|network/i.test(`${error.message} ${String(error.cause ?? '')}`)
+  );
 }
 
 /** Our watchdogs' error: no first token, or too long a gap between tokens. */

@@ -1,6 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { startOpenAICompatibleServer, type FakeProviderServer, type ListedModel, type RecordedRequest } from '@/lib/testing/fake-providers';
+import {
+  startOpenAICompatibleServer,
+  type FakeProviderServer,
+  type ListedModel,
+  type RecordedRequest,
+} from '@/lib/testing/fake-providers';
 import { sendJson, startLoopbackServer, type LoopbackServer } from '@/lib/testing/fake-providers/http';
 import type { CatalogueEntry } from './catalogue-entry';
 import {
@@ -34,7 +39,12 @@ const OPENROUTER_MODELS: ListedModel[] = [
     input_modalities: ['text', 'image', 'file', 'audio', 'video'],
     supported_parameters: ['max_tokens', 'tools', 'reasoning', 'include_reasoning'],
   },
-  { id: 'openrouter/auto', name: 'Auto Router', context_length: 2_000_000, pricing: { prompt: '-1', completion: '-1' } },
+  {
+    id: 'openrouter/auto',
+    name: 'Auto Router',
+    context_length: 2_000_000,
+    pricing: { prompt: '-1', completion: '-1' },
+  },
   {
     id: 'meta-llama/llama-3.3-70b-instruct:free',
     name: 'Meta: Llama 3.3 70B Instruct (free)',
@@ -65,7 +75,12 @@ type Outage = (res: ServerResponse) => void;
 
 /** A loopback server that answers every request with `answer`, as a provider having a bad day does. */
 function startBrokenServer(answer: Outage): Promise<LoopbackServer> {
-  return startLoopbackServer(0, async (_request, res) => answer(res), () => ({}), answer);
+  return startLoopbackServer(
+    0,
+    async (_request, res) => answer(res),
+    () => ({}),
+    answer,
+  );
 }
 
 /**
@@ -111,7 +126,8 @@ afterEach(async () => {
 });
 
 describe('OpenRouter’s live model list', () => {
-  const start = (models = OPENROUTER_MODELS) => track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'openrouter', models }));
+  const start = (models = OPENROUTER_MODELS) =>
+    track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'openrouter', models }));
   const envFor = (server: { url: string }) => ({ OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: server.url });
 
   it('maps names, windows, per-million prices and capabilities, from a public request', async () => {
@@ -166,7 +182,10 @@ describe('OpenRouter’s live model list', () => {
     clock += 1;
     const refreshed = await liveModels(env, now);
     expect(modelListRequests(server)).toHaveLength(2);
-    expect(refreshed.map((model) => model.id)).toEqual([...first.map((model) => model.id), 'openrouter/mistralai/mistral-small-3.2-24b-instruct']);
+    expect(refreshed.map((model) => model.id)).toEqual([
+      ...first.map((model) => model.id),
+      'openrouter/mistralai/mistral-small-3.2-24b-instruct',
+    ]);
     expect(warn).not.toHaveBeenCalled();
   });
 
@@ -181,17 +200,34 @@ describe('OpenRouter’s live model list', () => {
   });
 
   it('keeps a cache per base URL', async () => {
-    const [one, other] = await Promise.all([start(OPENROUTER_MODELS.slice(0, 1)), start(OPENROUTER_MODELS.slice(1, 2))]);
+    const [one, other] = await Promise.all([
+      start(OPENROUTER_MODELS.slice(0, 1)),
+      start(OPENROUTER_MODELS.slice(1, 2)),
+    ]);
     expect((await liveModels(envFor(one), now)).map((model) => model.id)).toEqual(['openrouter/openai/gpt-4o-mini']);
-    expect((await liveModels(envFor(other), now)).map((model) => model.id)).toEqual(['openrouter/google/gemini-2.5-flash']);
+    expect((await liveModels(envFor(other), now)).map((model) => model.id)).toEqual([
+      'openrouter/google/gemini-2.5-flash',
+    ]);
     expect(modelListRequests(one)).toHaveLength(1);
     expect(modelListRequests(other)).toHaveLength(1);
   });
 
   const failures: [string, Outage, string][] = [
-    ['answers 500', (res) => sendJson(res, 500, { error: { message: 'Internal Server Error', code: 500 } }), 'HTTP 500'],
-    ['answers a page that is not JSON', (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>'), 'unexpected response'],
-    ['answers JSON that is not a model list', (res) => sendJson(res, 200, { data: [{ name: 'no id' }] }), 'unexpected response'],
+    [
+      'answers 500',
+      (res) => sendJson(res, 500, { error: { message: 'Internal Server Error', code: 500 } }),
+      'HTTP 500',
+    ],
+    [
+      'answers a page that is not JSON',
+      (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Bad gateway</html>'),
+      'unexpected response',
+    ],
+    [
+      'answers JSON that is not a model list',
+      (res) => sendJson(res, 200, { data: [{ name: 'no id' }] }),
+      'unexpected response',
+    ],
     ['drops the connection', (res) => res.socket?.destroy(), 'unreachable'],
   ];
 
@@ -251,23 +287,40 @@ describe('OpenRouter’s live model list', () => {
   });
 
   it('gives nothing when the first fetch fails, and logs it', async () => {
-    const broken = await track(startBrokenServer((res) => sendJson(res, 500, { error: { message: 'Internal Server Error', code: 500 } })));
+    const broken = await track(
+      startBrokenServer((res) => sendJson(res, 500, { error: { message: 'Internal Server Error', code: 500 } })),
+    );
     expect(await liveModels({ OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: `${broken.origin}/v1` }, now)).toEqual([]);
-    expect(warn).toHaveBeenCalledExactlyOnceWith('[models] could not refresh the OpenRouter model list (HTTP 500); no list yet');
+    expect(warn).toHaveBeenCalledExactlyOnceWith(
+      '[models] could not refresh the OpenRouter model list (HTTP 500); no list yet',
+    );
   });
 });
 
 describe('Groq’s live model list, read with groq-sdk', () => {
   // Groq's real layout: GROQ_BASE_URL is https://api.groq.com/openai/v1, and groq-sdk adds /openai/v1 to the host.
-  const start = () => track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1', models: GROQ_MODELS }));
+  const start = () =>
+    track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1', models: GROQ_MODELS }));
 
   it('lists the chat models with their context windows, leaving out speech and safety models', async () => {
     const server = await start();
     const models = await liveModels({ GROQ_API_KEY: KEY, GROQ_BASE_URL: server.url }, now);
     const chat = { vision: false, audio: false, tools: false, reasoning: false };
     expect(models).toEqual([
-      { id: 'groq/llama-3.3-70b-versatile', name: 'llama-3.3-70b-versatile (Groq)', contextWindow: 131_072, capabilities: chat, pricing: null },
-      { id: 'groq/qwen/qwen3-32b', name: 'qwen/qwen3-32b (Groq)', contextWindow: 131_072, capabilities: chat, pricing: null },
+      {
+        id: 'groq/llama-3.3-70b-versatile',
+        name: 'llama-3.3-70b-versatile (Groq)',
+        contextWindow: 131_072,
+        capabilities: chat,
+        pricing: null,
+      },
+      {
+        id: 'groq/qwen/qwen3-32b',
+        name: 'qwen/qwen3-32b (Groq)',
+        contextWindow: 131_072,
+        capabilities: chat,
+        pricing: null,
+      },
     ]);
     const [request] = modelListRequests(server);
     expect(request).toMatchObject({ path: '/openai/v1/models' });
@@ -292,7 +345,9 @@ describe('Groq’s live model list, read with groq-sdk', () => {
     const wrongKey = 'gsk_wrong_0a1b2c3d4e5f';
     expect(await liveModels({ GROQ_API_KEY: wrongKey, GROQ_BASE_URL: server.url }, now)).toEqual([]);
     expect(modelListRequests(server)).toHaveLength(1);
-    expect(warn).toHaveBeenCalledExactlyOnceWith('[models] could not refresh the Groq model list (HTTP 401); no list yet');
+    expect(warn).toHaveBeenCalledExactlyOnceWith(
+      '[models] could not refresh the Groq model list (HTTP 401); no list yet',
+    );
   });
 });
 
@@ -300,7 +355,11 @@ describe('a local server’s live model list', () => {
   it('lists an Ollama server’s models, free and with the default window, leaving out embedding models', async () => {
     const ollama = await track(startOpenAICompatibleServer({ apiKey: null, models: OLLAMA_MODELS }));
     const models = await liveModels({ LOCAL_LLM_BASE_URL: ollama.url }, now);
-    const local = { contextWindow: DEFAULT_REMOTE_CONTEXT_WINDOW, capabilities: { vision: false, audio: false, tools: false, reasoning: false }, pricing: { inputPerMtok: 0, outputPerMtok: 0 } };
+    const local = {
+      contextWindow: DEFAULT_REMOTE_CONTEXT_WINDOW,
+      capabilities: { vision: false, audio: false, tools: false, reasoning: false },
+      pricing: { inputPerMtok: 0, outputPerMtok: 0 },
+    };
     expect(models).toEqual([
       { id: 'local/llama3.2:latest', name: 'llama3.2:latest (local)', ...local },
       { id: 'local/qwen2.5-coder:7b', name: 'qwen2.5-coder:7b (local)', ...local },
@@ -323,7 +382,9 @@ describe('every provider at once', () => {
     const openrouter = await track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'openrouter' }));
     const groq = await track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1' }));
     // Base URLs without keys: OpenRouter's list is public, but its models are no use without a key.
-    expect(await liveModels({ OPENROUTER_BASE_URL: openrouter.url, GROQ_BASE_URL: groq.url, LOCAL_LLM_API_KEY: KEY }, now)).toEqual([]);
+    expect(
+      await liveModels({ OPENROUTER_BASE_URL: openrouter.url, GROQ_BASE_URL: groq.url, LOCAL_LLM_API_KEY: KEY }, now),
+    ).toEqual([]);
     expect(openrouter.requests).toEqual([]);
     expect(groq.requests).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
@@ -332,10 +393,23 @@ describe('every provider at once', () => {
   it('lists every configured provider together', async () => {
     const [openrouter, groq, ollama] = await Promise.all([
       track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'openrouter', models: OPENROUTER_MODELS.slice(0, 1) })),
-      track(startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1', models: GROQ_MODELS.slice(0, 1) })),
+      track(
+        startOpenAICompatibleServer({
+          apiKey: KEY,
+          flavor: 'groq',
+          basePath: '/openai/v1',
+          models: GROQ_MODELS.slice(0, 1),
+        }),
+      ),
       track(startOpenAICompatibleServer({ apiKey: null, models: OLLAMA_MODELS.slice(0, 1) })),
     ]);
-    const env = { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: openrouter.url, GROQ_API_KEY: KEY, GROQ_BASE_URL: groq.url, LOCAL_LLM_BASE_URL: ollama.url };
+    const env = {
+      OPENROUTER_API_KEY: KEY,
+      OPENROUTER_BASE_URL: openrouter.url,
+      GROQ_API_KEY: KEY,
+      GROQ_BASE_URL: groq.url,
+      LOCAL_LLM_BASE_URL: ollama.url,
+    };
     expect((await liveModels(env, now)).map((model) => model.id)).toEqual([
       'openrouter/openai/gpt-4o-mini',
       'groq/llama-3.3-70b-versatile',
@@ -345,7 +419,11 @@ describe('every provider at once', () => {
 
   it('gives up on servers that do not answer within 5 s, so a page is never held longer', async () => {
     const silent = await track(startBrokenServer(() => {}));
-    const env = { GROQ_API_KEY: KEY, GROQ_BASE_URL: `${silent.origin}/openai/v1`, LOCAL_LLM_BASE_URL: `${silent.origin}/v1` };
+    const env = {
+      GROQ_API_KEY: KEY,
+      GROQ_BASE_URL: `${silent.origin}/openai/v1`,
+      LOCAL_LLM_BASE_URL: `${silent.origin}/v1`,
+    };
     const startedAt = performance.now();
     expect(await liveModels(env, now)).toEqual([]);
     const elapsed = performance.now() - startedAt;
@@ -369,7 +447,10 @@ describe('mergeCatalogue', () => {
   });
 
   it('keeps the curated entries first and as they are, then adds live ones by provider and name', () => {
-    const curated = [entry('google/gemini-2.5-flash', 'Gemini 2.5 Flash', { inputPerMtok: 0.3, outputPerMtok: 2.5 }), entry('groq/llama-3.3-70b-versatile', 'Llama 3.3 70B (Groq)', { inputPerMtok: 0.59, outputPerMtok: 0.79 })];
+    const curated = [
+      entry('google/gemini-2.5-flash', 'Gemini 2.5 Flash', { inputPerMtok: 0.3, outputPerMtok: 2.5 }),
+      entry('groq/llama-3.3-70b-versatile', 'Llama 3.3 70B (Groq)', { inputPerMtok: 0.59, outputPerMtok: 0.79 }),
+    ];
     const live = [
       entry('openrouter/z-ai/glm-4.6', 'Z.AI: GLM 4.6 (OpenRouter)'),
       entry('groq/llama-3.3-70b-versatile', 'llama-3.3-70b-versatile (Groq)'),

@@ -74,7 +74,10 @@ export function mergeCatalogue(curated: readonly CatalogueEntry[], live: readonl
 }
 
 function byProviderThenName(a: CatalogueEntry, b: CatalogueEntry): number {
-  return providerOf(a.id).localeCompare(providerOf(b.id)) || a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' });
+  return (
+    providerOf(a.id).localeCompare(providerOf(b.id)) ||
+    a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' })
+  );
 }
 
 const providerOf = (id: string) => id.slice(0, id.indexOf('/'));
@@ -135,7 +138,13 @@ function cacheSlot(key: string): CacheSlot {
   return slot;
 }
 
-async function refresh(source: ModelSource, baseURL: string, env: Env, slot: CacheSlot, now: () => number): Promise<CatalogueEntry[]> {
+async function refresh(
+  source: ModelSource,
+  baseURL: string,
+  env: Env,
+  slot: CacheSlot,
+  now: () => number,
+): Promise<CatalogueEntry[]> {
   try {
     slot.models = await source.fetchModels(baseURL, env);
     slot.freshUntil = now() + MODEL_LIST_TTL_MS;
@@ -155,8 +164,10 @@ class HttpStatusError extends Error {
 
 /** A short reason for the log: never the error's own message, which may quote a URL or a key. */
 function failureReason(error: unknown): string {
-  if (error instanceof APIConnectionTimeoutError || (error instanceof Error && error.name === 'TimeoutError')) return 'timed out';
-  if (error instanceof HttpStatusError || (error instanceof APIError && error.status !== undefined)) return `HTTP ${error.status}`;
+  if (error instanceof APIConnectionTimeoutError || (error instanceof Error && error.name === 'TimeoutError'))
+    return 'timed out';
+  if (error instanceof HttpStatusError || (error instanceof APIError && error.status !== undefined))
+    return `HTTP ${error.status}`;
   if (error instanceof z.ZodError || error instanceof SyntaxError) return 'unexpected response';
   return 'unreachable';
 }
@@ -206,7 +217,10 @@ async function fetchOpenRouterModels(baseURL: string): Promise<CatalogueEntry[]>
   });
 }
 
-function perMillionTokens(input: string | null | undefined, output: string | null | undefined): CatalogueEntry['pricing'] {
+function perMillionTokens(
+  input: string | null | undefined,
+  output: string | null | undefined,
+): CatalogueEntry['pricing'] {
   const inputPerMtok = dollarsPerMillion(input);
   const outputPerMtok = dollarsPerMillion(output);
   return inputPerMtok === null || outputPerMtok === null ? null : { inputPerMtok, outputPerMtok };
@@ -222,7 +236,13 @@ function dollarsPerMillion(perToken: string | null | undefined): number | null {
 // --- Groq ------------------------------------------------------------------------------------
 
 const groqList = z.object({
-  data: z.array(z.object({ id: z.string().min(1), active: z.boolean().nullish(), context_window: z.number().int().positive().nullish() })),
+  data: z.array(
+    z.object({
+      id: z.string().min(1),
+      active: z.boolean().nullish(),
+      context_window: z.number().int().positive().nullish(),
+    }),
+  ),
 });
 
 // Groq lists its speech-to-text (whisper*), text-to-speech (*tts*) and safety classifier (*guard*)
@@ -242,7 +262,12 @@ function groqSdkBaseURL(openaiStyleBase: string): string {
 async function fetchGroqModels(baseURL: string, env: Env): Promise<CatalogueEntry[]> {
   // baseURL and apiKey are always given: left out, groq-sdk would read GROQ_BASE_URL from
   // process.env as its own (host root) base and ask for /openai/v1/openai/v1/models.
-  const client = new Groq({ apiKey: env.GROQ_API_KEY, baseURL: groqSdkBaseURL(baseURL), timeout: FETCH_TIMEOUT_MS, maxRetries: 0 });
+  const client = new Groq({
+    apiKey: env.GROQ_API_KEY,
+    baseURL: groqSdkBaseURL(baseURL),
+    timeout: FETCH_TIMEOUT_MS,
+    maxRetries: 0,
+  });
   const { data } = groqList.parse(await client.models.list());
   return data
     .filter((model) => model.active !== false && !GROQ_NON_CHAT_MODEL.test(model.id))
@@ -265,7 +290,9 @@ const openaiList = z.object({ data: z.array(z.object({ id: z.string().min(1) }))
 const EMBEDDING_MODEL = /embed/i;
 
 async function fetchLocalModels(baseURL: string, env: Env): Promise<CatalogueEntry[]> {
-  const headers: Record<string, string> = env.LOCAL_LLM_API_KEY ? { authorization: `Bearer ${env.LOCAL_LLM_API_KEY}` } : {};
+  const headers: Record<string, string> = env.LOCAL_LLM_API_KEY
+    ? { authorization: `Bearer ${env.LOCAL_LLM_API_KEY}` }
+    : {};
   const { data } = openaiList.parse(await getJson(`${baseURL}/models`, headers));
   return data
     .filter((model) => !EMBEDDING_MODEL.test(model.id))

@@ -8,7 +8,9 @@ export function personaInstructions(companion: Companion, language: Language): s
     companion.instructions.trim() ? '' : companion.description.trim(),
     companion.personality?.trim() ? `Personality: ${companion.personality.trim()}` : '',
     companion.scenario?.trim() ? `Scenario: ${companion.scenario.trim()}` : '',
-    companion.exampleDialogue?.trim() ? `Example dialogue (style only, not part of this conversation):\n${companion.exampleDialogue.trim()}` : '',
+    companion.exampleDialogue?.trim()
+      ? `Example dialogue (style only, not part of this conversation):\n${companion.exampleDialogue.trim()}`
+      : '',
   ].filter(Boolean);
   return [
     companion.instructions.trim(),

@@ -16,7 +16,13 @@ type Part = TextStreamPart<ToolSet>;
 
 /** Runs streamText to its end and returns what came out of it. */
 async function run(model: LanguageModel, options: { abortSignal?: AbortSignal; maxRetries?: number } = {}) {
-  const result = streamText({ model, prompt: 'Say hello', maxRetries: options.maxRetries ?? 0, abortSignal: options.abortSignal, onError: () => {} });
+  const result = streamText({
+    model,
+    prompt: 'Say hello',
+    maxRetries: options.maxRetries ?? 0,
+    abortSignal: options.abortSignal,
+    onError: () => {},
+  });
   const deltas: string[] = [];
   const errors: unknown[] = [];
   const types: Part['type'][] = [];
@@ -140,12 +146,18 @@ describe('remote providers over their wire protocols', () => {
   it.each(['openai', 'openrouter', 'local'] as const)('%s asks for a stream with usage included', async (id) => {
     const c = cases.find((candidate) => candidate.id === id)!;
     await run(remoteProvider(id)!.create(c.model, c.env(KEY)));
-    expect(c.server().requests[0]!.body).toMatchObject({ model: c.model, stream: true, stream_options: { include_usage: true } });
+    expect(c.server().requests[0]!.body).toMatchObject({
+      model: c.model,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 
   it('groq asks for a stream and reads usage from x_groq, which is all the Groq flavor sends', async () => {
     servers.groq.queue({ usage: { inputTokens: 33, outputTokens: 4 } });
-    const reply = await run(remoteProvider('groq')!.create('llama-3.1-8b-instant', { GROQ_API_KEY: KEY, GROQ_BASE_URL: servers.groq.url }));
+    const reply = await run(
+      remoteProvider('groq')!.create('llama-3.1-8b-instant', { GROQ_API_KEY: KEY, GROQ_BASE_URL: servers.groq.url }),
+    );
     const body = servers.groq.requests[0]!.body as Record<string, unknown>;
     expect(body).toMatchObject({ model: 'llama-3.1-8b-instant', stream: true });
     expect(body.stream_options).toBeUndefined();
@@ -154,7 +166,13 @@ describe('remote providers over their wire protocols', () => {
 
   it('openrouter sends its attribution headers from APP_URL and APP_TITLE, with defaults', async () => {
     const env = { OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: servers.openrouter.url };
-    await run(remoteProvider('openrouter')!.create('openai/gpt-4o-mini', { ...env, APP_URL: 'https://hearth.example', APP_TITLE: 'Hearth Test' }));
+    await run(
+      remoteProvider('openrouter')!.create('openai/gpt-4o-mini', {
+        ...env,
+        APP_URL: 'https://hearth.example',
+        APP_TITLE: 'Hearth Test',
+      }),
+    );
     await run(remoteProvider('openrouter')!.create('openai/gpt-4o-mini', env));
     const [configured, defaults] = servers.openrouter.requests;
     expect(configured!.headers).toMatchObject({ 'http-referer': 'https://hearth.example', 'x-title': 'Hearth Test' });
@@ -162,7 +180,12 @@ describe('remote providers over their wire protocols', () => {
   });
 
   it('google streams over SSE with the key in a header, never in the URL', async () => {
-    await run(remoteProvider('google')!.create('gemini-2.5-flash', { GOOGLE_GENERATIVE_AI_API_KEY: KEY, GOOGLE_BASE_URL: servers.gemini.url }));
+    await run(
+      remoteProvider('google')!.create('gemini-2.5-flash', {
+        GOOGLE_GENERATIVE_AI_API_KEY: KEY,
+        GOOGLE_BASE_URL: servers.gemini.url,
+      }),
+    );
     const [request] = servers.gemini.requests;
     expect(request!.query).toEqual({ alt: 'sse' });
     expect(request!.headers.authorization).toBeUndefined();
@@ -175,8 +198,12 @@ describe('remote providers over their wire protocols', () => {
       const reply = await run(remoteProvider('local')!.create('llama3.2:latest', { LOCAL_LLM_BASE_URL: ollama.url }));
       expect(reply.text).toBe('Hello from the fake provider.');
       expect(ollama.requests[0]!.headers.authorization).toBe('Bearer not-needed');
-      const tags = (await (await fetch(`${ollama.origin}/api/tags`)).json()) as { models: { name: string; details: object }[] };
-      expect(tags.models).toMatchObject([{ name: 'llama3.2:latest', model: 'llama3.2:latest', details: { format: 'gguf' } }]);
+      const tags = (await (await fetch(`${ollama.origin}/api/tags`)).json()) as {
+        models: { name: string; details: object }[];
+      };
+      expect(tags.models).toMatchObject([
+        { name: 'llama3.2:latest', model: 'llama3.2:latest', details: { format: 'gguf' } },
+      ]);
     } finally {
       await ollama.close();
     }
@@ -213,7 +240,11 @@ describe('remote providers over their wire protocols', () => {
   ] as const)('%s answers generateText (no streaming) with the whole reply and usage', async (id, model, path) => {
     const c = cases.find((candidate) => candidate.id === id)!;
     c.server().queue({ text: 'All at once.', usage: { inputTokens: 8, outputTokens: 3 } });
-    const result = await generateText({ model: remoteProvider(id)!.create(model, c.env(KEY)), prompt: 'Say hello', maxRetries: 0 });
+    const result = await generateText({
+      model: remoteProvider(id)!.create(model, c.env(KEY)),
+      prompt: 'Say hello',
+      maxRetries: 0,
+    });
     expect(result.text).toBe('All at once.');
     expect(result.usage).toMatchObject({ inputTokens: 8, outputTokens: 3 });
     expect(c.server().requests[0]!.path).toBe(path);
@@ -223,19 +254,24 @@ describe('remote providers over their wire protocols', () => {
     ['openai', 'gpt-4o-mini'],
     ['groq', 'llama-3.3-70b-versatile'],
     ['google', 'gemini-2.5-flash'],
-  ] as const)('%s: a stream that ends early but cleanly finishes with reason "interrupted", not an error', async (id, model) => {
-    const c = cases.find((candidate) => candidate.id === id)!;
-    c.server().queue({ text: 'one two three four five', truncateAfterChunks: 2 });
-    const reply = await run(remoteProvider(id)!.create(model, c.env(KEY)));
-    expect(reply.text).toBe('one two ');
-    expect(reply.errors).toEqual([]);
-    expect(reply.finishReason).toBe('interrupted');
-  });
+  ] as const)(
+    '%s: a stream that ends early but cleanly finishes with reason "interrupted", not an error',
+    async (id, model) => {
+      const c = cases.find((candidate) => candidate.id === id)!;
+      c.server().queue({ text: 'one two three four five', truncateAfterChunks: 2 });
+      const reply = await run(remoteProvider(id)!.create(model, c.env(KEY)));
+      expect(reply.text).toBe('one two ');
+      expect(reply.errors).toEqual([]);
+      expect(reply.finishReason).toBe('interrupted');
+    },
+  );
 
   it('a stalled stream sends nothing until the caller gives up', async () => {
     servers.openai.queue({ stall: true });
     const startedAt = Date.now();
-    const reply = await run(remoteProvider('openai')!.create('gpt-4o-mini', cases[3].env(KEY)), { abortSignal: AbortSignal.timeout(150) });
+    const reply = await run(remoteProvider('openai')!.create('gpt-4o-mini', cases[3].env(KEY)), {
+      abortSignal: AbortSignal.timeout(150),
+    });
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(140);
     expect(reply.deltas).toEqual([]);
     expect(reply.types).toContain('abort');
@@ -244,11 +280,15 @@ describe('remote providers over their wire protocols', () => {
   it('serves model lists: OpenAI-style behind the key, OpenRouter-style in public, Gemini-style', async () => {
     const unauthorized = await fetch(`${servers.openai.url}/models`);
     expect(unauthorized.status).toBe(401);
-    expect(await unauthorized.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'invalid_api_key' } });
+    expect(await unauthorized.json()).toMatchObject({
+      error: { type: 'invalid_request_error', code: 'invalid_api_key' },
+    });
     const openai = await fetch(`${servers.openai.url}/models`, { headers: { authorization: bearer } });
     expect(await openai.json()).toMatchObject({ object: 'list', data: [{ id: 'fake-chat', object: 'model' }] });
     const openrouter = await fetch(`${servers.openrouter.url}/models`);
-    expect(await openrouter.json()).toMatchObject({ data: [{ id: 'fake-chat', context_length: 32_768, pricing: { prompt: '0' } }] });
+    expect(await openrouter.json()).toMatchObject({
+      data: [{ id: 'fake-chat', context_length: 32_768, pricing: { prompt: '0' } }],
+    });
     const gemini = await fetch(`${servers.gemini.url}/models`, { headers: { 'x-goog-api-key': KEY } });
     expect(await gemini.json()).toMatchObject({ models: [{ name: 'models/gemini-2.5-flash' }] });
   });
@@ -276,7 +316,11 @@ describe('model registry', () => {
   });
 
   it('resolves a configured id to a model that streams from the provider', async () => {
-    const groq = await startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', scenario: { text: 'Resolved and reachable.' } });
+    const groq = await startOpenAICompatibleServer({
+      apiKey: KEY,
+      flavor: 'groq',
+      scenario: { text: 'Resolved and reachable.' },
+    });
     try {
       const persona = { name: 'Test', greeting: 'Hi', specialties: ['tests'], languages: ['en-US' as const] };
       const env = { GROQ_API_KEY: KEY, GROQ_BASE_URL: groq.url };

@@ -29,7 +29,9 @@ export const REMOTE_PROVIDERS: readonly RemoteProvider[] = [
     label: 'Google Gemini',
     requiredEnv: 'GOOGLE_GENERATIVE_AI_API_KEY',
     create: (model, env) =>
-      createGoogleGenerativeAI({ apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: env.GOOGLE_BASE_URL || undefined })(model),
+      createGoogleGenerativeAI({ apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: env.GOOGLE_BASE_URL || undefined })(
+        model,
+      ),
     keyCheck: (env) => ({
       url: `${env.GOOGLE_BASE_URL || 'https://generativelanguage.googleapis.com/v1beta'}/models`,
       headers: { 'x-goog-api-key': env.GOOGLE_GENERATIVE_AI_API_KEY ?? '' },
@@ -40,7 +42,10 @@ export const REMOTE_PROVIDERS: readonly RemoteProvider[] = [
     label: 'Groq',
     requiredEnv: 'GROQ_API_KEY',
     create: (model, env) => createGroq({ apiKey: env.GROQ_API_KEY, baseURL: env.GROQ_BASE_URL || undefined })(model),
-    keyCheck: (env) => ({ url: `${env.GROQ_BASE_URL || 'https://api.groq.com/openai/v1'}/models`, headers: bearer(env.GROQ_API_KEY) }),
+    keyCheck: (env) => ({
+      url: `${env.GROQ_BASE_URL || 'https://api.groq.com/openai/v1'}/models`,
+      headers: bearer(env.GROQ_API_KEY),
+    }),
   },
   {
     id: 'openrouter',
@@ -55,22 +60,33 @@ export const REMOTE_PROVIDERS: readonly RemoteProvider[] = [
         headers: { 'HTTP-Referer': env.APP_URL || 'http://localhost:3000', 'X-Title': env.APP_TITLE || 'Hearth' },
       }).chat(model),
     // Its model list is public, so the key is checked against /key.
-    keyCheck: (env) => ({ url: `${env.OPENROUTER_BASE_URL || 'https://openrouter.ai/api/v1'}/key`, headers: bearer(env.OPENROUTER_API_KEY) }),
+    keyCheck: (env) => ({
+      url: `${env.OPENROUTER_BASE_URL || 'https://openrouter.ai/api/v1'}/key`,
+      headers: bearer(env.OPENROUTER_API_KEY),
+    }),
   },
   {
     id: 'openai',
     label: 'OpenAI',
     requiredEnv: 'OPENAI_API_KEY',
     // .chat(): /chat/completions, the protocol every OpenAI-compatible server speaks too.
-    create: (model, env) => createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).chat(model),
-    keyCheck: (env) => ({ url: `${env.OPENAI_BASE_URL || 'https://api.openai.com/v1'}/models`, headers: bearer(env.OPENAI_API_KEY) }),
+    create: (model, env) =>
+      createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).chat(model),
+    keyCheck: (env) => ({
+      url: `${env.OPENAI_BASE_URL || 'https://api.openai.com/v1'}/models`,
+      headers: bearer(env.OPENAI_API_KEY),
+    }),
   },
   {
     id: 'local',
     label: 'Local server',
     requiredEnv: 'LOCAL_LLM_BASE_URL',
     create: (model, env) =>
-      createOpenAI({ name: 'local', apiKey: env.LOCAL_LLM_API_KEY || 'not-needed', baseURL: env.LOCAL_LLM_BASE_URL }).chat(model),
+      createOpenAI({
+        name: 'local',
+        apiKey: env.LOCAL_LLM_API_KEY || 'not-needed',
+        baseURL: env.LOCAL_LLM_BASE_URL,
+      }).chat(model),
     keyCheck: (env) => ({ url: `${env.LOCAL_LLM_BASE_URL}/models`, headers: bearer(env.LOCAL_LLM_API_KEY) }),
   },
 ];

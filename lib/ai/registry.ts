@@ -22,7 +22,6 @@ function envNumber(env: Env, name: string, fallback: number): number {
   return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-
 const PROVIDERS: Record<string, Provider> = {
   offline: {
     unavailableReason: () => null,
@@ -39,9 +38,11 @@ const PROVIDERS: Record<string, Provider> = {
     REMOTE_PROVIDERS.map((provider): [string, Provider] => [
       provider.id,
       {
-        unavailableReason: (env) => (env[provider.requiredEnv] ? null : `${provider.label} is not configured: set ${provider.requiredEnv}.`),
+        unavailableReason: (env) =>
+          env[provider.requiredEnv] ? null : `${provider.label} is not configured: set ${provider.requiredEnv}.`,
         create: (modelName, _context, env) => provider.create(modelName, env),
-        contextWindow: (modelName) => catalogueEntry(`${provider.id}/${modelName}`)?.contextWindow ?? DEFAULT_REMOTE_CONTEXT_WINDOW,
+        contextWindow: (modelName) =>
+          catalogueEntry(`${provider.id}/${modelName}`)?.contextWindow ?? DEFAULT_REMOTE_CONTEXT_WINDOW,
       },
     ]),
   ),

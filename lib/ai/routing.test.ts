@@ -9,29 +9,47 @@ const companion = {
   nsfw: false,
 };
 const mature = { ...companion, name: 'Velvet', nsfw: true };
-const everything = { GOOGLE_GENERATIVE_AI_API_KEY: 'g', GROQ_API_KEY: 'q', OPENROUTER_API_KEY: 'o', OPENAI_API_KEY: 'a' };
+const everything = {
+  GOOGLE_GENERATIVE_AI_API_KEY: 'g',
+  GROQ_API_KEY: 'q',
+  OPENROUTER_API_KEY: 'o',
+  OPENAI_API_KEY: 'a',
+};
 
 describe('model candidates', () => {
   it("tries the conversation's model, then the companion's default and fallbacks, once each", () => {
     const ids = modelCandidates({ conversationModel: 'groq/llama-3.3-70b-versatile', companion }, everything);
-    expect(ids).toEqual(['groq/llama-3.3-70b-versatile', 'google/gemini-2.5-flash', 'openrouter/meta-llama/llama-3.3-70b-instruct']);
+    expect(ids).toEqual([
+      'groq/llama-3.3-70b-versatile',
+      'google/gemini-2.5-flash',
+      'openrouter/meta-llama/llama-3.3-70b-instruct',
+    ]);
   });
 
   it('puts a model asked for this message first', () => {
-    const ids = modelCandidates({ requested: 'openai/gpt-4o-mini', conversationModel: 'google/gemini-2.5-flash', companion }, everything);
+    const ids = modelCandidates(
+      { requested: 'openai/gpt-4o-mini', conversationModel: 'google/gemini-2.5-flash', companion },
+      everything,
+    );
     expect(ids[0]).toBe('openai/gpt-4o-mini');
   });
 
   it('skips models whose provider is not configured, and ends on the offline model when none is', () => {
-    expect(modelCandidates({ conversationModel: 'google/gemini-2.5-flash', companion }, { GROQ_API_KEY: 'q' })).toEqual([
-      'groq/llama-3.3-70b-versatile',
-    ]);
+    expect(modelCandidates({ conversationModel: 'google/gemini-2.5-flash', companion }, { GROQ_API_KEY: 'q' })).toEqual(
+      ['groq/llama-3.3-70b-versatile'],
+    );
     expect(modelCandidates({ conversationModel: 'google/gemini-2.5-flash', companion }, {})).toEqual([OFFLINE_MODEL]);
   });
 
   it('refuses a requested model that is not configured with 503 and the variable to set', () => {
-    expect(() => modelCandidates({ requested: 'groq/llama-3.1-8b-instant', conversationModel: OFFLINE_MODEL, companion }, {})).toThrow(
-      expect.objectContaining({ type: 'provider_not_configured', status: 503, message: expect.stringContaining('GROQ_API_KEY') }),
+    expect(() =>
+      modelCandidates({ requested: 'groq/llama-3.1-8b-instant', conversationModel: OFFLINE_MODEL, companion }, {}),
+    ).toThrow(
+      expect.objectContaining({
+        type: 'provider_not_configured',
+        status: 503,
+        message: expect.stringContaining('GROQ_API_KEY'),
+      }),
     );
   });
 });
@@ -48,7 +66,10 @@ describe('NSFW companions', () => {
   it('say so instead of falling back to another provider, the offline model included', () => {
     const env = { GOOGLE_GENERATIVE_AI_API_KEY: 'g' };
     expect(() => modelCandidates({ conversationModel: 'google/gemini-2.5-flash', companion: mature }, env)).toThrow(
-      expect.objectContaining({ type: 'provider_not_configured', message: expect.stringContaining('no provider allowed to answer them is configured') }),
+      expect.objectContaining({
+        type: 'provider_not_configured',
+        message: expect.stringContaining('no provider allowed to answer them is configured'),
+      }),
     );
     expect(preferredModel(mature, env)).toBe(mature.defaultModel);
   });

@@ -12,7 +12,9 @@ export type RoutedCompanion = Pick<Companion, 'name' | 'defaultModel' | 'fallbac
  * named, so a mature companion never silently falls back to another provider.
  */
 export function nsfwProviders(env: Env = process.env): string[] {
-  const listed = env.NSFW_PROVIDERS?.split(',').map((id) => id.trim()).filter(Boolean);
+  const listed = env.NSFW_PROVIDERS?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   return listed?.length ? listed : ['openrouter'];
 }
 
@@ -21,7 +23,11 @@ function labelOf(providerId: string): string {
 }
 
 /** Why this companion cannot be answered by this model in this deployment, or null when it can. */
-export function modelRefusal(id: string, companion: Pick<RoutedCompanion, 'name' | 'nsfw'>, env: Env = process.env): string | null {
+export function modelRefusal(
+  id: string,
+  companion: Pick<RoutedCompanion, 'name' | 'nsfw'>,
+  env: Env = process.env,
+): string | null {
   const unavailable = modelUnavailableReason(id, env);
   if (unavailable) return unavailable;
   const allowed = nsfwProviders(env);
@@ -59,7 +65,11 @@ export function modelCandidates(
 }
 
 /** The catalogue as this companion may use it: unavailable models carry the reason. */
-export function modelsFor(companion: Pick<RoutedCompanion, 'name' | 'nsfw'>, models: ListedModel[], env: Env = process.env): ListedModel[] {
+export function modelsFor(
+  companion: Pick<RoutedCompanion, 'name' | 'nsfw'>,
+  models: ListedModel[],
+  env: Env = process.env,
+): ListedModel[] {
   return models.map((model) => {
     const refusal = modelRefusal(model.id, companion, env);
     return { ...model, available: refusal === null, unavailableReason: refusal };
@@ -67,7 +77,11 @@ export function modelsFor(companion: Pick<RoutedCompanion, 'name' | 'nsfw'>, mod
 }
 
 /** What the chat should say about who answers, when it is not a configured model: null when it is. */
-export function routingNotice(conversationModel: string, companion: RoutedCompanion, env: Env = process.env): string | null {
+export function routingNotice(
+  conversationModel: string,
+  companion: RoutedCompanion,
+  env: Env = process.env,
+): string | null {
   try {
     const [first] = modelCandidates({ conversationModel, companion }, env);
     return first && isOfflineModel(first)
@@ -81,6 +95,8 @@ export function routingNotice(conversationModel: string, companion: RoutedCompan
 
 /** The model a new conversation with this companion starts on. */
 export function preferredModel(companion: RoutedCompanion, env: Env = process.env): string {
-  const usable = [companion.defaultModel, ...companion.fallbackModels].find((id) => modelRefusal(id, companion, env) === null);
+  const usable = [companion.defaultModel, ...companion.fallbackModels].find(
+    (id) => modelRefusal(id, companion, env) === null,
+  );
   return usable ?? (companion.nsfw ? companion.defaultModel : OFFLINE_MODEL);
 }

@@ -22,7 +22,8 @@ export const apiKeysApi: ApiGroup = {
       path: '/api/v1/api-keys',
       operationId: 'createApiKey',
       summary: 'Create an API key',
-      description: 'The key is in this response only. Browser sessions only: a key cannot mint keys. Only for an account whose email address is confirmed (a 403 with code `email_not_verified` otherwise).',
+      description:
+        'The key is in this response only. Browser sessions only: a key cannot mint keys. Only for an account whose email address is confirmed (a 403 with code `email_not_verified` otherwise).',
       auth: 'session only',
       body: { schema: createApiKeyRequest, example: { name: 'Laptop script' } },
       success: [{ kind: 'json', status: 201, description: 'The new key.', schema: createdApiKeyJsonSchema }],

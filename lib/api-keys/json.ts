@@ -20,7 +20,13 @@ export const createdApiKeyJsonSchema = apiKeyJsonSchema
 
 /** A live key as the REST API lists it: its prefix, never the key. */
 export function apiKeyJson(k: ApiKey): z.output<typeof apiKeyJsonSchema> {
-  return { id: k.id, name: k.name, prefix: k.prefix, created_at: isoTimestamp(k.createdAt), last_used_at: isoTimestampOrNull(k.lastUsedAt) };
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    created_at: isoTimestamp(k.createdAt),
+    last_used_at: isoTimestampOrNull(k.lastUsedAt),
+  };
 }
 
 /** A new key with the key itself, in the one response that ever shows it. */

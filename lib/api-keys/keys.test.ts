@@ -38,12 +38,22 @@ describe.each(TEST_DATABASES)('API keys on $name', ({ open }) => {
 
     const listed = await listApiKeys(alice, db);
     const mine = listed.find((k) => k.id === created.id);
-    expect(mine).toEqual({ id: created.id, name: 'Laptop script', prefix: created.prefix, createdAt: created.createdAt, lastUsedAt: null });
+    expect(mine).toEqual({
+      id: created.id,
+      name: 'Laptop script',
+      prefix: created.prefix,
+      createdAt: created.createdAt,
+      lastUsedAt: null,
+    });
     expect(JSON.stringify(listed)).not.toContain(created.key);
 
     // As the table's owner, outside any scope: no column holds the key, one holds its hash.
     const [row] = await db.query<Record<string, unknown>>('select * from hearth.api_keys where id = $1', [created.id]);
-    expect(Object.values(row!).map(String).some((value) => value.includes(created.key.slice(3)))).toBe(false);
+    expect(
+      Object.values(row!)
+        .map(String)
+        .some((value) => value.includes(created.key.slice(3))),
+    ).toBe(false);
     expect(row!.key_hash).toBe(hashApiKey(created.key));
   });
 
@@ -79,26 +89,42 @@ describe.each(TEST_DATABASES)('API keys on $name', ({ open }) => {
     await expect(revokeApiKey(alice, id, db)).rejects.toMatchObject({ status: 404 });
   });
 
-  it("keeps another user away from my keys, even with raw SQL in their scope", async () => {
+  it('keeps another user away from my keys, even with raw SQL in their scope', async () => {
     const { id, key } = await createApiKey(alice, 'Private', db);
 
     expect(await listApiKeys(bob, db)).toEqual([]);
     await expect(revokeApiKey(bob, id, db)).rejects.toMatchObject({ status: 404, type: 'not_found_error' });
 
-    const seen = await withUser(bob, async (tx) => ({
-      all: await tx.query('select id from hearth.api_keys'),
-      revoked: await tx.query('update hearth.api_keys set revoked_at = now() where id = $1 returning id', [id]),
-    }), db);
+    const seen = await withUser(
+      bob,
+      async (tx) => ({
+        all: await tx.query('select id from hearth.api_keys'),
+        revoked: await tx.query('update hearth.api_keys set revoked_at = now() where id = $1 returning id', [id]),
+      }),
+      db,
+    );
     expect(seen).toEqual({ all: [], revoked: [] });
     expect(await resolveApiKey(key, db)).toEqual({ id: alice.id, role: 'user' });
   });
 
   it('does not let a user read hashes, delete keys or plant a key on someone else', async () => {
     const { id } = await createApiKey(alice, 'Mine', db);
-    await expect(withUser(alice, (tx) => tx.query('select key_hash from hearth.api_keys'), db)).rejects.toMatchObject({ code: '42501' });
-    await expect(withUser(alice, (tx) => tx.query('delete from hearth.api_keys where id = $1', [id]), db)).rejects.toMatchObject({ code: '42501' });
+    await expect(withUser(alice, (tx) => tx.query('select key_hash from hearth.api_keys'), db)).rejects.toMatchObject({
+      code: '42501',
+    });
     await expect(
-      withUser(bob, (tx) => tx.query("insert into hearth.api_keys (user_id, name, prefix, key_hash) values ($1, 'x', 'hk_x', $2)", [alice.id, hashApiKey(generateApiKey())]), db),
+      withUser(alice, (tx) => tx.query('delete from hearth.api_keys where id = $1', [id]), db),
+    ).rejects.toMatchObject({ code: '42501' });
+    await expect(
+      withUser(
+        bob,
+        (tx) =>
+          tx.query("insert into hearth.api_keys (user_id, name, prefix, key_hash) values ($1, 'x', 'hk_x', $2)", [
+            alice.id,
+            hashApiKey(generateApiKey()),
+          ]),
+        db,
+      ),
     ).rejects.toMatchObject({ code: '42501' });
   });
 });

@@ -36,7 +36,8 @@ export async function createApiKey(user: UserScope, name: string, db?: Database)
     user,
     async (tx) => {
       const [me] = await tx.query<{ is_guest: boolean }>('select is_guest from hearth.users where id = $1', [user.id]);
-      if (me?.is_guest) throw new HearthError('forbidden', 'Guest accounts cannot have API keys. Create an account to use the API.');
+      if (me?.is_guest)
+        throw new HearthError('forbidden', 'Guest accounts cannot have API keys. Create an account to use the API.');
       return insertApiKey(tx, { name, prefix: key.slice(0, DISPLAY_PREFIX_LENGTH), keyHash: hashApiKey(key) });
     },
     db,
@@ -55,7 +56,10 @@ export async function revokeApiKey(user: UserScope, id: string, db?: Database): 
 }
 
 /** The owner of a live key, or null for an unknown or revoked one. Records the use. */
-export async function resolveApiKey(key: string, db?: Database): Promise<{ id: string; role: 'user' | 'admin' } | null> {
+export async function resolveApiKey(
+  key: string,
+  db?: Database,
+): Promise<{ id: string; role: 'user' | 'admin' } | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
   return withAnon((tx) => apiKeyOwner(tx, hashApiKey(key)), db);
 }

@@ -20,9 +20,15 @@ export function adminRoute<Params = object>(
 
 /** A request body as bytes, refused past maxBytes (by Content-Length, or as it arrives). */
 export async function readBytes(request: Request, maxBytes: number, what: string): Promise<Uint8Array> {
-  const tooLarge = () => new HearthError('payload_too_large', `${what} can be at most ${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB.`, { param: 'file' });
+  const tooLarge = () =>
+    new HearthError(
+      'payload_too_large',
+      `${what} can be at most ${(maxBytes / 1024 / 1024).toLocaleString('en-US')} MB.`,
+      { param: 'file' },
+    );
   const bytes = await readBodyBytes(request, maxBytes, tooLarge);
-  if (!bytes) throw new HearthError('bad_request', `Send ${what.toLowerCase()} as the request body.`, { param: 'file' });
+  if (!bytes)
+    throw new HearthError('bad_request', `Send ${what.toLowerCase()} as the request body.`, { param: 'file' });
   return bytes;
 }
 
@@ -34,8 +40,14 @@ export async function readBytes(request: Request, maxBytes: number, what: string
 export function fileNameHeader(request: Request): string {
   const raw = request.headers.get('x-file-name') ?? '';
   try {
-    return decodeURIComponent(raw).replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 200);
+    return decodeURIComponent(raw)
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+      .slice(0, 200);
   } catch {
-    throw new HearthError('bad_request', 'The x-file-name header must be the file name percent-encoded as UTF-8 (encodeURIComponent).', { param: 'x-file-name' });
+    throw new HearthError(
+      'bad_request',
+      'The x-file-name header must be the file name percent-encoded as UTF-8 (encodeURIComponent).',
+      { param: 'x-file-name' },
+    );
   }
 }

@@ -12,7 +12,13 @@ import { parseSse } from '@/lib/testing/sse';
 import { completionRequest, type CompletionRequest } from '@/lib/chat/completion-schemas';
 import { completionChunksResponse, completionJson } from './completion-chunks';
 
-type ApiUsageRow = { model: string; status: string; inputTokens: number | null; outputTokens: number | null; createdAt: Date };
+type ApiUsageRow = {
+  model: string;
+  status: string;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  createdAt: Date;
+};
 
 /** The caller's recorded completions, newest first. */
 function listApiUsage(tx: Queryable, limit = 100): Promise<ApiUsageRow[]> {
@@ -23,7 +29,12 @@ function listApiUsage(tx: Queryable, limit = 100): Promise<ApiUsageRow[]> {
   );
 }
 
-type Chunk = { object: string; model: string; choices: { delta: { role?: string; content?: string }; finish_reason: string | null }[]; usage?: object };
+type Chunk = {
+  object: string;
+  model: string;
+  choices: { delta: { role?: string; content?: string }; finish_reason: string | null }[];
+  usage?: object;
+};
 
 const request = (input: Record<string, unknown>): CompletionRequest => completionRequest.parse(input);
 
@@ -72,9 +83,15 @@ describe.each(TEST_DATABASES)('OpenAI-compatible completions on $name', ({ open 
       { role: 'assistant', content: 'Hi' },
       { role: 'user', content: 'Again' },
     ];
-    await completionJson(await startCompletion(user, request({ model: 'companion/lucia', messages }), { db, model: recording() }));
     await completionJson(
-      await startCompletion(user, request({ model: 'openai/gpt-4o-mini', messages }), { db, env: { OPENAI_API_KEY: 'test' }, model: recording() }),
+      await startCompletion(user, request({ model: 'companion/lucia', messages }), { db, model: recording() }),
+    );
+    await completionJson(
+      await startCompletion(user, request({ model: 'openai/gpt-4o-mini', messages }), {
+        db,
+        env: { OPENAI_API_KEY: 'test' },
+        model: recording(),
+      }),
     );
     const [persona, plain] = prompts;
     expect(persona!.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
@@ -85,10 +102,14 @@ describe.each(TEST_DATABASES)('OpenAI-compatible completions on $name', ({ open 
   });
 
   it('answers without streaming as one chat.completion with usage', async () => {
-    const completion = await startCompletion(user, request({ model: 'companion/lucia', messages: [{ role: 'user', content: 'Hi' }] }), {
-      db,
-      model: scripted(complete('All good', 'length')),
-    });
+    const completion = await startCompletion(
+      user,
+      request({ model: 'companion/lucia', messages: [{ role: 'user', content: 'Hi' }] }),
+      {
+        db,
+        model: scripted(complete('All good', 'length')),
+      },
+    );
     expect(await completionJson(completion)).toMatchObject({
       id: completion.id,
       object: 'chat.completion',
@@ -97,23 +118,44 @@ describe.each(TEST_DATABASES)('OpenAI-compatible completions on $name', ({ open 
     });
   });
 
-  it('reports a failure in OpenAI\'s in-stream error shape, or as a 502 without streaming, and records it', async () => {
-    const failure = new APICallError({ message: 'rate limited', url: 'http://127.0.0.1', requestBodyValues: {}, statusCode: 429 });
-    const failing = () => scripted([{ type: 'stream-start', warnings: [] }, { type: 'text-start', id: 't' }, ...words('Part '), { type: 'error', error: failure }]);
+  it("reports a failure in OpenAI's in-stream error shape, or as a 502 without streaming, and records it", async () => {
+    const failure = new APICallError({
+      message: 'rate limited',
+      url: 'http://127.0.0.1',
+      requestBodyValues: {},
+      statusCode: 429,
+    });
+    const failing = () =>
+      scripted([
+        { type: 'stream-start', warnings: [] },
+        { type: 'text-start', id: 't' },
+        ...words('Part '),
+        { type: 'error', error: failure },
+      ]);
     const input = request({ model: 'companion/lucia', messages: [{ role: 'user', content: 'Hi' }] });
 
-    const events = parseSse(await completionChunksResponse(await startCompletion(user, input, { db, model: failing() })).text());
+    const events = parseSse(
+      await completionChunksResponse(await startCompletion(user, input, { db, model: failing() })).text(),
+    );
     expect(events.some((e) => e.data === '[DONE]')).toBe(false);
-    expect(JSON.parse(events.at(-1)!.data)).toEqual({ error: { type: 'provider_error', message: expect.stringContaining('busy') } });
+    expect(JSON.parse(events.at(-1)!.data)).toEqual({
+      error: { type: 'provider_error', message: expect.stringContaining('busy') },
+    });
 
-    await expect(completionJson(await startCompletion(user, input, { db, model: failing() }))).rejects.toMatchObject({ code: 'provider_failed' });
+    await expect(completionJson(await startCompletion(user, input, { db, model: failing() }))).rejects.toMatchObject({
+      code: 'provider_failed',
+    });
     expect((await usageRows()).slice(0, 2).map((row) => row.status)).toEqual(['error', 'error']);
   });
 
   it('refuses an unknown companion, and a model whose provider is not configured', async () => {
     const messages = [{ role: 'user', content: 'Hi' }];
-    await expect(startCompletion(user, request({ model: 'companion/nobody', messages }), { db })).rejects.toMatchObject({ code: 'not_found', param: 'model' });
-    await expect(startCompletion(user, request({ model: 'groq/llama-3.1-8b-instant', messages }), { db, env: {} })).rejects.toMatchObject({
+    await expect(startCompletion(user, request({ model: 'companion/nobody', messages }), { db })).rejects.toMatchObject(
+      { code: 'not_found', param: 'model' },
+    );
+    await expect(
+      startCompletion(user, request({ model: 'groq/llama-3.1-8b-instant', messages }), { db, env: {} }),
+    ).rejects.toMatchObject({
       code: 'provider_not_configured',
     });
   });

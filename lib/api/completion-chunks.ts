@@ -27,7 +27,10 @@ type Usage = Extract<ReplyEvent, { type: 'end' }>['usage'];
  */
 export function completionChunksResponse(completion: Completion, options: { keepAliveMs?: number } = {}): Response {
   // An SSE comment: every client skips it.
-  const body = sseStream(encode(completion), { message: ': ping\n\n', intervalMs: options.keepAliveMs ?? KEEP_ALIVE_MS });
+  const body = sseStream(encode(completion), {
+    message: ': ping\n\n',
+    intervalMs: options.keepAliveMs ?? KEEP_ALIVE_MS,
+  });
   return new Response(body, { headers: SSE_HEADERS });
 }
 
@@ -71,7 +74,11 @@ export const chatCompletionJsonSchema = z
         finish_reason: z.string(),
       }),
     ),
-    usage: z.object({ prompt_tokens: z.number().int(), completion_tokens: z.number().int(), total_tokens: z.number().int() }),
+    usage: z.object({
+      prompt_tokens: z.number().int(),
+      completion_tokens: z.number().int(),
+      total_tokens: z.number().int(),
+    }),
   })
   .meta({ id: 'ChatCompletion' });
 
@@ -94,14 +101,23 @@ export async function completionJson(completion: Completion): Promise<z.output<t
     created: completion.created,
     model,
     choices: [
-      { index: 0, message: { role: 'assistant', content: text, refusal: null }, logprobs: null, finish_reason: FINISH_REASONS[end.finishReason] },
+      {
+        index: 0,
+        message: { role: 'assistant', content: text, refusal: null },
+        logprobs: null,
+        finish_reason: FINISH_REASONS[end.finishReason],
+      },
     ],
     usage: usageJson(end.usage),
   };
 }
 
 function usageJson(usage: Usage) {
-  return { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
+  return {
+    prompt_tokens: usage.inputTokens,
+    completion_tokens: usage.outputTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens,
+  };
 }
 
 function data(value: object): string {

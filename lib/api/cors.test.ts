@@ -32,7 +32,8 @@ describe('corsOrigin', () => {
 
 describe('CORS headers', () => {
   afterEach(() => vi.unstubAllEnvs());
-  const from = (origin: string) => new Request('http://hearth.test/api/v1/models', { method: 'OPTIONS', headers: { origin } });
+  const from = (origin: string) =>
+    new Request('http://hearth.test/api/v1/models', { method: 'OPTIONS', headers: { origin } });
 
   it('grants a preflight from an allowed origin', () => {
     vi.stubEnv('ALLOWED_ORIGINS', 'https://app.example.com');
@@ -51,7 +52,9 @@ describe('CORS headers', () => {
     vi.stubEnv('ALLOWED_ORIGINS', 'https://app.example.com');
     const response = preflightResponse(from('https://evil.example'));
     expect(response.status).toBe(204);
-    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-') || name === 'vary')).toEqual([]);
+    expect(
+      [...response.headers.keys()].filter((name) => name.startsWith('access-control-') || name === 'vary'),
+    ).toEqual([]);
     const headers = new Headers();
     addCorsHeaders(from('https://evil.example'), headers);
     expect([...headers.keys()]).toEqual([]);

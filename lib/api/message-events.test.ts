@@ -40,7 +40,11 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
 
   it('streams a reply as message_start, one text block, message_delta with usage, message_stop', async () => {
     const conversationId = await newConversation();
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Hi!' }, { db, model: scripted(complete('Hello there friend')) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'Hi!' },
+      { db, model: scripted(complete('Hello there friend')) },
+    );
     const response = messageEventsResponse(turn);
     expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = await eventsOf(response);
@@ -64,7 +68,10 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
     });
     expect(events[1]).toEqual({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } });
     expect(events[2]).toEqual({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hello ' } });
-    const text = events.filter((e) => e.type === 'content_block_delta').map((e) => (e.delta as { text: string }).text).join('');
+    const text = events
+      .filter((e) => e.type === 'content_block_delta')
+      .map((e) => (e.delta as { text: string }).text)
+      .join('');
     expect(text).toBe('Hello there friend');
     expect(events[6]).toEqual({
       type: 'message_delta',
@@ -76,7 +83,11 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
 
   it('says max_tokens when the model ran out of room', async () => {
     const conversationId = await newConversation();
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Go on' }, { db, model: scripted(complete('cut short', 'length')) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'Go on' },
+      { db, model: scripted(complete('cut short', 'length')) },
+    );
     const delta = (await eventsOf(messageEventsResponse(turn))).find((e) => e.type === 'message_delta');
     expect(delta?.delta).toEqual({ stop_reason: 'max_tokens', stop_sequence: null });
   });
@@ -89,12 +100,27 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
       requestBodyValues: {},
       statusCode: 500,
     });
-    const model = scripted([{ type: 'stream-start', warnings: [] }, { type: 'text-start', id: 't' }, ...words('Once upon a '), { type: 'error', error: failure }]);
+    const model = scripted([
+      { type: 'stream-start', warnings: [] },
+      { type: 'text-start', id: 't' },
+      ...words('Once upon a '),
+      { type: 'error', error: failure },
+    ]);
     const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'A story?' }, { db, model });
     const events = await eventsOf(messageEventsResponse(turn));
 
-    expect(events.map((e) => e.type)).toEqual(['message_start', 'content_block_start', 'content_block_delta', 'content_block_delta', 'content_block_delta', 'error']);
-    expect(events.at(-1)).toEqual({ type: 'error', error: { type: 'provider_error', message: 'The model had a problem on its side. Try again.' } });
+    expect(events.map((e) => e.type)).toEqual([
+      'message_start',
+      'content_block_start',
+      'content_block_delta',
+      'content_block_delta',
+      'content_block_delta',
+      'error',
+    ]);
+    expect(events.at(-1)).toEqual({
+      type: 'error',
+      error: { type: 'provider_error', message: 'The model had a problem on its side. Try again.' },
+    });
     expect(JSON.stringify(events)).not.toContain('sk-live');
     expect((await messagesOf(conversationId)).at(-1)).toMatchObject({ status: 'error' });
   });
@@ -123,7 +149,11 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
   it('saves the whole reply when the client disconnects mid-stream', async () => {
     const conversationId = await newConversation();
     const text = 'one two three four five six seven eight nine ten eleven twelve';
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Count' }, { db, model: scripted(complete(text)) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'Count' },
+      { db, model: scripted(complete(text)) },
+    );
     const reader = messageEventsResponse(turn).body!.getReader();
     let received = '';
     while (!received.includes('content_block_delta')) received += new TextDecoder().decode((await reader.read()).value);
@@ -139,10 +169,16 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
     const saved = await saveUserMessage(user, { conversationId, text: 'Are you there?' }, db);
     expect(saved).toMatchObject({ role: 'user', status: 'complete' });
     expect(textOf(saved)).toBe('Are you there?');
-    const [conversation] = await db.query<{ title: string }>('select title from hearth.conversations where id = $1', [conversationId]);
+    const [conversation] = await db.query<{ title: string }>('select title from hearth.conversations where id = $1', [
+      conversationId,
+    ]);
     expect(conversation?.title).toBe('Are you there?');
 
-    const turn = await startChatTurn(user, { action: 'answer', conversationId }, { db, model: scripted(complete('Yes I am')) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'answer', conversationId },
+      { db, model: scripted(complete('Yes I am')) },
+    );
     const events = await eventsOf(messageEventsResponse(turn));
     expect(events[0]!.message).toMatchObject({ user_message_id: saved.id });
     expect((await messagesOf(conversationId)).slice(1).map((m) => [m.role, textOf(m)])).toEqual([
@@ -158,7 +194,9 @@ describe.each(TEST_DATABASES)('Anthropic-style message events on $name', ({ open
   it("does not save a message in another user's conversation", async () => {
     const conversationId = await newConversation();
     const stranger = await createTestUser(db, 'stranger');
-    await expect(saveUserMessage(stranger, { conversationId, text: 'hello?' }, db)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(saveUserMessage(stranger, { conversationId, text: 'hello?' }, db)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await messagesOf(conversationId)).toHaveLength(1);
   });
 });

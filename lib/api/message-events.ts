@@ -22,7 +22,10 @@ const STOP_REASONS: Record<FinishReason, string> = {
  * reason and usage, message_stop; or an `error` event after which nothing follows.
  */
 export function messageEventsResponse(turn: ChatTurn, options: { pingIntervalMs?: number } = {}): Response {
-  const body = sseStream(encode(turn), { message: event('ping', {}), intervalMs: options.pingIntervalMs ?? PING_INTERVAL_MS });
+  const body = sseStream(encode(turn), {
+    message: event('ping', {}),
+    intervalMs: options.pingIntervalMs ?? PING_INTERVAL_MS,
+  });
   return new Response(body, { headers: SSE_HEADERS });
 }
 

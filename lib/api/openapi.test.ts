@@ -53,7 +53,10 @@ describe('the OpenAPI document', () => {
   it('takes request schemas from the zod schemas the routes validate with', () => {
     const postMessage = openApiDocument().paths['/api/v1/conversations/{id}/messages']?.post;
     const body = postMessage?.requestBody?.content['application/json']?.schema;
-    expect(body).toMatchObject({ additionalProperties: false, properties: { stream: { type: 'boolean', default: false }, attachments: { type: 'array', maxItems: 5 } } });
+    expect(body).toMatchObject({
+      additionalProperties: false,
+      properties: { stream: { type: 'boolean', default: false }, attachments: { type: 'array', maxItems: 5 } },
+    });
     const usage = openApiDocument().paths['/api/v1/usage']?.get?.parameters?.map((p) => p.name);
     expect(usage).toEqual(['from', 'to', 'group_by']);
   });

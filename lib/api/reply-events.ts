@@ -37,7 +37,8 @@ export async function* replyEvents(reply: StreamingReply): AsyncGenerator<ReplyE
     if (part.type === 'text-delta') yield { type: 'text', text: part.text };
     else if (part.type === 'finish') finishReason = part.finishReason;
     else if (part.type === 'error') failure = modelFailure(part.error, reply.model.id);
-    else if (part.type === 'abort') failure = { type: 'error', error: { type: 'api_error', message: 'The reply was stopped before it finished.' } };
+    else if (part.type === 'abort')
+      failure = { type: 'error', error: { type: 'api_error', message: 'The reply was stopped before it finished.' } };
     if (failure) break;
   }
   if (!started) yield { type: 'start', model: reply.model.id };
@@ -49,7 +50,11 @@ export async function* replyEvents(reply: StreamingReply): AsyncGenerator<ReplyE
   if (saved instanceof Error) return yield { type: 'error', error: { type: saved.type, message: saved.message } };
   // A stream that ended early without an error part: saved as an error, so reported as one.
   if (saved.status === 'error') return yield modelFailure(new Error(saved.error), reply.model.id);
-  yield { type: 'end', finishReason, usage: { inputTokens: saved.inputTokens ?? 0, outputTokens: saved.outputTokens ?? 0 } };
+  yield {
+    type: 'end',
+    finishReason,
+    usage: { inputTokens: saved.inputTokens ?? 0, outputTokens: saved.outputTokens ?? 0 },
+  };
 }
 
 function modelFailure(error: unknown, modelId: string): ReplyEvent {

@@ -53,7 +53,11 @@ describe('apiRoute', () => {
     expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(refused.headers.get('access-control-allow-origin')).toBe('https://allowed.example');
     expect(await refused.json()).toEqual({
-      error: { type: 'rate_limit_error', code: 'requests_per_minute', message: 'Too many requests: at most 2 a minute. Try again in 60 seconds.' },
+      error: {
+        type: 'rate_limit_error',
+        code: 'requests_per_minute',
+        message: 'Too many requests: at most 2 a minute. Try again in 60 seconds.',
+      },
     });
     expect((await route(call(`${bob}/k3`), context)).status).toBe(204);
   });
@@ -85,13 +89,17 @@ describe('publicApiRoute with a per-address limit', () => {
     vi.stubEnv('TRUST_PROXY', 'true');
     vi.stubEnv('RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP', '1');
     const route = publicApiRoute(async () => Response.json({ ok: true }));
-    const from = (address: string) => new Request('http://hearth.test/api/v1/models', { headers: { 'x-forwarded-for': address } });
+    const from = (address: string) =>
+      new Request('http://hearth.test/api/v1/models', { headers: { 'x-forwarded-for': address } });
     const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
     const first = await route(from(address), context);
     expect(first.headers.get('x-ratelimit-remaining')).toBe('0');
     const refused = await route(from(address), context);
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('60');
-    expect((await refused.json()).error).toMatchObject({ code: 'requests_per_minute', message: expect.stringContaining('from your network') });
+    expect((await refused.json()).error).toMatchObject({
+      code: 'requests_per_minute',
+      message: expect.stringContaining('from your network'),
+    });
   });
 });

@@ -73,7 +73,10 @@ function withAllowance(response: Response, allowance: Allowance | null): Respons
  * envelope. The handler authenticates as it needs: the chat checks its session in the same round
  * trip as its quota; an avatar is shown to guests and signed-in people alike.
  */
-export function siteRoute<Params = object>(handler: RouteHandler<Params>, { accepts }: { accepts?: readonly BodyKind[] } = {}): RouteHandler<Params> {
+export function siteRoute<Params = object>(
+  handler: RouteHandler<Params>,
+  { accepts }: { accepts?: readonly BodyKind[] } = {},
+): RouteHandler<Params> {
   return async (request, context) => {
     try {
       assertSameSiteWrite(request, accepts);

@@ -42,7 +42,9 @@ function assertSameOrigin(request: Request): void {
 }
 
 function crossSite(): HearthError {
-  return new HearthError('forbidden', "Changes made with the session cookie must come from this site's own pages.", { publicCode: 'cross_site_request' });
+  return new HearthError('forbidden', "Changes made with the session cookie must come from this site's own pages.", {
+    publicCode: 'cross_site_request',
+  });
 }
 
 /** host[:port] of an http(s) origin; null for `null`, other schemes and anything malformed. */
@@ -69,9 +71,16 @@ function ownHosts(request: Request): Set<string> {
 function assertBodyType(request: Request, accepts: readonly BodyKind[]): void {
   if (accepts.includes('bytes')) return;
   const type = request.headers.get('content-type');
-  const declaresBody = type !== null || Number(request.headers.get('content-length') ?? '0') > 0 || request.headers.has('transfer-encoding');
+  const declaresBody =
+    type !== null ||
+    Number(request.headers.get('content-length') ?? '0') > 0 ||
+    request.headers.has('transfer-encoding');
   if (!declaresBody) return;
   const kinds = accepts.filter((kind): kind is Exclude<BodyKind, 'bytes'> => kind !== 'bytes');
   if (type !== null && kinds.some((kind) => BODY_TYPES[kind].pattern.test(type.trim()))) return;
-  throw new HearthError('unsupported_media_type', `Send the body as ${kinds.map((kind) => BODY_TYPES[kind].name).join(' or ')}.`, { param: 'content-type' });
+  throw new HearthError(
+    'unsupported_media_type',
+    `Send the body as ${kinds.map((kind) => BODY_TYPES[kind].name).join(' or ')}.`,
+    { param: 'content-type' },
+  );
 }

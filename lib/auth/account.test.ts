@@ -14,7 +14,12 @@ import { findUpload, saveUpload } from '@/lib/uploads/service';
 import { deleteAccount } from './account';
 
 const FAST_OFFLINE = { OFFLINE_MODEL_FIRST_TOKEN_MS: '0', OFFLINE_MODEL_WORD_MS: '0' };
-const image = () => ({ bytes: encodePng(4, 4, () => [10, 20, 30, 255]), mediaType: 'image/png' as const, kind: 'image' as const, filename: null });
+const image = () => ({
+  bytes: encodePng(4, 4, () => [10, 20, 30, 255]),
+  mediaType: 'image/png' as const,
+  kind: 'image' as const,
+  filename: null,
+});
 
 describe.each(TEST_DATABASES)('deleting files and accounts on $name', ({ open }) => {
   let db: Database;
@@ -34,10 +39,20 @@ describe.each(TEST_DATABASES)('deleting files and accounts on $name', ({ open })
   it('deletes an account with every row and stored file of its own, and nobody else’s', async () => {
     const user = await createTestUser(db, 'leaving');
     const neighbour = await createTestUser(db, 'staying');
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>(
+      'select slug from hearth.companions order by slug limit 1',
+    )) as [{ slug: string }];
     const conversationId = (await startConversation(user, { companion: slug }, db)).id;
     const sent = await saveUpload(user, image(), { db, store: store(), env: {} });
-    await finishedTurn(user, await startChatTurn(user, { action: 'send', conversationId, text: 'a photo', attachments: [sent.id] }, { db, env: FAST_OFFLINE, store: store() }), db);
+    await finishedTurn(
+      user,
+      await startChatTurn(
+        user,
+        { action: 'send', conversationId, text: 'a photo', attachments: [sent.id] },
+        { db, env: FAST_OFFLINE, store: store() },
+      ),
+      db,
+    );
     await saveUpload(user, image(), { db, store: store(), env: {} }); // not sent yet
     const kept = await saveUpload(neighbour, image(), { db, store: store(), env: {} });
     expect(await objectsOf(user)).toHaveLength(2);
@@ -58,15 +73,27 @@ describe.each(TEST_DATABASES)('deleting files and accounts on $name', ({ open })
     const user = await createTestUser(db, 'composer');
     const other = await createTestUser(db, 'other');
     const unsent = await saveUpload(user, image(), { db, store: store(), env: {} });
-    await expect(deleteUnsentUpload(other, unsent.id, { db, store: store() })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(deleteUnsentUpload(other, unsent.id, { db, store: store() })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await deleteUnsentUpload(user, unsent.id, { db, store: store() });
     expect(await objectsOf(user)).toEqual([]);
     await expect(findUpload(user, unsent.id, db)).rejects.toMatchObject({ code: 'not_found' });
 
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>(
+      'select slug from hearth.companions order by slug limit 1',
+    )) as [{ slug: string }];
     const conversationId = (await startConversation(user, { companion: slug }, db)).id;
     const sent = await saveUpload(user, image(), { db, store: store(), env: {} });
-    await finishedTurn(user, await startChatTurn(user, { action: 'send', conversationId, attachments: [sent.id] }, { db, env: FAST_OFFLINE, store: store() }), db);
+    await finishedTurn(
+      user,
+      await startChatTurn(
+        user,
+        { action: 'send', conversationId, attachments: [sent.id] },
+        { db, env: FAST_OFFLINE, store: store() },
+      ),
+      db,
+    );
     await expect(deleteUnsentUpload(user, sent.id, { db, store: store() })).rejects.toMatchObject({ code: 'conflict' });
     expect(await objectsOf(user)).toHaveLength(1);
   });

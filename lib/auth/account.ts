@@ -9,7 +9,10 @@ import { getBlobStore, type BlobStore } from '@/lib/storage';
  * cascades to the rest), then the stored files, once the deletion has committed. A file that cannot
  * be deleted is logged; no row points at it any more.
  */
-export async function deleteAccount(user: UserScope, options: { db?: Database; store?: BlobStore } = {}): Promise<void> {
+export async function deleteAccount(
+  user: UserScope,
+  options: { db?: Database; store?: BlobStore } = {},
+): Promise<void> {
   const paths = await withUser(
     user,
     async (tx) => {
@@ -23,5 +26,7 @@ export async function deleteAccount(user: UserScope, options: { db?: Database; s
   if (!paths.length) return;
   await (options.store ?? getBlobStore())
     .delete(paths)
-    .catch((error: unknown) => console.error(`[account] could not delete ${paths.length} file(s) of a deleted account:`, error));
+    .catch((error: unknown) =>
+      console.error(`[account] could not delete ${paths.length} file(s) of a deleted account:`, error),
+    );
 }

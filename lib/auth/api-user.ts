@@ -15,7 +15,10 @@ export type ApiCaller = { id: string; role: 'user' | 'admin'; isGuest: boolean; 
 export async function requireApiUser(request: Request): Promise<ApiCaller> {
   const authorization = request.headers.get('authorization');
   if (authorization === null) {
-    const { id, role, isGuest } = await requireRequestSession(request, 'Sign in, or send an API key as "Authorization: Bearer <key>".');
+    const { id, role, isGuest } = await requireRequestSession(
+      request,
+      'Sign in, or send an API key as "Authorization: Bearer <key>".',
+    );
     return { id, role, isGuest, keyHash: null };
   }
   const key = /^Bearer +(\S+) *$/i.exec(authorization)?.[1];

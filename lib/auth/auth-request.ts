@@ -21,8 +21,15 @@ const storage = (holder.__hearthAuthRequest ??= new AsyncLocalStorage<AuthReques
 
 /** Runs next-auth's handler with the request in reach, then adds the cookies the sign-in asked for. */
 export async function withAuthRequest(request: Request, handle: () => Promise<Response>): Promise<Response> {
-  const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
-  const context: AuthRequest = { headers: request.headers, address: clientAddress(request.headers), secure, setCookies: [] };
+  const secure =
+    new URL(request.url).protocol === 'https:' ||
+    request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+  const context: AuthRequest = {
+    headers: request.headers,
+    address: clientAddress(request.headers),
+    secure,
+    setCookies: [],
+  };
   const response = await storage.run(context, handle);
   if (context.setCookies.length === 0) return response;
   const headers = new Headers(response.headers);

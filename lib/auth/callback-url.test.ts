@@ -11,12 +11,75 @@ const ELSEWHERE = 'http://other.test:8080';
  * info, dot segments, lookalike Unicode slashes and dots, and ordinary path text.
  */
 const PIECES = [
-  '/', '//', '\\', '\\\\', '/\\', '\\/', '.', '..', './', '../', '?', '#', '@', ':', ';', '&', '=', ' ',
-  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)), '\x7f', '\u00a0', '\u2028', '\ufeff',
-  '%2f', '%2F', '%5c', '%5C', '%09', '%0a', '%0d', '%00', '%20', '%252f', '%255c', '%2e', '%2e%2e', '%40', '%3a',
-  'javascript:', 'JaVaScRiPt:', 'java\tscript:', 'data:', 'vbscript:', 'http:', 'https:', 'HTTPS:', 'file:', 'mailto:', 'blob:', 'ftp:',
-  'evil.example', 'evil.example:443', 'user:pass@', 'hearth.example', 'hearth.example.evil.example', 'localhost', '127.0.0.1', '[::1]',
-  '\uff0f', '\u2215', '\u2044', '\uff3c', '\u3002', '\uff0e', 'alert(1)', 'chat', 'settings', 'x', '1',
+  '/',
+  '//',
+  '\\',
+  '\\\\',
+  '/\\',
+  '\\/',
+  '.',
+  '..',
+  './',
+  '../',
+  '?',
+  '#',
+  '@',
+  ':',
+  ';',
+  '&',
+  '=',
+  ' ',
+  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)),
+  '\x7f',
+  '\u00a0',
+  '\u2028',
+  '\ufeff',
+  '%2f',
+  '%2F',
+  '%5c',
+  '%5C',
+  '%09',
+  '%0a',
+  '%0d',
+  '%00',
+  '%20',
+  '%252f',
+  '%255c',
+  '%2e',
+  '%2e%2e',
+  '%40',
+  '%3a',
+  'javascript:',
+  'JaVaScRiPt:',
+  'java\tscript:',
+  'data:',
+  'vbscript:',
+  'http:',
+  'https:',
+  'HTTPS:',
+  'file:',
+  'mailto:',
+  'blob:',
+  'ftp:',
+  'evil.example',
+  'evil.example:443',
+  'user:pass@',
+  'hearth.example',
+  'hearth.example.evil.example',
+  'localhost',
+  '127.0.0.1',
+  '[::1]',
+  '\uff0f',
+  '\u2215',
+  '\u2044',
+  '\uff3c',
+  '\u3002',
+  '\uff0e',
+  'alert(1)',
+  'chat',
+  'settings',
+  'x',
+  '1',
 ];
 const crafted = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((parts) => parts.join(''));
 const anything = fc.oneof(crafted, fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
@@ -56,9 +119,12 @@ describe('safeCallbackPath', () => {
 
   it('leaves ordinary paths exactly as they are', () => {
     const segment = fc.stringMatching(/^[a-zA-Z0-9_-]{1,12}$/);
-    const path = fc.tuple(fc.array(segment, { minLength: 0, maxLength: 5 }), fc.option(segment), fc.option(segment)).map(
-      ([segments, query, fragment]) => `/${segments.join('/')}${query ? `?q=${query}` : ''}${fragment ? `#${fragment}` : ''}`,
-    );
+    const path = fc
+      .tuple(fc.array(segment, { minLength: 0, maxLength: 5 }), fc.option(segment), fc.option(segment))
+      .map(
+        ([segments, query, fragment]) =>
+          `/${segments.join('/')}${query ? `?q=${query}` : ''}${fragment ? `#${fragment}` : ''}`,
+      );
     fc.assert(
       fc.property(path, (value) => {
         expect(safeCallbackPath(value, ORIGIN)).toBe(value);
@@ -69,7 +135,13 @@ describe('safeCallbackPath', () => {
   it('refuses the shapes the old check let through', () => {
     // The old check: starts with "/" and not with "//".
     const oldCheck = (url: string) => url.startsWith('/') && !url.startsWith('//');
-    for (const attack of ['/\\evil.example', '/\t/evil.example', '/\n/evil.example', '/\\/evil.example', '/\r\\evil.example']) {
+    for (const attack of [
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '/\\/evil.example',
+      '/\r\\evil.example',
+    ]) {
       expect(oldCheck(attack)).toBe(true);
       expect(new URL(attack, ORIGIN).origin).not.toBe(ORIGIN);
       expect(safeCallbackPath(attack, ORIGIN)).toBe('/');
@@ -100,7 +172,11 @@ describe('safeCallbackPath', () => {
 describe('requestOrigin', () => {
   it('is the origin the request was sent to, behind a proxy too', () => {
     expect(requestOrigin(new Headers({ host: 'localhost:3000' }))).toBe('http://localhost:3000');
-    expect(requestOrigin(new Headers({ host: 'internal:3000', 'x-forwarded-host': 'hearth.example', 'x-forwarded-proto': 'https' }))).toBe(ORIGIN);
+    expect(
+      requestOrigin(
+        new Headers({ host: 'internal:3000', 'x-forwarded-host': 'hearth.example', 'x-forwarded-proto': 'https' }),
+      ),
+    ).toBe(ORIGIN);
     expect(requestOrigin(new Headers({ host: 'bad host' }))).toBe('http://localhost:3000');
     expect(requestOrigin(new Headers({ host: 'evil.example/path?x=' }), 'http://fallback')).toBe('http://fallback');
   });

@@ -11,7 +11,9 @@ export const EMAIL_TOKEN_TTL_SECONDS: Record<EmailTokenPurpose, number> = {
 };
 
 /** The token as it travels in a link (the `token` query parameter). */
-export const emailToken = z.string({ error: 'This link is not complete.' }).regex(/^[A-Za-z0-9_-]{43}$/, 'This link is not complete. Open it from the email again.');
+export const emailToken = z
+  .string({ error: 'This link is not complete.' })
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'This link is not complete. Open it from the email again.');
 
 export function newEmailToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
@@ -29,7 +31,12 @@ export type IssuedToken = { userId: string; name: string | null; outcome: 'issue
  * Stores a new link's hash for the enabled account with this address (hearth.auth_issue_email_token).
  * Null when there is no such account. At most one link of a purpose a minute per account.
  */
-export async function issueEmailToken(tx: Queryable, email: string, purpose: EmailTokenPurpose, hash: string): Promise<IssuedToken | null> {
+export async function issueEmailToken(
+  tx: Queryable,
+  email: string,
+  purpose: EmailTokenPurpose,
+  hash: string,
+): Promise<IssuedToken | null> {
   const [row] = await tx.query<{ user_id: string; name: string | null; outcome: IssuedToken['outcome'] }>(
     'select * from hearth.auth_issue_email_token($1, $2, $3, $4)',
     [email, purpose, hash, EMAIL_TOKEN_TTL_SECONDS[purpose]],

@@ -8,7 +8,11 @@ import type { Database } from '../db/client.ts';
  * onlyVerified (the ADMIN_EMAILS path): only an account whose address is proven, or whoever
  * registered a listed address first would become admin. The operator's own command needs no proof.
  */
-export async function grantAdmin(db: Database, email: string, { onlyVerified = false }: { onlyVerified?: boolean } = {}): Promise<{ id: string; changed: boolean } | null> {
+export async function grantAdmin(
+  db: Database,
+  email: string,
+  { onlyVerified = false }: { onlyVerified?: boolean } = {},
+): Promise<{ id: string; changed: boolean } | null> {
   return db.transaction(async (tx) => {
     const [before] = await tx.query<{ id: string; role: string; disabled_at: string | null }>(
       `select id, role, disabled_at from hearth.users
@@ -26,4 +30,3 @@ export async function grantAdmin(db: Database, email: string, { onlyVerified = f
     return { id: before.id, changed: true };
   });
 }
-

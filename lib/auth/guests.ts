@@ -13,7 +13,8 @@ import { createGuest, registrationOpen, type SessionUser } from './users';
  * after everything else has passed, so refused requests spend none of it.
  */
 export async function startGuest(input: Record<string, unknown> | undefined): Promise<SessionUser> {
-  if (!registrationOpen()) throw new HearthError('forbidden', 'New accounts, guests included, are closed on this server.');
+  if (!registrationOpen())
+    throw new HearthError('forbidden', 'New accounts, guests included, are closed on this server.');
   const address = currentAuthRequest()?.address ?? UNIDENTIFIED;
   await verifyHumanCheck(input?.humanCheck, { address, action: 'guest' });
   await takeSignUpQuota(address, 'guest');

@@ -29,10 +29,16 @@ describe('the human check on sign-up (Turnstile)', () => {
   });
 
   it('refuses no token, a made-up one and one made for the other form, with a 400 that says to try again', async () => {
-    await expect(verifyHumanCheck(undefined, at)).rejects.toMatchObject({ status: 400, message: 'Complete the check that you are a person, then try again.' });
+    await expect(verifyHumanCheck(undefined, at)).rejects.toMatchObject({
+      status: 400,
+      message: 'Complete the check that you are a person, then try again.',
+    });
     await expect(verifyHumanCheck('x'.repeat(3000), at)).rejects.toMatchObject({ status: 400 });
     expect(turnstile.requests).toEqual([]);
-    await expect(verifyHumanCheck('0.made-up', at)).rejects.toMatchObject({ status: 400, message: expect.stringContaining('did not pass') });
+    await expect(verifyHumanCheck('0.made-up', at)).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('did not pass'),
+    });
     await expect(verifyHumanCheck(turnstile.issue('guest'), at)).rejects.toMatchObject({ status: 400 });
   });
 

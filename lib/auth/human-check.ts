@@ -25,25 +25,39 @@ export function humanCheckSiteKey(): string | null {
  * configured (nothing to do otherwise). Fails closed: no token, a refused one, one made for another
  * form, or a siteverify that does not answer properly all refuse. The token is single-use.
  */
-export async function verifyHumanCheck(token: unknown, context: { address: string; action: HumanCheckAction }): Promise<void> {
+export async function verifyHumanCheck(
+  token: unknown,
+  context: { address: string; action: HumanCheckAction },
+): Promise<void> {
   const config = getConfig().humanCheck;
   if (!config) return;
   if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
-    throw new HearthError('bad_request', 'Complete the check that you are a person, then try again.', { param: 'humanCheck' });
+    throw new HearthError('bad_request', 'Complete the check that you are a person, then try again.', {
+      param: 'humanCheck',
+    });
   }
   const form = new URLSearchParams({ secret: config.secretKey, response: token });
   if (context.address !== UNIDENTIFIED && !context.address.includes('/')) form.set('remoteip', context.address);
 
   let answer: z.infer<typeof siteverifyAnswer>;
   try {
-    const response = await fetch(config.verifyUrl, { method: 'POST', body: form, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await fetch(config.verifyUrl, {
+      method: 'POST',
+      body: form,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
     if (!response.ok) throw new Error(`siteverify answered ${response.status}`);
     answer = siteverifyAnswer.parse(await response.json());
   } catch (error) {
     console.warn('[human-check] Turnstile siteverify failed:', (error as Error).message);
-    throw new HearthError('unavailable', 'The check that you are a person cannot be confirmed right now. Try again in a moment.');
+    throw new HearthError(
+      'unavailable',
+      'The check that you are a person cannot be confirmed right now. Try again in a moment.',
+    );
   }
   if (!answer.success || (answer.action && answer.action !== context.action)) {
-    throw new HearthError('bad_request', 'The check that you are a person did not pass or has expired. Try it again.', { param: 'humanCheck' });
+    throw new HearthError('bad_request', 'The check that you are a person did not pass or has expired. Try it again.', {
+      param: 'humanCheck',
+    });
   }
 }

@@ -56,5 +56,8 @@ function sign(body: string, secret: string): string {
 }
 
 function accountTag(email: string, secret: string): string {
-  return createHmac('sha256', secret).update(`known-device-account:${email.toLowerCase()}`).digest('base64url').slice(0, 22);
+  return createHmac('sha256', secret)
+    .update(`known-device-account:${email.toLowerCase()}`)
+    .digest('base64url')
+    .slice(0, 22);
 }

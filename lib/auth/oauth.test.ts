@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_DATABASES } from '@/lib/testing/databases';
-import { startFakeOAuthServer, type FakeOAuthServer, type FakeOAuthUser, type Provider } from '@/lib/testing/fake-oauth';
+import {
+  startFakeOAuthServer,
+  type FakeOAuthServer,
+  type FakeOAuthUser,
+  type Provider,
+} from '@/lib/testing/fake-oauth';
 import { linkTo } from '@/lib/testing/mail-catcher';
 import { freshEmail, TEST_ORIGIN, useMailAndDatabase } from '@/lib/testing/mail-env';
 import { nextAuthClient } from '@/lib/testing/next-auth-client';
@@ -43,7 +48,9 @@ describe.each(TEST_DATABASES)('OAuth sign-in on $name', ({ open }) => {
   /** The whole dance; the next-auth client is returned so its session can be read. */
   async function signInWith(provider: Provider, user: FakeOAuthUser) {
     const browser = nextAuthClient(options, TEST_ORIGIN);
-    const started = await browser.call('POST', `signin/${provider}`, { body: { csrfToken: await browser.csrfToken(), callbackUrl: `${TEST_ORIGIN}/` } });
+    const started = await browser.call('POST', `signin/${provider}`, {
+      body: { csrfToken: await browser.csrfToken(), callbackUrl: `${TEST_ORIGIN}/` },
+    });
     expect(started.redirect, JSON.stringify(started)).toMatch(new RegExp(`^${oauth.origin}/`));
     oauth.nextUser(provider, user);
     const authorized = await fetch(started.redirect!, { redirect: 'manual' });
@@ -52,9 +59,19 @@ describe.each(TEST_DATABASES)('OAuth sign-in on $name', ({ open }) => {
     const done = await browser.call('GET', `callback/${provider}`, { query: Object.fromEntries(back.searchParams) });
     return { browser, redirect: done.redirect ?? '', session: await browser.session(SECRET) };
   }
-  const person = (email: string, emailVerified = true, name = 'Vic Tim'): FakeOAuthUser => ({ id: String(Math.floor(Math.random() * 1e9)), name, email, emailVerified });
+  const person = (email: string, emailVerified = true, name = 'Vic Tim'): FakeOAuthUser => ({
+    id: String(Math.floor(Math.random() * 1e9)),
+    name,
+    email,
+    emailVerified,
+  });
   const row = async (email: string) =>
-    (await db().query<{ id: string; verified: boolean; role: string }>('select id, email_verified_at is not null as verified, role from hearth.users where email = $1', [email]))[0];
+    (
+      await db().query<{ id: string; verified: boolean; role: string }>(
+        'select id, email_verified_at is not null as verified, role from hearth.users where email = $1',
+        [email],
+      )
+    )[0];
 
   it('creates an account with a proven address for a verified GitHub or Google address', async () => {
     for (const provider of ['github', 'google'] as const) {
@@ -128,10 +145,13 @@ describe.each(TEST_DATABASES)('OAuth sign-in on $name', ({ open }) => {
     const again = await signInWith('github', person(existing));
     expect(again.session?.sub).toBe(before.session?.sub);
 
-    const guests = async () => (await db().query<{ n: number }>('select count(*)::int as n from hearth.users where is_guest'))[0]!.n;
+    const guests = async () =>
+      (await db().query<{ n: number }>('select count(*)::int as n from hearth.users where is_guest'))[0]!.n;
     const guestsBefore = await guests();
     const browser = nextAuthClient(options, TEST_ORIGIN);
-    const guest = await browser.call('POST', 'callback/guest', { body: { csrfToken: await browser.csrfToken(), json: 'true' } });
+    const guest = await browser.call('POST', 'callback/guest', {
+      body: { csrfToken: await browser.csrfToken(), json: 'true' },
+    });
     expect(decodeURIComponent(guest.redirect ?? '')).toContain('are closed on this server');
     expect(await browser.session(SECRET)).toBeNull();
     expect(await guests()).toBe(guestsBefore);

@@ -15,8 +15,10 @@ type Env = Record<string, string | undefined>;
  */
 export function oauthProviderList(env: Env = process.env): NextAuthOptions['providers'] {
   const list: NextAuthOptions['providers'] = [];
-  if (env.GITHUB_ID && env.GITHUB_SECRET) list.push(github(env.GITHUB_ID, env.GITHUB_SECRET, env.GITHUB_OAUTH_BASE_URL));
-  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) list.push(google(env.GOOGLE_CLIENT_ID, env.GOOGLE_CLIENT_SECRET, env.GOOGLE_OAUTH_BASE_URL));
+  if (env.GITHUB_ID && env.GITHUB_SECRET)
+    list.push(github(env.GITHUB_ID, env.GITHUB_SECRET, env.GITHUB_OAUTH_BASE_URL));
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET)
+    list.push(google(env.GOOGLE_CLIENT_ID, env.GOOGLE_CLIENT_SECRET, env.GOOGLE_OAUTH_BASE_URL));
   return list;
 }
 
@@ -28,7 +30,12 @@ function github(clientId: string, clientSecret: string, base?: string) {
   return GitHubProvider({
     clientId,
     clientSecret,
-    ...(base ? { authorization: { url: `${web}/login/oauth/authorize`, params: { scope: 'read:user user:email' } }, token: `${web}/login/oauth/access_token` } : {}),
+    ...(base
+      ? {
+          authorization: { url: `${web}/login/oauth/authorize`, params: { scope: 'read:user user:email' } },
+          token: `${web}/login/oauth/access_token`,
+        }
+      : {}),
     userinfo: {
       url: `${api}/user`,
       // The account's primary address, and only when GitHub has verified it. The profile's public
@@ -36,7 +43,11 @@ function github(clientId: string, clientSecret: string, base?: string) {
       async request({ client, tokens }) {
         const profile = await client.userinfo(tokens.access_token!);
         const response = await fetch(`${api}/user/emails`, {
-          headers: { authorization: `Bearer ${tokens.access_token}`, accept: 'application/vnd.github+json', 'user-agent': 'Hearth' },
+          headers: {
+            authorization: `Bearer ${tokens.access_token}`,
+            accept: 'application/vnd.github+json',
+            'user-agent': 'Hearth',
+          },
         });
         const emails = response.ok ? ((await response.json()) as GitHubEmail[]) : [];
         const primary = Array.isArray(emails) ? emails.find((e) => e.primary && e.verified) : undefined;
@@ -58,7 +69,12 @@ function google(clientId: string, clientSecret: string, base?: string) {
 export function providerEmail(profile: unknown): { email: string | null; verified: boolean; name: string | null } {
   const p = (profile ?? {}) as { email?: unknown; email_verified?: unknown; name?: unknown; login?: unknown };
   const email = typeof p.email === 'string' && p.email.includes('@') ? p.email.trim().toLowerCase() : null;
-  const name = typeof p.name === 'string' && p.name.trim() ? p.name.trim().slice(0, 100) : typeof p.login === 'string' ? p.login.slice(0, 100) : null;
+  const name =
+    typeof p.name === 'string' && p.name.trim()
+      ? p.name.trim().slice(0, 100)
+      : typeof p.login === 'string'
+        ? p.login.slice(0, 100)
+        : null;
   return { email, verified: p.email_verified === true || p.email_verified === 'true', name };
 }
 
@@ -78,10 +94,12 @@ export async function resolveOAuthSignIn(profile: unknown, db?: Database): Promi
   const { email, verified, name } = providerEmail(profile);
   if (!email || !verified) return { ok: false, error: 'OAuthEmailUnverified' };
   const [row] = await withAnon(
-    (tx) => tx.query<{ id: string | null; role: Role | null; outcome: 'signed_in' | 'created' | 'link_first' | 'closed' | 'disabled' }>(
-      'select * from hearth.auth_oauth_sign_in($1, $2, $3)',
-      [email, name, registrationOpen()],
-    ),
+    (tx) =>
+      tx.query<{
+        id: string | null;
+        role: Role | null;
+        outcome: 'signed_in' | 'created' | 'link_first' | 'closed' | 'disabled';
+      }>('select * from hearth.auth_oauth_sign_in($1, $2, $3)', [email, name, registrationOpen()]),
     db,
   );
   switch (row?.outcome) {

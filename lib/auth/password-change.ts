@@ -13,11 +13,24 @@ import { bumpSessionVersion } from './session-version';
 type Me = { email: string | null; name: string | null; passwordHash: string | null };
 
 async function loadMe(user: UserScope, db?: Database): Promise<Me> {
-  const [me] = await withUser(user, (tx) => tx.query<{ email: string | null; name: string | null }>('select email, name from hearth.users where id = $1', [user.id]), db);
+  const [me] = await withUser(
+    user,
+    (tx) =>
+      tx.query<{ email: string | null; name: string | null }>('select email, name from hearth.users where id = $1', [
+        user.id,
+      ]),
+    db,
+  );
   if (!me) throw new HearthError('unauthorized', 'Your session is no longer valid. Please sign in again.');
   // The hash through the sign-in function, the one door to it.
   const [credentials] = me.email
-    ? await withAnon((tx) => tx.query<{ password_hash: string | null }>('select password_hash from hearth.auth_credentials($1)', [me.email]), db)
+    ? await withAnon(
+        (tx) =>
+          tx.query<{ password_hash: string | null }>('select password_hash from hearth.auth_credentials($1)', [
+            me.email,
+          ]),
+        db,
+      )
     : [];
   return { email: me.email, name: me.name, passwordHash: credentials?.password_hash ?? null };
 }
@@ -43,7 +56,9 @@ export async function changePassword(
   assertStrongPassword(input.newPassword, [], 'newPassword');
   const me = await loadMe(user, db);
   if (!me.passwordHash) {
-    throw new HearthError('bad_request', 'Your account has no password yet. Use “Email me a link” to set one.', { param: 'currentPassword' });
+    throw new HearthError('bad_request', 'Your account has no password yet. Use “Email me a link” to set one.', {
+      param: 'currentPassword',
+    });
   }
   if (!(await verifyPassword(me.passwordHash, input.currentPassword))) {
     throw new HearthError('bad_request', 'That isn’t your current password.', { param: 'currentPassword' });
@@ -55,12 +70,20 @@ export async function changePassword(
   const sessionVersion = await withUser(
     user,
     async (tx) => {
-      const [changed] = await tx.query<{ ok: boolean }>('select hearth.change_own_password($1, $2) as ok', [me.passwordHash, newHash]);
-      if (!changed?.ok) throw new HearthError('conflict', 'Your password was changed somewhere else just now. Reload the page and try again.');
+      const [changed] = await tx.query<{ ok: boolean }>('select hearth.change_own_password($1, $2) as ok', [
+        me.passwordHash,
+        newHash,
+      ]);
+      if (!changed?.ok)
+        throw new HearthError(
+          'conflict',
+          'Your password was changed somewhere else just now. Reload the page and try again.',
+        );
       return bumpSessionVersion(user.id, tx, user.sessionId);
     },
     db,
   );
-  if (me.email && mailAvailable()) void sendMailLater(passwordChangedMessage({ to: me.email, name: me.name, origin: linkOrigin(requestOrigin) }));
+  if (me.email && mailAvailable())
+    void sendMailLater(passwordChangedMessage({ to: me.email, name: me.name, origin: linkOrigin(requestOrigin) }));
   return { sessionVersion };
 }

@@ -21,7 +21,8 @@ describe.each(TEST_DATABASES)('forgot password, reset and change on $name', ({ o
     const [row] = await db().query<{ id: string }>('select id from hearth.users where email = $1', [email]);
     return { email, id: row!.id };
   };
-  const version = async (id: string) => (await db().query<{ v: number }>('select session_version as v from hearth.users where id = $1', [id]))[0]!.v;
+  const version = async (id: string) =>
+    (await db().query<{ v: number }>('select session_version as v from hearth.users where id = $1', [id]))[0]!.v;
 
   it('mails a reset link to an account; the link sets a new password once, proves the address and ends every session', async () => {
     const { email, id } = await account('forgetful');
@@ -33,14 +34,20 @@ describe.each(TEST_DATABASES)('forgot password, reset and change on $name', ({ o
     const { url, token } = linkTo(mail, '/reset-password');
     expect(url.origin).toBe(TEST_ORIGIN);
 
-    await expect(resetPassword({ token, password: 'short' }, db())).rejects.toMatchObject({ status: 400, param: 'password' });
+    await expect(resetPassword({ token, password: 'short' }, db())).rejects.toMatchObject({
+      status: 400,
+      param: 'password',
+    });
     await expect(resetPassword({ token, password: NEW }, db())).resolves.toEqual({ email });
     expect(await verifyCredentials(email, OLD)).toBeNull();
     expect(await verifyCredentials(email, NEW)).toMatchObject({ id });
     expect(await version(id)).toBe(before + 1);
     expect(await isVerified(id, db())).toBe(true); // the link reached the inbox
 
-    await expect(resetPassword({ token, password: 'yet another password' }, db())).rejects.toMatchObject({ status: 400, param: 'token' });
+    await expect(resetPassword({ token, password: 'yet another password' }, db())).rejects.toMatchObject({
+      status: 400,
+      param: 'token',
+    });
     expect(await verifyCredentials(email, NEW)).toMatchObject({ id });
   });
 
@@ -50,32 +57,56 @@ describe.each(TEST_DATABASES)('forgot password, reset and change on $name', ({ o
     await expect(requestPasswordReset({ email: nobody }, TEST_ORIGIN, db())).resolves.toBeUndefined();
     // Give a stray message time to arrive, then check none did.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(inbox().mails.slice(sent).filter((m) => m.to.includes(nobody))).toEqual([]);
-    await expect(requestPasswordReset({ email: 'not an email' }, TEST_ORIGIN, db())).rejects.toMatchObject({ status: 400, param: 'email' });
+    expect(
+      inbox()
+        .mails.slice(sent)
+        .filter((m) => m.to.includes(nobody)),
+    ).toEqual([]);
+    await expect(requestPasswordReset({ email: 'not an email' }, TEST_ORIGIN, db())).rejects.toMatchObject({
+      status: 400,
+      param: 'email',
+    });
   });
 
   it('refuses an expired link, and one a newer link replaced', async () => {
     const { email, id } = await account('slow');
     await requestPasswordReset({ email }, TEST_ORIGIN, db());
     const first = linkTo(await inbox().waitFor(email, { subject: /Reset/ }), '/reset-password').token;
-    await db().query("update hearth.email_tokens set created_at = now() - interval '2 minutes' where user_id = $1", [id]);
+    await db().query("update hearth.email_tokens set created_at = now() - interval '2 minutes' where user_id = $1", [
+      id,
+    ]);
     const asked = inbox().mails.length;
     await requestPasswordReset({ email }, TEST_ORIGIN, db());
     const second = linkTo(await inbox().waitFor(email, { subject: /Reset/, after: asked }), '/reset-password').token;
-    await expect(resetPassword({ token: first, password: NEW }, db())).rejects.toMatchObject({ status: 400, param: 'token' });
-    await db().query("update hearth.email_tokens set expires_at = now() - interval '1 second' where user_id = $1 and used_at is null", [id]);
-    await expect(resetPassword({ token: second, password: NEW }, db())).rejects.toMatchObject({ status: 410, message: expect.stringContaining('expired') });
+    await expect(resetPassword({ token: first, password: NEW }, db())).rejects.toMatchObject({
+      status: 400,
+      param: 'token',
+    });
+    await db().query(
+      "update hearth.email_tokens set expires_at = now() - interval '1 second' where user_id = $1 and used_at is null",
+      [id],
+    );
+    await expect(resetPassword({ token: second, password: NEW }, db())).rejects.toMatchObject({
+      status: 410,
+      message: expect.stringContaining('expired'),
+    });
     expect(await verifyCredentials(email, OLD)).toMatchObject({ id });
   });
 
   it('changes a password only with the current one, ends the other sessions and tells the owner by email', async () => {
     const { email, id } = await account('changer');
     const before = await version(id);
-    await expect(changePassword({ id }, { currentPassword: 'wrong guess!', newPassword: NEW }, TEST_ORIGIN, db())).rejects.toMatchObject({ status: 400, param: 'currentPassword' });
-    await expect(changePassword({ id }, { currentPassword: OLD, newPassword: OLD }, TEST_ORIGIN, db())).rejects.toMatchObject({ status: 400, param: 'newPassword' });
+    await expect(
+      changePassword({ id }, { currentPassword: 'wrong guess!', newPassword: NEW }, TEST_ORIGIN, db()),
+    ).rejects.toMatchObject({ status: 400, param: 'currentPassword' });
+    await expect(
+      changePassword({ id }, { currentPassword: OLD, newPassword: OLD }, TEST_ORIGIN, db()),
+    ).rejects.toMatchObject({ status: 400, param: 'newPassword' });
     expect(await version(id)).toBe(before);
 
-    await expect(changePassword({ id }, { currentPassword: OLD, newPassword: NEW }, TEST_ORIGIN, db())).resolves.toEqual({ sessionVersion: before + 1 });
+    await expect(
+      changePassword({ id }, { currentPassword: OLD, newPassword: NEW }, TEST_ORIGIN, db()),
+    ).resolves.toEqual({ sessionVersion: before + 1 });
     expect(await version(id)).toBe(before + 1);
     expect(await verifyCredentials(email, NEW)).toMatchObject({ id });
     expect(await verifyCredentials(email, OLD)).toBeNull();
@@ -85,9 +116,14 @@ describe.each(TEST_DATABASES)('forgot password, reset and change on $name', ({ o
 
   it('an account without a password (OAuth only) cannot "change" one, and is told how to set one', async () => {
     const email = freshEmail('oauth-only');
-    const [row] = await db().query<{ id: string }>("insert into hearth.users (email, name, email_verified_at) values ($1, 'Octo', now()) returning id", [email]);
+    const [row] = await db().query<{ id: string }>(
+      "insert into hearth.users (email, name, email_verified_at) values ($1, 'Octo', now()) returning id",
+      [email],
+    );
     expect(await hasPassword({ id: row!.id }, db())).toBe(false);
-    await expect(changePassword({ id: row!.id }, { currentPassword: 'anything at all', newPassword: NEW }, TEST_ORIGIN, db())).rejects.toMatchObject({
+    await expect(
+      changePassword({ id: row!.id }, { currentPassword: 'anything at all', newPassword: NEW }, TEST_ORIGIN, db()),
+    ).rejects.toMatchObject({
       status: 400,
       message: expect.stringContaining('no password yet'),
     });

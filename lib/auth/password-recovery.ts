@@ -11,7 +11,8 @@ import { hashPassword } from './password';
 import { assertStrongPassword } from './password-strength';
 import { bumpSessionVersion } from './session-version';
 
-export const RESET_UNAVAILABLE = 'Password reset by email isn’t available on this server. Ask the person who runs it for help.';
+export const RESET_UNAVAILABLE =
+  'Password reset by email isn’t available on this server. Ask the person who runs it for help.';
 
 /**
  * "Forgot password": mails a reset link when an account uses the address. Resolves the same way
@@ -24,7 +25,13 @@ export async function requestPasswordReset(body: unknown, requestOrigin: string,
   const { token, hash } = newEmailToken();
   const issued = await withAnon((tx) => issueEmailToken(tx, email, 'reset_password', hash), db);
   if (issued?.outcome !== 'issued') return; // no such account, or a link went out less than a minute ago
-  void sendMailLater(resetPasswordMessage({ to: email, name: issued.name, link: tokenLink(linkOrigin(requestOrigin), '/reset-password', token) }));
+  void sendMailLater(
+    resetPasswordMessage({
+      to: email,
+      name: issued.name,
+      link: tokenLink(linkOrigin(requestOrigin), '/reset-password', token),
+    }),
+  );
 }
 
 /**
@@ -36,12 +43,21 @@ export async function resetPassword(body: unknown, db?: Database): Promise<{ ema
   assertStrongPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   const [row] = await withAnon(
-    (tx) => tx.query<{ user_id: string | null; email: string | null; outcome: 'reset' | 'expired' | 'invalid' }>('select * from hearth.auth_reset_password($1, $2)', [hashEmailToken(input.token), passwordHash]),
+    (tx) =>
+      tx.query<{ user_id: string | null; email: string | null; outcome: 'reset' | 'expired' | 'invalid' }>(
+        'select * from hearth.auth_reset_password($1, $2)',
+        [hashEmailToken(input.token), passwordHash],
+      ),
     db,
   );
-  if (row?.outcome === 'expired') throw new HearthError('gone', 'This link has expired: reset links work for an hour. Ask for a new one.', { param: 'token' });
+  if (row?.outcome === 'expired')
+    throw new HearthError('gone', 'This link has expired: reset links work for an hour. Ask for a new one.', {
+      param: 'token',
+    });
   if (row?.outcome !== 'reset' || !row.user_id || !row.email) {
-    throw new HearthError('bad_request', 'It was used already, or a newer one was sent since. Ask for a new one.', { param: 'token' });
+    throw new HearthError('bad_request', 'It was used already, or a newer one was sent since. Ask for a new one.', {
+      param: 'token',
+    });
   }
   await bumpSessionVersion(row.user_id);
   return { email: row.email };

@@ -32,14 +32,20 @@ function estimator(): ZxcvbnFactory {
  * a password must not be built on either.
  */
 export function passwordProblem(password: string, related: (string | null | undefined)[] = []): string | null {
-  const inputs = related.flatMap((value) => (value ? [value, ...value.split(/[@.\s_+-]+/)] : [])).filter((part) => part.length >= 3);
+  const inputs = related
+    .flatMap((value) => (value ? [value, ...value.split(/[@.\s_+-]+/)] : []))
+    .filter((part) => part.length >= 3);
   const result = estimator().check(password.slice(0, 100), [...inputs, 'hearth']);
   if (result.score >= MIN_PASSWORD_SCORE) return null;
   return explanation(result);
 }
 
 /** passwordProblem as a 400 naming the field. */
-export function assertStrongPassword(password: string, related: (string | null | undefined)[] = [], param = 'password'): void {
+export function assertStrongPassword(
+  password: string,
+  related: (string | null | undefined)[] = [],
+  param = 'password',
+): void {
   const problem = passwordProblem(password, related);
   if (problem) throw new HearthError('bad_request', problem, { param });
 }

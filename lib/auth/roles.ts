@@ -19,7 +19,10 @@ export function adminEmails(env: Record<string, string | undefined> = process.en
  * At sign-in: an email listed in ADMIN_EMAILS becomes an admin once its owner has proven it
  * (lib/auth/verification.ts grants it the moment the link is followed). Returns the role to put in the token.
  */
-export async function roleAtSignIn(email: string | null | undefined, role: 'user' | 'admin'): Promise<'user' | 'admin'> {
+export async function roleAtSignIn(
+  email: string | null | undefined,
+  role: 'user' | 'admin',
+): Promise<'user' | 'admin'> {
   if (role === 'admin' || !email || !adminEmails().has(email.toLowerCase())) return role;
   return (await grantAdmin(await getDb(), email, { onlyVerified: true })) ? 'admin' : role;
 }
@@ -39,7 +42,8 @@ export async function requireAdmin(): Promise<SessionUser> {
   const session = await getSessionUserId();
   if (!session) throw new HearthError('unauthorized', 'Sign in first.');
   const user = await loadUser(session.id);
-  if (!user || user.disabled) throw new HearthError('unauthorized', 'Your session is no longer valid. Please sign in again.');
+  if (!user || user.disabled)
+    throw new HearthError('unauthorized', 'Your session is no longer valid. Please sign in again.');
   if (user.role !== 'admin') throw new HearthError('forbidden', 'Only admins can do this.');
   return user;
 }

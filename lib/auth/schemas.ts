@@ -3,8 +3,14 @@ import { emailToken } from '@/lib/auth/email-tokens';
 import { text } from '@/lib/validation/text';
 
 export const credentials = z.object({
-  email: z.email({ error: 'Enter a valid email address.' }).max(320).transform((email) => email.toLowerCase()),
-  password: z.string().min(8, 'Passwords need at least 8 characters.').max(200, 'Passwords can be at most 200 characters.'),
+  email: z
+    .email({ error: 'Enter a valid email address.' })
+    .max(320)
+    .transform((email) => email.toLowerCase()),
+  password: z
+    .string()
+    .min(8, 'Passwords need at least 8 characters.')
+    .max(200, 'Passwords can be at most 200 characters.'),
 });
 
 export const signUp = credentials.extend({
@@ -23,6 +29,9 @@ export const passwordResetRequest = z.object({ email: credentials.shape.email })
 export const passwordReset = z.object({ token: emailToken, password: newPassword });
 
 export const passwordChange = z.object({
-  currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(200, 'Passwords can be at most 200 characters.'),
+  currentPassword: z
+    .string({ error: 'Enter your current password.' })
+    .min(1, 'Enter your current password.')
+    .max(200, 'Passwords can be at most 200 characters.'),
   newPassword,
 });

@@ -15,7 +15,8 @@ export function authSecret(): string {
   const config = getConfig();
   if (config.auth.secret) return (cached = config.auth.secret);
   // The start refuses these cases (lib/config/problems.ts); this guards a process started without that check.
-  if (config.platform.vercel || config.database.url) throw new Error('Set NEXTAUTH_SECRET: it must be the same on every instance that shares the database.');
+  if (config.platform.vercel || config.database.url)
+    throw new Error('Set NEXTAUTH_SECRET: it must be the same on every instance that shares the database.');
   const file = path.join(config.dataDir, 'auth-secret');
   try {
     cached = readFileSync(file, 'utf8').trim();

@@ -7,7 +7,13 @@ import { withAnon } from '@/lib/db/scope';
  * and guest flag it was issued with, the id of its hearth.sessions row (null in a token issued
  * before sessions were recorded) and the session version it was issued at.
  */
-export type SessionClaims = { id: string; role: 'user' | 'admin'; isGuest: boolean; sessionId: string | null; version: number };
+export type SessionClaims = {
+  id: string;
+  role: 'user' | 'admin';
+  isGuest: boolean;
+  sessionId: string | null;
+  version: number;
+};
 
 /** A decoded token's claims; a token issued before session versions existed is at version 0. */
 export function claimsOfToken(token: JWT | null): SessionClaims | null {
@@ -22,7 +28,13 @@ export function claimsOfToken(token: JWT | null): SessionClaims | null {
 }
 
 /** The database's side of a session; null when the user no longer exists. */
-export type SessionState = { version: number; role: 'user' | 'admin'; isGuest: boolean; disabled: boolean; live: boolean } | null;
+export type SessionState = {
+  version: number;
+  role: 'user' | 'admin';
+  isGuest: boolean;
+  disabled: boolean;
+  live: boolean;
+} | null;
 
 /**
  * How long this process trusts what it read. Another server (or `npm run admin:grant`) that ends a
@@ -52,11 +64,18 @@ export function sessionMatches(state: SessionState, claims: SessionClaims): bool
 }
 
 /** sessionMatches against the state read at most SESSION_STATE_TTL_MS ago (one query when it is older). */
-export async function sessionIsCurrent(claims: SessionClaims, options: { db?: Database; now?: number } = {}): Promise<boolean> {
+export async function sessionIsCurrent(
+  claims: SessionClaims,
+  options: { db?: Database; now?: number } = {},
+): Promise<boolean> {
   return sessionMatches(await sessionState(claims.id, claims.sessionId, options), claims);
 }
 
-export function sessionState(userId: string, sessionId: string | null, { db, now = Date.now() }: { db?: Database; now?: number } = {}): Promise<SessionState> {
+export function sessionState(
+  userId: string,
+  sessionId: string | null,
+  { db, now = Date.now() }: { db?: Database; now?: number } = {},
+): Promise<SessionState> {
   const key = `${userId}:${sessionId ?? ''}`;
   const hit = cache.get(key);
   if (hit && now - hit.at < SESSION_STATE_TTL_MS) return hit.state;
@@ -82,11 +101,22 @@ export function forgetSessionState(userId: string): void {
 async function readState(userId: string, sessionId: string | null, db?: Database): Promise<SessionState> {
   const [row] = await withAnon(
     (tx) =>
-      tx.query<{ session_version: number; role: 'user' | 'admin'; is_guest: boolean; disabled: boolean; session_live: boolean }>(
-        'select * from hearth.auth_session_state($1, $2)',
-        [userId, sessionId],
-      ),
+      tx.query<{
+        session_version: number;
+        role: 'user' | 'admin';
+        is_guest: boolean;
+        disabled: boolean;
+        session_live: boolean;
+      }>('select * from hearth.auth_session_state($1, $2)', [userId, sessionId]),
     db,
   );
-  return row ? { version: row.session_version, role: row.role, isGuest: row.is_guest, disabled: row.disabled, live: row.session_live } : null;
+  return row
+    ? {
+        version: row.session_version,
+        role: row.role,
+        isGuest: row.is_guest,
+        disabled: row.disabled,
+        live: row.session_live,
+      }
+    : null;
 }

@@ -22,8 +22,16 @@ export const SESSION_VERSION_CLAIM = 'sessionVersion';
  * `keepSessionId` (the caller's own session, SessionCaller.sessionId) stays: its row moves to the
  * new version, and its token must be re-issued with `sessionVersion` set to the returned one.
  */
-export async function bumpSessionVersion(userId: string, tx?: Queryable, keepSessionId?: string | null): Promise<number> {
-  const bump = (q: Queryable) => q.query<{ version: number | null }>('select hearth.bump_session_version($1, $2) as version', [userId, keepSessionId ?? null]);
+export async function bumpSessionVersion(
+  userId: string,
+  tx?: Queryable,
+  keepSessionId?: string | null,
+): Promise<number> {
+  const bump = (q: Queryable) =>
+    q.query<{ version: number | null }>('select hearth.bump_session_version($1, $2) as version', [
+      userId,
+      keepSessionId ?? null,
+    ]);
   const [row] = tx ? await bump(tx) : await withUser({ id: userId }, bump);
   // Null: no such user, or a scope that is not theirs.
   if (row?.version == null) throw new HearthError('not_found', 'There is no such account.');

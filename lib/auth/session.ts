@@ -61,13 +61,22 @@ export function sessionClaimsFromRequest(request: Request): Promise<SessionClaim
  * For the chat turn: the caller the cookie claims (a 401 without one) and the check of their
  * session, made by takeReplyQuota in the same round trip as the quota.
  */
-export async function requireSessionClaims(request: Request, message = 'Sign in first.'): Promise<{ caller: SessionCaller; check: SessionCheck }> {
+export async function requireSessionClaims(
+  request: Request,
+  message = 'Sign in first.',
+): Promise<{ caller: SessionCaller; check: SessionCheck }> {
   const claims = await sessionClaimsFromRequest(request);
   if (!claims) throw new HearthError('unauthorized', message);
   return {
     caller: callerOf(claims),
     check: {
-      claim: { userId: claims.id, sessionId: claims.sessionId, version: claims.version, role: claims.role, isGuest: claims.isGuest },
+      claim: {
+        userId: claims.id,
+        sessionId: claims.sessionId,
+        version: claims.version,
+        role: claims.role,
+        isGuest: claims.isGuest,
+      },
       verify: () => sessionIsCurrent(claims),
     },
   };
@@ -90,7 +99,9 @@ async function required(claims: SessionClaims | null, message: string): Promise<
 // No headers on purpose: getToken would otherwise take an `Authorization: Bearer` value for a session token.
 async function claimsFromCookies(all: Record<string, string>): Promise<SessionClaims | null> {
   const secureCookie = Object.keys(all).some((name) => name.startsWith('__Secure-next-auth.session-token'));
-  return claimsOfToken(await getToken({ req: { cookies: all, headers: {} } as never, secret: authSecret(), secureCookie }));
+  return claimsOfToken(
+    await getToken({ req: { cookies: all, headers: {} } as never, secret: authSecret(), secureCookie }),
+  );
 }
 
 function parseCookieHeader(header: string | null): Record<string, string> {

@@ -133,12 +133,24 @@ describe.each(TEST_DATABASES)('sessions on $name', ({ open }) => {
     const other = await createTestUser(db, 'other');
     const mine = await signIn(owner);
     expect(await withUser(other, (tx) => tx.query('select id from hearth.sessions'), db)).toEqual([]);
-    await expect(withUser(owner, (tx) => tx.query('update hearth.sessions set ended_at = null where id = $1', [mine.sessionId]), db)).rejects.toMatchObject({
+    await expect(
+      withUser(
+        owner,
+        (tx) => tx.query('update hearth.sessions set ended_at = null where id = $1', [mine.sessionId]),
+        db,
+      ),
+    ).rejects.toMatchObject({
       code: '42501',
     });
-    await expect(withAnon((tx) => tx.query('select id from hearth.sessions'), db)).rejects.toMatchObject({ code: '42501' });
+    await expect(withAnon((tx) => tx.query('select id from hearth.sessions'), db)).rejects.toMatchObject({
+      code: '42501',
+    });
     // The version function only ever raises the caller's own.
-    const [row] = await withUser(other, (tx) => tx.query<{ v: number | null }>('select hearth.bump_session_version($1, null) as v', [owner.id]), db);
+    const [row] = await withUser(
+      other,
+      (tx) => tx.query<{ v: number | null }>('select hearth.bump_session_version($1, null) as v', [owner.id]),
+      db,
+    );
     expect(row!.v).toBeNull();
     expect(await current(mine)).toBe(true);
   });
@@ -161,12 +173,19 @@ describe.each(TEST_DATABASES)('sessions on $name', ({ open }) => {
   it('touches last_seen_at at most once an hour, and lists only sessions seen within a token’s life', async () => {
     const user = await createTestUser(db, 'idle');
     const claims = await signIn(user);
-    await db.query("update hearth.sessions set last_seen_at = now() - interval '2 hours' where id = $1", [claims.sessionId]);
+    await db.query("update hearth.sessions set last_seen_at = now() - interval '2 hours' where id = $1", [
+      claims.sessionId,
+    ]);
     await current(claims);
-    const [touched] = await db.query<{ recent: boolean }>("select last_seen_at > now() - interval '1 minute' as recent from hearth.sessions where id = $1", [claims.sessionId]);
+    const [touched] = await db.query<{ recent: boolean }>(
+      "select last_seen_at > now() - interval '1 minute' as recent from hearth.sessions where id = $1",
+      [claims.sessionId],
+    );
     expect(touched!.recent).toBe(true);
     const stale = await signIn(user);
-    await db.query("update hearth.sessions set last_seen_at = now() - interval '31 days' where id = $1", [stale.sessionId]);
+    await db.query("update hearth.sessions set last_seen_at = now() - interval '31 days' where id = $1", [
+      stale.sessionId,
+    ]);
     expect((await listSessions(user, null, db)).map((s) => s.id)).toEqual([claims.sessionId]);
   });
 });

@@ -31,19 +31,21 @@ export async function startSession(
 ): Promise<{ sessionId: string; version: number } | null> {
   const [row] = await withAnon(
     (tx) =>
-      tx.query<{ session_id: string; session_version: number }>('select * from hearth.auth_start_session($1, $2, $3, $4)', [
-        userId,
-        seen.userAgent,
-        seen.address,
-        SESSION_MAX_AGE_SECONDS,
-      ]),
+      tx.query<{ session_id: string; session_version: number }>(
+        'select * from hearth.auth_start_session($1, $2, $3, $4)',
+        [userId, seen.userAgent, seen.address, SESSION_MAX_AGE_SECONDS],
+      ),
     db,
   );
   return row ? { sessionId: row.session_id, version: row.session_version } : null;
 }
 
 /** The user's sessions that can still be used, most recently seen first. */
-export async function listSessions(user: UserScope, currentSessionId: string | null, db?: Database): Promise<SessionSummary[]> {
+export async function listSessions(
+  user: UserScope,
+  currentSessionId: string | null,
+  db?: Database,
+): Promise<SessionSummary[]> {
   const rows = await withUser(
     user,
     (tx) =>
@@ -71,7 +73,11 @@ export async function listSessions(user: UserScope, currentSessionId: string | n
 
 /** Ends one of the user's sessions; someone else's, or one already ended, is "not found". */
 export async function endSession(user: UserScope, sessionId: string, db?: Database): Promise<void> {
-  const [row] = await withUser(user, (tx) => tx.query<{ ended: boolean }>('select hearth.end_own_session($1) as ended', [sessionId]), db);
+  const [row] = await withUser(
+    user,
+    (tx) => tx.query<{ ended: boolean }>('select hearth.end_own_session($1) as ended', [sessionId]),
+    db,
+  );
   forgetSessionState(user.id);
   if (!row?.ended) throw new HearthError('not_found', 'This session has already ended.');
 }
@@ -86,7 +92,10 @@ export async function endAllSessions(user: UserScope, db?: Database): Promise<vo
  * of it survives the cookie. A token from before sessions were recorded has no row to end: the
  * user's version goes up instead, which ends every such token.
  */
-export async function endSessionAtSignOut(claims: Pick<SessionClaims, 'id' | 'sessionId'>, db?: Database): Promise<void> {
+export async function endSessionAtSignOut(
+  claims: Pick<SessionClaims, 'id' | 'sessionId'>,
+  db?: Database,
+): Promise<void> {
   if (claims.sessionId) {
     await withUser({ id: claims.id }, (tx) => tx.query('select hearth.end_own_session($1)', [claims.sessionId]), db);
     forgetSessionState(claims.id);

@@ -39,8 +39,13 @@ export type SignInAttempt = {
  * throttled like the account itself. The account is keyed by an HMAC of the email, whether or not
  * an account has it: unknown addresses are throttled exactly like known ones.
  */
-export function signInAttempt(email: string, options: { address: string; deviceId: string | null; secret: string }): SignInAttempt {
-  const account = createHmac('sha256', options.secret).update(`sign-in-throttle:${email.toLowerCase()}`).digest('base64url');
+export function signInAttempt(
+  email: string,
+  options: { address: string; deviceId: string | null; secret: string },
+): SignInAttempt {
+  const account = createHmac('sha256', options.secret)
+    .update(`sign-in-throttle:${email.toLowerCase()}`)
+    .digest('base64url');
   return {
     owner: options.deviceId ? `device:${options.deviceId}:${account.slice(0, 16)}` : `account:${account}`,
     address: options.address === UNIDENTIFIED ? null : `address:${options.address}`,
@@ -85,13 +90,16 @@ export class SignInThrottle {
   async succeeded(attempt: SignInAttempt): Promise<void> {
     const refund = attempt.address ? [{ key: attempt.address, policy: ADDRESS_POLICY }] : [];
     const db = await this.db();
-    await db.query('select hearth.sign_in_succeeded($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[])', [
-      [attempt.owner],
-      refund.map((k) => k.key),
-      refund.map((k) => k.policy.free),
-      refund.map((k) => k.policy.baseMs),
-      refund.map((k) => k.policy.capMs),
-    ]);
+    await db.query(
+      'select hearth.sign_in_succeeded($1::text[], $2::text[], $3::integer[], $4::integer[], $5::integer[])',
+      [
+        [attempt.owner],
+        refund.map((k) => k.key),
+        refund.map((k) => k.policy.free),
+        refund.map((k) => k.policy.baseMs),
+        refund.map((k) => k.policy.capMs),
+      ],
+    );
   }
 
   /** At most once a minute: keys idle for a day are forgotten anyway. */
@@ -111,7 +119,10 @@ export class SignInThrottle {
 }
 
 function keysOf(attempt: SignInAttempt): { key: string; policy: ThrottlePolicy }[] {
-  return [{ key: attempt.owner, policy: ACCOUNT_POLICY }, ...(attempt.address ? [{ key: attempt.address, policy: ADDRESS_POLICY }] : [])];
+  return [
+    { key: attempt.owner, policy: ACCOUNT_POLICY },
+    ...(attempt.address ? [{ key: attempt.address, policy: ADDRESS_POLICY }] : []),
+  ];
 }
 
 function waitText(seconds: number): string {

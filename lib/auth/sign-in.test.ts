@@ -43,10 +43,17 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
     await db?.close();
   });
 
-  const throttle = () => new SignInThrottle(async () => db, () => clock.now);
+  const throttle = () =>
+    new SignInThrottle(
+      async () => db,
+      () => clock.now,
+    );
   async function account(label: string, passwordHash: string | null = hash): Promise<string> {
     const email = `${label}-${crypto.randomUUID()}@test.hearth.local`;
-    await withAnon((tx) => tx.query('select hearth.auth_register_user($1, $2, $3, false)', [email, label, passwordHash]), db);
+    await withAnon(
+      (tx) => tx.query('select hearth.auth_register_user($1, $2, $3, false)', [email, label, passwordHash]),
+      db,
+    );
     return email;
   }
 
@@ -54,19 +61,25 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
   async function attempt(email: string, password: string, headers: Record<string, string> = {}, limiter = throttle()) {
     let outcome: 'in' | 'wrong' | { wait: number; message: string } = 'wrong';
     let setCookie: string | null = null;
-    const response = await withAuthRequest(new Request('http://hearth.test/api/auth/callback/credentials', { method: 'POST', headers }), async () => {
-      try {
-        outcome = (await signInWithPassword({ email, password }, { throttle: limiter, verify: countingVerify })) ? 'in' : 'wrong';
-      } catch (error) {
-        if (!isHearthError(error) || error.code !== 'rate_limited') throw error;
-        outcome = { wait: Number(error.headers!['retry-after']), message: error.message };
-      }
-      return new Response(null);
-    });
+    const response = await withAuthRequest(
+      new Request('http://hearth.test/api/auth/callback/credentials', { method: 'POST', headers }),
+      async () => {
+        try {
+          outcome = (await signInWithPassword({ email, password }, { throttle: limiter, verify: countingVerify }))
+            ? 'in'
+            : 'wrong';
+        } catch (error) {
+          if (!isHearthError(error) || error.code !== 'rate_limited') throw error;
+          outcome = { wait: Number(error.headers!['retry-after']), message: error.message };
+        }
+        return new Response(null);
+      },
+    );
     setCookie = response.headers.get('set-cookie');
     return { outcome: outcome as 'in' | 'wrong' | { wait: number; message: string }, setCookie };
   }
-  const outcomeOf = async (email: string, password: string, headers?: Record<string, string>) => (await attempt(email, password, headers)).outcome;
+  const outcomeOf = async (email: string, password: string, headers?: Record<string, string>) =>
+    (await attempt(email, password, headers)).outcome;
 
   it('checks exactly one password hash per attempt, whether or not the email has an account', async () => {
     const known = await account('known');
@@ -94,7 +107,10 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
     for (let i = 0; i < 40; i++) burst.push(await outcomeOf(email, `guess number ${i}`));
     expect(burst.filter((o) => o === 'wrong')).toHaveLength(5);
     expect(verifications).toBe(5);
-    expect(await outcomeOf(email, PASSWORD)).toEqual({ wait: 1, message: 'Too many sign-in attempts. Try again in 1 second.' });
+    expect(await outcomeOf(email, PASSWORD)).toEqual({
+      wait: 1,
+      message: 'Too many sign-in attempts. Try again in 1 second.',
+    });
 
     // Patiently: every wait sat out, 40 wrong guesses checked in all; then the right one must wait 15 minutes.
     let checked = 5;
@@ -103,7 +119,10 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
       if (outcome === 'wrong') checked += 1;
       else if (typeof outcome === 'object') clock.now += outcome.wait * 1000;
     }
-    expect(await outcomeOf(email, PASSWORD)).toEqual({ wait: 15 * 60, message: 'Too many sign-in attempts. Try again in 15 minutes.' });
+    expect(await outcomeOf(email, PASSWORD)).toEqual({
+      wait: 15 * 60,
+      message: 'Too many sign-in attempts. Try again in 15 minutes.',
+    });
     // ... and never longer: 15 minutes on, the owner gets in, and the count starts again.
     clock.now += 15 * MINUTE;
     expect(await outcomeOf(email, PASSWORD)).toBe('in');
@@ -126,7 +145,9 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
     const email = await account('owner');
     const { outcome, setCookie } = await attempt(email, PASSWORD);
     expect(outcome).toBe('in');
-    expect(setCookie).toMatch(new RegExp(`^${KNOWN_DEVICE_COOKIE}=[^;]+; Path=/api/auth/callback; Max-Age=\\d+; HttpOnly; SameSite=Lax$`));
+    expect(setCookie).toMatch(
+      new RegExp(`^${KNOWN_DEVICE_COOKIE}=[^;]+; Path=/api/auth/callback; Max-Age=\\d+; HttpOnly; SameSite=Lax$`),
+    );
     const device = { cookie: setCookie!.split(';')[0]! };
 
     for (let i = 0; i < 20; i++) await outcomeOf(email, `attacker guess ${i}`);
@@ -146,7 +167,8 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
     vi.stubEnv('TRUST_PROXY', 'true');
     const from = (address: string) => ({ 'x-forwarded-for': address });
     const victim = await account('victim');
-    for (let i = 0; i < 30; i++) await outcomeOf(`stuffed-${i}-${crypto.randomUUID()}@test.hearth.local`, 'Password1!', from('198.51.100.66'));
+    for (let i = 0; i < 30; i++)
+      await outcomeOf(`stuffed-${i}-${crypto.randomUUID()}@test.hearth.local`, 'Password1!', from('198.51.100.66'));
     expect(await outcomeOf(victim, PASSWORD, from('198.51.100.66'))).toMatchObject({ wait: 1 });
     expect(await outcomeOf(victim, PASSWORD, from('198.51.100.67'))).toBe('in');
 

@@ -27,7 +27,11 @@ export async function signInWithPassword(
   const request = currentAuthRequest();
   const cookie = request?.headers.get('cookie') ?? null;
   const secret = authSecret();
-  const attempt = signInAttempt(email, { address: request?.address ?? UNIDENTIFIED, deviceId: knownDeviceFor(cookie, email, secret), secret });
+  const attempt = signInAttempt(email, {
+    address: request?.address ?? UNIDENTIFIED,
+    deviceId: knownDeviceFor(cookie, email, secret),
+    secret,
+  });
   const limiter = options.throttle ?? (throttle ??= new SignInThrottle(getDb));
 
   await limiter.begin(attempt);

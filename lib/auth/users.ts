@@ -10,7 +10,14 @@ import { issueEmailToken, newEmailToken, tokenLink } from './email-tokens';
 import { hashPassword, verifyPassword } from './password';
 
 export type Role = 'user' | 'admin';
-export type SessionUser = { id: string; name: string | null; email: string | null; role: Role; isGuest: boolean; disabled?: boolean };
+export type SessionUser = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  role: Role;
+  isGuest: boolean;
+  disabled?: boolean;
+};
 
 /** What sign-up answers, the same for a new address and a taken one. */
 export type SignUpAnswer = { email: string; mail: 'sent' | 'unavailable' };
@@ -30,7 +37,11 @@ export async function signUpWithPassword(body: unknown, requestOrigin: string): 
   const canMail = mailAvailable();
   const { token, hash } = newEmailToken();
   const created = await withAnon(async (tx) => {
-    const [row] = await tx.query<{ id: string | null }>('select hearth.auth_register_user($1, $2, $3, false) as id', [input.email, input.name ?? null, passwordHash]);
+    const [row] = await tx.query<{ id: string | null }>('select hearth.auth_register_user($1, $2, $3, false) as id', [
+      input.email,
+      input.name ?? null,
+      passwordHash,
+    ]);
     if (!row?.id) return false;
     if (canMail) await issueEmailToken(tx, input.email, 'verify_email', hash);
     return true;
@@ -39,7 +50,11 @@ export async function signUpWithPassword(body: unknown, requestOrigin: string): 
     const origin = linkOrigin(requestOrigin);
     void sendMailLater(
       created
-        ? verifyEmailMessage({ to: input.email, name: input.name ?? null, link: tokenLink(origin, '/verify-email', token) })
+        ? verifyEmailMessage({
+            to: input.email,
+            name: input.name ?? null,
+            link: tokenLink(origin, '/verify-email', token),
+          })
         : signUpAttemptMessage({ to: input.email, name: null, origin }),
     );
   }
@@ -52,7 +67,8 @@ export function registrationOpen(env: Record<string, string | undefined> = proce
 
 /** A guest is a new account too: closed with sign-ups (REGISTRATION_OPEN=false). */
 export async function createGuest(): Promise<SessionUser> {
-  if (!registrationOpen()) throw new HearthError('forbidden', 'New accounts are closed on this server, guest sessions included.');
+  if (!registrationOpen())
+    throw new HearthError('forbidden', 'New accounts are closed on this server, guest sessions included.');
   const [row] = await withAnon((tx) =>
     tx.query<{ id: string }>("select hearth.auth_register_user(null, 'Guest', null, true) as id"),
   );
@@ -92,10 +108,18 @@ function dummyPasswordHash(): Promise<string> {
 /** The user's own row, read through RLS; null when the account no longer exists. */
 export async function loadUser(id: string): Promise<SessionUser | null> {
   const [row] = await withUser({ id }, (tx) =>
-    tx.query<{ id: string; email: string | null; name: string | null; role: Role; is_guest: boolean; disabled: boolean }>(
-      'select id, email, name, role, is_guest, disabled_at is not null as disabled from hearth.users where id = $1',
-      [id],
-    ),
+    tx.query<{
+      id: string;
+      email: string | null;
+      name: string | null;
+      role: Role;
+      is_guest: boolean;
+      disabled: boolean;
+    }>('select id, email, name, role, is_guest, disabled_at is not null as disabled from hearth.users where id = $1', [
+      id,
+    ]),
   );
-  return row ? { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: row.is_guest, disabled: row.disabled } : null;
+  return row
+    ? { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: row.is_guest, disabled: row.disabled }
+    : null;
 }

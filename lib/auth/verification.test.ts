@@ -20,7 +20,8 @@ describe.each(TEST_DATABASES)('email verification on $name', ({ open }) => {
     await signUpWithPassword({ email, password: PASSWORD, name }, TEST_ORIGIN);
     return inbox().waitFor(email, { after: before });
   };
-  const userId = async (email: string) => (await db().query<{ id: string }>('select id from hearth.users where email = $1', [email]))[0]!.id;
+  const userId = async (email: string) =>
+    (await db().query<{ id: string }>('select id from hearth.users where email = $1', [email]))[0]!.id;
 
   it('mails a new account a link that proves its address once, and only once', async () => {
     const email = freshEmail('ada');
@@ -40,7 +41,9 @@ describe.each(TEST_DATABASES)('email verification on $name', ({ open }) => {
     expect(await verifyEmail(token, db())).toEqual({ outcome: 'already_verified', userId: id });
 
     // Only the hash is stored: no column holds the token.
-    const rows = await db().query<Record<string, unknown>>('select * from hearth.email_tokens where user_id = $1', [id]);
+    const rows = await db().query<Record<string, unknown>>('select * from hearth.email_tokens where user_id = $1', [
+      id,
+    ]);
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(token);
   });
@@ -54,13 +57,17 @@ describe.each(TEST_DATABASES)('email verification on $name', ({ open }) => {
     const first = linkTo(await signUp(email), '/verify-email').token;
     const id = await userId(email);
     // A minute later, a new link: the first one stops working.
-    await db().query("update hearth.email_tokens set created_at = now() - interval '2 minutes' where user_id = $1", [id]);
+    await db().query("update hearth.email_tokens set created_at = now() - interval '2 minutes' where user_id = $1", [
+      id,
+    ]);
     const before = inbox().mails.length;
     expect(await sendVerificationEmail({ id }, TEST_ORIGIN, db())).toBe('sent');
     const second = linkTo(await inbox().waitFor(email, { after: before }), '/verify-email').token;
     expect(await verifyEmail(first, db())).toEqual({ outcome: 'invalid' });
 
-    await db().query("update hearth.email_tokens set expires_at = now() - interval '1 second' where user_id = $1", [id]);
+    await db().query("update hearth.email_tokens set expires_at = now() - interval '1 second' where user_id = $1", [
+      id,
+    ]);
     expect(await verifyEmail(second, db())).toEqual({ outcome: 'expired' });
     expect(await isVerified(id, db())).toBe(false);
   });
@@ -82,10 +89,14 @@ describe.each(TEST_DATABASES)('email verification on $name', ({ open }) => {
     const user = await verifyCredentials(email, PASSWORD);
     expect(user?.role).toBe('user');
     expect(await roleAtSignIn(email, 'user')).toBe('user');
-    expect((await db().query<{ role: string }>('select role from hearth.users where email = $1', [email]))[0]!.role).toBe('user');
+    expect(
+      (await db().query<{ role: string }>('select role from hearth.users where email = $1', [email]))[0]!.role,
+    ).toBe('user');
 
     await verifyEmail(linkTo(mail, '/verify-email').token, db());
-    expect((await db().query<{ role: string }>('select role from hearth.users where email = $1', [email]))[0]!.role).toBe('admin');
+    expect(
+      (await db().query<{ role: string }>('select role from hearth.users where email = $1', [email]))[0]!.role,
+    ).toBe('admin');
     expect(await roleAtSignIn(email, 'user')).toBe('admin');
   });
 
@@ -95,10 +106,17 @@ describe.each(TEST_DATABASES)('email verification on $name', ({ open }) => {
     const id = await userId(email);
     // Chatting needs no proof.
     const conversationId = (await startConversation({ id }, { companion: 'marcus' }, db())).id;
-    const turn = await startChatTurn({ id }, { action: 'send', conversationId, text: 'Hello!' }, { db: db(), env: { OFFLINE_MODEL_FIRST_TOKEN_MS: '0', OFFLINE_MODEL_WORD_MS: '0' } });
+    const turn = await startChatTurn(
+      { id },
+      { action: 'send', conversationId, text: 'Hello!' },
+      { db: db(), env: { OFFLINE_MODEL_FIRST_TOKEN_MS: '0', OFFLINE_MODEL_WORD_MS: '0' } },
+    );
     await finishedTurn({ id }, turn, db());
     await afterRepliesSettled();
-    const replies = await db().query<{ n: number }>("select count(*)::int as n from hearth.messages where conversation_id = $1 and role = 'assistant' and status = 'complete'", [conversationId]);
+    const replies = await db().query<{ n: number }>(
+      "select count(*)::int as n from hearth.messages where conversation_id = $1 and role = 'assistant' and status = 'complete'",
+      [conversationId],
+    );
     expect(replies[0]!.n).toBeGreaterThanOrEqual(2); // the greeting and the answer
     await expect(createApiKey({ id }, 'Script', db())).rejects.toMatchObject({
       status: 403,

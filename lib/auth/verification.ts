@@ -15,13 +15,29 @@ import { adminEmails } from './roles';
  * minting API keys, becoming admin through ADMIN_EMAILS, publishing companions.
  */
 export async function isVerified(userId: string, db?: Database): Promise<boolean> {
-  const [row] = await withUser({ id: userId }, (tx) => tx.query<{ verified: boolean }>('select email_verified_at is not null as verified from hearth.users where id = $1', [userId]), db);
+  const [row] = await withUser(
+    { id: userId },
+    (tx) =>
+      tx.query<{ verified: boolean }>(
+        'select email_verified_at is not null as verified from hearth.users where id = $1',
+        [userId],
+      ),
+    db,
+  );
   return row?.verified ?? false;
 }
 
 /** A 403 (code email_not_verified) that says how to get verified, unless the user is. `action` completes "to …". */
 export async function requireVerified(userId: string, action: string, db?: Database): Promise<void> {
-  const [row] = await withUser({ id: userId }, (tx) => tx.query<{ verified: boolean; is_guest: boolean }>('select email_verified_at is not null as verified, is_guest from hearth.users where id = $1', [userId]), db);
+  const [row] = await withUser(
+    { id: userId },
+    (tx) =>
+      tx.query<{ verified: boolean; is_guest: boolean }>(
+        'select email_verified_at is not null as verified, is_guest from hearth.users where id = $1',
+        [userId],
+      ),
+    db,
+  );
   if (row?.verified) return;
   throw new HearthError(
     'forbidden',
@@ -37,7 +53,11 @@ export type VerificationState = { email: string | null; verified: boolean; isGue
 export async function verificationState(user: UserScope, db?: Database): Promise<VerificationState> {
   const [row] = await withUser(
     user,
-    (tx) => tx.query<{ email: string | null; verified: boolean; is_guest: boolean }>('select email, email_verified_at is not null as verified, is_guest from hearth.users where id = $1', [user.id]),
+    (tx) =>
+      tx.query<{ email: string | null; verified: boolean; is_guest: boolean }>(
+        'select email, email_verified_at is not null as verified, is_guest from hearth.users where id = $1',
+        [user.id],
+      ),
     db,
   );
   if (!row) throw new HearthError('unauthorized', 'Your session is no longer valid. Please sign in again.');
@@ -47,7 +67,11 @@ export async function verificationState(user: UserScope, db?: Database): Promise
 export type ResendOutcome = 'sent' | 'already_verified' | 'throttled' | 'unavailable';
 
 /** "Resend verification email" in Settings › Security: a new link (the older ones stop working). */
-export async function sendVerificationEmail(user: UserScope, requestOrigin: string, db?: Database): Promise<ResendOutcome> {
+export async function sendVerificationEmail(
+  user: UserScope,
+  requestOrigin: string,
+  db?: Database,
+): Promise<ResendOutcome> {
   if (!mailAvailable()) return 'unavailable';
   const { token, hash } = newEmailToken();
   const issued = await withUser(
@@ -62,11 +86,18 @@ export async function sendVerificationEmail(user: UserScope, requestOrigin: stri
   );
   if (!issued) throw new HearthError('forbidden', 'This account cannot receive mail right now.');
   if (issued.outcome !== 'issued') return issued.outcome;
-  void sendMailLater(verifyEmailMessage({ to: issued.email, name: issued.name, link: tokenLink(linkOrigin(requestOrigin), '/verify-email', token) }));
+  void sendMailLater(
+    verifyEmailMessage({
+      to: issued.email,
+      name: issued.name,
+      link: tokenLink(linkOrigin(requestOrigin), '/verify-email', token),
+    }),
+  );
   return 'sent';
 }
 
-export type VerifyOutcome = { outcome: 'verified' | 'already_verified'; userId: string } | { outcome: 'expired' | 'invalid' };
+export type VerifyOutcome =
+  { outcome: 'verified' | 'already_verified'; userId: string } | { outcome: 'expired' | 'invalid' };
 
 /**
  * Follows a verification link. An address listed in ADMIN_EMAILS becomes admin now that it is
@@ -76,12 +107,17 @@ export async function verifyEmail(token: unknown, db?: Database): Promise<Verify
   const parsed = emailToken.safeParse(token);
   if (!parsed.success) return { outcome: 'invalid' };
   const [row] = await withAnon(
-    (tx) => tx.query<{ user_id: string | null; email: string | null; outcome: VerifyOutcome['outcome'] }>('select * from hearth.auth_verify_email($1)', [hashEmailToken(parsed.data)]),
+    (tx) =>
+      tx.query<{ user_id: string | null; email: string | null; outcome: VerifyOutcome['outcome'] }>(
+        'select * from hearth.auth_verify_email($1)',
+        [hashEmailToken(parsed.data)],
+      ),
     db,
   );
   if (!row || !row.user_id || (row.outcome !== 'verified' && row.outcome !== 'already_verified')) {
     return { outcome: row?.outcome === 'expired' ? 'expired' : 'invalid' };
   }
-  if (row.email && adminEmails().has(row.email)) await grantAdmin(db ?? (await getDb()), row.email, { onlyVerified: true });
+  if (row.email && adminEmails().has(row.email))
+    await grantAdmin(db ?? (await getDb()), row.email, { onlyVerified: true });
   return { outcome: row.outcome, userId: row.user_id };
 }

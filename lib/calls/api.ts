@@ -47,8 +47,9 @@ export const callsApi: ApiGroup = {
       method: 'get',
       path: '/api/v1/calls/{id}',
       operationId: 'getCall',
-      summary: 'A call, with its turns\' timings',
-      description: 'Its status, duration and cost (model, speech to text, text to speech) and every turn\'s latency. Reading a call past its expiry ends it as `expired`.',
+      summary: "A call, with its turns' timings",
+      description:
+        "Its status, duration and cost (model, speech to text, text to speech) and every turn's latency. Reading a call past its expiry ends it as `expired`.",
       auth: 'key or session',
       success: [{ kind: 'json', status: 200, description: 'The call.', schema: callJsonSchema }],
       errors: [400, 401, 404],
@@ -80,9 +81,13 @@ export const callsApi: ApiGroup = {
       path: '/api/v1/calls/{id}/end',
       operationId: 'endCall',
       summary: 'Hang up',
-      description: 'Ends the call, recording its duration and cost; ending it again answers it unchanged. The body is optional: `playback` reports when the last reply started playing.',
+      description:
+        'Ends the call, recording its duration and cost; ending it again answers it unchanged. The body is optional: `playback` reports when the last reply started playing.',
       auth: 'key or session',
-      body: { schema: endCallRequest, example: { playback: { turn_id: '8c1f2a4e-5b6d-4e7f-9a0b-1c2d3e4f5a6b', playback_ms: 640 } } },
+      body: {
+        schema: endCallRequest,
+        example: { playback: { turn_id: '8c1f2a4e-5b6d-4e7f-9a0b-1c2d3e4f5a6b', playback_ms: 640 } },
+      },
       success: [{ kind: 'json', status: 200, description: 'The ended call.', schema: callJsonSchema }],
       errors: [400, 401, 404, 413],
     },

@@ -52,9 +52,15 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     model: createOfflineModel({ persona, language: 'en-US' }),
     ...extra,
   });
-  const voice = async (seconds = 1.2, extra: Record<string, string> = {}) => receiveTurn(turnRequest({ audio: wavFile(seconds), ...extra }));
+  const voice = async (seconds = 1.2, extra: Record<string, string> = {}) =>
+    receiveTurn(turnRequest({ audio: wavFile(seconds), ...extra }));
   const messagesOf = (conversationId: string) => withUser(user, (tx) => listMessages(tx, conversationId), db);
-  const uploadCount = async () => Number((await db.query<{ n: string }>('select count(*)::text as n from hearth.uploads where user_id = $1', [user.id]))[0]!.n);
+  const uploadCount = async () =>
+    Number(
+      (
+        await db.query<{ n: string }>('select count(*)::text as n from hearth.uploads where user_id = $1', [user.id])
+      )[0]!.n,
+    );
   const objectCount = async () => (await readdir(path.join(root, user.id)).catch(() => [] as string[])).length;
 
   beforeAll(async () => {
@@ -63,7 +69,9 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     user = await createTestUser(db, 'caller');
     other = await createTestUser(db, 'other');
     groq = await startOpenAICompatibleServer({ apiKey: KEY, flavor: 'groq', basePath: '/openai/v1' });
-    const [row] = await db.query<{ slug: string }>("select slug from hearth.companions where 'en-US' = any(languages) order by slug limit 1");
+    const [row] = await db.query<{ slug: string }>(
+      "select slug from hearth.companions where 'en-US' = any(languages) order by slug limit 1",
+    );
     companion = row!.slug;
   });
   afterAll(async () => {
@@ -76,7 +84,14 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     const call = await createCall(user, { companion, language: 'fr-FR' }, db);
     expect(call).toMatchObject({ status: 'waiting', language: 'fr-FR', turnCount: 0, endedAt: null });
     expect(call.expiresAt.getTime() - call.createdAt.getTime()).toBe(3_600_000);
-    const [conversation] = await withUser(user, (tx) => tx.query<{ language: string }>('select language from hearth.conversations where id = $1', [call.conversationId]), db);
+    const [conversation] = await withUser(
+      user,
+      (tx) =>
+        tx.query<{ language: string }>('select language from hearth.conversations where id = $1', [
+          call.conversationId,
+        ]),
+      db,
+    );
     expect(conversation?.language).toBe('fr-FR');
   });
 
@@ -87,7 +102,10 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     await turn.finished;
 
     expect(events[0]).toEqual({ type: 'transcript', text: FAKE_TRANSCRIPTS.en!.text, language: 'en' });
-    const text = events.filter((e) => e.type === 'text').map((e) => e.delta).join('');
+    const text = events
+      .filter((e) => e.type === 'text')
+      .map((e) => e.delta)
+      .join('');
     expect(text.length).toBeGreaterThan(0);
     const spoken = events.filter((e) => e.type === 'speak');
     expect(spoken.map((e) => e.index)).toEqual(spoken.map((_, i) => i));
@@ -111,7 +129,13 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     expect(after).toMatchObject({ status: 'active', turnCount: 1, interruptedCount: 0, speechSeconds: 1.2 });
     expect(after.startedAt).not.toBeNull();
     expect(after.transcriptionCostUsd).toBeGreaterThan(0);
-    expect(after.turns[0]).toMatchObject({ input: 'voice', speechMs: 1200, userMessageId: user1!.id, assistantMessageId: reply!.id, interrupted: false });
+    expect(after.turns[0]).toMatchObject({
+      input: 'voice',
+      speechMs: 1200,
+      userMessageId: user1!.id,
+      assistantMessageId: reply!.id,
+      interrupted: false,
+    });
   });
 
   it('speaks the reply sentence by sentence while it is still being written, audio in order, its cost counted', async () => {
@@ -126,7 +150,8 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
       const audio = events.filter((e) => e.type === 'audio');
       expect(audio.length).toBeGreaterThan(1);
       expect(audio.map((e) => e.index)).toEqual(audio.map((_, i) => i));
-      for (const sentence of audio) expect(Buffer.from(sentence.data, 'base64').subarray(0, 4).toString('latin1')).toBe('RIFF');
+      for (const sentence of audio)
+        expect(Buffer.from(sentence.data, 'base64').subarray(0, 4).toString('latin1')).toBe('RIFF');
       expect(events.some((e) => e.type === 'speak')).toBe(false);
       // The first sentence's audio went out before the reply had finished streaming.
       const lastText = events.findLastIndex((e) => e.type === 'text');
@@ -178,17 +203,47 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
 
   it('refuses bad audio with a clear error and writes nothing', async () => {
     const call = await createCall(user, { companion }, db);
-    const before = { uploads: await uploadCount(), objects: await objectCount(), messages: (await messagesOf(call.conversationId)).length };
-    await expect(receiveTurn(turnRequest({ audio: new Uint8Array(0) }))).rejects.toMatchObject({ code: 'bad_request', param: 'audio', message: 'The audio is empty.' });
-    await expect(receiveTurn(turnRequest({ audio: encodePng(2, 2, () => [0, 0, 0, 255]) }))).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/not audio/) });
-    await expect(receiveTurn(turnRequest({ audio: wavFile(61) }))).rejects.toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/at most 60 seconds/) });
-    await expect(receiveTurn(turnRequest({ audio: wavFile(1.5, { frequency: 0 }) }))).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/silent/) });
-    await expect(receiveTurn(turnRequest({ audio: wavFile(1), text: 'both' }))).rejects.toMatchObject({ code: 'bad_request', param: 'text' });
-    await expect(receiveTurn(turnRequest({ text: 'hi', language: 'pt-BR' }))).rejects.toMatchObject({ code: 'bad_request', param: 'language' });
+    const before = {
+      uploads: await uploadCount(),
+      objects: await objectCount(),
+      messages: (await messagesOf(call.conversationId)).length,
+    };
+    await expect(receiveTurn(turnRequest({ audio: new Uint8Array(0) }))).rejects.toMatchObject({
+      code: 'bad_request',
+      param: 'audio',
+      message: 'The audio is empty.',
+    });
+    await expect(receiveTurn(turnRequest({ audio: encodePng(2, 2, () => [0, 0, 0, 255]) }))).rejects.toMatchObject({
+      code: 'bad_request',
+      message: expect.stringMatching(/not audio/),
+    });
+    await expect(receiveTurn(turnRequest({ audio: wavFile(61) }))).rejects.toMatchObject({
+      code: 'payload_too_large',
+      message: expect.stringMatching(/at most 60 seconds/),
+    });
+    await expect(receiveTurn(turnRequest({ audio: wavFile(1.5, { frequency: 0 }) }))).rejects.toMatchObject({
+      code: 'bad_request',
+      message: expect.stringMatching(/silent/),
+    });
+    await expect(receiveTurn(turnRequest({ audio: wavFile(1), text: 'both' }))).rejects.toMatchObject({
+      code: 'bad_request',
+      param: 'text',
+    });
+    await expect(receiveTurn(turnRequest({ text: 'hi', language: 'pt-BR' }))).rejects.toMatchObject({
+      code: 'bad_request',
+      param: 'language',
+    });
 
     // No transcription provider: the call says to type instead.
-    await expect(startCallTurn(user, call.id, await voice(), options({ env: {} }))).rejects.toMatchObject({ code: 'provider_not_configured', message: expect.stringMatching(/type in the call/) });
-    expect({ uploads: await uploadCount(), objects: await objectCount(), messages: (await messagesOf(call.conversationId)).length }).toEqual(before);
+    await expect(startCallTurn(user, call.id, await voice(), options({ env: {} }))).rejects.toMatchObject({
+      code: 'provider_not_configured',
+      message: expect.stringMatching(/type in the call/),
+    });
+    expect({
+      uploads: await uploadCount(),
+      objects: await objectCount(),
+      messages: (await messagesOf(call.conversationId)).length,
+    }).toEqual(before);
     expect((await findCall(user, call.id, db)).status).toBe('waiting');
   });
 
@@ -197,10 +252,23 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     await expect(findCall(other, call.id, db)).rejects.toMatchObject({ code: 'not_found' });
     await expect(hangUp(other, call.id, {}, db)).rejects.toMatchObject({ code: 'not_found' });
     await expect(startCallTurn(other, call.id, await voice(), options())).rejects.toMatchObject({ code: 'not_found' });
-    const [row] = await withUser(other, (tx) => tx.query('select id from hearth.calls where id = $1', [call.id]), db).then((rows) => rows);
+    const [row] = await withUser(
+      other,
+      (tx) => tx.query('select id from hearth.calls where id = $1', [call.id]),
+      db,
+    ).then((rows) => rows);
     expect(row).toBeUndefined();
     await expect(
-      withUser(other, (tx) => tx.query('insert into hearth.calls (companion_id, conversation_id, language) values ($1, $2, $3)', [call.companionId, call.conversationId, 'en-US']), db),
+      withUser(
+        other,
+        (tx) =>
+          tx.query('insert into hearth.calls (companion_id, conversation_id, language) values ($1, $2, $3)', [
+            call.companionId,
+            call.conversationId,
+            'en-US',
+          ]),
+        db,
+      ),
     ).rejects.toThrow(/row-level security/);
     expect((await findCall(user, call.id, db)).status).toBe('waiting');
   });
@@ -240,12 +308,18 @@ describe.each(TEST_DATABASES)('calls on $name', ({ open }) => {
     const again = await hangUp(user, call.id, {}, db);
     expect(again.endedAt).toEqual(ended.endedAt);
     expect(again.durationMs).toBe(ended.durationMs);
-    await expect(startCallTurn(user, call.id, await voice(), options())).rejects.toMatchObject({ code: 'conflict', status: 409 });
+    await expect(startCallTurn(user, call.id, await voice(), options())).rejects.toMatchObject({
+      code: 'conflict',
+      status: 409,
+    });
   });
 
   it('refuses turns past its expiry (410) and shows the call ended as expired', async () => {
     const call = await createCall(user, { companion }, db);
-    await db.query("update hearth.calls set created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' where id = $1", [call.id]);
+    await db.query(
+      "update hearth.calls set created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' where id = $1",
+      [call.id],
+    );
     const input: TurnInput = await receiveTurn(turnRequest({ text: 'Still there?' }));
     await expect(startCallTurn(user, call.id, input, options())).rejects.toMatchObject({ code: 'gone', status: 410 });
     expect((await messagesOf(call.conversationId)).length).toBe(1);

@@ -2,7 +2,15 @@ import type { Database, Queryable } from '@/lib/db/client';
 import { findCompanion } from '@/lib/companions/queries';
 import { createConversation, getConversation, type Conversation } from '@/lib/conversations/queries';
 import { preferredModel } from '@/lib/ai/routing';
-import { endCall, getCall, insertCall, listCallTurns, setPlayback, type Call, type CallTurn } from '@/lib/calls/queries';
+import {
+  endCall,
+  getCall,
+  insertCall,
+  listCallTurns,
+  setPlayback,
+  type Call,
+  type CallTurn,
+} from '@/lib/calls/queries';
 import type { PlaybackReport } from './utterance';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
@@ -30,10 +38,19 @@ export async function createCall(
       const language = input.language ?? (input.conversation ? undefined : companion.languages[0]!);
       const conversation = input.conversation
         ? await getConversation(tx, input.conversation)
-        : await createConversation(tx, { companionId: companion.id, model: preferredModel(companion), language: language!, greeting: companion.greeting, title: `Call with ${companion.name}` });
-      if (!conversation) throw new HearthError('not_found', 'This conversation does not exist.', { param: 'conversation' });
+        : await createConversation(tx, {
+            companionId: companion.id,
+            model: preferredModel(companion),
+            language: language!,
+            greeting: companion.greeting,
+            title: `Call with ${companion.name}`,
+          });
+      if (!conversation)
+        throw new HearthError('not_found', 'This conversation does not exist.', { param: 'conversation' });
       if (conversation.companionId !== companion.id) {
-        throw new HearthError('bad_request', `This conversation is with another companion, not ${companion.name}.`, { param: 'conversation' });
+        throw new HearthError('bad_request', `This conversation is with another companion, not ${companion.name}.`, {
+          param: 'conversation',
+        });
       }
       return startCall(tx, companion.id, conversation, language ?? conversation.language);
     },
@@ -42,8 +59,14 @@ export async function createCall(
 }
 
 /** The call row, and the conversation switched to the call's language (the companion answers in it). */
-async function startCall(tx: Queryable, companionId: string, conversation: Conversation, language: Language): Promise<Call> {
-  if (language !== conversation.language) await tx.query('update hearth.conversations set language = $2 where id = $1', [conversation.id, language]);
+async function startCall(
+  tx: Queryable,
+  companionId: string,
+  conversation: Conversation,
+  language: Language,
+): Promise<Call> {
+  if (language !== conversation.language)
+    await tx.query('update hearth.conversations set language = $2 where id = $1', [conversation.id, language]);
   return insertCall(tx, { companionId, conversationId: conversation.id, language, ttlSeconds: CALL_TTL_SECONDS });
 }
 
@@ -63,7 +86,12 @@ export async function findCall(user: UserScope, id: string, db?: Database): Prom
  * Hangs up; ending an ended call again changes nothing and answers it as it is. `playback` is the
  * client's report of when the last reply started playing.
  */
-export async function hangUp(user: UserScope, id: string, input: { playback?: PlaybackReport } = {}, db?: Database): Promise<CallWithTurns> {
+export async function hangUp(
+  user: UserScope,
+  id: string,
+  input: { playback?: PlaybackReport } = {},
+  db?: Database,
+): Promise<CallWithTurns> {
   await withUser(
     user,
     async (tx) => {
@@ -83,8 +111,10 @@ export async function hangUp(user: UserScope, id: string, input: { playback?: Pl
 export async function callForTurn(tx: Queryable, id: string): Promise<Call> {
   const call = await getCall(tx, id);
   if (!call) throw new HearthError('not_found', 'This call does not exist.');
-  if (call.status === 'ended') throw new HearthError('conflict', 'This call has ended; start a new call to keep talking.');
-  if (call.expiresAt.getTime() <= Date.now()) throw new HearthError('gone', 'This call expired an hour after it started; start a new call to keep talking.');
+  if (call.status === 'ended')
+    throw new HearthError('conflict', 'This call has ended; start a new call to keep talking.');
+  if (call.expiresAt.getTime() <= Date.now())
+    throw new HearthError('gone', 'This call expired an hour after it started; start a new call to keep talking.');
   return call;
 }
 

@@ -16,9 +16,11 @@ const PER_MINUTE: Record<string, number> = {
 export function transcriptionCostUsd(provider: TranscriptionProvider, seconds: number | null, env: Env): number | null {
   if (seconds === null) return null;
   const model =
-    provider === 'groq' ? env.GROQ_TRANSCRIPTION_MODEL || 'whisper-large-v3-turbo'
-    : provider === 'openai' ? env.OPENAI_TRANSCRIPTION_MODEL || 'whisper-1'
-    : env.GOOGLE_TRANSCRIPTION_MODEL || 'gemini-2.5-flash';
+    provider === 'groq'
+      ? env.GROQ_TRANSCRIPTION_MODEL || 'whisper-large-v3-turbo'
+      : provider === 'openai'
+        ? env.OPENAI_TRANSCRIPTION_MODEL || 'whisper-1'
+        : env.GOOGLE_TRANSCRIPTION_MODEL || 'gemini-2.5-flash';
   const price = PER_MINUTE[`${provider}/${model}`];
   return price === undefined ? null : (seconds / 60) * price;
 }

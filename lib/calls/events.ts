@@ -10,8 +10,22 @@ export type CallTurnEvent =
   | { type: 'audio'; index: number; text: string; media_type: string; data: string }
   /** No server voice for this sentence (none configured, or it failed): the browser speaks the text. */
   | { type: 'speak'; index: number; text: string; language: string }
-  | { type: 'timing'; turn_id: string; transcript_ms: number | null; first_token_ms: number | null; first_audio_ms: number | null; total_ms: number }
-  | { type: 'done'; turn_id: string; user_message_id: string | null; assistant_message_id: string; status: 'complete' | 'error' | 'aborted'; error: string | null }
+  | {
+      type: 'timing';
+      turn_id: string;
+      transcript_ms: number | null;
+      first_token_ms: number | null;
+      first_audio_ms: number | null;
+      total_ms: number;
+    }
+  | {
+      type: 'done';
+      turn_id: string;
+      user_message_id: string | null;
+      assistant_message_id: string;
+      status: 'complete' | 'error' | 'aborted';
+      error: string | null;
+    }
   | { type: 'error'; error: { type: string; message: string } };
 
 export function encodeEvent(event: CallTurnEvent): string {

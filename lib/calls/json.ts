@@ -14,7 +14,9 @@ const turnTimingSchema = z.object({
   transcript_ms: nullableMs.meta({ description: 'From the request to the transcript.' }),
   first_token_ms: nullableMs.meta({ description: "From the request to the reply's first text." }),
   first_audio_ms: nullableMs.meta({ description: "From the request to the first sentence's synthesized audio." }),
-  playback_ms: nullableMs.meta({ description: "Reported by the client: from the end of the person's speech to the reply starting to play." }),
+  playback_ms: nullableMs.meta({
+    description: "Reported by the client: from the end of the person's speech to the reply starting to play.",
+  }),
   total_ms: nullableMs,
   interrupted: z.boolean(),
   created_at: timestamp,
@@ -24,7 +26,9 @@ export const callJsonSchema = z
   .object({
     id: z.uuid(),
     companion_id: z.uuid(),
-    conversation_id: z.uuid().meta({ description: "Where the call's transcript is kept, as messages with `source: voice`." }),
+    conversation_id: z
+      .uuid()
+      .meta({ description: "Where the call's transcript is kept, as messages with `source: voice`." }),
     language: z.enum(['en-US', 'es-ES', 'fr-FR', 'de-DE', 'nl-NL', 'it-IT']),
     status: z.enum(['waiting', 'active', 'ended']).meta({ description: '`waiting` until the first turn.' }),
     created_at: timestamp,
@@ -32,11 +36,22 @@ export const callJsonSchema = z
     ended_at: timestamp.nullable(),
     expires_at: timestamp.meta({ description: 'An hour after creation; from then on turns are refused (410).' }),
     end_reason: z.enum(['hangup', 'expired']).nullable(),
-    duration_ms: z.number().nullable().meta({ description: 'From creation to hanging up (or expiry); null while the call is on.' }),
+    duration_ms: z
+      .number()
+      .nullable()
+      .meta({ description: 'From creation to hanging up (or expiry); null while the call is on.' }),
     turn_count: z.number().int(),
     interrupted_count: z.number().int(),
-    cost: z.object({ model_usd: z.number(), transcription_usd: z.number(), speech_usd: z.number(), total_usd: z.number() }),
-    timings: z.array(turnTimingSchema).optional().meta({ description: "Every turn's latency, oldest first (GET and end only)." }),
+    cost: z.object({
+      model_usd: z.number(),
+      transcription_usd: z.number(),
+      speech_usd: z.number(),
+      total_usd: z.number(),
+    }),
+    timings: z
+      .array(turnTimingSchema)
+      .optional()
+      .meta({ description: "Every turn's latency, oldest first (GET and end only)." }),
   })
   .meta({ id: 'Call' });
 

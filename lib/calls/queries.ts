@@ -65,12 +65,18 @@ export async function insertCall(
 
 /** One of the user's calls (RLS hides everyone else's); `forUpdate` locks it for the transaction. */
 export async function getCall(tx: Queryable, id: string, { forUpdate = false } = {}): Promise<Call | null> {
-  const [row] = await tx.query<Call>(`select ${COLUMNS} from hearth.calls where id = $1${forUpdate ? ' for update' : ''}`, [id]);
+  const [row] = await tx.query<Call>(
+    `select ${COLUMNS} from hearth.calls where id = $1${forUpdate ? ' for update' : ''}`,
+    [id],
+  );
   return row ?? null;
 }
 
 export function listCallTurns(tx: Queryable, callId: string): Promise<CallTurn[]> {
-  return tx.query<CallTurn>(`select ${TURN_COLUMNS} from hearth.call_turns where call_id = $1 order by created_at, id`, [callId]);
+  return tx.query<CallTurn>(
+    `select ${TURN_COLUMNS} from hearth.call_turns where call_id = $1 order by created_at, id`,
+    [callId],
+  );
 }
 
 /** The first turn makes a waiting call active; a new language applies to the call and its conversation. */
@@ -79,7 +85,8 @@ export async function beginTurn(tx: Queryable, call: Call, language: Language): 
     `update hearth.calls set status = 'active', started_at = coalesce(started_at, now()), language = $2 where id = $1`,
     [call.id, language],
   );
-  if (language !== call.language) await tx.query('update hearth.conversations set language = $2 where id = $1', [call.conversationId, language]);
+  if (language !== call.language)
+    await tx.query('update hearth.conversations set language = $2 where id = $1', [call.conversationId, language]);
 }
 
 export type TurnRecord = {
@@ -115,8 +122,20 @@ export async function recordTurn(tx: Queryable, turn: TurnRecord): Promise<strin
      )
      select id from turn`,
     [
-      turn.callId, turn.input, turn.userMessageId, turn.assistantMessageId, turn.speechMs, turn.transcriptMs, turn.firstTokenMs,
-      turn.firstAudioMs, turn.totalMs, turn.interrupted, turn.speechCharacters, turn.modelCostUsd, turn.transcriptionCostUsd, turn.speechCostUsd,
+      turn.callId,
+      turn.input,
+      turn.userMessageId,
+      turn.assistantMessageId,
+      turn.speechMs,
+      turn.transcriptMs,
+      turn.firstTokenMs,
+      turn.firstAudioMs,
+      turn.totalMs,
+      turn.interrupted,
+      turn.speechCharacters,
+      turn.modelCostUsd,
+      turn.transcriptionCostUsd,
+      turn.speechCostUsd,
     ],
   );
   if (!row) throw new Error('insert returned no row');
@@ -125,7 +144,11 @@ export async function recordTurn(tx: Queryable, turn: TurnRecord): Promise<strin
 
 /** When the client started playing a turn's reply, in ms from the turn's request. */
 export async function setPlayback(tx: Queryable, callId: string, turnId: string, playbackMs: number): Promise<void> {
-  await tx.query('update hearth.call_turns set playback_ms = $3 where id = $2 and call_id = $1', [callId, turnId, playbackMs]);
+  await tx.query('update hearth.call_turns set playback_ms = $3 where id = $2 and call_id = $1', [
+    callId,
+    turnId,
+    playbackMs,
+  ]);
 }
 
 /** Ends a call once: the duration runs from its creation (the call screen connecting) to now, or to its expiry. */

@@ -6,7 +6,9 @@ import { text } from '@/lib/validation/text';
 export const createCallRequest = z.strictObject({
   companion: companionRef,
   language: language.optional(),
-  conversation: uuid.optional().meta({ description: "Continue one of the caller's conversations with this companion; a new one by default." }),
+  conversation: uuid
+    .optional()
+    .meta({ description: "Continue one of the caller's conversations with this companion; a new one by default." }),
 });
 
 /** POST /api/v1/calls/{id}/end: optionally, when the last reply started playing. */

@@ -43,7 +43,12 @@ export type StartedCallTurn = {
  * cannot take a turn, silence, no transcription provider, a failed transcription) throws and
  * leaves nothing written; from then on problems arrive as an `error` event.
  */
-export async function startCallTurn(user: UserScope, callId: string, input: TurnInput, options: CallTurnOptions = {}): Promise<StartedCallTurn> {
+export async function startCallTurn(
+  user: UserScope,
+  callId: string,
+  input: TurnInput,
+  options: CallTurnOptions = {},
+): Promise<StartedCallTurn> {
   const startedAt = performance.now();
   const since = () => Math.round(performance.now() - startedAt);
   const env = options.env ?? process.env;
@@ -70,19 +75,29 @@ export async function startCallTurn(user: UserScope, callId: string, input: Turn
   let heard: { language: string | null } | null = null;
   let transcriptMs: number | null = null;
   let transcriptionCost: number | null = null;
-  const discard = () => store.delete(files.map((f) => f.upload.path)).catch((error: unknown) => console.error('[calls] could not delete a turn\'s files:', error));
+  const discard = () =>
+    store
+      .delete(files.map((f) => f.upload.path))
+      .catch((error: unknown) => console.error("[calls] could not delete a turn's files:", error));
   try {
     if (input.frame) files.push(frameFile(user, input.frame));
     if (input.kind === 'voice') {
       const provider = transcriptionProvider(env);
-      if (!provider) throw new HearthError('provider_not_configured', `${TRANSCRIPTION_NEEDS_KEY} Until then, type in the call's text box.`, { param: 'audio' });
+      if (!provider)
+        throw new HearthError(
+          'provider_not_configured',
+          `${TRANSCRIPTION_NEEDS_KEY} Until then, type in the call's text box.`,
+          { param: 'audio' },
+        );
       const audio = audioFile(user, input.audio);
       files.push(audio);
       const [transcript] = await Promise.all([
-        transcribeAudio(input.audio.bytes, input.audio.mediaType, env, signal, language.slice(0, 2)).catch((error: unknown) => {
-          if (signal?.aborted) throw new HearthError('bad_request', 'The turn was cancelled.');
-          throw new HearthError('provider_failed', `Transcription failed: ${redactedMessage(error)}`);
-        }),
+        transcribeAudio(input.audio.bytes, input.audio.mediaType, env, signal, language.slice(0, 2)).catch(
+          (error: unknown) => {
+            if (signal?.aborted) throw new HearthError('bad_request', 'The turn was cancelled.');
+            throw new HearthError('provider_failed', `Transcription failed: ${redactedMessage(error)}`);
+          },
+        ),
         ...files.map((f) => store.put(f.upload.path, f.bytes, f.upload.mediaType)),
       ]);
       said = transcript?.text ?? '';
@@ -119,7 +134,15 @@ export async function startCallTurn(user: UserScope, callId: string, input: Turn
       { db, env, store, model: options.model, source: 'voice' },
     );
   } catch (error) {
-    await withUser(user, (tx) => deleteUploadRows(tx, files.map((f) => f.upload.id)), db).catch(() => {});
+    await withUser(
+      user,
+      (tx) =>
+        deleteUploadRows(
+          tx,
+          files.map((f) => f.upload.id),
+        ),
+      db,
+    ).catch(() => {});
     await discard();
     throw error;
   }
@@ -170,7 +193,14 @@ export async function startCallTurn(user: UserScope, callId: string, input: Turn
           }),
         db,
       );
-      channel.emit({ type: 'timing', turn_id: turnId, transcript_ms: transcriptMs, first_token_ms: firstTokenMs, first_audio_ms: speaking.firstAudioMs, total_ms: totalMs });
+      channel.emit({
+        type: 'timing',
+        turn_id: turnId,
+        transcript_ms: transcriptMs,
+        first_token_ms: firstTokenMs,
+        first_audio_ms: speaking.firstAudioMs,
+        total_ms: totalMs,
+      });
       channel.emit({
         type: 'done',
         turn_id: turnId,
@@ -181,7 +211,12 @@ export async function startCallTurn(user: UserScope, callId: string, input: Turn
       });
     } catch (error) {
       console.error('[calls] turn failed:', error);
-      channel.emit({ type: 'error', error: isHearthError(error) ? { type: error.type, message: error.message } : { type: 'api_error', message: 'The reply could not be finished.' } });
+      channel.emit({
+        type: 'error',
+        error: isHearthError(error)
+          ? { type: error.type, message: error.message }
+          : { type: 'api_error', message: 'The reply could not be finished.' },
+      });
     } finally {
       signal?.removeEventListener('abort', interrupt);
       channel.close();
@@ -196,7 +231,13 @@ export async function startCallTurn(user: UserScope, callId: string, input: Turn
  * all at once, and handed out in order. Without a TTS provider, or when one sentence fails, the
  * browser speaks that sentence's text instead.
  */
-function speakingQueue(input: { env: Env; language: Language; voice: string | null; emit: (event: CallTurnEvent) => void; since: () => number }) {
+function speakingQueue(input: {
+  env: Env;
+  language: Language;
+  voice: string | null;
+  emit: (event: CallTurnEvent) => void;
+  since: () => number;
+}) {
   const provider = speechProvider(input.env);
   const stop = new AbortController();
   let ordered = Promise.resolve();
@@ -207,8 +248,12 @@ function speakingQueue(input: { env: Env; language: Language; voice: string | nu
     if (!sentence || stop.signal.aborted) return;
     const at = index++;
     const spoken: Promise<SynthesizedSpeech | null> = provider
-      ? synthesizeSpeech({ text: sentence, language: input.language, voice: input.voice, signal: stop.signal }, input.env).catch((error: unknown) => {
-          if (!stop.signal.aborted) console.warn(`[calls] speech failed, the browser speaks instead: ${redactedMessage(error)}`);
+      ? synthesizeSpeech(
+          { text: sentence, language: input.language, voice: input.voice, signal: stop.signal },
+          input.env,
+        ).catch((error: unknown) => {
+          if (!stop.signal.aborted)
+            console.warn(`[calls] speech failed, the browser speaks instead: ${redactedMessage(error)}`);
           return null;
         })
       : Promise.resolve(null);
@@ -219,7 +264,13 @@ function speakingQueue(input: { env: Env; language: Language; voice: string | nu
       state.firstAudioMs ??= input.since();
       state.characters += speech.characters;
       state.costUsd += speech.costUsd ?? 0;
-      input.emit({ type: 'audio', index: at, text: sentence, media_type: speech.mediaType, data: Buffer.from(speech.audio).toString('base64') });
+      input.emit({
+        type: 'audio',
+        index: at,
+        text: sentence,
+        media_type: speech.mediaType,
+        data: Buffer.from(speech.audio).toString('base64'),
+      });
     });
   };
   return {
@@ -238,14 +289,26 @@ function speakingQueue(input: { env: Env; language: Language; voice: string | nu
   };
 }
 
-function audioFile(user: UserScope, audio: Extract<TurnInput, { kind: 'voice' }>['audio']): { upload: NewUpload; bytes: Uint8Array } {
+function audioFile(
+  user: UserScope,
+  audio: Extract<TurnInput, { kind: 'voice' }>['audio'],
+): { upload: NewUpload; bytes: Uint8Array } {
   const id = crypto.randomUUID();
   return {
     bytes: audio.bytes,
     upload: {
-      id, kind: 'audio', source: 'upload', mediaType: audio.mediaType, sizeBytes: audio.bytes.byteLength,
-      path: `${user.id}/${id}.${EXTENSIONS[audio.mediaType]}`, width: null, height: null, filename: `call-turn.${EXTENSIONS[audio.mediaType]}`,
-      transcript: null, transcriptLanguage: null, transcriptError: null,
+      id,
+      kind: 'audio',
+      source: 'upload',
+      mediaType: audio.mediaType,
+      sizeBytes: audio.bytes.byteLength,
+      path: `${user.id}/${id}.${EXTENSIONS[audio.mediaType]}`,
+      width: null,
+      height: null,
+      filename: `call-turn.${EXTENSIONS[audio.mediaType]}`,
+      transcript: null,
+      transcriptLanguage: null,
+      transcriptError: null,
     },
   };
 }
@@ -256,9 +319,18 @@ function frameFile(user: UserScope, frame: NonNullable<TurnInput['frame']>): { u
   return {
     bytes: frame.bytes,
     upload: {
-      id, kind: 'image', source: 'upload', mediaType: frame.mediaType, sizeBytes: frame.bytes.byteLength,
-      path: `${user.id}/${id}.${EXTENSIONS[frame.mediaType]}`, width: size.width, height: size.height, filename: `camera.${EXTENSIONS[frame.mediaType]}`,
-      transcript: null, transcriptLanguage: null, transcriptError: null,
+      id,
+      kind: 'image',
+      source: 'upload',
+      mediaType: frame.mediaType,
+      sizeBytes: frame.bytes.byteLength,
+      path: `${user.id}/${id}.${EXTENSIONS[frame.mediaType]}`,
+      width: size.width,
+      height: size.height,
+      filename: `camera.${EXTENSIONS[frame.mediaType]}`,
+      transcript: null,
+      transcriptLanguage: null,
+      transcriptError: null,
     },
   };
 }

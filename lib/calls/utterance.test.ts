@@ -13,7 +13,11 @@ async function turn(fields: Record<string, Uint8Array | string>): Promise<{ requ
   }
   const encoded = new Request('http://hearth.test/api/v1/calls/x/turns', { method: 'POST', body: form });
   const body = new Uint8Array(await encoded.arrayBuffer());
-  const request = new Request(encoded.url, { method: 'POST', headers: { 'content-type': encoded.headers.get('content-type')!, 'content-length': String(body.length) }, body });
+  const request = new Request(encoded.url, {
+    method: 'POST',
+    headers: { 'content-type': encoded.headers.get('content-type')!, 'content-length': String(body.length) },
+    body,
+  });
   return { request, size: body.length };
 }
 
@@ -38,7 +42,11 @@ describe("a call turn's body, which goes through the app's function", () => {
     const { request } = await turn({ text: 'Can you see this?', image: frameOf(MAX_FRAME_BYTES + 1) });
     const error = await receiveTurn(request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HearthError);
-    expect(error).toMatchObject({ code: 'payload_too_large', param: 'image', message: 'A camera frame can be at most 1 MB.' });
+    expect(error).toMatchObject({
+      code: 'payload_too_large',
+      param: 'image',
+      message: 'A camera frame can be at most 1 MB.',
+    });
   });
 
   it('refuses a body over the cap by its declared length, before reading it', async () => {

@@ -28,8 +28,22 @@ export type CameraFrame = { bytes: Uint8Array; mediaType: ImageType };
 export type PlaybackReport = { turnId: string; playbackMs: number };
 
 export type TurnInput =
-  | { kind: 'voice'; audio: Utterance; frame: CameraFrame | null; language: Language | null; speechMs: number | null; playback: PlaybackReport | null }
-  | { kind: 'text'; text: string; frame: CameraFrame | null; language: Language | null; speechMs: null; playback: PlaybackReport | null };
+  | {
+      kind: 'voice';
+      audio: Utterance;
+      frame: CameraFrame | null;
+      language: Language | null;
+      speechMs: number | null;
+      playback: PlaybackReport | null;
+    }
+  | {
+      kind: 'text';
+      text: string;
+      frame: CameraFrame | null;
+      language: Language | null;
+      speechMs: null;
+      playback: PlaybackReport | null;
+    };
 
 /**
  * Reads a turn's multipart body: `audio` (the utterance: WAV, WebM/Opus, Ogg, MP3 or M4A) or
@@ -40,9 +54,17 @@ export type TurnInput =
 export async function receiveTurn(request: Request): Promise<TurnInput> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data;/i.test(contentType)) {
-    throw new HearthError('bad_request', 'Send the turn as multipart/form-data with an "audio" file or a "text" field.');
+    throw new HearthError(
+      'bad_request',
+      'Send the turn as multipart/form-data with an "audio" file or a "text" field.',
+    );
   }
-  const tooLarge = () => new HearthError('payload_too_large', `A turn can carry at most ${MAX_UTTERANCE_BYTES / 1024 / 1024} MB of audio and a ${MAX_FRAME_BYTES / 1024 / 1024} MB camera frame.`, { param: 'audio' });
+  const tooLarge = () =>
+    new HearthError(
+      'payload_too_large',
+      `A turn can carry at most ${MAX_UTTERANCE_BYTES / 1024 / 1024} MB of audio and a ${MAX_FRAME_BYTES / 1024 / 1024} MB camera frame.`,
+      { param: 'audio' },
+    );
   const body = await readBodyBytes(request, MAX_TURN_BYTES, tooLarge).catch((error: unknown) => {
     if (error instanceof HearthError) throw error;
     throw new HearthError('bad_request', 'The request body broke off.');
@@ -55,20 +77,28 @@ export async function receiveTurn(request: Request): Promise<TurnInput> {
   }
 
   const language = field(form, 'language');
-  if (language !== null && !isLanguage(language)) throw new HearthError('bad_request', `language must be one of ${LANGUAGES.join(', ')}.`, { param: 'language' });
+  if (language !== null && !isLanguage(language))
+    throw new HearthError('bad_request', `language must be one of ${LANGUAGES.join(', ')}.`, { param: 'language' });
   const playback = playbackOf(field(form, 'playback'));
   const image = await frameOf(form.get('image'));
   const audio = form.get('audio');
   const text = parseWith(typedText, { text: field(form, 'text') }).text;
 
-  if (audio !== null && text !== null) throw new HearthError('bad_request', 'Send either "audio" or "text", not both.', { param: 'text' });
+  if (audio !== null && text !== null)
+    throw new HearthError('bad_request', 'Send either "audio" or "text", not both.', { param: 'text' });
   if (text !== null) {
     const trimmed = text.trim();
     if (!trimmed) throw new HearthError('bad_request', 'The message is empty.', { param: 'text' });
-    if (trimmed.length > MAX_TYPED_CHARACTERS) throw new HearthError('bad_request', `A message can be at most ${MAX_TYPED_CHARACTERS} characters.`, { param: 'text' });
+    if (trimmed.length > MAX_TYPED_CHARACTERS)
+      throw new HearthError('bad_request', `A message can be at most ${MAX_TYPED_CHARACTERS} characters.`, {
+        param: 'text',
+      });
     return { kind: 'text', text: trimmed, frame: image, language, speechMs: null, playback };
   }
-  if (!(audio instanceof Blob)) throw new HearthError('bad_request', 'Send the utterance as a file in the field "audio", or "text".', { param: 'audio' });
+  if (!(audio instanceof Blob))
+    throw new HearthError('bad_request', 'Send the utterance as a file in the field "audio", or "text".', {
+      param: 'audio',
+    });
   const speechMs = field(form, 'speech_ms');
   const reportedMs = speechMs === null ? null : Number(speechMs);
   if (reportedMs !== null && !(Number.isInteger(reportedMs) && reportedMs >= 0 && reportedMs <= 3_600_000)) {
@@ -77,26 +107,52 @@ export async function receiveTurn(request: Request): Promise<TurnInput> {
   const checked = checkUtterance(new Uint8Array(await audio.arrayBuffer()));
   const seconds = checked.seconds ?? (reportedMs === null ? null : reportedMs / 1000);
   if (seconds !== null && seconds > MAX_UTTERANCE_SECONDS) {
-    throw new HearthError('payload_too_large', `An utterance can be at most ${MAX_UTTERANCE_SECONDS} seconds; this one is ${Math.round(seconds)}.`, { param: 'audio' });
+    throw new HearthError(
+      'payload_too_large',
+      `An utterance can be at most ${MAX_UTTERANCE_SECONDS} seconds; this one is ${Math.round(seconds)}.`,
+      { param: 'audio' },
+    );
   }
-  return { kind: 'voice', audio: { ...checked, seconds }, frame: image, language, speechMs: seconds === null ? null : Math.round(seconds * 1000), playback };
+  return {
+    kind: 'voice',
+    audio: { ...checked, seconds },
+    frame: image,
+    language,
+    speechMs: seconds === null ? null : Math.round(seconds * 1000),
+    playback,
+  };
 }
 
 /** The utterance's type from its bytes; a WAV is also measured, and refused when it is silent. */
 export function checkUtterance(bytes: Uint8Array): Utterance {
   if (bytes.byteLength === 0) throw new HearthError('bad_request', 'The audio is empty.', { param: 'audio' });
-  if (bytes.byteLength > MAX_UTTERANCE_BYTES) throw new HearthError('payload_too_large', `An utterance can be at most ${MAX_UTTERANCE_BYTES / 1024 / 1024} MB.`, { param: 'audio' });
+  if (bytes.byteLength > MAX_UTTERANCE_BYTES)
+    throw new HearthError('payload_too_large', `An utterance can be at most ${MAX_UTTERANCE_BYTES / 1024 / 1024} MB.`, {
+      param: 'audio',
+    });
   const mediaType = sniffMediaType(bytes);
   if (!mediaType?.startsWith('audio/')) {
-    throw new HearthError('bad_request', 'This is not audio: send WAV, WebM/Opus, Ogg, MP3 or M4A (the type is read from the content).', { param: 'audio' });
+    throw new HearthError(
+      'bad_request',
+      'This is not audio: send WAV, WebM/Opus, Ogg, MP3 or M4A (the type is read from the content).',
+      { param: 'audio' },
+    );
   }
   if (mediaType !== 'audio/wav') return { bytes, mediaType: mediaType as AudioType, seconds: null };
   const pcm = readWav(bytes);
-  if (!pcm) throw new HearthError('bad_request', 'This WAV file could not be read: its header is damaged or cut short.', { param: 'audio' });
+  if (!pcm)
+    throw new HearthError('bad_request', 'This WAV file could not be read: its header is damaged or cut short.', {
+      param: 'audio',
+    });
   if (pcm.seconds > MAX_UTTERANCE_SECONDS) {
-    throw new HearthError('payload_too_large', `An utterance can be at most ${MAX_UTTERANCE_SECONDS} seconds; this one is ${Math.round(pcm.seconds)}.`, { param: 'audio' });
+    throw new HearthError(
+      'payload_too_large',
+      `An utterance can be at most ${MAX_UTTERANCE_SECONDS} seconds; this one is ${Math.round(pcm.seconds)}.`,
+      { param: 'audio' },
+    );
   }
-  if (pcm.rms !== null && pcm.rms < SILENCE_RMS) throw new HearthError('bad_request', 'The audio is silent: nothing was said.', { param: 'audio' });
+  if (pcm.rms !== null && pcm.rms < SILENCE_RMS)
+    throw new HearthError('bad_request', 'The audio is silent: nothing was said.', { param: 'audio' });
   return { bytes, mediaType: 'audio/wav', seconds: pcm.seconds };
 }
 
@@ -104,11 +160,16 @@ export function checkUtterance(bytes: Uint8Array): Utterance {
 export function readWav(bytes: Uint8Array): { seconds: number; rms: number | null } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let format: { channels: number; rate: number; bits: number; code: number } | null = null;
-  for (let offset = 12; offset + 8 <= bytes.byteLength; ) {
+  for (let offset = 12; offset + 8 <= bytes.byteLength;) {
     const id = String.fromCharCode(...bytes.subarray(offset, offset + 4));
     const size = view.getUint32(offset + 4, true);
     if (id === 'fmt ' && offset + 24 <= bytes.byteLength) {
-      format = { code: view.getUint16(offset + 8, true), channels: view.getUint16(offset + 10, true), rate: view.getUint32(offset + 12, true), bits: view.getUint16(offset + 22, true) };
+      format = {
+        code: view.getUint16(offset + 8, true),
+        channels: view.getUint16(offset + 10, true),
+        rate: view.getUint32(offset + 12, true),
+        bits: view.getUint16(offset + 22, true),
+      };
     } else if (id === 'data' && format && format.rate > 0 && format.channels > 0 && format.bits > 0) {
       // A streamed WAV may declare 0 or 0xFFFFFFFF: the data then runs to the end of the file.
       const available = bytes.byteLength - offset - 8;
@@ -127,16 +188,25 @@ export function readWav(bytes: Uint8Array): { seconds: number; rms: number | nul
 
 async function frameOf(value: FormDataEntryValue | null): Promise<CameraFrame | null> {
   if (value === null) return null;
-  if (!(value instanceof Blob) || value.size === 0) throw new HearthError('bad_request', 'The camera frame is empty.', { param: 'image' });
-  if (value.size > MAX_FRAME_BYTES) throw new HearthError('payload_too_large', `A camera frame can be at most ${MAX_FRAME_BYTES / 1024 / 1024} MB.`, { param: 'image' });
+  if (!(value instanceof Blob) || value.size === 0)
+    throw new HearthError('bad_request', 'The camera frame is empty.', { param: 'image' });
+  if (value.size > MAX_FRAME_BYTES)
+    throw new HearthError('payload_too_large', `A camera frame can be at most ${MAX_FRAME_BYTES / 1024 / 1024} MB.`, {
+      param: 'image',
+    });
   const bytes = new Uint8Array(await value.arrayBuffer());
   const mediaType = sniffMediaType(bytes);
-  if (mediaType !== 'image/jpeg' && mediaType !== 'image/png') throw new HearthError('bad_request', 'The camera frame must be a JPEG or PNG image.', { param: 'image' });
+  if (mediaType !== 'image/jpeg' && mediaType !== 'image/png')
+    throw new HearthError('bad_request', 'The camera frame must be a JPEG or PNG image.', { param: 'image' });
   const size = imageDimensions(bytes, mediaType);
   if (!size) throw new HearthError('bad_request', 'The camera frame could not be read.', { param: 'image' });
   // The uploads' cap: a small file whose header claims a huge picture would be a bomb for whatever decodes it.
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
-    throw new HearthError('bad_request', `A camera frame can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels.`, { param: 'image' });
+    throw new HearthError(
+      'bad_request',
+      `A camera frame can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels.`,
+      { param: 'image' },
+    );
   }
   return { bytes, mediaType: mediaType satisfies (typeof IMAGE_TYPES)[number] };
 }
@@ -145,13 +215,21 @@ function playbackOf(value: string | null): PlaybackReport | null {
   if (value === null) return null;
   try {
     const parsed = JSON.parse(value) as { turn_id?: unknown; playback_ms?: unknown };
-    if (typeof parsed.turn_id === 'string' && /^[0-9a-f-]{36}$/i.test(parsed.turn_id) && Number.isInteger(parsed.playback_ms) && (parsed.playback_ms as number) >= 0 && (parsed.playback_ms as number) < 3_600_000) {
+    if (
+      typeof parsed.turn_id === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(parsed.turn_id) &&
+      Number.isInteger(parsed.playback_ms) &&
+      (parsed.playback_ms as number) >= 0 &&
+      (parsed.playback_ms as number) < 3_600_000
+    ) {
       return { turnId: parsed.turn_id, playbackMs: parsed.playback_ms as number };
     }
   } catch {
     // refused below
   }
-  throw new HearthError('bad_request', 'playback must be JSON: {"turn_id": "<uuid>", "playback_ms": <whole ms>}.', { param: 'playback' });
+  throw new HearthError('bad_request', 'playback must be JSON: {"turn_id": "<uuid>", "playback_ms": <whole ms>}.', {
+    param: 'playback',
+  });
 }
 
 function field(form: FormData, name: string): string | null {

@@ -20,14 +20,27 @@ const dataV2 = {
   tags: ['adventure', 'storytelling'],
   creator: 'hearth',
   character_version: '1.2',
-  character_book: { name: 'Sky lore', entries: [{ keys: ['airship'], content: 'Airships float.', enabled: true, insertion_order: 0 }] },
-  extensions: { depth_prompt: { prompt: 'x', depth: 4, role: 'system' }, talkativeness: '0.5', some_tool: { nested: [1, 2, { a: null }] } },
+  character_book: {
+    name: 'Sky lore',
+    entries: [{ keys: ['airship'], content: 'Airships float.', enabled: true, insertion_order: 0 }],
+  },
+  extensions: {
+    depth_prompt: { prompt: 'x', depth: 4, role: 'system' },
+    talkativeness: '0.5',
+    some_tool: { nested: [1, 2, { a: null }] },
+  },
 };
 const cardV2 = { spec: 'chara_card_v2', spec_version: '2.0', data: dataV2 };
 const cardV3 = {
   spec: 'chara_card_v3',
   spec_version: '3.0',
-  data: { ...dataV2, nickname: 'Cap', group_only_greetings: ['Hello, all.'], assets: [{ type: 'icon', uri: 'ccdefault:', name: 'main', ext: 'png' }], creation_date: 1700000000 },
+  data: {
+    ...dataV2,
+    nickname: 'Cap',
+    group_only_greetings: ['Hello, all.'],
+    assets: [{ type: 'icon', uri: 'ccdefault:', name: 'main', ext: 'png' }],
+    creation_date: 1700000000,
+  },
 };
 
 /** A card's extensions without the one Hearth adds on export. */
@@ -54,7 +67,14 @@ describe('character cards', () => {
   it('round-trips a V2 card through JSON, keeping every field and unknown extension', () => {
     const imported = parseCardFile(bytes(cardV2));
     expect(imported.spec).toBe('v2');
-    expect(imported.fields).toMatchObject({ name: 'Captain Wren', greeting: dataV2.first_mes, instructions: dataV2.system_prompt, specialties: dataV2.tags, visibility: 'draft', slug: 'captain-wren' });
+    expect(imported.fields).toMatchObject({
+      name: 'Captain Wren',
+      greeting: dataV2.first_mes,
+      instructions: dataV2.system_prompt,
+      specialties: dataV2.tags,
+      visibility: 'draft',
+      slug: 'captain-wren',
+    });
     const exported = personaToCard(imported.fields, 'v2');
     const { hearth, ...extensions } = exported.data.extensions as Record<string, unknown>;
     expect({ ...exported, data: { ...exported.data, extensions } }).toEqual(cardV2);
@@ -65,11 +85,16 @@ describe('character cards', () => {
     const imported = parseCardFile(bytes(cardV3));
     expect(imported.spec).toBe('v3');
     const exported = personaToCard(imported.fields, 'v3');
-    expect({ ...exported, data: { ...exported.data, extensions: withoutHearth(exported.data.extensions) } }).toEqual(cardV3);
+    expect({ ...exported, data: { ...exported.data, extensions: withoutHearth(exported.data.extensions) } }).toEqual(
+      cardV3,
+    );
   });
 
   it('round-trips V2 and V3 through PNG: chunks chara (V2) and ccv3 (V3, with a chara fallback)', () => {
-    for (const [card, spec] of [[cardV2, 'v2'], [cardV3, 'v3']] as const) {
+    for (const [card, spec] of [
+      [cardV2, 'v2'],
+      [cardV3, 'v3'],
+    ] as const) {
       const fields = parseCardFile(bytes(card)).fields;
       const png = personaToPng(fields, spec, solidPng(8, '#112233'));
       const texts = textChunks(readChunks(png));
@@ -98,7 +123,14 @@ describe('character cards', () => {
   });
 
   it('reads V1 flat cards, and decides the version by spec even in the wrong chunk', () => {
-    const v1 = parseCardJson({ name: 'Old', description: 'd', personality: 'p', scenario: 's', first_mes: 'hi', mes_example: '' });
+    const v1 = parseCardJson({
+      name: 'Old',
+      description: 'd',
+      personality: 'p',
+      scenario: 's',
+      first_mes: 'hi',
+      mes_example: '',
+    });
     expect(v1.spec).toBe('v1');
     expect(v1.fields.greeting).toBe('hi');
     const png = withTextChunks(solidPng(4, '#000000'), { chara: base64(cardV3) });
@@ -106,22 +138,47 @@ describe('character cards', () => {
   });
 
   it('prefers ccv3 over chara when a PNG has both', () => {
-    const png = withTextChunks(solidPng(4, '#000000'), { chara: base64({ ...cardV2, data: { ...dataV2, name: 'From chara' } }), ccv3: base64(cardV3) });
+    const png = withTextChunks(solidPng(4, '#000000'), {
+      chara: base64({ ...cardV2, data: { ...dataV2, name: 'From chara' } }),
+      ccv3: base64(cardV3),
+    });
     expect(parseCardFile(png).fields.name).toBe('Captain Wren');
   });
 
   it('refuses malformed cards with an error naming what is wrong', () => {
     expectError(() => parseCardFile(new TextEncoder().encode('{nope')), /neither a PNG card nor valid JSON/, 'file');
-    expectError(() => parseCardFile(bytes({ spec: 'chara_card_v9', data: {} })), /Unknown card spec "chara_card_v9"/, 'spec');
+    expectError(
+      () => parseCardFile(bytes({ spec: 'chara_card_v9', data: {} })),
+      /Unknown card spec "chara_card_v9"/,
+      'spec',
+    );
     expectError(() => parseCardFile(bytes({ spec: 'chara_card_v2', spec_version: '2.0' })), /no "data" object/, 'data');
     expectError(() => parseCardFile(bytes({ ...cardV2, data: { ...dataV2, name: '' } })), /no name/, 'data.name');
-    expectError(() => parseCardFile(bytes({ ...cardV2, data: { ...dataV2, first_mes: 42 } })), /data.first_mes must be text/, 'data.first_mes');
-    expectError(() => parseCardFile(bytes({ ...cardV2, data: { ...dataV2, first_mes: 'x'.repeat(5000) } })), /greeting can be at most 4,000.*data\.first_mes/i, 'data.first_mes');
-    expectError(() => parseCardFile(bytes({ ...cardV2, data: { ...dataV2, tags: 'a,b' } })), /data.tags must be a list/, 'data.tags');
+    expectError(
+      () => parseCardFile(bytes({ ...cardV2, data: { ...dataV2, first_mes: 42 } })),
+      /data.first_mes must be text/,
+      'data.first_mes',
+    );
+    expectError(
+      () => parseCardFile(bytes({ ...cardV2, data: { ...dataV2, first_mes: 'x'.repeat(5000) } })),
+      /greeting can be at most 4,000.*data\.first_mes/i,
+      'data.first_mes',
+    );
+    expectError(
+      () => parseCardFile(bytes({ ...cardV2, data: { ...dataV2, tags: 'a,b' } })),
+      /data.tags must be a list/,
+      'data.tags',
+    );
     expectError(() => parseCardFile(bytes([1, 2])), /must be a JSON object/);
     expectError(() => parseCardFile(solidPng(4, '#000000')), /no character card in it/);
-    expectError(() => parseCardFile(withTextChunks(solidPng(4, '#000000'), { chara: 'not base64 !!' })), /"chara" chunk is not base64/);
-    expectError(() => parseCardFile(withTextChunks(solidPng(4, '#000000'), { ccv3: Buffer.from('{oops').toString('base64') })), /"ccv3" chunk does not hold valid JSON/);
+    expectError(
+      () => parseCardFile(withTextChunks(solidPng(4, '#000000'), { chara: 'not base64 !!' })),
+      /"chara" chunk is not base64/,
+    );
+    expectError(
+      () => parseCardFile(withTextChunks(solidPng(4, '#000000'), { ccv3: Buffer.from('{oops').toString('base64') })),
+      /"ccv3" chunk does not hold valid JSON/,
+    );
     const damaged = Buffer.from(withTextChunks(solidPng(4, '#000000'), { chara: base64(cardV2) }));
     damaged[damaged.length - 20] = damaged[damaged.length - 20]! ^ 0xff;
     expectError(() => parseCardFile(damaged), /damaged|truncated/);
@@ -146,13 +203,15 @@ describe.skipIf(fixtures.length === 0)(`real-world cards in ${FIXTURES}`, () => 
     }
   });
 
-  it('keeps a real card\'s lorebook and unknown extensions', () => {
+  it("keeps a real card's lorebook and unknown extensions", () => {
     const file = path.join(FIXTURES, 'v2v3_png_seraphina_dual_chunk.png');
     if (!existsSync(file)) return;
     const card = parseCardFile(readFileSync(file));
     expect(card.spec).toBe('v3');
     const exported = personaToCard(card.fields, 'v3').data;
-    const raw = JSON.parse(Buffer.from(textChunks(readChunks(readFileSync(file))).get('ccv3')!, 'base64').toString('utf8')).data;
+    const raw = JSON.parse(
+      Buffer.from(textChunks(readChunks(readFileSync(file))).get('ccv3')!, 'base64').toString('utf8'),
+    ).data;
     expect(exported.character_book).toEqual(raw.character_book);
     expect(withoutHearth(exported.extensions)).toEqual(raw.extensions);
   });

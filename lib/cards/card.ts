@@ -30,7 +30,10 @@ const MAPPED = {
   creator_notes: 'creatorNotes',
 } as const satisfies Record<string, keyof PersonaFields>;
 type CardField = keyof typeof MAPPED;
-const CARD_FIELD_OF = Object.fromEntries(Object.entries(MAPPED).map(([card, persona]) => [persona, card])) as Record<string, CardField>;
+const CARD_FIELD_OF = Object.fromEntries(Object.entries(MAPPED).map(([card, persona]) => [persona, card])) as Record<
+  string,
+  CardField
+>;
 
 const cardText = (field: string) => z.string({ error: `data.${field} must be text.` });
 const cardData = z.object({
@@ -42,17 +45,33 @@ const cardData = z.object({
   mes_example: cardText('mes_example').default(''),
   system_prompt: cardText('system_prompt').default(''),
   post_history_instructions: cardText('post_history_instructions').default(''),
-  alternate_greetings: z.array(cardText('alternate_greetings[]'), { error: 'data.alternate_greetings must be a list of texts.' }).default([]),
+  alternate_greetings: z
+    .array(cardText('alternate_greetings[]'), { error: 'data.alternate_greetings must be a list of texts.' })
+    .default([]),
   tags: z.array(cardText('tags[]'), { error: 'data.tags must be a list of texts.' }).default([]),
   creator: cardText('creator').default(''),
-  character_version: z.union([z.string(), z.number().transform(String)], { error: 'data.character_version must be text.' }).default(''),
+  character_version: z
+    .union([z.string(), z.number().transform(String)], { error: 'data.character_version must be text.' })
+    .default(''),
   creator_notes: cardText('creator_notes').default(''),
   extensions: z.record(z.string(), z.unknown(), { error: 'data.extensions must be an object.' }).default({}),
 });
 
 /** Hearth's own extension: the persona settings a card has no field for. Read leniently. */
 const hearthExtension = personaFields
-  .pick({ slug: true, tagline: true, languages: true, defaultModel: true, fallbackModels: true, temperature: true, maxOutputTokens: true, voice: true, voices: true, nsfw: true, accentColor: true })
+  .pick({
+    slug: true,
+    tagline: true,
+    languages: true,
+    defaultModel: true,
+    fallbackModels: true,
+    temperature: true,
+    maxOutputTokens: true,
+    voice: true,
+    voices: true,
+    nsfw: true,
+    accentColor: true,
+  })
   .partial();
 
 export type ImportedCard = { spec: CardSpec; fields: PersonaFields; image: Buffer | null };
@@ -61,34 +80,48 @@ export type ImportedCard = { spec: CardSpec; fields: PersonaFields; image: Buffe
 export function parseCardFile(bytes: Uint8Array, fileName = ''): ImportedCard {
   if (bytes.byteLength === 0) throw new HearthError('bad_request', 'The card file is empty.', { param: 'file' });
   if (bytes.byteLength > MAX_CARD_FILE_BYTES) {
-    throw new HearthError('payload_too_large', `Card files can be at most ${MAX_CARD_FILE_BYTES / 1024 / 1024} MB.`, { param: 'file' });
+    throw new HearthError('payload_too_large', `Card files can be at most ${MAX_CARD_FILE_BYTES / 1024 / 1024} MB.`, {
+      param: 'file',
+    });
   }
   if (isPng(bytes)) {
     const texts = textChunks(readChunks(bytes));
     const chunk = texts.has('ccv3') ? 'ccv3' : texts.has('chara') ? 'chara' : null;
-    if (!chunk) throw new HearthError('bad_request', 'This PNG has no character card in it (no "ccv3" or "chara" text chunk).', { param: 'file' });
+    if (!chunk)
+      throw new HearthError('bad_request', 'This PNG has no character card in it (no "ccv3" or "chara" text chunk).', {
+        param: 'file',
+      });
     const json = decodeBase64Json(texts.get(chunk)!, chunk);
     const card = parseCardJson(json);
     return { ...card, image: withoutTextChunks(bytes, ['ccv3', 'chara']) };
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw new HearthError('bad_request', 'CHARX (.charx) cards are not supported: export the card as PNG or JSON.', { param: 'file' });
+    throw new HearthError('bad_request', 'CHARX (.charx) cards are not supported: export the card as PNG or JSON.', {
+      param: 'file',
+    });
   }
-  if (bytes.byteLength > MAX_CARD_JSON_BYTES) throw new HearthError('payload_too_large', 'Card JSON can be at most 1 MB.', { param: 'file' });
+  if (bytes.byteLength > MAX_CARD_JSON_BYTES)
+    throw new HearthError('payload_too_large', 'Card JSON can be at most 1 MB.', { param: 'file' });
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new HearthError('bad_request', `${fileName || 'The file'} is neither a PNG card nor valid JSON.`, { param: 'file' });
+    throw new HearthError('bad_request', `${fileName || 'The file'} is neither a PNG card nor valid JSON.`, {
+      param: 'file',
+    });
   }
   return { ...parseCardJson(json), image: null };
 }
 
 function decodeBase64Json(text: string, chunk: string): unknown {
   const compact = text.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) throw new HearthError('bad_request', `The "${chunk}" chunk is not base64.`, { param: 'file' });
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact))
+    throw new HearthError('bad_request', `The "${chunk}" chunk is not base64.`, { param: 'file' });
   const raw = Buffer.from(compact, 'base64');
-  if (raw.byteLength > MAX_CARD_JSON_BYTES) throw new HearthError('payload_too_large', `The card in the "${chunk}" chunk is larger than 1 MB.`, { param: 'file' });
+  if (raw.byteLength > MAX_CARD_JSON_BYTES)
+    throw new HearthError('payload_too_large', `The card in the "${chunk}" chunk is larger than 1 MB.`, {
+      param: 'file',
+    });
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
   } catch {
@@ -98,16 +131,26 @@ function decodeBase64Json(text: string, chunk: string): unknown {
 
 /** A card's JSON (V1 flat, V2 or V3 by its `spec`, not by where it was found) as persona fields. */
 export function parseCardJson(json: unknown): Omit<ImportedCard, 'image'> {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new HearthError('bad_request', 'A card must be a JSON object.', { param: 'file' });
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new HearthError('bad_request', 'A card must be a JSON object.', { param: 'file' });
   const root = json as Record<string, unknown>;
   let spec: CardSpec;
   let data: unknown;
   if (root.spec === 'chara_card_v3') [spec, data] = ['v3', root.data];
   else if (root.spec === 'chara_card_v2') [spec, data] = ['v2', root.data];
   else if (root.spec === undefined && typeof root.name === 'string') [spec, data] = ['v1', root];
-  else if (root.spec !== undefined) throw new HearthError('bad_request', `Unknown card spec "${String(root.spec).slice(0, 40)}": expected chara_card_v2 or chara_card_v3.`, { param: 'spec' });
-  else throw new HearthError('bad_request', 'This JSON is not a character card: it has no "spec" and no "name".', { param: 'file' });
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new HearthError('bad_request', 'The card has no "data" object.', { param: 'data' });
+  else if (root.spec !== undefined)
+    throw new HearthError(
+      'bad_request',
+      `Unknown card spec "${String(root.spec).slice(0, 40)}": expected chara_card_v2 or chara_card_v3.`,
+      { param: 'spec' },
+    );
+  else
+    throw new HearthError('bad_request', 'This JSON is not a character card: it has no "spec" and no "name".', {
+      param: 'file',
+    });
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new HearthError('bad_request', 'The card has no "data" object.', { param: 'data' });
 
   const parsed = cardData.safeParse(data);
   if (!parsed.success) {
@@ -123,7 +166,8 @@ export function parseCardJson(json: unknown): Omit<ImportedCard, 'image'> {
       if (!(key in MAPPED) && key !== 'extensions') extra[key] = value;
     }
     // V3 requires group_only_greetings and every V3 export writes it: an empty one carries nothing.
-    if (Array.isArray(extra.group_only_greetings) && extra.group_only_greetings.length === 0) delete extra.group_only_greetings;
+    if (Array.isArray(extra.group_only_greetings) && extra.group_only_greetings.length === 0)
+      delete extra.group_only_greetings;
   }
   if (Object.keys(extensions).length > 0) extra.extensions = extensions;
   const settings = hearthExtension.safeParse(hearth ?? {});
@@ -164,8 +208,13 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 }
 
 /** The card JSON of a persona, V2 or V3. Kept data keys and extensions come back as they came in. */
-export function personaToCard(fields: PersonaFields, spec: 'v2' | 'v3'): { spec: string; spec_version: string; data: Record<string, unknown> } {
-  const { extensions: keptExtensions, ...keptData } = fields.cardExtra as { extensions?: Record<string, unknown> } & Record<string, unknown>;
+export function personaToCard(
+  fields: PersonaFields,
+  spec: 'v2' | 'v3',
+): { spec: string; spec_version: string; data: Record<string, unknown> } {
+  const { extensions: keptExtensions, ...keptData } = fields.cardExtra as {
+    extensions?: Record<string, unknown>;
+  } & Record<string, unknown>;
   const data: Record<string, unknown> = {
     ...keptData,
     name: fields.name,
@@ -215,4 +264,3 @@ export function personaToPng(fields: PersonaFields, spec: 'v2' | 'v3', portrait:
   if (spec === 'v3') texts.ccv3 = encode(personaToCard(fields, 'v3'));
   return withTextChunks(base, texts);
 }
-

@@ -16,20 +16,26 @@ export function readChunks(bytes: Uint8Array): PngChunk[] {
   const chunks: PngChunk[] = [];
   let at = 8;
   while (at < buf.length) {
-    if (at + 12 > buf.length) throw new HearthError('bad_request', 'The PNG is truncated: a chunk header is cut off.', { param: 'file' });
+    if (at + 12 > buf.length)
+      throw new HearthError('bad_request', 'The PNG is truncated: a chunk header is cut off.', { param: 'file' });
     const length = buf.readUInt32BE(at);
     const type = buf.toString('latin1', at + 4, at + 8);
-    if (at + 12 + length > buf.length) throw new HearthError('bad_request', `The PNG is truncated inside its ${type} chunk.`, { param: 'file' });
+    if (at + 12 + length > buf.length)
+      throw new HearthError('bad_request', `The PNG is truncated inside its ${type} chunk.`, { param: 'file' });
     const data = buf.subarray(at + 8, at + 8 + length);
     if (crc32(buf.subarray(at + 4, at + 8 + length)) !== buf.readUInt32BE(at + 8 + length)) {
-      throw new HearthError('bad_request', `The PNG is damaged: the ${type} chunk fails its checksum.`, { param: 'file' });
+      throw new HearthError('bad_request', `The PNG is damaged: the ${type} chunk fails its checksum.`, {
+        param: 'file',
+      });
     }
     chunks.push({ type, data });
     at += 12 + length;
     if (type === 'IEND') break;
   }
   if (chunks[0]?.type !== 'IHDR' || chunks.at(-1)?.type !== 'IEND') {
-    throw new HearthError('bad_request', 'The PNG is incomplete: it must start with IHDR and end with IEND.', { param: 'file' });
+    throw new HearthError('bad_request', 'The PNG is incomplete: it must start with IHDR and end with IEND.', {
+      param: 'file',
+    });
   }
   return chunks;
 }

@@ -3,7 +3,7 @@ import type { ApiGroup } from '@/lib/api/openapi/operation';
 import { completionRequest } from './completion-schemas';
 
 const COMPLETION_CHUNKS =
-  "Server-Sent Events of OpenAI's `chat.completion.chunk`s, ending with `data: [DONE]`; the last chunk carries the finish reason and usage. A failure is `data: {\"error\": …}` with no [DONE] after it.";
+  'Server-Sent Events of OpenAI\'s `chat.completion.chunk`s, ending with `data: [DONE]`; the last chunk carries the finish reason and usage. A failure is `data: {"error": …}` with no [DONE] after it.';
 
 const COMPLETION_CHUNKS_EXAMPLE = `data: {"id":"chatcmpl-…","object":"chat.completion.chunk","created":1767225600,"model":"google/gemini-2.5-flash","choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]}
 
@@ -24,9 +24,12 @@ export const chatCompletionsApi: ApiGroup = {
       operationId: 'createChatCompletion',
       summary: 'Create a chat completion (OpenAI-compatible)',
       description:
-        '`model` is `companion/<slug>` (the companion\'s persona and models) or a catalogue model id. Stateless: nothing is stored. Fields OpenAI clients send beyond these are ignored. `max_tokens` / `max_completion_tokens` above the reply\'s caps (the companion\'s max output tokens, the model\'s own output limit and the server\'s `MAX_OUTPUT_TOKENS`) are clamped to the smallest of them, not refused; zero, a negative or a fractional number is a 400.',
+        "`model` is `companion/<slug>` (the companion's persona and models) or a catalogue model id. Stateless: nothing is stored. Fields OpenAI clients send beyond these are ignored. `max_tokens` / `max_completion_tokens` above the reply's caps (the companion's max output tokens, the model's own output limit and the server's `MAX_OUTPUT_TOKENS`) are clamped to the smallest of them, not refused; zero, a negative or a fractional number is a 400.",
       auth: 'key or session',
-      body: { schema: completionRequest, example: { model: 'companion/sage', messages: [{ role: 'user', content: 'Hello!' }] } },
+      body: {
+        schema: completionRequest,
+        example: { model: 'companion/sage', messages: [{ role: 'user', content: 'Hello!' }] },
+      },
       success: [
         {
           kind: 'json or events',

@@ -12,7 +12,12 @@ import { withUser } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { localBlobStore } from '@/lib/storage/local';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
-import { FAKE_TRANSCRIPT, startGeminiServer, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
+import {
+  FAKE_TRANSCRIPT,
+  startGeminiServer,
+  startOpenAICompatibleServer,
+  type FakeProviderServer,
+} from '@/lib/testing/fake-providers';
 import type { ReceivedTranscription } from '@/lib/testing/fake-providers/transcription';
 import { wavFile } from '@/lib/testing/media';
 import { encodePng } from '@/lib/uploads/png';
@@ -23,8 +28,18 @@ import { finishedTurn, startChatTurn } from './pipeline';
 const KEY = 'test-key-a41c9e07';
 const FAST_OFFLINE = { OFFLINE_MODEL_FIRST_TOKEN_MS: '0', OFFLINE_MODEL_WORD_MS: '0' };
 const png = (w = 8, h = 6) => encodePng(w, h, (x, y) => [x * 30, y * 40, 120, 255]);
-const image = (bytes = png()) => ({ bytes, mediaType: 'image/png' as const, kind: 'image' as const, filename: 'sunset.png' });
-const voiceNote = () => ({ bytes: wavFile(0.4), mediaType: 'audio/wav' as const, kind: 'audio' as const, filename: 'note.wav' });
+const image = (bytes = png()) => ({
+  bytes,
+  mediaType: 'image/png' as const,
+  kind: 'image' as const,
+  filename: 'sunset.png',
+});
+const voiceNote = () => ({
+  bytes: wavFile(0.4),
+  mediaType: 'audio/wav' as const,
+  kind: 'audio' as const,
+  filename: 'note.wav',
+});
 
 describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
   let db: Database;
@@ -55,15 +70,25 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
   });
 
   const conversation = async () => {
-    const [{ slug }] = await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1') as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>(
+      'select slug from hearth.companions order by slug limit 1',
+    )) as [{ slug: string }];
     return (await startConversation(user, { companion: slug }, db)).id;
   };
-  const upload = (owner: { id: string }, file: Parameters<typeof saveUpload>[1], env = {}) => saveUpload(owner, file, { db, store: store(), env });
+  const upload = (owner: { id: string }, file: Parameters<typeof saveUpload>[1], env = {}) =>
+    saveUpload(owner, file, { db, store: store(), env });
   const messagesOf = (conversationId: string) => withUser(user, (tx) => listMessages(tx, conversationId), db);
 
   it('keeps an image under the owner id, with its size and dimensions; nobody else can find it', async () => {
     const saved = await upload(user, image(png(8, 6)));
-    expect(saved).toMatchObject({ kind: 'image', mediaType: 'image/png', width: 8, height: 6, sizeBytes: png(8, 6).byteLength, filename: 'sunset.png' });
+    expect(saved).toMatchObject({
+      kind: 'image',
+      mediaType: 'image/png',
+      width: 8,
+      height: 6,
+      sizeBytes: png(8, 6).byteLength,
+      filename: 'sunset.png',
+    });
     expect(saved.path.startsWith(`${user.id}/`)).toBe(true);
     expect(await objectsOf(user)).toContain(saved.path.split('/')[1]);
     expect((await findUpload(user, saved.id, db)).id).toBe(saved.id);
@@ -91,12 +116,23 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
   it('transcribes a voice note with Groq Whisper over its multipart API and stores the language', async () => {
     const note = voiceNote();
     const saved = await upload(user, note, { GROQ_API_KEY: KEY, GROQ_BASE_URL: `${groq.url}` });
-    expect(saved).toMatchObject({ kind: 'audio', mediaType: 'audio/wav', transcript: FAKE_TRANSCRIPT, transcriptLanguage: 'en', transcriptError: null });
-    const [request] = groq.requests as (typeof groq.requests[number] & { transcription?: ReceivedTranscription })[];
+    expect(saved).toMatchObject({
+      kind: 'audio',
+      mediaType: 'audio/wav',
+      transcript: FAKE_TRANSCRIPT,
+      transcriptLanguage: 'en',
+      transcriptError: null,
+    });
+    const [request] = groq.requests as ((typeof groq.requests)[number] & { transcription?: ReceivedTranscription })[];
     expect(request).toMatchObject({ method: 'POST', path: '/openai/v1/audio/transcriptions' });
     expect(request!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(request!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    expect(request!.transcription).toMatchObject({ model: 'whisper-large-v3-turbo', responseFormat: 'verbose_json', filename: 'voice-note.wav', mediaType: 'audio/wav' });
+    expect(request!.transcription).toMatchObject({
+      model: 'whisper-large-v3-turbo',
+      responseFormat: 'verbose_json',
+      filename: 'voice-note.wav',
+      mediaType: 'audio/wav',
+    });
     expect(request!.transcription!.bytes.equals(Buffer.from(note.bytes))).toBe(true);
   });
 
@@ -113,11 +149,23 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
     const second = await upload(user, image(png(3, 3)));
     // Memory by rules: extraction by model would send Gemini requests of its own.
     const env = { GOOGLE_GENERATIVE_AI_API_KEY: KEY, GOOGLE_BASE_URL: gemini.url, MEMORY_EXTRACTOR: 'rules' };
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'What do you see?', attachments: [first.id, second.id], model: 'google/gemini-2.5-flash' }, { db, env, store: store() });
+    const turn = await startChatTurn(
+      user,
+      {
+        action: 'send',
+        conversationId,
+        text: 'What do you see?',
+        attachments: [first.id, second.id],
+        model: 'google/gemini-2.5-flash',
+      },
+      { db, env, store: store() },
+    );
     const { userMessage, assistantMessage } = await finishedTurn(user, turn, db);
     expect(assistantMessage.status).toBe('complete');
 
-    const body = gemini.requests.find((r) => r.method === 'POST')!.body as { contents: { role: string; parts: Record<string, unknown>[] }[] };
+    const body = gemini.requests.find((r) => r.method === 'POST')!.body as {
+      contents: { role: string; parts: Record<string, unknown>[] }[];
+    };
     const last = body.contents.at(-1)!;
     expect(last.role).toBe('user');
     expect(last.parts).toEqual([
@@ -134,7 +182,15 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
 
     // The next turn sends the earlier picture again, from the store.
     gemini.requests.length = 0;
-    await finishedTurn(user, await startChatTurn(user, { action: 'send', conversationId, text: 'And now?', model: 'google/gemini-2.5-flash' }, { db, env, store: store() }), db);
+    await finishedTurn(
+      user,
+      await startChatTurn(
+        user,
+        { action: 'send', conversationId, text: 'And now?', model: 'google/gemini-2.5-flash' },
+        { db, env, store: store() },
+      ),
+      db,
+    );
     const again = gemini.requests.find((r) => r.method === 'POST')!.body as typeof body;
     expect(JSON.stringify(again.contents)).toContain(Buffer.from(bytes).toString('base64'));
   });
@@ -143,26 +199,65 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
     const conversationId = await conversation();
     const attached = await upload(user, image());
     const env = { GROQ_API_KEY: KEY, GROQ_BASE_URL: groq.url };
-    await finishedTurn(user, await startChatTurn(user, { action: 'send', conversationId, text: 'Look', attachments: [attached.id], model: 'groq/llama-3.3-70b-versatile' }, { db, env, store: store() }), db);
-    const body = groq.requests.find((r) => r.path.endsWith('/chat/completions'))!.body as { messages: { role: string; content: unknown }[] };
-    expect(body.messages.at(-1)).toEqual({ role: 'user', content: 'Look\n\n[An image was attached, which this model cannot see.]' });
+    await finishedTurn(
+      user,
+      await startChatTurn(
+        user,
+        {
+          action: 'send',
+          conversationId,
+          text: 'Look',
+          attachments: [attached.id],
+          model: 'groq/llama-3.3-70b-versatile',
+        },
+        { db, env, store: store() },
+      ),
+      db,
+    );
+    const body = groq.requests.find((r) => r.path.endsWith('/chat/completions'))!.body as {
+      messages: { role: string; content: unknown }[];
+    };
+    expect(body.messages.at(-1)).toEqual({
+      role: 'user',
+      content: 'Look\n\n[An image was attached, which this model cannot see.]',
+    });
   });
 
   it('has the offline model acknowledge a picture, deterministically', async () => {
     const conversationId = await conversation();
     const attached = await upload(user, image());
-    const turn = await startChatTurn(user, { action: 'send', conversationId, attachments: [attached.id] }, { db, env: {}, store: store(), model: createOfflineModel({ persona: { name: 'Ada', greeting: '', specialties: [], languages: ['en-US'] }, language: 'en-US' }) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, attachments: [attached.id] },
+      {
+        db,
+        env: {},
+        store: store(),
+        model: createOfflineModel({
+          persona: { name: 'Ada', greeting: '', specialties: [], languages: ['en-US'] },
+          language: 'en-US',
+        }),
+      },
+    );
     const { userMessage, assistantMessage } = await finishedTurn(user, turn, db);
     expect(textOf(userMessage!)).toBe('');
-    expect(textOf(assistantMessage)).toMatch(/^Thank you for the picture! I'm on the offline demo model, so I can't really see it/);
-    const [row] = await db.query<{ title: string }>('select title from hearth.conversations where id = $1', [conversationId]);
+    expect(textOf(assistantMessage)).toMatch(
+      /^Thank you for the picture! I'm on the offline demo model, so I can't really see it/,
+    );
+    const [row] = await db.query<{ title: string }>('select title from hearth.conversations where id = $1', [
+      conversationId,
+    ]);
     expect(row!.title).toBe('Picture');
   });
 
   it('answers the transcript of a voice note, which becomes the message text under the audio', async () => {
     const conversationId = await conversation();
     const note = await upload(user, voiceNote(), { GROQ_API_KEY: KEY, GROQ_BASE_URL: groq.url });
-    const turn = await startChatTurn(user, { action: 'send', conversationId, attachments: [note.id] }, { db, env: FAST_OFFLINE, store: store() });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, attachments: [note.id] },
+      { db, env: FAST_OFFLINE, store: store() },
+    );
     const { userMessage, assistantMessage } = await finishedTurn(user, turn, db);
     expect(userMessage!.parts).toEqual([
       { type: 'file', mediaType: 'audio/wav', url: `/api/v1/uploads/${note.id}/content`, filename: 'note.wav' },
@@ -175,15 +270,25 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
   it('refuses attachments that are someone else’s, already sent, or too many', async () => {
     const conversationId = await conversation();
     const theirs = await upload(other, image());
-    const send = (attachments: string[]) => startChatTurn(user, { action: 'send', conversationId, text: 'hi', attachments }, { db, env: FAST_OFFLINE, store: store() });
+    const send = (attachments: string[]) =>
+      startChatTurn(
+        user,
+        { action: 'send', conversationId, text: 'hi', attachments },
+        { db, env: FAST_OFFLINE, store: store() },
+      );
     await expect(send([theirs.id])).rejects.toMatchObject({ code: 'bad_request', param: 'attachments.0' });
 
     const mine = await upload(user, image());
     await finishedTurn(user, await send([mine.id]), db);
-    await expect(send([mine.id])).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/already part of a message/) });
+    await expect(send([mine.id])).rejects.toMatchObject({
+      code: 'bad_request',
+      message: expect.stringMatching(/already part of a message/),
+    });
 
     const five = await Promise.all(Array.from({ length: 5 }, () => upload(user, image())));
-    await expect(send(five.map((u) => u.id))).rejects.toMatchObject({ message: 'A message can carry at most 4 images.' });
+    await expect(send(five.map((u) => u.id))).rejects.toMatchObject({
+      message: 'A message can carry at most 4 images.',
+    });
     // Nothing of the refused turns was written.
     expect((await messagesOf(conversationId)).filter((m) => m.role === 'user')).toHaveLength(1);
   });
@@ -191,7 +296,15 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
   it('deletes the files with their conversation', async () => {
     const conversationId = await conversation();
     const attached = await upload(user, image());
-    await finishedTurn(user, await startChatTurn(user, { action: 'send', conversationId, text: 'keep this', attachments: [attached.id] }, { db, env: FAST_OFFLINE, store: store() }), db);
+    await finishedTurn(
+      user,
+      await startChatTurn(
+        user,
+        { action: 'send', conversationId, text: 'keep this', attachments: [attached.id] },
+        { db, env: FAST_OFFLINE, store: store() },
+      ),
+      db,
+    );
     expect(await objectsOf(user)).toContain(attached.path.split('/')[1]);
     await deleteUserConversation(user, conversationId, db, store());
     expect(await objectsOf(user)).not.toContain(attached.path.split('/')[1]);

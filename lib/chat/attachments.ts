@@ -25,32 +25,54 @@ export async function loadNewAttachments(tx: Queryable, ids: readonly string[]):
   const byId = new Map(found.map((upload) => [upload.id, upload]));
   const uploads = unique.map((id, index) => {
     const upload = byId.get(id);
-    if (!upload) throw new HearthError('bad_request', `Attachment ${id} does not exist.`, { param: `attachments.${index}` });
+    if (!upload)
+      throw new HearthError('bad_request', `Attachment ${id} does not exist.`, { param: `attachments.${index}` });
     if (upload.messageId || upload.conversationId) {
-      throw new HearthError('bad_request', `Attachment ${id} is already part of a message; upload the file again.`, { param: `attachments.${index}` });
+      throw new HearthError('bad_request', `Attachment ${id} is already part of a message; upload the file again.`, {
+        param: `attachments.${index}`,
+      });
     }
     return upload;
   });
   const images = uploads.filter((u) => u.kind === 'image').length;
-  if (images > MAX_IMAGES_PER_MESSAGE) throw new HearthError('bad_request', `A message can carry at most ${MAX_IMAGES_PER_MESSAGE} images.`, { param: 'attachments' });
-  if (uploads.length - images > 1) throw new HearthError('bad_request', 'A message can carry one voice note.', { param: 'attachments' });
+  if (images > MAX_IMAGES_PER_MESSAGE)
+    throw new HearthError('bad_request', `A message can carry at most ${MAX_IMAGES_PER_MESSAGE} images.`, {
+      param: 'attachments',
+    });
+  if (uploads.length - images > 1)
+    throw new HearthError('bad_request', 'A message can carry one voice note.', { param: 'attachments' });
   return uploads;
 }
 
 /** What the person said: their text, else what their voice note said. */
 export function spokenText(text: string | undefined, attachments: readonly Upload[]): string {
   if (text) return text;
-  return attachments.map((u) => u.transcript ?? '').filter(Boolean).join('\n');
+  return attachments
+    .map((u) => u.transcript ?? '')
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** The message parts that show and reference the files (AI SDK file parts, served by the uploads route). */
 export function attachmentParts(attachments: readonly Upload[]): FileUIPart[] {
-  return attachments.map((u) => ({ type: 'file', mediaType: u.mediaType, url: contentPath(u.id), ...(u.filename ? { filename: u.filename } : {}) }));
+  return attachments.map((u) => ({
+    type: 'file',
+    mediaType: u.mediaType,
+    url: contentPath(u.id),
+    ...(u.filename ? { filename: u.filename } : {}),
+  }));
 }
 
 /** The uploads attached to the newest history messages that carry images, by message id. */
-export async function recentHistoryAttachments(tx: Queryable, history: readonly HistoryEntry[]): Promise<Map<string, Upload[]>> {
-  const ids = history.filter((m) => m.role === 'user').slice(-RECENT_IMAGE_MESSAGES * 2).filter((m) => m.hasFiles !== false).map((m) => m.id);
+export async function recentHistoryAttachments(
+  tx: Queryable,
+  history: readonly HistoryEntry[],
+): Promise<Map<string, Upload[]>> {
+  const ids = history
+    .filter((m) => m.role === 'user')
+    .slice(-RECENT_IMAGE_MESSAGES * 2)
+    .filter((m) => m.hasFiles !== false)
+    .map((m) => m.id);
   const byMessage = new Map<string, Upload[]>();
   // Most turns have no files near the end of the history: then there is nothing to ask for.
   if (ids.length === 0) return byMessage;
@@ -69,12 +91,17 @@ export async function withImages(
   attachments: ReadonlyMap<string, readonly Upload[]>,
   store: BlobStore = getBlobStore(),
 ): Promise<PromptEntry[]> {
-  const withFiles = messages.filter((m) => attachments.get(m.id)?.some((u) => u.kind === 'image')).slice(-RECENT_IMAGE_MESSAGES);
+  const withFiles = messages
+    .filter((m) => attachments.get(m.id)?.some((u) => u.kind === 'image'))
+    .slice(-RECENT_IMAGE_MESSAGES);
   const loaded = new Map(
     await Promise.all(
       withFiles.map(async (m) => {
         const images = attachments.get(m.id)!.filter((u) => u.kind === 'image');
-        return [m.id, await Promise.all(images.map(async (u) => ({ mediaType: u.mediaType, data: await store.read(u.path) })))] as const;
+        return [
+          m.id,
+          await Promise.all(images.map(async (u) => ({ mediaType: u.mediaType, data: await store.read(u.path) }))),
+        ] as const;
       }),
     ),
   );

@@ -15,7 +15,10 @@ function recording(db: Database) {
     ...db,
     transaction: (fn) =>
       db.transaction((tx) => {
-        const recorded: Queryable = { query: (sql, params) => (statements.push(sql), tx.query(sql, params)), exec: (sql) => tx.exec(sql) };
+        const recorded: Queryable = {
+          query: (sql, params) => (statements.push(sql), tx.query(sql, params)),
+          exec: (sql) => tx.exec(sql),
+        };
         return fn(recorded);
       }),
   };
@@ -35,23 +38,37 @@ describe.each(TEST_DATABASES)('replies cut off mid-stream, closed when read, on 
     const { id } = await startConversation(user, { companion: 'ada' }, db);
     const cutOff = crypto.randomUUID();
     const live = crypto.randomUUID();
-    await withUser(user, async (tx) => {
-      await startReply(tx, { id: cutOff, conversationId: id, model: 'offline/hearth-demo' });
-      if (alsoLive) await startReply(tx, { id: live, conversationId: id, model: 'offline/hearth-demo' });
-    }, db);
+    await withUser(
+      user,
+      async (tx) => {
+        await startReply(tx, { id: cutOff, conversationId: id, model: 'offline/hearth-demo' });
+        if (alsoLive) await startReply(tx, { id: live, conversationId: id, model: 'offline/hearth-demo' });
+      },
+      db,
+    );
     await db.query(
       `update hearth.messages set parts = '[{"type":"text","text":"Where was I"}]', progress_at = now() - interval '60 seconds' where id = $1`,
       [cutOff],
     );
     return { id, cutOff, live };
   }
-  const statusOf = async (id: string) => (await database().query<{ status: string; error: string | null }>('select status, error from hearth.messages where id = $1', [id]))[0];
+  const statusOf = async (id: string) =>
+    (
+      await database().query<{ status: string; error: string | null }>(
+        'select status, error from hearth.messages where id = $1',
+        [id],
+      )
+    )[0];
 
   it('the chat page closes a cut-off reply as an error with its text, and leaves one being written alone', async () => {
     const user = await createTestUser(database(), 'read-page');
     const { id, cutOff, live } = await conversationWithCutOffReply(user, { alsoLive: true });
     const opened = await openConversation(user, id, database());
-    expect(opened!.messages.find((m) => m.id === cutOff)).toMatchObject({ status: 'error', error: INTERRUPTED_REPLY_ERROR, parts: [{ type: 'text', text: 'Where was I' }] });
+    expect(opened!.messages.find((m) => m.id === cutOff)).toMatchObject({
+      status: 'error',
+      error: INTERRUPTED_REPLY_ERROR,
+      parts: [{ type: 'text', text: 'Where was I' }],
+    });
     expect(opened!.messages.find((m) => m.id === live)?.status).toBe('streaming');
     expect(opened!.messages.some((m) => 'stale' in m)).toBe(false);
     expect(await statusOf(cutOff)).toEqual({ status: 'error', error: INTERRUPTED_REPLY_ERROR });

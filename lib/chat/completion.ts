@@ -29,7 +29,12 @@ export type CompletionOptions = {
 const COMPANION_PREFIX = 'companion/';
 
 // Who the offline model plays when no companion is named.
-const PLAIN_PERSONA: ModelContext['persona'] = { name: 'Hearth', greeting: 'Hello!', specialties: ['conversation'], languages: ['en-US'] };
+const PLAIN_PERSONA: ModelContext['persona'] = {
+  name: 'Hearth',
+  greeting: 'Hello!',
+  specialties: ['conversation'],
+  languages: ['en-US'],
+};
 
 /**
  * A stateless completion (the OpenAI-compatible endpoint): the conversation comes with the request
@@ -37,17 +42,27 @@ const PLAIN_PERSONA: ModelContext['persona'] = { name: 'Hearth', greeting: 'Hell
  * routing (default, then fallbacks); a model id uses that model alone. The usage is recorded
  * against the caller.
  */
-export async function startCompletion(user: UserScope, request: CompletionRequest, options: CompletionOptions = {}): Promise<Completion> {
+export async function startCompletion(
+  user: UserScope,
+  request: CompletionRequest,
+  options: CompletionOptions = {},
+): Promise<Completion> {
   const startedAt = performance.now();
   const env = options.env ?? process.env;
-  const companion = options.draft ?? (request.model.startsWith(COMPANION_PREFIX) ? await findCompanion(user, request.model, options.db) : null);
-  const modelIds = companion ? modelCandidates({ conversationModel: companion.defaultModel, companion }, env) : [usableModel(request.model, env)];
+  const companion =
+    options.draft ??
+    (request.model.startsWith(COMPANION_PREFIX) ? await findCompanion(user, request.model, options.db) : null);
+  const modelIds = companion
+    ? modelCandidates({ conversationModel: companion.defaultModel, companion }, env)
+    : [usableModel(request.model, env)];
   const language = companion?.languages[0] ?? 'en-US';
   const candidates = resolveCandidates(modelIds, { persona: companion ?? PLAIN_PERSONA, language }, env, options.model);
 
   const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => m.content);
   const instructions = [...(companion ? [personaInstructions(companion, language)] : []), ...system].join('\n\n');
-  const conversation = request.messages.flatMap((m) => (m.role === 'user' || m.role === 'assistant' ? [{ role: m.role, text: m.content }] : []));
+  const conversation = request.messages.flatMap((m) =>
+    m.role === 'user' || m.role === 'assistant' ? [{ role: m.role, text: m.content }] : [],
+  );
 
   const id = `chatcmpl-${crypto.randomUUID()}`;
   const generation = startGeneration({
@@ -65,7 +80,10 @@ export async function startCompletion(user: UserScope, request: CompletionReques
     timeouts: generationTimeouts(env),
     startedAt,
     committed: Promise.resolve(),
-    save: options.draft ? async () => undefined : (reply) => withUser(user, (tx) => recordApiUsage(tx, { reply, companionId: companion?.id ?? null }), options.db),
+    save: options.draft
+      ? async () => undefined
+      : (reply) =>
+          withUser(user, (tx) => recordApiUsage(tx, { reply, companionId: companion?.id ?? null }), options.db),
   });
   return {
     id,

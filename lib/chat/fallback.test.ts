@@ -53,8 +53,15 @@ describe.each(TEST_DATABASES)('model fallback on $name', ({ open }) => {
   /** One turn with ada on Gemini; returns the saved reply as stored. */
   async function turn(options: { model?: string } = {}) {
     const conversation = await startConversation(user, { companion: 'ada' }, db);
-    await db.query('update hearth.conversations set model = $2 where id = $1', [conversation.id, 'google/gemini-2.5-flash']);
-    const started = await startChatTurn(user, { action: 'send', conversationId: conversation.id, text: 'Hello?', ...options }, { db, env });
+    await db.query('update hearth.conversations set model = $2 where id = $1', [
+      conversation.id,
+      'google/gemini-2.5-flash',
+    ]);
+    const started = await startChatTurn(
+      user,
+      { action: 'send', conversationId: conversation.id, text: 'Hello?', ...options },
+      { db, env },
+    );
     const reply = await started.saved;
     const stored = (await withUser(user, (tx) => listMessages(tx, conversation.id), db)).at(-1)!;
     return { started, reply, stored };
@@ -66,7 +73,9 @@ describe.each(TEST_DATABASES)('model fallback on $name', ({ open }) => {
     const { started, stored } = await turn();
     expect(stored).toMatchObject({ status: 'complete', model: 'groq/llama-3.3-70b-versatile' });
     expect(textOf(stored)).toBe('Groq here, all good.');
-    expect(stored.fallbacks).toEqual([{ model: 'google/gemini-2.5-flash', error: expect.stringContaining('internal error') }]);
+    expect(stored.fallbacks).toEqual([
+      { model: 'google/gemini-2.5-flash', error: expect.stringContaining('internal error') },
+    ]);
     expect(started.model.id).toBe('groq/llama-3.3-70b-versatile');
     // No retries of the failed model when another is waiting.
     expect(gemini.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
@@ -77,7 +86,9 @@ describe.each(TEST_DATABASES)('model fallback on $name', ({ open }) => {
     groq.queue({ text: 'Sorry for the wait.' });
     const { stored } = await turn();
     expect(stored).toMatchObject({ status: 'complete', model: 'groq/llama-3.3-70b-versatile' });
-    expect(stored.fallbacks).toEqual([{ model: 'google/gemini-2.5-flash', error: expect.stringContaining('timed out') }]);
+    expect(stored.fallbacks).toEqual([
+      { model: 'google/gemini-2.5-flash', error: expect.stringContaining('timed out') },
+    ]);
   });
 
   it('moves on when the connection drops before the first token', async () => {

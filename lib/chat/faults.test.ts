@@ -12,7 +12,7 @@ const AT_ONCE = 20;
 
 /** A small seeded generator, so a failure replays the same way. */
 function random(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  return () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 }
 
 type Plan = { how: 'reads to the end' | 'leaves' | 'stops'; afterDeltas: number };
@@ -34,7 +34,10 @@ describe.each(TEST_DATABASES)('200 streams with clients leaving at random points
 
     async function one(i: number) {
       const conversationId = (await startConversation(user, { companion: 'marcus' }, db)).id;
-      const plan: Plan = { how: (['reads to the end', 'leaves', 'stops'] as const)[Math.floor(next() * 3)]!, afterDeltas: Math.floor(next() * 10) };
+      const plan: Plan = {
+        how: (['reads to the end', 'leaves', 'stops'] as const)[Math.floor(next() * 3)]!,
+        afterDeltas: Math.floor(next() * 10),
+      };
       const text = `Message ${i}: how was your day, really?`;
       const model = createOfflineModel({ persona, language: 'en-US', wordDelayMs: 3 });
       const turn = await startChatTurn(user, { action: 'send', conversationId, text }, { db, model });
@@ -62,7 +65,12 @@ describe.each(TEST_DATABASES)('200 streams with clients leaving at random points
       await Promise.all(Array.from({ length: AT_ONCE }, (_, j) => one(start + j)));
     }
 
-    const rows = await db.query<{ conversation_id: string; role: string; status: string; parts: { type: 'text'; text: string }[] }>(
+    const rows = await db.query<{
+      conversation_id: string;
+      role: string;
+      status: string;
+      parts: { type: 'text'; text: string }[];
+    }>(
       `select m.conversation_id, m.role, m.status, m.parts from hearth.messages m
         where m.conversation_id = any($1::uuid[]) and m.seq > (select min(seq) from hearth.messages g where g.conversation_id = m.conversation_id)
         order by m.seq`,

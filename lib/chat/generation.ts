@@ -75,7 +75,9 @@ export function startGeneration(input: GenerationInput): Generation {
         });
         if (outcome.outage && !isLast) {
           fallbacks.push({ model: candidate.id, error: outcome.error ?? 'failed before its first token' });
-          console.warn(`[chat] ${candidate.id} failed before its first token in ${input.conversationId}; trying the next model`);
+          console.warn(
+            `[chat] ${candidate.id} failed before its first token in ${input.conversationId}; trying the next model`,
+          );
           continue;
         }
         outcome.pending.forEach(client.forward);
@@ -137,7 +139,11 @@ type AttemptOptions = {
   started: (outcome: AttemptOutcome) => void;
 };
 
-async function attempt(candidate: ResolvedModel, input: GenerationInput, options: AttemptOptions): Promise<AttemptOutcome> {
+async function attempt(
+  candidate: ResolvedModel,
+  input: GenerationInput,
+  options: AttemptOptions,
+): Promise<AttemptOutcome> {
   const { stop, isLast, forward } = options;
   const timeouts = new AbortController();
   const tools = input.tools && canUseTools(candidate.id) ? input.tools : undefined;
@@ -153,7 +159,8 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, options
     // With another model to go to, an outage moves on at once instead of retrying for seconds.
     maxRetries: isLast ? 2 : 0,
     // The error is saved with the reply; one line in the log is enough (the SDK would print a stack).
-    onError: ({ error }) => console.warn(`[chat] ${candidate.id} error in ${input.conversationId}: ${redactedMessage(error)}`),
+    onError: ({ error }) =>
+      console.warn(`[chat] ${candidate.id} error in ${input.conversationId}: ${redactedMessage(error)}`),
   });
 
   // A stalled provider ends as an error the person can retry, not a reply that never finishes:
@@ -170,11 +177,17 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, options
   watch(input.timeouts.firstTokenMs, 'no first token');
   // The cap on the whole generation: what was written so far is saved as an error, before a
   // serverless platform would kill the function and lose the end of it.
-  const total = input.timeouts.totalMs >= 1000 ? `${Math.round(input.timeouts.totalMs / 1000)} s` : `${input.timeouts.totalMs} ms`;
-  const cap = setTimeout(() => {
-    timedOut = new ModelTimeoutError(`The reply took too long: it was cut off after ${total}, the longest a reply may take here.`);
-    timeouts.abort(timedOut);
-  }, Math.max(0, options.deadline - performance.now()));
+  const total =
+    input.timeouts.totalMs >= 1000 ? `${Math.round(input.timeouts.totalMs / 1000)} s` : `${input.timeouts.totalMs} ms`;
+  const cap = setTimeout(
+    () => {
+      timedOut = new ModelTimeoutError(
+        `The reply took too long: it was cut off after ${total}, the longest a reply may take here.`,
+      );
+      timeouts.abort(timedOut);
+    },
+    Math.max(0, options.deadline - performance.now()),
+  );
 
   // Parts wait here until the first content: a model that fails before it leaves no trace.
   const pending: Part[] = [];
@@ -225,11 +238,19 @@ async function attempt(candidate: ResolvedModel, input: GenerationInput, options
   }
   // A stream that ended early with nothing in it is a dropped connection too.
   outcome.outage =
-    outcome.ttftMs === undefined && outcome.status === 'error' && !stop.aborted && (interrupted || isProviderOutage(failure));
+    outcome.ttftMs === undefined &&
+    outcome.status === 'error' &&
+    !stop.aborted &&
+    (interrupted || isProviderOutage(failure));
   return outcome;
 }
 
-async function finished(outcome: AttemptOutcome, model: ResolvedModel, fallbacks: Fallback[], input: GenerationInput): Promise<FinishedReply> {
+async function finished(
+  outcome: AttemptOutcome,
+  model: ResolvedModel,
+  fallbacks: Fallback[],
+  input: GenerationInput,
+): Promise<FinishedReply> {
   const { text, status, error, ttftMs } = outcome;
   const reported = outcome.usage;
   const estimate = !isUsageComplete(reported) && text.length > 0;

@@ -14,7 +14,11 @@ describe('historyForModel', () => {
   });
 
   it('drops the oldest turns first when the budget runs out', () => {
-    const history = [message('user', 'a'.repeat(400)), message('assistant', 'b'.repeat(400)), message('user', 'latest')];
+    const history = [
+      message('user', 'a'.repeat(400)),
+      message('assistant', 'b'.repeat(400)),
+      message('user', 'latest'),
+    ];
     const kept = historyForModel(history, 120);
     expect(kept.map((m) => (m.content as string)[0])).toEqual(['b', 'l']);
   });
@@ -24,7 +28,9 @@ describe('historyForModel', () => {
   });
 
   it('leaves out replies that failed before saying anything', () => {
-    expect(historyForModel([message('user', 'hi'), message('assistant', '')], 100)).toEqual([{ role: 'user', content: 'hi' }]);
+    expect(historyForModel([message('user', 'hi'), message('assistant', '')], 100)).toEqual([
+      { role: 'user', content: 'hi' },
+    ]);
   });
 });
 

@@ -2,7 +2,6 @@ import type { ModelMessage } from 'ai';
 import type { HistoryEntry } from '@/lib/conversations/messages';
 import { estimateTokens } from '@/lib/text';
 
-
 // Room left in the context window for the reply.
 const REPLY_RESERVE_TOKENS = 1_024;
 // What an image costs in a prompt, roughly (providers bill a few hundred to about 1,300 tokens).
@@ -22,14 +21,19 @@ export function promptFor(
   instructions: string,
 ): (contextWindow: number, options?: { vision?: boolean }) => ModelMessage[] {
   const instructionTokens = estimateTokens(instructions);
-  return (contextWindow, options) => historyForModel(messages, contextWindow - REPLY_RESERVE_TOKENS - instructionTokens, options);
+  return (contextWindow, options) =>
+    historyForModel(messages, contextWindow - REPLY_RESERVE_TOKENS - instructionTokens, options);
 }
 
 /**
  * The stored history as model messages, newest kept first when it does not all fit. Failed
  * replies with no text are left out; a partial reply is kept, since the person saw it.
  */
-export function historyForModel(messages: PromptEntry[], budgetTokens: number, { vision = true }: { vision?: boolean } = {}): ModelMessage[] {
+export function historyForModel(
+  messages: PromptEntry[],
+  budgetTokens: number,
+  { vision = true }: { vision?: boolean } = {},
+): ModelMessage[] {
   const kept: ModelMessage[] = [];
   let used = 0;
   for (let i = messages.length - 1; i >= 0; i--) {

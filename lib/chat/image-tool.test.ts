@@ -11,7 +11,11 @@ import { listMessages, textOf } from '@/lib/conversations/messages';
 import { withUser } from '@/lib/db/scope';
 import { localBlobStore } from '@/lib/storage/local';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
-import { startOpenAICompatibleServer, startReplicateServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
+import {
+  startOpenAICompatibleServer,
+  startReplicateServer,
+  type FakeProviderServer,
+} from '@/lib/testing/fake-providers';
 import { findUpload } from '@/lib/uploads/service';
 import { sniffMediaType } from '@/lib/uploads/sniff';
 import { deleteUserConversation, startConversation } from '@/lib/conversations/service';
@@ -50,7 +54,10 @@ describe('image models', () => {
   it('uses Replicate when only Replicate is configured, polling the prediction and fetching its output', async () => {
     const replicate = await startReplicateServer({ token: 'r8_test-token-1234' });
     try {
-      const { id, model } = imageModelFor({ REPLICATE_API_TOKEN: 'r8_test-token-1234', REPLICATE_BASE_URL: replicate.url });
+      const { id, model } = imageModelFor({
+        REPLICATE_API_TOKEN: 'r8_test-token-1234',
+        REPLICATE_BASE_URL: replicate.url,
+      });
       expect(id).toBe('replicate/black-forest-labs/flux-schnell');
       const { image } = await generateImage({ model, prompt: 'a paper boat' });
       expect(sniffMediaType(image.uint8Array)).toBe('image/png');
@@ -83,10 +90,16 @@ describe.each(TEST_DATABASES)('pictures out on $name', ({ open }) => {
 
   it('the offline companion makes a picture when asked, saved in storage and shown in its reply', async () => {
     const store = localBlobStore(root);
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>(
+      'select slug from hearth.companions order by slug limit 1',
+    )) as [{ slug: string }];
     const conversationId = (await startConversation(user, { companion: slug }, db)).id;
     const asked = 'Could you draw me a picture of the sea at night?';
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: asked, model: 'offline/hearth-demo' }, { db, env: FAST_OFFLINE, store });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: asked, model: 'offline/hearth-demo' },
+      { db, env: FAST_OFFLINE, store },
+    );
     const kinds: string[] = [];
     for await (const part of turn.parts) kinds.push(part.type);
     expect(kinds).toEqual(expect.arrayContaining(['tool-call', 'tool-result', 'text-delta']));
@@ -94,13 +107,24 @@ describe.each(TEST_DATABASES)('pictures out on $name', ({ open }) => {
 
     expect(assistantMessage.status).toBe('complete');
     const [picture, words] = assistantMessage.parts;
-    expect(picture).toMatchObject({ type: 'file', mediaType: 'image/png', url: expect.stringMatching(/^\/api\/v1\/uploads\/[0-9a-f-]{36}\/content$/) });
+    expect(picture).toMatchObject({
+      type: 'file',
+      mediaType: 'image/png',
+      url: expect.stringMatching(/^\/api\/v1\/uploads\/[0-9a-f-]{36}\/content$/),
+    });
     expect(words?.type).toBe('text');
     expect(textOf(assistantMessage)).toMatch(/^Here's a little picture I made for you/);
 
     const uploadId = /uploads\/([^/]+)\/content/.exec((picture as { url: string }).url)![1]!;
     const upload = await findUpload(user, uploadId, db);
-    expect(upload).toMatchObject({ source: 'generated', kind: 'image', conversationId, messageId: assistantMessage.id, width: 256, height: 256 });
+    expect(upload).toMatchObject({
+      source: 'generated',
+      kind: 'image',
+      conversationId,
+      messageId: assistantMessage.id,
+      width: 256,
+      height: 256,
+    });
     const bytes = await readFile(path.join(root, upload.path));
     expect(bytes.equals(Buffer.from(drawPicture(`${asked}#0`)))).toBe(true);
 
@@ -111,9 +135,15 @@ describe.each(TEST_DATABASES)('pictures out on $name', ({ open }) => {
   });
 
   it('answers in words when nobody asked for a picture', async () => {
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>(
+      'select slug from hearth.companions order by slug limit 1',
+    )) as [{ slug: string }];
     const conversationId = (await startConversation(user, { companion: slug }, db)).id;
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'I imagine the sea is calm today.', model: 'offline/hearth-demo' }, { db, env: FAST_OFFLINE, store: localBlobStore(root) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'I imagine the sea is calm today.', model: 'offline/hearth-demo' },
+      { db, env: FAST_OFFLINE, store: localBlobStore(root) },
+    );
     const { assistantMessage } = await finishedTurn(user, turn, db);
     expect(assistantMessage.parts.map((p) => p.type)).toEqual(['text']);
   });

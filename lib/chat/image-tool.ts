@@ -36,13 +36,16 @@ export function imageTools(context: ImageToolContext) {
     [IMAGE_TOOL]: tool({
       description:
         'Make a picture for the person when they ask for one (a drawing, photo, illustration, image). The picture is shown to them in the chat; afterwards, say a sentence about it. Write the prompt in English, describing the scene in detail.',
-      inputSchema: z.object({ prompt: z.string().min(1).max(2000).describe('What the picture shows: subject, setting, style, mood.') }),
+      inputSchema: z.object({
+        prompt: z.string().min(1).max(2000).describe('What the picture shows: subject, setting, style, mood.'),
+      }),
       execute: async ({ prompt }, { abortSignal }) => {
         const { id: model, model: imageModel } = imageModelFor(context.env);
         const { image } = await generateImage({ model: imageModel, prompt, n: 1, abortSignal, maxRetries: 1 });
         const bytes = image.uint8Array;
         const mediaType = sniffMediaType(bytes);
-        if (!mediaType || !(IMAGE_TYPES as readonly string[]).includes(mediaType)) throw new Error('The image model did not answer with an image.');
+        if (!mediaType || !(IMAGE_TYPES as readonly string[]).includes(mediaType))
+          throw new Error('The image model did not answer with an image.');
         const size = imageDimensions(bytes, mediaType as ImageType);
         await context.committed;
         const upload = await storeUpload(

@@ -10,7 +10,9 @@ import { createHash } from 'node:crypto';
  * (that would take a SHA-256 preimage), and a clash means the caller sent this message already.
  */
 export function storedMessageId(conversationId: string, clientId: string): string {
-  const digest = createHash('sha256').update(`hearth.message:${conversationId.toLowerCase()}:${clientId.toLowerCase()}`).digest();
+  const digest = createHash('sha256')
+    .update(`hearth.message:${conversationId.toLowerCase()}:${clientId.toLowerCase()}`)
+    .digest();
   digest[6] = (digest[6]! & 0x0f) | 0x80; // version 8: custom
   digest[8] = (digest[8]! & 0x3f) | 0x80; // the RFC 9562 variant
   const hex = digest.subarray(0, 16).toString('hex');

@@ -82,10 +82,21 @@ describe.each(TEST_DATABASES)('output caps reaching the provider on $name', ({ o
       [slug],
     );
     const conversation = await startConversation(user, { companion: slug }, db);
-    await db.query('update hearth.conversations set model = $2 where id = $1', [conversation.id, 'groq/llama-3.3-70b-versatile']);
-    const turn = await startChatTurn(user, { action: 'send', conversationId: conversation.id, text: 'Tell me everything.' }, { db, env });
+    await db.query('update hearth.conversations set model = $2 where id = $1', [
+      conversation.id,
+      'groq/llama-3.3-70b-versatile',
+    ]);
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId: conversation.id, text: 'Tell me everything.' },
+      { db, env },
+    );
     await turn.saved;
-    const completion = await startCompletion(user, { model: `companion/${slug}`, messages: [{ role: 'user', content: 'Hi' }], max_tokens: 5_000 }, { db, env });
+    const completion = await startCompletion(
+      user,
+      { model: `companion/${slug}`, messages: [{ role: 'user', content: 'Hi' }], max_tokens: 5_000 },
+      { db, env },
+    );
     await completion.saved;
     expect(askedFor(groq)).toEqual([77, 77]);
   });

@@ -26,8 +26,9 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     await db?.close();
   });
 
-  const newConversation = async () => (await startConversation(user, { companion: (await firstSlug()) }, db)).id;
-  const firstSlug = async () => (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1'))[0]!.slug;
+  const newConversation = async () => (await startConversation(user, { companion: await firstSlug() }, db)).id;
+  const firstSlug = async () =>
+    (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1'))[0]!.slug;
   const messagesOf = (conversationId: string) => withUser(user, (tx) => listMessages(tx, conversationId), db);
 
   it('opens a conversation with the companion greeting', async () => {
@@ -50,12 +51,27 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
       'select role, status from hearth.messages where conversation_id = $1 order by seq',
       [conversationId],
     );
-    expect(committed.map((r) => `${r.role}:${r.status}`)).toEqual(['assistant:complete', 'user:complete', 'assistant:streaming']);
+    expect(committed.map((r) => `${r.role}:${r.status}`)).toEqual([
+      'assistant:complete',
+      'user:complete',
+      'assistant:streaming',
+    ]);
     const reply = await turn.saved;
-    expect(reply).toMatchObject({ status: 'complete', text: 'Hello there friend', inputTokens: 10, outputTokens: 3, usageEstimated: false });
+    expect(reply).toMatchObject({
+      status: 'complete',
+      text: 'Hello there friend',
+      inputTokens: 10,
+      outputTokens: 3,
+      usageEstimated: false,
+    });
     const [, userMessage, assistant] = await messagesOf(conversationId);
     expect(textOf(userMessage!)).toBe('Hi!');
-    expect(assistant).toMatchObject({ id: turn.assistantMessageId, status: 'complete', inputTokens: 10, outputTokens: 3 });
+    expect(assistant).toMatchObject({
+      id: turn.assistantMessageId,
+      status: 'complete',
+      inputTokens: 10,
+      outputTokens: 3,
+    });
     expect(textOf(assistant!)).toBe('Hello there friend');
     expect(assistant!.ttftMs).toBeGreaterThanOrEqual(0);
     expect(assistant!.latencyMs).toBeGreaterThanOrEqual(assistant!.ttftMs!);
@@ -64,7 +80,13 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
   it('stops the model when saving the turn fails, and streams nothing', async () => {
     const conversationId = await newConversation();
     const messageId = crypto.randomUUID();
-    await (await startChatTurn(user, { action: 'send', conversationId, messageId, text: 'once' }, { db, model: scripted(complete('ok ')) })).saved;
+    await (
+      await startChatTurn(
+        user,
+        { action: 'send', conversationId, messageId, text: 'once' },
+        { db, model: scripted(complete('ok ')) },
+      )
+    ).saved;
     let signal: AbortSignal | undefined;
     const model = new MockLanguageModelV4({
       doStream: async (options) => {
@@ -91,7 +113,11 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
           }
         : part,
     );
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Count these tokens please' }, { db, model: scripted(noUsage) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'Count these tokens please' },
+      { db, model: scripted(noUsage) },
+    );
     await turn.saved;
     const assistant = (await messagesOf(conversationId)).at(-1)!;
     expect(assistant).toMatchObject({ status: 'complete', usageEstimated: true, outputTokens: 4 });
@@ -118,7 +144,11 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     const conversationId = await newConversation();
     const persona = { name: 'Test', greeting: 'Hi', specialties: ['tests'], languages: ['en-US' as const] };
     const model = createOfflineModel({ persona, language: 'en-US', wordDelayMs: 5 });
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'How are you today?' }, { db, model });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'How are you today?' },
+      { db, model },
+    );
     const reader = turn.parts.getReader();
     let first = await reader.read();
     while (!first.done && first.value.type !== 'text-delta') first = await reader.read();
@@ -148,11 +178,25 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
 
   it('regenerates by replacing the last reply, and edits by replacing the last message and its reply', async () => {
     const conversationId = await newConversation();
-    await (await startChatTurn(user, { action: 'send', conversationId, text: 'first' }, { db, model: scripted(complete('one ')) })).saved;
-    await (await startChatTurn(user, { action: 'regenerate', conversationId }, { db, model: scripted(complete('two ')) })).saved;
+    await (
+      await startChatTurn(
+        user,
+        { action: 'send', conversationId, text: 'first' },
+        { db, model: scripted(complete('one ')) },
+      )
+    ).saved;
+    await (
+      await startChatTurn(user, { action: 'regenerate', conversationId }, { db, model: scripted(complete('two ')) })
+    ).saved;
     let texts = (await messagesOf(conversationId)).slice(1).map(textOf);
     expect(texts).toEqual(['first', 'two ']);
-    await (await startChatTurn(user, { action: 'edit', conversationId, text: 'second' }, { db, model: scripted(complete('three ')) })).saved;
+    await (
+      await startChatTurn(
+        user,
+        { action: 'edit', conversationId, text: 'second' },
+        { db, model: scripted(complete('three ')) },
+      )
+    ).saved;
     texts = (await messagesOf(conversationId)).slice(1).map(textOf);
     expect(texts).toEqual(['second', 'three ']);
   });
@@ -166,7 +210,9 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
         return { stream: simulateReadableStream({ chunks: complete('ok ') }) };
       },
     });
-    await (await startChatTurn(user, { action: 'send', conversationId, text: 'remember me' }, { db, model })).saved;
+    await (
+      await startChatTurn(user, { action: 'send', conversationId, text: 'remember me' }, { db, model })
+    ).saved;
     const roles = (prompt as { role: string }[]).map((m) => m.role);
     expect(roles).toEqual(['system', 'assistant', 'user']);
   });
@@ -174,7 +220,11 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
   it("refuses a turn in another user's conversation as not found, writing nothing", async () => {
     const conversationId = await newConversation();
     const stranger = await createTestUser(db, 'stranger');
-    const attempt = startChatTurn(stranger, { action: 'send', conversationId, text: 'hello?' }, { db, model: scripted(complete('no ')) });
+    const attempt = startChatTurn(
+      stranger,
+      { action: 'send', conversationId, text: 'hello?' },
+      { db, model: scripted(complete('no ')) },
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
     expect(await messagesOf(conversationId)).toHaveLength(1);
   });
@@ -183,15 +233,21 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     const conversationId = await newConversation();
     const messageId = crypto.randomUUID();
     const retry = { action: 'regenerate' as const, conversationId, messageId, text: 'lost in transit' };
-    await (await startChatTurn(user, retry, { db, model: scripted(complete('got it ')) })).saved;
-    await (await startChatTurn(user, retry, { db, model: scripted(complete('again ')) })).saved;
+    await (
+      await startChatTurn(user, retry, { db, model: scripted(complete('got it ')) })
+    ).saved;
+    await (
+      await startChatTurn(user, retry, { db, model: scripted(complete('again ')) })
+    ).saved;
     const messages = (await messagesOf(conversationId)).slice(1);
     expect(messages.map((m) => [m.id === storedMessageId(conversationId, messageId), textOf(m)])).toEqual([
       [true, 'lost in transit'],
       [false, 'again '],
     ]);
     // Named by its stored id (the page adopts it from the reply's metadata), it is recognised too.
-    await (await startChatTurn(user, { ...retry, messageId: messages[0]!.id }, { db, model: scripted(complete('third ')) })).saved;
+    await (
+      await startChatTurn(user, { ...retry, messageId: messages[0]!.id }, { db, model: scripted(complete('third ')) })
+    ).saved;
     expect((await messagesOf(conversationId)).slice(1).map(textOf)).toEqual(['lost in transit', 'third ']);
   });
 
@@ -199,27 +255,52 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     const stranger = await createTestUser(db, 'stranger');
     const theirs = (await startConversation(stranger, { companion: await firstSlug() }, db)).id;
     const secretId = crypto.randomUUID();
-    await (await startChatTurn(stranger, { action: 'send', conversationId: theirs, messageId: secretId, text: 'private' }, { db, model: scripted(complete('ok ')) })).saved;
-    expect(await db.query('select 1 from hearth.messages where id = $1', [storedMessageId(theirs, secretId)])).toHaveLength(1);
+    await (
+      await startChatTurn(
+        stranger,
+        { action: 'send', conversationId: theirs, messageId: secretId, text: 'private' },
+        { db, model: scripted(complete('ok ')) },
+      )
+    ).saved;
+    expect(
+      await db.query('select 1 from hearth.messages where id = $1', [storedMessageId(theirs, secretId)]),
+    ).toHaveLength(1);
 
     // The prober guesses ids: one that exists (theirs, stored or as sent), and one that does not.
     const conversationId = await newConversation();
     const answer = async (messageId: string) => {
-      const turn = await startChatTurn(user, { action: 'send', conversationId, messageId, text: 'probe' }, { db, model: scripted(complete('hi ')) });
+      const turn = await startChatTurn(
+        user,
+        { action: 'send', conversationId, messageId, text: 'probe' },
+        { db, model: scripted(complete('hi ')) },
+      );
       await turn.saved;
-      return { sameId: turn.userMessageId === messageId, derived: turn.userMessageId === storedMessageId(conversationId, messageId) };
+      return {
+        sameId: turn.userMessageId === messageId,
+        derived: turn.userMessageId === storedMessageId(conversationId, messageId),
+      };
     };
     const taken = await db.query<{ id: string }>('select id from hearth.messages where conversation_id = $1', [theirs]);
     for (const id of [secretId, ...taken.map((m) => m.id), crypto.randomUUID()]) {
       expect(await answer(id)).toEqual({ sameId: false, derived: true });
     }
     // Sent again in its own conversation, a message is still the caller's duplicate: a 409.
-    await expect(startChatTurn(user, { action: 'send', conversationId, messageId: secretId, text: 'probe' }, { db, model: scripted(complete('no ')) })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      startChatTurn(
+        user,
+        { action: 'send', conversationId, messageId: secretId, text: 'probe' },
+        { db, model: scripted(complete('no ')) },
+      ),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('refuses to regenerate when the person has said nothing yet', async () => {
     const conversationId = await newConversation();
-    const attempt = startChatTurn(user, { action: 'regenerate', conversationId }, { db, model: scripted(complete('no ')) });
+    const attempt = startChatTurn(
+      user,
+      { action: 'regenerate', conversationId },
+      { db, model: scripted(complete('no ')) },
+    );
     await expect(attempt).rejects.toMatchObject({ code: 'bad_request' });
     expect(await messagesOf(conversationId)).toHaveLength(1);
   });

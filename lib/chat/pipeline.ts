@@ -80,25 +80,43 @@ const HISTORY_LIMIT = 200;
  * The model is called as soon as the prompt is known and the writes run while it thinks; the
  * turn is handed to the client only once they are committed, and a failed write stops the model.
  */
-export async function startChatTurn(user: UserScope, request: TurnRequest, options: ChatTurnOptions = {}): Promise<ChatTurn> {
+export async function startChatTurn(
+  user: UserScope,
+  request: TurnRequest,
+  options: ChatTurnOptions = {},
+): Promise<ChatTurn> {
   const startedAt = performance.now();
   const env = options.env ?? process.env;
   const budget = memoryBudget(env);
   // With an embedding model, what the person said is embedded while the turn is read.
-  const said = 'text' in request && request.text && budget > 0 ? embedWhatWasSaid(request.text, env) : Promise.resolve(null);
-  const { conversation, companion, summary, history, candidates: memoryCandidates, attachments, historyFiles } = await withUser(
-    user,
-    (tx) => loadTurn(tx, request, budget),
-    options.db,
-  );
+  const said =
+    'text' in request && request.text && budget > 0 ? embedWhatWasSaid(request.text, env) : Promise.resolve(null);
+  const {
+    conversation,
+    companion,
+    summary,
+    history,
+    candidates: memoryCandidates,
+    attachments,
+    historyFiles,
+  } = await withUser(user, (tx) => loadTurn(tx, request, budget), options.db);
   const memories = chooseMemories(memoryCandidates, budget, await said);
 
   const plan = planTurn(conversation, history, request, attachments);
   if (plan.newUserMessage) historyFiles.set(plan.newUserMessage.id, attachments);
   const prompt = await withImages(plan.messages, historyFiles, options.store);
   const modelIds = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
-  const candidates = resolveCandidates(modelIds, { persona: companion, language: conversation.language }, env, options.model);
-  const instructions = [personaInstructions(companion, conversation.language), memorySection(memories), summarySection(summary.text)]
+  const candidates = resolveCandidates(
+    modelIds,
+    { persona: companion, language: conversation.language },
+    env,
+    options.model,
+  );
+  const instructions = [
+    personaInstructions(companion, conversation.language),
+    memorySection(memories),
+    summarySection(summary.text),
+  ]
     .filter(Boolean)
     .join('\n\n');
 
@@ -116,8 +134,18 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
     timeouts: generationTimeouts(env),
     startedAt,
     committed: writesCommitted,
-    save: (reply) => withUser(user, (tx) => finishReply(tx, plan.assistantMessageId, { ...reply, files: pictures }), options.db),
-    tools: imageTools({ user, conversationId: conversation.id, assistantMessageId: plan.assistantMessageId, committed: writesCommitted, env, store: options.store, db: options.db, pictures }),
+    save: (reply) =>
+      withUser(user, (tx) => finishReply(tx, plan.assistantMessageId, { ...reply, files: pictures }), options.db),
+    tools: imageTools({
+      user,
+      conversationId: conversation.id,
+      assistantMessageId: plan.assistantMessageId,
+      committed: writesCommitted,
+      env,
+      store: options.store,
+      db: options.db,
+      pictures,
+    }),
   });
 
   try {
@@ -129,19 +157,24 @@ export async function startChatTurn(user: UserScope, request: TurnRequest, optio
   }
   await saveProgressOf(generation, plan.assistantMessageId, pictures, options.db);
 
-  const learnFrom = plan.newUserMessage ?? plan.editedUserMessage ?? (request.action === 'answer' ? history.at(-1) : undefined);
-  const remembered = afterReply(user, {
-    saved: generation.saved,
-    answeredBy: () => generation.model,
-    conversationId: conversation.id,
-    companionId: companion.id,
-    userMessage: learnFrom ? { id: learnFrom.id, text: learnFrom.text } : null,
-    usedMemoryIds: memories.map((m) => m.id),
-    summary,
-    history: plan.messages,
-    extractor: memoryExtractor(env),
-    env,
-  }, options.db);
+  const learnFrom =
+    plan.newUserMessage ?? plan.editedUserMessage ?? (request.action === 'answer' ? history.at(-1) : undefined);
+  const remembered = afterReply(
+    user,
+    {
+      saved: generation.saved,
+      answeredBy: () => generation.model,
+      conversationId: conversation.id,
+      companionId: companion.id,
+      userMessage: learnFrom ? { id: learnFrom.id, text: learnFrom.text } : null,
+      usedMemoryIds: memories.map((m) => m.id),
+      summary,
+      history: plan.messages,
+      extractor: memoryExtractor(env),
+      env,
+    },
+    options.db,
+  );
 
   return {
     conversationId: conversation.id,
@@ -206,7 +239,11 @@ async function loadTurn(tx: Queryable, request: TurnRequest, memoryBudgetTokens:
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
   const history = await listHistory(tx, found.conversation.id, HISTORY_LIMIT, found.summary.throughSeq);
   const said = ('text' in request && request.text) || history.findLast((m) => m.role === 'user')?.text || '';
-  const candidates = await recallCandidates(tx, { companionId: found.companion.id, text: said, budgetTokens: memoryBudgetTokens });
+  const candidates = await recallCandidates(tx, {
+    companionId: found.companion.id,
+    text: said,
+    budgetTokens: memoryBudgetTokens,
+  });
   return {
     ...found,
     history,
@@ -233,7 +270,12 @@ type TurnPlan = {
   title?: string;
 };
 
-export function planTurn(conversation: Conversation, history: HistoryEntry[], request: TurnRequest, attachments: Upload[] = []): TurnPlan {
+export function planTurn(
+  conversation: Conversation,
+  history: HistoryEntry[],
+  request: TurnRequest,
+  attachments: Upload[] = [],
+): TurnPlan {
   const assistantMessageId = crypto.randomUUID();
   if (request.action === 'answer') {
     const last = history.at(-1);
@@ -247,7 +289,11 @@ export function planTurn(conversation: Conversation, history: HistoryEntry[], re
   // The browser names a message by its own id or, once saved, by the stored one.
   const named = request.action === 'edit' ? undefined : request.messageId;
   const storedId = named && storedMessageId(conversation.id, named);
-  const unsaved = request.action === 'regenerate' && storedId && request.text && !history.some((m) => m.id === named || m.id === storedId);
+  const unsaved =
+    request.action === 'regenerate' &&
+    storedId &&
+    request.text &&
+    !history.some((m) => m.id === named || m.id === storedId);
   if (request.action === 'send' || unsaved) {
     const message = { id: storedId || crypto.randomUUID(), text: said ?? '', attachments };
     return {
@@ -278,7 +324,13 @@ export function planTurn(conversation: Conversation, history: HistoryEntry[], re
   return { messages: history.slice(0, lastUserIndex + 1), userMessageId: null, assistantMessageId, replacedIds };
 }
 
-async function writeTurn(tx: Queryable, conversationId: string, plan: TurnPlan, model: string, source?: MessageSource): Promise<void> {
+async function writeTurn(
+  tx: Queryable,
+  conversationId: string,
+  plan: TurnPlan,
+  model: string,
+  source?: MessageSource,
+): Promise<void> {
   await deleteMessages(tx, plan.replacedIds);
   if (plan.editedUserMessage) await updateMessageText(tx, plan.editedUserMessage.id, plan.editedUserMessage.text);
   if (plan.newUserMessage) await insertUserMessage(tx, conversationId, plan.newUserMessage, source);
@@ -291,11 +343,27 @@ async function insertUserMessage(
   message: { id: string; text: string; attachments: Upload[] },
   source?: MessageSource,
 ): Promise<string> {
-  const parts = [...attachmentParts(message.attachments), ...(message.text ? [{ type: 'text', text: message.text }] : [])];
-  const id = await insertMessage(tx, { id: message.id, text: message.text, parts, conversationId, role: 'user', status: 'complete', source });
-  const attached = await attachUploads(tx, message.attachments.map((u) => u.id), { conversationId, messageId: id });
+  const parts = [
+    ...attachmentParts(message.attachments),
+    ...(message.text ? [{ type: 'text', text: message.text }] : []),
+  ];
+  const id = await insertMessage(tx, {
+    id: message.id,
+    text: message.text,
+    parts,
+    conversationId,
+    role: 'user',
+    status: 'complete',
+    source,
+  });
+  const attached = await attachUploads(
+    tx,
+    message.attachments.map((u) => u.id),
+    { conversationId, messageId: id },
+  );
   // Two messages sent at once with the same file: the second finds it taken and writes nothing.
-  if (attached < message.attachments.length) throw new HearthError('conflict', 'A file of this message is already part of another message.');
+  if (attached < message.attachments.length)
+    throw new HearthError('conflict', 'A file of this message is already part of another message.');
   return id;
 }
 
@@ -310,7 +378,12 @@ function titleOf(text: string | undefined, attachments: readonly Upload[]): stri
  * From the moment the reply row exists until it is saved: its text is saved every couple of
  * seconds (a killed function loses at most those), and a Stop from another instance reaches it.
  */
-async function saveProgressOf(generation: Generation, replyId: string, pictures: FilePart[], db?: Database): Promise<void> {
+async function saveProgressOf(
+  generation: Generation,
+  replyId: string,
+  pictures: FilePart[],
+  db?: Database,
+): Promise<void> {
   const untrack = replyProgressTicker(db ?? (await getDb())).track({
     id: replyId,
     parts: () => {
@@ -325,5 +398,7 @@ async function saveProgressOf(generation: Generation, replyId: string, pictures:
 
 /** A clash on a message id: only ever the caller's own message, sent again (message-ids.ts). */
 function duplicateAsConflict(error: unknown): unknown {
-  return (error as { code?: string } | null)?.code === '23505' ? new HearthError('conflict', 'This message was already sent.') : error;
+  return (error as { code?: string } | null)?.code === '23505'
+    ? new HearthError('conflict', 'This message was already sent.')
+    : error;
 }

@@ -35,9 +35,12 @@ describe.each(TEST_DATABASES)('chat pipeline against a loopback OpenAI server on
     server.requests.length = 0;
   });
 
-  const model = (key = KEY) => remoteProvider('openai')!.create('gpt-4o-mini', { OPENAI_API_KEY: key, OPENAI_BASE_URL: server.url });
+  const model = (key = KEY) =>
+    remoteProvider('openai')!.create('gpt-4o-mini', { OPENAI_API_KEY: key, OPENAI_BASE_URL: server.url });
   const newConversation = async () => {
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>(
+      'select slug from hearth.companions order by slug limit 1',
+    )) as [{ slug: string }];
     return (await startConversation(user, { companion: slug }, db)).id;
   };
   const storedMessage = async (conversationId: string, id: string) =>
@@ -54,7 +57,13 @@ describe.each(TEST_DATABASES)('chat pipeline against a loopback OpenAI server on
     server.queue({ text, usage: { inputTokens: 42, outputTokens: 11 }, firstTokenDelayMs: 30, chunkDelayMs: 3 });
     const { reply, stored } = await turn('Hi there');
     expect(reply).toMatchObject({ status: 'complete', text, inputTokens: 42, outputTokens: 11 });
-    expect(stored).toMatchObject({ role: 'assistant', status: 'complete', error: null, inputTokens: 42, outputTokens: 11 });
+    expect(stored).toMatchObject({
+      role: 'assistant',
+      status: 'complete',
+      error: null,
+      inputTokens: 42,
+      outputTokens: 11,
+    });
     expect(textOf(stored)).toBe(text);
     expect(stored.ttftMs).toBeGreaterThanOrEqual(30);
     const [request] = server.requests;
@@ -76,11 +85,17 @@ describe.each(TEST_DATABASES)('chat pipeline against a loopback OpenAI server on
     for (const fault of [{ stallAfterChunks: 2 }, { dropAfterChunks: 2 }]) {
       server.queue({ text: 'one two three four five', chunkDelayMs: 3, ...fault }, { text: 'All of it this time.' });
       const conversationId = await newConversation();
-      const first = await startChatTurn(user, { action: 'send', conversationId, text: 'Count for me' }, { db, model: model(), env });
+      const first = await startChatTurn(
+        user,
+        { action: 'send', conversationId, text: 'Count for me' },
+        { db, model: model(), env },
+      );
       expect(await first.saved).toMatchObject({ status: 'error', text: 'one two ' });
       const retry = await startChatTurn(user, { action: 'regenerate', conversationId }, { db, model: model(), env });
       expect(await retry.saved).toMatchObject({ status: 'complete', text: 'All of it this time.' });
-      const replies = (await withUser(user, (tx) => listMessages(tx, conversationId), db)).filter((m) => m.role === 'assistant').slice(1);
+      const replies = (await withUser(user, (tx) => listMessages(tx, conversationId), db))
+        .filter((m) => m.role === 'assistant')
+        .slice(1);
       expect(replies.map((m) => [m.status, textOf(m)])).toEqual([['complete', 'All of it this time.']]);
     }
   });
@@ -97,10 +112,20 @@ describe.each(TEST_DATABASES)('chat pipeline against a loopback OpenAI server on
     server.queue({ text: 'first reply' }, { text: 'second reply' });
     const conversationId = await newConversation();
     for (const text of ['one', 'two']) {
-      await (await startChatTurn(user, { action: 'send', conversationId, text }, { db, model: model() })).saved;
+      await (
+        await startChatTurn(user, { action: 'send', conversationId, text }, { db, model: model() })
+      ).saved;
     }
-    const roles = (await withUser(user, (tx) => listMessages(tx, conversationId), db)).map((m) => `${m.role}:${textOf(m)}`);
-    expect(roles).toEqual(['assistant:' + roles[0]!.slice('assistant:'.length), 'user:one', 'assistant:first reply', 'user:two', 'assistant:second reply']);
+    const roles = (await withUser(user, (tx) => listMessages(tx, conversationId), db)).map(
+      (m) => `${m.role}:${textOf(m)}`,
+    );
+    expect(roles).toEqual([
+      'assistant:' + roles[0]!.slice('assistant:'.length),
+      'user:one',
+      'assistant:first reply',
+      'user:two',
+      'assistant:second reply',
+    ]);
   });
 
   it('saves status error and no text when the server answers 500 before the first token, after the SDK’s retries', async () => {

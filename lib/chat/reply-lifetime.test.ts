@@ -11,12 +11,17 @@ import { closeStuckReplies } from '@/lib/jobs/close-stuck-replies';
 import { runDueJobs } from '@/lib/jobs/runner';
 import { stopReply } from './stop-everywhere';
 
-
 // Real processes, as two server instances would be: the writer (lib/testing/reply-writer.ts)
 // streams a long reply; this process is the other instance, or the one left after a kill.
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WRITER = path.join(ROOT, 'lib/testing/reply-writer.ts');
-const EXEC_ARGV = ['--experimental-transform-types', '--disable-warning=ExperimentalWarning', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', '--import', path.join(ROOT, 'bench/ts-paths.mjs')];
+const EXEC_ARGV = [
+  '--experimental-transform-types',
+  '--disable-warning=ExperimentalWarning',
+  '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+  '--import',
+  path.join(ROOT, 'bench/ts-paths.mjs'),
+];
 // What the writer's model says in full: 2,000 words, 100 s.
 const FULL = Array.from({ length: 2000 }, (_, i) => `word${i} `).join('');
 
@@ -25,7 +30,12 @@ type Writer = { child: ChildProcess; next: (type: string) => Promise<Message>; e
 
 const writers: Writer[] = [];
 function startWriter(options: { url?: string; dataDir?: string }): Writer {
-  const child = fork(WRITER, [JSON.stringify(options)], { cwd: ROOT, execArgv: EXEC_ARGV, stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, REDIS_URL: '' } });
+  const child = fork(WRITER, [JSON.stringify(options)], {
+    cwd: ROOT,
+    execArgv: EXEC_ARGV,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, REDIS_URL: '' },
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const seen: Message[] = [];
   const waiting = new Map<string, (message: Message) => void>();
@@ -54,65 +64,85 @@ afterEach(() => {
 const url = process.env.TEST_DATABASE_URL;
 
 describe.skipIf(!url)('a reply whose function is killed mid-stream, on postgres', () => {
-  it('keeps the text the last tick saved, and the stuck-reply job closes it as an error with that text', { timeout: 60_000 }, async () => {
-    const writer = startWriter({ url });
-    const { replyId } = (await writer.next('ready')) as unknown as { replyId: string };
-    const { text: saved } = (await writer.next('progress-saved')) as unknown as { text: string };
-    writer.child.kill('SIGKILL');
-    await writer.exited;
+  it(
+    'keeps the text the last tick saved, and the stuck-reply job closes it as an error with that text',
+    { timeout: 60_000 },
+    async () => {
+      const writer = startWriter({ url });
+      const { replyId } = (await writer.next('ready')) as unknown as { replyId: string };
+      const { text: saved } = (await writer.next('progress-saved')) as unknown as { text: string };
+      writer.child.kill('SIGKILL');
+      await writer.exited;
 
-    const db = await openDatabase({ url });
-    try {
-      const [row] = await db.query<{ status: string; parts: { type: 'text'; text: string }[] }>('select status, parts from hearth.messages where id = $1', [replyId]);
-      const kept = textOf(row!);
-      expect(row!.status).toBe('streaming');
-      expect(kept.startsWith(saved)).toBe(true);
-      expect(FULL.startsWith(kept) && kept.length < FULL.length).toBe(true);
+      const db = await openDatabase({ url });
+      try {
+        const [row] = await db.query<{ status: string; parts: { type: 'text'; text: string }[] }>(
+          'select status, parts from hearth.messages where id = $1',
+          [replyId],
+        );
+        const kept = textOf(row!);
+        expect(row!.status).toBe('streaming');
+        expect(kept.startsWith(saved)).toBe(true);
+        expect(FULL.startsWith(kept) && kept.length < FULL.length).toBe(true);
 
-      // The heartbeat is fresh: nothing closes it yet. Then 60 s pass without one.
-      const job = { ...closeStuckReplies, name: `close-stuck-replies-${crypto.randomUUID()}` };
-      await db.query('update hearth.messages set progress_at = progress_at - interval \'60 seconds\' where id = $1', [replyId]);
-      const [report] = await runDueJobs(db, { jobs: [job] });
-      expect(report).toMatchObject({ ran: true, outcome: 'ok' });
-      const [closed] = await db.query<{ status: string; error: string; parts: { type: 'text'; text: string }[] }>('select status, error, parts from hearth.messages where id = $1', [replyId]);
-      expect(closed).toMatchObject({ status: 'error', error: INTERRUPTED_REPLY_ERROR });
-      expect(textOf(closed!)).toBe(kept);
-    } finally {
-      await db.close();
-    }
-  });
+        // The heartbeat is fresh: nothing closes it yet. Then 60 s pass without one.
+        const job = { ...closeStuckReplies, name: `close-stuck-replies-${crypto.randomUUID()}` };
+        await db.query("update hearth.messages set progress_at = progress_at - interval '60 seconds' where id = $1", [
+          replyId,
+        ]);
+        const [report] = await runDueJobs(db, { jobs: [job] });
+        expect(report).toMatchObject({ ran: true, outcome: 'ok' });
+        const [closed] = await db.query<{ status: string; error: string; parts: { type: 'text'; text: string }[] }>(
+          'select status, error, parts from hearth.messages where id = $1',
+          [replyId],
+        );
+        expect(closed).toMatchObject({ status: 'error', error: INTERRUPTED_REPLY_ERROR });
+        expect(textOf(closed!)).toBe(kept);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
 
 describe('a reply whose process is killed mid-stream, on pglite', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-killed-reply-'));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('keeps the text the last tick saved; the next start closes it as an error with that text', { timeout: 60_000 }, async () => {
-    const writer = startWriter({ dataDir });
-    const { replyId, userId } = (await writer.next('ready')) as unknown as { replyId: string; userId: string };
-    const { text: saved } = (await writer.next('progress-saved')) as unknown as { text: string };
-    writer.child.kill('SIGKILL');
-    await writer.exited;
+  it(
+    'keeps the text the last tick saved; the next start closes it as an error with that text',
+    { timeout: 60_000 },
+    async () => {
+      const writer = startWriter({ dataDir });
+      const { replyId, userId } = (await writer.next('ready')) as unknown as { replyId: string; userId: string };
+      const { text: saved } = (await writer.next('progress-saved')) as unknown as { text: string };
+      writer.child.kill('SIGKILL');
+      await writer.exited;
 
-    // The embedded database has one owner, so what it shows as streaming when it opens was cut off.
-    const db: Database = await openDatabase({ dataDir });
-    try {
-      const reply = await withUser({ id: userId }, (tx) => getMessage(tx, replyId), db);
-      expect(reply).toMatchObject({ status: 'error', error: INTERRUPTED_REPLY_ERROR });
-      const kept = textOf(reply!);
-      expect(kept.startsWith(saved)).toBe(true);
-      expect(FULL.startsWith(kept) && kept.length < FULL.length).toBe(true);
-    } finally {
-      await db.close();
-    }
-  });
+      // The embedded database has one owner, so what it shows as streaming when it opens was cut off.
+      const db: Database = await openDatabase({ dataDir });
+      try {
+        const reply = await withUser({ id: userId }, (tx) => getMessage(tx, replyId), db);
+        expect(reply).toMatchObject({ status: 'error', error: INTERRUPTED_REPLY_ERROR });
+        const kept = textOf(reply!);
+        expect(kept.startsWith(saved)).toBe(true);
+        expect(FULL.startsWith(kept) && kept.length < FULL.length).toBe(true);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });
 
 describe.skipIf(!url)('Stop from another instance without Redis, on postgres', () => {
   it('stops the reply on the instance writing it, saved as aborted with its text', { timeout: 60_000 }, async () => {
     vi.stubEnv('REDIS_URL', '');
     const writer = startWriter({ url });
-    const { userId, conversationId, replyId } = (await writer.next('ready')) as unknown as { userId: string; conversationId: string; replyId: string };
+    const { userId, conversationId, replyId } = (await writer.next('ready')) as unknown as {
+      userId: string;
+      conversationId: string;
+      replyId: string;
+    };
     await writer.next('progress-saved');
 
     // This process is instance B: its own pool, and no generation of its own.

@@ -17,11 +17,17 @@ function slowModel(count: number, delayMs: number) {
   const parts: LanguageModelV4StreamPart[] = [
     { type: 'stream-start', warnings: [] },
     { type: 'text-start', id: 't' },
-    ...Array.from({ length: count }, (_, i): LanguageModelV4StreamPart => ({ type: 'text-delta', id: 't', delta: `w${i} ` })),
+    ...Array.from({ length: count }, (_, i): LanguageModelV4StreamPart => ({
+      type: 'text-delta',
+      id: 't',
+      delta: `w${i} `,
+    })),
     { type: 'text-end', id: 't' },
     { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage },
   ];
-  return new MockLanguageModelV4({ doStream: async () => ({ stream: simulateReadableStream({ chunks: parts, chunkDelayInMs: delayMs }) }) });
+  return new MockLanguageModelV4({
+    doStream: async () => ({ stream: simulateReadableStream({ chunks: parts, chunkDelayInMs: delayMs }) }),
+  });
 }
 
 /** A reply as the ticker sees it, whose text the test sets. */
@@ -50,21 +56,32 @@ describe.each(TEST_DATABASES)('the progress of replies being written on $name', 
     const db = database();
     const { id: conversationId } = await startConversation(user, { companion: 'ada' }, db);
     const ids = Array.from({ length: count }, () => crypto.randomUUID());
-    await withUser(user, async (tx) => {
-      for (const id of ids) await startReply(tx, { id, conversationId, model: 'offline/hearth-demo' });
-    }, db);
+    await withUser(
+      user,
+      async (tx) => {
+        for (const id of ids) await startReply(tx, { id, conversationId, model: 'offline/hearth-demo' });
+      },
+      db,
+    );
     return { conversationId, ids };
   }
   const row = (id: string) =>
-    database().query<{ status: string; parts: { type: 'text'; text: string }[]; age: number }>(
-      "select status, parts, extract(epoch from now() - progress_at)::float8 as age from hearth.messages where id = $1",
-      [id],
-    ).then((rows) => rows[0]!);
-  const age = (id: string, seconds: number) => database().query(`update hearth.messages set progress_at = now() - interval '${seconds} seconds' where id = $1`, [id]);
+    database()
+      .query<{ status: string; parts: { type: 'text'; text: string }[]; age: number }>(
+        'select status, parts, extract(epoch from now() - progress_at)::float8 as age from hearth.messages where id = $1',
+        [id],
+      )
+      .then((rows) => rows[0]!);
+  const age = (id: string, seconds: number) =>
+    database().query(`update hearth.messages set progress_at = now() - interval '${seconds} seconds' where id = $1`, [
+      id,
+    ]);
 
   it('saves every live reply in one statement a tick: parts only when they changed, a heartbeat for all', async () => {
     const user = await createTestUser(database(), 'progress');
-    const { ids: [a, b] } = await streamingReplies(user, 2);
+    const {
+      ids: [a, b],
+    } = await streamingReplies(user, 2);
     const { wrapped, counted } = counting(database());
     const ticker = new ReplyProgressTicker(wrapped, 3_600_000);
     const first = fakeReply(a!);
@@ -79,7 +96,9 @@ describe.each(TEST_DATABASES)('the progress of replies being written on $name', 
 
     // Unchanged since the last tick: its parts are not written again (what the row holds stays),
     // but it still gets a heartbeat.
-    await database().query(`update hearth.messages set parts = '[{"type":"text","text":"left alone"}]' where id = $1`, [a]);
+    await database().query(`update hearth.messages set parts = '[{"type":"text","text":"left alone"}]' where id = $1`, [
+      a,
+    ]);
     await age(a!, 60);
     await ticker.tick();
     expect(counted.statements).toBe(2);
@@ -97,13 +116,19 @@ describe.each(TEST_DATABASES)('the progress of replies being written on $name', 
 
   it('never overwrites the final save, whichever comes last', async () => {
     const user = await createTestUser(database(), 'progress-final');
-    const { ids: [id] } = await streamingReplies(user, 1);
+    const {
+      ids: [id],
+    } = await streamingReplies(user, 1);
     const ticker = new ReplyProgressTicker(database(), 3_600_000);
     const live = fakeReply(id!);
     live.state.text = 'Half a';
     ticker.track(live.reply);
     await ticker.tick();
-    await withUser(user, (tx) => finishReply(tx, id!, { text: 'Half a reply, then all of it.', status: 'complete', latencyMs: 5 }), database());
+    await withUser(
+      user,
+      (tx) => finishReply(tx, id!, { text: 'Half a reply, then all of it.', status: 'complete', latencyMs: 5 }),
+      database(),
+    );
     live.state.text = 'Half a reply, then';
     await ticker.tick(); // late: the reply is saved already
     const saved = await withUser(user, (tx) => getMessage(tx, id!), database());
@@ -114,7 +139,10 @@ describe.each(TEST_DATABASES)('the progress of replies being written on $name', 
   it('reads back Stop, set in the owner’s scope only, and stops that reply alone', async () => {
     const owner = await createTestUser(database(), 'progress-stop');
     const stranger = await createTestUser(database(), 'progress-stranger');
-    const { conversationId, ids: [id] } = await streamingReplies(owner, 1);
+    const {
+      conversationId,
+      ids: [id],
+    } = await streamingReplies(owner, 1);
     const other = await streamingReplies(owner, 1);
     const ticker = new ReplyProgressTicker(database(), 3_600_000);
     const live = fakeReply(id!);
@@ -136,7 +164,11 @@ describe.each(TEST_DATABASES)('the progress of replies being written on $name', 
     const db = database();
     const user = await createTestUser(db, 'progress-turn');
     const { id: conversationId } = await startConversation(user, { companion: 'ada' }, db);
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Count slowly.' }, { db, model: slowModel(40, 20) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'Count slowly.' },
+      { db, model: slowModel(40, 20) },
+    );
     const reader = turn.parts.getReader();
     let seen = '';
     while (seen.length < 20) {
@@ -162,7 +194,11 @@ describe.each(TEST_DATABASES)('the progress of replies being written on $name', 
     const user = await createTestUser(db, 'progress-cap');
     const { id: conversationId } = await startConversation(user, { companion: 'ada' }, db);
     const env = { ...process.env, MODEL_TOTAL_TIMEOUT_MS: '400' };
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Talk for ever.' }, { db, env, model: slowModel(1000, 20) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'Talk for ever.' },
+      { db, env, model: slowModel(1000, 20) },
+    );
     const saved = await turn.saved;
     expect(saved.status).toBe('error');
     expect(saved.error).toMatch(/cut off after 400 ms/);

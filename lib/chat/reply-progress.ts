@@ -75,7 +75,9 @@ export class ReplyProgressTicker {
       for (const { id, stopRequested } of answered) if (stopRequested) this.live.get(id)?.reply.stop();
     } catch (error) {
       // The next tick tries again with whatever the replies hold by then.
-      console.warn(`[chat] could not save the progress of ${entries.length} repl${entries.length === 1 ? 'y' : 'ies'}: ${(error as Error).message}`);
+      console.warn(
+        `[chat] could not save the progress of ${entries.length} repl${entries.length === 1 ? 'y' : 'ies'}: ${(error as Error).message}`,
+      );
     }
   }
 }

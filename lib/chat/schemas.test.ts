@@ -19,7 +19,9 @@ describe('chat request validation', () => {
   });
 
   it('accepts exactly the maximum length', () => {
-    expect(chatRequest.safeParse({ action: 'send', conversationId, text: 'x'.repeat(MAX_MESSAGE_CHARS) }).success).toBe(true);
+    expect(chatRequest.safeParse({ action: 'send', conversationId, text: 'x'.repeat(MAX_MESSAGE_CHARS) }).success).toBe(
+      true,
+    );
   });
 
   it('refuses malformed ids and unknown actions', () => {

@@ -29,7 +29,10 @@ export const chatRequest = z.discriminatedUnion('action', [
       attachments: attachmentIds.optional(),
       ...turnModel,
     })
-    .refine((input) => input.text || input.attachments?.length, { message: 'Write something or attach a file before sending.', path: ['text'] }),
+    .refine((input) => input.text || input.attachments?.length, {
+      message: 'Write something or attach a file before sending.',
+      path: ['text'],
+    }),
   z.object({ action: z.literal('edit'), conversationId: uuid, text: messageText, ...turnModel }),
   // The last message travels along so a retry after a request that never reached the server
   // still answers it: the server adds it when it does not have it yet.

@@ -22,7 +22,8 @@ export async function stopReply(user: UserScope, conversationId: string, db?: Da
   const flagged = await withUser(
     user,
     async (tx) => {
-      if (!(await getConversation(tx, conversationId))) throw new HearthError('not_found', 'This conversation does not exist.');
+      if (!(await getConversation(tx, conversationId)))
+        throw new HearthError('not_found', 'This conversation does not exist.');
       return requestStop(tx, conversationId);
     },
     db,

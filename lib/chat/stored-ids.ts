@@ -11,7 +11,8 @@ export function adoptStoredIds(messages: ChatUIMessage[]): ChatUIMessage[] | nul
   const adopted = messages.map((message, index) => {
     const next = messages[index + 1];
     const stored = next?.role === 'assistant' ? next.metadata?.userMessageId : undefined;
-    if (message.role !== 'user' || !stored || stored === message.id || messages.some((m) => m.id === stored)) return message;
+    if (message.role !== 'user' || !stored || stored === message.id || messages.some((m) => m.id === stored))
+      return message;
     changed = true;
     return { ...message, id: stored };
   });

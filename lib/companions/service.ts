@@ -7,7 +7,11 @@ export function availableCompanions(user: UserScope | null, db?: Database): Prom
   return user ? withUser(user, listCompanions, db) : withAnon(listCompanions, db);
 }
 
-export function companionBySlugOrId(user: UserScope | null, slugOrId: string, db?: Database): Promise<Companion | null> {
+export function companionBySlugOrId(
+  user: UserScope | null,
+  slugOrId: string,
+  db?: Database,
+): Promise<Companion | null> {
   const find = (tx: Parameters<typeof findCompanion>[0]) => findCompanion(tx, slugOrId);
   return user ? withUser(user, find, db) : withAnon(find, db);
 }

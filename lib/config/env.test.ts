@@ -13,7 +13,11 @@ describe('loadConfig', () => {
     expect(config.platform.vercel).toBe(false);
     expect(config.database).toEqual({ url: undefined, from: undefined, poolMax: 10, caCert: undefined });
     expect(config.dataDir).toBe(path.join(process.cwd(), '.data'));
-    expect(config.storage).toEqual({ kind: 'local', dir: path.join(process.cwd(), '.data', 'uploads'), halfSet: undefined });
+    expect(config.storage).toEqual({
+      kind: 'local',
+      dir: path.join(process.cwd(), '.data', 'uploads'),
+      halfSet: undefined,
+    });
     expect(config.invalid).toEqual([]);
   });
 
@@ -27,7 +31,10 @@ describe('loadConfig', () => {
 
   it('takes DATABASE_URL first and POSTGRES_URL as the fallback, and says which', () => {
     expect(loadConfig({ POSTGRES_URL: PG }).database).toMatchObject({ url: PG, from: 'POSTGRES_URL' });
-    expect(loadConfig({ DATABASE_URL: `${PG}?a=1`, POSTGRES_URL: PG }).database).toMatchObject({ url: `${PG}?a=1`, from: 'DATABASE_URL' });
+    expect(loadConfig({ DATABASE_URL: `${PG}?a=1`, POSTGRES_URL: PG }).database).toMatchObject({
+      url: `${PG}?a=1`,
+      from: 'DATABASE_URL',
+    });
   });
 
   it('keeps the pool small by default on Vercel, and takes DATABASE_POOL_MAX everywhere', () => {
@@ -39,7 +46,9 @@ describe('loadConfig', () => {
   });
 
   it('reads a CA certificate pasted on one line with \\n for its line breaks', () => {
-    const config = loadConfig({ DATABASE_CA_CERT: '-----BEGIN CERTIFICATE-----\\nMIIBabc\\n-----END CERTIFICATE-----\\n' });
+    const config = loadConfig({
+      DATABASE_CA_CERT: '-----BEGIN CERTIFICATE-----\\nMIIBabc\\n-----END CERTIFICATE-----\\n',
+    });
     expect(config.database.caCert).toBe('-----BEGIN CERTIFICATE-----\nMIIBabc\n-----END CERTIFICATE-----');
   });
 
@@ -50,8 +59,17 @@ describe('loadConfig', () => {
       serviceRoleKey: 'k',
       bucket: 'hearth-media',
     });
-    expect(loadConfig({ SUPABASE_URL: 'https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'k', SUPABASE_STORAGE_BUCKET: 'media' }).storage).toMatchObject({ bucket: 'media' });
-    expect(loadConfig({ SUPABASE_SERVICE_ROLE_KEY: 'k' }).storage).toMatchObject({ kind: 'local', halfSet: 'SUPABASE_SERVICE_ROLE_KEY' });
+    expect(
+      loadConfig({
+        SUPABASE_URL: 'https://abc.supabase.co',
+        SUPABASE_SERVICE_ROLE_KEY: 'k',
+        SUPABASE_STORAGE_BUCKET: 'media',
+      }).storage,
+    ).toMatchObject({ bucket: 'media' });
+    expect(loadConfig({ SUPABASE_SERVICE_ROLE_KEY: 'k' }).storage).toMatchObject({
+      kind: 'local',
+      halfSet: 'SUPABASE_SERVICE_ROLE_KEY',
+    });
   });
 
   it('puts the data directory where HEARTH_DATA_DIR says, made absolute', () => {

@@ -33,7 +33,12 @@ export type Config = {
   dataDir: string;
   storage:
     | { kind: 'supabase'; url: string; serviceRoleKey: string; bucket: string }
-    | { kind: 'local'; dir: string; /** the one of the two Supabase variables that is set alone */ halfSet?: 'SUPABASE_URL' | 'SUPABASE_SERVICE_ROLE_KEY' };
+    | {
+        kind: 'local';
+        dir: string;
+        /** the one of the two Supabase variables that is set alone */ halfSet?:
+          'SUPABASE_URL' | 'SUPABASE_SERVICE_ROLE_KEY';
+      };
   auth: { secret?: string; url?: string };
   redisUrl?: string;
   /** Authorizes the cron route (Vercel Cron sends `Authorization: Bearer <CRON_SECRET>`). */
@@ -72,23 +77,30 @@ export const POOL_MAX_DEFAULT = 10;
 export const POOL_MAX_DEFAULT_SERVERLESS = 3;
 
 // '' (a line `NAME=` in .env) means unset, as it does for every other setting.
-const blankIsUnset = (schema: z.ZodType) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+const blankIsUnset = (schema: z.ZodType) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
 const postgresUrl = z
   .string()
   .trim()
-  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), { error: 'must be a PostgreSQL connection string (postgres://user:password@host:port/database)' });
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), {
+    error: 'must be a PostgreSQL connection string (postgres://user:password@host:port/database)',
+  });
 
 const httpUrl = z
   .string()
   .trim()
-  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), { error: 'must be an http:// or https:// URL' });
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    error: 'must be an http:// or https:// URL',
+  });
 
 const flag = z
   .string()
   .trim()
   .toLowerCase()
-  .refine((value) => ['1', '0', 'true', 'false', 'yes', 'no'].includes(value), { error: 'must be true or false (1 or 0)' })
+  .refine((value) => ['1', '0', 'true', 'false', 'yes', 'no'].includes(value), {
+    error: 'must be true or false (1 or 0)',
+  })
   .transform((value) => ['1', 'true', 'yes'].includes(value));
 
 const FIELDS = {
@@ -98,18 +110,26 @@ const FIELDS = {
   VERCEL_BRANCH_URL: z.string().trim(),
   DATABASE_URL: postgresUrl,
   POSTGRES_URL: postgresUrl,
-  DATABASE_POOL_MAX: z.coerce.number({ error: 'must be a whole number from 1 to 1000' }).int({ error: 'must be a whole number from 1 to 1000' }).min(1, { error: 'must be a whole number from 1 to 1000' }).max(1000, { error: 'must be a whole number from 1 to 1000' }),
+  DATABASE_POOL_MAX: z.coerce
+    .number({ error: 'must be a whole number from 1 to 1000' })
+    .int({ error: 'must be a whole number from 1 to 1000' })
+    .min(1, { error: 'must be a whole number from 1 to 1000' })
+    .max(1000, { error: 'must be a whole number from 1 to 1000' }),
   DATABASE_CA_CERT: z
     .string()
     // A one-line .env value often carries the PEM's line breaks as the two characters \n.
     .transform((value) => value.replace(/\\n/g, '\n').trim())
     .refine((value) => value.includes('-----BEGIN CERTIFICATE-----'), {
-      error: 'must hold the text of the CA certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), not a file name',
+      error:
+        'must hold the text of the CA certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----), not a file name',
     }),
   HEARTH_DATA_DIR: z.string().trim(),
   SUPABASE_URL: httpUrl,
   SUPABASE_SERVICE_ROLE_KEY: z.string().trim(),
-  SUPABASE_STORAGE_BUCKET: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, { error: 'must be a bucket id (lower-case letters, digits, . _ -)' }),
+  SUPABASE_STORAGE_BUCKET: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, { error: 'must be a bucket id (lower-case letters, digits, . _ -)' }),
   NEXTAUTH_SECRET: z.string(),
   NEXTAUTH_URL: httpUrl,
   REDIS_URL: z
@@ -122,9 +142,15 @@ const FIELDS = {
   SMTP_URL: z
     .string()
     .trim()
-    .refine((value) => /^smtps?:\/\/.+/.test(value), { error: 'must be an smtp:// or smtps:// URL (smtp://user:password@host:587)' }),
+    .refine((value) => /^smtps?:\/\/.+/.test(value), {
+      error: 'must be an smtp:// or smtps:// URL (smtp://user:password@host:587)',
+    }),
   SMTP_HOST: z.string().trim(),
-  SMTP_PORT: z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int({ error: 'must be a port number from 1 to 65535' }).min(1, { error: 'must be a port number from 1 to 65535' }).max(65535, { error: 'must be a port number from 1 to 65535' }),
+  SMTP_PORT: z.coerce
+    .number({ error: 'must be a port number from 1 to 65535' })
+    .int({ error: 'must be a port number from 1 to 65535' })
+    .min(1, { error: 'must be a port number from 1 to 65535' })
+    .max(65535, { error: 'must be a port number from 1 to 65535' }),
   SMTP_USER: z.string().trim(),
   SMTP_PASS: z.string(),
   SMTP_SECURE: flag,
@@ -134,7 +160,9 @@ const FIELDS = {
     .string()
     .trim()
     .toLowerCase()
-    .refine((value) => /^(true|false|[0-9])$/.test(value), { error: 'must be true, false or the number of proxies in front (0 to 9)' })
+    .refine((value) => /^(true|false|[0-9])$/.test(value), {
+      error: 'must be true, false or the number of proxies in front (0 to 9)',
+    })
     .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : Number(value))),
   TURNSTILE_SITE_KEY: z.string().trim(),
   TURNSTILE_SECRET_KEY: z.string().trim(),
@@ -165,7 +193,13 @@ export function loadConfig(env: Env = process.env): Config {
   for (const name of CONFIG_VARIABLES) {
     const parsed = SCHEMAS[name].safeParse(env[name]);
     if (parsed.success) (values as Record<string, unknown>)[name] = parsed.data;
-    else invalid.push({ level: 'refusal', code: 'invalid_value', setting: name, message: `${name} ${parsed.error.issues[0]?.message ?? 'is not valid'}.` });
+    else
+      invalid.push({
+        level: 'refusal',
+        code: 'invalid_value',
+        setting: name,
+        message: `${name} ${parsed.error.issues[0]?.message ?? 'is not valid'}.`,
+      });
   }
 
   const vercel = values.VERCEL !== undefined && values.VERCEL !== '0';
@@ -176,7 +210,12 @@ export function loadConfig(env: Env = process.env): Config {
   const serviceRoleKey = values.SUPABASE_SERVICE_ROLE_KEY;
 
   return {
-    platform: { vercel, vercelEnv: values.VERCEL_ENV, vercelUrl: values.VERCEL_URL, vercelBranchUrl: values.VERCEL_BRANCH_URL },
+    platform: {
+      vercel,
+      vercelEnv: values.VERCEL_ENV,
+      vercelUrl: values.VERCEL_URL,
+      vercelBranchUrl: values.VERCEL_BRANCH_URL,
+    },
     database: {
       url,
       from: values.DATABASE_URL ? 'DATABASE_URL' : values.POSTGRES_URL ? 'POSTGRES_URL' : undefined,
@@ -186,7 +225,12 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     storage:
       supabaseUrl && serviceRoleKey
-        ? { kind: 'supabase', url: supabaseUrl, serviceRoleKey, bucket: values.SUPABASE_STORAGE_BUCKET ?? DEFAULT_BUCKET }
+        ? {
+            kind: 'supabase',
+            url: supabaseUrl,
+            serviceRoleKey,
+            bucket: values.SUPABASE_STORAGE_BUCKET ?? DEFAULT_BUCKET,
+          }
         : {
             kind: 'local',
             dir: path.join(dataDir, 'uploads'),
@@ -200,7 +244,13 @@ export function loadConfig(env: Env = process.env): Config {
       smtp: values.SMTP_URL
         ? { url: values.SMTP_URL }
         : values.SMTP_HOST
-          ? { host: values.SMTP_HOST, port: values.SMTP_PORT, secure: values.SMTP_SECURE, user: values.SMTP_USER, pass: values.SMTP_PASS }
+          ? {
+              host: values.SMTP_HOST,
+              port: values.SMTP_PORT,
+              secure: values.SMTP_SECURE,
+              user: values.SMTP_USER,
+              pass: values.SMTP_PASS,
+            }
           : undefined,
       from: values.MAIL_FROM,
       toLog: values.MAIL_TO_LOG ?? false,
@@ -209,9 +259,18 @@ export function loadConfig(env: Env = process.env): Config {
     trustedProxies: values.TRUST_PROXY ?? (vercel ? 1 : 0),
     humanCheck:
       values.TURNSTILE_SITE_KEY && values.TURNSTILE_SECRET_KEY
-        ? { siteKey: values.TURNSTILE_SITE_KEY, secretKey: values.TURNSTILE_SECRET_KEY, verifyUrl: values.TURNSTILE_VERIFY_URL ?? TURNSTILE_VERIFY_URL_DEFAULT }
+        ? {
+            siteKey: values.TURNSTILE_SITE_KEY,
+            secretKey: values.TURNSTILE_SECRET_KEY,
+            verifyUrl: values.TURNSTILE_VERIFY_URL ?? TURNSTILE_VERIFY_URL_DEFAULT,
+          }
         : undefined,
-    humanCheckHalfSet: values.TURNSTILE_SITE_KEY && !values.TURNSTILE_SECRET_KEY ? 'TURNSTILE_SITE_KEY' : !values.TURNSTILE_SITE_KEY && values.TURNSTILE_SECRET_KEY ? 'TURNSTILE_SECRET_KEY' : undefined,
+    humanCheckHalfSet:
+      values.TURNSTILE_SITE_KEY && !values.TURNSTILE_SECRET_KEY
+        ? 'TURNSTILE_SITE_KEY'
+        : !values.TURNSTILE_SITE_KEY && values.TURNSTILE_SECRET_KEY
+          ? 'TURNSTILE_SECRET_KEY'
+          : undefined,
     invalid,
   };
 }

@@ -3,7 +3,15 @@ import { probeFilesystem } from './filesystem.ts';
 import type { Problem } from './problem.ts';
 import { configProblems, type FilesystemFacts } from './problems.ts';
 
-export { DEFAULT_BUCKET, loadConfig, POOL_MAX_DEFAULT, POOL_MAX_DEFAULT_SERVERLESS, type Config, type Env, type MailConfig } from './env.ts';
+export {
+  DEFAULT_BUCKET,
+  loadConfig,
+  POOL_MAX_DEFAULT,
+  POOL_MAX_DEFAULT_SERVERLESS,
+  type Config,
+  type Env,
+  type MailConfig,
+} from './env.ts';
 export { configProblems, sslModeOf, type FilesystemFacts } from './problems.ts';
 export { probeFilesystem } from './filesystem.ts';
 export type { Problem } from './problem.ts';

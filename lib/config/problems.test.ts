@@ -44,7 +44,10 @@ describe('configuration problems', () => {
 
   it('on a read-only disk elsewhere, refuses the embedded database and says where it would have gone', () => {
     const found = problems({ HEARTH_DATA_DIR: '/srv/ro/hearth', NEXTAUTH_SECRET: 'x'.repeat(32) }, READ_ONLY);
-    expect(found.filter((p) => p.level === 'refusal').map((p) => p.code)).toEqual(['database_missing', 'storage_local']);
+    expect(found.filter((p) => p.level === 'refusal').map((p) => p.code)).toEqual([
+      'database_missing',
+      'storage_local',
+    ]);
     expect(found[0]!.message).toContain('/srv/ro/hearth, which is on a read-only file system');
     expect(found[0]!.message).toMatch(/^Set DATABASE_URL .* or HEARTH_DATA_DIR to a writable directory/);
   });
@@ -63,7 +66,9 @@ describe('configuration problems', () => {
 
   it('refuses a shared database without NEXTAUTH_SECRET; without a database the generated secret stays', () => {
     expect(codes({ DATABASE_URL: PG })).toEqual(['refusal:auth_secret_missing']);
-    expect(problems({ DATABASE_URL: PG })[0]!.message).toMatch(/^Set NEXTAUTH_SECRET .*several servers may sign sessions/);
+    expect(problems({ DATABASE_URL: PG })[0]!.message).toMatch(
+      /^Set NEXTAUTH_SECRET .*several servers may sign sessions/,
+    );
     expect(codes({ DATABASE_URL: PG, NEXTAUTH_SECRET: 'secret' })).toEqual([]);
     expect(codes({})).toEqual([]);
   });
@@ -78,7 +83,9 @@ describe('configuration problems', () => {
   it('warns when a preview deployment carries a NEXTAUTH_URL for another host', () => {
     const preview = { ...VERCEL_READY, VERCEL_ENV: 'preview', VERCEL_URL: 'hearth-git-feature-me.vercel.app' };
     const found = problems({ ...preview, NEXTAUTH_URL: 'https://hearth.example.com' }, READ_ONLY);
-    expect(found).toEqual([expect.objectContaining({ level: 'warning', code: 'preview_nextauth_url', setting: 'NEXTAUTH_URL' })]);
+    expect(found).toEqual([
+      expect.objectContaining({ level: 'warning', code: 'preview_nextauth_url', setting: 'NEXTAUTH_URL' }),
+    ]);
     expect(found[0]!.message).toContain('would return to hearth.example.com');
     expect(found[0]!.message).toContain('Production environment only');
     // Its own URL, or no NEXTAUTH_URL, or production: nothing to say.
@@ -96,22 +103,37 @@ describe('configuration problems', () => {
   });
 
   it("warns on Vercel about Supabase's direct connection, a missing CRON_SECRET and a short token", () => {
-    expect(codes({ ...VERCEL_READY, DATABASE_URL: 'postgresql://postgres:pw@db.abcdefgh.supabase.co:5432/postgres' }, READ_ONLY)).toEqual(['warning:database_direct']);
+    expect(
+      codes(
+        { ...VERCEL_READY, DATABASE_URL: 'postgresql://postgres:pw@db.abcdefgh.supabase.co:5432/postgres' },
+        READ_ONLY,
+      ),
+    ).toEqual(['warning:database_direct']);
     expect(codes({ ...VERCEL_READY, CRON_SECRET: undefined }, READ_ONLY)).toEqual(['warning:cron_secret_missing']);
     expect(codes({ HEALTH_TOKEN: 'short' })).toEqual(['warning:token_short']);
   });
 
   it('refuses values it cannot use, naming the variable without repeating the value, refusals first', () => {
-    const found = problems({ REDIS_URL: 'http://not-redis', DATABASE_URL: 'mysql://root:hunter2@db/x', DATABASE_POOL_MAX: 'lots', DATABASE_CA_CERT: '/etc/ssl/ca.pem', NEXTAUTH_SECRET: 's' });
+    const found = problems({
+      REDIS_URL: 'http://not-redis',
+      DATABASE_URL: 'mysql://root:hunter2@db/x',
+      DATABASE_POOL_MAX: 'lots',
+      DATABASE_CA_CERT: '/etc/ssl/ca.pem',
+      NEXTAUTH_SECRET: 's',
+    });
     expect(found.map((p) => `${p.level}:${p.setting}`)).toEqual([
       'refusal:DATABASE_URL',
       'refusal:DATABASE_POOL_MAX',
       'refusal:DATABASE_CA_CERT',
       'refusal:REDIS_URL',
     ]);
-    expect(found[0]!.message).toBe('DATABASE_URL must be a PostgreSQL connection string (postgres://user:password@host:port/database).');
+    expect(found[0]!.message).toBe(
+      'DATABASE_URL must be a PostgreSQL connection string (postgres://user:password@host:port/database).',
+    );
     expect(found[1]!.message).toBe('DATABASE_POOL_MAX must be a whole number from 1 to 1000.');
-    expect(found[2]!.message).toMatch(/^DATABASE_CA_CERT must hold the text of the CA certificate .*not a file name\.$/);
+    expect(found[2]!.message).toMatch(
+      /^DATABASE_CA_CERT must hold the text of the CA certificate .*not a file name\.$/,
+    );
     expect(JSON.stringify(found)).not.toContain('hunter2');
   });
 });

@@ -2,8 +2,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Problem } from './problem';
 import { formatProblems, reportConfiguration } from './report';
 
-const REFUSAL: Problem = { level: 'refusal', code: 'database_missing', setting: 'DATABASE_URL', message: 'Set DATABASE_URL.' };
-const WARNING: Problem = { level: 'warning', code: 'redis_missing', setting: 'REDIS_URL', message: 'REDIS_URL is not set.' };
+const REFUSAL: Problem = {
+  level: 'refusal',
+  code: 'database_missing',
+  setting: 'DATABASE_URL',
+  message: 'Set DATABASE_URL.',
+};
+const WARNING: Problem = {
+  level: 'warning',
+  code: 'redis_missing',
+  setting: 'REDIS_URL',
+  message: 'REDIS_URL is not set.',
+};
 
 describe('reportConfiguration', () => {
   afterEach(() => {

@@ -8,7 +8,9 @@ export function formatProblems(problems: Problem[]): { refusals: string | null; 
     refusals: refusals.length
       ? `[hearth] Hearth cannot start until this is fixed:\n${refusals.map((problem) => `  - ${problem.message}`).join('\n')}`
       : null,
-    warnings: problems.filter((problem) => problem.level === 'warning').map((problem) => `[hearth] warning: ${problem.message}`),
+    warnings: problems
+      .filter((problem) => problem.level === 'warning')
+      .map((problem) => `[hearth] warning: ${problem.message}`),
   };
 }
 

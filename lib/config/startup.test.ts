@@ -26,28 +26,43 @@ describe('the start refuses a configuration that cannot work, in a sentence', ()
 
   it('with a shared database and no NEXTAUTH_SECRET: refuses before connecting', async () => {
     // Nothing listens on port 1: a connection attempt would print ECONNREFUSED instead.
-    const { status, output } = await runStartup({ DATABASE_URL: 'postgres://hearth@127.0.0.1:1/hearth', HEARTH_DATA_DIR: path.join(scratch, 'shared') });
+    const { status, output } = await runStartup({
+      DATABASE_URL: 'postgres://hearth@127.0.0.1:1/hearth',
+      HEARTH_DATA_DIR: path.join(scratch, 'shared'),
+    });
     expect(status).toBe(1);
     expect(output).toMatch(/- Set NEXTAUTH_SECRET .*several servers may sign sessions/);
     expect(output).not.toContain('ECONNREFUSED');
   });
 
   it('prints what cannot be opened, naming where to look, when the database does not answer', async () => {
-    const { status, output } = await runStartup({ POSTGRES_URL: 'postgres://hearth@127.0.0.1:1/hearth', NEXTAUTH_SECRET: 'x'.repeat(32), HEARTH_DATA_DIR: path.join(scratch, 'refused') });
+    const { status, output } = await runStartup({
+      POSTGRES_URL: 'postgres://hearth@127.0.0.1:1/hearth',
+      NEXTAUTH_SECRET: 'x'.repeat(32),
+      HEARTH_DATA_DIR: path.join(scratch, 'refused'),
+    });
     expect(status).toBe(1);
-    expect(output).toContain('[hearth] Could not reach the database (connect ECONNREFUSED 127.0.0.1:1): check the host and port in POSTGRES_URL.');
+    expect(output).toContain(
+      '[hearth] Could not reach the database (connect ECONNREFUSED 127.0.0.1:1): check the host and port in POSTGRES_URL.',
+    );
   });
 
   // A read-only mount needs a mount namespace (unshare -rm); where the sandbox forbids one, say so.
   const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs -o ro none "${scratch}"`]).status === 0;
-  if (!canMount) console.warn('[startup.test] skipping the read-only file system case: `unshare -rm` cannot mount here');
+  if (!canMount)
+    console.warn('[startup.test] skipping the read-only file system case: `unshare -rm` cannot mount here');
   it.skipIf(!canMount)('on a read-only file system without a database: refuses, naming the directory', async () => {
     const readOnly = path.join(scratch, 'ro');
     spawnSync('mkdir', ['-p', readOnly]);
     const mountThenRun = ['unshare', '-rm', 'sh', '-c', 'mount -t tmpfs -o ro none "$0" && exec "$@"', readOnly];
-    const { status, output } = await runStartup({ HEARTH_DATA_DIR: path.join(readOnly, 'data') }, { prefix: mountThenRun });
+    const { status, output } = await runStartup(
+      { HEARTH_DATA_DIR: path.join(readOnly, 'data') },
+      { prefix: mountThenRun },
+    );
     expect(status).toBe(1);
-    expect(output).toContain(`Set DATABASE_URL to a PostgreSQL connection string, or HEARTH_DATA_DIR to a writable directory: the embedded database would be kept in ${path.join(readOnly, 'data')}, which is on a read-only file system.`);
+    expect(output).toContain(
+      `Set DATABASE_URL to a PostgreSQL connection string, or HEARTH_DATA_DIR to a writable directory: the embedded database would be kept in ${path.join(readOnly, 'data')}, which is on a read-only file system.`,
+    );
     expect(output).not.toContain('EROFS');
   });
 });

@@ -12,10 +12,12 @@ export const conversationsApi: ApiGroup = {
       path: '/api/v1/conversations',
       operationId: 'listConversations',
       summary: 'List conversations',
-      description: 'The caller\'s conversations, most recently active first; `companion` (slug or id) filters.',
+      description: "The caller's conversations, most recently active first; `companion` (slug or id) filters.",
       auth: 'key or session',
       query: listConversationsQuery,
-      success: [{ kind: 'json', status: 200, description: 'A page of conversations.', schema: pageOf(conversationJsonSchema) }],
+      success: [
+        { kind: 'json', status: 200, description: 'A page of conversations.', schema: pageOf(conversationJsonSchema) },
+      ],
       errors: [400, 401],
     },
     {
@@ -46,7 +48,9 @@ export const conversationsApi: ApiGroup = {
       description: "503 when the new model's provider is not configured.",
       auth: 'key or session',
       body: { schema: updateConversationRequest, example: { title: 'Planning the trip' } },
-      success: [{ kind: 'json', status: 200, description: 'The updated conversation.', schema: conversationJsonSchema }],
+      success: [
+        { kind: 'json', status: 200, description: 'The updated conversation.', schema: conversationJsonSchema },
+      ],
       errors: [400, 401, 404, 503],
     },
     {

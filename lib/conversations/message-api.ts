@@ -5,7 +5,7 @@ import { postMessageRequest } from './message-schemas';
 import { listMessagesQuery } from './schemas';
 
 const MESSAGE_EVENTS =
-  'Server-Sent Events shaped like Anthropic\'s Messages API: `message_start` (with `conversation_id` and `user_message_id`), `content_block_start`, `content_block_delta`s, `content_block_stop`, `message_delta` (stop reason and usage) and `message_stop`; `ping` every 15 s while quiet. A failure is an `error` event, after which nothing follows.';
+  "Server-Sent Events shaped like Anthropic's Messages API: `message_start` (with `conversation_id` and `user_message_id`), `content_block_start`, `content_block_delta`s, `content_block_stop`, `message_delta` (stop reason and usage) and `message_stop`; `ping` every 15 s while quiet. A failure is an `error` event, after which nothing follows.";
 
 const MESSAGE_EVENTS_EXAMPLE = `event: message_start
 data: {"type":"message_start","message":{"id":"7d1c…","type":"message","role":"assistant","content":[],"model":"google/gemini-2.5-flash","conversation_id":"0b9e…","user_message_id":"5f2a…","stop_reason":null,"usage":{"input_tokens":0,"output_tokens":0}}}
@@ -51,8 +51,18 @@ export const messagesApi: ApiGroup = {
       auth: 'key or session',
       body: { schema: postMessageRequest, example: { content: 'Hello! How was your day?', stream: false } },
       success: [
-        { kind: 'json', status: 201, description: 'Without streaming: `{user_message, assistant_message}`; with `reply: false`: `{message}`.', schema: postMessageJsonSchema },
-        { kind: 'events', status: 200, description: `With \`stream: true\`: ${MESSAGE_EVENTS}`, example: MESSAGE_EVENTS_EXAMPLE },
+        {
+          kind: 'json',
+          status: 201,
+          description: 'Without streaming: `{user_message, assistant_message}`; with `reply: false`: `{message}`.',
+          schema: postMessageJsonSchema,
+        },
+        {
+          kind: 'events',
+          status: 200,
+          description: `With \`stream: true\`: ${MESSAGE_EVENTS}`,
+          example: MESSAGE_EVENTS_EXAMPLE,
+        },
       ],
       errors: [400, 401, 404, 413, 502, 503],
     },

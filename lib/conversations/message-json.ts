@@ -23,10 +23,18 @@ export const messageJsonSchema = z
     ),
     attachments: z.array(z.uuid()).meta({ description: 'The ids of the uploads the message carries.' }),
     model: z.string().nullable(),
-    status: z.enum(['complete', 'streaming', 'error', 'aborted']).meta({ description: "`aborted`: stopped, or for a `voice` reply, interrupted (barge-in, or the caller hung up)." }),
-    source: z.enum(['text', 'voice']).meta({ description: '`voice`: said in a call (the user message carries its audio) or spoken there.' }),
+    status: z
+      .enum(['complete', 'streaming', 'error', 'aborted'])
+      .meta({
+        description: '`aborted`: stopped, or for a `voice` reply, interrupted (barge-in, or the caller hung up).',
+      }),
+    source: z
+      .enum(['text', 'voice'])
+      .meta({ description: '`voice`: said in a call (the user message carries its audio) or spoken there.' }),
     usage: z.object({ input_tokens: nullableNumber, output_tokens: nullableNumber, estimated: z.boolean() }),
-    fallbacks: z.array(z.object({ model: z.string(), error: z.string() })).meta({ description: 'Models that failed before this one answered.' }),
+    fallbacks: z
+      .array(z.object({ model: z.string(), error: z.string() }))
+      .meta({ description: 'Models that failed before this one answered.' }),
     cost_usd: nullableNumber,
     ttft_ms: nullableNumber,
     latency_ms: nullableNumber,

@@ -11,5 +11,11 @@ export const postMessageRequest = z
     stream: z.boolean().default(false),
     reply: z.boolean().default(true),
   })
-  .refine((input) => input.content || input.attachments?.length, { message: 'Send "content", "attachments" or both.', path: ['content'] })
-  .refine((input) => input.reply || !input.stream, { message: 'There is no reply to stream with "reply": false.', path: ['stream'] });
+  .refine((input) => input.content || input.attachments?.length, {
+    message: 'Send "content", "attachments" or both.',
+    path: ['content'],
+  })
+  .refine((input) => input.reply || !input.stream, {
+    message: 'There is no reply to stream with "reply": false.',
+    path: ['stream'],
+  });

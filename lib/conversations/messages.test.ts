@@ -19,15 +19,31 @@ describe.each(TEST_DATABASES)('message pages on $name', ({ open }) => {
   beforeAll(async () => {
     db = await open();
     user = await createTestUser(db, 'messages');
-    await withUser(user, async (tx) => {
-      const [companion] = await listCompanions(tx);
-      const conversation = await createConversation(tx, { companionId: companion!.id, model: 'offline/hearth-demo', language: 'en-US', greeting: 'hello' });
-      conversationId = conversation.id;
-      // One transaction: the timestamps may tie, so only seq can keep the order.
-      for (let i = 0; i < 9; i++) {
-        written.push(await insertMessage(tx, { conversationId, role: i % 2 ? 'assistant' : 'user', text: `message ${i}`, status: 'complete' }));
-      }
-    }, db);
+    await withUser(
+      user,
+      async (tx) => {
+        const [companion] = await listCompanions(tx);
+        const conversation = await createConversation(tx, {
+          companionId: companion!.id,
+          model: 'offline/hearth-demo',
+          language: 'en-US',
+          greeting: 'hello',
+        });
+        conversationId = conversation.id;
+        // One transaction: the timestamps may tie, so only seq can keep the order.
+        for (let i = 0; i < 9; i++) {
+          written.push(
+            await insertMessage(tx, {
+              conversationId,
+              role: i % 2 ? 'assistant' : 'user',
+              text: `message ${i}`,
+              status: 'complete',
+            }),
+          );
+        }
+      },
+      db,
+    );
   });
   afterAll(() => db?.close());
 
@@ -59,19 +75,27 @@ describe.each(TEST_DATABASES)('message pages on $name', ({ open }) => {
 
   it('continues from a cursor into messages written after it was handed out', async () => {
     const firstPage = await pageAt(6);
-    const later = await withUser(user, (tx) => insertMessage(tx, { conversationId, role: 'user', text: 'later', status: 'complete' }), db);
+    const later = await withUser(
+      user,
+      (tx) => insertMessage(tx, { conversationId, role: 'user', text: 'later', status: 'complete' }),
+      db,
+    );
     const rest = await pageAt(50, firstPage.nextCursor);
     expect(rest.items.map((m) => m.id)).toEqual([...written.slice(5), later]);
     expect(rest.nextCursor).toBeNull();
   });
 
   it('refuses a malformed cursor as a bad request naming it', async () => {
-    for (const cursor of ['not-a-cursor', Buffer.from('12a').toString('base64url'), Buffer.from('9'.repeat(30)).toString('base64url')]) {
+    for (const cursor of [
+      'not-a-cursor',
+      Buffer.from('12a').toString('base64url'),
+      Buffer.from('9'.repeat(30)).toString('base64url'),
+    ]) {
       await expect(pageAt(3, cursor)).rejects.toMatchObject({ status: 400, param: 'cursor' });
     }
   });
 
-  it("shows another user nothing of this conversation", async () => {
+  it('shows another user nothing of this conversation', async () => {
     const stranger = await createTestUser(db, 'stranger');
     const page = await withUser(stranger, (tx) => listMessagePage(tx, conversationId, { limit: 50 }), db);
     expect(page).toEqual({ items: [], nextCursor: null });

@@ -84,9 +84,21 @@ export async function listMessagePage(
     limit,
     (r) => r.seqKey,
     (r) => ({
-      id: r.id, role: r.role, parts: r.parts, status: r.status, source: r.source, error: r.error, model: r.model,
-      inputTokens: r.inputTokens, outputTokens: r.outputTokens, ttftMs: r.ttftMs, latencyMs: r.latencyMs,
-      costUsd: r.costUsd, usageEstimated: r.usageEstimated, fallbacks: r.fallbacks, createdAt: r.createdAt,
+      id: r.id,
+      role: r.role,
+      parts: r.parts,
+      status: r.status,
+      source: r.source,
+      error: r.error,
+      model: r.model,
+      inputTokens: r.inputTokens,
+      outputTokens: r.outputTokens,
+      ttftMs: r.ttftMs,
+      latencyMs: r.latencyMs,
+      costUsd: r.costUsd,
+      usageEstimated: r.usageEstimated,
+      fallbacks: r.fallbacks,
+      createdAt: r.createdAt,
     }),
   );
 }
@@ -127,12 +139,29 @@ export async function getMessage(tx: Queryable, id: string): Promise<StoredMessa
 
 export async function insertMessage(
   tx: Queryable,
-  input: { id?: string; conversationId: string; role: MessageRole; text: string; status: MessageStatus; model?: string; parts?: unknown[]; source?: MessageSource },
+  input: {
+    id?: string;
+    conversationId: string;
+    role: MessageRole;
+    text: string;
+    status: MessageStatus;
+    model?: string;
+    parts?: unknown[];
+    source?: MessageSource;
+  },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `insert into hearth.messages (id, conversation_id, role, parts, status, model, source)
      values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7) returning id`,
-    [input.id ?? null, input.conversationId, input.role, JSON.stringify(input.parts ?? [{ type: 'text', text: input.text }]), input.status, input.model ?? null, input.source ?? 'text'],
+    [
+      input.id ?? null,
+      input.conversationId,
+      input.role,
+      JSON.stringify(input.parts ?? [{ type: 'text', text: input.text }]),
+      input.status,
+      input.model ?? null,
+      input.source ?? 'text',
+    ],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
@@ -152,7 +181,12 @@ export type HistoryEntry = {
  * The newest messages of a conversation after `afterSeq` (those the rolling summary does not
  * cover), oldest first, as plain text: what a turn reads.
  */
-export async function listHistory(tx: Queryable, conversationId: string, limit: number, afterSeq = '0'): Promise<HistoryEntry[]> {
+export async function listHistory(
+  tx: Queryable,
+  conversationId: string,
+  limit: number,
+  afterSeq = '0',
+): Promise<HistoryEntry[]> {
   const newest = await tx.query<HistoryEntry>(
     `select m.id, m.role, m.seq::text as seq,
             coalesce((select string_agg(part ->> 'text', '' order by n)
@@ -186,7 +220,10 @@ export async function startReply(
 
 /** The conversation moved to the top (and titled, when given), as startReply does for a turn. */
 export async function touchConversation(tx: Queryable, conversationId: string, title?: string): Promise<void> {
-  await tx.query('update hearth.conversations set updated_at = now(), title = coalesce($2, title) where id = $1', [conversationId, title ?? null]);
+  await tx.query('update hearth.conversations set updated_at = now(), title = coalesce($2, title) where id = $1', [
+    conversationId,
+    title ?? null,
+  ]);
 }
 
 /** Replaces the message's text; its other parts (attached files) stay. */
@@ -245,10 +282,15 @@ export async function finishReply(tx: Queryable, id: string, reply: FinishedRepl
 }
 
 /** The rows as read, with the cut-off replies among them closed: one more statement only when there is one. */
-async function closeCutOff<T extends StoredMessage & { stale: boolean }>(tx: Queryable, rows: T[]): Promise<Omit<T, 'stale'>[]> {
+async function closeCutOff<T extends StoredMessage & { stale: boolean }>(
+  tx: Queryable,
+  rows: T[],
+): Promise<Omit<T, 'stale'>[]> {
   const cut = rows.filter((row) => row.stale).map((row) => row.id);
   const closed = new Set(cut.length ? await closeStaleReplies(tx, cut) : []);
-  return rows.map(({ stale, ...row }) => (stale && closed.has(row.id) ? { ...row, status: 'error' as const, error: INTERRUPTED_REPLY_ERROR } : row));
+  return rows.map(({ stale, ...row }) =>
+    stale && closed.has(row.id) ? { ...row, status: 'error' as const, error: INTERRUPTED_REPLY_ERROR } : row,
+  );
 }
 
 /**
@@ -288,7 +330,11 @@ export async function cutOffRepliesOf(tx: Queryable, conversationId: string): Pr
  * finished is left alone: its final save wins whichever comes first. A named maintenance job run
  * outside any user scope: the ids are the server's own replies, never a client's.
  */
-export function saveReplyProgress(db: Queryable, ids: string[], parts: (string | null)[]): Promise<{ id: string; stopRequested: boolean }[]> {
+export function saveReplyProgress(
+  db: Queryable,
+  ids: string[],
+  parts: (string | null)[],
+): Promise<{ id: string; stopRequested: boolean }[]> {
   return db.query<{ id: string; stopRequested: boolean }>(
     `update hearth.messages m
         set parts = coalesce(p.parts::jsonb, m.parts), progress_at = now()

@@ -20,15 +20,29 @@ describe.each(TEST_DATABASES)('newest-first message pages on $name', ({ open }) 
   beforeAll(async () => {
     db = await open();
     user = await createTestUser(db, 'newest');
-    await withUser(user, async (tx) => {
-      const [companion] = await listCompanions(tx);
-      const conversation = await createConversation(tx, { companionId: companion!.id, model: 'offline/hearth-demo', language: 'en-US', greeting: 'hello' });
-      conversationId = conversation.id;
-      // One transaction: the timestamps may tie, so only seq can keep the order.
-      for (let i = 0; i < 119; i++) {
-        await insertMessage(tx, { conversationId, role: i % 2 ? 'assistant' : 'user', text: `message ${i}`, status: 'complete' });
-      }
-    }, db);
+    await withUser(
+      user,
+      async (tx) => {
+        const [companion] = await listCompanions(tx);
+        const conversation = await createConversation(tx, {
+          companionId: companion!.id,
+          model: 'offline/hearth-demo',
+          language: 'en-US',
+          greeting: 'hello',
+        });
+        conversationId = conversation.id;
+        // One transaction: the timestamps may tie, so only seq can keep the order.
+        for (let i = 0; i < 119; i++) {
+          await insertMessage(tx, {
+            conversationId,
+            role: i % 2 ? 'assistant' : 'user',
+            text: `message ${i}`,
+            status: 'complete',
+          });
+        }
+      },
+      db,
+    );
   });
   afterAll(() => db?.close());
 
@@ -47,7 +61,11 @@ describe.each(TEST_DATABASES)('newest-first message pages on $name', ({ open }) 
 
   it('keeps walking back from a cursor while new messages join the end', async () => {
     const newest = await pageAt();
-    await withUser(user, (tx) => insertMessage(tx, { conversationId, role: 'user', text: 'written later', status: 'complete' }), db);
+    await withUser(
+      user,
+      (tx) => insertMessage(tx, { conversationId, role: 'user', text: 'written later', status: 'complete' }),
+      db,
+    );
     expect((await pageAt(newest.nextCursor)).items.map(textOf)).toEqual(texts.slice(20, 70));
     expect((await pageAt()).items.map(textOf).at(-1)).toBe('written later');
   });

@@ -16,13 +16,26 @@ describe.each(TEST_DATABASES)('conversation list on $name', ({ open }) => {
     const [companion] = await withUser(user, listCompanions, db);
     // One transaction each: now() is the transaction's start, so they get distinct times.
     for (let i = 0; i < 7; i++) {
-      const c = await withUser(user, (tx) =>
-        createConversation(tx, { companionId: companion!.id, model: 'offline/hearth-demo', language: 'en-US', greeting: 'hi', title: `chat ${i}` }),
-      db);
+      const c = await withUser(
+        user,
+        (tx) =>
+          createConversation(tx, {
+            companionId: companion!.id,
+            model: 'offline/hearth-demo',
+            language: 'en-US',
+            greeting: 'hi',
+            title: `chat ${i}`,
+          }),
+        db,
+      );
       ids.push(c.id);
     }
     // Touch the oldest last: it must now lead the list.
-    await withUser(user, (tx) => tx.query('update hearth.conversations set updated_at = now() where id = $1', [ids[0]]), db);
+    await withUser(
+      user,
+      (tx) => tx.query('update hearth.conversations set updated_at = now() where id = $1', [ids[0]]),
+      db,
+    );
   });
   afterAll(() => db?.close());
 
@@ -30,7 +43,11 @@ describe.each(TEST_DATABASES)('conversation list on $name', ({ open }) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listConversations>> = await withUser(user, (tx) => listConversations(tx, { limit: 3, cursor }), db);
+      const page: Awaited<ReturnType<typeof listConversations>> = await withUser(
+        user,
+        (tx) => listConversations(tx, { limit: 3, cursor }),
+        db,
+      );
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((c) => c.id));
       cursor = page.nextCursor;
@@ -61,15 +78,29 @@ describe.each(TEST_DATABASES)('conversation list on $name', ({ open }) => {
       companionId: companion!.id,
       createdAt: expect.any(Date),
       updatedAt: expect.any(Date),
-      companion: { id: companion!.id, slug: companion!.slug, name: companion!.name, avatarUrl: companion!.avatarUrl, accentColor: companion!.accentColor },
+      companion: {
+        id: companion!.id,
+        slug: companion!.slug,
+        name: companion!.name,
+        avatarUrl: companion!.avatarUrl,
+        accentColor: companion!.accentColor,
+      },
     });
   });
 
   it('narrows the list to one companion', async () => {
     const [first, second] = await withUser(user, listCompanions, db);
-    const other = await withUser(user, (tx) =>
-      createConversation(tx, { companionId: second!.id, model: 'offline/hearth-demo', language: 'en-US', greeting: 'hi' }),
-    db);
+    const other = await withUser(
+      user,
+      (tx) =>
+        createConversation(tx, {
+          companionId: second!.id,
+          model: 'offline/hearth-demo',
+          language: 'en-US',
+          greeting: 'hi',
+        }),
+      db,
+    );
     const page = await withUser(user, (tx) => listConversations(tx, { companionId: second!.id }), db);
     expect(page.items.map((c) => c.id)).toEqual([other.id]);
     const firsts = await withUser(user, (tx) => listConversations(tx, { companionId: first!.id }), db);

@@ -21,7 +21,8 @@ export type ConversationSummary = Conversation & { companion: CompanionRef };
 
 // The key is the last row's (updated_at, id), the timestamp in PostgreSQL's own text form: exact
 // to the microsecond, unlike a JavaScript Date.
-const CURSOR_KEY = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_KEY =
+  /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}(:\d{2})?\|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The user's conversations, newest first, keyset-paginated; a malformed cursor is a bad request. */
 export async function listConversations(
@@ -54,7 +55,16 @@ export async function listConversations(
     rows,
     limit,
     (r) => `${r.cursorAt}|${r.id}`,
-    (r) => ({ id: r.id, title: r.title, model: r.model, language: r.language, companionId: r.companionId, createdAt: r.createdAt, updatedAt: r.updatedAt, companion: r.companion }),
+    (r) => ({
+      id: r.id,
+      title: r.title,
+      model: r.model,
+      language: r.language,
+      companionId: r.companionId,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      companion: r.companion,
+    }),
   );
 }
 

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '@/lib/db';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
-import { findUserConversation, pageOfConversations, pageOfMessages, startConversation, updateUserConversation } from './service';
+import {
+  findUserConversation,
+  pageOfConversations,
+  pageOfMessages,
+  startConversation,
+  updateUserConversation,
+} from './service';
 
 describe.each(TEST_DATABASES)('conversations for the API on $name', ({ open }) => {
   let db: Database;
@@ -25,7 +31,9 @@ describe.each(TEST_DATABASES)('conversations for the API on $name', ({ open }) =
     const updated = await updateUserConversation(alice, id, { title: 'After', model: 'openai/gpt-4o-mini' }, db);
     expect(updated).toMatchObject({ id, title: 'After', model: 'openai/gpt-4o-mini', companion: { slug: 'ada' } });
 
-    await expect(updateUserConversation(alice, id, { title: 'Never', model: 'groq/llama-3.1-8b-instant' }, db)).rejects.toMatchObject({
+    await expect(
+      updateUserConversation(alice, id, { title: 'Never', model: 'groq/llama-3.1-8b-instant' }, db),
+    ).rejects.toMatchObject({
       code: 'provider_not_configured',
       message: expect.stringContaining('GROQ_API_KEY'),
     });
@@ -36,7 +44,9 @@ describe.each(TEST_DATABASES)('conversations for the API on $name', ({ open }) =
     const { id } = await startConversation(alice, { companion: 'ada' }, db);
     expect(await findUserConversation(bob, id, db)).toBeNull();
     expect(await pageOfMessages(bob, id, { limit: 10 }, db)).toBeNull();
-    await expect(updateUserConversation(bob, id, { title: 'Mine now' }, db)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateUserConversation(bob, id, { title: 'Mine now' }, db)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await findUserConversation(alice, id, db)).toMatchObject({ title: 'New chat' });
   });
 
@@ -45,7 +55,12 @@ describe.each(TEST_DATABASES)('conversations for the API on $name', ({ open }) =
     const ada = await startConversation(user, { companion: 'ada' }, db);
     await startConversation(user, { companion: 'lucia' }, db);
     expect((await pageOfConversations(user, { companion: 'ada' }, db)).items.map((c) => c.id)).toEqual([ada.id]);
-    expect((await pageOfConversations(user, { companion: ada.companion.id }, db)).items.map((c) => c.id)).toEqual([ada.id]);
-    await expect(pageOfConversations(user, { companion: 'nobody' }, db)).rejects.toMatchObject({ status: 400, param: 'companion' });
+    expect((await pageOfConversations(user, { companion: ada.companion.id }, db)).items.map((c) => c.id)).toEqual([
+      ada.id,
+    ]);
+    await expect(pageOfConversations(user, { companion: 'nobody' }, db)).rejects.toMatchObject({
+      status: 400,
+      param: 'companion',
+    });
   });
 });

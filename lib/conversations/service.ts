@@ -32,7 +32,8 @@ export async function startConversation(
     async (tx) => {
       const companion = await findCompanion(tx, input.companion);
       if (!companion) throw new HearthError('not_found', 'This companion does not exist.');
-      const language = input.language && companion.languages.includes(input.language) ? input.language : companion.languages[0]!;
+      const language =
+        input.language && companion.languages.includes(input.language) ? input.language : companion.languages[0]!;
       const refusal = input.model && modelRefusal(input.model, companion);
       if (refusal) throw new HearthError('provider_not_configured', refusal);
       const conversation = await createConversation(tx, {
@@ -52,7 +53,12 @@ export async function startConversation(
 export const CHAT_PAGE_MESSAGES = 50;
 
 /** A conversation as the chat page opens it: its newest messages, and the cursor to the ones before (null: none). */
-export type OpenConversation = { conversation: Conversation; companion: Companion; messages: StoredMessage[]; olderCursor: string | null };
+export type OpenConversation = {
+  conversation: Conversation;
+  companion: Companion;
+  messages: StoredMessage[];
+  olderCursor: string | null;
+};
 
 /**
  * A conversation with its companion and newest messages (oldest first); null when it is not the
@@ -75,10 +81,18 @@ export async function openConversation(user: UserScope, id: string, db?: Databas
  * The chat page's next page going back: the messages before `cursor` (the newest page without
  * one), oldest first, and the cursor before them; null when the conversation is not the user's.
  */
-export async function pageOfNewestMessages(user: UserScope, conversationId: string, cursor: string | null, db?: Database): Promise<Page<StoredMessage> | null> {
+export async function pageOfNewestMessages(
+  user: UserScope,
+  conversationId: string,
+  cursor: string | null,
+  db?: Database,
+): Promise<Page<StoredMessage> | null> {
   return withUser(
     user,
-    async (tx) => ((await getConversation(tx, conversationId)) ? listNewestMessagePage(tx, conversationId, { limit: CHAT_PAGE_MESSAGES, cursor }) : null),
+    async (tx) =>
+      (await getConversation(tx, conversationId))
+        ? listNewestMessagePage(tx, conversationId, { limit: CHAT_PAGE_MESSAGES, cursor })
+        : null,
     db,
   );
 }
@@ -139,7 +153,12 @@ export async function updateUserConversation(
 }
 
 /** Deletes the conversation with its messages and the files attached to them. */
-export async function deleteUserConversation(user: UserScope, id: string, db?: Database, store?: BlobStore): Promise<void> {
+export async function deleteUserConversation(
+  user: UserScope,
+  id: string,
+  db?: Database,
+  store?: BlobStore,
+): Promise<void> {
   const deleted = await deleteConversationAndFiles(user, id, { db, store });
   if (!deleted) throw new HearthError('not_found', 'This conversation does not exist.');
 }

@@ -20,6 +20,11 @@ export function toUIMessage(message: StoredMessage): ChatUIMessage {
     id: message.id,
     role: message.role,
     parts: message.parts,
-    metadata: { status: message.status, model: message.model, fallbacks: message.fallbacks?.map((f) => f.model), source: message.source },
+    metadata: {
+      status: message.status,
+      model: message.model,
+      fallbacks: message.fallbacks?.map((f) => f.model),
+      source: message.source,
+    },
   };
 }

@@ -33,7 +33,9 @@ describe('migrating at boot', () => {
       expect(statements.length).toBeGreaterThan(10);
       expect(statements[0]).toMatch(LOCK);
       // Each migration's transaction: the lock, then whether another server applied it meanwhile.
-      const transactions = statements.slice(1).filter((_, i, all) => i === 0 || /^insert into supabase_migrations/.test(all[i - 1]!));
+      const transactions = statements
+        .slice(1)
+        .filter((_, i, all) => i === 0 || /^insert into supabase_migrations/.test(all[i - 1]!));
       expect(transactions.every((sql) => LOCK.test(sql))).toBe(true);
 
       const again = recording(pglite);
@@ -64,7 +66,9 @@ describe.skipIf(!ADMIN_URL)('booting on PostgreSQL', () => {
     expect(outcomes.filter((o) => o !== 'ok')).toEqual([]);
     const db = await openDatabase({ url });
     try {
-      const ledger = await db.query<{ n: number }>('select count(*)::int as n from supabase_migrations.schema_migrations group by version having count(*) > 1');
+      const ledger = await db.query<{ n: number }>(
+        'select count(*)::int as n from supabase_migrations.schema_migrations group by version having count(*) > 1',
+      );
       expect(ledger).toEqual([]);
       expect(await db.query<{ n: number }>('select count(*)::int as n from hearth.companions')).not.toEqual([{ n: 0 }]);
     } finally {
@@ -84,7 +88,9 @@ describe.skipIf(!ADMIN_URL)('booting on PostgreSQL', () => {
       proxied.port = String(counter.port);
       const db = await openDatabase({ url: proxied.toString() });
       await db.close();
-      console.log(`[boot] cold start on an up-to-date database: ${counter.counts.roundTrips} round trips over ${counter.counts.connections} connection(s)`);
+      console.log(
+        `[boot] cold start on an up-to-date database: ${counter.counts.roundTrips} round trips over ${counter.counts.connections} connection(s)`,
+      );
       expect(counter.counts.roundTrips).toBeLessThanOrEqual(5);
       expect(counter.counts.statements[0]).toMatch(LOCK);
     } finally {

@@ -20,13 +20,25 @@ const MIGRATIONS = path.join(process.cwd(), 'supabase', 'migrations');
 const run = crypto.randomUUID().slice(0, 8);
 
 async function register(db: Database, email: string, passwordHash: string): Promise<string> {
-  const [row] = await withAnon((tx) => tx.query<{ id: string }>('select hearth.auth_register_user($1, $2, $3, false) as id', [email, 'Someone', passwordHash]), db);
+  const [row] = await withAnon(
+    (tx) =>
+      tx.query<{ id: string }>('select hearth.auth_register_user($1, $2, $3, false) as id', [
+        email,
+        'Someone',
+        passwordHash,
+      ]),
+    db,
+  );
   return row!.id;
 }
 
 /** What sign-in does: the hash by email through anon's function, checked with argon2. */
 async function signsIn(db: Database, email: string, password: string): Promise<boolean> {
-  const [row] = await withAnon((tx) => tx.query<{ password_hash: string | null }>('select password_hash from hearth.auth_credentials($1)', [email]), db);
+  const [row] = await withAnon(
+    (tx) =>
+      tx.query<{ password_hash: string | null }>('select password_hash from hearth.auth_credentials($1)', [email]),
+    db,
+  );
   return Boolean(row?.password_hash && (await verifyPassword(row.password_hash, password)));
 }
 
@@ -50,7 +62,7 @@ describe.each(TEST_DATABASES)('password hashes on $name', ({ open }) => {
   });
   afterAll(() => db?.close());
 
-  it('lets sign-in read a new account\'s hash, and nobody else', async () => {
+  it("lets sign-in read a new account's hash, and nobody else", async () => {
     const address = email('new');
     await register(db, address, await hashPassword('correct horse battery'));
     expect(await signsIn(db, address, 'correct horse battery')).toBe(true);
@@ -58,22 +70,26 @@ describe.each(TEST_DATABASES)('password hashes on $name', ({ open }) => {
   });
 
   it('keeps every hash out of reach of an admin writing raw SQL in their scope', async () => {
-    const found = await withUser(admin, async (tx) => {
-      // Everything hearth_user may select in the schema, row by row as RLS lets an admin see it.
-      const columns = await tx.query<{ relation: string; columns: string }>(
-        `select c.oid::regclass::text as relation, string_agg(quote_ident(a.attname), ', ' order by a.attnum) as columns
+    const found = await withUser(
+      admin,
+      async (tx) => {
+        // Everything hearth_user may select in the schema, row by row as RLS lets an admin see it.
+        const columns = await tx.query<{ relation: string; columns: string }>(
+          `select c.oid::regclass::text as relation, string_agg(quote_ident(a.attname), ', ' order by a.attnum) as columns
            from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
           where c.relnamespace = 'hearth'::regnamespace and c.relkind in ('r', 'v', 'm', 'p')
             and has_column_privilege('hearth_user', c.oid, a.attnum, 'select')
           group by c.oid`,
-      );
-      const dumps: string[] = [];
-      for (const { relation, columns: list } of columns) {
-        const rows = await tx.query<{ row: string }>(`select row(${list})::text as row from ${relation}`);
-        dumps.push(...rows.map((r) => `${relation}: ${r.row}`));
-      }
-      return { relations: columns.map((c) => c.relation), dumps };
-    }, db);
+        );
+        const dumps: string[] = [];
+        for (const { relation, columns: list } of columns) {
+          const rows = await tx.query<{ row: string }>(`select row(${list})::text as row from ${relation}`);
+          dumps.push(...rows.map((r) => `${relation}: ${r.row}`));
+        }
+        return { relations: columns.map((c) => c.relation), dumps };
+      },
+      db,
+    );
     expect(found.relations).toContain('hearth.users');
     expect(found.relations).not.toContain('hearth.user_credentials');
     // The admin does see every user's row, just not a hash in it.
@@ -108,30 +124,42 @@ describe.each(TEST_DATABASES)('password hashes on $name', ({ open }) => {
                or has_any_column_privilege(r.oid, 'hearth.user_credentials', 'select, insert, update, references'))`,
     );
     expect(grants).toEqual([]);
-    expect(await db.query("select relacl from pg_class where oid = 'hearth.user_credentials'::regclass and relacl is not null and array_length(relacl, 1) > 1")).toEqual([]);
+    expect(
+      await db.query(
+        "select relacl from pg_class where oid = 'hearth.user_credentials'::regclass and relacl is not null and array_length(relacl, 1) > 1",
+      ),
+    ).toEqual([]);
   });
 });
 
 const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL;
 type Fresh = { name: string; open: () => Promise<{ db: Database; cleanup: () => Promise<void> }> };
 const FRESH: Fresh[] = [
-  { name: 'PGlite', open: async () => { const db = await openPglite(); return { db, cleanup: () => db.close() }; } },
+  {
+    name: 'PGlite',
+    open: async () => {
+      const db = await openPglite();
+      return { db, cleanup: () => db.close() };
+    },
+  },
   ...(ADMIN_URL
-    ? [{
-        name: 'PostgreSQL',
-        open: async () => {
-          const name = `hearth_credentials_${run}`;
-          await withClient(ADMIN_URL, (c) => c.query(`create database ${name}`));
-          const db = await openPostgres(asRole(ADMIN_URL, new URL(ADMIN_URL).username, name));
-          return {
-            db,
-            cleanup: async () => {
-              await db.close();
-              await withClient(ADMIN_URL, (c) => c.query(`drop database if exists ${name} with (force)`));
-            },
-          };
+    ? [
+        {
+          name: 'PostgreSQL',
+          open: async () => {
+            const name = `hearth_credentials_${run}`;
+            await withClient(ADMIN_URL, (c) => c.query(`create database ${name}`));
+            const db = await openPostgres(asRole(ADMIN_URL, new URL(ADMIN_URL).username, name));
+            return {
+              db,
+              cleanup: async () => {
+                await db.close();
+                await withClient(ADMIN_URL, (c) => c.query(`drop database if exists ${name} with (force)`));
+              },
+            };
+          },
         },
-      }]
+      ]
     : []),
 ];
 
@@ -150,7 +178,8 @@ describe.each(FRESH)('upgrading to hearth.user_credentials on $name', ({ open })
     // The database as it was just before: every migration older than this one.
     before = await mkdtemp(path.join(tmpdir(), 'hearth-migrations-'));
     for (const file of await readdir(MIGRATIONS)) {
-      if (/^\d{14}_.*\.sql$/.test(file) && file.slice(0, 14) < CREDENTIALS_VERSION) await cp(path.join(MIGRATIONS, file), path.join(before, file));
+      if (/^\d{14}_.*\.sql$/.test(file) && file.slice(0, 14) < CREDENTIALS_VERSION)
+        await cp(path.join(MIGRATIONS, file), path.join(before, file));
     }
     await migrate(db, before);
     const [{ has }] = (await db.query<{ has: boolean }>(
@@ -158,10 +187,17 @@ describe.each(FRESH)('upgrading to hearth.user_credentials on $name', ({ open })
     )) as [{ has: boolean }];
     expect(has).toBe(true);
 
-    const accounts = await Promise.all(['old-ada', 'old-grace'].map(async (label) => ({ email: `${label}-${run}@example.com`, password: `${label} password 1` })));
+    const accounts = await Promise.all(
+      ['old-ada', 'old-grace'].map(async (label) => ({
+        email: `${label}-${run}@example.com`,
+        password: `${label} password 1`,
+      })),
+    );
     for (const account of accounts) await register(db, account.email, await hashPassword(account.password));
     await withAnon((tx) => tx.query("select hearth.auth_register_user(null, 'Guest', null, true)"), db);
-    const [{ n: withHash }] = (await db.query<{ n: number }>('select count(*)::int as n from hearth.users where password_hash is not null')) as [{ n: number }];
+    const [{ n: withHash }] = (await db.query<{ n: number }>(
+      'select count(*)::int as n from hearth.users where password_hash is not null',
+    )) as [{ n: number }];
 
     const applied = await migrate(db);
     expect(applied).toContain(`${CREDENTIALS_VERSION}_user_credentials.sql`);
@@ -171,9 +207,13 @@ describe.each(FRESH)('upgrading to hearth.user_credentials on $name', ({ open })
       expect(await signsIn(db, account.email, account.password)).toBe(true);
       expect(await signsIn(db, account.email, 'not the password')).toBe(false);
     }
-    expect(await db.query<{ n: number }>('select count(*)::int as n from hearth.user_credentials')).toEqual([{ n: withHash }]);
+    expect(await db.query<{ n: number }>('select count(*)::int as n from hearth.user_credentials')).toEqual([
+      { n: withHash },
+    ]);
     expect(
-      await db.query("select 1 from information_schema.columns where table_schema = 'hearth' and table_name = 'users' and column_name = 'password_hash'"),
+      await db.query(
+        "select 1 from information_schema.columns where table_schema = 'hearth' and table_name = 'users' and column_name = 'password_hash'",
+      ),
     ).toEqual([]);
     // A new account after the upgrade signs in too.
     await register(db, `new-${run}@example.com`, await hashPassword('a new password'));

@@ -13,7 +13,10 @@ export function encodeCursor(key: string): string {
 
 export function decodeCursor(cursor: string, keyPattern: RegExp): string {
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!keyPattern.test(key)) throw new HearthError('bad_request', 'This cursor is not valid: pass next_cursor from a previous page.', { param: 'cursor' });
+  if (!keyPattern.test(key))
+    throw new HearthError('bad_request', 'This cursor is not valid: pass next_cursor from a previous page.', {
+      param: 'cursor',
+    });
   return key;
 }
 

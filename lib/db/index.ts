@@ -40,7 +40,13 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       throw error;
     }
     const close = db.close;
-    db = { ...db, close: async () => { await close(); release(); } };
+    db = {
+      ...db,
+      close: async () => {
+        await close();
+        release();
+      },
+    };
   }
   await migrate(db);
   await seedIfEmpty(db);
@@ -54,7 +60,9 @@ const globalDb = globalThis as typeof globalThis & { __hearthDb?: Promise<Databa
 /** The process-wide database, opened on first use (never at import, so builds never open it). */
 export function getDb(): Promise<Database> {
   if (process.env.NEXT_PHASE === 'phase-production-build') {
-    throw new Error('The database was opened during `next build`: a page that reads data must call `await connection()`.');
+    throw new Error(
+      'The database was opened during `next build`: a page that reads data must call `await connection()`.',
+    );
   }
   globalDb.__hearthDb ??= openDatabase(configuredDatabase()).catch((error) => {
     globalDb.__hearthDb = undefined; // let the next request try again

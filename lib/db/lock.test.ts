@@ -28,7 +28,16 @@ function startHolder(dataDir: string): Holder {
       child.on('message', listen);
       void exited.then((code) => reject(new Error(`the holder exited (code ${code}) before sending ${type}`)));
     });
-  return { child, exited, next, ask: (command, type) => { const reply = next(type); child.send(command); return reply; } };
+  return {
+    child,
+    exited,
+    next,
+    ask: (command, type) => {
+      const reply = next(type);
+      child.send(command);
+      return reply;
+    },
+  };
 }
 
 describe('a second process on the same PGlite directory', () => {

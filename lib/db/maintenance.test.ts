@@ -17,7 +17,11 @@ describe('a reply interrupted by a server stop', () => {
     let db = await openDatabase({ dataDir });
     const user = await createTestUser(db);
     const { id } = await startConversation(user, { companion: 'ada' }, db);
-    await withUser(user, (tx) => insertMessage(tx, { conversationId: id, role: 'assistant', text: '', status: 'streaming' }), db);
+    await withUser(
+      user,
+      (tx) => insertMessage(tx, { conversationId: id, role: 'assistant', text: '', status: 'streaming' }),
+      db,
+    );
     await db.close(); // the server stopped mid-reply
 
     db = await openDatabase({ dataDir });

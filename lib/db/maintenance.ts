@@ -9,6 +9,9 @@ export const INTERRUPTED_REPLY_ERROR = 'The server stopped before this reply fin
  * be mid-reply; there the scheduled job and the readers close replies whose heartbeat stopped.)
  */
 export async function closeInterruptedReplies(db: Database): Promise<number> {
-  const rows = await db.query("update hearth.messages set status = 'error', error = $1 where status = 'streaming' returning id", [INTERRUPTED_REPLY_ERROR]);
+  const rows = await db.query(
+    "update hearth.messages set status = 'error', error = $1 where status = 'streaming' returning id",
+    [INTERRUPTED_REPLY_ERROR],
+  );
   return rows.length;
 }

@@ -64,14 +64,15 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<strin
     const didApply = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       // Another server may have applied it while this one waited for the lock.
-      const already = await tx.query('select 1 from supabase_migrations.schema_migrations where version = $1', [migration.version]);
+      const already = await tx.query('select 1 from supabase_migrations.schema_migrations where version = $1', [
+        migration.version,
+      ]);
       if (already.length > 0) return false;
       await tx.exec(sql);
-      await tx.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
-        migration.version,
-        migration.name,
-        [sql],
-      ]);
+      await tx.query(
+        'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+        [migration.version, migration.name, [sql]],
+      );
       return true;
     });
     if (didApply) applied.push(path.basename(migration.file));

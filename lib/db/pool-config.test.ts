@@ -7,7 +7,14 @@ const URL_ = 'postgres://hearth:s3cret@pooler.example.com:6543/postgres';
 describe('poolConfig', () => {
   it('parses the connection string itself, so nothing of it can override the merged settings', () => {
     const config = poolConfig(URL_, { max: 3 });
-    expect(config).toMatchObject({ host: 'pooler.example.com', port: 6543, user: 'hearth', password: 's3cret', database: 'postgres', max: 3 });
+    expect(config).toMatchObject({
+      host: 'pooler.example.com',
+      port: 6543,
+      user: 'hearth',
+      password: 's3cret',
+      database: 'postgres',
+      max: 3,
+    });
     expect(config.connectionString).toBeUndefined();
   });
 

@@ -24,21 +24,35 @@ describe('Supabase Storage in the migrations', () => {
       `);
       await migrate(db);
       expect(await db.query('select id, public from storage.buckets')).toEqual([{ id: 'hearth-media', public: false }]);
-      await db.exec(`grant usage on schema storage, auth to authenticated; grant select, insert, delete on storage.objects to authenticated;`);
+      await db.exec(
+        `grant usage on schema storage, auth to authenticated; grant select, insert, delete on storage.objects to authenticated;`,
+      );
 
       const alice = crypto.randomUUID();
       const bob = crypto.randomUUID();
-      await db.query(`insert into storage.objects (bucket_id, name) values ('hearth-media', $1), ('hearth-media', $2)`, [`${alice}/a.png`, `${bob}/b.png`]);
+      await db.query(
+        `insert into storage.objects (bucket_id, name) values ('hearth-media', $1), ('hearth-media', $2)`,
+        [`${alice}/a.png`, `${bob}/b.png`],
+      );
       const asUser = (id: string, sql: string, params: unknown[] = []) =>
         db.transaction(async (tx) => {
-          await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)", [JSON.stringify({ sub: id })]);
+          await tx.query(
+            "select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)",
+            [JSON.stringify({ sub: id })],
+          );
           return tx.query<{ name: string }>(sql, params);
         });
       expect(await asUser(alice, 'select name from storage.objects')).toEqual([]);
-      await expect(asUser(alice, `insert into storage.objects (bucket_id, name) values ('hearth-media', $1)`, [`${alice}/x.png`])).rejects.toThrow(/row-level security/);
+      await expect(
+        asUser(alice, `insert into storage.objects (bucket_id, name) values ('hearth-media', $1)`, [`${alice}/x.png`]),
+      ).rejects.toThrow(/row-level security/);
       await asUser(alice, 'delete from storage.objects');
-      expect((await db.query<{ name: string }>('select name from storage.objects order by name')).map((r) => r.name)).toEqual([`${alice}/a.png`, `${bob}/b.png`].sort());
-      expect(await db.query("select policyname from pg_policies where schemaname = 'storage' and policyname like 'hearth%'")).toEqual([]);
+      expect(
+        (await db.query<{ name: string }>('select name from storage.objects order by name')).map((r) => r.name),
+      ).toEqual([`${alice}/a.png`, `${bob}/b.png`].sort());
+      expect(
+        await db.query("select policyname from pg_policies where schemaname = 'storage' and policyname like 'hearth%'"),
+      ).toEqual([]);
     } finally {
       await db.close();
     }
@@ -49,7 +63,11 @@ describe('Supabase Storage in the migrations', () => {
     try {
       await migrate(db);
       expect(await db.query("select 1 from information_schema.schemata where schema_name = 'storage'")).toEqual([]);
-      expect(await db.query("select 1 from information_schema.tables where table_schema = 'hearth' and table_name = 'uploads'")).toHaveLength(1);
+      expect(
+        await db.query(
+          "select 1 from information_schema.tables where table_schema = 'hearth' and table_name = 'uploads'",
+        ),
+      ).toHaveLength(1);
     } finally {
       await db.close();
     }

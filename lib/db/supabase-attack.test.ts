@@ -25,7 +25,15 @@ type Identity = { name: string; role: string; claims: () => object | null; heart
 type Target = { schema: string; name: string; kind: 'table' | 'view' | 'sequence' };
 type Routine = { signature: string; call: string };
 
-const SYSTEM_SCHEMAS = ['pg_catalog', 'information_schema', 'pg_toast', 'auth', 'storage', 'extensions', 'graphql_public'];
+const SYSTEM_SCHEMAS = [
+  'pg_catalog',
+  'information_schema',
+  'pg_toast',
+  'auth',
+  'storage',
+  'extensions',
+  'graphql_public',
+];
 const PERMISSION_DENIED = '42501';
 
 describe.skipIf(!OWNER_URL)('the Supabase Data API against Hearth, in raw SQL', () => {
@@ -40,8 +48,16 @@ describe.skipIf(!OWNER_URL)('the Supabase Data API against Hearth, in raw SQL', 
 
   const identities: Identity[] = [
     { name: 'anon', role: 'anon', claims: () => ({ role: 'anon' }) },
-    { name: "a Supabase user whose sub is a Hearth user's id", role: 'authenticated', claims: () => ({ sub: victim.id, role: 'authenticated' }) },
-    { name: 'a Supabase user who is nobody in Hearth', role: 'authenticated', claims: () => ({ sub: crypto.randomUUID(), role: 'authenticated' }) },
+    {
+      name: "a Supabase user whose sub is a Hearth user's id",
+      role: 'authenticated',
+      claims: () => ({ sub: victim.id, role: 'authenticated' }),
+    },
+    {
+      name: 'a Supabase user who is nobody in Hearth',
+      role: 'authenticated',
+      claims: () => ({ sub: crypto.randomUUID(), role: 'authenticated' }),
+    },
     {
       name: "a Supabase user who also sets hearth.user_id to a Hearth user's id",
       role: 'authenticated',
@@ -51,16 +67,22 @@ describe.skipIf(!OWNER_URL)('the Supabase Data API against Hearth, in raw SQL', 
   ];
 
   /** Runs sql as the identity, as PostgREST would (role and claims for this transaction), and rolls back. */
-  async function as(identity: Identity, sql: string): Promise<{ rows: unknown[] } | { error: { code?: string; message: string } }> {
+  async function as(
+    identity: Identity,
+    sql: string,
+  ): Promise<{ rows: unknown[] } | { error: { code?: string; message: string } }> {
     attempts++;
     await api.query('begin');
     try {
       await api.query(`set local role ${identity.role}`);
-      await api.query("select set_config('request.jwt.claims', $1, true), set_config('request.jwt.claim.sub', $2, true), set_config('hearth.user_id', $3, true)", [
-        JSON.stringify(identity.claims()),
-        (identity.claims() as { sub?: string }).sub ?? '',
-        identity.hearthUserId?.() ?? '',
-      ]);
+      await api.query(
+        "select set_config('request.jwt.claims', $1, true), set_config('request.jwt.claim.sub', $2, true), set_config('hearth.user_id', $3, true)",
+        [
+          JSON.stringify(identity.claims()),
+          (identity.claims() as { sub?: string }).sub ?? '',
+          identity.hearthUserId?.() ?? '',
+        ],
+      );
       return { rows: (await api.query(sql)).rows };
     } catch (error) {
       return { error: error as { code?: string; message: string } };
@@ -72,21 +94,39 @@ describe.skipIf(!OWNER_URL)('the Supabase Data API against Hearth, in raw SQL', 
   async function expectRefused(identity: Identity, sql: string, codes = [PERMISSION_DENIED]): Promise<void> {
     const outcome = await as(identity, sql);
     if (!('error' in outcome) || !codes.includes(outcome.error.code ?? '')) {
-      breaches.push(`${identity.name}: ${sql} -> ${'error' in outcome ? `${outcome.error.code} ${outcome.error.message}` : `${outcome.rows.length} row(s)`}`);
+      breaches.push(
+        `${identity.name}: ${sql} -> ${'error' in outcome ? `${outcome.error.code} ${outcome.error.message}` : `${outcome.rows.length} row(s)`}`,
+      );
     }
   }
 
   beforeAll(async () => {
     db = await openDatabase({ url: OWNER_URL });
     victim = await createTestUser(db, 'victim');
-    await withUser(victim, async (tx) => {
-      const [companion] = await listCompanions(tx);
-      const conversation = await createConversation(tx, { companionId: companion!.id, model: 'offline/hearth-demo', language: 'en-US', greeting: 'hi' });
-      victimConversation = conversation.id;
-      await insertMessage(tx, { conversationId: conversation.id, role: 'user', text: 'my secret', status: 'complete' });
-    }, db);
+    await withUser(
+      victim,
+      async (tx) => {
+        const [companion] = await listCompanions(tx);
+        const conversation = await createConversation(tx, {
+          companionId: companion!.id,
+          model: 'offline/hearth-demo',
+          language: 'en-US',
+          greeting: 'hi',
+        });
+        victimConversation = conversation.id;
+        await insertMessage(tx, {
+          conversationId: conversation.id,
+          role: 'user',
+          text: 'my secret',
+          status: 'complete',
+        });
+      },
+      db,
+    );
     // A stored file under the victim's id, as the server (service role) would have put it.
-    await db.query("insert into storage.objects (bucket_id, name) values ('hearth-media', $1)", [`${victim.id}/${crypto.randomUUID()}.png`]);
+    await db.query("insert into storage.objects (bucket_id, name) values ('hearth-media', $1)", [
+      `${victim.id}/${crypto.randomUUID()}.png`,
+    ]);
 
     // Everything Hearth's migrations made, wherever it lives: the catalog, not a list kept by hand.
     const relations = await db.query<{ schema: string; name: string; relkind: string }>(
@@ -96,7 +136,11 @@ describe.skipIf(!OWNER_URL)('the Supabase Data API against Hearth, in raw SQL', 
         order by 1, 2`,
       [SYSTEM_SCHEMAS],
     );
-    targets = relations.map((r) => ({ schema: r.schema, name: r.name, kind: r.relkind === 'S' ? 'sequence' : r.relkind === 'r' || r.relkind === 'p' ? 'table' : 'view' }));
+    targets = relations.map((r) => ({
+      schema: r.schema,
+      name: r.name,
+      kind: r.relkind === 'S' ? 'sequence' : r.relkind === 'r' || r.relkind === 'p' ? 'table' : 'view',
+    }));
     const functions = await db.query<{ signature: string; call: string }>(
       `select p.oid::regprocedure::text as signature,
               format('select %I.%I(%s)', n.nspname, p.proname,
@@ -112,15 +156,26 @@ describe.skipIf(!OWNER_URL)('the Supabase Data API against Hearth, in raw SQL', 
   });
 
   afterAll(async () => {
-    console.log(`[supabase-attack] ${attempts} attempts on ${targets?.length} relations and ${routines?.length} functions; ${breaches.length} succeeded`);
+    console.log(
+      `[supabase-attack] ${attempts} attempts on ${targets?.length} relations and ${routines?.length} functions; ${breaches.length} succeeded`,
+    );
     await api?.end();
     await db?.close();
   });
 
   it("finds Hearth's tables where the attacks look for them", () => {
     const names = targets.map((t) => `${t.schema}.${t.name}`);
-    expect(names).toEqual(expect.arrayContaining(['hearth.users', 'hearth.messages', 'hearth.api_keys', 'supabase_migrations.schema_migrations']));
-    expect(routines.map((r) => r.signature)).toEqual(expect.arrayContaining(['hearth.auth_credentials(text)', 'hearth.is_admin()']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'hearth.users',
+        'hearth.messages',
+        'hearth.api_keys',
+        'supabase_migrations.schema_migrations',
+      ]),
+    );
+    expect(routines.map((r) => r.signature)).toEqual(
+      expect.arrayContaining(['hearth.auth_credentials(text)', 'hearth.is_admin()']),
+    );
   });
 
   it('reads, writes, empties or advances nothing of Hearth as any of them', async () => {
@@ -146,7 +201,9 @@ describe.skipIf(!OWNER_URL)('the Supabase Data API against Hearth, in raw SQL', 
     for (const identity of identities) {
       for (const routine of routines) await expectRefused(identity, routine.call);
       // The sign-up, sign-in and key doors of the old public schema are gone, not just closed.
-      await expectRefused(identity, "select public.auth_register_user('evil@example.com', 'evil', 'x', false)", ['42883']);
+      await expectRefused(identity, "select public.auth_register_user('evil@example.com', 'evil', 'x', false)", [
+        '42883',
+      ]);
       await expectRefused(identity, "select * from public.auth_credentials('victim@example.com')", ['42883']);
     }
     expect(breaches).toEqual([]);
@@ -172,7 +229,10 @@ describe.skipIf(!OWNER_URL)('the Supabase Data API against Hearth, in raw SQL', 
     for (const identity of identities) {
       const read = await as(identity, "select name from storage.objects where bucket_id = 'hearth-media'");
       if (!('rows' in read) || read.rows.length > 0) breaches.push(`${identity.name} read the bucket`);
-      await expectRefused(identity, `insert into storage.objects (bucket_id, name) values ('hearth-media', '${victim.id}/evil.png')`);
+      await expectRefused(
+        identity,
+        `insert into storage.objects (bucket_id, name) values ('hearth-media', '${victim.id}/evil.png')`,
+      );
       const deleted = await as(identity, "delete from storage.objects where bucket_id = 'hearth-media' returning name");
       if (!('rows' in deleted) || deleted.rows.length > 0) breaches.push(`${identity.name} deleted from the bucket`);
     }

@@ -14,9 +14,11 @@ import { poolConfig } from './pool-config';
  */
 const url = process.env.TEST_POOLER_TLS_URL;
 const caFile = process.env.TEST_POOLER_TLS_CA;
-if (!url || !caFile) console.warn('[tls.test] skipped: set TEST_POOLER_TLS_URL and TEST_POOLER_TLS_CA to run it against a TLS pooler');
+if (!url || !caFile)
+  console.warn('[tls.test] skipped: set TEST_POOLER_TLS_URL and TEST_POOLER_TLS_CA to run it against a TLS pooler');
 
-const UNTRUSTED = /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)$/;
+const UNTRUSTED =
+  /^(SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY)$/;
 
 /** Connects one client with Hearth's pool settings and reports whether its socket is TLS. */
 async function connectedOverTls(connectionString: string, caCert?: string): Promise<boolean> {
@@ -38,7 +40,11 @@ describe.skipIf(!url || !caFile)('a TLS pooler signed by a private CA', () => {
   };
 
   it('verifies and works with DATABASE_CA_CERT set to the text of the CA certificate', async () => {
-    const config = loadConfig({ DATABASE_URL: url, DATABASE_CA_CERT: readFileSync(caFile!, 'utf8'), NEXTAUTH_SECRET: 'x'.repeat(32) });
+    const config = loadConfig({
+      DATABASE_URL: url,
+      DATABASE_CA_CERT: readFileSync(caFile!, 'utf8'),
+      NEXTAUTH_SECRET: 'x'.repeat(32),
+    });
     expect(config.invalid).toEqual([]);
     const db = await openPostgres(config.database.url!, { max: 1, caCert: config.database.caCert });
     try {
@@ -75,6 +81,8 @@ describe.skipIf(!url || !caFile)('a TLS pooler signed by a private CA', () => {
   it('the start prints the same sentence and exits non-zero', async () => {
     const { status, output } = await runStartup({ DATABASE_URL: url!, NEXTAUTH_SECRET: 'x'.repeat(32) });
     expect(status).toBe(1);
-    expect(output).toMatch(/\[hearth\] The database server's TLS certificate could not be verified \(\w+\).*Set DATABASE_CA_CERT/);
+    expect(output).toMatch(
+      /\[hearth\] The database server's TLS certificate could not be verified \(\w+\).*Set DATABASE_CA_CERT/,
+    );
   });
 });

@@ -20,7 +20,21 @@ if (!ADMIN_URL) console.warn('[upgrade] TEST_POSTGRES_ADMIN_URL is not set: the 
 
 const MIGRATIONS = path.join(process.cwd(), 'supabase', 'migrations');
 const F137DCB_LAST = '20261203050000';
-const TABLES = ['users', 'companions', 'conversations', 'messages', 'api_keys', 'api_usage', 'memories', 'memory_settings', 'uploads', 'calls', 'call_turns', 'audit_log', 'rate_limit_counters'];
+const TABLES = [
+  'users',
+  'companions',
+  'conversations',
+  'messages',
+  'api_keys',
+  'api_usage',
+  'memories',
+  'memory_settings',
+  'uploads',
+  'calls',
+  'call_turns',
+  'audit_log',
+  'rate_limit_counters',
+];
 
 type Case = { name: string; open: () => Promise<{ db: Database; cleanup: () => Promise<void> }> };
 
@@ -41,7 +55,13 @@ const CASES: Case[] = [
             const name = `hearth_upgrade_${run}`;
             await withClient(ADMIN_URL, (c) => c.query(`create database ${name}`));
             const db = await openPostgres(asRole(ADMIN_URL, new URL(ADMIN_URL).username, name));
-            return { db, cleanup: async () => { await db.close(); await dropDatabase(name); } };
+            return {
+              db,
+              cleanup: async () => {
+                await db.close();
+                await dropDatabase(name);
+              },
+            };
           },
         },
         {
@@ -52,7 +72,13 @@ const CASES: Case[] = [
             // At f137dcb a deployer ran `supabase db push`, then the app booted and applied every file again.
             await supabaseDbPush(ownerUrl, { until: F137DCB_LAST });
             const db = await openPostgres(ownerUrl);
-            return { db, cleanup: async () => { await db.close(); await dropDatabase(name); } };
+            return {
+              db,
+              cleanup: async () => {
+                await db.close();
+                await dropDatabase(name);
+              },
+            };
           },
         },
       ]
@@ -65,7 +91,9 @@ async function dropDatabase(name: string) {
 
 /** What f137dcb's runner did: its own ledger in public, every file up to its last one. */
 async function migrateAsF137dcb(db: Database): Promise<void> {
-  await db.exec('create table if not exists public.hearth_migrations (version text primary key, applied_at timestamptz not null default now())');
+  await db.exec(
+    'create table if not exists public.hearth_migrations (version text primary key, applied_at timestamptz not null default now())',
+  );
   for (const file of (await readdir(MIGRATIONS)).filter((f) => /^\d{14}_.*\.sql$/.test(f)).sort()) {
     const version = file.slice(0, 14);
     if (version > F137DCB_LAST) break;
@@ -75,18 +103,36 @@ async function migrateAsF137dcb(db: Database): Promise<void> {
       await tx.query('insert into public.hearth_migrations (version) values ($1) on conflict do nothing', [version]);
     });
   }
-  await db.exec(await readFile(path.join(process.cwd(), 'supabase', 'seed.sql'), 'utf8').then((s) => s.replaceAll('hearth.companions', 'public.companions')));
+  await db.exec(
+    await readFile(path.join(process.cwd(), 'supabase', 'seed.sql'), 'utf8').then((s) =>
+      s.replaceAll('hearth.companions', 'public.companions'),
+    ),
+  );
 }
 
 /** People's data, written the way f137dcb wrote it: sign-up through anon's function, the rest as authenticated with claims. */
 async function writeOldData(db: Database): Promise<{ userId: string; conversationId: string }> {
-  const asRoleWith = <T,>(role: string, sub: string | null, fn: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<T>) =>
+  const asRoleWith = <T>(
+    role: string,
+    sub: string | null,
+    fn: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<T>,
+  ) =>
     db.transaction(async (tx) => {
-      await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)", [sub ? JSON.stringify({ sub, role }) : '', role]);
+      await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)", [
+        sub ? JSON.stringify({ sub, role }) : '',
+        role,
+      ]);
       return fn(tx);
     });
   const register = (email: string) =>
-    asRoleWith('anon', null, async (tx) => (await tx.query<{ id: string }>("select public.auth_register_user($1, 'Old', 'hash', false) as id", [email]))[0]!.id);
+    asRoleWith(
+      'anon',
+      null,
+      async (tx) =>
+        (
+          await tx.query<{ id: string }>("select public.auth_register_user($1, 'Old', 'hash', false) as id", [email])
+        )[0]!.id,
+    );
   const userId = await register(`old-${run}@example.com`);
   const other = await register(`other-${run}@example.com`);
   await db.query("update public.users set role = 'admin' where id = $1", [other]);
@@ -96,19 +142,39 @@ async function writeOldData(db: Database): Promise<{ userId: string; conversatio
       "insert into public.conversations (companion_id, model, title) values ($1, 'offline/hearth-demo', 'Old times') returning id",
       [companion!.id],
     );
-    for (const [role, text] of [['assistant', 'Hello'], ['user', 'I live in Lisbon'], ['assistant', 'Lovely city']] as const) {
-      await tx.query("insert into public.messages (conversation_id, role, parts) values ($1, $2, jsonb_build_array(jsonb_build_object('type', 'text', 'text', $3::text)))", [conversation!.id, role, text]);
+    for (const [role, text] of [
+      ['assistant', 'Hello'],
+      ['user', 'I live in Lisbon'],
+      ['assistant', 'Lovely city'],
+    ] as const) {
+      await tx.query(
+        "insert into public.messages (conversation_id, role, parts) values ($1, $2, jsonb_build_array(jsonb_build_object('type', 'text', 'text', $3::text)))",
+        [conversation!.id, role, text],
+      );
     }
-    await tx.query("insert into public.api_keys (name, prefix, key_hash) values ('old key', 'hk_old', $1)", ['a'.repeat(64)]);
-    await tx.query("insert into public.memories (companion_id, kind, subject, content) values ($1, 'fact', 'home_city', 'Lives in Lisbon')", [companion!.id]);
+    await tx.query("insert into public.api_keys (name, prefix, key_hash) values ('old key', 'hk_old', $1)", [
+      'a'.repeat(64),
+    ]);
+    await tx.query(
+      "insert into public.memories (companion_id, kind, subject, content) values ($1, 'fact', 'home_city', 'Lives in Lisbon')",
+      [companion!.id],
+    );
     await tx.query('insert into public.memory_settings (companion_id, enabled) values ($1, true)', [companion!.id]);
-    await tx.query("insert into public.uploads (kind, media_type, size_bytes, path, conversation_id) values ('image', 'image/png', 10, $1, $2)", [`${userId}/${crypto.randomUUID()}.png`, conversation!.id]);
-    const [call] = await tx.query<{ id: string }>("insert into public.calls (companion_id, conversation_id, language) values ($1, $2, 'en-US') returning id", [companion!.id, conversation!.id]);
+    await tx.query(
+      "insert into public.uploads (kind, media_type, size_bytes, path, conversation_id) values ('image', 'image/png', 10, $1, $2)",
+      [`${userId}/${crypto.randomUUID()}.png`, conversation!.id],
+    );
+    const [call] = await tx.query<{ id: string }>(
+      "insert into public.calls (companion_id, conversation_id, language) values ($1, $2, 'en-US') returning id",
+      [companion!.id, conversation!.id],
+    );
     await tx.query("insert into public.call_turns (call_id, input) values ($1, 'text')", [call!.id]);
     await tx.query("insert into public.api_usage (model, status) values ('offline/hearth-demo', 'complete')");
     return conversation!.id;
   });
-  await db.query("insert into public.audit_log (action, target_type, target_id) values ('user.update', 'user', $1)", [other]);
+  await db.query("insert into public.audit_log (action, target_type, target_id) values ('user.update', 'user', $1)", [
+    other,
+  ]);
   await db.query("select * from public.rate_limit_take(array['rpm:user:old'], array[10], array[60000], now())");
   return { userId, conversationId };
 }
@@ -119,15 +185,21 @@ const MOVED: Record<string, string> = {
 };
 
 /** A digest per table of every row, over the columns it had before, in a stable order. */
-async function digests(db: Database, schema: string, columns?: Record<string, string[]>): Promise<Record<string, { rows: number; digest: string; columns: string[] }>> {
+async function digests(
+  db: Database,
+  schema: string,
+  columns?: Record<string, string[]>,
+): Promise<Record<string, { rows: number; digest: string; columns: string[] }>> {
   const result: Record<string, { rows: number; digest: string; columns: string[] }> = {};
   for (const table of TABLES) {
     const cols =
       columns?.[table] ??
-      (await db.query<{ name: string }>(
-        "select column_name as name from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position",
-        [schema, table],
-      )).map((c) => c.name);
+      (
+        await db.query<{ name: string }>(
+          'select column_name as name from information_schema.columns where table_schema = $1 and table_name = $2 order by ordinal_position',
+          [schema, table],
+        )
+      ).map((c) => c.name);
     const list = cols.map((c) => `"${c}"`).join(', ');
     const [row] = await db.query<{ rows: number; digest: string }>(
       `select count(*)::int as rows, md5(coalesce(string_agg(x, E'\\n' order by x), '')) as digest
@@ -156,7 +228,11 @@ describe.each(CASES)('upgrading a database of f137dcb on $name', ({ open }) => {
     expect(applied.every((file) => file.slice(0, 14) > F137DCB_LAST)).toBe(true);
     expect(await migrate(db)).toEqual([]);
 
-    const after = await digests(db, 'hearth', Object.fromEntries(Object.entries(before).map(([t, d]) => [t, d.columns])));
+    const after = await digests(
+      db,
+      'hearth',
+      Object.fromEntries(Object.entries(before).map(([t, d]) => [t, d.columns])),
+    );
     expect(after).toEqual(before);
 
     const leftInPublic = await db.query(
@@ -183,15 +259,22 @@ describe.each(CASES)('upgrading a database of f137dcb on $name', ({ open }) => {
 
     // One ledger: the old one is gone, its versions carried over, each file recorded once.
     expect(await db.query("select to_regclass('public.hearth_migrations') as old")).toEqual([{ old: null }]);
-    const ledger = await db.query<{ version: string; n: number }>('select version, count(*)::int as n from supabase_migrations.schema_migrations group by version');
-    const files = (await readdir(MIGRATIONS)).filter((f) => /^\d{14}_.*\.sql$/.test(f)).map((f) => f.slice(0, 14)).sort();
+    const ledger = await db.query<{ version: string; n: number }>(
+      'select version, count(*)::int as n from supabase_migrations.schema_migrations group by version',
+    );
+    const files = (await readdir(MIGRATIONS))
+      .filter((f) => /^\d{14}_.*\.sql$/.test(f))
+      .map((f) => f.slice(0, 14))
+      .sort();
     expect(ledger.map((r) => r.version).sort()).toEqual(files);
 
     const user = { id: old.userId };
     const conversations = await withUser(user, (tx) => listConversations(tx), db);
     expect(conversations.items.map((c) => c.id)).toEqual([old.conversationId]);
     const messages = await withUser(user, (tx) => listMessages(tx, old.conversationId), db);
-    expect(messages.flatMap((m) => m.parts.map((p) => ('text' in p ? p.text : '')))).toEqual(expect.arrayContaining(['I live in Lisbon', 'Lovely city']));
+    expect(messages.flatMap((m) => m.parts.map((p) => ('text' in p ? p.text : '')))).toEqual(
+      expect.arrayContaining(['I live in Lisbon', 'Lovely city']),
+    );
   });
 });
 

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 type Config = {
   project_id?: string;
   api?: { enabled?: boolean; port?: number; schemas?: string[]; extra_search_path?: string[]; max_rows?: number };
-  db?: { port?: number; shadow_port?: number; major_version?: number; migrations?: { enabled?: boolean }; seed?: { enabled?: boolean; sql_paths?: string[] } };
+  db?: {
+    port?: number;
+    shadow_port?: number;
+    major_version?: number;
+    migrations?: { enabled?: boolean };
+    seed?: { enabled?: boolean; sql_paths?: string[] };
+  };
   storage?: { enabled?: boolean; file_size_limit?: string; buckets?: Record<string, { public?: boolean }> };
   auth?: { enabled?: boolean; site_url?: string; enable_signup?: boolean; email?: { enable_signup?: boolean } };
 };
@@ -18,7 +24,11 @@ describe('supabase/config.toml', () => {
   it('has the keys `supabase init` writes, with values the CLI accepts', () => {
     expect(config.project_id).toMatch(/^[a-z0-9-]+$/);
     expect(config.api).toMatchObject({ enabled: true, port: expect.any(Number), max_rows: expect.any(Number) });
-    expect(config.db).toMatchObject({ port: expect.any(Number), shadow_port: expect.any(Number), major_version: expect.any(Number) });
+    expect(config.db).toMatchObject({
+      port: expect.any(Number),
+      shadow_port: expect.any(Number),
+      major_version: expect.any(Number),
+    });
     expect([15, 17]).toContain(config.db!.major_version);
     expect(config.db!.migrations?.enabled).toBe(true);
     expect(config.storage?.enabled).toBe(true);

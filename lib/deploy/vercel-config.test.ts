@@ -28,7 +28,10 @@ describe('serverless lifetimes in the deploy configuration', () => {
   });
 
   it('vercel.json calls the cron route once a day (what the Hobby plan allows), and sets durations nowhere else', () => {
-    const config = JSON.parse(read('vercel.json')) as { crons?: { path: string; schedule: string }[]; functions?: unknown };
+    const config = JSON.parse(read('vercel.json')) as {
+      crons?: { path: string; schedule: string }[];
+      functions?: unknown;
+    };
     expect(config.crons).toHaveLength(1);
     expect(config.crons![0]!.path).toBe('/api/cron');
     const [minute, hour, ...rest] = config.crons![0]!.schedule.split(' ');

@@ -12,12 +12,17 @@ import { runDueJobs, type JobReport } from './runner';
 export async function runCron(request: Request, db: () => Promise<Database>): Promise<{ runs: JobReport[] }> {
   const secret = cronSecret();
   if (!secret) {
-    throw new HearthError('unavailable', 'The cron route is off: set CRON_SECRET (Vercel Cron sends it as a bearer token) to turn it on.', {
-      publicCode: 'cron_disabled',
-    });
+    throw new HearthError(
+      'unavailable',
+      'The cron route is off: set CRON_SECRET (Vercel Cron sends it as a bearer token) to turn it on.',
+      {
+        publicCode: 'cron_disabled',
+      },
+    );
   }
   const given = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-  if (!given || !sameSecret(given, secret)) throw new HearthError('unauthorized', 'This route needs `Authorization: Bearer <CRON_SECRET>`.');
+  if (!given || !sameSecret(given, secret))
+    throw new HearthError('unauthorized', 'This route needs `Authorization: Bearer <CRON_SECRET>`.');
   return { runs: await runDueJobs(await db()) };
 }
 

@@ -3,7 +3,8 @@ import { MINUTE_MS, type Job } from './job';
 
 export const deleteStaleUploads: Job = {
   name: 'delete-stale-uploads',
-  description: 'Deletes files never sent with a message (or never finished uploading), a day after they were started, and the files of deleted messages.',
+  description:
+    'Deletes files never sent with a message (or never finished uploading), a day after they were started, and the files of deleted messages.',
   everyMs: 60 * MINUTE_MS,
   async run(tx, { store, now }) {
     const { pending, unattached, orphaned } = await deleteUploads(tx, store, new Date(now - STALE_UPLOAD_AGE_MS));

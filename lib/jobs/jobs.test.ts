@@ -42,7 +42,10 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
 
   /** Runs the job now, under a name of its own (the PostgreSQL database keeps earlier runs). */
   async function run(job: Job, store: BlobStore = memoryStore().store) {
-    const [report] = await runDueJobs(database(), { jobs: [{ ...job, name: `${job.name}-${crypto.randomUUID().slice(0, 8)}` }], context: { store } });
+    const [report] = await runDueJobs(database(), {
+      jobs: [{ ...job, name: `${job.name}-${crypto.randomUUID().slice(0, 8)}` }],
+      context: { store },
+    });
     return report!;
   }
 
@@ -51,13 +54,23 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     const user = await createTestUser(db, 'job-stuck');
     const { id: conversationId } = await startConversation(user, { companion: 'ada' }, db);
     const [quiet, beating] = [crypto.randomUUID(), crypto.randomUUID()];
-    await withUser(user, async (tx) => {
-      await startReply(tx, { id: quiet, conversationId, model: 'offline/hearth-demo' });
-      await startReply(tx, { id: beating, conversationId, model: 'offline/hearth-demo' });
-    }, db);
-    await db.query(`update hearth.messages set parts = '[{"type":"text","text":"So far"}]', progress_at = now() - interval '31 seconds' where id = $1`, [quiet]);
+    await withUser(
+      user,
+      async (tx) => {
+        await startReply(tx, { id: quiet, conversationId, model: 'offline/hearth-demo' });
+        await startReply(tx, { id: beating, conversationId, model: 'offline/hearth-demo' });
+      },
+      db,
+    );
+    await db.query(
+      `update hearth.messages set parts = '[{"type":"text","text":"So far"}]', progress_at = now() - interval '31 seconds' where id = $1`,
+      [quiet],
+    );
     // Finished long ago: a stale heartbeat means nothing once a reply is saved.
-    await db.query(`update hearth.messages set progress_at = now() - interval '1 day' where conversation_id = $1 and status = 'complete'`, [conversationId]);
+    await db.query(
+      `update hearth.messages set progress_at = now() - interval '1 day' where conversation_id = $1 and status = 'complete'`,
+      [conversationId],
+    );
 
     const report = await run(closeStuckReplies);
     expect(report).toMatchObject({ ran: true, outcome: 'ok' });
@@ -85,14 +98,21 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     const user = await createTestUser(db, 'job-calls');
     const old = await createCall(user, { companion: 'ada' }, db);
     const fresh = await createCall(user, { companion: 'ada' }, db);
-    await db.query("update hearth.calls set created_at = now() - interval '61 minutes', expires_at = now() - interval '1 minute' where id = $1", [old.id]);
+    await db.query(
+      "update hearth.calls set created_at = now() - interval '61 minutes', expires_at = now() - interval '1 minute' where id = $1",
+      [old.id],
+    );
 
     expect(await run(expireCalls)).toMatchObject({ ran: true, outcome: 'ok' });
     const rows = await db.query<{ id: string; status: string; end_reason: string | null; duration_ms: number | null }>(
       'select id, status, end_reason, duration_ms from hearth.calls where id = any($1::uuid[])',
       [[old.id, fresh.id]],
     );
-    expect(rows.find((r) => r.id === old.id)).toMatchObject({ status: 'ended', end_reason: 'expired', duration_ms: 3_600_000 });
+    expect(rows.find((r) => r.id === old.id)).toMatchObject({
+      status: 'ended',
+      end_reason: 'expired',
+      duration_ms: 3_600_000,
+    });
     expect(rows.find((r) => r.id === fresh.id)).toMatchObject({ status: 'waiting', end_reason: null });
   });
 
@@ -102,7 +122,9 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     await startConversation(user, { companion: 'ada' }, db);
     const report = await run(refreshUsageRollups);
     expect(report).toMatchObject({ ran: true, outcome: 'ok', rows: null });
-    const [state] = await db.query<{ fresh: boolean }>("select refreshed_at > now() - interval '1 minute' as fresh from hearth.usage_rollup_state");
+    const [state] = await db.query<{ fresh: boolean }>(
+      "select refreshed_at > now() - interval '1 minute' as fresh from hearth.usage_rollup_state",
+    );
     expect(state?.fresh).toBe(true);
     const [today] = await db.query<{ replies: number }>(
       "select sum(replies)::int as replies from hearth.usage_daily where day = (now() at time zone 'UTC')::date and source = 'chat'",
@@ -116,20 +138,47 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     const { id: conversationId } = await startConversation(user, { companion: 'ada' }, db);
     const [greeting] = await withUser(user, (tx) => listMessages(tx, conversationId), db);
     const upload = (id: string) => ({
-      id, kind: 'image' as const, source: 'upload' as const, mediaType: 'image/png' as const, sizeBytes: 10, path: `${user.id}/${id}.png`,
-      width: 1, height: 1, filename: 'x.png', transcript: null, transcriptLanguage: null, transcriptError: null,
+      id,
+      kind: 'image' as const,
+      source: 'upload' as const,
+      mediaType: 'image/png' as const,
+      sizeBytes: 10,
+      path: `${user.id}/${id}.png`,
+      width: 1,
+      height: 1,
+      filename: 'x.png',
+      transcript: null,
+      transcriptLanguage: null,
+      transcriptError: null,
     });
     const [stale, attached, recent] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
-    await withUser(user, async (tx) => {
-      for (const id of [stale, attached, recent]) await insertUpload(tx, upload(id));
-      await attachUploads(tx, [attached], { conversationId, messageId: greeting!.id });
-    }, db);
-    await db.query("update hearth.uploads set created_at = now() - interval '25 hours' where id = any($1::uuid[])", [[stale, attached]]);
+    await withUser(
+      user,
+      async (tx) => {
+        for (const id of [stale, attached, recent]) await insertUpload(tx, upload(id));
+        await attachUploads(tx, [attached], { conversationId, messageId: greeting!.id });
+      },
+      db,
+    );
+    await db.query("update hearth.uploads set created_at = now() - interval '25 hours' where id = any($1::uuid[])", [
+      [stale, attached],
+    ]);
 
     // A store that cannot delete: the rows stay for the next run.
     const broken = memoryStore({ failing: true });
-    expect(await run(deleteStaleUploads, broken.store)).toMatchObject({ ran: true, outcome: 'failed', detail: 'the store is unreachable' });
-    const left = async () => (await db.query<{ id: string }>('select id from hearth.uploads where id = any($1::uuid[])', [[stale, attached, recent]])).map((r) => r.id).sort();
+    expect(await run(deleteStaleUploads, broken.store)).toMatchObject({
+      ran: true,
+      outcome: 'failed',
+      detail: 'the store is unreachable',
+    });
+    const left = async () =>
+      (
+        await db.query<{ id: string }>('select id from hearth.uploads where id = any($1::uuid[])', [
+          [stale, attached, recent],
+        ])
+      )
+        .map((r) => r.id)
+        .sort();
     expect(await left()).toEqual([stale, attached, recent].sort());
 
     const working = memoryStore();
@@ -150,7 +199,10 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     const report = await run(pruneRateLimits);
     expect(report).toMatchObject({ ran: true, outcome: 'ok' });
     expect(report.ran && report.rows).toBeGreaterThanOrEqual(1);
-    const rows = await db.query<{ bucket: string }>('select bucket from hearth.rate_limit_counters where bucket like $1', [`%${tag}`]);
+    const rows = await db.query<{ bucket: string }>(
+      'select bucket from hearth.rate_limit_counters where bucket like $1',
+      [`%${tag}`],
+    );
     expect(rows.map((r) => r.bucket)).toEqual([`current:${tag}`]);
   });
 
@@ -162,7 +214,10 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
       [user.id],
     );
     expect(await run(pruneRateLimits)).toMatchObject({ ran: true, outcome: 'ok' });
-    const left = await db.query<{ live: boolean }>('select expires_at > now() as live from hearth.stream_slots where user_id = $1', [user.id]);
+    const left = await db.query<{ live: boolean }>(
+      'select expires_at > now() as live from hearth.stream_slots where user_id = $1',
+      [user.id],
+    );
     expect(left).toEqual([{ live: true }]);
   });
 
@@ -175,8 +230,9 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
       [name],
     );
     expect(await run(pruneJobRuns)).toMatchObject({ ran: true, outcome: 'ok' });
-    const [row] = await db.query<{ n: number }>('select count(*)::int as n from hearth.job_runs where job = $1', [name]);
+    const [row] = await db.query<{ n: number }>('select count(*)::int as n from hearth.job_runs where job = $1', [
+      name,
+    ]);
     expect(row?.n).toBe(1);
   });
 });
-

@@ -8,7 +8,9 @@ export const pruneJobRuns: Job = {
   description: `Forgets job runs older than ${KEEP_DAYS} days.`,
   everyMs: 24 * 60 * MINUTE_MS,
   async run(tx) {
-    const rows = await tx.query(`delete from hearth.job_runs where started_at < now() - interval '${KEEP_DAYS} days' returning id`);
+    const rows = await tx.query(
+      `delete from hearth.job_runs where started_at < now() - interval '${KEEP_DAYS} days' returning id`,
+    );
     return { rows: rows.length };
   },
 };

@@ -7,4 +7,11 @@ import { pruneRateLimits } from './prune-rate-limits';
 import { refreshUsageRollups } from './refresh-usage-rollups';
 
 /** Every scheduled job, in the order a trigger runs them. A feature adds its job here. */
-export const JOBS: readonly Job[] = [closeStuckReplies, expireCalls, pruneRateLimits, deleteStaleUploads, refreshUsageRollups, pruneJobRuns];
+export const JOBS: readonly Job[] = [
+  closeStuckReplies,
+  expireCalls,
+  pruneRateLimits,
+  deleteStaleUploads,
+  refreshUsageRollups,
+  pruneJobRuns,
+];

@@ -21,10 +21,16 @@ const EARLY_SLACK_MS = 5_000;
  * work it did, in the same transaction; a job that fails has its work rolled back, is recorded as
  * failed, and the others still run. A named maintenance task outside any user scope.
  */
-export async function runDueJobs(db: Database, options: { jobs?: readonly Job[]; context?: Partial<JobContext> } = {}): Promise<JobReport[]> {
+export async function runDueJobs(
+  db: Database,
+  options: { jobs?: readonly Job[]; context?: Partial<JobContext> } = {},
+): Promise<JobReport[]> {
   const reports: JobReport[] = [];
   for (const job of options.jobs ?? JOBS) {
-    const context: JobContext = { store: options.context?.store ?? getBlobStore(), now: options.context?.now ?? Date.now() };
+    const context: JobContext = {
+      store: options.context?.store ?? getBlobStore(),
+      now: options.context?.now ?? Date.now(),
+    };
     reports.push(await runIfDue(db, job, context));
   }
   return reports;

@@ -53,12 +53,20 @@ export async function jobStatuses(tx: Queryable, jobs: readonly Job[]): Promise<
       description: job.description,
       everyMs: job.everyMs,
       last: last && withoutKind(last),
-      lastFailure: failure && last && failure.startedAt.getTime() !== last.startedAt.getTime() ? withoutKind(failure) : null,
+      lastFailure:
+        failure && last && failure.startedAt.getTime() !== last.startedAt.getTime() ? withoutKind(failure) : null,
       nextDueAt: last ? new Date(last.startedAt.getTime() + job.everyMs) : null,
     };
   });
 }
 
 function withoutKind(row: JobRun): JobRun {
-  return { job: row.job, startedAt: row.startedAt, finishedAt: row.finishedAt, outcome: row.outcome, detail: row.detail, rows: row.rows };
+  return {
+    job: row.job,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    outcome: row.outcome,
+    detail: row.detail,
+    rows: row.rows,
+  };
 }

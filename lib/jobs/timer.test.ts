@@ -21,7 +21,8 @@ describe('the self-hosted job timer', () => {
     expect(startJobTimer()).toBe(false);
     expect(await db().query('select 1 from hearth.job_runs')).toEqual([]);
     vi.advanceTimersByTime(TIMER_INTERVAL_MS);
-    for (let i = 0; i < 100 && (await db().query('select 1 from hearth.job_runs')).length < 6; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 100 && (await db().query('select 1 from hearth.job_runs')).length < 6; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const [row] = await db().query<{ jobs: number }>('select count(distinct job)::int as jobs from hearth.job_runs');
     expect(row?.jobs).toBe(6);
   });

@@ -16,7 +16,8 @@ type Holder = { [STARTED]?: NodeJS.Timeout };
  */
 export function startJobTimer(): boolean {
   const holder = globalThis as Holder;
-  if (getConfig().platform.vercel || process.env.NEXT_PHASE === 'phase-production-build' || holder[STARTED]) return false;
+  if (getConfig().platform.vercel || process.env.NEXT_PHASE === 'phase-production-build' || holder[STARTED])
+    return false;
   let running = false;
   holder[STARTED] = setInterval(() => {
     if (running) return;

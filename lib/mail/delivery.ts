@@ -7,7 +7,8 @@ import { getConfig, type Config } from '@/lib/config';
  * - off: not at all (production without SMTP): verification and password reset are unavailable.
  * With SMTP and MAIL_TO_LOG=1 a message goes both ways.
  */
-export type MailDelivery = { mode: 'smtp'; alsoLog: boolean } | { mode: 'log' } | { mode: 'off'; reason: 'no_smtp' | 'no_origin' };
+export type MailDelivery =
+  { mode: 'smtp'; alsoLog: boolean } | { mode: 'log' } | { mode: 'off'; reason: 'no_smtp' | 'no_origin' };
 
 export function mailDelivery(config: Config = getConfig()): MailDelivery {
   const { mail } = config;

@@ -56,9 +56,17 @@ function compose(to: string, subject: string, name: string | null, parts: Part[]
     ),
     '<p>— Hearth</p>',
   ].join('\n');
-  return { to, subject, text, html: `<div style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#1c1917;max-width:520px">${html}</div>` };
+  return {
+    to,
+    subject,
+    text,
+    html: `<div style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#1c1917;max-width:520px">${html}</div>`,
+  };
 }
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }

@@ -14,7 +14,13 @@ function transporter(smtp: NonNullable<MailConfig['smtp']>): Transporter {
   const options =
     'url' in smtp
       ? { url: smtp.url, ...timeouts }
-      : { host: smtp.host, port: smtp.port, secure: smtp.secure, auth: smtp.user ? { user: smtp.user, pass: smtp.pass } : undefined, ...timeouts };
+      : {
+          host: smtp.host,
+          port: smtp.port,
+          secure: smtp.secure,
+          auth: smtp.user ? { user: smtp.user, pass: smtp.pass } : undefined,
+          ...timeouts,
+        };
   cached?.transporter.close();
   cached = { key, transporter: createTransport(options) };
   return cached.transporter;
@@ -35,7 +41,9 @@ export async function sendMail(message: MailMessage, config: Config = getConfig(
   }
   if (delivery.mode === 'log' || delivery.alsoLog) {
     // The message carries a link that is a credential: this branch runs only in development or with MAIL_TO_LOG=1.
-    console.info(`[mail] To: ${message.to}\n[mail] Subject: ${message.subject}\n${message.text.replace(/^/gm, '[mail] ')}`);
+    console.info(
+      `[mail] To: ${message.to}\n[mail] Subject: ${message.subject}\n${message.text.replace(/^/gm, '[mail] ')}`,
+    );
   }
   if (delivery.mode === 'smtp') {
     await transporter(config.mail.smtp!).sendMail({ from: fromAddress(config), ...message });

@@ -11,7 +11,8 @@ export const memoryApi: ApiGroup = {
       path: '/api/v1/companions/{companion}/memories',
       operationId: 'listMemories',
       summary: 'What a companion remembers about you',
-      description: 'Its own memories and the general ones (shared by all companions once you opt in), newest first, with the two switches.',
+      description:
+        'Its own memories and the general ones (shared by all companions once you opt in), newest first, with the two switches.',
       auth: 'key or session',
       success: [{ kind: 'json', status: 200, description: 'The memories and settings.', schema: memoriesJsonSchema }],
       errors: [401, 404],
@@ -21,10 +22,13 @@ export const memoryApi: ApiGroup = {
       path: '/api/v1/companions/{companion}/memories',
       operationId: 'updateMemorySettings',
       summary: 'Switch memory on or off, or share general memories',
-      description: '`enabled`: whether this companion remembers and recalls. `shared`: whether general memories (name, city, work, family) are shared by every companion.',
+      description:
+        '`enabled`: whether this companion remembers and recalls. `shared`: whether general memories (name, city, work, family) are shared by every companion.',
       auth: 'key or session',
       body: { schema: memorySettingsRequest, example: { enabled: true, shared: false } },
-      success: [{ kind: 'json', status: 200, description: 'The memories and the new settings.', schema: memoriesJsonSchema }],
+      success: [
+        { kind: 'json', status: 200, description: 'The memories and the new settings.', schema: memoriesJsonSchema },
+      ],
       errors: [400, 401, 404],
     },
     {

@@ -12,12 +12,28 @@ const KEY = 'embed-key-51c0';
 
 describe('ranking with the meaning of what was said', () => {
   const candidate = (id: string, embedding: number[] | null): MemoryCandidate => ({
-    id, companionId: 'c', kind: 'fact', subject: null, content: id, importance: 3, eventDate: null, sourceMessageId: null,
-    sourceConversationId: null, createdAt: new Date(), updatedAt: new Date(), lastUsedAt: null, relevance: 0, embedding,
+    id,
+    companionId: 'c',
+    kind: 'fact',
+    subject: null,
+    content: id,
+    importance: 3,
+    eventDate: null,
+    sourceMessageId: null,
+    sourceConversationId: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    lastUsedAt: null,
+    relevance: 0,
+    embedding,
   });
 
   it('puts the memory closest in meaning first when no words match', () => {
-    const ranked = rankMemories([candidate('far', [0, 1]), candidate('none', null), candidate('near', [1, 0.1])], new Date(), [1, 0]);
+    const ranked = rankMemories(
+      [candidate('far', [0, 1]), candidate('none', null), candidate('near', [1, 0.1])],
+      new Date(),
+      [1, 0],
+    );
     expect(ranked.map((m) => m.id)).toEqual(['near', 'far', 'none']);
   });
 });
@@ -55,11 +71,18 @@ describe.each(TEST_DATABASES)('memory embeddings on $name', ({ open }) => {
     openai.requests.length = 0;
     await say(user, 'My name is Sam and I love sourdough bread.');
     const stored = await db.query<{ content: string; embedding: number[] }>(
-      'select content, embedding from hearth.memories where user_id = $1 order by content', [user.id]);
+      'select content, embedding from hearth.memories where user_id = $1 order by content',
+      [user.id],
+    );
     expect(stored.map((m) => m.content)).toEqual(['Loves sourdough bread.', 'Their name is Sam.']);
     expect(stored.every((m) => m.embedding.length === 64)).toBe(true);
-    const embedded = openai.requests.filter((r) => r.path === '/v1/embeddings').map((r) => (r.body as { input: string[] }).input);
-    expect(embedded).toEqual([['My name is Sam and I love sourdough bread.'], expect.arrayContaining(['Loves sourdough bread.', 'Their name is Sam.'])]);
+    const embedded = openai.requests
+      .filter((r) => r.path === '/v1/embeddings')
+      .map((r) => (r.body as { input: string[] }).input);
+    expect(embedded).toEqual([
+      ['My name is Sam and I love sourdough bread.'],
+      expect.arrayContaining(['Loves sourdough bread.', 'Their name is Sam.']),
+    ]);
 
     const answer = await say(user, 'Do you remember what bread I love?');
     expect(answer.text).toMatch(/you love sourdough bread/i);
@@ -69,7 +92,10 @@ describe.each(TEST_DATABASES)('memory embeddings on $name', ({ open }) => {
     const user = await createTestUser(db, 'embed-down');
     const reply = await say(user, 'My name is Kai.', env('wrong-key'));
     expect(reply.status).toBe('complete');
-    const stored = await db.query<{ content: string; embedding: number[] | null }>('select content, embedding from hearth.memories where user_id = $1', [user.id]);
+    const stored = await db.query<{ content: string; embedding: number[] | null }>(
+      'select content, embedding from hearth.memories where user_id = $1',
+      [user.id],
+    );
     expect(stored).toEqual([{ content: 'Their name is Kai.', embedding: null }]);
   });
 });

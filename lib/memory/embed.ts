@@ -29,6 +29,14 @@ export async function embedNewMemories(user: UserScope, companionId: string, env
   const pending = await withUser(user, (tx) => memoriesToEmbed(tx, companionId, BATCH), db);
   if (pending.length === 0) return 0;
   const vectors = await embedder.embed(pending.map((m) => m.content));
-  await withUser(user, (tx) => setMemoryEmbeddings(tx, pending.map((m, i) => ({ id: m.id, embedding: vectors[i]! }))), db);
+  await withUser(
+    user,
+    (tx) =>
+      setMemoryEmbeddings(
+        tx,
+        pending.map((m, i) => ({ id: m.id, embedding: vectors[i]! })),
+      ),
+    db,
+  );
   return pending.length;
 }

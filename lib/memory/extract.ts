@@ -33,7 +33,8 @@ export async function changesByRules(tx: Queryable, exchange: Exchange): Promise
   for (const draft of drafts) {
     const old = existing.get(draft.subject!);
     if (!old) changes.push({ op: 'add', memory: draft });
-    else if (old.content !== draft.content || old.eventDate !== draft.eventDate) changes.push({ op: 'update', id: old.id, memory: draft });
+    else if (old.content !== draft.content || old.eventDate !== draft.eventDate)
+      changes.push({ op: 'update', id: old.id, memory: draft });
   }
   return changes;
 }
@@ -48,7 +49,11 @@ const modelChanges = z.object({
         kind: z.enum(MEMORY_KINDS).nullable(),
         content: z.string().max(300).nullable().describe('Third person, one short sentence, e.g. "Lives in Utrecht."'),
         importance: z.number().int().min(1).max(5).nullable(),
-        event_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().describe('For events: the day, YYYY-MM-DD'),
+        event_date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .nullable()
+          .describe('For events: the day, YYYY-MM-DD'),
         about_person_in_general: z.boolean().nullable().describe('True for who they are (name, city, work, family)'),
       }),
     )
@@ -71,14 +76,24 @@ export type ModelCallOptions = {
 };
 
 /** The changes a model decides; ids stay on our side, the model sees short refs. */
-export async function changesByModel(model: LanguageModel, exchange: Exchange, related: Memory[], options: ModelCallOptions = {}): Promise<MemoryChange[]> {
+export async function changesByModel(
+  model: LanguageModel,
+  exchange: Exchange,
+  related: Memory[],
+  options: ModelCallOptions = {},
+): Promise<MemoryChange[]> {
   const refs = new Map(related.map((m, i) => [`m${i + 1}`, m]));
   const { output, usage } = await generateText({
     model,
     instructions: EXTRACTION_INSTRUCTIONS,
     prompt: JSON.stringify({
       today: (exchange.now ?? new Date()).toISOString().slice(0, 10),
-      existing_memories: [...refs].map(([ref, m]) => ({ ref, kind: m.kind, content: m.content, event_date: m.eventDate })),
+      existing_memories: [...refs].map(([ref, m]) => ({
+        ref,
+        kind: m.kind,
+        content: m.content,
+        event_date: m.eventDate,
+      })),
       exchange: { person: exchange.userMessage.text, companion: exchange.reply },
     }),
     output: Output.object({ schema: modelChanges }),
@@ -117,7 +132,8 @@ export async function applyChanges(tx: Queryable, exchange: Exchange, changes: M
   });
   for (const change of changes) {
     if (change.op === 'delete') await deleteMemory(tx, change.id);
-    else if (change.op === 'update') await updateMemory(tx, change.id, { ...change.memory, source: source(change.memory) });
+    else if (change.op === 'update')
+      await updateMemory(tx, change.id, { ...change.memory, source: source(change.memory) });
     else await insertMemory(tx, change.memory, source(change.memory));
   }
 }

@@ -19,7 +19,11 @@ import { plainNote } from './prompt';
 /** What the person sees in "what <companion> remembers about you". */
 export type MemoryOverview = { companion: Companion; settings: MemorySettings; memories: ListedMemory[] };
 
-export function memoryOverview(user: UserScope, companionSlugOrId: string, db?: Database): Promise<MemoryOverview | null> {
+export function memoryOverview(
+  user: UserScope,
+  companionSlugOrId: string,
+  db?: Database,
+): Promise<MemoryOverview | null> {
   return withUser(
     user,
     async (tx) => {
@@ -34,7 +38,11 @@ export function memoryOverview(user: UserScope, companionSlugOrId: string, db?: 
 
 /** The person's own wording replaces the memory's; it stays one plain line like every memory. */
 export async function editMemory(user: UserScope, id: string, content: string, db?: Database): Promise<ListedMemory> {
-  const edited = await withUser(user, async (tx) => (await updateMemory(tx, id, { content: plainNote(content) })) && findMemory(tx, id), db);
+  const edited = await withUser(
+    user,
+    async (tx) => (await updateMemory(tx, id, { content: plainNote(content) })) && findMemory(tx, id),
+    db,
+  );
   if (!edited) throw new HearthError('not_found', 'This memory does not exist.');
   return edited;
 }
@@ -50,7 +58,12 @@ export function forgetEverything(user: UserScope, companionId: string, db?: Data
 }
 
 /** Memory on or off for one companion, or (companionId null) sharing general memories with all. */
-export function setMemorySwitch(user: UserScope, companionId: string | null, enabled: boolean, db?: Database): Promise<void> {
+export function setMemorySwitch(
+  user: UserScope,
+  companionId: string | null,
+  enabled: boolean,
+  db?: Database,
+): Promise<void> {
   return withUser(user, (tx) => setMemorySetting(tx, companionId, enabled), db);
 }
 

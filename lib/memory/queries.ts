@@ -67,7 +67,10 @@ export type MemoryCandidate = Memory & { relevance: number; embedding: number[] 
  * word its most salient full-text matches, plus the most important and recent memories; none
  * while memory is off for the companion), each with how well it matched.
  */
-export function memoryCandidates(tx: Queryable, input: { companionId: string; terms: string[] }): Promise<MemoryCandidate[]> {
+export function memoryCandidates(
+  tx: Queryable,
+  input: { companionId: string; terms: string[] },
+): Promise<MemoryCandidate[]> {
   return tx.query<MemoryCandidate>(
     `select ${COLUMNS}, m.relevance, m.embedding from hearth.memory_candidates($1, $2::text[]) m`,
     [input.companionId, input.terms],
@@ -90,7 +93,16 @@ export async function insertMemory(tx: Queryable, draft: MemoryDraft, source: Me
     `insert into hearth.memories (companion_id, kind, subject, content, importance, event_date, source_message_id, source_conversation_id)
      values ($1, $2, $3, $4, $5, $6::date, $7, $8)
      on conflict do nothing returning id`,
-    [source.companionId, draft.kind, draft.subject, draft.content, draft.importance, draft.eventDate, source.messageId, source.conversationId],
+    [
+      source.companionId,
+      draft.kind,
+      draft.subject,
+      draft.content,
+      draft.importance,
+      draft.eventDate,
+      source.messageId,
+      source.conversationId,
+    ],
   );
   // null: a concurrent turn stored a memory on the same subject a moment earlier.
   return row?.id ?? null;
@@ -112,9 +124,14 @@ export async function updateMemory(
         updated_at = now()
       where id = $1 returning id`,
     [
-      id, change.kind ?? null, change.content ?? null, change.importance ?? null,
-      change.eventDate !== undefined, change.eventDate ?? null,
-      change.source?.messageId ?? null, change.source?.conversationId ?? null,
+      id,
+      change.kind ?? null,
+      change.content ?? null,
+      change.importance ?? null,
+      change.eventDate !== undefined,
+      change.eventDate ?? null,
+      change.source?.messageId ?? null,
+      change.source?.conversationId ?? null,
     ],
   );
   return rows.length > 0;
@@ -134,7 +151,11 @@ export async function forgetMemories(tx: Queryable, companionId: string): Promis
 }
 
 /** Memories in the companion's scope that have no embedding yet (new, edited, or from before one was configured). */
-export function memoriesToEmbed(tx: Queryable, companionId: string, limit: number): Promise<{ id: string; content: string }[]> {
+export function memoriesToEmbed(
+  tx: Queryable,
+  companionId: string,
+  limit: number,
+): Promise<{ id: string; content: string }[]> {
   return tx.query(
     `select m.id, m.content from hearth.memories m where m.embedding is null and ${IN_SCOPE} order by m.updated_at desc limit $2`,
     [companionId, limit],
@@ -142,9 +163,11 @@ export function memoriesToEmbed(tx: Queryable, companionId: string, limit: numbe
 }
 
 export async function setMemoryEmbeddings(tx: Queryable, rows: { id: string; embedding: number[] }[]): Promise<void> {
-  for (const row of rows) await tx.query('update hearth.memories set embedding = $2::real[] where id = $1', [row.id, row.embedding]);
+  for (const row of rows)
+    await tx.query('update hearth.memories set embedding = $2::real[] where id = $1', [row.id, row.embedding]);
 }
 
 export async function markMemoriesUsed(tx: Queryable, ids: string[]): Promise<void> {
-  if (ids.length > 0) await tx.query('update hearth.memories set last_used_at = now() where id = any($1::uuid[])', [ids]);
+  if (ids.length > 0)
+    await tx.query('update hearth.memories set last_used_at = now() where id = any($1::uuid[])', [ids]);
 }

@@ -21,7 +21,11 @@ export function memoryBudget(env: Record<string, string | undefined>): number {
  * person just said (most of the weight: the words, and the meaning when there is an embedding of
  * what they said), how much it matters, how fresh it is, and whether it is an event coming up soon.
  */
-export function rankMemories(candidates: MemoryCandidate[], now = new Date(), said: number[] | null = null): MemoryCandidate[] {
+export function rankMemories(
+  candidates: MemoryCandidate[],
+  now = new Date(),
+  said: number[] | null = null,
+): MemoryCandidate[] {
   const best = Math.max(0, ...candidates.map((c) => c.relevance));
   const score = (m: MemoryCandidate) => {
     const words = best > 0 ? m.relevance / best : 0;
@@ -52,13 +56,21 @@ export function withinBudget<T extends Pick<Memory, 'content'>>(ranked: T[], bud
 }
 
 /** The candidates for a reply to `text`: none when memory is off or the budget is 0. */
-export function recallCandidates(tx: Queryable, input: { companionId: string; text: string; budgetTokens: number }): Promise<MemoryCandidate[]> {
+export function recallCandidates(
+  tx: Queryable,
+  input: { companionId: string; text: string; budgetTokens: number },
+): Promise<MemoryCandidate[]> {
   if (input.budgetTokens <= 0) return Promise.resolve([]);
   return memoryCandidates(tx, { companionId: input.companionId, terms: queryTerms(input.text) });
 }
 
 /** The memories a reply should know, best first, within the budget, without their embeddings. */
-export function chooseMemories(candidates: MemoryCandidate[], budgetTokens: number, said: number[] | null = null, now = new Date()): Memory[] {
+export function chooseMemories(
+  candidates: MemoryCandidate[],
+  budgetTokens: number,
+  said: number[] | null = null,
+  now = new Date(),
+): Memory[] {
   return withinBudget(rankMemories(candidates, now, said), budgetTokens).map(withoutScores);
 }
 

@@ -39,7 +39,11 @@ export async function rememberExchange(
       if (!settings.enabled) return null;
       const exchange: Exchange = { ...rest, shared: settings.shared };
       const related = model
-        ? await recallMemories(tx, { companionId: input.companionId, text: input.userMessage.text, budgetTokens: 10_000 })
+        ? await recallMemories(tx, {
+            companionId: input.companionId,
+            text: input.userMessage.text,
+            budgetTokens: 10_000,
+          })
         : [];
       return { exchange, related: related.slice(0, RELATED_FOR_MODEL) };
     },
@@ -51,7 +55,10 @@ export async function rememberExchange(
   let fromModel: MemoryChange[] | null = null;
   const spend = new ModelSpend();
   if (model) {
-    fromModel = await changesByModel(model, exchange, related, { timeoutMs, onUsage: (usage) => spend.add(usage) }).catch((error: unknown) => {
+    fromModel = await changesByModel(model, exchange, related, {
+      timeoutMs,
+      onUsage: (usage) => spend.add(usage),
+    }).catch((error: unknown) => {
       console.warn(`[memory] extraction by model failed, using the rules instead: ${(error as Error).message}`);
       return null;
     });
@@ -85,18 +92,27 @@ export async function foldConversation(
   db?: Database,
 ): Promise<boolean> {
   if (!outgrows(input.turnHistory, input.contextWindow)) return false;
-  const history = await withUser(user, (tx) => listHistory(tx, input.conversationId, UNSUMMARIZED_READ_LIMIT, input.summary.throughSeq), db);
+  const history = await withUser(
+    user,
+    (tx) => listHistory(tx, input.conversationId, UNSUMMARIZED_READ_LIMIT, input.summary.throughSeq),
+    db,
+  );
   const plan = foldPlan(history, input.contextWindow);
   if (!plan) return false;
   const spend = new ModelSpend();
-  const text = await summarize(input.summary.text, plan.folded, input.model, { timeoutMs: input.timeoutMs, onUsage: (usage) => spend.add(usage) }).catch(
-    () => summarize(input.summary.text, plan.folded, null),
-  );
+  const text = await summarize(input.summary.text, plan.folded, input.model, {
+    timeoutMs: input.timeoutMs,
+    onUsage: (usage) => spend.add(usage),
+  }).catch(() => summarize(input.summary.text, plan.folded, null));
   return withUser(
     user,
     async (tx) => {
       await spend.record(tx, input.modelId ?? '');
-      return advanceSummary(tx, input.conversationId, { text, throughSeq: plan.throughSeq, previousThroughSeq: input.summary.throughSeq });
+      return advanceSummary(tx, input.conversationId, {
+        text,
+        throughSeq: plan.throughSeq,
+        previousThroughSeq: input.summary.throughSeq,
+      });
     },
     db,
   );

@@ -9,15 +9,35 @@ describe('the offline memory rules', () => {
     const { drafts } = extractByRules("I'm Maya, I live in Utrecht, I'm training for a half marathon in April", NOW);
     expect(drafts).toEqual([
       { kind: 'fact', subject: 'name', content: 'Their name is Maya.', importance: 5, eventDate: null, general: true },
-      { kind: 'fact', subject: 'home_city', content: 'Lives in Utrecht.', importance: 4, eventDate: null, general: true },
-      { kind: 'event', subject: 'event:half_marathon', content: 'Training for a half marathon in April.', importance: 4, eventDate: '2027-04-01', general: false },
+      {
+        kind: 'fact',
+        subject: 'home_city',
+        content: 'Lives in Utrecht.',
+        importance: 4,
+        eventDate: null,
+        general: true,
+      },
+      {
+        kind: 'event',
+        subject: 'event:half_marathon',
+        content: 'Training for a half marathon in April.',
+        importance: 4,
+        eventDate: '2027-04-01',
+        general: false,
+      },
     ]);
   });
 
   it('covers work, age, family, pets, diet, tastes and names in other languages', () => {
     expect(contents('Hi! I work as a nurse. I just turned 41.')).toEqual(['Works as a nurse.', 'Is 41 years old.']);
-    expect(contents("My sister is called Lotte and my dog's name is Biscuit.")).toEqual(['Their sister is called Lotte.', 'Has a dog named Biscuit.']);
-    expect(contents("I'm vegetarian and I'm allergic to peanuts.")).toEqual(['Is vegetarian.', 'Is allergic to peanuts.']);
+    expect(contents("My sister is called Lotte and my dog's name is Biscuit.")).toEqual([
+      'Their sister is called Lotte.',
+      'Has a dog named Biscuit.',
+    ]);
+    expect(contents("I'm vegetarian and I'm allergic to peanuts.")).toEqual([
+      'Is vegetarian.',
+      'Is allergic to peanuts.',
+    ]);
     expect(contents('I love Thai food but I hate coriander.')).toEqual(['Loves Thai food.', 'Hates coriander.']);
     expect(contents('Me llamo Lucía y vivo en Sevilla.')).toEqual(['Their name is Lucía.', 'Lives in Sevilla.']);
     expect(contents('Ich heiße Jonas. Ich wohne in Köln.')).toEqual(['Their name is Jonas.', 'Lives in Köln.']);

@@ -22,4 +22,6 @@ export const memorySettingsRequest = z
     enabled: z.boolean({ error: 'enabled must be true or false.' }).optional(),
     shared: z.boolean({ error: 'shared must be true or false.' }).optional(),
   })
-  .refine((body) => body.enabled !== undefined || body.shared !== undefined, { error: 'Send enabled, shared or both.' });
+  .refine((body) => body.enabled !== undefined || body.shared !== undefined, {
+    error: 'Send enabled, shared or both.',
+  });

@@ -42,22 +42,50 @@ describe.each(TEST_DATABASES)('memory work’s model calls on $name', ({ open })
     groq.setScenario(undefined);
   });
 
-  const model = () => resolveModel(MODEL, { persona: { name: 'Marcus', greeting: 'Hi', specialties: [], languages: ['en-US'] }, language: 'en-US' }, env);
+  const model = () =>
+    resolveModel(
+      MODEL,
+      { persona: { name: 'Marcus', greeting: 'Hi', specialties: [], languages: ['en-US'] }, language: 'en-US' },
+      env,
+    );
   const spentToday = async (userId: string) =>
-    Number((await db.query<{ tokens: string }>("select tokens::text from hearth.spend_daily where user_id = $1 and day = (now() at time zone 'UTC')::date", [userId]))[0]?.tokens ?? 0);
+    Number(
+      (
+        await db.query<{ tokens: string }>(
+          "select tokens::text from hearth.spend_daily where user_id = $1 and day = (now() at time zone 'UTC')::date",
+          [userId],
+        )
+      )[0]?.tokens ?? 0,
+    );
 
   async function setUp(text: string) {
     const user = { ...(await createTestUser(db, 'memory-spend')), role: 'user' as const };
     const conversationId = (await startConversation(user, { companion: 'marcus' }, db)).id;
-    const messageId = await withUser(user, (tx) => insertMessage(tx, { conversationId, role: 'user', text, status: 'complete' }), db);
-    return { user, conversationId, exchange: { companionId, conversationId, userMessage: { id: messageId, text }, reply: 'How nice!', usedMemoryIds: [] } };
+    const messageId = await withUser(
+      user,
+      (tx) => insertMessage(tx, { conversationId, role: 'user', text, status: 'complete' }),
+      db,
+    );
+    return {
+      user,
+      conversationId,
+      exchange: {
+        companionId,
+        conversationId,
+        userMessage: { id: messageId, text },
+        reply: 'How nice!',
+        usedMemoryIds: [],
+      },
+    };
   }
 
   it('gives up on an extraction model that never answers after the timeout, and the rules stand in', async () => {
     groq.setScenario({ stall: true });
     const { user, exchange } = await setUp('I moved to Rotterdam.');
     const started = performance.now();
-    await expect(changesByModel(model().model, { ...exchange, shared: false }, [], { timeoutMs: 300 })).rejects.toThrow();
+    await expect(
+      changesByModel(model().model, { ...exchange, shared: false }, [], { timeoutMs: 300 }),
+    ).rejects.toThrow();
     expect(performance.now() - started).toBeLessThan(5_000);
 
     const again = performance.now();
@@ -88,18 +116,22 @@ describe.each(TEST_DATABASES)('memory work’s model calls on $name', ({ open })
     const { user, conversationId, exchange } = await setUp('I moved to Rotterdam.');
     await db.query('select hearth.add_spend($1, 1000, 0)', [user.id]);
     const reply = { text: 'How exciting!', status: 'complete', latencyMs: 1 } as FinishedReply;
-    await afterReply(user, {
-      saved: Promise.resolve(reply),
-      answeredBy: model,
-      conversationId,
-      companionId,
-      userMessage: exchange.userMessage,
-      usedMemoryIds: [],
-      summary: { text: null, throughSeq: '0' },
-      history: [{ text: exchange.userMessage.text }],
-      extractor: 'model',
-      env: { ...env, BUDGET_TOKENS_PER_DAY_USER: '1000' },
-    }, db);
+    await afterReply(
+      user,
+      {
+        saved: Promise.resolve(reply),
+        answeredBy: model,
+        conversationId,
+        companionId,
+        userMessage: exchange.userMessage,
+        usedMemoryIds: [],
+        summary: { text: null, throughSeq: '0' },
+        history: [{ text: exchange.userMessage.text }],
+        extractor: 'model',
+        env: { ...env, BUDGET_TOKENS_PER_DAY_USER: '1000' },
+      },
+      db,
+    );
     expect(groq.requests.filter((r) => r.method === 'POST')).toEqual([]);
     const memories = await withUser(user, (tx) => listMemories(tx, companionId), db);
     expect(memories.map((m) => m.content)).toEqual(['Lives in Rotterdam.']);

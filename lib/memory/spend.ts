@@ -41,12 +41,19 @@ export class ModelSpend {
  * Whether the person may still spend tokens today (BUDGET_TOKENS_PER_DAY for their role): memory
  * work past the budget skips its model and uses the rules and excerpts, which cost nothing.
  */
-export async function withinDailyBudget(user: UserScope & { isGuest?: boolean }, env: Env, db?: Database): Promise<boolean> {
+export async function withinDailyBudget(
+  user: UserScope & { isGuest?: boolean },
+  env: Env,
+  db?: Database,
+): Promise<boolean> {
   const budget = spendConfig(env).tokensPerDay[tierOf({ role: user.role ?? 'user', isGuest: user.isGuest })];
   if (budget === 0) return true;
   const [row] = await withUser(
     user,
-    (tx) => tx.query<{ tokens: string | number }>("select tokens from hearth.spend_daily where day = (now() at time zone 'UTC')::date"),
+    (tx) =>
+      tx.query<{ tokens: string | number }>(
+        "select tokens from hearth.spend_daily where day = (now() at time zone 'UTC')::date",
+      ),
     db,
   );
   return Number(row?.tokens ?? 0) < budget;

@@ -53,12 +53,24 @@ export function foldPlan(history: HistoryEntry[], contextWindow: number): Fold |
  * The summary carried forward: the previous one plus the folded turns. A real model writes it;
  * the offline model keeps the first sentence of each turn, so nothing is dropped silently.
  */
-export async function summarize(previous: string | null, folded: HistoryEntry[], model: LanguageModel | null, options: ModelCallOptions = {}): Promise<string> {
-  const summary = model ? await summarizeWithModel(previous, folded, model, options) : summarizeByExcerpt(previous, folded);
+export async function summarize(
+  previous: string | null,
+  folded: HistoryEntry[],
+  model: LanguageModel | null,
+  options: ModelCallOptions = {},
+): Promise<string> {
+  const summary = model
+    ? await summarizeWithModel(previous, folded, model, options)
+    : summarizeByExcerpt(previous, folded);
   return bounded(summary);
 }
 
-async function summarizeWithModel(previous: string | null, folded: HistoryEntry[], model: LanguageModel, options: ModelCallOptions): Promise<string> {
+async function summarizeWithModel(
+  previous: string | null,
+  folded: HistoryEntry[],
+  model: LanguageModel,
+  options: ModelCallOptions,
+): Promise<string> {
   const transcript = folded.map((m) => `${m.role === 'user' ? 'Person' : 'You'}: ${m.text}`).join('\n');
   const { text, usage } = await generateText({
     model,

@@ -29,6 +29,4 @@ export type MemoryDraft = Pick<Memory, 'kind' | 'subject' | 'content' | 'importa
 
 /** What extraction decides for the latest exchange. */
 export type MemoryChange =
-  | { op: 'add'; memory: MemoryDraft }
-  | { op: 'update'; id: string; memory: MemoryDraft }
-  | { op: 'delete'; id: string };
+  { op: 'add'; memory: MemoryDraft } | { op: 'update'; id: string; memory: MemoryDraft } | { op: 'delete'; id: string };

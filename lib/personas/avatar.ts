@@ -28,12 +28,21 @@ export function checkAvatar(bytes: Uint8Array): StoredAvatar {
   }
   const contentType = sniffImageType(bytes);
   if (!contentType) {
-    throw new HearthError('bad_request', 'The avatar must be a PNG, JPEG or WebP image (this file is none of them).', { param: 'avatar' });
+    throw new HearthError('bad_request', 'The avatar must be a PNG, JPEG or WebP image (this file is none of them).', {
+      param: 'avatar',
+    });
   }
   const size = imageDimensions(bytes, contentType);
-  if (!size) throw new HearthError('bad_request', 'The avatar could not be read: its header is damaged or cut short.', { param: 'avatar' });
+  if (!size)
+    throw new HearthError('bad_request', 'The avatar could not be read: its header is damaged or cut short.', {
+      param: 'avatar',
+    });
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
-    throw new HearthError('bad_request', `Avatars can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels; this one is ${size.width} × ${size.height}.`, { param: 'avatar' });
+    throw new HearthError(
+      'bad_request',
+      `Avatars can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels; this one is ${size.width} × ${size.height}.`,
+      { param: 'avatar' },
+    );
   }
   return { contentType, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

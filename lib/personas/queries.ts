@@ -12,7 +12,21 @@ export type Persona = PersonaFields & {
   version: number;
 };
 
-export type PersonaRow = Pick<Persona, 'id' | 'slug' | 'name' | 'tagline' | 'avatarUrl' | 'accentColor' | 'visibility' | 'archivedAt' | 'nsfw' | 'languages' | 'updatedAt' | 'version'>;
+export type PersonaRow = Pick<
+  Persona,
+  | 'id'
+  | 'slug'
+  | 'name'
+  | 'tagline'
+  | 'avatarUrl'
+  | 'accentColor'
+  | 'visibility'
+  | 'archivedAt'
+  | 'nsfw'
+  | 'languages'
+  | 'updatedAt'
+  | 'version'
+>;
 
 const FIELD_COLUMNS = `name, slug, tagline, description, instructions, personality, scenario, greeting,
   alternate_greetings as "alternateGreetings", example_dialogue as "exampleDialogue",
@@ -27,10 +41,32 @@ const META_COLUMNS = `c.id, c.avatar_url as "avatarUrl", c.archived_at::text as 
 /** The fields' values in column order, for insert and update. */
 function values(f: PersonaFields): unknown[] {
   return [
-    f.name, f.slug, f.tagline, f.description, f.instructions, f.personality, f.scenario, f.greeting,
-    f.alternateGreetings, f.exampleDialogue, f.postHistoryInstructions, f.creator, f.characterVersion,
-    f.creatorNotes, f.specialties, f.languages, f.defaultModel, f.fallbackModels, f.temperature,
-    f.maxOutputTokens, f.voice, JSON.stringify(f.voices), f.nsfw, f.visibility, f.accentColor, JSON.stringify(f.cardExtra),
+    f.name,
+    f.slug,
+    f.tagline,
+    f.description,
+    f.instructions,
+    f.personality,
+    f.scenario,
+    f.greeting,
+    f.alternateGreetings,
+    f.exampleDialogue,
+    f.postHistoryInstructions,
+    f.creator,
+    f.characterVersion,
+    f.creatorNotes,
+    f.specialties,
+    f.languages,
+    f.defaultModel,
+    f.fallbackModels,
+    f.temperature,
+    f.maxOutputTokens,
+    f.voice,
+    JSON.stringify(f.voices),
+    f.nsfw,
+    f.visibility,
+    f.accentColor,
+    JSON.stringify(f.cardExtra),
   ];
 }
 const COLUMN_NAMES = `name, slug, tagline, description, instructions, personality, scenario, greeting,
@@ -43,7 +79,9 @@ export async function listPersonas(tx: Queryable, filters: PersonaFilters = {}):
   const params: unknown[] = [];
   if (filters.q) {
     params.push(`%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(c.name ilike $${params.length} or c.slug ilike $${params.length} or c.tagline ilike $${params.length})`);
+    where.push(
+      `(c.name ilike $${params.length} or c.slug ilike $${params.length} or c.tagline ilike $${params.length})`,
+    );
   }
   const status = filters.status ?? 'all';
   if (status === 'archived') where.push('c.archived_at is not null');
@@ -66,12 +104,17 @@ export async function listPersonas(tx: Queryable, filters: PersonaFilters = {}):
 }
 
 export async function getPersona(tx: Queryable, id: string): Promise<Persona | null> {
-  const [row] = await tx.query<Persona>(`select ${META_COLUMNS}, ${FIELD_COLUMNS} from hearth.companions c where c.id = $1`, [id]);
+  const [row] = await tx.query<Persona>(
+    `select ${META_COLUMNS}, ${FIELD_COLUMNS} from hearth.companions c where c.id = $1`,
+    [id],
+  );
   return row ?? null;
 }
 
 export async function insertPersona(tx: Queryable, f: PersonaFields, avatarUrl: string): Promise<string> {
-  const placeholders = values(f).map((_, i) => `$${i + 1}`).join(', ');
+  const placeholders = values(f)
+    .map((_, i) => `$${i + 1}`)
+    .join(', ');
   const [row] = await tx.query<{ id: string }>(
     `insert into hearth.companions (${COLUMN_NAMES}, avatar_url, updated_by)
      values (${placeholders}, $${values(f).length + 1}, hearth.requesting_user_id()) returning id`,
@@ -81,7 +124,9 @@ export async function insertPersona(tx: Queryable, f: PersonaFields, avatarUrl: 
 }
 
 export async function updatePersona(tx: Queryable, id: string, f: PersonaFields): Promise<void> {
-  const sets = COLUMN_NAMES.split(',').map((name, i) => `${name.trim()} = $${i + 2}`).join(', ');
+  const sets = COLUMN_NAMES.split(',')
+    .map((name, i) => `${name.trim()} = $${i + 2}`)
+    .join(', ');
   await tx.query(
     `update hearth.companions set ${sets}, updated_at = now(), updated_by = hearth.requesting_user_id() where id = $1`,
     [id, ...values(f)],
@@ -110,7 +155,12 @@ export async function slugTaken(tx: Queryable, slug: string, exceptId?: string):
 }
 
 /** Keeps the old slug pointing at the companion; the new slug stops being a redirect if it was one. */
-export async function addSlugRedirect(tx: Queryable, oldSlug: string, companionId: string, newSlug: string): Promise<void> {
+export async function addSlugRedirect(
+  tx: Queryable,
+  oldSlug: string,
+  companionId: string,
+  newSlug: string,
+): Promise<void> {
   await tx.query('delete from hearth.companion_slug_redirects where old_slug = $1', [newSlug]);
   await tx.query(
     `insert into hearth.companion_slug_redirects (old_slug, companion_id) values ($1, $2)
@@ -129,9 +179,21 @@ export async function redirectedSlug(tx: Queryable, oldSlug: string): Promise<st
   return row?.slug ?? null;
 }
 
-export type Version = { id: string; version: number; authorId: string | null; authorName: string | null; note: string; createdAt: string };
+export type Version = {
+  id: string;
+  version: number;
+  authorId: string | null;
+  authorName: string | null;
+  note: string;
+  createdAt: string;
+};
 
-export async function insertVersion(tx: Queryable, companionId: string, snapshot: PersonaFields, note: string): Promise<number> {
+export async function insertVersion(
+  tx: Queryable,
+  companionId: string,
+  snapshot: PersonaFields,
+  note: string,
+): Promise<number> {
   const [row] = await tx.query<{ version: number }>(
     `insert into hearth.companion_versions (companion_id, version, snapshot, note)
      values ($1, coalesce((select max(version) from hearth.companion_versions where companion_id = $1), 0) + 1, $2, $3)
@@ -151,7 +213,11 @@ export function listVersions(tx: Queryable, companionId: string): Promise<Versio
   );
 }
 
-export async function versionSnapshot(tx: Queryable, companionId: string, version: number): Promise<PersonaFields | null> {
+export async function versionSnapshot(
+  tx: Queryable,
+  companionId: string,
+  version: number,
+): Promise<PersonaFields | null> {
   const [row] = await tx.query<{ snapshot: PersonaFields }>(
     'select snapshot from hearth.companion_versions where companion_id = $1 and version = $2',
     [companionId, version],

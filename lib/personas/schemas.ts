@@ -6,7 +6,10 @@ import { storableJsonObject, text as checkedText } from '@/lib/validation/text';
 
 // Long texts keep their line breaks; names, tags and voices are one line.
 const text = (label: string, max: number) =>
-  checkedText({ multiline: true, label, error: `${label} must be text.` }).max(max, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
+  checkedText({ multiline: true, label, error: `${label} must be text.` }).max(
+    max,
+    `${label} can be at most ${max.toLocaleString('en-US')} characters.`,
+  );
 const line = (label: string, error = `${label} must be text.`) => checkedText({ label, error });
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -20,7 +23,10 @@ export const VISIBILITIES = ['draft', 'published'] as const;
 
 /** Everything an admin edits about a persona: the studio form, card import and versions share it. */
 export const personaFields = z.object({
-  name: line('The name', 'A name is required.').trim().min(1, 'A name is required.').max(80, 'Names can be at most 80 characters.'),
+  name: line('The name', 'A name is required.')
+    .trim()
+    .min(1, 'A name is required.')
+    .max(80, 'Names can be at most 80 characters.'),
   slug,
   tagline: text('The tagline', 160),
   description: text('The description', 20000),
@@ -40,14 +46,25 @@ export const personaFields = z.object({
   languages: z.array(z.enum(LANGUAGES, { error: 'Not a supported language.' })).min(1, 'Choose at least one language.'),
   defaultModel: modelId,
   fallbackModels: z.array(modelId).max(8, 'At most 8 fallback models.'),
-  temperature: z.number({ error: 'Temperature must be a number.' }).min(0, 'Temperature is at least 0.').max(2, 'Temperature is at most 2.'),
-  maxOutputTokens: z.number({ error: 'Max output tokens must be a number.' }).int('Max output tokens must be a whole number.').min(1, 'Max output tokens is at least 1.').max(65536, 'Max output tokens is at most 65,536.').nullable(),
+  temperature: z
+    .number({ error: 'Temperature must be a number.' })
+    .min(0, 'Temperature is at least 0.')
+    .max(2, 'Temperature is at most 2.'),
+  maxOutputTokens: z
+    .number({ error: 'Max output tokens must be a number.' })
+    .int('Max output tokens must be a whole number.')
+    .min(1, 'Max output tokens is at least 1.')
+    .max(65536, 'Max output tokens is at most 65,536.')
+    .nullable(),
   voice: line('The voice').trim().max(100, 'Voice can be at most 100 characters.').nullable(),
   /** A voice per language for calls (a provider voice id, or a style like "warm"); `voice` speaks the rest. */
   voices: z
     .partialRecord(
       z.enum(LANGUAGES, { error: 'Voices are set per supported language.' }),
-      line('A voice', 'A voice must be text.').trim().min(1, 'A voice cannot be empty: leave the language out instead.').max(100, 'Voice can be at most 100 characters.'),
+      line('A voice', 'A voice must be text.')
+        .trim()
+        .min(1, 'A voice cannot be empty: leave the language out instead.')
+        .max(100, 'Voice can be at most 100 characters.'),
     )
     // Versions saved before per-language voices had none.
     .default({}),
@@ -72,7 +89,12 @@ export type PersonaFilters = z.infer<typeof personaFilters>;
 export const previewRequest = z.object({
   fields: personaFields,
   messages: z
-    .array(z.object({ role: z.enum(['user', 'assistant']), content: text('A message', 8000).min(1, 'A message cannot be empty.') }))
+    .array(
+      z.object({
+        role: z.enum(['user', 'assistant']),
+        content: text('A message', 8000).min(1, 'A message cannot be empty.'),
+      }),
+    )
     .min(1, 'Write a message to preview.')
     .max(40, 'A preview holds at most 40 messages.'),
 });

@@ -2,7 +2,15 @@ import { getDb } from '@/lib/db';
 import { getRedis, redisConfigured } from '@/lib/redis';
 import { clientAddress } from './client-address';
 import { rateLimitConfig } from './limits';
-import { FailoverStore, RateLimiter, type Allowance, type RateLimitedCaller, type ReplyReservation, type SessionCheck, type SignUpKind } from './limiter';
+import {
+  FailoverStore,
+  RateLimiter,
+  type Allowance,
+  type RateLimitedCaller,
+  type ReplyReservation,
+  type SessionCheck,
+  type SignUpKind,
+} from './limiter';
 import { PostgresRateLimitStore } from './postgres-store';
 import { spendConfig } from './spend-limits';
 import { slotTtlMs } from './slot-ttl';
@@ -10,7 +18,14 @@ import { RedisRateLimitStore } from './redis-store';
 import type { RateLimitStore } from './store';
 
 export { clientAddress } from './client-address';
-export type { Allowance, RateLimitCode, RateLimitedCaller, ReplyReservation, SessionCheck, SignUpKind } from './limiter';
+export type {
+  Allowance,
+  RateLimitCode,
+  RateLimitedCaller,
+  ReplyReservation,
+  SessionCheck,
+  SignUpKind,
+} from './limiter';
 
 /**
  * Rate limits and quotas, for every entry point: call the take that fits before doing the work;
@@ -31,7 +46,11 @@ export function takeRequestQuota(caller: RateLimitedCaller | null, address: stri
  * round trip to the database. Take it once the request is validated, hold the reservation while
  * the reply is generated (holdReservation) and it is released when the reply is saved.
  */
-export function takeReplyQuota(caller: RateLimitedCaller, address: string, options: { session?: SessionCheck; request?: boolean } = {}): Promise<ReplyReservation> {
+export function takeReplyQuota(
+  caller: RateLimitedCaller,
+  address: string,
+  options: { session?: SessionCheck; request?: boolean } = {},
+): Promise<ReplyReservation> {
   return rateLimiter().takeReply(caller, address, options);
 }
 
@@ -70,5 +89,8 @@ function rateLimiter(): RateLimiter {
 /** PostgreSQL by default; Redis when REDIS_URL is set, with the database standing in while Redis is out. */
 function defaultStore(postgres: PostgresRateLimitStore): RateLimitStore {
   if (!redisConfigured()) return postgres;
-  return new FailoverStore(new RedisRateLimitStore(() => getRedis() ?? Promise.reject(new Error('REDIS_URL is not set'))), postgres);
+  return new FailoverStore(
+    new RedisRateLimitStore(() => getRedis() ?? Promise.reject(new Error('REDIS_URL is not set'))),
+    postgres,
+  );
 }

@@ -13,9 +13,14 @@ import type { RateLimitStore } from './store';
 
 // A reply's take on a limiter built without spend options: the message buckets (with `request`,
 // the request buckets too) and the session when given.
-const takeMessage = (limiter: RateLimiter, caller: RateLimitedCaller, address: string) => limiter.takeReply(caller, address).then((r) => r.allowance);
-const takeRequestAndMessage = (limiter: RateLimiter, caller: RateLimitedCaller, address: string, session?: SessionCheck) =>
-  limiter.takeReply(caller, address, { session, request: true }).then((r) => r.allowance);
+const takeMessage = (limiter: RateLimiter, caller: RateLimitedCaller, address: string) =>
+  limiter.takeReply(caller, address).then((r) => r.allowance);
+const takeRequestAndMessage = (
+  limiter: RateLimiter,
+  caller: RateLimitedCaller,
+  address: string,
+  session?: SessionCheck,
+) => limiter.takeReply(caller, address, { session, request: true }).then((r) => r.allowance);
 
 /**
  * The limiter over each store it runs on: PostgreSQL (PGlite, and the server at TEST_DATABASE_URL)
@@ -82,7 +87,12 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
   afterAll(() => close?.());
 
   const clock = { now: Date.UTC(2026, 11, 3, 14, 0, 0) };
-  const limiterWith = (env: Record<string, string>) => new RateLimiter(store, () => rateLimitConfig(env), () => clock.now);
+  const limiterWith = (env: Record<string, string>) =>
+    new RateLimiter(
+      store,
+      () => rateLimitConfig(env),
+      () => clock.now,
+    );
 
   it('allows the limit in a window, counting down, then refuses until the window ends, counting no refusal', async () => {
     const limiter = limiterWith({ RATE_LIMIT_REQUESTS_PER_MINUTE: '3', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' });
@@ -111,7 +121,11 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
 
   it('refuses when any bucket is full without spending the others', async () => {
     const [full, spare] = [unique(), unique()];
-    const take = (buckets: string[]) => store.take(buckets.map((bucket) => ({ bucket, limit: 1, windowMs: MINUTE })), clock.now);
+    const take = (buckets: string[]) =>
+      store.take(
+        buckets.map((bucket) => ({ bucket, limit: 1, windowMs: MINUTE })),
+        clock.now,
+      );
     expect(await take([full])).toMatchObject({ allowed: true, counts: [1] });
     expect(await take([spare, full])).toMatchObject({ allowed: false, counts: [1, 2] });
     expect(await take([spare])).toMatchObject({ allowed: true, counts: [1] });
@@ -125,7 +139,9 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     await limiter.takeRequest({ ...alice, keyHash: 'k1' + alice.id }, address);
     expect(await limiter.takeRequest(member(), address)).toEqual({ limit: 2, remaining: 1 });
     expect(await outcome(limiter.takeRequest(alice, address))).toMatchObject({ code: 'requests_per_minute' });
-    expect(await outcome(limiter.takeRequest({ ...alice, keyHash: 'k2' + alice.id }, address))).toMatchObject({ code: 'requests_per_minute' });
+    expect(await outcome(limiter.takeRequest({ ...alice, keyHash: 'k2' + alice.id }, address))).toMatchObject({
+      code: 'requests_per_minute',
+    });
   });
 
   it('never lets more than the limit through when many takes arrive at once', async () => {
@@ -165,7 +181,11 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
   });
 
   it('gives each role its own limit: guests half, admins ten times, overrides by env; admins skip the address bucket', async () => {
-    const limiter = limiterWith({ RATE_LIMIT_MESSAGES_PER_HOUR: '4', RATE_LIMIT_MESSAGES_PER_HOUR_USER: '3', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '1000' });
+    const limiter = limiterWith({
+      RATE_LIMIT_MESSAGES_PER_HOUR: '4',
+      RATE_LIMIT_MESSAGES_PER_HOUR_USER: '3',
+      RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '1000',
+    });
     const address = unique();
     const spend = async (caller: RateLimitedCaller) => {
       let allowed = 0;
@@ -188,7 +208,10 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
   });
 
   it('without a known client address, bounds guests together and anonymous callers together, signed-up users each on their own', async () => {
-    const limiter = limiterWith({ RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '2', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '1' });
+    const limiter = limiterWith({
+      RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '2',
+      RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '1',
+    });
     clock.now += 2 * HOUR;
     const spendAsGuests = async () => {
       let allowed = 0;
@@ -217,13 +240,24 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
   });
 
   it('checks a session with the take: an ended one is a 401, a live one counts as usual', async () => {
-    const limiter = limiterWith({ RATE_LIMIT_REQUESTS_PER_MINUTE: '10', RATE_LIMIT_MESSAGES_PER_HOUR: '10', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0' });
+    const limiter = limiterWith({
+      RATE_LIMIT_REQUESTS_PER_MINUTE: '10',
+      RATE_LIMIT_MESSAGES_PER_HOUR: '10',
+      RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+      RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
+    });
     const alice = member();
     const address = unique();
     let live = false;
     // A claim no database knows: the PostgreSQL store finds no such user; `verify` answers for the others.
-    const check = { claim: { userId: alice.id, sessionId: null, version: 0, role: 'user' as const, isGuest: false }, verify: async () => live };
-    await expect(takeRequestAndMessage(limiter, alice, address, check)).rejects.toMatchObject({ status: 401, message: 'Your session has ended. Please sign in again.' });
+    const check = {
+      claim: { userId: alice.id, sessionId: null, version: 0, role: 'user' as const, isGuest: false },
+      verify: async () => live,
+    };
+    await expect(takeRequestAndMessage(limiter, alice, address, check)).rejects.toMatchObject({
+      status: 401,
+      message: 'Your session has ended. Please sign in again.',
+    });
     await expect(takeRequestAndMessage(limiter, alice, address, check)).rejects.toMatchObject({ status: 401 });
     if (store.takeForSession) return; // the rest needs a live session, which only `verify` can fake
     // Redis cannot see sessions: the check runs beside the take (no added wait), and a refused
@@ -233,7 +267,12 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
   });
 
   it('takes a request and a message in one go: refused by whichever is full, counting neither then', async () => {
-    const limiter = limiterWith({ RATE_LIMIT_REQUESTS_PER_MINUTE: '10', RATE_LIMIT_MESSAGES_PER_HOUR: '2', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' });
+    const limiter = limiterWith({
+      RATE_LIMIT_REQUESTS_PER_MINUTE: '10',
+      RATE_LIMIT_MESSAGES_PER_HOUR: '2',
+      RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
+      RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+    });
     const alice = member();
     const address = unique();
     await takeRequestAndMessage(limiter, alice, address);
@@ -243,7 +282,10 @@ describe.each(STORES)('rate limits on $name', ({ open }) => {
     for (let i = 0; i < 8; i++) expect(await outcome(limiter.takeRequest(alice, address))).toBe('allowed');
     expect(await outcome(limiter.takeRequest(alice, address))).toMatchObject({ code: 'requests_per_minute' });
     // Both full: the wait told is the longer one, until the hour's window ends.
-    expect(await outcome(takeRequestAndMessage(limiter, alice, address))).toMatchObject({ code: 'messages_per_hour', retryAfter: 3600 });
+    expect(await outcome(takeRequestAndMessage(limiter, alice, address))).toMatchObject({
+      code: 'messages_per_hour',
+      retryAfter: 3600,
+    });
   });
 
   it('takes nothing when every limit that applies is switched off with 0', async () => {
@@ -262,7 +304,10 @@ describe.each(TEST_DATABASES)('the PostgreSQL store on $name', ({ open }) => {
     await store.take([{ bucket: ended, limit: 5, windowMs: MINUTE }], now - 2 * MINUTE);
     await store.take([{ bucket: current, limit: 5, windowMs: HOUR }], now - 2 * MINUTE);
     expect(await store.sweep(now)).toBeGreaterThanOrEqual(1);
-    const left = await db().query<{ bucket: string }>('select bucket from hearth.rate_limit_counters where bucket = any($1)', [[ended, current]]);
+    const left = await db().query<{ bucket: string }>(
+      'select bucket from hearth.rate_limit_counters where bucket = any($1)',
+      [[ended, current]],
+    );
     expect(left.map((row) => row.bucket)).toEqual([current]);
   });
 
@@ -305,7 +350,9 @@ describe('Redis with the database standing in', () => {
     // A Redis that never answers costs one timeout, not a hung request.
     const slow = new FailoverStore(hanging, postgres, 50, 100);
     const started = performance.now();
-    expect(await slow.take([{ bucket: unique(), limit: 1, windowMs: MINUTE }], Date.now())).toMatchObject({ allowed: true });
+    expect(await slow.take([{ bucket: unique(), limit: 1, windowMs: MINUTE }], Date.now())).toMatchObject({
+      allowed: true,
+    });
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
@@ -318,19 +365,41 @@ describe.each(TEST_DATABASES)('a chat turn’s session check on the PostgreSQL s
     const { startSession, endSessionAtSignOut } = await import('@/lib/auth/sessions');
     const user = await createTestUser(db(), 'turns');
     const started = (await startSession(user.id, { userAgent: null, address: null }, db()))!;
-    const limiter = new RateLimiter(new PostgresRateLimitStore(async () => db()), () => rateLimitConfig({ RATE_LIMIT_MESSAGES_PER_HOUR: '5', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' }));
+    const limiter = new RateLimiter(new PostgresRateLimitStore(async () => db()), () =>
+      rateLimitConfig({
+        RATE_LIMIT_MESSAGES_PER_HOUR: '5',
+        RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
+        RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+      }),
+    );
     const caller = { id: user.id, role: 'user' as const, isGuest: false };
     const check = {
-      claim: { userId: user.id, sessionId: started.sessionId, version: started.version, role: 'user' as const, isGuest: false },
+      claim: {
+        userId: user.id,
+        sessionId: started.sessionId,
+        version: started.version,
+        role: 'user' as const,
+        isGuest: false,
+      },
       verify: () => Promise.reject(new Error('the PostgreSQL store checks the session itself')),
     };
     expect(await takeRequestAndMessage(limiter, caller, unique(), check)).toEqual({ limit: 5, remaining: 4 });
     // The wrong role, or an older version, is a session that no longer stands.
-    await expect(takeRequestAndMessage(limiter, caller, unique(), { ...check, claim: { ...check.claim, role: 'admin' } })).rejects.toMatchObject({ status: 401 });
-    await expect(takeRequestAndMessage(limiter, caller, unique(), { ...check, claim: { ...check.claim, version: started.version - 1 } })).rejects.toMatchObject({ status: 401 });
+    await expect(
+      takeRequestAndMessage(limiter, caller, unique(), { ...check, claim: { ...check.claim, role: 'admin' } }),
+    ).rejects.toMatchObject({ status: 401 });
+    await expect(
+      takeRequestAndMessage(limiter, caller, unique(), {
+        ...check,
+        claim: { ...check.claim, version: started.version - 1 },
+      }),
+    ).rejects.toMatchObject({ status: 401 });
     await endSessionAtSignOut({ id: user.id, sessionId: started.sessionId }, db());
     await expect(takeRequestAndMessage(limiter, caller, unique(), check)).rejects.toMatchObject({ status: 401 });
-    const [row] = await db().query<{ count: number }>('select count from hearth.rate_limit_counters where bucket = $1', [`mph:user:${user.id}`]);
+    const [row] = await db().query<{ count: number }>(
+      'select count from hearth.rate_limit_counters where bucket = $1',
+      [`mph:user:${user.id}`],
+    );
     expect(row!.count).toBe(1);
   });
 });

@@ -8,7 +8,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** Which limit refused a request: the `code` of the 429's error envelope. */
-export type RateLimitCode = 'requests_per_minute' | 'messages_per_hour' | 'sign_ups_per_hour' | 'daily_budget' | 'concurrent_streams';
+export type RateLimitCode =
+  'requests_per_minute' | 'messages_per_hour' | 'sign_ups_per_hour' | 'daily_budget' | 'concurrent_streams';
 
 /** Who is asking: a user (with the API key they call with, if any). */
 export type RateLimitedCaller = { id: string; role: 'user' | 'admin'; isGuest?: boolean; keyHash?: string | null };
@@ -68,7 +69,11 @@ export class RateLimiter {
    * Without spend options (a limiter built for the buckets alone) it checks the session and the
    * buckets, and holds no slot.
    */
-  async takeReply(caller: RateLimitedCaller, address: string, options: { session?: SessionCheck; request?: boolean } = {}): Promise<ReplyReservation> {
+  async takeReply(
+    caller: RateLimitedCaller,
+    address: string,
+    options: { session?: SessionCheck; request?: boolean } = {},
+  ): Promise<ReplyReservation> {
     const { session } = options;
     const all = [...(options.request ? this.requestTakes(caller, address) : []), ...this.messageTakes(caller, address)];
     const tier = tierOf(caller);
@@ -110,7 +115,13 @@ export class RateLimiter {
    * so that making guests cannot lock out people signing up.
    */
   takeSignUp(address: string, kind: SignUpKind = 'account'): Promise<Allowance | null> {
-    const take: Take = { bucket: `signup:${kind}:ip:${address}`, limit: this.config().signUpsPerHour, windowMs: HOUR, scope: 'address', code: 'sign_ups_per_hour' };
+    const take: Take = {
+      bucket: `signup:${kind}:ip:${address}`,
+      limit: this.config().signUpsPerHour,
+      windowMs: HOUR,
+      scope: 'address',
+      code: 'sign_ups_per_hour',
+    };
     return this.take([take], null);
   }
 
@@ -121,13 +132,15 @@ export class RateLimiter {
     const takes: Take[] = [];
     if (caller && tier) {
       const limit = limits[tier];
-      if (caller.keyHash) takes.push({ bucket: `rpm:key:${caller.keyHash}`, limit, windowMs: MINUTE, scope: 'user', code });
+      if (caller.keyHash)
+        takes.push({ bucket: `rpm:key:${caller.keyHash}`, limit, windowMs: MINUTE, scope: 'user', code });
       takes.push({ bucket: `rpm:user:${caller.id}`, limit, windowMs: MINUTE, scope: 'user', code });
     }
     // Anonymous callers count apart from guests: a flood of anonymous requests must not lock out
     // every guest, which it would without a known client address (one bucket for the server).
     const bucket = tier ? `rpm:ip:${address}` : `rpm:anon:ip:${address}`;
-    if (countsPerAddress(tier, address)) takes.push({ bucket, limit: limits.perAddress, windowMs: MINUTE, scope: 'address', code });
+    if (countsPerAddress(tier, address))
+      takes.push({ bucket, limit: limits.perAddress, windowMs: MINUTE, scope: 'address', code });
     return takes;
   }
 
@@ -135,8 +148,11 @@ export class RateLimiter {
     const limits = this.config().messagesPerHour;
     const tier = tierOf(caller);
     const code = 'messages_per_hour';
-    const takes: Take[] = [{ bucket: `mph:user:${caller.id}`, limit: limits[tier], windowMs: HOUR, scope: 'user', code }];
-    if (countsPerAddress(tier, address)) takes.push({ bucket: `mph:ip:${address}`, limit: limits.perAddress, windowMs: HOUR, scope: 'address', code });
+    const takes: Take[] = [
+      { bucket: `mph:user:${caller.id}`, limit: limits[tier], windowMs: HOUR, scope: 'user', code },
+    ];
+    if (countsPerAddress(tier, address))
+      takes.push({ bucket: `mph:ip:${address}`, limit: limits.perAddress, windowMs: HOUR, scope: 'address', code });
     return takes;
   }
 
@@ -155,13 +171,16 @@ export class RateLimiter {
   /** Throws the 429 for a refused take: the bucket that reopens last names the wait. */
   private refuse(takes: Take[], taken: Taken, tier: Tier | null, now: number): never {
     // Every full bucket must have reopened before the request could pass.
-    const full = takes.map((take, i) => ({ take, count: taken.counts[i]!, resetsAt: taken.resetsAt[i]! })).filter((b) => b.count > b.take.limit);
+    const full = takes
+      .map((take, i) => ({ take, count: taken.counts[i]!, resetsAt: taken.resetsAt[i]! }))
+      .filter((b) => b.count > b.take.limit);
     const last = full.reduce((a, b) => (b.resetsAt > a.resetsAt ? b : a));
     const code = last.take.code;
     const seconds = Math.max(1, Math.ceil((last.resetsAt - now) / 1000));
     const headers: Record<string, string> = { 'retry-after': String(seconds) };
     // The X-RateLimit-* headers describe the requests-per-minute limit, as on every allowed API response.
-    if (code === 'requests_per_minute') Object.assign(headers, { 'x-ratelimit-limit': String(last.take.limit), 'x-ratelimit-remaining': '0' });
+    if (code === 'requests_per_minute')
+      Object.assign(headers, { 'x-ratelimit-limit': String(last.take.limit), 'x-ratelimit-remaining': '0' });
     throw new HearthError('rate_limited', refusal(code, last.take, tier, seconds), { publicCode: code, headers });
   }
 
@@ -183,7 +202,11 @@ function releaser(gate: ReplyGate, slot: string | null): () => void {
   return () => {
     if (released) return;
     released = true;
-    void gate.releaseSlot(slot!).catch((error: unknown) => console.warn(`[rate-limit] could not free a stream slot (it expires by itself): ${(error as Error).message}`));
+    void gate
+      .releaseSlot(slot!)
+      .catch((error: unknown) =>
+        console.warn(`[rate-limit] could not free a stream slot (it expires by itself): ${(error as Error).message}`),
+      );
   };
 }
 
@@ -235,7 +258,8 @@ function tightest(takes: Take[], taken: Taken): Allowance {
 
 function refusal(code: RateLimitCode, take: Take, tier: Tier | null, seconds: number): string {
   const wait = waitText(seconds);
-  const fromAddress = take.scope === 'address' && take.bucket.endsWith(`:${UNIDENTIFIED}`) ? 'on this server' : 'from your network';
+  const fromAddress =
+    take.scope === 'address' && take.bucket.endsWith(`:${UNIDENTIFIED}`) ? 'on this server' : 'from your network';
   switch (code) {
     case 'requests_per_minute':
       return take.scope === 'user'
@@ -289,7 +313,9 @@ export class FailoverStore implements RateLimitStore {
         return await withTimeout(this.primary.take(takes, now), this.timeoutMs);
       } catch (error) {
         this.downUntil = Date.now() + this.retryAfterMs;
-        console.warn(`[rate-limit] ${this.primary.name} failed (${(error as Error).message}); counting in ${this.fallback.name} for ${this.retryAfterMs / 1000} s`);
+        console.warn(
+          `[rate-limit] ${this.primary.name} failed (${(error as Error).message}); counting in ${this.fallback.name} for ${this.retryAfterMs / 1000} s`,
+        );
       }
     }
     return this.fallback.take(takes, now);

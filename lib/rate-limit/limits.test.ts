@@ -27,7 +27,10 @@ describe('rateLimitConfig', () => {
 
   it('still reads API_RATE_LIMIT_PER_MINUTE as the base, below the new name', () => {
     expect(rateLimitConfig({ API_RATE_LIMIT_PER_MINUTE: '200' }).requestsPerMinute.user).toBe(200);
-    expect(rateLimitConfig({ API_RATE_LIMIT_PER_MINUTE: '200', RATE_LIMIT_REQUESTS_PER_MINUTE: '10' }).requestsPerMinute.user).toBe(10);
+    expect(
+      rateLimitConfig({ API_RATE_LIMIT_PER_MINUTE: '200', RATE_LIMIT_REQUESTS_PER_MINUTE: '10' }).requestsPerMinute
+        .user,
+    ).toBe(10);
   });
 
   it('falls back to the default for anything but a whole number, and caps huge ones', () => {

@@ -31,7 +31,10 @@ export const DEFAULT_LIMITS = {
 
 export function rateLimitConfig(env: Env = process.env): RateLimitConfig {
   // API_RATE_LIMIT_PER_MINUTE was the REST API's only limit; it still sets the base when the new name is absent.
-  const requestsBase = whole(env.RATE_LIMIT_REQUESTS_PER_MINUTE) ?? whole(env.API_RATE_LIMIT_PER_MINUTE) ?? DEFAULT_LIMITS.requestsPerMinute;
+  const requestsBase =
+    whole(env.RATE_LIMIT_REQUESTS_PER_MINUTE) ??
+    whole(env.API_RATE_LIMIT_PER_MINUTE) ??
+    DEFAULT_LIMITS.requestsPerMinute;
   const messagesBase = whole(env.RATE_LIMIT_MESSAGES_PER_HOUR) ?? DEFAULT_LIMITS.messagesPerHour;
   return {
     requestsPerMinute: {

@@ -1,12 +1,25 @@
 import type { Database, Queryable } from '@/lib/db/client';
-import type { BucketTake, RateLimitStore, ReplyClaim, ReplyGate, ReplyRefusal, ReplyTaken, SessionClaim, Taken } from './store';
+import type {
+  BucketTake,
+  RateLimitStore,
+  ReplyClaim,
+  ReplyGate,
+  ReplyRefusal,
+  ReplyTaken,
+  SessionClaim,
+  Taken,
+} from './store';
 
 const SWEEP_EVERY_MS = 60_000;
 
 type TakeRow = { allowed: boolean; counts: number[]; resets_at: Date[] | string[] };
 
 function taken(row: TakeRow): Taken {
-  return { allowed: row.allowed, counts: row.counts.map(Number), resetsAt: row.resets_at.map((t) => new Date(t).getTime()) };
+  return {
+    allowed: row.allowed,
+    counts: row.counts.map(Number),
+    resetsAt: row.resets_at.map((t) => new Date(t).getTime()),
+  };
 }
 const SWEEP_BATCH = 1000;
 
@@ -25,14 +38,23 @@ export class PostgresRateLimitStore implements RateLimitStore, ReplyGate {
     const db = await this.db();
     const [row] = await db.query<TakeRow>(
       'select allowed, counts, resets_at from hearth.rate_limit_take($1::text[], $2::integer[], $3::integer[], $4::timestamptz)',
-      [takes.map((t) => t.bucket), takes.map((t) => t.limit), takes.map((t) => t.windowMs), new Date(now).toISOString()],
+      [
+        takes.map((t) => t.bucket),
+        takes.map((t) => t.limit),
+        takes.map((t) => t.windowMs),
+        new Date(now).toISOString(),
+      ],
     );
     this.sweepNowAndThen(now);
     return taken(row!);
   }
 
   /** The take and the session check in one statement: a chat turn adds no round trip for its session. */
-  async takeForSession(takes: readonly BucketTake[], now: number, session: SessionClaim): Promise<Taken & { sessionValid: boolean }> {
+  async takeForSession(
+    takes: readonly BucketTake[],
+    now: number,
+    session: SessionClaim,
+  ): Promise<Taken & { sessionValid: boolean }> {
     const db = await this.db();
     const [row] = await db.query<TakeRow & { session_valid: boolean }>(
       `select session_valid, allowed, counts, resets_at
@@ -62,7 +84,15 @@ export class PostgresRateLimitStore implements RateLimitStore, ReplyGate {
   async takeForReply(takes: readonly BucketTake[], now: number, claim: ReplyClaim): Promise<ReplyTaken> {
     const db = await this.db();
     const session = claim.session;
-    const [row] = await db.query<TakeRow & { session_valid: boolean; refusal: ReplyRefusal | null; spent: string | number; streams: number; slot: string | null }>(
+    const [row] = await db.query<
+      TakeRow & {
+        session_valid: boolean;
+        refusal: ReplyRefusal | null;
+        spent: string | number;
+        streams: number;
+        slot: string | null;
+      }
+    >(
       `select session_valid, refusal, allowed, counts, resets_at, spent, streams, slot
          from hearth.reply_take($1::uuid, $2::boolean, $3::uuid, $4::integer, $5::text, $6::boolean,
                                 $7::text[], $8::integer[], $9::integer[], $10::timestamptz,
@@ -83,7 +113,13 @@ export class PostgresRateLimitStore implements RateLimitStore, ReplyGate {
         claim.slotTtlMs,
       ],
     );
-    const base = { sessionValid: row!.session_valid, refusal: row!.refusal, spent: Number(row!.spent), streams: Number(row!.streams), slot: row!.slot };
+    const base = {
+      sessionValid: row!.session_valid,
+      refusal: row!.refusal,
+      spent: Number(row!.spent),
+      streams: Number(row!.streams),
+      slot: row!.slot,
+    };
     if (!row!.session_valid || row!.refusal) return { ...base, allowed: false, counts: [], resetsAt: [] };
     if (takes.length > 0) this.sweepNowAndThen(now);
     return { ...base, ...taken(row!) };
@@ -98,7 +134,9 @@ export class PostgresRateLimitStore implements RateLimitStore, ReplyGate {
   private sweepNowAndThen(now: number): void {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    void this.sweep(now).catch((error: unknown) => console.warn('[rate-limit] sweep failed:', (error as Error).message));
+    void this.sweep(now).catch((error: unknown) =>
+      console.warn('[rate-limit] sweep failed:', (error as Error).message),
+    );
   }
 
   /**

@@ -17,7 +17,15 @@ import type { RateLimitStore } from './store';
  * database, with the buckets in the database too or in Redis (TEST_REDIS_URL), on PGlite and on
  * the server at TEST_DATABASE_URL.
  */
-type Setup = { name: string; redis: boolean; open: () => Promise<{ db: Database; buckets: (postgres: PostgresRateLimitStore) => RateLimitStore; close: () => Promise<void> }> };
+type Setup = {
+  name: string;
+  redis: boolean;
+  open: () => Promise<{
+    db: Database;
+    buckets: (postgres: PostgresRateLimitStore) => RateLimitStore;
+    close: () => Promise<void>;
+  }>;
+};
 
 const SETUPS: Setup[] = TEST_DATABASES.flatMap(({ name, open }) => {
   const inDatabase: Setup = {
@@ -52,7 +60,11 @@ const SETUPS: Setup[] = TEST_DATABASES.flatMap(({ name, open }) => {
 });
 
 const TTL = 60_000;
-const env = (values: Record<string, string>) => ({ RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0', RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0', ...values });
+const env = (values: Record<string, string>) => ({
+  RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+  RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
+  ...values,
+});
 
 async function refusal(take: Promise<unknown>) {
   try {
@@ -60,7 +72,12 @@ async function refusal(take: Promise<unknown>) {
     return 'allowed';
   } catch (error) {
     if (!isHearthError(error)) throw error;
-    return { status: error.status, code: error.publicCode, message: error.message, retryAfter: Number(error.headers?.['retry-after']) };
+    return {
+      status: error.status,
+      code: error.publicCode,
+      message: error.message,
+      retryAfter: Number(error.headers?.['retry-after']),
+    };
   }
 }
 
@@ -76,13 +93,28 @@ describe.each(SETUPS)('spending caps with $name', ({ open, redis }) => {
     const postgres = new PostgresRateLimitStore(async () => db);
     const buckets = opened.buckets(postgres);
     limiterFor = (values, clock = Date.now) =>
-      new RateLimiter(buckets, () => rateLimitConfig(env(values)), clock, { gate: postgres, config: () => spendConfig(env(values)), slotTtlMs: () => TTL });
+      new RateLimiter(buckets, () => rateLimitConfig(env(values)), clock, {
+        gate: postgres,
+        config: () => spendConfig(env(values)),
+        slotTtlMs: () => TTL,
+      });
   });
   afterAll(() => close?.());
 
-  const member = async (): Promise<RateLimitedCaller> => ({ ...(await createTestUser(db, 'spender')), role: 'user', isGuest: false });
+  const member = async (): Promise<RateLimitedCaller> => ({
+    ...(await createTestUser(db, 'spender')),
+    role: 'user',
+    isGuest: false,
+  });
   const spend = (userId: string, tokens: number) => db.query('select hearth.add_spend($1, $2, 0)', [userId, tokens]);
-  const slots = async (userId: string) => Number((await db.query<{ n: string }>('select count(*)::text as n from hearth.stream_slots where user_id = $1', [userId]))[0]!.n);
+  const slots = async (userId: string) =>
+    Number(
+      (
+        await db.query<{ n: string }>('select count(*)::text as n from hearth.stream_slots where user_id = $1', [
+          userId,
+        ])
+      )[0]!.n,
+    );
 
   it('refuses a reply once the day’s tokens are spent, with daily_budget and Retry-After until midnight UTC, counting nothing', async () => {
     const limiter = limiterFor({ BUDGET_TOKENS_PER_DAY_USER: '1000', RATE_LIMIT_MESSAGES_PER_HOUR_USER: '5' });
@@ -97,13 +129,22 @@ describe.each(SETUPS)('spending caps with $name', ({ open, redis }) => {
     const midnight = new Date();
     midnight.setUTCHours(24, 0, 0, 0);
     const untilMidnight = Math.ceil((midnight.getTime() - Date.now()) / 1000);
-    expect(refused).toMatchObject({ status: 429, code: 'daily_budget', message: expect.stringMatching(/^You have used today’s budget of 1,000 tokens, the most an account can use in a day\. You can send more in /) });
+    expect(refused).toMatchObject({
+      status: 429,
+      code: 'daily_budget',
+      message: expect.stringMatching(
+        /^You have used today’s budget of 1,000 tokens, the most an account can use in a day\. You can send more in /,
+      ),
+    });
     expect((refused as { retryAfter: number }).retryAfter).toBeGreaterThanOrEqual(untilMidnight - 5);
     expect((refused as { retryAfter: number }).retryAfter).toBeLessThanOrEqual(untilMidnight + 1);
 
     // Nothing was counted for the refusal in the database: with the budget off, the message bucket
     // is at 2 of 5. Redis counts it, its take running beside the database's (documented trade).
-    const next = await limiterFor({ BUDGET_TOKENS_PER_DAY_USER: '0', RATE_LIMIT_MESSAGES_PER_HOUR_USER: '5' }).takeReply(caller, '198.51.100.1');
+    const next = await limiterFor({
+      BUDGET_TOKENS_PER_DAY_USER: '0',
+      RATE_LIMIT_MESSAGES_PER_HOUR_USER: '5',
+    }).takeReply(caller, '198.51.100.1');
     expect(next.allowance).toEqual({ limit: 5, remaining: redis ? 2 : 3 });
     next.release();
   });
@@ -114,7 +155,10 @@ describe.each(SETUPS)('spending caps with $name', ({ open, redis }) => {
     const admin: RateLimitedCaller = { ...(await member()), role: 'admin' };
     await spend(guest.id, 500);
     await spend(admin.id, 9_999);
-    expect(await refusal(limiter.takeReply(guest, '198.51.100.2'))).toMatchObject({ code: 'daily_budget', message: expect.stringContaining('500 tokens, the most a guest account') });
+    expect(await refusal(limiter.takeReply(guest, '198.51.100.2'))).toMatchObject({
+      code: 'daily_budget',
+      message: expect.stringContaining('500 tokens, the most a guest account'),
+    });
     (await limiter.takeReply(admin, '198.51.100.2')).release();
   });
 
@@ -142,7 +186,9 @@ describe.each(SETUPS)('spending caps with $name', ({ open, redis }) => {
   it('never lets more than N replies through when many ask at once', async () => {
     const limiter = limiterFor({ MAX_CONCURRENT_REPLIES_USER: '3' });
     const caller = await member();
-    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => limiter.takeReply(caller, '198.51.100.4')));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, () => limiter.takeReply(caller, '198.51.100.4')),
+    );
     const held = outcomes.filter((o): o is PromiseFulfilledResult<ReplyReservation> => o.status === 'fulfilled');
     expect(held).toHaveLength(3);
     expect(await slots(caller.id)).toBe(3);
@@ -179,7 +225,9 @@ describe.each(SETUPS)('spending caps with $name', ({ open, redis }) => {
       claim: { userId: caller.id, sessionId: null, version: 7, role: 'user', isGuest: false },
       verify: async () => false,
     };
-    expect(await refusal(limiter.takeReply(caller, '198.51.100.7', { session, request: true }))).toMatchObject({ status: 401 });
+    expect(await refusal(limiter.takeReply(caller, '198.51.100.7', { session, request: true }))).toMatchObject({
+      status: 401,
+    });
     await waitFor(async () => (await slots(caller.id)) === 0);
   });
 });
@@ -190,7 +238,15 @@ describe('the day’s spend, kept by the database', () => {
       const db = await open();
       try {
         const user = await createTestUser(db, 'ledger');
-        const today = async () => Number((await db.query<{ tokens: string }>("select tokens::text from hearth.spend_daily where user_id = $1 and day = (now() at time zone 'UTC')::date", [user.id]))[0]?.tokens ?? 0);
+        const today = async () =>
+          Number(
+            (
+              await db.query<{ tokens: string }>(
+                "select tokens::text from hearth.spend_daily where user_id = $1 and day = (now() at time zone 'UTC')::date",
+                [user.id],
+              )
+            )[0]?.tokens ?? 0,
+          );
         const [conversation] = await db.query<{ id: string }>(
           "insert into hearth.conversations (user_id, companion_id, model) select $1, id, 'offline/hearth-demo' from hearth.companions where slug = 'marcus' returning id",
           [user.id],
@@ -200,12 +256,18 @@ describe('the day’s spend, kept by the database', () => {
           [conversation!.id, user.id],
         );
         expect(await today()).toBe(0);
-        await db.query("update hearth.messages set status = 'complete', input_tokens = 100, output_tokens = 20 where id = $1", [reply!.id]);
+        await db.query(
+          "update hearth.messages set status = 'complete', input_tokens = 100, output_tokens = 20 where id = $1",
+          [reply!.id],
+        );
         expect(await today()).toBe(120);
         await db.query('update hearth.messages set output_tokens = 5 where id = $1', [reply!.id]);
         await db.query('delete from hearth.messages where id = $1', [reply!.id]);
         expect(await today()).toBe(120);
-        await db.query("insert into hearth.api_usage (user_id, model, status, input_tokens, output_tokens) values ($1, 'offline/hearth-demo', 'complete', 7, 3)", [user.id]);
+        await db.query(
+          "insert into hearth.api_usage (user_id, model, status, input_tokens, output_tokens) values ($1, 'offline/hearth-demo', 'complete', 7, 3)",
+          [user.id],
+        );
         expect(await today()).toBe(130);
       } finally {
         await db.close();
@@ -225,7 +287,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)('round trips in front of a reply, 
     const prefix = `{hearth-spend-trips-${crypto.randomUUID()}}:`;
     try {
       const user = await createTestUser(db, 'trips');
-      const [state] = await db.query<{ session_version: number }>('select session_version from hearth.users where id = $1', [user.id]);
+      const [state] = await db.query<{ session_version: number }>(
+        'select session_version from hearth.users where id = $1',
+        [user.id],
+      );
       const caller: RateLimitedCaller = { id: user.id, role: 'user', isGuest: false };
       const session: SessionCheck = {
         claim: { userId: user.id, sessionId: null, version: state!.session_version, role: 'user', isGuest: false },

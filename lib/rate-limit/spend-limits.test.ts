@@ -11,10 +11,26 @@ describe('spending caps from the environment', () => {
   });
 
   it('derives the roles from the base budget, each overridable; 0 switches a cap off; nonsense falls back', () => {
-    expect(spendConfig({ BUDGET_TOKENS_PER_DAY: '2000', BUDGET_TOKENS_PER_DAY_ADMIN: '0' }).tokensPerDay).toEqual({ guest: 1000, user: 2000, admin: 0 });
-    expect(spendConfig({ BUDGET_TOKENS_PER_DAY: 'lots', BUDGET_TOKENS_PER_DAY_GUEST: '1.5' }).tokensPerDay).toEqual({ guest: 500_000, user: 1_000_000, admin: 10_000_000 });
-    expect(spendConfig({ MAX_CONCURRENT_REPLIES: '5', MAX_CONCURRENT_REPLIES_GUEST: '2' }).concurrentReplies).toEqual({ guest: 2, user: 5, admin: 5 });
-    expect(spendConfig({ MAX_CONCURRENT_REPLIES_USER: '0' }).concurrentReplies).toEqual({ guest: 1, user: 0, admin: 10 });
+    expect(spendConfig({ BUDGET_TOKENS_PER_DAY: '2000', BUDGET_TOKENS_PER_DAY_ADMIN: '0' }).tokensPerDay).toEqual({
+      guest: 1000,
+      user: 2000,
+      admin: 0,
+    });
+    expect(spendConfig({ BUDGET_TOKENS_PER_DAY: 'lots', BUDGET_TOKENS_PER_DAY_GUEST: '1.5' }).tokensPerDay).toEqual({
+      guest: 500_000,
+      user: 1_000_000,
+      admin: 10_000_000,
+    });
+    expect(spendConfig({ MAX_CONCURRENT_REPLIES: '5', MAX_CONCURRENT_REPLIES_GUEST: '2' }).concurrentReplies).toEqual({
+      guest: 2,
+      user: 5,
+      admin: 5,
+    });
+    expect(spendConfig({ MAX_CONCURRENT_REPLIES_USER: '0' }).concurrentReplies).toEqual({
+      guest: 1,
+      user: 0,
+      admin: 10,
+    });
   });
 
   it('holds a stream slot for the longest a reply may take and a minute', () => {

@@ -21,9 +21,14 @@ export const DEFAULT_SPEND = {
 
 export function spendConfig(env: Env = process.env): SpendConfig {
   const streamsBase = whole(env.MAX_CONCURRENT_REPLIES);
-  const streams = (tier: Tier, suffix: string) => whole(env[`MAX_CONCURRENT_REPLIES_${suffix}`]) ?? streamsBase ?? DEFAULT_SPEND.concurrentReplies[tier];
+  const streams = (tier: Tier, suffix: string) =>
+    whole(env[`MAX_CONCURRENT_REPLIES_${suffix}`]) ?? streamsBase ?? DEFAULT_SPEND.concurrentReplies[tier];
   return {
     tokensPerDay: perTier(env, 'BUDGET_TOKENS_PER_DAY', whole(env.BUDGET_TOKENS_PER_DAY) ?? DEFAULT_SPEND.tokensPerDay),
-    concurrentReplies: { guest: streams('guest', 'GUEST'), user: streams('user', 'USER'), admin: streams('admin', 'ADMIN') },
+    concurrentReplies: {
+      guest: streams('guest', 'GUEST'),
+      user: streams('user', 'USER'),
+      admin: streams('admin', 'ADMIN'),
+    },
   };
 }

@@ -25,7 +25,13 @@ export type BucketTake = {
 export type Taken = { allowed: boolean; counts: number[]; resetsAt: number[] };
 
 /** A session token's claims, for a store that checks the session in the same round trip as a take. */
-export type SessionClaim = { userId: string; sessionId: string | null; version: number; role: 'user' | 'admin'; isGuest: boolean };
+export type SessionClaim = {
+  userId: string;
+  sessionId: string | null;
+  version: number;
+  role: 'user' | 'admin';
+  isGuest: boolean;
+};
 
 export interface RateLimitStore {
   readonly name: 'postgres' | 'redis';
@@ -35,7 +41,11 @@ export interface RateLimitStore {
    * take(), after checking in the same round trip that the session still stands (the database
    * holds the sessions); nothing is counted when it does not. Only stores that can.
    */
-  takeForSession?(takes: readonly BucketTake[], now: number, session: SessionClaim): Promise<Taken & { sessionValid: boolean }>;
+  takeForSession?(
+    takes: readonly BucketTake[],
+    now: number,
+    session: SessionClaim,
+  ): Promise<Taken & { sessionValid: boolean }>;
 }
 
 /** Why a reply was refused before any bucket was counted: over the day's budget, or too many replies at once. */

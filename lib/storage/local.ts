@@ -25,7 +25,8 @@ export function localBlobStore(root: string): BlobStore {
         await writeFile(temporary, bytes, { flag: 'wx' });
         await link(temporary, file);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`The object already exists: ${objectPath}`);
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new Error(`The object already exists: ${objectPath}`);
         throw error;
       } finally {
         await rm(temporary, { force: true });

@@ -25,7 +25,11 @@ describe('Supabase Storage driver against a loopback Storage API', () => {
     const p = objectPath();
     await store.put(p, png, 'image/png');
     // Storage's own limits are a first fence; the app's confirmation is the real check.
-    expect(storage.buckets.get('hearth-media')).toEqual({ public: false, fileSizeLimit: MAX_AUDIO_BYTES, allowedMimeTypes: [...IMAGE_TYPES, ...AUDIO_TYPES] });
+    expect(storage.buckets.get('hearth-media')).toEqual({
+      public: false,
+      fileSizeLimit: MAX_AUDIO_BYTES,
+      allowedMimeTypes: [...IMAGE_TYPES, ...AUDIO_TYPES],
+    });
     expect(storage.objects.get(`hearth-media/${p}`)?.contentType).toBe('image/png');
     expect(Buffer.from(await store.read(p)).equals(Buffer.from(png))).toBe(true);
 
@@ -46,7 +50,9 @@ describe('Supabase Storage driver against a loopback Storage API', () => {
     const store = supabaseBlobStore({ url: storage.url, serviceRoleKey: storage.key, bucket: 'hearth-media' });
     const p = objectPath();
     await store.put(p, png, 'image/png');
-    await expect(store.put(p, new Uint8Array([1, 2, 3]), 'image/png')).rejects.toThrow(/could not upload.*already exists/);
+    await expect(store.put(p, new Uint8Array([1, 2, 3]), 'image/png')).rejects.toThrow(
+      /could not upload.*already exists/,
+    );
     expect(storage.objects.get(`hearth-media/${p}`)?.bytes.length).toBe(png.length);
 
     const wrong = supabaseBlobStore({ url: storage.url, serviceRoleKey: 'not-the-key', bucket: 'hearth-media' });
@@ -57,7 +63,9 @@ describe('Supabase Storage driver against a loopback Storage API', () => {
     const store = supabaseBlobStore({ url: storage.url, serviceRoleKey: storage.key, bucket: 'hearth-media' });
     await expect(store.put('../etc/passwd', png, 'image/png')).rejects.toThrow(/Not a valid object path/);
     await expect(store.read(`${USER}/../../x.png`)).rejects.toThrow(/Not a valid object path/);
-    await expect(store.uploadTarget(`${USER}/x/../y.png`, 'image/png', 'http://x')).rejects.toThrow(/Not a valid object path/);
+    await expect(store.uploadTarget(`${USER}/x/../y.png`, 'image/png', 'http://x')).rejects.toThrow(
+      /Not a valid object path/,
+    );
   });
 
   it('hands out a signed upload URL that a browser PUTs the bytes to without a key; stat reads them back', async () => {
@@ -69,7 +77,11 @@ describe('Supabase Storage driver against a loopback Storage API', () => {
     expect(target.url).toMatch(new RegExp(`^${storage.url}/storage/v1/object/upload/sign/hearth-media/${p}\\?token=`));
 
     // As a browser would: a plain request, the headers the target gave, no key.
-    const sent = await fetch(target.url, { method: target.method, headers: target.headers, body: new Blob([Buffer.from(png)]) });
+    const sent = await fetch(target.url, {
+      method: target.method,
+      headers: target.headers,
+      body: new Blob([Buffer.from(png)]),
+    });
     expect(sent.status).toBe(200);
     expect(await sent.json()).toEqual({ Key: `hearth-media/${p}` });
     expect(storage.requests.at(-1)).toMatchObject({ method: 'PUT', authorized: false });
@@ -89,15 +101,25 @@ describe('Supabase Storage driver against a loopback Storage API', () => {
     const target = await store.uploadTarget(p, 'image/png', 'http://hearth.test/ignored');
     const browser = createClient(storage.url, 'anon-key-not-needed', { auth: { persistSession: false } });
     const token = new URL(target.url).searchParams.get('token')!;
-    const { error } = await browser.storage.from('hearth-media').uploadToSignedUrl(p, token, new Blob([Buffer.from(png)], { type: 'image/png' }));
+    const { error } = await browser.storage
+      .from('hearth-media')
+      .uploadToSignedUrl(p, token, new Blob([Buffer.from(png)], { type: 'image/png' }));
     expect(error).toBeNull();
     expect(await store.stat(p)).toEqual({ size: png.length, contentType: 'image/png' });
 
     const html = await store.uploadTarget(objectPath(), 'image/png', 'http://hearth.test/ignored');
-    const refused = await fetch(html.url, { method: 'PUT', headers: { 'content-type': 'text/html' }, body: '<script>alert(1)</script>' });
+    const refused = await fetch(html.url, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/html' },
+      body: '<script>alert(1)</script>',
+    });
     expect(refused.status).toBe(415);
     const huge = await store.uploadTarget(objectPath(), 'audio/wav', 'http://hearth.test/ignored');
-    const tooBig = await fetch(huge.url, { method: 'PUT', headers: huge.headers, body: new Uint8Array(MAX_AUDIO_BYTES + 1) });
+    const tooBig = await fetch(huge.url, {
+      method: 'PUT',
+      headers: huge.headers,
+      body: new Uint8Array(MAX_AUDIO_BYTES + 1),
+    });
     expect(tooBig.status).toBe(413);
   });
 });
@@ -127,7 +149,16 @@ describe('local disk driver', () => {
 
   it("hands out the app's own route as the upload target, with the caller's credentials", async () => {
     const store = localBlobStore(root);
-    const target = await store.uploadTarget(objectPath(), 'audio/webm', 'http://hearth.test/api/v1/uploads/abc/content');
-    expect(target).toEqual({ method: 'PUT', url: 'http://hearth.test/api/v1/uploads/abc/content', headers: { 'content-type': 'audio/webm' }, sendCredentials: true });
+    const target = await store.uploadTarget(
+      objectPath(),
+      'audio/webm',
+      'http://hearth.test/api/v1/uploads/abc/content',
+    );
+    expect(target).toEqual({
+      method: 'PUT',
+      url: 'http://hearth.test/api/v1/uploads/abc/content',
+      headers: { 'content-type': 'audio/webm' },
+      sendCredentials: true,
+    });
   });
 });

@@ -24,7 +24,8 @@ export function supabaseBlobStore({ url, serviceRoleKey, bucket }: SupabaseStora
         fileSizeLimit: MAX_AUDIO_BYTES,
         allowedMimeTypes: [...IMAGE_TYPES, ...AUDIO_TYPES],
       });
-      if (created.error && !/already exists/i.test(created.error.message)) throw storageError('create the bucket', created.error);
+      if (created.error && !/already exists/i.test(created.error.message))
+        throw storageError('create the bucket', created.error);
     })().catch((error: unknown) => {
       ready = undefined;
       throw error;
@@ -35,7 +36,11 @@ export function supabaseBlobStore({ url, serviceRoleKey, bucket }: SupabaseStora
     async put(path, bytes, mediaType) {
       assertObjectPath(path);
       await ensureBucket();
-      const { error } = await files().upload(path, bytes, { contentType: mediaType, upsert: false, cacheControl: '31536000' });
+      const { error } = await files().upload(path, bytes, {
+        contentType: mediaType,
+        upsert: false,
+        cacheControl: '31536000',
+      });
       if (error) throw storageError('upload', error);
     },
     async read(path) {

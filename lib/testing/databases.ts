@@ -7,7 +7,9 @@ import { withAnon } from '@/lib/db/scope';
  * run at a Supabase-shaped one behind the pooler, with TEST_ONLY_POSTGRES=1 to skip PGlite).
  */
 export const TEST_DATABASES: { name: string; open: () => Promise<Database> }[] = [
-  ...(process.env.TEST_ONLY_POSTGRES && process.env.TEST_DATABASE_URL ? [] : [{ name: 'pglite', open: () => openDatabase({ memory: true }) }]),
+  ...(process.env.TEST_ONLY_POSTGRES && process.env.TEST_DATABASE_URL
+    ? []
+    : [{ name: 'pglite', open: () => openDatabase({ memory: true }) }]),
   ...(process.env.TEST_DATABASE_URL
     ? [{ name: 'postgres', open: () => openDatabase({ url: process.env.TEST_DATABASE_URL }) }]
     : []),
@@ -17,7 +19,11 @@ export const TEST_DATABASES: { name: string; open: () => Promise<Database> }[] =
  * A new user made the way sign-up makes one (through anon's function), for RLS tests. Its address
  * counts as proven unless `verified: false` (an unverified account may not mint API keys).
  */
-export async function createTestUser(db: Database, label = 'user', { verified = true }: { verified?: boolean } = {}): Promise<{ id: string }> {
+export async function createTestUser(
+  db: Database,
+  label = 'user',
+  { verified = true }: { verified?: boolean } = {},
+): Promise<{ id: string }> {
   const email = `${label}-${crypto.randomUUID()}@test.hearth.local`;
   const [row] = await withAnon(
     (tx) => tx.query<{ id: string }>("select hearth.auth_register_user($1, $2, 'x', false) as id", [email, label]),

@@ -38,7 +38,14 @@ export async function startFakeOAuthServer({ port = 0 }: { port?: number } = {})
     const now = Math.floor(Date.now() / 1000);
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const body = `${b64({ alg: 'RS256', kid, typ: 'JWT' })}.${b64({
-      iss: origin, aud: clients.google.id, sub: user.id, email: user.email, email_verified: user.emailVerified, name: user.name, iat: now, exp: now + 3600,
+      iss: origin,
+      aud: clients.google.id,
+      sub: user.id,
+      email: user.email,
+      email_verified: user.emailVerified,
+      name: user.name,
+      iat: now,
+      exp: now + 3600,
     })}`;
     return `${body}.${createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64url')}`;
   };
@@ -46,7 +53,8 @@ export async function startFakeOAuthServer({ port = 0 }: { port?: number } = {})
   const authorize = (provider: Provider, url: URL, res: ServerResponse) => {
     const user = next[provider];
     const redirectUri = url.searchParams.get('redirect_uri') ?? '';
-    if (!user || url.searchParams.get('client_id') !== clients[provider].id || !redirectUri) return json(res, 400, { error: 'invalid_request' });
+    if (!user || url.searchParams.get('client_id') !== clients[provider].id || !redirectUri)
+      return json(res, 400, { error: 'invalid_request' });
     delete next[provider];
     const code = randomBytes(16).toString('hex');
     codes.set(code, { provider, user, redirectUri, challenge: url.searchParams.get('code_challenge') ?? undefined });
@@ -61,17 +69,31 @@ export async function startFakeOAuthServer({ port = 0 }: { port?: number } = {})
     const [id, secret] = basic
       ? Buffer.from(basic, 'base64').toString().split(':').map(decodeURIComponent)
       : [form.get('client_id'), form.get('client_secret')];
-    if (id !== clients[provider].id || secret !== clients[provider].secret) return json(res, 401, { error: 'invalid_client' });
+    if (id !== clients[provider].id || secret !== clients[provider].secret)
+      return json(res, 401, { error: 'invalid_client' });
     const grant = codes.get(form.get('code') ?? '');
     codes.delete(form.get('code') ?? '');
-    if (!grant || grant.provider !== provider || grant.redirectUri !== form.get('redirect_uri')) return json(res, 400, { error: 'invalid_grant' });
-    if (grant.challenge && createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url') !== grant.challenge) {
+    if (!grant || grant.provider !== provider || grant.redirectUri !== form.get('redirect_uri'))
+      return json(res, 400, { error: 'invalid_grant' });
+    if (
+      grant.challenge &&
+      createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url') !== grant.challenge
+    ) {
       return json(res, 400, { error: 'invalid_grant', error_description: 'code_verifier' });
     }
     const accessToken = randomBytes(16).toString('hex');
     tokens.set(accessToken, grant.user);
-    if (provider === 'github') return json(res, 200, { access_token: accessToken, token_type: 'bearer', scope: 'read:user,user:email' });
-    return json(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: 3599, scope: 'openid email profile', id_token: idToken(grant.user) });
+    if (provider === 'github')
+      return json(res, 200, { access_token: accessToken, token_type: 'bearer', scope: 'read:user,user:email' });
+    return json(res, 200, {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: 3599,
+      scope: 'openid email profile',
+      id_token: idToken(grant.user),
+    });
   };
 
   const server = createServer((req, res) => {
@@ -91,7 +113,13 @@ export async function startFakeOAuthServer({ port = 0 }: { port?: number } = {})
         case 'GET /user':
           if (!caller) return json(res, 401, { message: 'Bad credentials' });
           // The public profile email is deliberately not the verified primary one: only /user/emails may be trusted.
-          return json(res, 200, { id: Number(caller.id), login: caller.name.toLowerCase().replace(/\W+/g, '-'), name: caller.name, email: `public-${caller.email}`, avatar_url: null });
+          return json(res, 200, {
+            id: Number(caller.id),
+            login: caller.name.toLowerCase().replace(/\W+/g, '-'),
+            name: caller.name,
+            email: `public-${caller.email}`,
+            avatar_url: null,
+          });
         case 'GET /user/emails':
           if (!caller) return json(res, 401, { message: 'Bad credentials' });
           return json(res, 200, [
@@ -119,10 +147,18 @@ export async function startFakeOAuthServer({ port = 0 }: { port?: number } = {})
           return json(res, 200, { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] });
         case 'GET /v1/userinfo':
           if (!caller) return json(res, 401, { error: 'invalid_token' });
-          return json(res, 200, { sub: caller.id, email: caller.email, email_verified: caller.emailVerified, name: caller.name });
+          return json(res, 200, {
+            sub: caller.id,
+            email: caller.email,
+            email_verified: caller.emailVerified,
+            name: caller.name,
+          });
         case 'POST /__fake/next': {
           // For browser tests: {provider, user} as JSON.
-          const { provider, user } = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { provider: Provider; user: FakeOAuthUser };
+          const { provider, user } = JSON.parse(Buffer.concat(chunks).toString() || '{}') as {
+            provider: Provider;
+            user: FakeOAuthUser;
+          };
           next[provider] = user;
           return json(res, 204, null);
         }
@@ -142,10 +178,11 @@ export async function startFakeOAuthServer({ port = 0 }: { port?: number } = {})
     nextUser: (provider, user) => {
       next[provider] = user;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

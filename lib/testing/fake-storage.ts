@@ -41,7 +41,9 @@ export async function startFakeStorage({ key = 'service-role-test-key', port = 0
 
   const server = createServer((req, res) => {
     res.setHeader('access-control-allow-origin', '*');
-    void handle(req, res).catch((error: unknown) => send(res, 500, { statusCode: '500', error: 'internal', message: String(error) }));
+    void handle(req, res).catch((error: unknown) =>
+      send(res, 500, { statusCode: '500', error: 'internal', message: String(error) }),
+    );
   });
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -67,7 +69,8 @@ export async function startFakeStorage({ key = 'service-role-test-key', port = 0
     const signed = /^\/object\/sign\/(.+)$/.exec(path);
     if (method === 'GET' && signed) {
       const grant = tokens.get(token);
-      if (!grant || grant.object !== signed[1] || grant.expires < Date.now()) return send(res, 400, { statusCode: '400', error: 'InvalidJWT', message: 'jwt expired or invalid' });
+      if (!grant || grant.object !== signed[1] || grant.expires < Date.now())
+        return send(res, 400, { statusCode: '400', error: 'InvalidJWT', message: 'jwt expired or invalid' });
       return sendObject(res, objects.get(signed[1]!));
     }
     const signedUpload = /^\/object\/upload\/sign\/(([^/]+)\/.+)$/.exec(path);
@@ -75,34 +78,58 @@ export async function startFakeStorage({ key = 'service-role-test-key', port = 0
       const [, object, bucketId] = signedUpload as unknown as [string, string, string];
       const grant = uploadTokens.get(token);
       if (!grant) return send(res, 400, { statusCode: '400', error: 'Invalid JWT', message: 'invalid signature' });
-      if (grant.object !== object) return send(res, 400, { statusCode: '400', error: 'InvalidSignature', message: 'The url do not match the signature' });
-      if (grant.expires < Date.now()) return send(res, 400, { statusCode: '400', error: 'ExpiredSignature', message: 'The signature has expired' });
+      if (grant.object !== object)
+        return send(res, 400, {
+          statusCode: '400',
+          error: 'InvalidSignature',
+          message: 'The url do not match the signature',
+        });
+      if (grant.expires < Date.now())
+        return send(res, 400, { statusCode: '400', error: 'ExpiredSignature', message: 'The signature has expired' });
       const bucket = buckets.get(bucketId);
       if (!bucket) return send(res, 400, { statusCode: '404', error: 'Bucket not found', message: 'Bucket not found' });
       const file = await uploadedFile(req.headers['content-type'], body);
-      if (!file) return send(res, 400, { statusCode: '400', error: 'invalid_request', message: 'No file in the request' });
+      if (!file)
+        return send(res, 400, { statusCode: '400', error: 'invalid_request', message: 'No file in the request' });
       if (bucket.fileSizeLimit !== null && file.bytes.length > bucket.fileSizeLimit) {
-        return send(res, 413, { statusCode: '413', error: 'Payload too large', message: 'The object exceeded the maximum allowed size' });
+        return send(res, 413, {
+          statusCode: '413',
+          error: 'Payload too large',
+          message: 'The object exceeded the maximum allowed size',
+        });
       }
       if (bucket.allowedMimeTypes && !bucket.allowedMimeTypes.includes(file.contentType.split(';')[0]!.trim())) {
-        return send(res, 415, { statusCode: '415', error: 'invalid_mime_type', message: `mime type ${file.contentType} is not supported` });
+        return send(res, 415, {
+          statusCode: '415',
+          error: 'invalid_mime_type',
+          message: `mime type ${file.contentType} is not supported`,
+        });
       }
-      if (objects.has(object) && !grant.upsert) return send(res, 400, { statusCode: '409', error: 'Duplicate', message: 'The resource already exists' });
+      if (objects.has(object) && !grant.upsert)
+        return send(res, 400, { statusCode: '409', error: 'Duplicate', message: 'The resource already exists' });
       objects.set(object, { ...file, createdAt: new Date().toISOString() });
       return send(res, 200, { Key: object });
     }
 
-    if (!authorized) return send(res, 400, { statusCode: '403', error: 'Unauthorized', message: 'Invalid Compact JWS' });
+    if (!authorized)
+      return send(res, 400, { statusCode: '403', error: 'Unauthorized', message: 'Invalid Compact JWS' });
     const bucketRoute = /^\/bucket\/([^/]+)$/.exec(path);
     if (method === 'GET' && bucketRoute) {
       const bucket = buckets.get(bucketRoute[1]!);
       return bucket
-        ? send(res, 200, { id: bucketRoute[1], name: bucketRoute[1], public: bucket.public, file_size_limit: bucket.fileSizeLimit, allowed_mime_types: bucket.allowedMimeTypes })
+        ? send(res, 200, {
+            id: bucketRoute[1],
+            name: bucketRoute[1],
+            public: bucket.public,
+            file_size_limit: bucket.fileSizeLimit,
+            allowed_mime_types: bucket.allowedMimeTypes,
+          })
         : send(res, 400, { statusCode: '404', error: 'Bucket not found', message: 'Bucket not found' });
     }
     if (method === 'POST' && path === '/bucket') {
       const input = json();
-      if (buckets.has(String(input.id))) return send(res, 400, { statusCode: '409', error: 'Duplicate', message: 'The resource already exists' });
+      if (buckets.has(String(input.id)))
+        return send(res, 400, { statusCode: '409', error: 'Duplicate', message: 'The resource already exists' });
       buckets.set(String(input.id), {
         public: Boolean(input.public),
         fileSizeLimit: typeof input.file_size_limit === 'number' ? input.file_size_limit : null,
@@ -112,14 +139,20 @@ export async function startFakeStorage({ key = 'service-role-test-key', port = 0
     }
     const signUpload = /^\/object\/upload\/sign\/(([^/]+)\/.+)$/.exec(path);
     if (method === 'POST' && signUpload) {
-      if (!buckets.has(signUpload[2]!)) return send(res, 400, { statusCode: '404', error: 'Bucket not found', message: 'Bucket not found' });
+      if (!buckets.has(signUpload[2]!))
+        return send(res, 400, { statusCode: '404', error: 'Bucket not found', message: 'Bucket not found' });
       const grant = crypto.randomUUID();
-      uploadTokens.set(grant, { object: signUpload[1]!, expires: Date.now() + UPLOAD_URL_SECONDS * 1000, upsert: req.headers['x-upsert'] === 'true' });
+      uploadTokens.set(grant, {
+        object: signUpload[1]!,
+        expires: Date.now() + UPLOAD_URL_SECONDS * 1000,
+        upsert: req.headers['x-upsert'] === 'true',
+      });
       return send(res, 200, { url: `/object/upload/sign/${signUpload[1]}?token=${grant}` });
     }
     const signRoute = /^\/object\/sign\/(.+)$/.exec(path);
     if (method === 'POST' && signRoute) {
-      if (!objects.has(signRoute[1]!)) return send(res, 400, { statusCode: '404', error: 'not_found', message: 'Object not found' });
+      if (!objects.has(signRoute[1]!))
+        return send(res, 400, { statusCode: '404', error: 'not_found', message: 'Object not found' });
       const grant = crypto.randomUUID();
       tokens.set(grant, { object: signRoute[1]!, expires: Date.now() + Number(json().expiresIn) * 1000 });
       return send(res, 200, { signedURL: `/object/sign/${signRoute[1]}?token=${grant}` });
@@ -144,18 +177,29 @@ export async function startFakeStorage({ key = 'service-role-test-key', port = 0
     }
     if (method === 'POST' && path.startsWith('/object/')) {
       const object = path.slice('/object/'.length);
-      if (!buckets.has(object.split('/')[0]!)) return send(res, 400, { statusCode: '404', error: 'Bucket not found', message: 'Bucket not found' });
-      if (objects.has(object) && req.headers['x-upsert'] !== 'true') return send(res, 400, { statusCode: '409', error: 'Duplicate', message: 'The resource already exists' });
-      objects.set(object, { bytes: body, contentType: req.headers['content-type'] ?? 'application/octet-stream', createdAt: new Date().toISOString() });
+      if (!buckets.has(object.split('/')[0]!))
+        return send(res, 400, { statusCode: '404', error: 'Bucket not found', message: 'Bucket not found' });
+      if (objects.has(object) && req.headers['x-upsert'] !== 'true')
+        return send(res, 400, { statusCode: '409', error: 'Duplicate', message: 'The resource already exists' });
+      objects.set(object, {
+        bytes: body,
+        contentType: req.headers['content-type'] ?? 'application/octet-stream',
+        createdAt: new Date().toISOString(),
+      });
       return send(res, 200, { Id: crypto.randomUUID(), Key: object });
     }
     const bucketObjects = /^\/object\/([^/]+)$/.exec(path);
     if (method === 'DELETE' && bucketObjects) {
       const prefixes = (json().prefixes as string[] | undefined) ?? [];
       const removed = prefixes.filter((p) => objects.delete(`${bucketObjects[1]}/${p}`));
-      return send(res, 200, removed.map((name) => ({ name, bucket_id: bucketObjects[1] })));
+      return send(
+        res,
+        200,
+        removed.map((name) => ({ name, bucket_id: bucketObjects[1] })),
+      );
     }
-    if (method === 'GET' && path.startsWith('/object/')) return sendObject(res, objects.get(path.slice('/object/'.length)));
+    if (method === 'GET' && path.startsWith('/object/'))
+      return sendObject(res, objects.get(path.slice('/object/'.length)));
     send(res, 404, { statusCode: '404', error: 'not_found', message: `No route ${method} ${path}` });
   }
 
@@ -176,11 +220,18 @@ export async function startFakeStorage({ key = 'service-role-test-key', port = 0
 }
 
 /** The uploaded file: the raw body with its Content-Type, or the file part of a multipart body. */
-async function uploadedFile(contentType: string | undefined, body: Buffer): Promise<{ bytes: Buffer; contentType: string } | null> {
+async function uploadedFile(
+  contentType: string | undefined,
+  body: Buffer,
+): Promise<{ bytes: Buffer; contentType: string } | null> {
   if (/^multipart\/form-data/i.test(contentType ?? '')) {
-    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType! } }).formData().catch(() => null);
+    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType! } })
+      .formData()
+      .catch(() => null);
     const file = form && [...form.values()].find((value): value is File => typeof value !== 'string');
-    return file ? { bytes: Buffer.from(await file.arrayBuffer()), contentType: file.type || 'application/octet-stream' } : null;
+    return file
+      ? { bytes: Buffer.from(await file.arrayBuffer()), contentType: file.type || 'application/octet-stream' }
+      : null;
   }
   return { bytes: body, contentType: contentType ?? 'application/octet-stream' };
 }

@@ -32,7 +32,8 @@ export async function startFakeTurnstile(secret = 'turnstile-test-secret'): Prom
         res.writeHead(503, { 'content-type': 'text/html' }).end('<html>unavailable</html>');
         return;
       }
-      const answer = (body: object) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const answer = (body: object) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       const failure = (code: string) => answer({ success: false, 'error-codes': [code], messages: [] });
       if (req.method !== 'POST' || req.url !== '/turnstile/v0/siteverify') return failure('bad-request');
       if (!fields.secret) return failure('missing-input-secret');
@@ -42,7 +43,14 @@ export async function startFakeTurnstile(secret = 'turnstile-test-secret'): Prom
       if (!token) return failure('invalid-input-response');
       if (token.used) return failure('timeout-or-duplicate');
       token.used = true;
-      answer({ success: true, 'error-codes': [], challenge_ts: new Date().toISOString(), hostname: 'hearth.test', action: token.action, cdata: '' });
+      answer({
+        success: true,
+        'error-codes': [],
+        challenge_ts: new Date().toISOString(),
+        hostname: 'hearth.test',
+        action: token.action,
+        cdata: '',
+      });
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

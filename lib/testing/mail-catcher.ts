@@ -7,7 +7,15 @@ import { SMTPServer } from 'smtp-server';
  * A loopback SMTP server that keeps what it receives: the tests' inbox and `npm run dev:mail`'s.
  * Real SMTP (smtp-server), real MIME parsing (mailparser): a message is read as a mail client would.
  */
-export type CaughtMail = { to: string[]; from: string; subject: string; text: string; html: string; links: string[]; receivedAt: string };
+export type CaughtMail = {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  links: string[];
+  receivedAt: string;
+};
 
 export type MailCatcher = {
   /** smtp://127.0.0.1:PORT, for SMTP_URL. */
@@ -57,11 +65,20 @@ export async function startMailCatcher({ port = 0 }: { port?: number } = {}): Pr
   const actualPort = (server.server.address() as AddressInfo).port;
 
   const waitFor: MailCatcher['waitFor'] = (to, { subject, after = 0, timeoutMs = 10_000 } = {}) => {
-    const matches = (mail: CaughtMail, index: number) => index >= after && mail.to.includes(to.toLowerCase()) && (!subject || subject.test(mail.subject));
+    const matches = (mail: CaughtMail, index: number) =>
+      index >= after && mail.to.includes(to.toLowerCase()) && (!subject || subject.test(mail.subject));
     const found = mails.find(matches);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no mail to ${to}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms (got: ${mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ') || 'none'})`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no mail to ${to}${subject ? ` matching ${subject}` : ''} within ${timeoutMs} ms (got: ${mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ') || 'none'})`,
+            ),
+          ),
+        timeoutMs,
+      );
       listeners.push((mail) => {
         if (matches(mail, mails.indexOf(mail))) {
           clearTimeout(timer);

@@ -9,7 +9,10 @@ export const TEST_ORIGIN = 'http://hearth.test';
  * server as SMTP_URL, NEXTAUTH_URL for the links, and `open()`'s database as the process's. The
  * returned getters exist once beforeAll has run.
  */
-export function useMailAndDatabase(open: () => Promise<Database>, env: Record<string, string> = {}): { db: () => Database; inbox: () => MailCatcher } {
+export function useMailAndDatabase(
+  open: () => Promise<Database>,
+  env: Record<string, string> = {},
+): { db: () => Database; inbox: () => MailCatcher } {
   let db: Database | undefined;
   let inbox: MailCatcher | undefined;
   const globalDb = globalThis as { __hearthDb?: Promise<Database> };

@@ -23,7 +23,8 @@ export function wavOf(pcm: Buffer, sampleRate: number): Buffer {
 /** A mono 16-bit PCM WAV of a sine tone (amplitude 0 gives silence). */
 export function wavFile(seconds: number, { sampleRate = 16_000, frequency = 440, amplitude = 8000 } = {}): Uint8Array {
   const pcm = Buffer.alloc(Math.round(seconds * sampleRate) * 2);
-  for (let i = 0; i < pcm.length / 2; i++) pcm.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * amplitude), i * 2);
+  for (let i = 0; i < pcm.length / 2; i++)
+    pcm.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / sampleRate) * amplitude), i * 2);
   const wav = wavOf(pcm, sampleRate);
   return new Uint8Array(wav.buffer, wav.byteOffset, wav.byteLength);
 }
@@ -46,6 +47,11 @@ export function pngBomb(side: number): Uint8Array {
     framing.writeUInt32BE(crc32(body), 4);
     return Buffer.concat([framing.subarray(0, 4), body, framing.subarray(4)]);
   };
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
 }

@@ -13,7 +13,11 @@ export function nextAuthClient(options: () => NextAuthOptions, origin: string) {
   const jar = new Map<string, string>();
   const { host, protocol } = new URL(origin);
 
-  async function call(method: 'GET' | 'POST', path: string, { query = {}, body }: { query?: Record<string, string>; body?: Record<string, string> } = {}): Promise<AuthResponse> {
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    { query = {}, body }: { query?: Record<string, string>; body?: Record<string, string> } = {},
+  ): Promise<AuthResponse> {
     const headers: Record<string, string | string[]> = {};
     let status = 200;
     let sent: unknown;
@@ -49,11 +53,16 @@ export function nextAuthClient(options: () => NextAuthOptions, origin: string) {
       const at = pair!.indexOf('=');
       const name = pair!.slice(0, at).trim();
       const value = decodeURIComponent(pair!.slice(at + 1).trim());
-      const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a) || (/^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()));
+      const expired = attributes.some(
+        (a) =>
+          /^\s*max-age=0\s*$/i.test(a) ||
+          (/^\s*expires=/i.test(a) && new Date(a.split('=')[1]!).getTime() < Date.now()),
+      );
       if (expired || value === '') jar.delete(name);
       else jar.set(name, value);
     }
-    const redirect = typeof headers.location === 'string' ? headers.location : (sent as { url?: string } | undefined)?.url;
+    const redirect =
+      typeof headers.location === 'string' ? headers.location : (sent as { url?: string } | undefined)?.url;
     return { status, redirect, body: sent };
   }
 

@@ -26,7 +26,9 @@ function cookieList(): { name: string; value: string }[] {
     .filter((pair) => pair.includes('='))
     .flatMap((pair) => {
       try {
-        return [{ name: pair.slice(0, pair.indexOf('=')), value: decodeURIComponent(pair.slice(pair.indexOf('=') + 1)) }];
+        return [
+          { name: pair.slice(0, pair.indexOf('=')), value: decodeURIComponent(pair.slice(pair.indexOf('=') + 1)) },
+        ];
       } catch {
         return [];
       }

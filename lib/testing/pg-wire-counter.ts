@@ -7,7 +7,10 @@ import net from 'node:net';
  */
 export type WireCounts = { connections: number; roundTrips: number; statements: string[] };
 
-export async function startWireCounter(target: { host: string; port: number }): Promise<{ port: number; counts: WireCounts; close: () => Promise<void> }> {
+export async function startWireCounter(target: {
+  host: string;
+  port: number;
+}): Promise<{ port: number; counts: WireCounts; close: () => Promise<void> }> {
   const counts: WireCounts = { connections: 0, roundTrips: 0, statements: [] };
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {

@@ -28,13 +28,23 @@ const { id: conversationId } = await startConversation(user, { companion: 'ada' 
 const parts: LanguageModelV4StreamPart[] = [
   { type: 'stream-start', warnings: [] },
   { type: 'text-start', id: 't' },
-  ...Array.from({ length: WORDS }, (_, i): LanguageModelV4StreamPart => ({ type: 'text-delta', id: 't', delta: word(i) })),
+  ...Array.from({ length: WORDS }, (_, i): LanguageModelV4StreamPart => ({
+    type: 'text-delta',
+    id: 't',
+    delta: word(i),
+  })),
   { type: 'text-end', id: 't' },
   { type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage },
 ];
-const model = new MockLanguageModelV4({ doStream: async () => ({ stream: simulateReadableStream({ chunks: parts, chunkDelayInMs: 50 }) }) });
+const model = new MockLanguageModelV4({
+  doStream: async () => ({ stream: simulateReadableStream({ chunks: parts, chunkDelayInMs: 50 }) }),
+});
 
-const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Tell me a very long story.' }, { db, model });
+const turn = await startChatTurn(
+  user,
+  { action: 'send', conversationId, text: 'Tell me a very long story.' },
+  { db, model },
+);
 void turn.parts.cancel(); // nobody reads this reply: it goes on regardless
 await reply({ type: 'ready', userId: user.id, conversationId, replyId: turn.assistantMessageId });
 
@@ -46,7 +56,10 @@ void turn.saved.then(
 // Watches the row as any reader would, until the ticker (not this script) has saved some text.
 for (;;) {
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const [row] = await db.query<{ parts: { type: 'text'; text: string }[] }>('select parts from hearth.messages where id = $1', [turn.assistantMessageId]);
+  const [row] = await db.query<{ parts: { type: 'text'; text: string }[] }>(
+    'select parts from hearth.messages where id = $1',
+    [turn.assistantMessageId],
+  );
   const text = row ? textOf({ parts: row.parts }) : '';
   if (text) {
     await reply({ type: 'progress-saved', text });

@@ -15,7 +15,13 @@ export async function sessionCookie(
   const started = await startSession(user.id, { userAgent: 'Test browser', address: null }, db);
   if (!started) throw new Error('could not start a session for a test user');
   const token = await encode({
-    token: { sub: user.id, role: claims.role ?? 'user', guest: claims.isGuest ?? false, sessionId: started.sessionId, sessionVersion: started.version },
+    token: {
+      sub: user.id,
+      role: claims.role ?? 'user',
+      guest: claims.isGuest ?? false,
+      sessionId: started.sessionId,
+      sessionVersion: started.version,
+    },
     secret,
   });
   return `next-auth.session-token=${token}`;

@@ -8,7 +8,8 @@ export function parseSse(text: string): SseEvent[] {
     .map((block) => {
       if (block.startsWith(':')) return { event: ':', data: block.slice(1).trim() };
       const lines = block.split('\n');
-      const field = (name: string) => lines.filter((l) => l.startsWith(`${name}: `)).map((l) => l.slice(name.length + 2));
+      const field = (name: string) =>
+        lines.filter((l) => l.startsWith(`${name}: `)).map((l) => l.slice(name.length + 2));
       return { event: field('event')[0] ?? null, data: field('data').join('\n') };
     });
 }

@@ -5,8 +5,16 @@ import path from 'node:path';
  * Runs the server's start-up module (lib/db/startup.ts, what instrumentation.ts imports) in a
  * plain Node process with exactly the given environment, as a deployment would start it.
  */
-export function runStartup(env: Record<string, string>, { prefix = [] as string[], timeoutMs = 20_000 } = {}): Promise<{ status: number | null; output: string }> {
-  const node = [process.execPath, '--conditions=react-server', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', path.join(process.cwd(), 'lib', 'db', 'startup.ts')];
+export function runStartup(
+  env: Record<string, string>,
+  { prefix = [] as string[], timeoutMs = 20_000 } = {},
+): Promise<{ status: number | null; output: string }> {
+  const node = [
+    process.execPath,
+    '--conditions=react-server',
+    '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+    path.join(process.cwd(), 'lib', 'db', 'startup.ts'),
+  ];
   const [command, ...args] = [...prefix, ...node];
   return new Promise((resolve, reject) => {
     // Exactly these variables: nothing of the test run's own environment leaks into the start.

@@ -24,7 +24,9 @@ export function useTestDatabase(open: () => Promise<Database>): () => Database {
  * the enclosing describe's tests run: for routes, actions and jobs that open no database of
  * their own. The one that was there before comes back afterwards.
  */
-export function installProcessDatabase(open: () => Promise<Database> = () => openDatabase({ memory: true })): () => Database {
+export function installProcessDatabase(
+  open: () => Promise<Database> = () => openDatabase({ memory: true }),
+): () => Database {
   const holder = globalThis as { __hearthDb?: Promise<Database> };
   const previous = holder.__hearthDb;
   let db: Database | undefined;

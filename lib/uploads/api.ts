@@ -5,11 +5,21 @@ import { createUploadTargetRequest } from './schemas';
 
 const CREATE_UPLOAD =
   'Files: a PNG, JPEG, WebP or GIF image (up to 10 MB and 8192 pixels a side) or a WebM, Ogg, MP3, WAV or M4A voice note (up to 25 MB). Two ways in:\n\n' +
-  '- **JSON** `{kind, media_type, size, filename}` (recommended): the answer (201) is an upload target. Send the bytes with `method` to `url` with `headers` (with your API key or session cookie only when `send_credentials` is true: the app\'s own route; a signed Supabase Storage URL takes none), then POST `confirm_url`. The bytes never pass through the app\'s function, so any file up to its cap works on Vercel too.\n' +
+  "- **JSON** `{kind, media_type, size, filename}` (recommended): the answer (201) is an upload target. Send the bytes with `method` to `url` with `headers` (with your API key or session cookie only when `send_credentials` is true: the app's own route; a signed Supabase Storage URL takes none), then POST `confirm_url`. The bytes never pass through the app's function, so any file up to its cap works on Vercel too.\n" +
   '- **multipart/form-data** with the file in the field `file`: checked and kept at once (201, the upload). On Vercel the whole request must stay under 4.5 MB.\n\n' +
-  "The type is read from the content, not the name: anything else is a 400. A voice note is transcribed when a transcription provider (Groq, OpenAI or Gemini) is configured; otherwise `transcript_error` says a key is needed. Attach the upload to a message with `attachments: [id]`. `url` is the file for this caller only (a short-lived signed URL with Supabase Storage). Targets never confirmed, and uploads no message took, are deleted after a day.";
+  'The type is read from the content, not the name: anything else is a 400. A voice note is transcribed when a transcription provider (Groq, OpenAI or Gemini) is configured; otherwise `transcript_error` says a key is needed. Attach the upload to a message with `attachments: [id]`. `url` is the file for this caller only (a short-lived signed URL with Supabase Storage). Targets never confirmed, and uploads no message took, are deleted after a day.';
 
-const MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'audio/webm', 'audio/ogg', 'audio/mpeg', 'audio/wav', 'audio/mp4'];
+const MEDIA_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'audio/webm',
+  'audio/ogg',
+  'audio/mpeg',
+  'audio/wav',
+  'audio/mp4',
+];
 
 export const uploadsApi: ApiGroup = {
   tag: { name: 'Uploads', description: 'Images and voice notes to attach to messages.' },
@@ -22,13 +32,29 @@ export const uploadsApi: ApiGroup = {
       summary: 'Upload an image or a voice note',
       description: CREATE_UPLOAD,
       auth: 'key or session',
-      body: { schema: createUploadTargetRequest, example: { kind: 'image', media_type: 'image/png', size: 48213, filename: 'sunset.png' } },
+      body: {
+        schema: createUploadTargetRequest,
+        example: { kind: 'image', media_type: 'image/png', size: 48213, filename: 'sunset.png' },
+      },
       multipart: {
         type: 'object',
-        properties: { file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The image or audio file.' } },
+        properties: {
+          file: {
+            type: 'string',
+            contentMediaType: 'application/octet-stream',
+            description: 'The image or audio file.',
+          },
+        },
         required: ['file'],
       },
-      success: [{ kind: 'json', status: 201, description: 'JSON: the upload target. Multipart: the upload.', schema: z.xor([uploadTargetJsonSchema, uploadJsonSchema]) }],
+      success: [
+        {
+          kind: 'json',
+          status: 201,
+          description: 'JSON: the upload target. Multipart: the upload.',
+          schema: z.xor([uploadTargetJsonSchema, uploadJsonSchema]),
+        },
+      ],
       errors: [400, 401, 413, 503],
     },
     {
@@ -50,7 +76,8 @@ export const uploadsApi: ApiGroup = {
       path: '/api/v1/uploads/{id}',
       operationId: 'deleteUpload',
       summary: 'Delete an upload not yet sent',
-      description: 'Deletes an upload that no message carries yet, or one still pending (its target handed out, not confirmed: a cancelled upload), with its stored file. One that is part of a message goes with its conversation (409 here).',
+      description:
+        'Deletes an upload that no message carries yet, or one still pending (its target handed out, not confirmed: a cancelled upload), with its stored file. One that is part of a message goes with its conversation (409 here).',
       auth: 'key or session',
       success: [{ kind: 'empty', status: 204, description: 'Deleted.' }],
       errors: [400, 401, 404, 409],
@@ -60,11 +87,17 @@ export const uploadsApi: ApiGroup = {
       path: '/api/v1/uploads/{id}/content',
       operationId: 'getUploadContent',
       summary: "An upload's bytes",
-      description: "Only for its owner: anyone else's upload is a 404. Not counted against the rate limit (a chat page loads its pictures from here).",
+      description:
+        "Only for its owner: anyone else's upload is a 404. Not counted against the rate limit (a chat page loads its pictures from here).",
       auth: 'key or session',
       success: [
         { kind: 'binary', status: 200, description: 'The file (local storage).', mediaTypes: MEDIA_TYPES },
-        { kind: 'redirect', status: 302, description: 'With Supabase Storage: a redirect to a short-lived signed URL.', location: 'The signed URL, valid for 5 minutes.' },
+        {
+          kind: 'redirect',
+          status: 302,
+          description: 'With Supabase Storage: a redirect to a short-lived signed URL.',
+          location: 'The signed URL, valid for 5 minutes.',
+        },
       ],
       errors: [400, 401, 404],
     },

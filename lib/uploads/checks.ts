@@ -1,5 +1,12 @@
 import { HearthError } from '@/lib/errors';
-import { kindOf, maxBytesFor, sizeCapMessage, UNSUPPORTED_TYPE_MESSAGE, type MediaKind, type MediaType } from './limits';
+import {
+  kindOf,
+  maxBytesFor,
+  sizeCapMessage,
+  UNSUPPORTED_TYPE_MESSAGE,
+  type MediaKind,
+  type MediaType,
+} from './limits';
 import { sniffMediaType } from './sniff';
 
 /** A file whose bytes passed the checks every upload takes, however it arrived. */
@@ -33,6 +40,9 @@ export function checkFileBytes(bytes: Uint8Array, filename: string | null): Rece
 
 /** A file name fit to keep and show: no path separators or control characters, at most 255 characters. */
 export function cleanFilename(name: string | null | undefined): string | null {
-  const cleaned = (name ?? '').replace(/[\\/\u0000-\u001f]/g, '').trim().slice(0, 255);
+  const cleaned = (name ?? '')
+    .replace(/[\\/\u0000-\u001f]/g, '')
+    .trim()
+    .slice(0, 255);
   return cleaned || null;
 }

@@ -1,6 +1,12 @@
 import type { Database } from '@/lib/db/client';
 import { deleteConversation } from '@/lib/conversations/queries';
-import { conversationUploadPaths, deletePendingUpload, deleteUploadRows, getPendingUpload, getUpload } from '@/lib/uploads/queries';
+import {
+  conversationUploadPaths,
+  deletePendingUpload,
+  deleteUploadRows,
+  getPendingUpload,
+  getUpload,
+} from '@/lib/uploads/queries';
 import { HearthError } from '@/lib/errors';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
@@ -10,7 +16,11 @@ import { getBlobStore, type BlobStore } from '@/lib/storage';
  * transaction, in the user's scope), the objects right after it commits. An object that cannot be
  * deleted is logged; its row is already gone, so nothing can reach it any more.
  */
-export async function deleteConversationAndFiles(user: UserScope, id: string, options: { db?: Database; store?: BlobStore } = {}): Promise<boolean> {
+export async function deleteConversationAndFiles(
+  user: UserScope,
+  id: string,
+  options: { db?: Database; store?: BlobStore } = {},
+): Promise<boolean> {
   const { deleted, paths } = await withUser(
     user,
     async (tx) => {
@@ -27,7 +37,11 @@ export async function deleteConversationAndFiles(user: UserScope, id: string, op
  * Deletes one of the user's uploads that no message carries yet (taken back from the composer),
  * or one still pending (cancelled before its confirmation), with whatever was stored for it.
  */
-export async function deleteUnsentUpload(user: UserScope, id: string, options: { db?: Database; store?: BlobStore } = {}): Promise<void> {
+export async function deleteUnsentUpload(
+  user: UserScope,
+  id: string,
+  options: { db?: Database; store?: BlobStore } = {},
+): Promise<void> {
   const path = await withUser(
     user,
     async (tx) => {
@@ -38,7 +52,8 @@ export async function deleteUnsentUpload(user: UserScope, id: string, options: {
         await deletePendingUpload(tx, id);
         return pending.path;
       }
-      if (upload.messageId || upload.conversationId) throw new HearthError('conflict', 'This file is part of a message: delete the conversation to delete it.');
+      if (upload.messageId || upload.conversationId)
+        throw new HearthError('conflict', 'This file is part of a message: delete the conversation to delete it.');
       await deleteUploadRows(tx, [id]);
       return upload.path;
     },
@@ -49,5 +64,7 @@ export async function deleteUnsentUpload(user: UserScope, id: string, options: {
 
 async function removeObjects(paths: string[], store: BlobStore = getBlobStore()): Promise<void> {
   if (!paths.length) return;
-  await store.delete(paths).catch((error: unknown) => console.error(`[uploads] could not delete ${paths.length} object(s):`, error));
+  await store
+    .delete(paths)
+    .catch((error: unknown) => console.error(`[uploads] could not delete ${paths.length} object(s):`, error));
 }

@@ -28,17 +28,27 @@ function bomb(): Uint8Array {
   view.setUint32(20, 20_000);
   return bytes;
 }
-const webPage = () => new TextEncoder().encode('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'.padEnd(300, ' '));
+const webPage = () =>
+  new TextEncoder().encode(
+    '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'.padEnd(300, ' '),
+  );
 const oversize = () => Buffer.concat([Buffer.from(png()), Buffer.alloc(MAX_IMAGE_BYTES + 1 - png().length)]);
 
 async function refusal(promise: Promise<unknown>): Promise<HearthError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HearthError);
   return error as HearthError;
 }
 
 const CASES = TEST_DATABASES.flatMap((database) =>
-  (['local', 'supabase'] as const).map((driver) => ({ ...database, driver, label: `${database.name}, ${driver} storage` })),
+  (['local', 'supabase'] as const).map((driver) => ({
+    ...database,
+    driver,
+    label: `${database.name}, ${driver} storage`,
+  })),
 );
 
 describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
@@ -69,18 +79,35 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
   });
 
   const target = (owner: { id: string }, mediaType: MediaType, size: number, filename: string | null = 'picture.png') =>
-    createUploadTarget(owner, { kind: mediaType.startsWith('image/') ? 'image' : 'audio', mediaType, size, filename }, { db, store, origin: ORIGIN });
+    createUploadTarget(
+      owner,
+      { kind: mediaType.startsWith('image/') ? 'image' : 'audio', mediaType, size, filename },
+      { db, store, origin: ORIGIN },
+    );
 
   /** Sends the bytes as the browser does: straight to Storage's signed URL, or to the app's route (its handler's work). */
-  async function send(owner: { id: string }, issued: IssuedTarget, bytes: Uint8Array, headers = issued.target.headers): Promise<number> {
+  async function send(
+    owner: { id: string },
+    issued: IssuedTarget,
+    bytes: Uint8Array,
+    headers = issued.target.headers,
+  ): Promise<number> {
     if (issued.target.sendCredentials) {
-      const request = new Request(issued.target.url, { method: issued.target.method, headers, body: Buffer.from(bytes) });
+      const request = new Request(issued.target.url, {
+        method: issued.target.method,
+        headers,
+        body: Buffer.from(bytes),
+      });
       return receiveUploadBytes(owner, issued.pending.id, request, { db, store }).then(
         () => 204,
         (error: unknown) => (error instanceof HearthError ? error.status : Promise.reject(error)),
       );
     }
-    const response = await fetch(issued.target.url, { method: issued.target.method, headers, body: Buffer.from(bytes) });
+    const response = await fetch(issued.target.url, {
+      method: issued.target.method,
+      headers,
+      body: Buffer.from(bytes),
+    });
     await response.arrayBuffer();
     return response.status;
   }
@@ -97,14 +124,25 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
   it('takes a good image: the target, the bytes sent there, then the confirmation records it', async () => {
     const bytes = png(6, 4);
     const issued = await target(user, 'image/png', bytes.length, 'sunset.png');
-    expect(issued.pending).toMatchObject({ kind: 'image', mediaType: 'image/png', sizeBytes: bytes.length, filename: 'sunset.png' });
+    expect(issued.pending).toMatchObject({
+      kind: 'image',
+      mediaType: 'image/png',
+      sizeBytes: bytes.length,
+      filename: 'sunset.png',
+    });
     expect(issued.pending.path).toBe(`${user.id}/${issued.pending.id}.png`);
     expect(issued.target.headers).toEqual({ 'content-type': 'image/png' });
     if (driver === 'local') {
-      expect(issued.target).toMatchObject({ method: 'PUT', url: `${ORIGIN}/api/v1/uploads/${issued.pending.id}/content`, sendCredentials: true });
+      expect(issued.target).toMatchObject({
+        method: 'PUT',
+        url: `${ORIGIN}/api/v1/uploads/${issued.pending.id}/content`,
+        sendCredentials: true,
+      });
     } else {
       expect(issued.target).toMatchObject({ method: 'PUT', sendCredentials: false });
-      expect(issued.target.url).toMatch(new RegExp(`^${storage!.url}/storage/v1/object/upload/sign/media/${issued.pending.path}\\?token=`));
+      expect(issued.target.url).toMatch(
+        new RegExp(`^${storage!.url}/storage/v1/object/upload/sign/media/${issued.pending.path}\\?token=`),
+      );
     }
     expect(issued.expiresAt.getTime() - issued.pending.createdAt.getTime()).toBe(2 * 60 * 60 * 1000);
     expect(await rows(issued.pending.id)).toEqual({ pending: 1, uploads: 0 });
@@ -112,7 +150,17 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
     expect(await send(user, issued, bytes)).toBe(driver === 'local' ? 204 : 200);
     const { upload, created } = await confirm(user, issued.pending.id);
     expect(created).toBe(true);
-    expect(upload).toMatchObject({ id: issued.pending.id, userId: user.id, kind: 'image', mediaType: 'image/png', sizeBytes: bytes.length, width: 6, height: 4, filename: 'sunset.png', path: issued.pending.path });
+    expect(upload).toMatchObject({
+      id: issued.pending.id,
+      userId: user.id,
+      kind: 'image',
+      mediaType: 'image/png',
+      sizeBytes: bytes.length,
+      width: 6,
+      height: 4,
+      filename: 'sunset.png',
+      path: issued.pending.path,
+    });
     expect(await rows(issued.pending.id)).toEqual({ pending: 0, uploads: 1 });
     expect(Buffer.from(await store.read(upload.path)).equals(Buffer.from(bytes))).toBe(true);
 
@@ -125,7 +173,13 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
     const issued = await target(user, 'audio/wav', wav.length, 'note.wav');
     expect(await send(user, issued, wav)).toBeLessThan(300);
     const { upload } = await confirm(user, issued.pending.id);
-    expect(upload).toMatchObject({ kind: 'audio', mediaType: 'audio/wav', transcript: null, transcriptError: TRANSCRIPTION_NEEDS_KEY, width: null });
+    expect(upload).toMatchObject({
+      kind: 'audio',
+      mediaType: 'audio/wav',
+      transcript: null,
+      transcriptError: TRANSCRIPTION_NEEDS_KEY,
+      width: null,
+    });
   });
 
   it('refuses a web page sent as a PNG, deletes it and records nothing', async () => {
@@ -133,7 +187,11 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
     expect(await send(user, issued, webPage())).toBeLessThan(300);
     expect(await stored(issued)).toBe(true);
     const error = await refusal(confirm(user, issued.pending.id));
-    expect(error).toMatchObject({ status: 400, param: 'file', message: expect.stringMatching(/not a supported type.*content, not its name/) });
+    expect(error).toMatchObject({
+      status: 400,
+      param: 'file',
+      message: expect.stringMatching(/not a supported type.*content, not its name/),
+    });
     expect(await stored(issued)).toBe(false);
     expect(await rows(issued.pending.id)).toEqual({ pending: 0, uploads: 0 });
     expect((await refusal(confirm(user, issued.pending.id))).status).toBe(404);
@@ -144,7 +202,10 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
     const issued = await target(user, 'image/png', bytes.length);
     expect(await send(user, issued, bytes)).toBeLessThan(300);
     const error = await refusal(confirm(user, issued.pending.id));
-    expect(error).toMatchObject({ status: 400, message: 'Images can be at most 8192 × 8192 pixels; this one is 20000 × 20000.' });
+    expect(error).toMatchObject({
+      status: 400,
+      message: 'Images can be at most 8192 × 8192 pixels; this one is 20000 × 20000.',
+    });
     expect(await stored(issued)).toBe(false);
     expect(await rows(issued.pending.id)).toEqual({ pending: 0, uploads: 0 });
   });
@@ -161,10 +222,15 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
     } else {
       expect(await send(user, issued, big)).toBe(200);
     }
-    const reads = storage?.requests.filter((r) => r.method === 'GET' && r.path === `/object/media/${issued.pending.path}`).length;
+    const reads = storage?.requests.filter(
+      (r) => r.method === 'GET' && r.path === `/object/media/${issued.pending.path}`,
+    ).length;
     const error = await refusal(confirm(user, issued.pending.id));
     expect(error).toMatchObject({ status: 413, message: 'Images can be at most 10 MB.' });
-    if (storage) expect(storage.requests.filter((r) => r.method === 'GET' && r.path === `/object/media/${issued.pending.path}`).length).toBe(reads);
+    if (storage)
+      expect(
+        storage.requests.filter((r) => r.method === 'GET' && r.path === `/object/media/${issued.pending.path}`).length,
+      ).toBe(reads);
     expect(await stored(issued)).toBe(false);
     expect(await rows(issued.pending.id)).toEqual({ pending: 0, uploads: 0 });
   });
@@ -174,22 +240,39 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
     const issued = await target(user, 'image/jpeg', bytes.length);
     expect(await send(user, issued, bytes)).toBeLessThan(300);
     const error = await refusal(confirm(user, issued.pending.id));
-    expect(error).toMatchObject({ status: 400, param: 'media_type', message: expect.stringMatching(/content is image\/png, not the image\/jpeg announced/) });
+    expect(error).toMatchObject({
+      status: 400,
+      param: 'media_type',
+      message: expect.stringMatching(/content is image\/png, not the image\/jpeg announced/),
+    });
     expect(await stored(issued)).toBe(false);
   });
 
   it('refuses announcements over the cap or of the wrong kind before handing out a target', async () => {
-    expect(await refusal(target(user, 'image/png', MAX_IMAGE_BYTES + 1))).toMatchObject({ status: 413, message: 'Images can be at most 10 MB.' });
-    const wrongKind = createUploadTarget(user, { kind: 'audio', mediaType: 'image/png', size: 10 }, { db, store, origin: ORIGIN });
+    expect(await refusal(target(user, 'image/png', MAX_IMAGE_BYTES + 1))).toMatchObject({
+      status: 413,
+      message: 'Images can be at most 10 MB.',
+    });
+    const wrongKind = createUploadTarget(
+      user,
+      { kind: 'audio', mediaType: 'image/png', size: 10 },
+      { db, store, origin: ORIGIN },
+    );
     expect(await refusal(wrongKind)).toMatchObject({ status: 400, param: 'kind' });
-    const [{ n }] = (await db.query<{ n: number }>('select count(*)::int as n from hearth.pending_uploads where user_id = $1 and size_bytes > $2', [user.id, MAX_IMAGE_BYTES])) as [{ n: number }];
+    const [{ n }] = (await db.query<{ n: number }>(
+      'select count(*)::int as n from hearth.pending_uploads where user_id = $1 and size_bytes > $2',
+      [user.id, MAX_IMAGE_BYTES],
+    )) as [{ n: number }];
     expect(n).toBe(0);
   });
 
   it('says to send the file first when confirmed too early, and keeps the target usable', async () => {
     const bytes = png();
     const issued = await target(user, 'image/png', bytes.length);
-    expect(await refusal(confirm(user, issued.pending.id))).toMatchObject({ status: 409, message: expect.stringMatching(/Nothing has been uploaded yet/) });
+    expect(await refusal(confirm(user, issued.pending.id))).toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/Nothing has been uploaded yet/),
+    });
     expect(await rows(issued.pending.id)).toEqual({ pending: 1, uploads: 0 });
     expect(await send(user, issued, bytes)).toBeLessThan(300);
     expect((await confirm(user, issued.pending.id)).created).toBe(true);
@@ -205,9 +288,23 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
     expect(await send(user, issued, bytes)).toBeLessThan(300);
     expect((await refusal(confirm(other, issued.pending.id))).status).toBe(404);
     expect((await refusal(deleteUnsentUpload(other, issued.pending.id, { db, store }))).status).toBe(404);
-    expect(await withUser(other, (tx) => tx.query('select id from hearth.pending_uploads where id = $1', [issued.pending.id]), db)).toEqual([]);
+    expect(
+      await withUser(
+        other,
+        (tx) => tx.query('select id from hearth.pending_uploads where id = $1', [issued.pending.id]),
+        db,
+      ),
+    ).toEqual([]);
     await expect(
-      withUser(other, (tx) => tx.query("insert into hearth.pending_uploads (id, kind, media_type, size_bytes, path) values ($1, 'image', 'image/png', 1, $2)", [crypto.randomUUID(), `${user.id}/${crypto.randomUUID()}.png`]), db),
+      withUser(
+        other,
+        (tx) =>
+          tx.query(
+            "insert into hearth.pending_uploads (id, kind, media_type, size_bytes, path) values ($1, 'image', 'image/png', 1, $2)",
+            [crypto.randomUUID(), `${user.id}/${crypto.randomUUID()}.png`],
+          ),
+        db,
+      ),
     ).rejects.toThrow(/row-level security|violates check constraint/);
     expect(await stored(issued)).toBe(true);
     expect((await confirm(user, issued.pending.id)).created).toBe(true);
@@ -239,18 +336,26 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
       const issued = await target(user, 'image/png', bytes.length);
       expect(await send(user, issued, bytes, { 'content-type': 'text/html' })).toBe(200);
       const error = await refusal(confirm(user, issued.pending.id));
-      expect(error).toMatchObject({ status: 400, message: expect.stringMatching(/sent as text\/html, not image\/png/) });
+      expect(error).toMatchObject({
+        status: 400,
+        message: expect.stringMatching(/sent as text\/html, not image\/png/),
+      });
       expect(await stored(issued)).toBe(false);
     });
 
     it("the app's own route does not take bytes meant for Storage", async () => {
       const issued = await target(user, 'image/png', 10);
-      const request = new Request(`${ORIGIN}/api/v1/uploads/${issued.pending.id}/content`, { method: 'PUT', body: Buffer.from(png()) });
-      expect(await refusal(receiveUploadBytes(user, issued.pending.id, request, { db, store }))).toMatchObject({ status: 409 });
+      const request = new Request(`${ORIGIN}/api/v1/uploads/${issued.pending.id}/content`, {
+        method: 'PUT',
+        body: Buffer.from(png()),
+      });
+      expect(await refusal(receiveUploadBytes(user, issued.pending.id, request, { db, store }))).toMatchObject({
+        status: 409,
+      });
     });
   }
 
-  it("deletes pending objects with the account", async () => {
+  it('deletes pending objects with the account', async () => {
     const owner = await createTestUser(db, 'leaving');
     const bytes = png();
     const issued = await target(owner, 'image/png', bytes.length);

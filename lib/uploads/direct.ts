@@ -33,9 +33,17 @@ export type IssuedTarget = { pending: PendingUpload; target: UploadTarget; expir
 type Options = { db?: Database; store?: BlobStore };
 
 /** Step one: checks what the client announces, and answers where to send the bytes. */
-export async function createUploadTarget(user: UserScope, request: TargetRequest, options: Options & { origin: string }): Promise<IssuedTarget> {
+export async function createUploadTarget(
+  user: UserScope,
+  request: TargetRequest,
+  options: Options & { origin: string },
+): Promise<IssuedTarget> {
   if (kindOf(request.mediaType) !== request.kind) {
-    throw new HearthError('bad_request', `${request.mediaType} is ${kindOf(request.mediaType) === 'image' ? 'an image' : 'audio'} type, not ${request.kind}.`, { param: 'kind' });
+    throw new HearthError(
+      'bad_request',
+      `${request.mediaType} is ${kindOf(request.mediaType) === 'image' ? 'an image' : 'audio'} type, not ${request.kind}.`,
+      { param: 'kind' },
+    );
   }
   if (request.size > maxBytesFor(request.kind)) throw tooLarge(request.kind);
   const store = options.store ?? getBlobStore();
@@ -45,7 +53,15 @@ export async function createUploadTarget(user: UserScope, request: TargetRequest
   const target = await store.uploadTarget(path, request.mediaType, new URL(contentPath(id), options.origin).toString());
   const pending = await withUser(
     user,
-    (tx) => insertPendingUpload(tx, { id, kind: request.kind, mediaType: request.mediaType, sizeBytes: request.size, filename: cleanFilename(request.filename), path }),
+    (tx) =>
+      insertPendingUpload(tx, {
+        id,
+        kind: request.kind,
+        mediaType: request.mediaType,
+        sizeBytes: request.size,
+        filename: cleanFilename(request.filename),
+        path,
+      }),
     options.db,
   );
   return { pending, target, expiresAt: new Date(pending.createdAt.getTime() + UPLOAD_TARGET_SECONDS * 1000) };
@@ -55,7 +71,12 @@ export async function createUploadTarget(user: UserScope, request: TargetRequest
  * The local driver's target: the app's route receives the bytes of one of the caller's pending
  * uploads, capped at its kind's size as they arrive, and writes them once (a second send is a 409).
  */
-export async function receiveUploadBytes(user: UserScope, id: string, request: Request, options: Options = {}): Promise<void> {
+export async function receiveUploadBytes(
+  user: UserScope,
+  id: string,
+  request: Request,
+  options: Options = {},
+): Promise<void> {
   const store = options.store ?? getBlobStore();
   if (store.kind !== 'local') {
     throw new HearthError('conflict', "Files here go straight to storage: send the bytes to the upload target's URL.");
@@ -67,10 +88,12 @@ export async function receiveUploadBytes(user: UserScope, id: string, request: R
   }
   // Checked before reading, so a pending upload takes at most one body.
   if (await store.stat(pending.path)) throw alreadySent();
-  const bytes = await readBodyBytes(request, maxBytesFor(pending.kind), () => tooLarge(pending.kind)).catch((error: unknown) => {
-    if (error instanceof HearthError) throw error;
-    throw new HearthError('bad_request', 'The request body broke off.', { param: 'file' });
-  });
+  const bytes = await readBodyBytes(request, maxBytesFor(pending.kind), () => tooLarge(pending.kind)).catch(
+    (error: unknown) => {
+      if (error instanceof HearthError) throw error;
+      throw new HearthError('bad_request', 'The request body broke off.', { param: 'file' });
+    },
+  );
   if (!bytes?.byteLength) throw emptyFile();
   await store.put(pending.path, bytes, pending.mediaType).catch(async (error: unknown) => {
     // Two sends at once: the other one's bytes are in place.
@@ -85,13 +108,22 @@ export async function receiveUploadBytes(user: UserScope, id: string, request: R
  * then records it in the caller's scope. A refused object is deleted with its pending row, and
  * nothing is recorded. Confirming again answers the upload already recorded.
  */
-export async function confirmUpload(user: UserScope, id: string, options: Options & { env?: Env } = {}): Promise<{ upload: Upload; created: boolean }> {
+export async function confirmUpload(
+  user: UserScope,
+  id: string,
+  options: Options & { env?: Env } = {},
+): Promise<{ upload: Upload; created: boolean }> {
   const store = options.store ?? getBlobStore();
   const pending = await withUser(user, (tx) => getPendingUpload(tx, id), options.db);
   if (!pending) return { upload: await confirmedBefore(user, id, options.db), created: false };
 
   const stored = await reach(store.stat(pending.path));
-  if (!stored) throw new HearthError('conflict', 'Nothing has been uploaded yet: send the file to the upload target, then confirm.', { param: 'file' });
+  if (!stored)
+    throw new HearthError(
+      'conflict',
+      'Nothing has been uploaded yet: send the file to the upload target, then confirm.',
+      { param: 'file' },
+    );
 
   let refusal = refusalOfStored(pending, stored);
   let checked: { file: ReceivedFile; details: FileDetails } | null = null;
@@ -112,13 +144,21 @@ export async function confirmUpload(user: UserScope, id: string, options: Option
   const { file, details } = checked;
   const upload = await recordConfirmed(user, id, pending, file, details, options.db).catch(async (error: unknown) => {
     // Bytes larger than announced may not fit the storage quota: refused like any other check.
-    if (error instanceof HearthError && error.publicCode === 'storage_quota') await discardPending(user, pending, store, options.db);
+    if (error instanceof HearthError && error.publicCode === 'storage_quota')
+      await discardPending(user, pending, store, options.db);
     throw error;
   });
   return upload ? { upload, created: true } : { upload: await confirmedBefore(user, id, options.db), created: false };
 }
 
-function recordConfirmed(user: UserScope, id: string, pending: PendingUpload, file: ReceivedFile, details: FileDetails, db?: Database): Promise<Upload | null> {
+function recordConfirmed(
+  user: UserScope,
+  id: string,
+  pending: PendingUpload,
+  file: ReceivedFile,
+  details: FileDetails,
+  db?: Database,
+): Promise<Upload | null> {
   return withUser(
     user,
     async (tx) => {
@@ -145,22 +185,36 @@ function refusalOfStored(pending: PendingUpload, stored: StoredObject): HearthEr
   if (stored.size > maxBytesFor(pending.kind)) return tooLarge(pending.kind);
   const storedType = stored.contentType?.split(';')[0]!.trim().toLowerCase();
   if (storedType && storedType !== pending.mediaType) {
-    return new HearthError('bad_request', `The file was sent as ${storedType}, not ${pending.mediaType}: send it with the Content-Type header the upload target gave.`, { param: 'file' });
+    return new HearthError(
+      'bad_request',
+      `The file was sent as ${storedType}, not ${pending.mediaType}: send it with the Content-Type header the upload target gave.`,
+      { param: 'file' },
+    );
   }
   return null;
 }
 
-async function checkStoredBytes(pending: PendingUpload, bytes: Uint8Array, env: Env): Promise<{ file: ReceivedFile; details: FileDetails }> {
+async function checkStoredBytes(
+  pending: PendingUpload,
+  bytes: Uint8Array,
+  env: Env,
+): Promise<{ file: ReceivedFile; details: FileDetails }> {
   const file = checkFileBytes(bytes, pending.filename);
   if (file.mediaType !== pending.mediaType) {
-    throw new HearthError('bad_request', `This file's content is ${file.mediaType}, not the ${pending.mediaType} announced: ask for a target with media_type "${file.mediaType}".`, { param: 'media_type' });
+    throw new HearthError(
+      'bad_request',
+      `This file's content is ${file.mediaType}, not the ${pending.mediaType} announced: ask for a target with media_type "${file.mediaType}".`,
+      { param: 'media_type' },
+    );
   }
   return { file, details: await inspectFile(file, env) };
 }
 
 /** A refused upload leaves nothing: its object and its pending row go. */
 async function discardPending(user: UserScope, pending: PendingUpload, store: BlobStore, db?: Database): Promise<void> {
-  await store.delete([pending.path]).catch((error: unknown) => console.error('[uploads] could not delete a refused object:', error));
+  await store
+    .delete([pending.path])
+    .catch((error: unknown) => console.error('[uploads] could not delete a refused object:', error));
   await withUser(user, (tx) => deletePendingUpload(tx, pending.id), db);
 }
 

@@ -15,8 +15,11 @@ export const uploadJsonSchema = z
     width: z.number().nullable(),
     height: z.number().nullable(),
     filename: z.string().nullable(),
-    transcript: z.string().nullable().meta({ description: 'A voice note\'s words, when it was transcribed.' }),
-    transcript_language: z.string().nullable().meta({ description: 'The language the transcriber detected, e.g. `en`.' }),
+    transcript: z.string().nullable().meta({ description: "A voice note's words, when it was transcribed." }),
+    transcript_language: z
+      .string()
+      .nullable()
+      .meta({ description: 'The language the transcriber detected, e.g. `en`.' }),
     transcript_error: z.string().nullable().meta({ description: 'Why there is no transcript, e.g. no provider key.' }),
     created_at: timestamp,
   })
@@ -26,10 +29,27 @@ export const uploadTargetJsonSchema = z
   .object({
     id: z.uuid().meta({ description: 'The upload, once confirmed; attach it by this id.' }),
     method: z.enum(['PUT']),
-    url: z.string().meta({ description: "Where to send the file's bytes: a signed Supabase Storage URL, or this server's /api/v1/uploads/{id}/content." }),
-    headers: z.record(z.string(), z.string()).meta({ description: 'Headers the request must carry, e.g. content-type.' }),
-    fields: z.record(z.string(), z.string()).optional().meta({ description: 'Form fields to send before the file, for targets that take a multipart POST; absent for PUT.' }),
-    send_credentials: z.boolean().meta({ description: 'Whether to send your API key or session cookie: true for this server\'s own route, false for a signed URL.' }),
+    url: z
+      .string()
+      .meta({
+        description:
+          "Where to send the file's bytes: a signed Supabase Storage URL, or this server's /api/v1/uploads/{id}/content.",
+      }),
+    headers: z
+      .record(z.string(), z.string())
+      .meta({ description: 'Headers the request must carry, e.g. content-type.' }),
+    fields: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({
+        description: 'Form fields to send before the file, for targets that take a multipart POST; absent for PUT.',
+      }),
+    send_credentials: z
+      .boolean()
+      .meta({
+        description:
+          "Whether to send your API key or session cookie: true for this server's own route, false for a signed URL.",
+      }),
     expires_at: timestamp.meta({ description: 'Send the bytes before this (two hours).' }),
     confirm_url: z.string().meta({ description: 'POST here once the bytes are sent.' }),
   })
@@ -54,7 +74,11 @@ export async function uploadJson(upload: Upload, request: Request): Promise<z.ou
 }
 
 /** Where the client sends a pending upload's bytes, as the REST API shows it. */
-export function uploadTargetJson({ pending, target, expiresAt }: IssuedTarget): z.output<typeof uploadTargetJsonSchema> {
+export function uploadTargetJson({
+  pending,
+  target,
+  expiresAt,
+}: IssuedTarget): z.output<typeof uploadTargetJsonSchema> {
   return {
     id: pending.id,
     method: target.method,

@@ -4,7 +4,11 @@ import { crc32, deflateSync } from 'node:zlib';
  * A PNG from RGBA pixels (8 bits a channel, no interlace), drawn in code: the offline image model's
  * pictures and the test images are made with it. `pixel(x, y)` returns [r, g, b, a].
  */
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => readonly [number, number, number, number]): Uint8Array {
+export function encodePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => readonly [number, number, number, number],
+): Uint8Array {
   const stride = width * 4 + 1;
   const raw = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {

@@ -25,7 +25,10 @@ const COLUMNS = `id, user_id as "userId", conversation_id as "conversationId", m
   media_type as "mediaType", size_bytes as "sizeBytes", path, width, height, filename, transcript,
   transcript_language as "transcriptLanguage", transcript_error as "transcriptError", created_at as "createdAt"`;
 
-export type NewUpload = Omit<Upload, 'userId' | 'conversationId' | 'messageId' | 'createdAt'> & { conversationId?: string; messageId?: string };
+export type NewUpload = Omit<Upload, 'userId' | 'conversationId' | 'messageId' | 'createdAt'> & {
+  conversationId?: string;
+  messageId?: string;
+};
 
 /** Over the storage quota, the database's trigger refuses the row: a 413 wherever it was inserted from. */
 async function withinQuota<T>(insert: Promise<T>): Promise<T> {
@@ -38,15 +41,29 @@ async function withinQuota<T>(insert: Promise<T>): Promise<T> {
 }
 
 export async function insertUpload(tx: Queryable, upload: NewUpload): Promise<Upload> {
-  const [row] = await withinQuota(tx.query<Upload>(
-    `insert into hearth.uploads (id, kind, source, media_type, size_bytes, path, width, height, filename, transcript,
+  const [row] = await withinQuota(
+    tx.query<Upload>(
+      `insert into hearth.uploads (id, kind, source, media_type, size_bytes, path, width, height, filename, transcript,
        transcript_language, transcript_error, conversation_id, message_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning ${COLUMNS}`,
-    [
-      upload.id, upload.kind, upload.source, upload.mediaType, upload.sizeBytes, upload.path, upload.width, upload.height,
-      upload.filename, upload.transcript, upload.transcriptLanguage, upload.transcriptError, upload.conversationId ?? null, upload.messageId ?? null,
-    ],
-  ));
+      [
+        upload.id,
+        upload.kind,
+        upload.source,
+        upload.mediaType,
+        upload.sizeBytes,
+        upload.path,
+        upload.width,
+        upload.height,
+        upload.filename,
+        upload.transcript,
+        upload.transcriptLanguage,
+        upload.transcriptError,
+        upload.conversationId ?? null,
+        upload.messageId ?? null,
+      ],
+    ),
+  );
   if (!row) throw new Error('insert returned no row');
   return row;
 }
@@ -64,11 +81,18 @@ export function getUploads(tx: Queryable, ids: string[]): Promise<Upload[]> {
 /** The uploads attached to these messages, oldest first. */
 export function uploadsOfMessages(tx: Queryable, messageIds: string[]): Promise<Upload[]> {
   if (!messageIds.length) return Promise.resolve([]);
-  return tx.query<Upload>(`select ${COLUMNS} from hearth.uploads where message_id = any($1::uuid[]) order by created_at, id`, [messageIds]);
+  return tx.query<Upload>(
+    `select ${COLUMNS} from hearth.uploads where message_id = any($1::uuid[]) order by created_at, id`,
+    [messageIds],
+  );
 }
 
 /** Attaches unattached uploads to a message; returns how many it attached (fewer: another message took some first). */
-export async function attachUploads(tx: Queryable, ids: string[], target: { conversationId: string; messageId: string }): Promise<number> {
+export async function attachUploads(
+  tx: Queryable,
+  ids: string[],
+  target: { conversationId: string; messageId: string },
+): Promise<number> {
   if (!ids.length) return 0;
   const rows = await tx.query(
     `update hearth.uploads set conversation_id = $2, message_id = $3
@@ -80,7 +104,9 @@ export async function attachUploads(tx: Queryable, ids: string[], target: { conv
 
 /** The object paths of a conversation's uploads: what to delete from the store beside it. */
 export async function conversationUploadPaths(tx: Queryable, conversationId: string): Promise<string[]> {
-  const rows = await tx.query<{ path: string }>('select path from hearth.uploads where conversation_id = $1', [conversationId]);
+  const rows = await tx.query<{ path: string }>('select path from hearth.uploads where conversation_id = $1', [
+    conversationId,
+  ]);
   return rows.map((r) => r.path);
 }
 
@@ -111,18 +137,25 @@ export type PendingUpload = {
 
 const PENDING_COLUMNS = `id, user_id as "userId", kind, media_type as "mediaType", size_bytes as "sizeBytes", filename, path, created_at as "createdAt"`;
 
-export async function insertPendingUpload(tx: Queryable, pending: Omit<PendingUpload, 'userId' | 'createdAt'>): Promise<PendingUpload> {
-  const [row] = await withinQuota(tx.query<PendingUpload>(
-    `insert into hearth.pending_uploads (id, kind, media_type, size_bytes, filename, path) values ($1, $2, $3, $4, $5, $6) returning ${PENDING_COLUMNS}`,
-    [pending.id, pending.kind, pending.mediaType, pending.sizeBytes, pending.filename, pending.path],
-  ));
+export async function insertPendingUpload(
+  tx: Queryable,
+  pending: Omit<PendingUpload, 'userId' | 'createdAt'>,
+): Promise<PendingUpload> {
+  const [row] = await withinQuota(
+    tx.query<PendingUpload>(
+      `insert into hearth.pending_uploads (id, kind, media_type, size_bytes, filename, path) values ($1, $2, $3, $4, $5, $6) returning ${PENDING_COLUMNS}`,
+      [pending.id, pending.kind, pending.mediaType, pending.sizeBytes, pending.filename, pending.path],
+    ),
+  );
   if (!row) throw new Error('insert returned no row');
   return row;
 }
 
 /** One of the user's pending uploads (RLS hides everyone else's). */
 export async function getPendingUpload(tx: Queryable, id: string): Promise<PendingUpload | null> {
-  const [row] = await tx.query<PendingUpload>(`select ${PENDING_COLUMNS} from hearth.pending_uploads where id = $1`, [id]);
+  const [row] = await tx.query<PendingUpload>(`select ${PENDING_COLUMNS} from hearth.pending_uploads where id = $1`, [
+    id,
+  ]);
   return row ?? null;
 }
 

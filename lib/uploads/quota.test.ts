@@ -30,17 +30,34 @@ function noisyPng(side: number): Uint8Array {
     return [noise[i]!, noise[i + 1]!, noise[i + 2]!, 255];
   });
 }
-const pngFile = (bytes: Uint8Array) => ({ bytes, mediaType: 'image/png' as const, kind: 'image' as const, filename: 'noise.png' });
+const pngFile = (bytes: Uint8Array) => ({
+  bytes,
+  mediaType: 'image/png' as const,
+  kind: 'image' as const,
+  filename: 'noise.png',
+});
 
 async function refusal(promise: Promise<unknown>): Promise<HearthError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HearthError);
   return error as HearthError;
 }
 
 describe('storage sizes as people read them', () => {
   it('says megabytes, with two decimals below one', () => {
-    expect([0, 1, 300_000, 545_000, 1.5 * MB, 20 * MB, 19.96 * MB, 500 * MB].map(megabytes)).toEqual(['0 MB', '0.01 MB', '0.29 MB', '0.52 MB', '1.5 MB', '20 MB', '20 MB', '500 MB']);
+    expect([0, 1, 300_000, 545_000, 1.5 * MB, 20 * MB, 19.96 * MB, 500 * MB].map(megabytes)).toEqual([
+      '0 MB',
+      '0.01 MB',
+      '0.29 MB',
+      '0.52 MB',
+      '1.5 MB',
+      '20 MB',
+      '20 MB',
+      '500 MB',
+    ]);
   });
 });
 
@@ -51,8 +68,14 @@ describe('storage quotas from the environment', () => {
   });
   it('derives roles from the base and lets each role be set alone; nonsense falls back', () => {
     expect(storageQuotas({ STORAGE_QUOTA_MB: '1000' })).toEqual({ guest: 40 * MB, user: 1000 * MB, admin: 0 });
-    expect(storageQuotas({ STORAGE_QUOTA_MB_GUEST: '0', STORAGE_QUOTA_MB_USER: '2', STORAGE_QUOTA_MB_ADMIN: '3' })).toEqual({ guest: 0, user: 2 * MB, admin: 3 * MB });
-    expect(storageQuotas({ STORAGE_QUOTA_MB: 'lots', STORAGE_QUOTA_MB_GUEST: '1.5' })).toEqual({ guest: 20 * MB, user: 500 * MB, admin: 0 });
+    expect(
+      storageQuotas({ STORAGE_QUOTA_MB_GUEST: '0', STORAGE_QUOTA_MB_USER: '2', STORAGE_QUOTA_MB_ADMIN: '3' }),
+    ).toEqual({ guest: 0, user: 2 * MB, admin: 3 * MB });
+    expect(storageQuotas({ STORAGE_QUOTA_MB: 'lots', STORAGE_QUOTA_MB_GUEST: '1.5' })).toEqual({
+      guest: 20 * MB,
+      user: 500 * MB,
+      admin: 0,
+    });
   });
 });
 
@@ -115,15 +138,23 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
 
   it('lets exactly as many parallel uploads through as fit: the check and the row are one step', async () => {
     const user = await guest('racer');
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => saveUpload(user, pngFile(picture), { db, store })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => saveUpload(user, pngFile(picture), { db, store })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
-    for (const r of results) if (r.status === 'rejected') expect((r.reason as HearthError).publicCode).toBe('storage_quota');
+    for (const r of results)
+      if (r.status === 'rejected') expect((r.reason as HearthError).publicCode).toBe('storage_quota');
     expect(await used(user)).toBe(2 * size);
   });
 
   it('counts pending uploads at their announced size, in parallel too, and the confirmation at the real size', async () => {
     const user = await guest('direct');
-    const target = () => createUploadTarget(user, { kind: 'image', mediaType: 'image/png', size, filename: 'a.png' }, { db, store, origin: ORIGIN });
+    const target = () =>
+      createUploadTarget(
+        user,
+        { kind: 'image', mediaType: 'image/png', size, filename: 'a.png' },
+        { db, store, origin: ORIGIN },
+      );
     const results = await Promise.allSettled(Array.from({ length: 5 }, target));
     const issued = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     expect(issued).toHaveLength(2);
@@ -133,7 +164,12 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
 
     // Confirming swaps the pending row for the upload within the quota.
     const first = issued[0]!;
-    await receiveUploadBytes(user, first.pending.id, new Request(first.target.url, { method: 'PUT', body: Buffer.from(picture) }), { db, store });
+    await receiveUploadBytes(
+      user,
+      first.pending.id,
+      new Request(first.target.url, { method: 'PUT', body: Buffer.from(picture) }),
+      { db, store },
+    );
     const { upload } = await confirmUpload(user, first.pending.id, { db, store });
     expect(upload.sizeBytes).toBe(size);
     expect(await used(user)).toBe(2 * size);
@@ -149,9 +185,18 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
     const user = await guest('liar');
     await saveUpload(user, pngFile(picture), { db, store });
     const small = encodePng(4, 4, () => [1, 2, 3, 255]);
-    const issued = await createUploadTarget(user, { kind: 'image', mediaType: 'image/png', size: small.byteLength, filename: 'x.png' }, { db, store, origin: ORIGIN });
+    const issued = await createUploadTarget(
+      user,
+      { kind: 'image', mediaType: 'image/png', size: small.byteLength, filename: 'x.png' },
+      { db, store, origin: ORIGIN },
+    );
     const big = noisyPng(500); // ~750 KB: with the first picture, over a megabyte
-    await receiveUploadBytes(user, issued.pending.id, new Request(issued.target.url, { method: 'PUT', body: Buffer.from(big) }), { db, store });
+    await receiveUploadBytes(
+      user,
+      issued.pending.id,
+      new Request(issued.target.url, { method: 'PUT', body: Buffer.from(big) }),
+      { db, store },
+    );
     const error = await refusal(confirmUpload(user, issued.pending.id, { db, store }));
     expect(error.publicCode).toBe('storage_quota');
     // The pending row and its object are gone: the refused bytes take no space.
@@ -164,11 +209,22 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
     const conversation = await startConversation(user, { companion: 'ada' }, db);
     const a = await saveUpload(user, pngFile(picture), { db, store });
     const b = await saveUpload(user, pngFile(picture), { db, store });
-    await withUser(user, async (tx) => {
-      const messageId = await insertMessage(tx, { conversationId: conversation.id, role: 'user', text: 'look', status: 'complete' });
-      await attachUploads(tx, [a.id, b.id], { conversationId: conversation.id, messageId });
-    }, db);
-    expect(await refusal(saveUpload(user, pngFile(picture), { db, store }))).toMatchObject({ publicCode: 'storage_quota' });
+    await withUser(
+      user,
+      async (tx) => {
+        const messageId = await insertMessage(tx, {
+          conversationId: conversation.id,
+          role: 'user',
+          text: 'look',
+          status: 'complete',
+        });
+        await attachUploads(tx, [a.id, b.id], { conversationId: conversation.id, messageId });
+      },
+      db,
+    );
+    expect(await refusal(saveUpload(user, pngFile(picture), { db, store }))).toMatchObject({
+      publicCode: 'storage_quota',
+    });
     expect(await deleteConversationAndFiles(user, conversation.id, { db, store })).toBe(true);
     expect(await used(user)).toBe(0);
     await saveUpload(user, pngFile(picture), { db, store });
@@ -179,11 +235,20 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
     const conversation = await startConversation(user, { companion: 'ada' }, db);
     const a = await saveUpload(user, pngFile(picture), { db, store });
     const b = await saveUpload(user, pngFile(picture), { db, store });
-    const messageId = await withUser(user, async (tx) => {
-      const id = await insertMessage(tx, { conversationId: conversation.id, role: 'assistant', text: 'two pictures', status: 'complete' });
-      await attachUploads(tx, [a.id, b.id], { conversationId: conversation.id, messageId: id });
-      return id;
-    }, db);
+    const messageId = await withUser(
+      user,
+      async (tx) => {
+        const id = await insertMessage(tx, {
+          conversationId: conversation.id,
+          role: 'assistant',
+          text: 'two pictures',
+          status: 'complete',
+        });
+        await attachUploads(tx, [a.id, b.id], { conversationId: conversation.id, messageId: id });
+        return id;
+      },
+      db,
+    );
     expect(await used(user)).toBe(2 * size);
     // What a regeneration does to the reply it replaces (lib/chat/pipeline.ts).
     await withUser(user, (tx) => deleteMessages(tx, [messageId]), db);
@@ -202,6 +267,9 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
     const generated = { ...pngFile(picture), width: 300, height: 300, source: 'generated' as const };
     await storeUpload(user, generated, store, db);
     await storeUpload(user, generated, store, db);
-    expect(await refusal(storeUpload(user, generated, store, db))).toMatchObject({ status: 413, publicCode: 'storage_quota' });
+    expect(await refusal(storeUpload(user, generated, store, db))).toMatchObject({
+      status: 413,
+      publicCode: 'storage_quota',
+    });
   });
 });

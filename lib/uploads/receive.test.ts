@@ -8,7 +8,9 @@ import { receiveUpload } from './receive';
 const BOUNDARY = '----hearth-test-boundary';
 
 function head(filename: string, type: string, field = 'file'): Buffer {
-  return Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  return Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
 }
 const tail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 
@@ -57,7 +59,10 @@ function streamingBody(start: Uint8Array, total: number, chunk = 256 * 1024) {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<HearthError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HearthError);
   return error as HearthError;
 }
@@ -80,8 +85,12 @@ describe('receiving an upload', () => {
   });
 
   it('refuses an HTML page or an SVG named .png, saying why', async () => {
-    const html = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'.padEnd(200, ' '));
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
+    const html = Buffer.from(
+      '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'.padEnd(200, ' '),
+    );
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>',
+    );
     for (const body of [html, svg]) {
       const error = await refusal(receiveUpload(multipart([head('cat.png', 'image/png'), body, tail])));
       expect(error.status).toBe(400);
@@ -101,15 +110,27 @@ describe('receiving an upload', () => {
   });
 
   it('refuses a declared length over every cap before reading anything', async () => {
-    const error = await refusal(receiveUpload(multipart([head('a.png', 'image/png'), tail], { 'content-length': String(100 * 1024 * 1024) })));
+    const error = await refusal(
+      receiveUpload(multipart([head('a.png', 'image/png'), tail], { 'content-length': String(100 * 1024 * 1024) })),
+    );
     expect(error.status).toBe(413);
   });
 
   it('says what is missing: a non-multipart body, no file field, an empty file', async () => {
-    const json = new Request('http://127.0.0.1/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const json = new Request('http://127.0.0.1/x', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect((await refusal(receiveUpload(json))).message).toMatch(/multipart\/form-data/);
-    const other = Buffer.concat([head('a.png', 'image/png', 'picture'), Buffer.from(encodePng(1, 1, () => [0, 0, 0, 0])), tail]);
+    const other = Buffer.concat([
+      head('a.png', 'image/png', 'picture'),
+      Buffer.from(encodePng(1, 1, () => [0, 0, 0, 0])),
+      tail,
+    ]);
     expect((await refusal(receiveUpload(multipart([other])))).message).toMatch(/No file was sent/);
-    expect((await refusal(receiveUpload(multipart([head('a.png', 'image/png'), tail])))).message).toBe('The file is empty.');
+    expect((await refusal(receiveUpload(multipart([head('a.png', 'image/png'), tail])))).message).toBe(
+      'The file is empty.',
+    );
   });
 });

@@ -16,11 +16,19 @@ const FRAMING_BYTES = 64 * 1024;
 export async function receiveUpload(request: Request): Promise<ReceivedFile> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data;/i.test(contentType)) {
-    throw new HearthError('bad_request', 'Send the file as multipart/form-data, in a field named "file" (or JSON {kind, media_type, size} for an upload target).', { param: 'file' });
+    throw new HearthError(
+      'bad_request',
+      'Send the file as multipart/form-data, in a field named "file" (or JSON {kind, media_type, size} for an upload target).',
+      { param: 'file' },
+    );
   }
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > MAX_AUDIO_BYTES + FRAMING_BYTES) {
-    throw new HearthError('payload_too_large', `Files can be at most ${megabytes(MAX_AUDIO_BYTES)} (images ${megabytes(maxBytesFor('image'))}).`, { param: 'file' });
+    throw new HearthError(
+      'payload_too_large',
+      `Files can be at most ${megabytes(MAX_AUDIO_BYTES)} (images ${megabytes(maxBytesFor('image'))}).`,
+      { param: 'file' },
+    );
   }
   if (!request.body) throw new HearthError('bad_request', 'The request has no body.', { param: 'file' });
 
@@ -54,11 +62,18 @@ export async function receiveUpload(request: Request): Promise<ReceivedFile> {
         const bytes = Buffer.concat(chunks);
         mediaType ??= decide(bytes);
         if (!mediaType || failure) return;
-        result = { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), mediaType, kind: kindOf(mediaType), filename: cleanFilename(info.filename) };
+        result = {
+          bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          mediaType,
+          kind: kindOf(mediaType),
+          filename: cleanFilename(info.filename),
+        };
       });
     });
     parser.on('error', (error: Error) => {
-      failure ??= new HearthError('bad_request', `The multipart body could not be read: ${error.message}`, { param: 'file' });
+      failure ??= new HearthError('bad_request', `The multipart body could not be read: ${error.message}`, {
+        param: 'file',
+      });
       resolve();
     });
     parser.on('close', () => resolve());
@@ -73,12 +88,20 @@ export async function receiveUpload(request: Request): Promise<ReceivedFile> {
 
   await done;
   if (failure) throw failure;
-  if (!result) throw new HearthError('bad_request', 'No file was sent: put it in a multipart field named "file".', { param: 'file' });
+  if (!result)
+    throw new HearthError('bad_request', 'No file was sent: put it in a multipart field named "file".', {
+      param: 'file',
+    });
   return result;
 }
 
 /** Feeds the body to the parser chunk by chunk, and stops reading it as soon as the upload is refused. */
-async function pump(body: ReadableStream<Uint8Array>, parser: busboy.Busboy, failed: () => HearthError | null, finish: () => void) {
+async function pump(
+  body: ReadableStream<Uint8Array>,
+  parser: busboy.Busboy,
+  failed: () => HearthError | null,
+  finish: () => void,
+) {
   const reader = body.getReader();
   try {
     for (;;) {

@@ -8,7 +8,8 @@ const MEDIA_TYPES = [...IMAGE_TYPES, ...AUDIO_TYPES] as const;
 export const createUploadTargetRequest = z.strictObject({
   kind: z.enum(['image', 'audio'], { error: 'kind must be "image" or "audio".' }),
   media_type: z.enum(MEDIA_TYPES, { error: `media_type must be one of ${MEDIA_TYPES.join(', ')}.` }).meta({
-    description: "The file's type by its content (the confirmation reads its magic bytes and refuses a file of another type).",
+    description:
+      "The file's type by its content (the confirmation reads its magic bytes and refuses a file of another type).",
   }),
   size: z
     .number({ error: 'size must be the file size in bytes.' })

@@ -42,12 +42,25 @@ export async function saveUpload(user: UserScope, file: ReceivedFile, options: U
  * transcribed, and a transcription that fails is kept as the reason, not refused.
  */
 export async function inspectFile(file: ReceivedFile, env: Env): Promise<FileDetails> {
-  const details: FileDetails = { width: null, height: null, transcript: null, transcriptLanguage: null, transcriptError: null };
+  const details: FileDetails = {
+    width: null,
+    height: null,
+    transcript: null,
+    transcriptLanguage: null,
+    transcriptError: null,
+  };
   if (file.kind === 'image') {
     const size = imageDimensions(file.bytes, file.mediaType as ImageType);
-    if (!size) throw new HearthError('bad_request', 'This image could not be read: its header is damaged or cut short.', { param: 'file' });
+    if (!size)
+      throw new HearthError('bad_request', 'This image could not be read: its header is damaged or cut short.', {
+        param: 'file',
+      });
     if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
-      throw new HearthError('bad_request', `Images can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels; this one is ${size.width} × ${size.height}.`, { param: 'file' });
+      throw new HearthError(
+        'bad_request',
+        `Images can be at most ${MAX_IMAGE_SIDE} × ${MAX_IMAGE_SIDE} pixels; this one is ${size.width} × ${size.height}.`,
+        { param: 'file' },
+      );
     }
     return { ...details, width: size.width, height: size.height };
   }
@@ -55,7 +68,12 @@ export async function inspectFile(file: ReceivedFile, env: Env): Promise<FileDet
     const result = await transcribeAudio(file.bytes, file.mediaType as AudioType, env);
     if (!result) return { ...details, transcriptError: TRANSCRIPTION_NEEDS_KEY };
     const transcript = result.text.slice(0, 20_000);
-    return { ...details, transcript, transcriptLanguage: result.language, transcriptError: transcript ? null : 'No speech was heard in this note.' };
+    return {
+      ...details,
+      transcript,
+      transcriptLanguage: result.language,
+      transcriptError: transcript ? null : 'No speech was heard in this note.',
+    };
   } catch (error) {
     console.warn(`[uploads] transcription failed: ${redactedMessage(error)}`);
     return { ...details, transcriptError: `Transcription failed: ${redactedMessage(error)}`.slice(0, 500) };
@@ -110,7 +128,9 @@ export async function storeUpload(user: UserScope, file: Storable, store: BlobSt
       db,
     );
   } catch (error) {
-    await store.delete([path]).catch((cleanup: unknown) => console.error('[uploads] could not delete an orphaned object:', cleanup));
+    await store
+      .delete([path])
+      .catch((cleanup: unknown) => console.error('[uploads] could not delete an orphaned object:', cleanup));
     throw error;
   }
 }

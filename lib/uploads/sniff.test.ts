@@ -20,7 +20,9 @@ describe('media type from magic bytes', () => {
     expect(sniffMediaType(padded(bytes('RIFF', 0, 0, 0, 0, 'WEBPVP8 ')))).toBe('image/webp');
     expect(sniffMediaType(wavFile(0.1))).toBe('audio/wav');
     expect(sniffMediaType(padded(bytes('OggS', 0)))).toBe('audio/ogg');
-    expect(sniffMediaType(padded(bytes(0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84, 'webm')))).toBe('audio/webm');
+    expect(
+      sniffMediaType(padded(bytes(0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84, 'webm'))),
+    ).toBe('audio/webm');
     expect(sniffMediaType(padded(bytes('ID3', 4, 0)))).toBe('audio/mpeg');
     expect(sniffMediaType(padded(bytes(0xff, 0xfb, 0x90, 0x64)))).toBe('audio/mpeg');
     expect(sniffMediaType(padded(bytes(0, 0, 0, 0x20, 'ftypM4A ')))).toBe('audio/mp4');
@@ -38,12 +40,52 @@ describe('media type from magic bytes', () => {
 
 describe('image dimensions from the header', () => {
   it('reads PNG, GIF, WebP and JPEG sizes without decoding', () => {
-    expect(imageDimensions(encodePng(7, 3, () => [0, 0, 0, 255]), 'image/png')).toEqual({ width: 7, height: 3 });
-    expect(imageDimensions(padded(bytes('GIF89a', 0x40, 0x01, 0xf0, 0x00)), 'image/gif')).toEqual({ width: 320, height: 240 });
-    const vp8x = padded(bytes('RIFF', 0, 0, 0, 0, 'WEBP', 'VP8X', 10, 0, 0, 0, 0, 0, 0, 0, 0x7f, 0x02, 0x00, 0xdf, 0x01, 0x00));
+    expect(
+      imageDimensions(
+        encodePng(7, 3, () => [0, 0, 0, 255]),
+        'image/png',
+      ),
+    ).toEqual({ width: 7, height: 3 });
+    expect(imageDimensions(padded(bytes('GIF89a', 0x40, 0x01, 0xf0, 0x00)), 'image/gif')).toEqual({
+      width: 320,
+      height: 240,
+    });
+    const vp8x = padded(
+      bytes('RIFF', 0, 0, 0, 0, 'WEBP', 'VP8X', 10, 0, 0, 0, 0, 0, 0, 0, 0x7f, 0x02, 0x00, 0xdf, 0x01, 0x00),
+    );
     expect(imageDimensions(vp8x, 'image/webp')).toEqual({ width: 640, height: 480 });
     // SOI, an APP0 segment of 16 bytes, then SOF0: precision, height 600, width 800.
-    const jpeg = padded(bytes(0xff, 0xd8, 0xff, 0xe0, 0, 16, 'JFIF', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xc0, 0, 17, 8, 0x02, 0x58, 0x03, 0x20, 3));
+    const jpeg = padded(
+      bytes(
+        0xff,
+        0xd8,
+        0xff,
+        0xe0,
+        0,
+        16,
+        'JFIF',
+        0,
+        1,
+        1,
+        0,
+        0,
+        1,
+        0,
+        1,
+        0,
+        0,
+        0xff,
+        0xc0,
+        0,
+        17,
+        8,
+        0x02,
+        0x58,
+        0x03,
+        0x20,
+        3,
+      ),
+    );
     expect(imageDimensions(jpeg, 'image/jpeg')).toEqual({ width: 800, height: 600 });
   });
 

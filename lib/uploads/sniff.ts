@@ -27,8 +27,10 @@ export function sniffMediaType(bytes: Uint8Array): MediaType | null {
   }
   if (ascii(b, 0, 'ID3')) return 'audio/mpeg';
   // An MPEG audio frame header: 11 sync bits, then MPEG version (not reserved) and layer III.
-  if (b.length >= 2 && b[0] === 0xff && (b[1]! & 0xe0) === 0xe0 && (b[1]! & 0x18) !== 0x08 && (b[1]! & 0x06) === 0x02) return 'audio/mpeg';
+  if (b.length >= 2 && b[0] === 0xff && (b[1]! & 0xe0) === 0xe0 && (b[1]! & 0x18) !== 0x08 && (b[1]! & 0x06) === 0x02)
+    return 'audio/mpeg';
   // ISO base media (MP4): "ftyp" and an audio brand.
-  if (ascii(b, 4, 'ftyp') && ['M4A ', 'M4B ', 'mp42', 'isom', 'mp41', 'dash'].some((brand) => ascii(b, 8, brand))) return 'audio/mp4';
+  if (ascii(b, 4, 'ftyp') && ['M4A ', 'M4B ', 'mp42', 'isom', 'mp41', 'dash'].some((brand) => ascii(b, 8, brand)))
+    return 'audio/mp4';
   return null;
 }

@@ -36,7 +36,11 @@ describe.each(TEST_DATABASES)('the stale-upload job on $name', ({ open }) => {
   const age = (table: 'uploads' | 'pending_uploads', ids: string[]) =>
     db.query(`update hearth.${table} set created_at = now() - interval '25 hours' where id = any($1::uuid[])`, [ids]);
   const pendingWithObject = async (owner: { id: string }) => {
-    const issued = await createUploadTarget(owner, { kind: 'image', mediaType: 'image/png', size: png().length }, { db, store, origin: 'http://hearth.test' });
+    const issued = await createUploadTarget(
+      owner,
+      { kind: 'image', mediaType: 'image/png', size: png().length },
+      { db, store, origin: 'http://hearth.test' },
+    );
     await store.put(issued.pending.path, png(), 'image/png');
     return issued.pending;
   };
@@ -47,7 +51,13 @@ describe.each(TEST_DATABASES)('the stale-upload job on $name', ({ open }) => {
     const user = await createTestUser(db, 'stale');
     const neighbour = await createTestUser(db, 'neighbour');
     const oldPending = await pendingWithObject(user);
-    const oldPendingNoObject = (await createUploadTarget(neighbour, { kind: 'audio', mediaType: 'audio/webm', size: 10 }, { db, store, origin: 'http://hearth.test' })).pending;
+    const oldPendingNoObject = (
+      await createUploadTarget(
+        neighbour,
+        { kind: 'audio', mediaType: 'audio/webm', size: 10 },
+        { db, store, origin: 'http://hearth.test' },
+      )
+    ).pending;
     const freshPending = await pendingWithObject(user);
     const oldUnsent = await saveUpload(neighbour, image(), { db, store, env: {} });
     const freshUnsent = await saveUpload(user, image(), { db, store, env: {} });
@@ -64,15 +74,25 @@ describe.each(TEST_DATABASES)('the stale-upload job on $name', ({ open }) => {
     await age('pending_uploads', [oldPending.id, oldPendingNoObject.id]);
     await age('uploads', [oldUnsent.id, oldSent.id]);
 
-    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff()))).toEqual({ pending: 2, unattached: 1, orphaned: 0 });
+    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff()))).toEqual({
+      pending: 2,
+      unattached: 1,
+      orphaned: 0,
+    });
     expect(await exists(oldPending.path)).toBe(false);
     expect(await exists(oldUnsent.path)).toBe(false);
     for (const kept of [freshPending.path, freshUnsent.path, oldSent.path]) expect(await exists(kept)).toBe(true);
-    const ids = (await db.query<{ id: string }>('select id from hearth.pending_uploads union all select id from hearth.uploads')).map((r) => r.id);
+    const ids = (
+      await db.query<{ id: string }>('select id from hearth.pending_uploads union all select id from hearth.uploads')
+    ).map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([freshPending.id, freshUnsent.id, oldSent.id]));
     for (const gone of [oldPending.id, oldPendingNoObject.id, oldUnsent.id]) expect(ids).not.toContain(gone);
 
-    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff()))).toEqual({ pending: 0, unattached: 0, orphaned: 0 });
+    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff()))).toEqual({
+      pending: 0,
+      unattached: 0,
+      orphaned: 0,
+    });
   });
 
   it('keeps the rows when the store cannot delete the objects, so the next run tries again', async () => {
@@ -91,9 +111,20 @@ describe.each(TEST_DATABASES)('the stale-upload job on $name', ({ open }) => {
   it('works through a backlog in batches', async () => {
     const user = await createTestUser(db, 'backlog');
     const pending = await Promise.all([1, 2, 3].map(() => pendingWithObject(user)));
-    await age('pending_uploads', pending.map((p) => p.id));
-    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff(), { batch: 2 }))).toEqual({ pending: 2, unattached: 0, orphaned: 0 });
-    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff(), { batch: 2 }))).toEqual({ pending: 1, unattached: 0, orphaned: 0 });
+    await age(
+      'pending_uploads',
+      pending.map((p) => p.id),
+    );
+    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff(), { batch: 2 }))).toEqual({
+      pending: 2,
+      unattached: 0,
+      orphaned: 0,
+    });
+    expect(await db.transaction((tx) => deleteStaleUploads(tx, store, cutoff(), { batch: 2 }))).toEqual({
+      pending: 1,
+      unattached: 0,
+      orphaned: 0,
+    });
     for (const p of pending) expect(await exists(p.path)).toBe(false);
   });
 });

@@ -20,7 +20,12 @@ export type StaleUploadsDeleted = { pending: number; unattached: number; orphane
  * back and the next run retries. A message attaching one of them at that moment waits for the
  * rows' locks and finds them gone.
  */
-export async function deleteStaleUploads(tx: Queryable, store: BlobStore, olderThan: Date, { batch = BATCH } = {}): Promise<StaleUploadsDeleted> {
+export async function deleteStaleUploads(
+  tx: Queryable,
+  store: BlobStore,
+  olderThan: Date,
+  { batch = BATCH } = {},
+): Promise<StaleUploadsDeleted> {
   const pending = await tx.query<{ path: string }>(
     `delete from hearth.pending_uploads
       where id in (select id from hearth.pending_uploads where created_at < $1 order by created_at limit $2)

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { UsageReport } from '@/lib/usage/report';
 
-const usageSums = { messages: z.number().int(), input_tokens: z.number().int(), output_tokens: z.number().int(), cost_usd: z.number() };
+const usageSums = {
+  messages: z.number().int(),
+  input_tokens: z.number().int(),
+  output_tokens: z.number().int(),
+  cost_usd: z.number(),
+};
 
 export const usageJsonSchema = z
   .object({
@@ -20,6 +25,12 @@ export function usageJson({ totals, groups }: UsageReport): z.output<typeof usag
       avg_latency_ms: totals.avgLatencyMs,
       p95_ttft_ms: totals.p95TtftMs,
     },
-    groups: groups.map((g) => ({ key: g.key, messages: g.messages, input_tokens: g.inputTokens, output_tokens: g.outputTokens, cost_usd: g.costUsd })),
+    groups: groups.map((g) => ({
+      key: g.key,
+      messages: g.messages,
+      input_tokens: g.inputTokens,
+      output_tokens: g.outputTokens,
+      cost_usd: g.costUsd,
+    })),
   };
 }

@@ -7,7 +7,15 @@ import { withUser } from '@/lib/db/scope';
 import { usageGroups, usageTotals } from '@/lib/usage/queries';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 
-type Reply = { model: string; input: number; output: number; cost: number | null; ttft: number; latency: number; at: string };
+type Reply = {
+  model: string;
+  input: number;
+  output: number;
+  cost: number | null;
+  ttft: number;
+  latency: number;
+  at: string;
+};
 
 describe.each(TEST_DATABASES)('usage on $name', ({ open }) => {
   let db: Database;
@@ -18,16 +26,33 @@ describe.each(TEST_DATABASES)('usage on $name', ({ open }) => {
 
   /** A conversation with one reply per entry, each finished and then dated `at`. */
   async function converse(user: { id: string }, companion: 0 | 1, replies: Reply[]) {
-    await withUser(user, async (tx) => {
-      const companions = await listCompanions(tx);
-      const { id } = await createConversation(tx, { companionId: companions[companion]!.id, model: 'offline/hearth-demo', language: 'en-US', greeting: 'hi' });
-      for (const r of replies) {
-        await insertMessage(tx, { conversationId: id, role: 'user', text: 'question', status: 'complete' });
-        const reply = await startReply(tx, { id: crypto.randomUUID(), conversationId: id, model: r.model });
-        await finishReply(tx, reply, { text: 'answer', status: 'complete', inputTokens: r.input, outputTokens: r.output, costUsd: r.cost, ttftMs: r.ttft, latencyMs: r.latency });
-        await tx.query('update hearth.messages set created_at = $2 where id = $1', [reply, r.at]);
-      }
-    }, db);
+    await withUser(
+      user,
+      async (tx) => {
+        const companions = await listCompanions(tx);
+        const { id } = await createConversation(tx, {
+          companionId: companions[companion]!.id,
+          model: 'offline/hearth-demo',
+          language: 'en-US',
+          greeting: 'hi',
+        });
+        for (const r of replies) {
+          await insertMessage(tx, { conversationId: id, role: 'user', text: 'question', status: 'complete' });
+          const reply = await startReply(tx, { id: crypto.randomUUID(), conversationId: id, model: r.model });
+          await finishReply(tx, reply, {
+            text: 'answer',
+            status: 'complete',
+            inputTokens: r.input,
+            outputTokens: r.output,
+            costUsd: r.cost,
+            ttftMs: r.ttft,
+            latencyMs: r.latency,
+          });
+          await tx.query('update hearth.messages set created_at = $2 where id = $1', [reply, r.at]);
+        }
+      },
+      db,
+    );
   }
 
   beforeAll(async () => {
@@ -37,18 +62,74 @@ describe.each(TEST_DATABASES)('usage on $name', ({ open }) => {
     const companions = await withUser(alice, listCompanions, db);
     slugs = [companions[0]!.slug, companions[1]!.slug];
     await converse(alice, 0, [
-      { model: 'openai/gpt-4o-mini', input: 100, output: 50, cost: 0.01, ttft: 100, latency: 1000, at: '2026-03-01T10:00:00Z' },
-      { model: 'openai/gpt-4o-mini', input: 200, output: 60, cost: 0.02, ttft: 200, latency: 2000, at: '2026-03-02T23:59:00Z' },
+      {
+        model: 'openai/gpt-4o-mini',
+        input: 100,
+        output: 50,
+        cost: 0.01,
+        ttft: 100,
+        latency: 1000,
+        at: '2026-03-01T10:00:00Z',
+      },
+      {
+        model: 'openai/gpt-4o-mini',
+        input: 200,
+        output: 60,
+        cost: 0.02,
+        ttft: 200,
+        latency: 2000,
+        at: '2026-03-02T23:59:00Z',
+      },
       // Outside the range: before it, and exactly at its (exclusive) end.
-      { model: 'openai/gpt-4o-mini', input: 9000, output: 9000, cost: 9, ttft: 9000, latency: 9000, at: '2026-02-28T23:59:59Z' },
-      { model: 'openai/gpt-4o-mini', input: 9000, output: 9000, cost: 9, ttft: 9000, latency: 9000, at: '2026-03-04T00:00:00Z' },
+      {
+        model: 'openai/gpt-4o-mini',
+        input: 9000,
+        output: 9000,
+        cost: 9,
+        ttft: 9000,
+        latency: 9000,
+        at: '2026-02-28T23:59:59Z',
+      },
+      {
+        model: 'openai/gpt-4o-mini',
+        input: 9000,
+        output: 9000,
+        cost: 9,
+        ttft: 9000,
+        latency: 9000,
+        at: '2026-03-04T00:00:00Z',
+      },
     ]);
     await converse(alice, 1, [
-      { model: 'offline/hearth-demo', input: 10, output: 20, cost: null, ttft: 300, latency: 600, at: '2026-03-02T08:00:00Z' },
-      { model: 'offline/hearth-demo', input: 30, output: 40, cost: null, ttft: 400, latency: 800, at: '2026-03-03T08:00:00Z' },
+      {
+        model: 'offline/hearth-demo',
+        input: 10,
+        output: 20,
+        cost: null,
+        ttft: 300,
+        latency: 600,
+        at: '2026-03-02T08:00:00Z',
+      },
+      {
+        model: 'offline/hearth-demo',
+        input: 30,
+        output: 40,
+        cost: null,
+        ttft: 400,
+        latency: 800,
+        at: '2026-03-03T08:00:00Z',
+      },
     ]);
     await converse(bob, 0, [
-      { model: 'openai/gpt-4o-mini', input: 5000, output: 5000, cost: 5, ttft: 5000, latency: 5000, at: '2026-03-02T12:00:00Z' },
+      {
+        model: 'openai/gpt-4o-mini',
+        input: 5000,
+        output: 5000,
+        cost: 5,
+        ttft: 5000,
+        latency: 5000,
+        at: '2026-03-02T12:00:00Z',
+      },
     ]);
   });
   afterAll(() => db?.close());
@@ -74,7 +155,13 @@ describe.each(TEST_DATABASES)('usage on $name', ({ open }) => {
       { key: '2026-03-03', messages: 1, inputTokens: 30, outputTokens: 40, costUsd: 0 },
     ]);
     expect(await groups('model')).toEqual([
-      { key: 'openai/gpt-4o-mini', messages: 2, inputTokens: 300, outputTokens: 110, costUsd: expect.closeTo(0.03, 10) },
+      {
+        key: 'openai/gpt-4o-mini',
+        messages: 2,
+        inputTokens: 300,
+        outputTokens: 110,
+        costUsd: expect.closeTo(0.03, 10),
+      },
       { key: 'offline/hearth-demo', messages: 2, inputTokens: 40, outputTokens: 60, costUsd: 0 },
     ]);
     expect(await groups('companion')).toEqual([
@@ -86,12 +173,21 @@ describe.each(TEST_DATABASES)('usage on $name', ({ open }) => {
   it('answers zeros and nulls for a range without replies', async () => {
     const empty = { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-01-02T00:00:00Z') };
     expect(await withUser(alice, (tx) => usageTotals(tx, empty), db)).toEqual({
-      messages: 0, inputTokens: 0, outputTokens: 0, costUsd: 0, avgLatencyMs: null, p95TtftMs: null,
+      messages: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      avgLatencyMs: null,
+      p95TtftMs: null,
     });
     expect(await withUser(alice, (tx) => usageGroups(tx, empty, 'model'), db)).toEqual([]);
   });
 
-  it("shows the other user only their own reply", async () => {
-    expect(await withUser(bob, (tx) => usageTotals(tx, range), db)).toMatchObject({ messages: 1, inputTokens: 5000, costUsd: 5 });
+  it('shows the other user only their own reply', async () => {
+    expect(await withUser(bob, (tx) => usageTotals(tx, range), db)).toMatchObject({
+      messages: 1,
+      inputTokens: 5000,
+      costUsd: 5,
+    });
   });
 });

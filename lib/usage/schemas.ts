@@ -18,7 +18,9 @@ export const usageQuery = z
   .object({
     from: isoDateOrTime.optional(),
     to: isoDateOrTime.optional(),
-    group_by: z.enum(['day', 'model', 'companion'], { error: 'group_by is one of day, model or companion.' }).optional(),
+    group_by: z
+      .enum(['day', 'model', 'companion'], { error: 'group_by is one of day, model or companion.' })
+      .optional(),
   })
   .transform(({ from, to, group_by }) => {
     const end = to ? instant(to, 'to') : new Date();

@@ -22,12 +22,26 @@ import { createUploadTargetRequest } from '@/lib/uploads/schemas';
  * browser sends, parsing either succeeds or refuses with a 400 that names the problem, never
  * another error, and what it accepts is the type the action expects.
  */
-const SCHEMAS = { apiKeyName, chatRequest, conversationTitle, credentials, language, messageText, modelId, signUp, uuid, memoryContent };
+const SCHEMAS = {
+  apiKeyName,
+  chatRequest,
+  conversationTitle,
+  credentials,
+  language,
+  messageText,
+  modelId,
+  signUp,
+  uuid,
+  memoryContent,
+};
 
 // Every C0 and C1 control character and DEL, U+0000 first: PostgreSQL refuses it in text and jsonb.
 const controlCharacter = fc.oneof(
   fc.constant('\u0000'),
-  fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c)),
+  fc
+    .integer({ min: 0, max: 0x9f })
+    .filter((c) => c < 0x20 || c >= 0x7f)
+    .map((c) => String.fromCharCode(c)),
 );
 const nested = (depth: number) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown;
 
@@ -35,8 +49,18 @@ const anything = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.constant('x'.repeat(100_000)),
-  fc.constantFrom(JSON.parse('{"__proto__": {"admin": true}}'), JSON.parse('{"constructor": {"prototype": {"x": 1}}}'), undefined, NaN, Infinity),
-  fc.record({ action: fc.constantFrom('send', 'edit', 'regenerate', 'answer', 'x'), conversationId: fc.oneof(fc.uuid(), fc.string()), text: fc.string({ unit: 'binary' }) }),
+  fc.constantFrom(
+    JSON.parse('{"__proto__": {"admin": true}}'),
+    JSON.parse('{"constructor": {"prototype": {"x": 1}}}'),
+    undefined,
+    NaN,
+    Infinity,
+  ),
+  fc.record({
+    action: fc.constantFrom('send', 'edit', 'regenerate', 'answer', 'x'),
+    conversationId: fc.oneof(fc.uuid(), fc.string()),
+    text: fc.string({ unit: 'binary' }),
+  }),
   fc.tuple(fc.string({ maxLength: 10 }), controlCharacter, fc.string({ maxLength: 10 })).map((parts) => parts.join('')),
   fc.constantFrom(nested(10_000), { text: nested(10_000) }, 'a\ud800b'),
 );
@@ -85,20 +109,23 @@ const TEXT_FIELDS: { name: string; field: z.ZodType; valid: string; multiline: b
 ];
 
 describe('control characters in text fields', () => {
-  it.each(TEXT_FIELDS)('$name refuses them with a 400 (keeping tabs and line breaks where it is multi-line)', ({ field, valid, multiline }) => {
-    expect(field.safeParse(valid).success).toBe(true);
-    fc.assert(
-      fc.property(controlCharacter, fc.nat(valid.length), (control, at) => {
-        const value = valid.slice(0, at) + control + valid.slice(at);
-        const keeps = multiline && /[\t\n\r]/.test(control);
-        const parsed = field.safeParse(value);
-        expect(parsed.success, JSON.stringify(value)).toBe(keeps);
-        if (!parsed.success) expect(parsed.error.issues[0]?.message).toMatch(/control character|single line/);
-      }),
-      { numRuns: 60, seed: 20261207 },
-    );
-    expect(field.safeParse(`${valid}\ud800`).success).toBe(false);
-  });
+  it.each(TEXT_FIELDS)(
+    '$name refuses them with a 400 (keeping tabs and line breaks where it is multi-line)',
+    ({ field, valid, multiline }) => {
+      expect(field.safeParse(valid).success).toBe(true);
+      fc.assert(
+        fc.property(controlCharacter, fc.nat(valid.length), (control, at) => {
+          const value = valid.slice(0, at) + control + valid.slice(at);
+          const keeps = multiline && /[\t\n\r]/.test(control);
+          const parsed = field.safeParse(value);
+          expect(parsed.success, JSON.stringify(value)).toBe(keeps);
+          if (!parsed.success) expect(parsed.error.issues[0]?.message).toMatch(/control character|single line/);
+        }),
+        { numRuns: 60, seed: 20261207 },
+      );
+      expect(field.safeParse(`${valid}\ud800`).success).toBe(false);
+    },
+  );
 
   it('refuses them inside the bodies that carry them, naming the field', () => {
     const refusal = (schema: z.ZodType, value: unknown) => {
@@ -109,10 +136,22 @@ describe('control characters in text fields', () => {
       }
       return 'accepted';
     };
-    expect(refusal(completionRequest, { model: 'companion/sage', messages: [{ role: 'user', content: 'hi\u0000' }] })).toEqual({ status: 400, param: 'messages.0.content' });
-    expect(refusal(completionRequest, { model: 'companion/sage', messages: [{ role: 'user', content: [{ type: 'text', text: '\u0007' }] }] })).toEqual({ status: 400, param: 'messages.0.content' });
-    expect(refusal(signUp, { email: 'ada@example.com', password: 'correct horse battery', name: 'A\u0000da' })).toEqual({ status: 400, param: 'name' });
-    expect(refusal(previewRequest.shape.messages, [{ role: 'user', content: 'x\u001b[2J' }])).toEqual({ status: 400, param: '0.content' });
+    expect(
+      refusal(completionRequest, { model: 'companion/sage', messages: [{ role: 'user', content: 'hi\u0000' }] }),
+    ).toEqual({ status: 400, param: 'messages.0.content' });
+    expect(
+      refusal(completionRequest, {
+        model: 'companion/sage',
+        messages: [{ role: 'user', content: [{ type: 'text', text: '\u0007' }] }],
+      }),
+    ).toEqual({ status: 400, param: 'messages.0.content' });
+    expect(refusal(signUp, { email: 'ada@example.com', password: 'correct horse battery', name: 'A\u0000da' })).toEqual(
+      { status: 400, param: 'name' },
+    );
+    expect(refusal(previewRequest.shape.messages, [{ role: 'user', content: 'x\u001b[2J' }])).toEqual({
+      status: 400,
+      param: '0.content',
+    });
   });
 });
 

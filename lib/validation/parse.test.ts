@@ -8,7 +8,8 @@ const chunked = (text: string) =>
     method: 'POST',
     body: new ReadableStream({
       start(controller) {
-        for (let i = 0; i < text.length; i += 1000) controller.enqueue(new TextEncoder().encode(text.slice(i, i + 1000)));
+        for (let i = 0; i < text.length; i += 1000)
+          controller.enqueue(new TextEncoder().encode(text.slice(i, i + 1000)));
         controller.close();
       },
     }),
@@ -23,7 +24,9 @@ describe('readJson with a size cap', () => {
   it('refuses a larger body as 413, by its Content-Length or as it streams in', async () => {
     const declared = new Request('http://localhost/', { method: 'POST', body: JSON.stringify({ a: 'x'.repeat(200) }) });
     await expect(readJson(declared, { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
-    await expect(readJson(chunked(JSON.stringify({ a: 'x'.repeat(5000) })), { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(readJson(chunked(JSON.stringify({ a: 'x'.repeat(5000) })), { maxBytes: 100 })).rejects.toMatchObject({
+      code: 'payload_too_large',
+    });
   });
 
   it('caps every body at MAX_API_BODY_BYTES unless told otherwise', async () => {
@@ -48,9 +51,14 @@ describe('readJson with a size cap', () => {
   it('refuses JSON nested deeper than MAX_BODY_JSON_DEPTH with a 400, however deep (1 MB of brackets)', async () => {
     const nested = (depth: number, leaf = '1') => '{"a":'.repeat(depth) + leaf + '}'.repeat(depth);
     expect(await readJson(chunked(nested(MAX_BODY_JSON_DEPTH)))).toBeTruthy();
-    await expect(readJson(chunked(nested(MAX_BODY_JSON_DEPTH + 1)))).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('nests deeper') });
+    await expect(readJson(chunked(nested(MAX_BODY_JSON_DEPTH + 1)))).rejects.toMatchObject({
+      code: 'bad_request',
+      message: expect.stringContaining('nests deeper'),
+    });
     const brackets = MAX_API_BODY_BYTES / 2;
-    await expect(readJson(chunked('['.repeat(brackets) + ']'.repeat(brackets)))).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(readJson(chunked('['.repeat(brackets) + ']'.repeat(brackets)))).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 });
 

@@ -26,7 +26,10 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
  * (default MAX_API_BODY_BYTES) is a 413, refused by its Content-Length or, without one, as soon as
  * that much has arrived.
  */
-export async function readJson(request: Request, { maxBytes = MAX_API_BODY_BYTES }: { maxBytes?: number } = {}): Promise<unknown> {
+export async function readJson(
+  request: Request,
+  { maxBytes = MAX_API_BODY_BYTES }: { maxBytes?: number } = {},
+): Promise<unknown> {
   // A body that breaks off (the client went away) reads as none: a 400, not an internal error.
   const text = await readLimited(request, maxBytes).catch((error: unknown) => {
     if (isHearthError(error)) throw error;
@@ -55,7 +58,8 @@ export function queryOf(request: Request): Record<string, string> {
 }
 
 async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
-  const tooLarge = () => new HearthError('payload_too_large', `The request body can be at most ${maxBytes.toLocaleString('en-US')} bytes.`);
+  const tooLarge = () =>
+    new HearthError('payload_too_large', `The request body can be at most ${maxBytes.toLocaleString('en-US')} bytes.`);
   const bytes = await readBodyBytes(request, maxBytes, tooLarge);
   return bytes && new TextDecoder().decode(bytes);
 }
@@ -64,7 +68,11 @@ async function readLimited(request: Request, maxBytes: number): Promise<string |
  * A request body as bytes, or null when there is none; refused with `tooLarge()` past maxBytes,
  * by its Content-Length or, without one, as soon as that much has arrived (never buffered first).
  */
-export async function readBodyBytes(request: Request, maxBytes: number, tooLarge: () => HearthError): Promise<Uint8Array | null> {
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => HearthError,
+): Promise<Uint8Array | null> {
   if (Number(request.headers.get('content-length')) > maxBytes) throw tooLarge();
   if (!request.body) return null;
   const chunks: Uint8Array[] = [];

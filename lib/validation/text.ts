@@ -53,13 +53,17 @@ export const MAX_JSON_DEPTH = 64;
  * surrogate (PostgreSQL refuses both; `strings: false` checks the depth only). Walks without
  * recursion, so the depth itself cannot overflow it.
  */
-export function jsonProblem(value: unknown, { maxDepth = MAX_JSON_DEPTH, strings = true }: { maxDepth?: number; strings?: boolean } = {}): string | null {
+export function jsonProblem(
+  value: unknown,
+  { maxDepth = MAX_JSON_DEPTH, strings = true }: { maxDepth?: number; strings?: boolean } = {},
+): string | null {
   const pending: [unknown, number][] = [[value, 0]];
   while (pending.length > 0) {
     const [item, depth] = pending.pop()!;
     if (typeof item === 'string') {
       if (!strings) continue;
-      if (item.includes('\u0000') || !item.isWellFormed()) return 'contains a U+0000 character or a broken one, which cannot be stored.';
+      if (item.includes('\u0000') || !item.isWellFormed())
+        return 'contains a U+0000 character or a broken one, which cannot be stored.';
       continue;
     }
     if (item === null || typeof item !== 'object') continue;

@@ -46,8 +46,25 @@ export type RealtimeInput = {
 };
 
 /** OpenAI's realtime voices (fewer than its TTS voices: no nova, onyx or fable). */
-export const REALTIME_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'];
-const REALTIME_STYLES: Record<VoiceStyle, string> = { warm: 'coral', bright: 'shimmer', calm: 'sage', deep: 'cedar', playful: 'verse' };
+export const REALTIME_VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'sage',
+  'shimmer',
+  'verse',
+  'marin',
+  'cedar',
+];
+const REALTIME_STYLES: Record<VoiceStyle, string> = {
+  warm: 'coral',
+  bright: 'shimmer',
+  calm: 'sage',
+  deep: 'cedar',
+  playful: 'verse',
+};
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   'en-US': 'English',
@@ -74,18 +91,32 @@ export function realtimeVoice(voice: string | null): string {
 
 export async function mintRealtimeSession(input: RealtimeInput, env: Env = process.env): Promise<RealtimeSession> {
   const provider = realtimeProvider(env);
-  if (!provider) throw new HearthError('provider_not_configured', 'Realtime calls need OPENAI_API_KEY or GOOGLE_GENERATIVE_AI_API_KEY.');
+  if (!provider)
+    throw new HearthError(
+      'provider_not_configured',
+      'Realtime calls need OPENAI_API_KEY or GOOGLE_GENERATIVE_AI_API_KEY.',
+    );
   const instructions = `${input.instructions.trim()}\n\nThis is a live voice call. Speak ${LANGUAGE_NAMES[input.language]} only, in short spoken sentences.`;
   try {
-    return provider === 'openai' ? await withOpenAI(input, instructions, env) : await withGemini(input, instructions, env);
+    return provider === 'openai'
+      ? await withOpenAI(input, instructions, env)
+      : await withGemini(input, instructions, env);
   } catch (error) {
     if (error instanceof HearthError) throw error;
     const label = provider === 'openai' ? 'OpenAI' : 'Google Gemini';
     const status = Number(/failed: (\d{3})/.exec(error instanceof Error ? error.message : '')?.[1] ?? 0);
-    if (status === 401 || status === 403) throw new HearthError('provider_failed', `${label} rejected its API key. Check the key in the server's settings.`);
-    if (status === 429) throw new HearthError('rate_limited', `${label} is busy (rate limited). Try again in a moment.`);
+    if (status === 401 || status === 403)
+      throw new HearthError(
+        'provider_failed',
+        `${label} rejected its API key. Check the key in the server's settings.`,
+      );
+    if (status === 429)
+      throw new HearthError('rate_limited', `${label} is busy (rate limited). Try again in a moment.`);
     if (status >= 400 && status < 500) {
-      throw new HearthError('provider_failed', `${label} refused the realtime session. Check ${provider === 'openai' ? 'OPENAI_REALTIME_MODEL' : 'GOOGLE_REALTIME_MODEL'}.`);
+      throw new HearthError(
+        'provider_failed',
+        `${label} refused the realtime session. Check ${provider === 'openai' ? 'OPENAI_REALTIME_MODEL' : 'GOOGLE_REALTIME_MODEL'}.`,
+      );
     }
     console.warn(`[realtime] ${label} failed:`, error instanceof Error ? error.message : error);
     throw new HearthError('provider_failed', `${label} could not start a realtime session. Try again.`);
@@ -95,7 +126,10 @@ export async function mintRealtimeSession(input: RealtimeInput, env: Env = proce
 async function withOpenAI(input: RealtimeInput, instructions: string, env: Env): Promise<RealtimeSession> {
   const model = env.OPENAI_REALTIME_MODEL?.trim() || 'gpt-realtime';
   const voice = realtimeVoice(input.voice);
-  const realtime = createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).experimental_realtime(model, { api: 'realtime' });
+  const realtime = createOpenAI({
+    apiKey: env.OPENAI_API_KEY,
+    baseURL: env.OPENAI_BASE_URL || undefined,
+  }).experimental_realtime(model, { api: 'realtime' });
   const secret = await realtime.doCreateClientSecret({
     expiresAfterSeconds: REALTIME_SECRET_SECONDS,
     sessionConfig: {
@@ -106,16 +140,57 @@ async function withOpenAI(input: RealtimeInput, instructions: string, env: Env):
       turnDetection: { type: 'semantic-vad' },
     },
   });
-  return { provider: 'openai', model, token: secret.token, url: secret.url, expiresAt: secret.expiresAt ?? null, voice, language: input.language };
+  return {
+    provider: 'openai',
+    model,
+    token: secret.token,
+    url: secret.url,
+    expiresAt: secret.expiresAt ?? null,
+    voice,
+    language: input.language,
+  };
 }
 
 /** Gemini's prebuilt voices, which its Live models speak with too. */
 export const GEMINI_LIVE_VOICES = [
-  'Zephyr', 'Puck', 'Charon', 'Kore', 'Fenrir', 'Leda', 'Orus', 'Aoede', 'Callirrhoe', 'Autonoe', 'Enceladus', 'Iapetus', 'Umbriel', 'Algieba', 'Despina',
-  'Erinome', 'Algenib', 'Rasalgethi', 'Laomedeia', 'Achernar', 'Alnilam', 'Schedar', 'Gacrux', 'Pulcherrima', 'Achird', 'Zubenelgenubi', 'Vindemiatrix',
-  'Sadachbia', 'Sadaltager', 'Sulafat',
+  'Zephyr',
+  'Puck',
+  'Charon',
+  'Kore',
+  'Fenrir',
+  'Leda',
+  'Orus',
+  'Aoede',
+  'Callirrhoe',
+  'Autonoe',
+  'Enceladus',
+  'Iapetus',
+  'Umbriel',
+  'Algieba',
+  'Despina',
+  'Erinome',
+  'Algenib',
+  'Rasalgethi',
+  'Laomedeia',
+  'Achernar',
+  'Alnilam',
+  'Schedar',
+  'Gacrux',
+  'Pulcherrima',
+  'Achird',
+  'Zubenelgenubi',
+  'Vindemiatrix',
+  'Sadachbia',
+  'Sadaltager',
+  'Sulafat',
 ];
-const GEMINI_STYLES: Record<VoiceStyle, string> = { warm: 'Sulafat', bright: 'Zephyr', calm: 'Vindemiatrix', deep: 'Gacrux', playful: 'Puck' };
+const GEMINI_STYLES: Record<VoiceStyle, string> = {
+  warm: 'Sulafat',
+  bright: 'Zephyr',
+  calm: 'Vindemiatrix',
+  deep: 'Gacrux',
+  playful: 'Puck',
+};
 
 export function liveVoice(voice: string | null): string {
   const chosen = voice?.trim() ?? '';

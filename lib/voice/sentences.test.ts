@@ -18,37 +18,45 @@ function expectSentences(language: Language, text: string, expected: string[]) {
 
 describe('sentenceSplitter', () => {
   it('splits English at . ! ? and keeps abbreviations, decimals and ellipses inside', () => {
-    expectSentences('en-US', 'Dr. Smith paid $3.50 for it. Really?! I thought it was free... but no. Ask Mr. Jones, e.g. tomorrow.', [
-      'Dr. Smith paid $3.50 for it.',
-      'Really?! I thought it was free... but no.',
-      'Ask Mr. Jones, e.g. tomorrow.',
-    ]);
+    expectSentences(
+      'en-US',
+      'Dr. Smith paid $3.50 for it. Really?! I thought it was free... but no. Ask Mr. Jones, e.g. tomorrow.',
+      ['Dr. Smith paid $3.50 for it.', 'Really?! I thought it was free... but no.', 'Ask Mr. Jones, e.g. tomorrow.'],
+    );
   });
 
   it('keeps Spanish ¿? and ¡! sentences whole and knows "p. ej."', () => {
-    expectSentences('es-ES', '¿Cómo estás hoy, amigo? ¡Qué alegría verte por aquí! Hay frutas, p. ej. manzanas y peras. La Sra. García llega a las 3.', [
-      '¿Cómo estás hoy, amigo?',
-      '¡Qué alegría verte por aquí!',
-      'Hay frutas, p. ej. manzanas y peras.',
-      'La Sra. García llega a las 3.',
-    ]);
+    expectSentences(
+      'es-ES',
+      '¿Cómo estás hoy, amigo? ¡Qué alegría verte por aquí! Hay frutas, p. ej. manzanas y peras. La Sra. García llega a las 3.',
+      [
+        '¿Cómo estás hoy, amigo?',
+        '¡Qué alegría verte por aquí!',
+        'Hay frutas, p. ej. manzanas y peras.',
+        'La Sra. García llega a las 3.',
+      ],
+    );
   });
 
   it('handles French spacing before ! and ?, guillemets and "M."', () => {
-    expectSentences('fr-FR', '« Bonjour à toi ! » dit M. Dupont. Tu viens ce soir ? Je pense que oui, par ex. vers huit heures.', [
-      '« Bonjour à toi ! » dit M. Dupont.',
-      'Tu viens ce soir ?',
-      'Je pense que oui, par ex. vers huit heures.',
-    ]);
+    expectSentences(
+      'fr-FR',
+      '« Bonjour à toi ! » dit M. Dupont. Tu viens ce soir ? Je pense que oui, par ex. vers huit heures.',
+      ['« Bonjour à toi ! » dit M. Dupont.', 'Tu viens ce soir ?', 'Je pense que oui, par ex. vers huit heures.'],
+    );
   });
 
   it('knows German abbreviations and ordinals', () => {
-    expectSentences('de-DE', 'Wir treffen uns am 3. Oktober in Berlin. Bring z.B. etwas Obst mit, d.h. Äpfel oder Birnen. Bis dann!', [
-      'Wir treffen uns am 3. Oktober in Berlin.',
-      'Bring z.B. etwas Obst mit, d.h. Äpfel oder Birnen.',
-      // The last fragment goes out at the end, however short.
-      'Bis dann!',
-    ]);
+    expectSentences(
+      'de-DE',
+      'Wir treffen uns am 3. Oktober in Berlin. Bring z.B. etwas Obst mit, d.h. Äpfel oder Birnen. Bis dann!',
+      [
+        'Wir treffen uns am 3. Oktober in Berlin.',
+        'Bring z.B. etwas Obst mit, d.h. Äpfel oder Birnen.',
+        // The last fragment goes out at the end, however short.
+        'Bis dann!',
+      ],
+    );
   });
 
   it('knows Dutch and Italian abbreviations', () => {
@@ -56,11 +64,11 @@ describe('sentenceSplitter', () => {
       'Neem bijv. een jas mee naar buiten.',
       'Dhr. Jansen komt ook, d.w.z. als het droog is.',
     ]);
-    expectSentences('it-IT', 'Il Sig. Rossi arriva alle 9.30 di mattina. Porta frutta, ecc. e qualcosa da bere. Ciao!', [
-      'Il Sig. Rossi arriva alle 9.30 di mattina.',
-      'Porta frutta, ecc. e qualcosa da bere.',
-      'Ciao!',
-    ]);
+    expectSentences(
+      'it-IT',
+      'Il Sig. Rossi arriva alle 9.30 di mattina. Porta frutta, ecc. e qualcosa da bere. Ciao!',
+      ['Il Sig. Rossi arriva alle 9.30 di mattina.', 'Porta frutta, ecc. e qualcosa da bere.', 'Ciao!'],
+    );
   });
 
   it('ends a sentence after closing quotes', () => {
@@ -71,12 +79,11 @@ describe('sentenceSplitter', () => {
   });
 
   it('takes line breaks and list items as ends, and drops markdown marks', () => {
-    expectSentences('en-US', 'Here is the **plan** for today\n1. Buy fresh bread at the bakery\n- Call [Anna](https://example.com) about dinner\n## Later we rest', [
-      'Here is the plan for today',
-      '1. Buy fresh bread at the bakery',
-      'Call Anna about dinner',
-      'Later we rest',
-    ]);
+    expectSentences(
+      'en-US',
+      'Here is the **plan** for today\n1. Buy fresh bread at the bakery\n- Call [Anna](https://example.com) about dinner\n## Later we rest',
+      ['Here is the plan for today', '1. Buy fresh bread at the bakery', 'Call Anna about dinner', 'Later we rest'],
+    );
   });
 
   it(`merges fragments shorter than ${MIN_CHARS} characters into the next sentence`, () => {
@@ -119,6 +126,8 @@ describe('sentenceSplitter', () => {
 
 describe('speakable', () => {
   it('drops headings, bullets, emphasis, code marks and link targets', () => {
-    expect(speakable('### Title\n* **bold** and `code` and [a link](http://x.y)')).toBe('Title bold and code and a link');
+    expect(speakable('### Title\n* **bold** and `code` and [a link](http://x.y)')).toBe(
+      'Title bold and code and a link',
+    );
   });
 });

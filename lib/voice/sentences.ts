@@ -23,12 +23,127 @@ const CLOSERS = /^(?:[\u00a0\u202f ]?»|["'”’)\]*_])*/;
 const OPENERS = /^["'“‘«(¿¡[*_]+/;
 
 const ABBREVIATIONS: Record<Language, ReadonlySet<string>> = {
-  'en-US': new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'e.g', 'i.e', 'approx', 'fig', 'mt', 'dept', 'est']),
-  'es-ES': new Set(['sr', 'sra', 'srta', 'dr', 'dra', 'ud', 'uds', 'ej', 'pág', 'núm', 'aprox', 'av', 'avda', 'lic', 'ing', 'prof', 'dto', 'tel']),
-  'fr-FR': new Set(['mme', 'mlle', 'mm', 'dr', 'pr', 'st', 'ste', 'ex', 'cf', 'env', 'av', 'bd', 'n°', 'p.ex', 'c.-à-d', 'tél']),
-  'de-DE': new Set(['z.b', 'd.h', 'u.a', 'bzw', 'ca', 'dr', 'prof', 'hr', 'fr', 'nr', 'str', 'vgl', 'evtl', 'ggf', 'inkl', 'bsp', 'o.ä', 'u.ä', 'usw', 'etc', 'geb', 'tel']),
-  'nl-NL': new Set(['dhr', 'mevr', 'dr', 'prof', 'bijv', 'b.v', 'bv', 'd.w.z', 'o.a', 'ca', 'nr', 'mr', 'blz', 'm.a.w', 'enz', 'evt', 'mw', 'tel', 'ir', 'ing']),
-  'it-IT': new Set(['sig', 'sig.ra', 'sig.na', 'dott', 'dott.ssa', 'prof', 'ing', 'avv', 'es', 'p.es', 'pag', 'ecc', 'ca', 'tel', 'n', 'arch', 'geom']),
+  'en-US': new Set([
+    'mr',
+    'mrs',
+    'ms',
+    'dr',
+    'prof',
+    'sr',
+    'jr',
+    'st',
+    'vs',
+    'e.g',
+    'i.e',
+    'approx',
+    'fig',
+    'mt',
+    'dept',
+    'est',
+  ]),
+  'es-ES': new Set([
+    'sr',
+    'sra',
+    'srta',
+    'dr',
+    'dra',
+    'ud',
+    'uds',
+    'ej',
+    'pág',
+    'núm',
+    'aprox',
+    'av',
+    'avda',
+    'lic',
+    'ing',
+    'prof',
+    'dto',
+    'tel',
+  ]),
+  'fr-FR': new Set([
+    'mme',
+    'mlle',
+    'mm',
+    'dr',
+    'pr',
+    'st',
+    'ste',
+    'ex',
+    'cf',
+    'env',
+    'av',
+    'bd',
+    'n°',
+    'p.ex',
+    'c.-à-d',
+    'tél',
+  ]),
+  'de-DE': new Set([
+    'z.b',
+    'd.h',
+    'u.a',
+    'bzw',
+    'ca',
+    'dr',
+    'prof',
+    'hr',
+    'fr',
+    'nr',
+    'str',
+    'vgl',
+    'evtl',
+    'ggf',
+    'inkl',
+    'bsp',
+    'o.ä',
+    'u.ä',
+    'usw',
+    'etc',
+    'geb',
+    'tel',
+  ]),
+  'nl-NL': new Set([
+    'dhr',
+    'mevr',
+    'dr',
+    'prof',
+    'bijv',
+    'b.v',
+    'bv',
+    'd.w.z',
+    'o.a',
+    'ca',
+    'nr',
+    'mr',
+    'blz',
+    'm.a.w',
+    'enz',
+    'evt',
+    'mw',
+    'tel',
+    'ir',
+    'ing',
+  ]),
+  'it-IT': new Set([
+    'sig',
+    'sig.ra',
+    'sig.na',
+    'dott',
+    'dott.ssa',
+    'prof',
+    'ing',
+    'avv',
+    'es',
+    'p.es',
+    'pag',
+    'ecc',
+    'ca',
+    'tel',
+    'n',
+    'arch',
+    'geom',
+  ]),
 };
 
 export function sentenceSplitter(language: Language): SentenceSplitter {
@@ -117,7 +232,14 @@ function sentenceEnd(text: string, language: Language, lineStart: boolean): numb
  * Whether the terminators `run` at `at`, followed by white space at `space`, end a sentence;
  * 'wait' when that depends on the next word, which has not arrived yet.
  */
-function endVerdict(text: string, at: number, run: string, space: number, language: Language, lineStart: boolean): 'ends' | 'goes-on' | 'wait' {
+function endVerdict(
+  text: string,
+  at: number,
+  run: string,
+  space: number,
+  language: Language,
+  lineStart: boolean,
+): 'ends' | 'goes-on' | 'wait' {
   if (run === '.') {
     let start = at;
     while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
@@ -148,7 +270,13 @@ function isAbbreviation(word: string, language: Language): boolean {
 /** Where to cut a run-on sentence: after the last comma-like mark before `limit`, else the last space. */
 function runOnCut(text: string, limit: number): number | null {
   const head = text.slice(0, limit);
-  const mark = Math.max(head.lastIndexOf(', '), head.lastIndexOf('; '), head.lastIndexOf(': '), head.lastIndexOf(' – '), head.lastIndexOf(' — '));
+  const mark = Math.max(
+    head.lastIndexOf(', '),
+    head.lastIndexOf('; '),
+    head.lastIndexOf(': '),
+    head.lastIndexOf(' – '),
+    head.lastIndexOf(' — '),
+  );
   if (mark >= MIN_CHARS) return mark + 2;
   const space = head.lastIndexOf(' ');
   if (space >= MIN_CHARS) return space + 1;

@@ -39,8 +39,12 @@ describe('which provider speaks', () => {
     expect(speechProvider({})).toBeNull();
     expect(speechProvider({ GOOGLE_GENERATIVE_AI_API_KEY: 'g' })).toBe('google');
     expect(speechProvider({ GOOGLE_GENERATIVE_AI_API_KEY: 'g', ELEVENLABS_API_KEY: 'e' })).toBe('elevenlabs');
-    expect(speechProvider({ GOOGLE_GENERATIVE_AI_API_KEY: 'g', ELEVENLABS_API_KEY: 'e', OPENAI_API_KEY: 'o' })).toBe('openai');
-    expect(speechProvider({ SPEECH_PROVIDER: 'google', GOOGLE_GENERATIVE_AI_API_KEY: 'g', OPENAI_API_KEY: 'o' })).toBe('google');
+    expect(speechProvider({ GOOGLE_GENERATIVE_AI_API_KEY: 'g', ELEVENLABS_API_KEY: 'e', OPENAI_API_KEY: 'o' })).toBe(
+      'openai',
+    );
+    expect(speechProvider({ SPEECH_PROVIDER: 'google', GOOGLE_GENERATIVE_AI_API_KEY: 'g', OPENAI_API_KEY: 'o' })).toBe(
+      'google',
+    );
     // Named but without its key: the order decides.
     expect(speechProvider({ SPEECH_PROVIDER: 'elevenlabs', OPENAI_API_KEY: 'o' })).toBe('openai');
     expect(speechProvider({ SPEECH_PROVIDER: 'browser', OPENAI_API_KEY: 'o' })).toBeNull();
@@ -83,58 +87,99 @@ describe('OpenAI text to speech', () => {
 
   it('speaks a sentence as playable audio whose length follows the text, and prices it', async () => {
     const speech = await synthesizeSpeech({ text: TEXT, language: 'es-ES', voice: 'warm' }, env);
-    expect(speech).toMatchObject({ provider: 'openai', model: 'gpt-4o-mini-tts', mediaType: 'audio/wav', characters: TEXT.length });
+    expect(speech).toMatchObject({
+      provider: 'openai',
+      model: 'gpt-4o-mini-tts',
+      mediaType: 'audio/wav',
+      characters: TEXT.length,
+    });
     expect(wavInfo(speech.audio).seconds).toBeCloseTo((TEXT.length * SPEECH_MS_PER_CHAR) / 1000, 1);
     expect(speech.costUsd).toBeGreaterThan(0);
     const request = server.requests.at(-1)!;
     expect(request.path).toBe('/v1/audio/speech');
     expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(request.body).toMatchObject({ model: 'gpt-4o-mini-tts', input: TEXT, voice: 'coral', response_format: 'mp3' });
+    expect(request.body).toMatchObject({
+      model: 'gpt-4o-mini-tts',
+      input: TEXT,
+      voice: 'coral',
+      response_format: 'mp3',
+    });
     expect((request.body as { instructions: string }).instructions).toMatch(/Spanish/);
   });
 
   it('uses OPENAI_SPEECH_MODEL, and sends tts-1 no instructions', async () => {
-    const speech = await synthesizeSpeech({ text: TEXT, language: 'en-US', voice: null }, { ...env, OPENAI_SPEECH_MODEL: 'tts-1' });
+    const speech = await synthesizeSpeech(
+      { text: TEXT, language: 'en-US', voice: null },
+      { ...env, OPENAI_SPEECH_MODEL: 'tts-1' },
+    );
     expect(speech.model).toBe('tts-1');
     expect(speech.costUsd).toBeCloseTo((TEXT.length * 15) / 1e6, 8);
     expect(server.requests.at(-1)!.body).not.toHaveProperty('instructions');
   });
 
   it('reports a rejected key, a rate limit and an outage as HearthErrors', async () => {
-    const rejected = await failure(synthesizeSpeech({ text: TEXT, language: 'en-US', voice: null }, { ...env, OPENAI_API_KEY: 'sk-wrong-key-123456' }));
-    expect([rejected.code, rejected.message]).toEqual(['provider_failed', "OpenAI rejected its API key. Check the key in the server's settings."]);
+    const rejected = await failure(
+      synthesizeSpeech(
+        { text: TEXT, language: 'en-US', voice: null },
+        { ...env, OPENAI_API_KEY: 'sk-wrong-key-123456' },
+      ),
+    );
+    expect([rejected.code, rejected.message]).toEqual([
+      'provider_failed',
+      "OpenAI rejected its API key. Check the key in the server's settings.",
+    ]);
     expect(rejected.message).not.toContain('sk-wrong');
 
-    const limited = await failure(synthesizeSpeech({ text: `${TEXT} [fail:429]`, language: 'en-US', voice: null }, env));
-    expect([limited.code, limited.status, limited.message]).toEqual(['rate_limited', 429, 'OpenAI is busy (rate limited). Try again in 1 seconds.']);
+    const limited = await failure(
+      synthesizeSpeech({ text: `${TEXT} [fail:429]`, language: 'en-US', voice: null }, env),
+    );
+    expect([limited.code, limited.status, limited.message]).toEqual([
+      'rate_limited',
+      429,
+      'OpenAI is busy (rate limited). Try again in 1 seconds.',
+    ]);
 
     const outage = await failure(synthesizeSpeech({ text: `${TEXT} [fail:500]`, language: 'en-US', voice: null }, env));
-    expect([outage.code, outage.status, outage.message]).toEqual(['provider_failed', 502, 'OpenAI had a problem on its side. Try again.']);
-
+    expect([outage.code, outage.status, outage.message]).toEqual([
+      'provider_failed',
+      502,
+      'OpenAI had a problem on its side. Try again.',
+    ]);
   });
 
   it("speaks in the provider's default voice when it refuses the companion's (one meant for another provider)", async () => {
     const speech = await synthesizeSpeech({ text: TEXT, language: 'en-US', voice: 'Rachel' }, env);
     expect(wavInfo(speech.audio).seconds).toBeGreaterThan(1);
-    expect(server.requests.slice(-2).map((request) => [(request.body as { voice: string }).voice, request.path])).toEqual([
+    expect(
+      server.requests.slice(-2).map((request) => [(request.body as { voice: string }).voice, request.path]),
+    ).toEqual([
       ['Rachel', '/v1/audio/speech'],
       ['coral', '/v1/audio/speech'],
     ]);
     // A refusal with the default voice itself is reported.
-    const refused = await failure(synthesizeSpeech({ text: `${TEXT} [fail:400]`, language: 'en-US', voice: null }, env));
+    const refused = await failure(
+      synthesizeSpeech({ text: `${TEXT} [fail:400]`, language: 'en-US', voice: null }, env),
+    );
     expect(refused.message).toMatch(/could not speak this with the chosen voice or model/);
   });
 
   it('refuses empty and overlong text before calling the provider', async () => {
     const before = server.requests.length;
-    expect((await failure(synthesizeSpeech({ text: '  ', language: 'en-US', voice: null }, env))).code).toBe('bad_request');
-    expect((await failure(synthesizeSpeech({ text: 'a'.repeat(1001), language: 'en-US', voice: null }, env))).code).toBe('bad_request');
+    expect((await failure(synthesizeSpeech({ text: '  ', language: 'en-US', voice: null }, env))).code).toBe(
+      'bad_request',
+    );
+    expect(
+      (await failure(synthesizeSpeech({ text: 'a'.repeat(1001), language: 'en-US', voice: null }, env))).code,
+    ).toBe('bad_request');
     expect(server.requests.length).toBe(before);
   });
 
   it("stops at once when the caller aborts, with the caller's reason", async () => {
     const controller = new AbortController();
-    const pending = synthesizeSpeech({ text: `${TEXT} [slow]`, language: 'en-US', voice: null, signal: controller.signal }, env);
+    const pending = synthesizeSpeech(
+      { text: `${TEXT} [slow]`, language: 'en-US', voice: null, signal: controller.signal },
+      env,
+    );
     setTimeout(() => controller.abort(new Error('barge-in')), 50);
     const started = performance.now();
     await expect(pending).rejects.toThrow('barge-in');
@@ -153,7 +198,12 @@ describe('ElevenLabs text to speech', () => {
 
   it('sends the voice id in the path, the key in xi-api-key and the language to a v2.5 model', async () => {
     const speech = await synthesizeSpeech({ text: TEXT, language: 'de-DE', voice: 'deep' }, env);
-    expect(speech).toMatchObject({ provider: 'elevenlabs', model: 'eleven_flash_v2_5', mediaType: 'audio/wav', characters: TEXT.length });
+    expect(speech).toMatchObject({
+      provider: 'elevenlabs',
+      model: 'eleven_flash_v2_5',
+      mediaType: 'audio/wav',
+      characters: TEXT.length,
+    });
     expect(speech.costUsd).toBeCloseTo((TEXT.length * 0.05) / 1000, 8);
     expect(wavInfo(speech.audio).seconds).toBeGreaterThan(1);
     const request = server.requests.at(-1)!;
@@ -164,16 +214,24 @@ describe('ElevenLabs text to speech', () => {
   });
 
   it('sends no language to a model that cannot take one (the real API refuses it)', async () => {
-    const speech = await synthesizeSpeech({ text: TEXT, language: 'it-IT', voice: '21m00Tcm4TlvDq8ikWAM' }, { ...env, ELEVENLABS_MODEL: 'eleven_multilingual_v2' });
+    const speech = await synthesizeSpeech(
+      { text: TEXT, language: 'it-IT', voice: '21m00Tcm4TlvDq8ikWAM' },
+      { ...env, ELEVENLABS_MODEL: 'eleven_multilingual_v2' },
+    );
     expect(speech.model).toBe('eleven_multilingual_v2');
     expect(server.requests.at(-1)!.body).not.toHaveProperty('language_code');
   });
 
   it('reports a rejected key, and speaks an unknown voice in the default one', async () => {
-    const rejected = await failure(synthesizeSpeech({ text: TEXT, language: 'en-US', voice: null }, { ...env, ELEVENLABS_API_KEY: 'wrong' }));
+    const rejected = await failure(
+      synthesizeSpeech({ text: TEXT, language: 'en-US', voice: null }, { ...env, ELEVENLABS_API_KEY: 'wrong' }),
+    );
     expect(rejected.message).toBe("ElevenLabs rejected its API key. Check the key in the server's settings.");
     await synthesizeSpeech({ text: TEXT, language: 'en-US', voice: 'nobody' }, env);
-    expect(server.requests.slice(-2).map((request) => request.path)).toEqual(['/v1/text-to-speech/nobody', '/v1/text-to-speech/EXAVITQu4vr4xnSDxMaL']);
+    expect(server.requests.slice(-2).map((request) => request.path)).toEqual([
+      '/v1/text-to-speech/nobody',
+      '/v1/text-to-speech/EXAVITQu4vr4xnSDxMaL',
+    ]);
   });
 });
 
@@ -197,14 +255,19 @@ describe('Gemini text to speech', () => {
     expect(request.headers['x-goog-api-key']).toBe(KEY);
     expect(request.body).toMatchObject({
       contents: [{ parts: [{ text: TEXT }] }],
-      generationConfig: { responseModalities: ['AUDIO'], speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Puck' } }, languageCode: 'nl-NL' } },
+      generationConfig: {
+        responseModalities: ['AUDIO'],
+        speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Puck' } }, languageCode: 'nl-NL' },
+      },
     });
   });
 
   it('reports an outage and a rate limit', async () => {
     const outage = await failure(synthesizeSpeech({ text: `${TEXT} [fail:503]`, language: 'en-US', voice: null }, env));
     expect(outage.message).toBe('Google Gemini had a problem on its side. Try again.');
-    const limited = await failure(synthesizeSpeech({ text: `${TEXT} [fail:429]`, language: 'en-US', voice: null }, env));
+    const limited = await failure(
+      synthesizeSpeech({ text: `${TEXT} [fail:429]`, language: 'en-US', voice: null }, env),
+    );
     expect(limited.code).toBe('rate_limited');
   });
 });

@@ -58,10 +58,13 @@ const SPECS: Record<SpeechProvider, ProviderSpec> = {
     modelEnv: 'OPENAI_SPEECH_MODEL',
     // Every OpenAI voice speaks every language; the style picks the timbre.
     styles: { warm: 'coral', bright: 'nova', calm: 'sage', deep: 'onyx', playful: 'fable' },
-    create: (model, env) => createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).speech(model),
+    create: (model, env) =>
+      createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).speech(model),
     // tts-1 has no language setting and follows the text; gpt-4o-mini-tts takes instructions.
     languageOptions: (language, model) =>
-      model.startsWith('gpt-') ? { instructions: `Speak naturally in ${LANGUAGE_NAMES_EN[language]}, warmly, like a friend on a call.` } : {},
+      model.startsWith('gpt-')
+        ? { instructions: `Speak naturally in ${LANGUAGE_NAMES_EN[language]}, warmly, like a friend on a call.` }
+        : {},
     outputFormat: 'mp3',
     fallbackMediaType: 'audio/mpeg',
   },
@@ -78,7 +81,11 @@ const SPECS: Record<SpeechProvider, ProviderSpec> = {
       deep: 'pNInz6obpgDQGcFmaJgB',
       playful: 'AZnzlk1XvdvUeBnXmlld',
     },
-    create: (model, env) => createElevenLabs({ apiKey: env.ELEVENLABS_API_KEY, fetch: rebased('https://api.elevenlabs.io', env.ELEVENLABS_BASE_URL) }).speech(model),
+    create: (model, env) =>
+      createElevenLabs({
+        apiKey: env.ELEVENLABS_API_KEY,
+        fetch: rebased('https://api.elevenlabs.io', env.ELEVENLABS_BASE_URL),
+      }).speech(model),
     // Only the v2.5 models take a language code; the others refuse one and follow the text.
     languageOptions: (language, model) => (/_v2_5$/.test(model) ? { language: iso639(language) } : {}),
     outputFormat: 'mp3',
@@ -92,7 +99,10 @@ const SPECS: Record<SpeechProvider, ProviderSpec> = {
     // Gemini's prebuilt voices, by their published character (Warm, Bright, Gentle, Mature, Upbeat).
     styles: { warm: 'Sulafat', bright: 'Zephyr', calm: 'Vindemiatrix', deep: 'Gacrux', playful: 'Puck' },
     create: (model, env) =>
-      createGoogleGenerativeAI({ apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: env.GOOGLE_BASE_URL || undefined }).speech(model),
+      createGoogleGenerativeAI({
+        apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY,
+        baseURL: env.GOOGLE_BASE_URL || undefined,
+      }).speech(model),
     languageOptions: (language) => ({ language }),
     // Gemini answers 24 kHz 16-bit PCM; the SDK wraps it in a WAV header.
     outputFormat: 'wav',
@@ -154,11 +164,17 @@ function isSpeechProvider(value: string): value is SpeechProvider {
 /** Per language: can the server synthesize it, and with which provider. All three speak all six. */
 export function speechAvailability(env: Env = process.env): Record<Language, { tts: SpeechProvider | null }> {
   const tts = speechProvider(env);
-  return Object.fromEntries(LANGUAGES.map((language) => [language, { tts }])) as Record<Language, { tts: SpeechProvider | null }>;
+  return Object.fromEntries(LANGUAGES.map((language) => [language, { tts }])) as Record<
+    Language,
+    { tts: SpeechProvider | null }
+  >;
 }
 
 /** The companion's voice for a language: its per-language voice, else its default voice, else null (provider default). */
-export function voiceFor(companion: { voice: string | null; voices?: Partial<Record<Language, string>> | null }, language: Language): string | null {
+export function voiceFor(
+  companion: { voice: string | null; voices?: Partial<Record<Language, string>> | null },
+  language: Language,
+): string | null {
   return companion.voices?.[language]?.trim() || companion.voice?.trim() || null;
 }
 
@@ -187,7 +203,9 @@ export async function synthesizeSpeech(input: SpeechInput, env: Env = process.en
   const text = input.text.trim();
   if (!text) throw new HearthError('bad_request', 'There is nothing to say.', { param: 'text' });
   if (text.length > MAX_SPEECH_CHARS) {
-    throw new HearthError('bad_request', `A sentence to speak can be at most ${MAX_SPEECH_CHARS} characters.`, { param: 'text' });
+    throw new HearthError('bad_request', `A sentence to speak can be at most ${MAX_SPEECH_CHARS} characters.`, {
+      param: 'text',
+    });
   }
   const spec = SPECS[provider];
   const model = speechModel(provider, env);
@@ -248,15 +266,25 @@ export function speechError(error: unknown, label: string, signal?: AbortSignal)
   const cause = RetryError.isInstance(error) ? error.lastError : error;
   if (APICallError.isInstance(cause)) {
     const status = cause.statusCode ?? 0;
-    if (status === 401 || status === 403) return new HearthError('provider_failed', `${label} rejected its API key. Check the key in the server's settings.`);
+    if (status === 401 || status === 403)
+      return new HearthError(
+        'provider_failed',
+        `${label} rejected its API key. Check the key in the server's settings.`,
+      );
     if (status === 429) {
       const wait = Number(cause.responseHeaders?.['retry-after']);
       return new HearthError(
         'rate_limited',
-        Number.isFinite(wait) && wait > 0 ? `${label} is busy (rate limited). Try again in ${Math.ceil(wait)} seconds.` : `${label} is busy (rate limited). Try again in a moment.`,
+        Number.isFinite(wait) && wait > 0
+          ? `${label} is busy (rate limited). Try again in ${Math.ceil(wait)} seconds.`
+          : `${label} is busy (rate limited). Try again in a moment.`,
       );
     }
-    if (status === 400 || status === 404 || status === 422) return new HearthError('provider_failed', `${label} could not speak this with the chosen voice or model. Check the companion's voice.`);
+    if (status === 400 || status === 404 || status === 422)
+      return new HearthError(
+        'provider_failed',
+        `${label} could not speak this with the chosen voice or model. Check the companion's voice.`,
+      );
     if (status >= 500) return new HearthError('provider_failed', `${label} had a problem on its side. Try again.`);
   }
   console.warn(`[speech] ${label} failed:`, cause instanceof Error ? cause.message : cause);

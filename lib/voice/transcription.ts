@@ -27,7 +27,13 @@ export function transcriptionProvider(env: Env): TranscriptionProvider | null {
  * The note's words and detected language; null when no transcription provider is configured.
  * `language` (ISO 639-1, e.g. `fr`) is a hint for Whisper when the speaker's language is known (a call).
  */
-export async function transcribeAudio(audio: Uint8Array, mediaType: AudioType, env: Env, signal?: AbortSignal, language?: string): Promise<Transcript | null> {
+export async function transcribeAudio(
+  audio: Uint8Array,
+  mediaType: AudioType,
+  env: Env,
+  signal?: AbortSignal,
+  language?: string,
+): Promise<Transcript | null> {
   const provider = transcriptionProvider(env);
   switch (provider) {
     case null:
@@ -35,9 +41,10 @@ export async function transcribeAudio(audio: Uint8Array, mediaType: AudioType, e
     case 'groq':
       return withGroq(audio, mediaType, env, signal, language);
     case 'openai': {
-      const model = createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined }).transcription(
-        (env.OPENAI_TRANSCRIPTION_MODEL || 'whisper-1') as 'whisper-1',
-      );
+      const model = createOpenAI({
+        apiKey: env.OPENAI_API_KEY,
+        baseURL: env.OPENAI_BASE_URL || undefined,
+      }).transcription((env.OPENAI_TRANSCRIPTION_MODEL || 'whisper-1') as 'whisper-1');
       const result = await experimental_transcribe({
         model,
         audio,
@@ -52,7 +59,13 @@ export async function transcribeAudio(audio: Uint8Array, mediaType: AudioType, e
   }
 }
 
-async function withGroq(audio: Uint8Array, mediaType: AudioType, env: Env, signal?: AbortSignal, language?: string): Promise<Transcript> {
+async function withGroq(
+  audio: Uint8Array,
+  mediaType: AudioType,
+  env: Env,
+  signal?: AbortSignal,
+  language?: string,
+): Promise<Transcript> {
   // groq-sdk adds /openai/v1 itself; GROQ_BASE_URL (for the AI SDK) ends with it.
   const baseURL = env.GROQ_BASE_URL ? env.GROQ_BASE_URL.replace(/\/openai\/v1\/?$/, '') : undefined;
   const groq = new Groq({ apiKey: env.GROQ_API_KEY, baseURL, maxRetries: 1 });
@@ -68,8 +81,16 @@ async function withGroq(audio: Uint8Array, mediaType: AudioType, env: Env, signa
   return { text: result.text.trim(), language: normalizeLanguage(result.language), provider: 'groq' };
 }
 
-async function withGemini(audio: Uint8Array, mediaType: AudioType, env: Env, signal?: AbortSignal): Promise<Transcript> {
-  const google = createGoogleGenerativeAI({ apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY, baseURL: env.GOOGLE_BASE_URL || undefined });
+async function withGemini(
+  audio: Uint8Array,
+  mediaType: AudioType,
+  env: Env,
+  signal?: AbortSignal,
+): Promise<Transcript> {
+  const google = createGoogleGenerativeAI({
+    apiKey: env.GOOGLE_GENERATIVE_AI_API_KEY,
+    baseURL: env.GOOGLE_BASE_URL || undefined,
+  });
   const { text } = await generateText({
     model: google(env.GOOGLE_TRANSCRIPTION_MODEL || 'gemini-2.5-flash'),
     abortSignal: signal,
@@ -91,7 +112,11 @@ async function withGemini(audio: Uint8Array, mediaType: AudioType, env: Env, sig
   try {
     const parsed = JSON.parse(json ?? '') as { text?: unknown; language?: unknown };
     if (typeof parsed.text === 'string') {
-      return { text: parsed.text.trim(), language: normalizeLanguage(typeof parsed.language === 'string' ? parsed.language : undefined), provider: 'google' };
+      return {
+        text: parsed.text.trim(),
+        language: normalizeLanguage(typeof parsed.language === 'string' ? parsed.language : undefined),
+        provider: 'google',
+      };
     }
   } catch {
     // not JSON: take the answer as the transcript
@@ -100,8 +125,21 @@ async function withGemini(audio: Uint8Array, mediaType: AudioType, env: Env, sig
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  english: 'en', spanish: 'es', french: 'fr', german: 'de', dutch: 'nl', italian: 'it', portuguese: 'pt',
-  japanese: 'ja', chinese: 'zh', korean: 'ko', russian: 'ru', polish: 'pl', turkish: 'tr', arabic: 'ar', hindi: 'hi',
+  english: 'en',
+  spanish: 'es',
+  french: 'fr',
+  german: 'de',
+  dutch: 'nl',
+  italian: 'it',
+  portuguese: 'pt',
+  japanese: 'ja',
+  chinese: 'zh',
+  korean: 'ko',
+  russian: 'ru',
+  polish: 'pl',
+  turkish: 'tr',
+  arabic: 'ar',
+  hindi: 'hi',
 };
 
 /** Whisper answers a language name ("English"), others a code ("en"): stored as a short lower-case code. */

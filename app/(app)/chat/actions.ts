@@ -9,7 +9,8 @@ import { pageCursor } from '@/lib/validation/pagination';
 import { parseWith } from '@/lib/validation/parse';
 
 /** A page of the chat, oldest first, with the cursor to the messages before it; or what went wrong. */
-export type ChatPageResult = { ok: true; messages: ChatUIMessage[]; olderCursor: string | null } | { ok: false; error: string };
+export type ChatPageResult =
+  { ok: true; messages: ChatUIMessage[]; olderCursor: string | null } | { ok: false; error: string };
 
 /**
  * The messages before `cursor` as the chat page shows them (the newest page without a cursor):

@@ -19,7 +19,13 @@ export default async function AuditPage({ searchParams }: Props) {
   const { action: rawAction, before: rawBefore } = await searchParams;
   const action = KINDS.some((k) => k.value === rawAction) ? rawAction : undefined;
   const [createdAt, id] = typeof rawBefore === 'string' ? rawBefore.split('~') : [];
-  const before = createdAt && id && /^[0-9a-f-]{36}$/.test(id) && /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)$/.test(createdAt) ? { createdAt, id } : undefined;
+  const before =
+    createdAt &&
+    id &&
+    /^[0-9a-f-]{36}$/.test(id) &&
+    /^\d{4}-\d{2}-\d{2}[ T][\d:.]+([+-]\d{2}(:?\d{2})?|Z)$/.test(createdAt)
+      ? { createdAt, id }
+      : undefined;
   const entries = await withUser(admin, (tx) => listAudit(tx, { limit: 50, action, before }));
   const last = entries.at(-1);
 
@@ -27,11 +33,18 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <header className="mb-6">
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="mt-1 text-sm text-ink-soft">Every admin action: who, what, when, and the record before and after.</p>
+        <p className="mt-1 text-sm text-ink-soft">
+          Every admin action: who, what, when, and the record before and after.
+        </p>
       </header>
       <nav aria-label="Filter the log" className="mb-4 flex gap-1">
         {KINDS.map((k) => (
-          <Link key={k.value} href={k.value ? `/admin/audit?action=${k.value}` : '/admin/audit'} aria-current={(action ?? '') === k.value ? 'page' : undefined} className={`rounded-full px-3 py-1 text-sm ${(action ?? '') === k.value ? 'bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900' : 'text-ink-soft hover:bg-sunken'}`}>
+          <Link
+            key={k.value}
+            href={k.value ? `/admin/audit?action=${k.value}` : '/admin/audit'}
+            aria-current={(action ?? '') === k.value ? 'page' : undefined}
+            className={`rounded-full px-3 py-1 text-sm ${(action ?? '') === k.value ? 'bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900' : 'text-ink-soft hover:bg-sunken'}`}
+          >
             {k.label}
           </Link>
         ))}
@@ -50,16 +63,27 @@ export default async function AuditPage({ searchParams }: Props) {
                   <code className="rounded bg-sunken px-1.5 py-0.5 text-xs">{e.action}</code>
                   <span className="font-medium">{e.targetLabel ?? e.targetId?.slice(0, 8) ?? '—'}</span>
                   <span className="text-ink-soft">by {e.actorName ?? 'a maintenance job'}</span>
-                  <time className="ml-auto text-xs text-ink-faint" dateTime={e.createdAt}>{new Date(e.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })} UTC</time>
+                  <time className="ml-auto text-xs text-ink-faint" dateTime={e.createdAt}>
+                    {new Date(e.createdAt).toLocaleString('en-GB', {
+                      dateStyle: 'medium',
+                      timeStyle: 'medium',
+                      timeZone: 'UTC',
+                    })}{' '}
+                    UTC
+                  </time>
                 </summary>
                 <div className="mt-3 grid gap-2 text-xs sm:grid-cols-2">
                   <div>
                     <p className="mb-1 font-medium text-ink-faint">Before</p>
-                    <pre className="max-h-72 overflow-auto rounded-lg bg-sunken p-2 whitespace-pre-wrap">{e.before === null ? '(nothing)' : JSON.stringify(e.before, null, 2)}</pre>
+                    <pre className="max-h-72 overflow-auto rounded-lg bg-sunken p-2 whitespace-pre-wrap">
+                      {e.before === null ? '(nothing)' : JSON.stringify(e.before, null, 2)}
+                    </pre>
                   </div>
                   <div>
                     <p className="mb-1 font-medium text-ink-faint">After</p>
-                    <pre className="max-h-72 overflow-auto rounded-lg bg-sunken p-2 whitespace-pre-wrap">{e.after === null ? '(nothing)' : JSON.stringify(e.after, null, 2)}</pre>
+                    <pre className="max-h-72 overflow-auto rounded-lg bg-sunken p-2 whitespace-pre-wrap">
+                      {e.after === null ? '(nothing)' : JSON.stringify(e.after, null, 2)}
+                    </pre>
                   </div>
                 </div>
               </details>
@@ -69,7 +93,12 @@ export default async function AuditPage({ searchParams }: Props) {
       )}
       {entries.length === 50 && last && (
         <div className="mt-4 text-center">
-          <Link className={buttonStyles.secondary} href={`/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: `${last.createdAt}~${last.id}` })}`}>Older entries</Link>
+          <Link
+            className={buttonStyles.secondary}
+            href={`/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: `${last.createdAt}~${last.id}` })}`}
+          >
+            Older entries
+          </Link>
         </div>
       )}
     </>

@@ -18,7 +18,8 @@ const duration = (run: JobRun) => {
   const ms = run.finishedAt.getTime() - run.startedAt.getTime();
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
 };
-const utc = (date: Date) => `${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })} UTC`;
+const utc = (date: Date) =>
+  `${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' })} UTC`;
 
 export default async function JobsPage() {
   const admin = await requireAdminPage();
@@ -41,11 +42,21 @@ export default async function JobsPage() {
           <caption className="sr-only">Each job with its last run and when it is next due</caption>
           <thead className="border-b border-line text-xs text-ink-faint">
             <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">Job</th>
-              <th scope="col" className="px-4 py-2.5 font-medium whitespace-nowrap">Last run</th>
-              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">Duration</th>
-              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">Rows</th>
-              <th scope="col" className="hidden px-4 py-2.5 font-medium whitespace-nowrap md:table-cell">Next due</th>
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                Job
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-medium whitespace-nowrap">
+                Last run
+              </th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium sm:table-cell">
+                Duration
+              </th>
+              <th scope="col" className="hidden px-4 py-2.5 text-right font-medium md:table-cell">
+                Rows
+              </th>
+              <th scope="col" className="hidden px-4 py-2.5 font-medium whitespace-nowrap md:table-cell">
+                Next due
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
@@ -53,33 +64,57 @@ export default async function JobsPage() {
               <tr key={job.name} className="align-top">
                 <td className="px-4 py-3">
                   <code className="rounded bg-sunken px-1.5 py-0.5 text-xs">{job.name}</code>
-                  <span className="mt-1 block text-xs text-ink-soft">{job.description} {every(job.everyMs)}.</span>
+                  <span className="mt-1 block text-xs text-ink-soft">
+                    {job.description} {every(job.everyMs)}.
+                  </span>
                 </td>
                 <td className="px-4 py-3">
                   {job.last ? (
                     <>
                       <span className="flex items-center gap-2 whitespace-nowrap">
                         <Outcome run={job.last} />
-                        <time className="text-xs text-ink-soft" dateTime={job.last.startedAt.toISOString()} title={utc(job.last.startedAt)}>
+                        <time
+                          className="text-xs text-ink-soft"
+                          dateTime={job.last.startedAt.toISOString()}
+                          title={utc(job.last.startedAt)}
+                        >
                           {timeAgo(job.last.startedAt, now)}
                         </time>
                       </span>
-                      {job.last.detail && <span className={`mt-1 block max-w-md text-xs break-words ${job.last.outcome === 'failed' ? 'text-red-700 dark:text-red-300' : 'text-ink-faint'}`}>{job.last.detail}</span>}
+                      {job.last.detail && (
+                        <span
+                          className={`mt-1 block max-w-md text-xs break-words ${job.last.outcome === 'failed' ? 'text-red-700 dark:text-red-300' : 'text-ink-faint'}`}
+                        >
+                          {job.last.detail}
+                        </span>
+                      )}
                     </>
                   ) : (
                     <span className="text-xs text-ink-faint">Not run yet</span>
                   )}
-                  <span className="mt-1 block text-xs whitespace-nowrap text-ink-faint md:hidden">Next {nextDue(job.nextDueAt, now)}</span>
+                  <span className="mt-1 block text-xs whitespace-nowrap text-ink-faint md:hidden">
+                    Next {nextDue(job.nextDueAt, now)}
+                  </span>
                   {job.lastFailure && (
                     <span className="mt-1 block text-xs text-ink-faint">
                       Last failed {timeAgo(job.lastFailure.startedAt, now)}: {job.lastFailure.detail}
                     </span>
                   )}
                 </td>
-                <td className="hidden px-4 py-3 text-xs text-ink-soft tabular-nums sm:table-cell">{job.last ? duration(job.last) : '—'}</td>
-                <td className="hidden px-4 py-3 text-right text-xs text-ink-soft tabular-nums md:table-cell">{job.last?.rows ?? '—'}</td>
+                <td className="hidden px-4 py-3 text-xs text-ink-soft tabular-nums sm:table-cell">
+                  {job.last ? duration(job.last) : '—'}
+                </td>
+                <td className="hidden px-4 py-3 text-right text-xs text-ink-soft tabular-nums md:table-cell">
+                  {job.last?.rows ?? '—'}
+                </td>
                 <td className="hidden px-4 py-3 text-xs whitespace-nowrap text-ink-soft md:table-cell">
-                  {job.nextDueAt && job.nextDueAt > now ? <time dateTime={job.nextDueAt.toISOString()} title={utc(job.nextDueAt)}>{nextDue(job.nextDueAt, now)}</time> : nextDue(job.nextDueAt, now)}
+                  {job.nextDueAt && job.nextDueAt > now ? (
+                    <time dateTime={job.nextDueAt.toISOString()} title={utc(job.nextDueAt)}>
+                      {nextDue(job.nextDueAt, now)}
+                    </time>
+                  ) : (
+                    nextDue(job.nextDueAt, now)
+                  )}
                 </td>
               </tr>
             ))}
@@ -92,9 +127,13 @@ export default async function JobsPage() {
 
 function Outcome({ run }: { run: JobRun }) {
   return run.outcome === 'ok' ? (
-    <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">OK</span>
+    <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+      OK
+    </span>
   ) : (
-    <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-300">Failed</span>
+    <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-300">
+      Failed
+    </span>
   );
 }
 

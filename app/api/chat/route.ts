@@ -14,35 +14,41 @@ import { parseWith, readJson } from '@/lib/validation/parse';
 export const maxDuration = 300;
 
 export const POST = siteRoute(async (request) => {
-    const started = performance.now();
-    const { caller: user, check } = await requireSessionClaims(request, 'Sign in to chat.');
-    const input = parseWith(chatRequest, await readJson(request));
-    // Every action here asks the companion for a reply (a new message, an edit, a regeneration),
-    // so the request and the message are counted together, the session checked, the day's budget
-    // read and a stream slot taken, in one round trip.
-    const reservation = await takeReplyQuota(user, addressOf(request), { session: check, request: true });
-    const authorized = performance.now();
-    const turn = await holdReservation(reservation, () => startChatTurn(user, input), (t) => t.saved);
-    const saved = performance.now();
-    return createUIMessageStreamResponse({
-      // Where the time before the first token goes, for browser dev tools and benchmarks.
-      headers: { 'server-timing': `auth;dur=${(authorized - started).toFixed(1)}, turn;dur=${(saved - authorized).toFixed(1)}` },
-      stream: toUIMessageStream({
-        stream: turn.parts,
-        generateMessageId: () => turn.assistantMessageId,
-        // Sent with the first content, by when a fallback (if any) has taken over.
-        messageMetadata: ({ part }) =>
-          part.type === 'start'
-            ? {
-                model: turn.model.id,
-                offline: turn.model.isOffline,
-                userMessageId: turn.userMessageId,
-                fallbacks: turn.fallbacks.map((fallback) => fallback.model),
-              }
-            : undefined,
-        onError: (error) => publicModelError(error, turn.model.id),
-      }),
-      // A page that reloads or loses its connection mid-reply resumes from this copy.
-      consumeSseStream: recordReply(turn),
-    });
+  const started = performance.now();
+  const { caller: user, check } = await requireSessionClaims(request, 'Sign in to chat.');
+  const input = parseWith(chatRequest, await readJson(request));
+  // Every action here asks the companion for a reply (a new message, an edit, a regeneration),
+  // so the request and the message are counted together, the session checked, the day's budget
+  // read and a stream slot taken, in one round trip.
+  const reservation = await takeReplyQuota(user, addressOf(request), { session: check, request: true });
+  const authorized = performance.now();
+  const turn = await holdReservation(
+    reservation,
+    () => startChatTurn(user, input),
+    (t) => t.saved,
+  );
+  const saved = performance.now();
+  return createUIMessageStreamResponse({
+    // Where the time before the first token goes, for browser dev tools and benchmarks.
+    headers: {
+      'server-timing': `auth;dur=${(authorized - started).toFixed(1)}, turn;dur=${(saved - authorized).toFixed(1)}`,
+    },
+    stream: toUIMessageStream({
+      stream: turn.parts,
+      generateMessageId: () => turn.assistantMessageId,
+      // Sent with the first content, by when a fallback (if any) has taken over.
+      messageMetadata: ({ part }) =>
+        part.type === 'start'
+          ? {
+              model: turn.model.id,
+              offline: turn.model.isOffline,
+              userMessageId: turn.userMessageId,
+              fallbacks: turn.fallbacks.map((fallback) => fallback.model),
+            }
+          : undefined,
+      onError: (error) => publicModelError(error, turn.model.id),
+    }),
+    // A page that reloads or loses its connection mid-reply resumes from this copy.
+    consumeSseStream: recordReply(turn),
+  });
 });

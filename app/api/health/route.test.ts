@@ -31,7 +31,18 @@ describe('GET /api/health', () => {
   });
   beforeEach(() => {
     // A deployment with nothing wrong in its settings: only these, whatever the test run's own environment holds.
-    for (const name of ['VERCEL', 'VERCEL_ENV', 'DATABASE_URL', 'POSTGRES_URL', 'REDIS_URL', 'SUPABASE_URL', 'SUPABASE_SERVICE_ROLE_KEY', 'CRON_SECRET', 'NEXTAUTH_URL']) vi.stubEnv(name, '');
+    for (const name of [
+      'VERCEL',
+      'VERCEL_ENV',
+      'DATABASE_URL',
+      'POSTGRES_URL',
+      'REDIS_URL',
+      'SUPABASE_URL',
+      'SUPABASE_SERVICE_ROLE_KEY',
+      'CRON_SECRET',
+      'NEXTAUTH_URL',
+    ])
+      vi.stubEnv(name, '');
     vi.stubEnv('NEXTAUTH_SECRET', SECRET);
     vi.stubEnv('HEALTH_TOKEN', TOKEN);
     vi.stubEnv('OPENAI_API_KEY', PROVIDER_KEY);
@@ -44,7 +55,8 @@ describe('GET /api/health', () => {
     await db?.close();
   });
 
-  const get = (query = '', headers: Record<string, string> = {}) => GET(new Request(`http://hearth.test/api/health${query}`, { headers }), { params: Promise.resolve({}) });
+  const get = (query = '', headers: Record<string, string> = {}) =>
+    GET(new Request(`http://hearth.test/api/health${query}`, { headers }), { params: Promise.resolve({}) });
 
   it('tells a stranger only the status, uncached', async () => {
     const response = await get();
@@ -59,7 +71,10 @@ describe('GET /api/health', () => {
     const response = await get('?deep=1');
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
-      error: { type: 'authentication_error', message: 'A deep health check needs an admin session or Authorization: Bearer <HEALTH_TOKEN>.' },
+      error: {
+        type: 'authentication_error',
+        message: 'A deep health check needs an admin session or Authorization: Bearer <HEALTH_TOKEN>.',
+      },
     });
     expect(server.requests.length).toBe(0);
     const user = await get('?deep=1', { cookie: userCookie });
@@ -70,7 +85,11 @@ describe('GET /api/health', () => {
   it('gives a monitor with HEALTH_TOKEN the details, and a deep check of the keys', async () => {
     const shallow = await (await get('', { authorization: `Bearer ${TOKEN}` })).json();
     expect(shallow).toMatchObject({ status: 'ok', database: { status: 'up', kind: 'pglite' }, configuration: [] });
-    expect(shallow.providers.find((p: { id: string }) => p.id === 'openai')).toEqual({ id: 'openai', name: 'OpenAI', configured: true });
+    expect(shallow.providers.find((p: { id: string }) => p.id === 'openai')).toEqual({
+      id: 'openai',
+      name: 'OpenAI',
+      configured: true,
+    });
     const deep = await (await get('?deep=1', { authorization: `Bearer ${TOKEN}` })).json();
     expect(deep.providers.find((p: { id: string }) => p.id === 'openai').key).toMatchObject({ valid: true });
     expect(JSON.stringify(deep)).not.toContain(PROVIDER_KEY);

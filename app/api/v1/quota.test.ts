@@ -40,9 +40,19 @@ describe('quotas on the REST API', () => {
   });
 
   const rowCounts = async () =>
-    (await db.query<{ n: string }>(TABLES.map((t) => `select count(*)::text as n from hearth.${t}`).join(' union all '))).map((r) => r.n).join(',');
+    (
+      await db.query<{ n: string }>(
+        TABLES.map((t) => `select count(*)::text as n from hearth.${t}`).join(' union all '),
+      )
+    )
+      .map((r) => r.n)
+      .join(',');
   const post = (url: string, body: unknown, headers: Record<string, string> = auth) =>
-    new Request(`http://hearth.test${url}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    new Request(`http://hearth.test${url}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const params = <T extends Record<string, string>>(values: T) => ({ params: Promise.resolve(values) });
 
   it('counts every answered message across the API, and refuses the one past the quota without writing it', async () => {
@@ -50,18 +60,30 @@ describe('quotas on the REST API', () => {
     const completions = await import('@/app/api/v1/chat/completions/route');
     const stream = await import('@/app/api/v1/conversations/[id]/stream/route');
 
-    const first = await messages.POST(post(`/api/v1/conversations/${conversationId}/messages`, { content: 'Hello there' }), params({ id: conversationId }));
+    const first = await messages.POST(
+      post(`/api/v1/conversations/${conversationId}/messages`, { content: 'Hello there' }),
+      params({ id: conversationId }),
+    );
     expect(first.status).toBe(201);
-    const completed = await completions.POST(post('/api/v1/chat/completions', { model: 'companion/marcus', messages: [{ role: 'user', content: 'Hi' }] }), params({}));
+    const completed = await completions.POST(
+      post('/api/v1/chat/completions', { model: 'companion/marcus', messages: [{ role: 'user', content: 'Hi' }] }),
+      params({}),
+    );
     expect(completed.status).toBe(200);
     await afterRepliesSettled();
 
     // Storing a message without asking for a reply is not a message answered.
-    const stored = await messages.POST(post(`/api/v1/conversations/${conversationId}/messages`, { content: 'Just noting', reply: false }), params({ id: conversationId }));
+    const stored = await messages.POST(
+      post(`/api/v1/conversations/${conversationId}/messages`, { content: 'Just noting', reply: false }),
+      params({ id: conversationId }),
+    );
     expect(stored.status).toBe(201);
 
     const before = await rowCounts();
-    const refused = await messages.POST(post(`/api/v1/conversations/${conversationId}/messages`, { content: 'One more' }), params({ id: conversationId }));
+    const refused = await messages.POST(
+      post(`/api/v1/conversations/${conversationId}/messages`, { content: 'One more' }),
+      params({ id: conversationId }),
+    );
     expect(refused.status).toBe(429);
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(3500);
@@ -71,9 +93,18 @@ describe('quotas on the REST API', () => {
       code: 'messages_per_hour',
       message: 'You have sent 2 messages this hour, the most an account can. You can send more in 60 minutes.',
     });
-    const answer = await stream.POST(new Request(`http://hearth.test/api/v1/conversations/${conversationId}/stream`, { method: 'POST', headers: auth }), params({ id: conversationId }));
+    const answer = await stream.POST(
+      new Request(`http://hearth.test/api/v1/conversations/${conversationId}/stream`, {
+        method: 'POST',
+        headers: auth,
+      }),
+      params({ id: conversationId }),
+    );
     expect(answer.status).toBe(429);
-    const completion = await completions.POST(post('/api/v1/chat/completions', { model: 'companion/marcus', messages: [{ role: 'user', content: 'Hi' }] }), params({}));
+    const completion = await completions.POST(
+      post('/api/v1/chat/completions', { model: 'companion/marcus', messages: [{ role: 'user', content: 'Hi' }] }),
+      params({}),
+    );
     expect(completion.status).toBe(429);
     expect(await rowCounts()).toBe(before);
 
@@ -86,7 +117,10 @@ describe('quotas on the REST API', () => {
     const afterCall = await rowCounts();
     const form = new FormData();
     form.set('text', 'Are you there?');
-    const turn = await turns.POST(new Request(`http://hearth.test/api/v1/calls/${callId}/turns`, { method: 'POST', headers: auth, body: form }), params({ id: callId }));
+    const turn = await turns.POST(
+      new Request(`http://hearth.test/api/v1/calls/${callId}/turns`, { method: 'POST', headers: auth, body: form }),
+      params({ id: callId }),
+    );
     expect(turn.status).toBe(429);
     expect((await turn.json()).error.code).toBe('messages_per_hour');
     expect(await rowCounts()).toBe(afterCall);
@@ -95,7 +129,10 @@ describe('quotas on the REST API', () => {
   it('limits sign-ups per client address, and refuses without making the account', async () => {
     const users = await import('@/app/api/v1/users/route');
     const signUp = (email: string, address: string) =>
-      users.POST(post('/api/v1/users', { email, password: 'correct horse battery' }, { 'x-forwarded-for': address }), params({}));
+      users.POST(
+        post('/api/v1/users', { email, password: 'correct horse battery' }, { 'x-forwarded-for': address }),
+        params({}),
+      );
     expect((await signUp(`a-${crypto.randomUUID()}@example.com`, '192.0.2.10')).status).toBe(202);
     const before = await rowCounts();
     const refused = await signUp(`b-${crypto.randomUUID()}@example.com`, '192.0.2.10');

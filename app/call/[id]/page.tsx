@@ -32,10 +32,23 @@ export default async function CallPage({ params }: Props) {
       <main className="grid min-h-dvh place-items-center bg-stone-950 px-6 text-center text-stone-100">
         <div className="flex flex-col items-center gap-4">
           <h1 className="text-2xl font-semibold">This call with {companion.name} has ended</h1>
-          <p className="text-stone-400">{call.endReason === 'expired' ? 'Calls last an hour.' : 'It was hung up.'} What you said is in the conversation.</p>
+          <p className="text-stone-400">
+            {call.endReason === 'expired' ? 'Calls last an hour.' : 'It was hung up.'} What you said is in the
+            conversation.
+          </p>
           <div className="flex flex-wrap justify-center gap-3">
-            <Link href={`/chat/${call.conversationId}`} className="rounded-full bg-white px-5 py-2.5 text-sm font-medium text-stone-900 hover:bg-stone-200">See the transcript</Link>
-            <Link href={`/companions/${companion.slug}`} className="rounded-full px-5 py-2.5 text-sm ring-1 ring-white/20 hover:bg-white/10">Back to {companion.name}</Link>
+            <Link
+              href={`/chat/${call.conversationId}`}
+              className="rounded-full bg-white px-5 py-2.5 text-sm font-medium text-stone-900 hover:bg-stone-200"
+            >
+              See the transcript
+            </Link>
+            <Link
+              href={`/companions/${companion.slug}`}
+              className="rounded-full px-5 py-2.5 text-sm ring-1 ring-white/20 hover:bg-white/10"
+            >
+              Back to {companion.name}
+            </Link>
           </div>
         </div>
       </main>
@@ -45,8 +58,19 @@ export default async function CallPage({ params }: Props) {
   const voices = speechAvailability();
   return (
     <CallScreenLoader
-      call={{ id: call.id, conversationId: call.conversationId, language: call.language, createdAt: call.createdAt.toISOString(), expiresAt: call.expiresAt.toISOString() }}
-      companion={{ name: companion.name, slug: companion.slug, avatarUrl: companion.avatarUrl, accentColor: companion.accentColor }}
+      call={{
+        id: call.id,
+        conversationId: call.conversationId,
+        language: call.language,
+        createdAt: call.createdAt.toISOString(),
+        expiresAt: call.expiresAt.toISOString(),
+      }}
+      companion={{
+        name: companion.name,
+        slug: companion.slug,
+        avatarUrl: companion.avatarUrl,
+        accentColor: companion.accentColor,
+      }}
       canTranscribe={transcriptionProvider(process.env) !== null}
       serverVoices={Object.fromEntries(LANGUAGES.map((l) => [l, voices[l].tts !== null])) as Record<Language, boolean>}
     />

@@ -19,18 +19,21 @@ export async function startLoopbackAdminApi(stored: Persona) {
       const body = await text(req);
       const path = req.url ?? '/';
       received.push({ method: req.method ?? 'GET', path, body });
-      const json = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+      const json = (status: number, value: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
       if (refusal) {
         const { status, message, param } = refusal;
         refusal = null;
         return json(status, { error: { type: 'invalid_request_error', message, param } });
       }
-      if (req.method === 'POST' && path === '/api/admin/personas') return json(201, { persona: { ...stored, ...JSON.parse(body).fields, version: 1 } });
+      if (req.method === 'POST' && path === '/api/admin/personas')
+        return json(201, { persona: { ...stored, ...JSON.parse(body).fields, version: 1 } });
       if (req.method === 'PUT' && path === `/api/admin/personas/${stored.id}`) {
         version += 1;
         return json(200, { persona: { ...stored, ...JSON.parse(body).fields, version } });
       }
-      if (req.method === 'PUT' && path === `/api/admin/personas/${stored.id}/avatar`) return json(200, { persona: stored });
+      if (req.method === 'PUT' && path === `/api/admin/personas/${stored.id}/avatar`)
+        return json(200, { persona: stored });
       json(404, { error: { type: 'not_found_error', message: 'Not here.' } });
     })();
   });

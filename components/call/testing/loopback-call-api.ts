@@ -20,13 +20,17 @@ export async function startLoopbackCallApi(options: { durationMs: number }) {
       const path = req.url ?? '/';
       received.push({ method: req.method ?? 'GET', path, contentType: req.headers['content-type'] ?? '', body });
       if (path.endsWith('/end')) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ duration_ms: options.durationMs }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ duration_ms: options.durationMs }));
         return;
       }
       if (!path.endsWith('/turns')) return void res.writeHead(404).end();
       const now = answer;
       if ('status' in now) {
-        res.writeHead(now.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { type: 'conflict_error', message: now.message } }));
+        res
+          .writeHead(now.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { type: 'conflict_error', message: now.message } }));
         return;
       }
       res.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -9,7 +9,10 @@ export function EmailSection({ email, verified, isGuest, canMail }: Props) {
   if (isGuest || !email) {
     return (
       <Section id="email" title="Email address">
-        <p className="text-sm text-ink-soft">Guest accounts have no email address or password. Create an account to keep your conversations safe and reach them from anywhere.</p>
+        <p className="text-sm text-ink-soft">
+          Guest accounts have no email address or password. Create an account to keep your conversations safe and reach
+          them from anywhere.
+        </p>
       </Section>
     );
   }
@@ -22,18 +25,23 @@ export function EmailSection({ email, verified, isGuest, canMail }: Props) {
             <CheckIcon className="size-3.5" /> Confirmed
           </span>
         ) : (
-          <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">Not confirmed yet</span>
+          <span className="rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+            Not confirmed yet
+          </span>
         )}
       </div>
       {!verified && (
         <div className="mt-3 space-y-3">
           <p className="text-sm text-ink-soft">
-            Confirm your address to create API keys, and so that Hearth knows this address is yours. Until then you can keep chatting as usual.
+            Confirm your address to create API keys, and so that Hearth knows this address is yours. Until then you can
+            keep chatting as usual.
           </p>
           {canMail ? (
             <ResendVerificationButton />
           ) : (
-            <p className="text-sm text-ink-faint">This server can’t send email, so addresses can’t be confirmed here. Ask the person who runs it.</p>
+            <p className="text-sm text-ink-faint">
+              This server can’t send email, so addresses can’t be confirmed here. Ask the person who runs it.
+            </p>
           )}
         </div>
       )}

@@ -25,10 +25,18 @@ export function ResendVerificationButton() {
 
   return (
     <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:gap-4">
-      <button type="button" onClick={send} disabled={pending || !hydrated} className={`${buttonStyles.secondary} self-start`}>
+      <button
+        type="button"
+        onClick={send}
+        disabled={pending || !hydrated}
+        className={`${buttonStyles.secondary} self-start`}
+      >
         {pending ? 'Sending…' : 'Send a new confirmation link'}
       </button>
-      <p role={status?.error ? 'alert' : 'status'} className={`text-sm ${status?.error ? 'text-red-600 dark:text-red-400' : 'text-ink-soft'}`}>
+      <p
+        role={status?.error ? 'alert' : 'status'}
+        className={`text-sm ${status?.error ? 'text-red-600 dark:text-red-400' : 'text-ink-soft'}`}
+      >
         {status?.text}
       </p>
     </div>

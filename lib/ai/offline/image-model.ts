@@ -17,7 +17,11 @@ export function createOfflineImageModel(): ImageModelV4 {
     maxImagesPerCall: 4,
     async doGenerate({ prompt, n }) {
       const images = Array.from({ length: n }, (_, i) => drawPicture(`${prompt ?? ''}#${i}`));
-      return { images, warnings: [], response: { timestamp: new Date(0), modelId: OFFLINE_IMAGE_MODEL_ID, headers: undefined } };
+      return {
+        images,
+        warnings: [],
+        response: { timestamp: new Date(0), modelId: OFFLINE_IMAGE_MODEL_ID, headers: undefined },
+      };
     },
   };
 }
@@ -33,16 +37,28 @@ type Rgb = [number, number, number];
 const mix = (a: Rgb, b: Rgb, t: number): Rgb => [0, 1, 2].map((i) => Math.round(a[i]! + (b[i]! - a[i]!) * t)) as Rgb;
 
 const SKIES: [Rgb, Rgb][] = [
-  [[255, 183, 94], [120, 72, 160]], // sunset
-  [[135, 206, 250], [240, 248, 255]], // day
-  [[20, 24, 82], [88, 60, 140]], // night
-  [[255, 214, 165], [255, 128, 102]], // dawn
+  [
+    [255, 183, 94],
+    [120, 72, 160],
+  ], // sunset
+  [
+    [135, 206, 250],
+    [240, 248, 255],
+  ], // day
+  [
+    [20, 24, 82],
+    [88, 60, 140],
+  ], // night
+  [
+    [255, 214, 165],
+    [255, 128, 102],
+  ], // dawn
 ];
 
 export function drawPicture(prompt: string): Uint8Array {
   const seed = hash(prompt.toLowerCase().trim());
   const [top, bottom] = SKIES[seed % SKIES.length]!;
-  const sun = { x: 40 + (seed >>> 4) % 176, y: 50 + (seed >>> 12) % 70, r: 18 + (seed >>> 20) % 16 };
+  const sun = { x: 40 + ((seed >>> 4) % 176), y: 50 + ((seed >>> 12) % 70), r: 18 + ((seed >>> 20) % 16) };
   const hill = mix([46, 125, 50], [94, 70, 40], ((seed >>> 8) % 100) / 100);
   const far = mix(hill, bottom, 0.45);
   const phase = ((seed >>> 16) % 628) / 100;

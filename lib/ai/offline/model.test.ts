@@ -145,14 +145,17 @@ describe('createOfflineModel', () => {
     };
     const MESSAGES: Record<Language, string[]> = {
       'en-US': ['Hello!', 'How do I stay calm before an exam?', 'I had a rough day at work.'],
-      'es-ES': ['¡Hola!', '¿Cómo puedo mantener la calma antes de un examen?', 'Hoy he tenido un día duro en el trabajo.'],
+      'es-ES': [
+        '¡Hola!',
+        '¿Cómo puedo mantener la calma antes de un examen?',
+        'Hoy he tenido un día duro en el trabajo.',
+      ],
       'fr-FR': ['Bonjour !', 'Comment rester calme avant un examen ?', "J'ai eu une journée difficile au travail."],
       'de-DE': ['Hallo!', 'Wie bleibe ich vor einer Prüfung ruhig?', 'Ich hatte einen harten Tag bei der Arbeit.'],
       'nl-NL': ['Hoi!', 'Hoe blijf ik rustig voor een examen?', 'Ik had een zware dag op mijn werk.'],
-      'it-IT': ['Ciao!', "Come posso restare calmo prima di un esame?", 'Ho avuto una giornata difficile al lavoro.'],
+      'it-IT': ['Ciao!', 'Come posso restare calmo prima di un esame?', 'Ho avuto una giornata difficile al lavoro.'],
     };
-    const hasWord = (text: string, word: string) =>
-      new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'iu').test(text);
+    const hasWord = (text: string, word: string) => new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'iu').test(text);
 
     it.each(LANGUAGES)('answers in %s', async (language) => {
       for (const message of [...MESSAGES[language], 'What model are you?']) {
@@ -161,7 +164,10 @@ describe('createOfflineModel', () => {
         const own = MARKERS[language].filter((word) => hasWord(text, word));
         expect(own.length, `${language} markers in: ${text}`).toBeGreaterThanOrEqual(2);
         if (language !== 'en-US') {
-          expect(['the', 'and', 'your'].filter((word) => hasWord(text, word)), text).toEqual([]);
+          expect(
+            ['the', 'and', 'your'].filter((word) => hasWord(text, word)),
+            text,
+          ).toEqual([]);
         }
       }
     });

@@ -48,9 +48,9 @@ const GREETING = new RegExp(
 const MODEL_WORD = wholeWords('model|modelo|modèle|modell|modello|llm');
 const ASKS_WHAT_IT_IS = wholeWords(
   [
-    "are you (?:an? )?(?:ai|bot|robot|real)|(?:what|which) (?:ai|model|llm)|who (?:made|built|created) you",
+    'are you (?:an? )?(?:ai|bot|robot|real)|(?:what|which) (?:ai|model|llm)|who (?:made|built|created) you',
     '(?:qué|que|cuál) modelo|eres (?:una? )?(?:ia|bot|robot)',
-    "quel modèle|es-tu (?:une? )?(?:ia|bot|robot)|êtes-vous (?:une? )?(?:ia|bot|robot)",
+    'quel modèle|es-tu (?:une? )?(?:ia|bot|robot)|êtes-vous (?:une? )?(?:ia|bot|robot)',
     'welches modell|bist du (?:eine? )?(?:ki|bot|roboter)',
     'welk model|ben (?:je|jij) (?:een )?(?:ai|bot|robot)',
     "(?:quale|che) modello|sei (?:un'|una? )?(?:ia|ai|bot|robot)",
@@ -69,8 +69,14 @@ function classify(text: string): Intent {
 
 /** The first few words of the user's message, cleaned so they sit safely inside quotes and markdown. */
 function quote(text: string): string {
-  const all = text.replace(/[*_`~#>"“”„‘’«»¿¡]/g, '').trim().split(/\s+/);
-  const head = all.slice(0, QUOTE_WORDS).join(' ').replace(/[\s.,;:!?…-]+$/u, '');
+  const all = text
+    .replace(/[*_`~#>"“”„‘’«»¿¡]/g, '')
+    .trim()
+    .split(/\s+/);
+  const head = all
+    .slice(0, QUOTE_WORDS)
+    .join(' ')
+    .replace(/[\s.,;:!?…-]+$/u, '');
   return all.length > QUOTE_WORDS ? `${head}…` : head;
 }
 
@@ -123,7 +129,10 @@ const PICTURE_TOOL = 'generate_image';
  * With the picture tool on offer, a request for a picture is answered with a call to it (the
  * prompt is what the person said); once its result is back, with a line about the picture.
  */
-function pictureTurn(options: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools'>, { persona, language }: OfflineModelOptions): { call: string } | { text: string } | null {
+function pictureTurn(
+  options: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools'>,
+  { persona, language }: OfflineModelOptions,
+): { call: string } | { text: string } | null {
   const offered = options.tools?.some((t) => t.type === 'function' && t.name === PICTURE_TOOL);
   if (!offered) return null;
   const last = options.prompt.at(-1);
@@ -137,13 +146,26 @@ function pictureTurn(options: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools
   return { call: JSON.stringify({ prompt: said }) };
 }
 
-function toolCallStream(input: string, finalUsage: LanguageModelV4Usage, signal: AbortSignal | undefined): ReadableStream<LanguageModelV4StreamPart> {
+function toolCallStream(
+  input: string,
+  finalUsage: LanguageModelV4Usage,
+  signal: AbortSignal | undefined,
+): ReadableStream<LanguageModelV4StreamPart> {
   return new ReadableStream<LanguageModelV4StreamPart>({
     start(controller) {
       if (signal?.aborted) return controller.error(abortError(signal));
       controller.enqueue({ type: 'stream-start', warnings: [] });
-      controller.enqueue({ type: 'tool-call', toolCallId: `call-${hash(input).toString(16)}`, toolName: PICTURE_TOOL, input });
-      controller.enqueue({ type: 'finish', finishReason: { unified: 'tool-calls', raw: 'tool_calls' }, usage: finalUsage });
+      controller.enqueue({
+        type: 'tool-call',
+        toolCallId: `call-${hash(input).toString(16)}`,
+        toolName: PICTURE_TOOL,
+        input,
+      });
+      controller.enqueue({
+        type: 'finish',
+        finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
+        usage: finalUsage,
+      });
       controller.close();
     },
   });
@@ -285,7 +307,14 @@ export function createOfflineModel(options: OfflineModelOptions): LanguageModelV
       const picture = pictureTurn({ prompt, tools }, options);
       if (picture && 'call' in picture) {
         return {
-          content: [{ type: 'tool-call', toolCallId: `call-${hash(picture.call).toString(16)}`, toolName: PICTURE_TOOL, input: picture.call }],
+          content: [
+            {
+              type: 'tool-call',
+              toolCallId: `call-${hash(picture.call).toString(16)}`,
+              toolName: PICTURE_TOOL,
+              input: picture.call,
+            },
+          ],
           finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
           usage: usage(prompt, 1),
           warnings: [],

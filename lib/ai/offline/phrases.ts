@@ -137,19 +137,31 @@ export const TYPOGRAPHY: Partial<Record<Language, (text: string) => string>> = {
 
 // The offline model cannot see; it says so kindly and keeps the conversation going.
 export const IMAGE_NOTES: Record<Language, (count: number) => string> = {
-  'en-US': (n) => `Thank you for the ${n === 1 ? 'picture' : `${n} pictures`}! I'm on the offline demo model, so I can't really see ${n === 1 ? 'it' : 'them'}, but ${n === 1 ? "it's" : "they're"} saved here in our chat.`,
-  'es-ES': (n) => `¡Gracias por ${n === 1 ? 'la foto' : `las ${n} fotos`}! Funciono con el modelo de demostración sin conexión, así que no puedo verla${n === 1 ? '' : 's'} de verdad, pero queda${n === 1 ? '' : 'n'} guardada${n === 1 ? '' : 's'} en nuestro chat.`,
-  'fr-FR': (n) => `Merci pour ${n === 1 ? 'la photo' : `les ${n} photos`} ! J'utilise le modèle de démonstration hors ligne, je ne peux donc pas vraiment ${n === 1 ? 'la' : 'les'} voir, mais ${n === 1 ? 'elle est gardée' : 'elles sont gardées'} ici, dans notre conversation.`,
-  'de-DE': (n) => `Danke für ${n === 1 ? 'das Bild' : `die ${n} Bilder`}! Ich laufe auf dem Offline-Demomodell und kann ${n === 1 ? 'es' : 'sie'} nicht wirklich sehen, aber ${n === 1 ? 'es ist' : 'sie sind'} hier in unserem Chat gespeichert.`,
-  'nl-NL': (n) => `Dank je voor ${n === 1 ? 'de foto' : `de ${n} foto's`}! Ik draai op het offline demomodel, dus ik kan ${n === 1 ? 'hem' : 'ze'} niet echt zien, maar ${n === 1 ? 'hij staat' : 'ze staan'} bewaard in ons gesprek.`,
-  'it-IT': (n) => `Grazie per ${n === 1 ? 'la foto' : `le ${n} foto`}! Uso il modello dimostrativo offline, quindi non posso vederl${n === 1 ? 'a' : 'e'} davvero, ma ${n === 1 ? 'è salvata' : 'sono salvate'} qui nella nostra chat.`,
+  'en-US': (n) =>
+    `Thank you for the ${n === 1 ? 'picture' : `${n} pictures`}! I'm on the offline demo model, so I can't really see ${n === 1 ? 'it' : 'them'}, but ${n === 1 ? "it's" : "they're"} saved here in our chat.`,
+  'es-ES': (n) =>
+    `¡Gracias por ${n === 1 ? 'la foto' : `las ${n} fotos`}! Funciono con el modelo de demostración sin conexión, así que no puedo verla${n === 1 ? '' : 's'} de verdad, pero queda${n === 1 ? '' : 'n'} guardada${n === 1 ? '' : 's'} en nuestro chat.`,
+  'fr-FR': (n) =>
+    `Merci pour ${n === 1 ? 'la photo' : `les ${n} photos`} ! J'utilise le modèle de démonstration hors ligne, je ne peux donc pas vraiment ${n === 1 ? 'la' : 'les'} voir, mais ${n === 1 ? 'elle est gardée' : 'elles sont gardées'} ici, dans notre conversation.`,
+  'de-DE': (n) =>
+    `Danke für ${n === 1 ? 'das Bild' : `die ${n} Bilder`}! Ich laufe auf dem Offline-Demomodell und kann ${n === 1 ? 'es' : 'sie'} nicht wirklich sehen, aber ${n === 1 ? 'es ist' : 'sie sind'} hier in unserem Chat gespeichert.`,
+  'nl-NL': (n) =>
+    `Dank je voor ${n === 1 ? 'de foto' : `de ${n} foto's`}! Ik draai op het offline demomodel, dus ik kan ${n === 1 ? 'hem' : 'ze'} niet echt zien, maar ${n === 1 ? 'hij staat' : 'ze staan'} bewaard in ons gesprek.`,
+  'it-IT': (n) =>
+    `Grazie per ${n === 1 ? 'la foto' : `le ${n} foto`}! Uso il modello dimostrativo offline, quindi non posso vederl${n === 1 ? 'a' : 'e'} davvero, ma ${n === 1 ? 'è salvata' : 'sono salvate'} qui nella nostra chat.`,
 };
 
 export const PICTURE_MADE: Record<Language, string> = {
-  'en-US': "Here's a little picture I made for you. I'm {name} on the offline demo model, so I picked it from your words rather than a real imagination, but I hope it brings a smile. Shall I make another?",
-  'es-ES': 'Aquí tienes una pequeña imagen que he hecho para ti. Soy {name} con el modelo de demostración sin conexión, así que la he sacado de tus palabras más que de una imaginación de verdad, pero espero que te saque una sonrisa. ¿Hago otra?',
-  'fr-FR': "Voici une petite image que j'ai faite pour toi. Je suis {name}, sur le modèle de démonstration hors ligne : je l'ai tirée de tes mots plutôt que d'une vraie imagination, mais j'espère qu'elle te fera sourire. J'en fais une autre ?",
-  'de-DE': 'Hier ist ein kleines Bild, das ich für dich gemacht habe. Ich bin {name} auf dem Offline-Demomodell, also stammt es eher aus deinen Worten als aus echter Fantasie, aber ich hoffe, es bringt dich zum Lächeln. Soll ich noch eins machen?',
-  'nl-NL': 'Hier is een klein plaatje dat ik voor je heb gemaakt. Ik ben {name} op het offline demomodel, dus het komt eerder uit je woorden dan uit echte verbeelding, maar hopelijk tover ik er een glimlach mee op je gezicht. Zal ik er nog een maken?',
-  'it-IT': "Ecco una piccola immagine che ho fatto per te. Sono {name} con il modello dimostrativo offline, quindi l'ho tratta dalle tue parole più che da una vera immaginazione, ma spero ti strappi un sorriso. Ne faccio un'altra?",
+  'en-US':
+    "Here's a little picture I made for you. I'm {name} on the offline demo model, so I picked it from your words rather than a real imagination, but I hope it brings a smile. Shall I make another?",
+  'es-ES':
+    'Aquí tienes una pequeña imagen que he hecho para ti. Soy {name} con el modelo de demostración sin conexión, así que la he sacado de tus palabras más que de una imaginación de verdad, pero espero que te saque una sonrisa. ¿Hago otra?',
+  'fr-FR':
+    "Voici une petite image que j'ai faite pour toi. Je suis {name}, sur le modèle de démonstration hors ligne : je l'ai tirée de tes mots plutôt que d'une vraie imagination, mais j'espère qu'elle te fera sourire. J'en fais une autre ?",
+  'de-DE':
+    'Hier ist ein kleines Bild, das ich für dich gemacht habe. Ich bin {name} auf dem Offline-Demomodell, also stammt es eher aus deinen Worten als aus echter Fantasie, aber ich hoffe, es bringt dich zum Lächeln. Soll ich noch eins machen?',
+  'nl-NL':
+    'Hier is een klein plaatje dat ik voor je heb gemaakt. Ik ben {name} op het offline demomodel, dus het komt eerder uit je woorden dan uit echte verbeelding, maar hopelijk tover ik er een glimlach mee op je gezicht. Zal ik er nog een maken?',
+  'it-IT':
+    "Ecco una piccola immagine che ho fatto per te. Sono {name} con il modello dimostrativo offline, quindi l'ho tratta dalle tue parole più che da una vera immaginazione, ma spero ti strappi un sorriso. Ne faccio un'altra?",
 };

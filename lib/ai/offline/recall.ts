@@ -34,7 +34,10 @@ export function recallReply(question: string, system: string, language: Language
   if (notes.length === 0) return null;
   const opener = OPENERS[language];
   if (ASKS_WHAT_IS_REMEMBERED.test(question)) {
-    return `${opener} Here is what I, ${name}, know about you:\n\n${notes.slice(0, 6).map((n) => `- ${secondPerson(n)}`).join('\n')}`;
+    return `${opener} Here is what I, ${name}, know about you:\n\n${notes
+      .slice(0, 6)
+      .map((n) => `- ${secondPerson(n)}`)
+      .join('\n')}`;
   }
   const terms = queryTerms(question);
   const overlap = (note: string) => {

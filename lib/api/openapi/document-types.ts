@@ -1,9 +1,19 @@
 import type { JsonSchema, Method } from './operation';
 
 /** The OpenAPI 3.1 document's own shapes, as the docs page reads them. */
-export type Parameter = { name: string; in: 'path' | 'query'; required: boolean; description?: string; schema: JsonSchema };
+export type Parameter = {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+};
 export type MediaType = { schema: JsonSchema; example?: unknown };
-export type ResponseObject = { description: string; content?: Record<string, MediaType>; headers?: Record<string, JsonSchema> };
+export type ResponseObject = {
+  description: string;
+  content?: Record<string, MediaType>;
+  headers?: Record<string, JsonSchema>;
+};
 export type Operation = {
   operationId: string;
   tags: string[];
@@ -11,7 +21,14 @@ export type Operation = {
   description?: string;
   security: Record<string, string[]>[];
   parameters?: Parameter[];
-  requestBody?: { required: true; content: { 'application/json'?: MediaType; 'multipart/form-data'?: MediaType; 'application/octet-stream'?: MediaType } };
+  requestBody?: {
+    required: true;
+    content: {
+      'application/json'?: MediaType;
+      'multipart/form-data'?: MediaType;
+      'application/octet-stream'?: MediaType;
+    };
+  };
   responses: Record<string, ResponseObject>;
 };
 export type OpenApiDocument = {

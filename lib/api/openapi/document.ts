@@ -16,7 +16,20 @@ import { responseJsonSchemas } from './json-schema';
 import { errorEnvelope } from './shapes';
 
 /** Every feature's operations, in the order their tags are listed; the test holds it to the route files. */
-const GROUPS = [modelsApi, companionsApi, memoryApi, conversationsApi, messagesApi, chatCompletionsApi, usageApi, apiKeysApi, uploadsApi, callsApi, usersApi, referenceApi];
+const GROUPS = [
+  modelsApi,
+  companionsApi,
+  memoryApi,
+  conversationsApi,
+  messagesApi,
+  chatCompletionsApi,
+  usageApi,
+  apiKeysApi,
+  uploadsApi,
+  callsApi,
+  usersApi,
+  referenceApi,
+];
 
 const INTRODUCTION =
   'Talk to Hearth\'s companions from scripts and apps. Authenticate with `Authorization: Bearer hk_…` (Settings > API keys) or, from the browser, the session cookie. Every error is `{"error": {"type", "message", "param"?}}`.';
@@ -33,9 +46,16 @@ const SECURITY_SCHEMES = {
 };
 
 function buildDocument(): OpenApiDocument {
-  const operations = GROUPS.flatMap((group) => group.operations.map((operation) => ({ tag: group.tag.name, operation })));
-  const responseSchemas = operations.flatMap(({ operation }) => operation.success.flatMap((success) => ('schema' in success ? [success.schema] : [])));
-  const converted = responseJsonSchemas([errorEnvelope, ...GROUPS.flatMap((group) => group.components)], responseSchemas);
+  const operations = GROUPS.flatMap((group) =>
+    group.operations.map((operation) => ({ tag: group.tag.name, operation })),
+  );
+  const responseSchemas = operations.flatMap(({ operation }) =>
+    operation.success.flatMap((success) => ('schema' in success ? [success.schema] : [])),
+  );
+  const converted = responseJsonSchemas(
+    [errorEnvelope, ...GROUPS.flatMap((group) => group.components)],
+    responseSchemas,
+  );
   const paths: OpenApiDocument['paths'] = {};
   for (const { tag, operation } of operations) {
     (paths[operation.path] ??= {})[operation.method] = operationObject(tag, operation, converted.response);

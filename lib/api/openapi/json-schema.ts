@@ -7,7 +7,11 @@ export const componentRef = (name: string): JsonSchema => ({ $ref: `${COMPONENT_
 
 /** JSON Schema 2020-12, OpenAPI 3.1's own dialect, of what a client sends. */
 export function requestJsonSchema(schema: z.ZodType): JsonSchema {
-  const converted: JsonSchema = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' });
+  const converted: JsonSchema = z.toJSONSchema(schema, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  });
   delete converted.$schema;
   return converted;
 }
@@ -33,9 +37,17 @@ export function responseJsonSchemas(components: z.ZodType[], responses: z.ZodTyp
     anonymous.set(schema, `__response${anonymous.size}`);
     registry.add(schema, { id: anonymous.get(schema)! });
   }
-  const { schemas } = z.toJSONSchema(registry, { io: 'output', target: 'draft-2020-12', unrepresentable: 'any', uri: (id) => `${COMPONENT_PREFIX}${id}` });
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'output',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    uri: (id) => `${COMPONENT_PREFIX}${id}`,
+  });
   // A nested schema with an id that is not among the components would land in "__shared" $defs.
-  if ('__shared' in schemas) throw new Error(`Named response schemas missing from their group's components: ${Object.keys(schemas.__shared!.$defs ?? {}).join(', ')}`);
+  if ('__shared' in schemas)
+    throw new Error(
+      `Named response schemas missing from their group's components: ${Object.keys(schemas.__shared!.$defs ?? {}).join(', ')}`,
+    );
   const body = (id: string): JsonSchema => {
     const converted: JsonSchema = { ...schemas[id] };
     delete converted.$schema;
@@ -44,6 +56,7 @@ export function responseJsonSchemas(components: z.ZodType[], responses: z.ZodTyp
   };
   return {
     components: Object.fromEntries([...names].map((name) => [name, body(name)])),
-    response: (schema: z.ZodType): JsonSchema => (anonymous.has(schema) ? body(anonymous.get(schema)!) : componentRef(componentName(schema))),
+    response: (schema: z.ZodType): JsonSchema =>
+      anonymous.has(schema) ? body(anonymous.get(schema)!) : componentRef(componentName(schema)),
   };
 }

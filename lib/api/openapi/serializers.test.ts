@@ -42,9 +42,18 @@ describe.each(TEST_DATABASES)('serializers for real rows on $name', ({ open }) =
     expectSends(conversationJsonSchema, conversationJson(conversation));
     const parts = [
       { type: 'text', text: 'Look at this.' },
-      { type: 'file', mediaType: 'image/png', url: `/api/v1/uploads/${crypto.randomUUID()}/content`, filename: 'sunset.png' },
+      {
+        type: 'file',
+        mediaType: 'image/png',
+        url: `/api/v1/uploads/${crypto.randomUUID()}/content`,
+        filename: 'sunset.png',
+      },
     ];
-    await withUser(user, (tx) => insertMessage(tx, { conversationId: conversation.id, role: 'user', text: '', status: 'complete', parts }), db);
+    await withUser(
+      user,
+      (tx) => insertMessage(tx, { conversationId: conversation.id, role: 'user', text: '', status: 'complete', parts }),
+      db,
+    );
     const page = await pageOfMessages(user, conversation.id, { limit: 10 }, db);
     expect(page!.items.length).toBeGreaterThanOrEqual(2);
     for (const message of page!.items) expectSends(messageJsonSchema, messageJson(message));
@@ -55,7 +64,14 @@ describe.each(TEST_DATABASES)('serializers for real rows on $name', ({ open }) =
     const memories = await withUser(
       user,
       async (tx) => {
-        const event = { kind: 'event' as const, subject: 'trip', content: 'Flies to Lisbon.', importance: 3, eventDate: '2026-05-01', general: false };
+        const event = {
+          kind: 'event' as const,
+          subject: 'trip',
+          content: 'Flies to Lisbon.',
+          importance: 3,
+          eventDate: '2026-05-01',
+          general: false,
+        };
         await insertMemory(tx, event, { companionId: companion.id, messageId: null, conversationId: null });
         return listMemories(tx, companion.id);
       },

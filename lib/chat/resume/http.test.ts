@@ -14,12 +14,19 @@ type Chunk = { type: string; delta?: string; messageId?: string };
 
 /** The UI message chunks of an SSE body, and whether it ended with [DONE]. */
 async function chunksOf(response: Response): Promise<{ chunks: Chunk[]; done: boolean }> {
-  const events = (await response.text()).split('\n\n').filter(Boolean).map((event) => event.replace(/^data: /, ''));
+  const events = (await response.text())
+    .split('\n\n')
+    .filter(Boolean)
+    .map((event) => event.replace(/^data: /, ''));
   const done = events.at(-1) === '[DONE]';
   return { chunks: events.filter((e) => e !== '[DONE]').map((e) => JSON.parse(e) as Chunk), done };
 }
 
-const textIn = (chunks: Chunk[]) => chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta).join('');
+const textIn = (chunks: Chunk[]) =>
+  chunks
+    .filter((c) => c.type === 'text-delta')
+    .map((c) => c.delta)
+    .join('');
 
 describe.each(TEST_DATABASES)('resuming the web chat reply on $name', ({ open }) => {
   let db: Database;
@@ -37,13 +44,19 @@ describe.each(TEST_DATABASES)('resuming the web chat reply on $name', ({ open })
   });
 
   const newConversation = async () => {
-    const [{ slug }] = (await db.query<{ slug: string }>('select slug from hearth.companions order by slug limit 1')) as [{ slug: string }];
+    const [{ slug }] = (await db.query<{ slug: string }>(
+      'select slug from hearth.companions order by slug limit 1',
+    )) as [{ slug: string }];
     return (await startConversation(user, { companion: slug }, db)).id;
   };
 
   /** A turn answered the way the web chat's POST answers it, recorded for resuming. */
   async function postTurn(conversationId: string, reply: string) {
-    const turn = await startChatTurn(user, { action: 'send', conversationId, text: 'Tell me a story' }, { db, model: scripted(complete(reply)) });
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'Tell me a story' },
+      { db, model: scripted(complete(reply)) },
+    );
     const response = createUIMessageStreamResponse({
       stream: toUIMessageStream({ stream: turn.parts, generateMessageId: () => turn.assistantMessageId }),
       consumeSseStream: recordReply(turn),

@@ -29,7 +29,8 @@ const TOO_LARGE = '\u0000too-large';
 
 // Renews or ends a conversation's pointer only while it still names this reply (a newer one may
 // have taken over the conversation).
-const EXPIRE_IF_CURRENT = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
+const EXPIRE_IF_CURRENT =
+  "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
 
 /**
  * Reply streams in Redis, so a reconnect that lands on another server process finds the reply.
@@ -86,7 +87,12 @@ export function redisReplyStreams(options: RedisReplyStreamsOptions): ReplyStrea
         pending = [];
         const ended = batch.at(-1) === END;
         try {
-          await redis!.multi().rPush(list, batch).pExpire(list, ended ? graceMs : ttlMs).publish(channel, '1').exec();
+          await redis!
+            .multi()
+            .rPush(list, batch)
+            .pExpire(list, ended ? graceMs : ttlMs)
+            .publish(channel, '1')
+            .exec();
           if (ended) await redis!.eval(EXPIRE_IF_CURRENT, { keys: [pointer], arguments: [replyId, String(graceMs)] });
         } catch (error) {
           failed = true;

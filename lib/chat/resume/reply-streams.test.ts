@@ -62,11 +62,17 @@ function contract({ name, make }: Backend) {
       source.push('data: [DONE]\n\n');
       source.end();
       await recorded;
-      expect(await readAll(new ReadableStream({ pull: async (c) => {
-        const read = await reader.read();
-        if (read.done) c.close();
-        else c.enqueue(read.value);
-      } }))).toEqual([sse(4), 'data: [DONE]\n\n']);
+      expect(
+        await readAll(
+          new ReadableStream({
+            pull: async (c) => {
+              const read = await reader.read();
+              if (read.done) c.close();
+              else c.enqueue(read.value);
+            },
+          }),
+        ),
+      ).toEqual([sse(4), 'data: [DONE]\n\n']);
     });
 
     it('gives two readers who join at different moments the same whole reply, once each', async () => {
@@ -205,7 +211,10 @@ describe('reply streams in memory: what is held', () => {
     const streams = memoryReplyStreams();
     const conversationId = randomUUID();
     let controller!: ReadableStreamDefaultController<string>;
-    const recorded = streams.record({ conversationId, replyId: randomUUID() }, new ReadableStream({ start: (c) => void (controller = c) }));
+    const recorded = streams.record(
+      { conversationId, replyId: randomUUID() },
+      new ReadableStream({ start: (c) => void (controller = c) }),
+    );
     controller.enqueue('a');
     await sleep(0);
     const following = readAll((await streams.resume(conversationId))!);

@@ -2,7 +2,13 @@ import type { ServerResponse } from 'node:http';
 import { openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
 import { answerLiveToken } from './realtime.ts';
 import { answerGeminiSpeech, isGeminiSpeechRequest } from './speech.ts';
-import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
+import {
+  createScript,
+  describeOutcome,
+  type RecordedRequest,
+  type ResolvedScenario,
+  type ScenarioSource,
+} from './scenario.ts';
 
 /**
  * A loopback server speaking the Gemini API (generativelanguage.googleapis.com/v1beta):
@@ -57,7 +63,8 @@ export async function startGeminiServer(options: GeminiServerOptions = {}): Prom
   const handle = async (request: RecordedRequest, res: ServerResponse): Promise<void> => {
     const liveToken = request.method === 'POST' && request.path === '/v1alpha/auth_tokens';
     const route = request.path.startsWith(`${basePath}/`) ? request.path.slice(basePath.length) : undefined;
-    if (route === undefined && !liveToken) return sendError(res, 404, `Unknown request URL: ${request.method} ${request.path}.`);
+    if (route === undefined && !liveToken)
+      return sendError(res, 404, `Unknown request URL: ${request.method} ${request.path}.`);
     if (apiKey !== null && (request.headers['x-goog-api-key'] ?? request.query.key) !== apiKey) {
       log?.(`${request.method} ${request.path} -> 401 (wrong or missing key)`);
       return sendError(res, 401);
@@ -77,22 +84,29 @@ export async function startGeminiServer(options: GeminiServerOptions = {}): Prom
       });
     }
     const method = /:(streamGenerateContent|generateContent)$/.exec(route)?.[1];
-    if (request.method !== 'POST' || !method) return sendError(res, 404, `Unknown request URL: ${request.method} ${request.path}.`);
+    if (request.method !== 'POST' || !method)
+      return sendError(res, 404, `Unknown request URL: ${request.method} ${request.path}.`);
     if (!Array.isArray((request.body as { contents?: unknown } | undefined)?.contents)) {
       return sendError(res, 400, '* GenerateContentRequest.contents: contents is not specified');
     }
     if (method === 'generateContent' && isGeminiSpeechRequest(request.body)) {
-      return answerGeminiSpeech(request, res, (status, message) => sendError(res, status, message), { delayMs: options.speechDelayMs, log });
+      return answerGeminiSpeech(request, res, (status, message) => sendError(res, status, message), {
+        delayMs: options.speechDelayMs,
+        log,
+      });
     }
     const streaming = method === 'streamGenerateContent';
     if (streaming && request.query.alt !== 'sse') return sendError(res, 400, 'This fake only streams with alt=sse.');
 
     const scenario = script.next(request);
     log?.(`POST ${request.path} -> ${describeOutcome(scenario)}`);
-    if (scenario.error) return sendError(res, scenario.error.status, scenario.error.message, scenario.error.retryAfterSeconds);
+    if (scenario.error)
+      return sendError(res, scenario.error.status, scenario.error.message, scenario.error.retryAfterSeconds);
     const responseId = `fake-gemini-${++sequence}`;
     const event = (text: string, last: boolean) => ({
-      candidates: [{ content: { parts: [{ text }], role: 'model' }, ...(last ? { finishReason: 'STOP' } : {}), index: 0 }],
+      candidates: [
+        { content: { parts: [{ text }], role: 'model' }, ...(last ? { finishReason: 'STOP' } : {}), index: 0 },
+      ],
       usageMetadata: usageMetadata(scenario, last),
       modelVersion: request.model,
       responseId,
@@ -126,7 +140,10 @@ function describeRequest(request: RecordedRequest): Pick<RecordedRequest, 'model
 }
 
 function usageMetadata({ inputTokens, outputTokens }: ResolvedScenario, last: boolean) {
-  const prompt = { promptTokenCount: inputTokens, promptTokensDetails: [{ modality: 'TEXT', tokenCount: inputTokens }] };
+  const prompt = {
+    promptTokenCount: inputTokens,
+    promptTokensDetails: [{ modality: 'TEXT', tokenCount: inputTokens }],
+  };
   return last
     ? { ...prompt, candidatesTokenCount: outputTokens, totalTokenCount: inputTokens + outputTokens }
     : { ...prompt, totalTokenCount: inputTokens };
@@ -141,11 +158,20 @@ async function generateContent(res: ServerResponse, scenario: ResolvedScenario, 
 
 function sendError(res: ServerResponse, status: number, message?: string, retryAfterSeconds?: number): void {
   const details =
-    status === 429 ? [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfterSeconds ?? 1}s` }] : undefined;
+    status === 429
+      ? [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfterSeconds ?? 1}s` }]
+      : undefined;
   sendJson(
     res,
     status,
-    { error: { code: status, message: message ?? MESSAGES[status] ?? `Request failed with status ${status}.`, status: STATUS_NAMES[status] ?? 'UNKNOWN', ...(details ? { details } : {}) } },
+    {
+      error: {
+        code: status,
+        message: message ?? MESSAGES[status] ?? `Request failed with status ${status}.`,
+        status: STATUS_NAMES[status] ?? 'UNKNOWN',
+        ...(details ? { details } : {}),
+      },
+    },
     retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
   );
 }

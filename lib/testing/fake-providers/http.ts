@@ -99,7 +99,12 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
   );
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -134,7 +139,11 @@ export function openEventStream(res: ServerResponse, separator = '\n\n'): EventS
       resolve();
     }),
   );
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   res.flushHeaders();
   const write = (text: string) =>
     closed ? Promise.resolve() : new Promise<void>((resolve) => void res.write(text, () => resolve()));

@@ -1,5 +1,10 @@
 // Loopback servers speaking the providers' real wire protocols, for tests and `npm run dev:fake-providers`.
-export { startOpenAICompatibleServer, type ListedModel, type OpenAIFlavor, type OpenAICompatibleServerOptions } from './openai-compatible.ts';
+export {
+  startOpenAICompatibleServer,
+  type ListedModel,
+  type OpenAIFlavor,
+  type OpenAICompatibleServerOptions,
+} from './openai-compatible.ts';
 export { startGeminiServer, type GeminiServerOptions } from './gemini.ts';
 export type { FakeProviderServer } from './http.ts';
 export {

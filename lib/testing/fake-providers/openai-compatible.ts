@@ -1,6 +1,19 @@
 import type { ServerResponse } from 'node:http';
-import { maskKey, openEventStream, playScenario, sendJson, startLoopbackServer, type FakeProviderServer } from './http.ts';
-import { createScript, describeOutcome, type RecordedRequest, type ResolvedScenario, type ScenarioSource } from './scenario.ts';
+import {
+  maskKey,
+  openEventStream,
+  playScenario,
+  sendJson,
+  startLoopbackServer,
+  type FakeProviderServer,
+} from './http.ts';
+import {
+  createScript,
+  describeOutcome,
+  type RecordedRequest,
+  type ResolvedScenario,
+  type ScenarioSource,
+} from './scenario.ts';
 import { answerImageGeneration } from './images.ts';
 import { answerRealtimeSecret } from './realtime.ts';
 import { answerOpenAISpeech } from './speech.ts';
@@ -64,7 +77,9 @@ const DEFAULT_MODELS: ListedModel[] = [
   { id: 'fake-chat', name: 'Fake chat model', context_length: 32_768, pricing: { prompt: '0', completion: '0' } },
 ];
 
-export async function startOpenAICompatibleServer(options: OpenAICompatibleServerOptions = {}): Promise<FakeProviderServer> {
+export async function startOpenAICompatibleServer(
+  options: OpenAICompatibleServerOptions = {},
+): Promise<FakeProviderServer> {
   const { basePath = '/v1', apiKey = 'test-key', flavor = 'openai', models = DEFAULT_MODELS, log } = options;
   const script = createScript(options.scenario);
   let sequence = 0;
@@ -83,20 +98,29 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
     if (request.method === 'GET' && route === '/models') return sendJson(res, 200, modelList(flavor, models));
     if (request.method === 'POST' && route === '/embeddings') return sendJson(res, 200, embeddings(request.body));
     if (request.method === 'POST' && route === '/audio/transcriptions') {
-      if (options.transcriptionDelayMs) await new Promise((resolve) => setTimeout(resolve, options.transcriptionDelayMs));
+      if (options.transcriptionDelayMs)
+        await new Promise((resolve) => setTimeout(resolve, options.transcriptionDelayMs));
       return answerTranscription(request, res, flavor);
     }
     if (request.method === 'POST' && route === '/realtime/client_secrets') {
       return answerRealtimeSecret(request, res, (status, message) => sendError(res, flavor, status, { message }));
     }
     if (request.method === 'POST' && route === '/audio/speech') {
-      return answerOpenAISpeech(request, res, (status, message) => sendError(res, flavor, status, { message }), { delayMs: options.speechDelayMs, log });
+      return answerOpenAISpeech(request, res, (status, message) => sendError(res, flavor, status, { message }), {
+        delayMs: options.speechDelayMs,
+        log,
+      });
     }
     if (request.method === 'POST' && route === '/images/generations') return answerImageGeneration(request, res);
     if (request.method !== 'POST' || route !== '/chat/completions') {
       return sendError(res, flavor, 404, { message: `Unknown request URL: ${request.method} ${request.path}.` });
     }
-    const body = request.body as { model?: unknown; messages?: unknown; stream?: unknown; stream_options?: { include_usage?: unknown } };
+    const body = request.body as {
+      model?: unknown;
+      messages?: unknown;
+      stream?: unknown;
+      stream_options?: { include_usage?: unknown };
+    };
     if (typeof request.model !== 'string' || !Array.isArray(body?.messages)) {
       return sendError(res, flavor, 400, { message: 'You must provide a model parameter and a messages array.' });
     }
@@ -111,12 +135,20 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
     const includeUsage = body.stream_options?.include_usage === true;
     const usageChunk = flavor === 'openrouter' || ((flavor === 'openai' || flavor === 'any') && includeUsage);
     const xGroq = flavor === 'groq' || (flavor === 'any' && !includeUsage);
-    const base = { id, object: 'chat.completion.chunk', created: nowSeconds(), model: request.model, system_fingerprint: 'fp_fake' };
+    const base = {
+      id,
+      object: 'chat.completion.chunk',
+      created: nowSeconds(),
+      model: request.model,
+      system_fingerprint: 'fp_fake',
+    };
     const extra = (last: boolean) => ({
       ...(flavor === 'openai' && includeUsage ? { usage: null } : {}),
       ...(xGroq ? { x_groq: { id: `req_fake_${sequence}`, ...(last ? { usage: groqUsage(scenario) } : {}) } } : {}),
     });
-    const choice = (delta: object, finishReason: string | null = null) => [{ index: 0, delta, logprobs: null, finish_reason: finishReason }];
+    const choice = (delta: object, finishReason: string | null = null) => [
+      { index: 0, delta, logprobs: null, finish_reason: finishReason },
+    ];
 
     const stream = openEventStream(res);
     if (flavor === 'openrouter') await stream.comment('OPENROUTER PROCESSING');
@@ -124,8 +156,14 @@ export async function startOpenAICompatibleServer(options: OpenAICompatibleServe
       stream,
       scenario,
       (text, index) => [
-        ...(index === 0 ? [JSON.stringify({ ...base, choices: choice({ role: 'assistant', content: '' }), ...extra(false) })] : []),
-        JSON.stringify({ ...base, choices: choice({ content: text }), ...(flavor === 'openai' && includeUsage ? { usage: null } : {}) }),
+        ...(index === 0
+          ? [JSON.stringify({ ...base, choices: choice({ role: 'assistant', content: '' }), ...extra(false) })]
+          : []),
+        JSON.stringify({
+          ...base,
+          choices: choice({ content: text }),
+          ...(flavor === 'openai' && includeUsage ? { usage: null } : {}),
+        }),
       ],
       () => [
         JSON.stringify({ ...base, choices: choice({}, 'stop'), ...extra(true) }),
@@ -173,7 +211,9 @@ function describeRequest(request: RecordedRequest): Pick<RecordedRequest, 'model
     typeof content === 'string'
       ? content
       : Array.isArray(content)
-        ? content.map((part: { type?: string; text?: string }) => (part?.type === 'text' ? (part.text ?? '') : '')).join('')
+        ? content
+            .map((part: { type?: string; text?: string }) => (part?.type === 'text' ? (part.text ?? '') : ''))
+            .join('')
         : undefined;
   return { model: typeof body?.model === 'string' ? body.model : undefined, lastUserText };
 }
@@ -188,7 +228,14 @@ async function completion(res: ServerResponse, scenario: ResolvedScenario, id: s
     created: nowSeconds(),
     model,
     system_fingerprint: 'fp_fake',
-    choices: [{ index: 0, message: { role: 'assistant', content: scenario.chunks.join('') }, logprobs: null, finish_reason: 'stop' }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: scenario.chunks.join('') },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
+    ],
     usage: openaiUsage(scenario),
   });
 }
@@ -215,7 +262,11 @@ function groqUsage({ inputTokens, outputTokens }: ResolvedScenario) {
   };
 }
 
-type ErrorDetails = { message?: string; retryAfterSeconds?: number; /** The key a 401 refuses; null when none was sent. */ rejectedKey?: string | null };
+type ErrorDetails = {
+  message?: string;
+  retryAfterSeconds?: number;
+  /** The key a 401 refuses; null when none was sent. */ rejectedKey?: string | null;
+};
 
 function sendError(res: ServerResponse, flavor: OpenAIFlavor, status: number, details: ErrorDetails = {}): void {
   const { message, retryAfterSeconds, rejectedKey } = details;
@@ -229,20 +280,36 @@ function sendError(res: ServerResponse, flavor: OpenAIFlavor, status: number, de
   sendJson(res, status, body, retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
 }
 
-function errorDefaults(flavor: OpenAIFlavor, status: number, rejectedKey?: string | null): { message: string; type: string; code: string | null } {
+function errorDefaults(
+  flavor: OpenAIFlavor,
+  status: number,
+  rejectedKey?: string | null,
+): { message: string; type: string; code: string | null } {
   if (status === 401) {
     const message =
       flavor === 'groq'
         ? 'Invalid API Key'
         : flavor === 'openrouter'
-          ? rejectedKey ? 'User not found.' : 'No auth credentials found'
+          ? rejectedKey
+            ? 'User not found.'
+            : 'No auth credentials found'
           : !rejectedKey
             ? "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
             : `Incorrect API key provided: ${maskKey(rejectedKey)}. You can find your API key at https://platform.openai.com/account/api-keys.`;
     return { message, type: 'invalid_request_error', code: 'invalid_api_key' };
   }
-  if (status === 429) return { message: 'Rate limit reached for requests. Please try again in 1s.', type: 'requests', code: 'rate_limit_exceeded' };
-  if (status >= 500) return { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', code: null };
+  if (status === 429)
+    return {
+      message: 'Rate limit reached for requests. Please try again in 1s.',
+      type: 'requests',
+      code: 'rate_limit_exceeded',
+    };
+  if (status >= 500)
+    return {
+      message: 'The server had an error while processing your request. Sorry about that!',
+      type: 'server_error',
+      code: null,
+    };
   return { message: `Request failed with status ${status}.`, type: 'invalid_request_error', code: null };
 }
 
@@ -252,10 +319,13 @@ const DEFAULT_SUPPORTED_PARAMETERS = ['max_tokens', 'temperature', 'top_p', 'sto
 /** GET {base}/models in the flavor's shape; `any` merges every flavor's fields, one server for every client. */
 function modelList(flavor: OpenAIFlavor, models: ListedModel[]) {
   const entry = (model: ListedModel) =>
-    flavor === 'openrouter' ? openRouterModel(model)
-    : flavor === 'groq' ? { ...openaiModel(model), ...groqFields(model) }
-    : flavor === 'any' ? { ...openRouterModel(model), ...openaiModel(model), ...groqFields(model) }
-    : openaiModel(model);
+    flavor === 'openrouter'
+      ? openRouterModel(model)
+      : flavor === 'groq'
+        ? { ...openaiModel(model), ...groqFields(model) }
+        : flavor === 'any'
+          ? { ...openRouterModel(model), ...openaiModel(model), ...groqFields(model) }
+          : openaiModel(model);
   const data = models.map(entry);
   return flavor === 'openrouter' ? { data } : { object: 'list', data };
 }
@@ -265,7 +335,12 @@ function openaiModel(model: ListedModel) {
 }
 
 function groqFields(model: ListedModel) {
-  return { active: true, context_window: model.context_length ?? DEFAULT_CONTEXT_LENGTH, public_apps: null, max_completion_tokens: 8_192 };
+  return {
+    active: true,
+    context_window: model.context_length ?? DEFAULT_CONTEXT_LENGTH,
+    public_apps: null,
+    max_completion_tokens: 8_192,
+  };
 }
 
 function openRouterModel(model: ListedModel) {
@@ -286,7 +361,13 @@ function openRouterModel(model: ListedModel) {
       tokenizer: 'Other',
       instruct_type: null,
     },
-    pricing: { ...(model.pricing ?? { prompt: '0', completion: '0' }), request: '0', image: '0', web_search: '0', internal_reasoning: '0' },
+    pricing: {
+      ...(model.pricing ?? { prompt: '0', completion: '0' }),
+      request: '0',
+      image: '0',
+      web_search: '0',
+      internal_reasoning: '0',
+    },
     top_provider: { context_length: contextLength, max_completion_tokens: 8_192, is_moderated: false },
     per_request_limits: null,
     supported_parameters: model.supported_parameters ?? DEFAULT_SUPPORTED_PARAMETERS,
@@ -301,7 +382,14 @@ function ollamaTags(models: ListedModel[]) {
       modified_at: '2025-01-01T00:00:00Z',
       size: 2_019_393_189,
       digest: 'a80c4f17acd55265feec403c7aef86be0c25983ab279d83f3bcd3abbcb5b8b72',
-      details: { parent_model: '', format: 'gguf', family: 'llama', families: ['llama'], parameter_size: '3.2B', quantization_level: 'Q4_K_M' },
+      details: {
+        parent_model: '',
+        format: 'gguf',
+        family: 'llama',
+        families: ['llama'],
+        parameter_size: '3.2B',
+        quantization_level: 'Q4_K_M',
+      },
     })),
   };
 }

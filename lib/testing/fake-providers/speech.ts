@@ -64,7 +64,21 @@ export function speechMarker(text: string): { status?: number; waitMs: number } 
 
 const wait = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-export const OPENAI_VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'fable', 'nova', 'onyx', 'sage', 'shimmer', 'verse', 'marin', 'cedar'];
+export const OPENAI_VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'fable',
+  'nova',
+  'onyx',
+  'sage',
+  'shimmer',
+  'verse',
+  'marin',
+  'cedar',
+];
 const OPENAI_FORMATS = ['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'];
 
 /**
@@ -80,9 +94,13 @@ export async function answerOpenAISpeech(
   const body = (request.body ?? {}) as { model?: unknown; input?: unknown; voice?: unknown; response_format?: unknown };
   if (typeof body.model !== 'string' || !body.model) return sendError(400, "Missing required parameter: 'model'.");
   if (typeof body.input !== 'string' || !body.input) return sendError(400, "Missing required parameter: 'input'.");
-  if (body.input.length > 4096) return sendError(400, "Invalid 'input': string too long. Expected a string with maximum length 4096.");
+  if (body.input.length > 4096)
+    return sendError(400, "Invalid 'input': string too long. Expected a string with maximum length 4096.");
   if (typeof body.voice !== 'string' || !OPENAI_VOICES.includes(body.voice)) {
-    return sendError(400, `Invalid value for 'voice': '${String(body.voice)}'. Supported values are: ${OPENAI_VOICES.map((voice) => `'${voice}'`).join(', ')}.`);
+    return sendError(
+      400,
+      `Invalid value for 'voice': '${String(body.voice)}'. Supported values are: ${OPENAI_VOICES.map((voice) => `'${voice}'`).join(', ')}.`,
+    );
   }
   if (body.response_format !== undefined && !OPENAI_FORMATS.includes(String(body.response_format))) {
     return sendError(400, `Invalid value for 'response_format': '${String(body.response_format)}'.`);
@@ -97,7 +115,10 @@ export async function answerOpenAISpeech(
 }
 
 function sendAudio(res: ServerResponse, audio: Buffer, chunked = false) {
-  res.writeHead(200, { 'content-type': 'audio/wav', ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(audio.length) }) });
+  res.writeHead(200, {
+    'content-type': 'audio/wav',
+    ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(audio.length) }),
+  });
   if (!chunked) return void res.end(audio);
   // Streamed as ElevenLabs does it: the file in pieces as they are made.
   for (let offset = 0; offset < audio.length; offset += 8192) res.write(audio.subarray(offset, offset + 8192));
@@ -105,7 +126,15 @@ function sendAudio(res: ServerResponse, audio: Buffer, chunked = false) {
 }
 
 export const ELEVENLABS_LANGUAGE_MODELS = ['eleven_flash_v2_5', 'eleven_turbo_v2_5'];
-const ELEVENLABS_MODELS = ['eleven_v3', 'eleven_multilingual_v2', 'eleven_flash_v2', 'eleven_turbo_v2', 'eleven_monolingual_v1', 'eleven_multilingual_v1', ...ELEVENLABS_LANGUAGE_MODELS];
+const ELEVENLABS_MODELS = [
+  'eleven_v3',
+  'eleven_multilingual_v2',
+  'eleven_flash_v2',
+  'eleven_turbo_v2',
+  'eleven_monolingual_v1',
+  'eleven_multilingual_v1',
+  ...ELEVENLABS_LANGUAGE_MODELS,
+];
 
 export type ElevenLabsServerOptions = SpeechFakeOptions & {
   /** 0 (default) picks a free port. */
@@ -126,22 +155,32 @@ export type ElevenLabsServer = LoopbackServer & {
  */
 export async function startElevenLabsServer(options: ElevenLabsServerOptions = {}): Promise<ElevenLabsServer> {
   const { apiKey = 'test-key', log } = options;
-  const fail = (res: ServerResponse, status: number, code: string, message: string) => sendJson(res, status, { detail: { status: code, message } });
+  const fail = (res: ServerResponse, status: number, code: string, message: string) =>
+    sendJson(res, status, { detail: { status: code, message } });
   const handle = async (request: RecordedRequest, res: ServerResponse) => {
     const match = /^\/v1\/text-to-speech\/([^/]*)(\/stream)?$/.exec(request.path);
-    if (request.method !== 'POST' || !match) return fail(res, 404, 'not_found', `Unknown request URL: ${request.method} ${request.path}.`);
+    if (request.method !== 'POST' || !match)
+      return fail(res, 404, 'not_found', `Unknown request URL: ${request.method} ${request.path}.`);
     if (apiKey !== null && request.headers['xi-api-key'] !== apiKey) {
       log?.(`${request.method} ${request.path} -> 401 (wrong or missing key)`);
       return fail(res, 401, 'invalid_api_key', 'Invalid API key');
     }
     const voiceId = decodeURIComponent(match[1] ?? '');
-    if (!/^[A-Za-z0-9]{20}$/.test(voiceId)) return fail(res, 404, 'voice_not_found', `A voice with the voice_id ${voiceId} was not found.`);
+    if (!/^[A-Za-z0-9]{20}$/.test(voiceId))
+      return fail(res, 404, 'voice_not_found', `A voice with the voice_id ${voiceId} was not found.`);
     const body = (request.body ?? {}) as { text?: unknown; model_id?: unknown; language_code?: unknown };
-    if (typeof body.text !== 'string' || !body.text.trim()) return fail(res, 422, 'invalid_text', 'Field required: text');
+    if (typeof body.text !== 'string' || !body.text.trim())
+      return fail(res, 422, 'invalid_text', 'Field required: text');
     const model = typeof body.model_id === 'string' ? body.model_id : 'eleven_multilingual_v2';
-    if (!ELEVENLABS_MODELS.includes(model)) return fail(res, 400, 'model_not_found', `A model with model ID ${model} does not exist.`);
+    if (!ELEVENLABS_MODELS.includes(model))
+      return fail(res, 400, 'model_not_found', `A model with model ID ${model} does not exist.`);
     if (body.language_code !== undefined && !ELEVENLABS_LANGUAGE_MODELS.includes(model)) {
-      return fail(res, 400, 'unsupported_language', `Model '${model}' does not support the language_code ${String(body.language_code)}.`);
+      return fail(
+        res,
+        400,
+        'unsupported_language',
+        `Model '${model}' does not support the language_code ${String(body.language_code)}.`,
+      );
     }
     request.model = model;
     request.lastUserText = body.text;
@@ -153,24 +192,63 @@ export async function startElevenLabsServer(options: ElevenLabsServerOptions = {
     if (marker.status) return fail(res, marker.status, 'internal_error', 'An internal error occurred.');
     sendAudio(res, speechWav(body.text), Boolean(match[2]));
   };
-  const server = await startLoopbackServer(options.port ?? 0, handle, () => ({}), (res) => fail(res, 400, 'invalid_json', 'Invalid JSON body.'));
+  const server = await startLoopbackServer(
+    options.port ?? 0,
+    handle,
+    () => ({}),
+    (res) => fail(res, 400, 'invalid_json', 'Invalid JSON body.'),
+  );
   return { ...server, url: server.origin };
 }
 
 /** Gemini's prebuilt TTS voices. */
 export const GEMINI_VOICES = [
-  'Zephyr', 'Puck', 'Charon', 'Kore', 'Fenrir', 'Leda', 'Orus', 'Aoede', 'Callirrhoe', 'Autonoe', 'Enceladus', 'Iapetus', 'Umbriel', 'Algieba', 'Despina',
-  'Erinome', 'Algenib', 'Rasalgethi', 'Laomedeia', 'Achernar', 'Alnilam', 'Schedar', 'Gacrux', 'Pulcherrima', 'Achird', 'Zubenelgenubi', 'Vindemiatrix',
-  'Sadachbia', 'Sadaltager', 'Sulafat',
+  'Zephyr',
+  'Puck',
+  'Charon',
+  'Kore',
+  'Fenrir',
+  'Leda',
+  'Orus',
+  'Aoede',
+  'Callirrhoe',
+  'Autonoe',
+  'Enceladus',
+  'Iapetus',
+  'Umbriel',
+  'Algieba',
+  'Despina',
+  'Erinome',
+  'Algenib',
+  'Rasalgethi',
+  'Laomedeia',
+  'Achernar',
+  'Alnilam',
+  'Schedar',
+  'Gacrux',
+  'Pulcherrima',
+  'Achird',
+  'Zubenelgenubi',
+  'Vindemiatrix',
+  'Sadachbia',
+  'Sadaltager',
+  'Sulafat',
 ];
 
 type GeminiSpeechBody = {
   contents?: { parts?: { text?: string }[] }[];
-  generationConfig?: { responseModalities?: string[]; speechConfig?: { voiceConfig?: { prebuiltVoiceConfig?: { voiceName?: string } }; languageCode?: string } };
+  generationConfig?: {
+    responseModalities?: string[];
+    speechConfig?: { voiceConfig?: { prebuiltVoiceConfig?: { voiceName?: string } }; languageCode?: string };
+  };
 };
 
 export function isGeminiSpeechRequest(body: unknown): boolean {
-  return (body as GeminiSpeechBody | undefined)?.generationConfig?.responseModalities?.some((modality) => modality.toUpperCase() === 'AUDIO') ?? false;
+  return (
+    (body as GeminiSpeechBody | undefined)?.generationConfig?.responseModalities?.some(
+      (modality) => modality.toUpperCase() === 'AUDIO',
+    ) ?? false
+  );
 }
 
 /**
@@ -184,10 +262,14 @@ export async function answerGeminiSpeech(
   options: SpeechFakeOptions,
 ): Promise<void> {
   const body = request.body as GeminiSpeechBody;
-  if (!request.model?.includes('tts')) return sendError(400, 'The requested combination of response modalities (AUDIO) is not supported by the model.');
+  if (!request.model?.includes('tts'))
+    return sendError(400, 'The requested combination of response modalities (AUDIO) is not supported by the model.');
   const voice = body.generationConfig?.speechConfig?.voiceConfig?.prebuiltVoiceConfig?.voiceName;
   if (voice !== undefined && !GEMINI_VOICES.includes(voice)) return sendError(400, `Voice ${voice} is not supported.`);
-  const text = (body.contents ?? []).flatMap((content) => content.parts ?? []).map((part) => part.text ?? '').join('');
+  const text = (body.contents ?? [])
+    .flatMap((content) => content.parts ?? [])
+    .map((part) => part.text ?? '')
+    .join('');
   if (!text.trim()) return sendError(400, '* GenerateContentRequest.contents: contents is not specified');
   const marker = speechMarker(text);
   options.log?.(`POST ${request.path} voice=${voice ?? 'default'} -> ${marker.status ?? 200}`);
@@ -197,7 +279,14 @@ export async function answerGeminiSpeech(
   sendJson(res, 200, {
     candidates: [
       {
-        content: { parts: [{ inlineData: { mimeType: `audio/L16;codec=pcm;rate=${GEMINI_SAMPLE_RATE}`, data: pcm.toString('base64') } }], role: 'model' },
+        content: {
+          parts: [
+            {
+              inlineData: { mimeType: `audio/L16;codec=pcm;rate=${GEMINI_SAMPLE_RATE}`, data: pcm.toString('base64') },
+            },
+          ],
+          role: 'model',
+        },
         finishReason: 'STOP',
         index: 0,
       },

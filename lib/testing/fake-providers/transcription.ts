@@ -25,15 +25,27 @@ export const FAKE_TRANSCRIPTS: Record<string, { text: string; name: string }> = 
   it: { text: 'Ciao, mi chiamo Robin e vivo a Roma.', name: 'italian' },
 };
 
-export type ReceivedTranscription = { model: string; filename: string; mediaType: string; bytes: Buffer; responseFormat: string };
+export type ReceivedTranscription = {
+  model: string;
+  filename: string;
+  mediaType: string;
+  bytes: Buffer;
+  responseFormat: string;
+};
 
-export async function answerTranscription(request: RecordedRequest & { transcription?: ReceivedTranscription }, res: ServerResponse, flavor: string): Promise<void> {
+export async function answerTranscription(
+  request: RecordedRequest & { transcription?: ReceivedTranscription },
+  res: ServerResponse,
+  flavor: string,
+): Promise<void> {
   const error = (status: number, message: string) =>
     sendJson(res, status, { error: { message, type: 'invalid_request_error', param: 'file', code: null } });
   if (!request.raw) return error(400, 'Request must be multipart/form-data with a file.');
   let form: FormData;
   try {
-    form = await new Response(new Uint8Array(request.raw), { headers: { 'content-type': request.headers['content-type'] ?? '' } }).formData();
+    form = await new Response(new Uint8Array(request.raw), {
+      headers: { 'content-type': request.headers['content-type'] ?? '' },
+    }).formData();
   } catch {
     return error(400, 'Could not parse multipart form');
   }
@@ -56,7 +68,8 @@ export async function answerTranscription(request: RecordedRequest & { transcrip
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
     return void res.end(text);
   }
-  if (responseFormat !== 'verbose_json') return sendJson(res, 200, { text, ...(flavor === 'groq' ? { x_groq: { id: 'req_fake' } } : {}) });
+  if (responseFormat !== 'verbose_json')
+    return sendJson(res, 200, { text, ...(flavor === 'groq' ? { x_groq: { id: 'req_fake' } } : {}) });
   const duration = 3.2;
   sendJson(res, 200, {
     task: 'transcribe',
@@ -64,7 +77,20 @@ export async function answerTranscription(request: RecordedRequest & { transcrip
     language: flavor === 'groq' ? capitalized(hinted?.name ?? 'english') : (hinted?.name ?? 'english'),
     duration,
     text,
-    segments: [{ id: 0, seek: 0, start: 0, end: duration, text, tokens: [], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.2, no_speech_prob: 0.01 }],
+    segments: [
+      {
+        id: 0,
+        seek: 0,
+        start: 0,
+        end: duration,
+        text,
+        tokens: [],
+        temperature: 0,
+        avg_logprob: -0.2,
+        compression_ratio: 1.2,
+        no_speech_prob: 0.01,
+      },
+    ],
     ...(flavor === 'groq' ? { x_groq: { id: 'req_fake' } } : {}),
   });
 }

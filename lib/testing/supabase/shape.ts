@@ -35,7 +35,10 @@ export async function createSupabaseShapedDatabase(adminUrl: string, name: strin
   });
   const sql = await readFile(SHAPE_SQL, 'utf8');
   await withClient(asRole(adminUrl, new URL(adminUrl).username || 'postgres', name), (client) => client.query(sql));
-  return { ownerUrl: asRole(adminUrl, SUPABASE_OWNER, name), authenticatorUrl: asRole(adminUrl, 'authenticator', name) };
+  return {
+    ownerUrl: asRole(adminUrl, SUPABASE_OWNER, name),
+    authenticatorUrl: asRole(adminUrl, 'authenticator', name),
+  };
 }
 
 /**
@@ -43,7 +46,10 @@ export async function createSupabaseShapedDatabase(adminUrl: string, name: strin
  * ledger if it is missing, then apply each file it does not list, in a transaction of its own,
  * and record it. `until` stops after that version (an older release's migrations).
  */
-export async function supabaseDbPush(ownerUrl: string, options: { dir?: string; until?: string } = {}): Promise<string[]> {
+export async function supabaseDbPush(
+  ownerUrl: string,
+  options: { dir?: string; until?: string } = {},
+): Promise<string[]> {
   const dir = options.dir ?? path.join(process.cwd(), 'supabase', 'migrations');
   const files = (await readdir(dir)).filter((f) => /^\d{14}_[\w-]+\.sql$/.test(f)).sort();
   return withClient(ownerUrl, async (client) => {
@@ -51,7 +57,11 @@ export async function supabaseDbPush(ownerUrl: string, options: { dir?: string; 
       create table if not exists supabase_migrations.schema_migrations (version text not null primary key);
       alter table supabase_migrations.schema_migrations add column if not exists statements text[];
       alter table supabase_migrations.schema_migrations add column if not exists name text;`);
-    const done = new Set((await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map((r) => r.version));
+    const done = new Set(
+      (await client.query<{ version: string }>('select version from supabase_migrations.schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
     const applied: string[] = [];
     for (const file of files) {
       const version = file.slice(0, 14);
@@ -61,11 +71,10 @@ export async function supabaseDbPush(ownerUrl: string, options: { dir?: string; 
       await client.query('begin');
       try {
         await client.query(sql);
-        await client.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
-          version,
-          file.slice(15, -4),
-          [sql],
-        ]);
+        await client.query(
+          'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+          [version, file.slice(15, -4), [sql]],
+        );
         await client.query('commit');
       } catch (error) {
         await client.query('rollback');

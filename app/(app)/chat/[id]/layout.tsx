@@ -3,7 +3,13 @@ import { PageLoadsLimited } from '@/components/chat/page-loads-limited';
 import { loadConversation } from './load';
 
 // Decides not-found before the loading skeleton streams, so a stranger gets a real 404 status.
-export default async function ConversationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
+export default async function ConversationLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   await connection();
   const { id } = await params;
   const loaded = await loadConversation(id);

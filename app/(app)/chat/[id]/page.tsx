@@ -20,7 +20,12 @@ export default async function ChatPage({ params }: Props) {
   return (
     <ChatView
       key={conversation.id}
-      conversation={{ id: conversation.id, title: conversation.title, model: conversation.model, language: conversation.language }}
+      conversation={{
+        id: conversation.id,
+        title: conversation.title,
+        model: conversation.model,
+        language: conversation.language,
+      }}
       companion={{
         slug: companion.slug,
         name: companion.name,
@@ -31,7 +36,15 @@ export default async function ChatPage({ params }: Props) {
       initialMessages={messages.map(toUIMessage)}
       olderCursor={olderCursor}
       notice={routingNotice(conversation.model, companion)}
-      models={modelsFor(companion, await listModels()).map(({ id, name, available, unavailableReason, capabilities }) => ({ id, name, available, unavailableReason, vision: capabilities.vision }))}
+      models={modelsFor(companion, await listModels()).map(
+        ({ id, name, available, unavailableReason, capabilities }) => ({
+          id,
+          name,
+          available,
+          unavailableReason,
+          vision: capabilities.vision,
+        }),
+      )}
     />
   );
 }

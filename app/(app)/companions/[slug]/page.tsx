@@ -53,7 +53,12 @@ export default async function CompanionPage({ params }: Props) {
           aria-hidden="true"
         />
         <div className="mx-auto -mt-28 max-w-3xl px-4 pb-16 sm:-mt-36 sm:px-8">
-          <Avatar src={companion.avatarUrl} name={`Portrait of ${companion.name}`} size={176} accent={companion.accentColor} />
+          <Avatar
+            src={companion.avatarUrl}
+            name={`Portrait of ${companion.name}`}
+            size={176}
+            accent={companion.accentColor}
+          />
           <h1 className="mt-6 text-3xl font-semibold tracking-tight sm:text-4xl">{companion.name}</h1>
           <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>
           <div className="mt-6 flex flex-wrap items-center gap-3">
@@ -70,22 +75,35 @@ export default async function CompanionPage({ params }: Props) {
               <dt className="text-sm font-medium text-ink-faint">Good at</dt>
               <dd className="mt-2 flex flex-wrap gap-1.5">
                 {companion.specialties.map((s) => (
-                  <span key={s} className="rounded-full px-3 py-1 text-sm capitalize" style={{ background: `${companion.accentColor}24` }}>{s}</span>
+                  <span
+                    key={s}
+                    className="rounded-full px-3 py-1 text-sm capitalize"
+                    style={{ background: `${companion.accentColor}24` }}
+                  >
+                    {s}
+                  </span>
                 ))}
               </dd>
             </div>
             <div>
               <dt className="text-sm font-medium text-ink-faint">Speaks</dt>
-              <dd className="mt-2"><LanguageBadges languages={companion.languages} /></dd>
+              <dd className="mt-2">
+                <LanguageBadges languages={companion.languages} />
+              </dd>
             </div>
           </dl>
           {recent.items.length > 0 && (
             <section aria-labelledby="recent-with" className="mt-12">
-              <h2 id="recent-with" className="text-sm font-medium text-ink-faint">Your conversations with {companion.name}</h2>
+              <h2 id="recent-with" className="text-sm font-medium text-ink-faint">
+                Your conversations with {companion.name}
+              </h2>
               <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-raised">
                 {recent.items.map((c) => (
                   <li key={c.id}>
-                    <Link href={`/chat/${c.id}`} className="flex items-center justify-between gap-4 px-4 py-3 text-sm hover:bg-sunken/60">
+                    <Link
+                      href={`/chat/${c.id}`}
+                      className="flex items-center justify-between gap-4 px-4 py-3 text-sm hover:bg-sunken/60"
+                    >
                       <span className="truncate">{c.title}</span>
                       <span className="shrink-0 text-ink-faint">{shortTime(c.updatedAt)}</span>
                     </Link>

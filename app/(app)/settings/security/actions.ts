@@ -25,7 +25,9 @@ async function run(fn: () => Promise<void>): Promise<SecurityResult> {
   }
 }
 
-export async function resendVerificationAction(): Promise<{ ok: true; outcome: ResendOutcome } | { ok: false; error: string }> {
+export async function resendVerificationAction(): Promise<
+  { ok: true; outcome: ResendOutcome } | { ok: false; error: string }
+> {
   try {
     const user = await sessionUser();
     const outcome = await sendVerificationEmail(user, requestOrigin(await headers()));
@@ -37,7 +39,10 @@ export async function resendVerificationAction(): Promise<{ ok: true; outcome: R
 }
 
 /** A new password, the current one required; this session stays, every other one ends. */
-export async function changePasswordAction(input: { currentPassword: string; newPassword: string }): Promise<SecurityResult> {
+export async function changePasswordAction(input: {
+  currentPassword: string;
+  newPassword: string;
+}): Promise<SecurityResult> {
   return run(async () => {
     const user = await sessionUser();
     const { sessionVersion } = await changePassword(user, input, requestOrigin(await headers()));

@@ -14,7 +14,11 @@ export const metadata = { title: 'Security' };
 export default async function SecurityPage() {
   await connection();
   const user = await requireUser();
-  const [state, withPassword, sessions] = await Promise.all([verificationState(user), hasPassword(user), listSessions(user, user.sessionId)]);
+  const [state, withPassword, sessions] = await Promise.all([
+    verificationState(user),
+    hasPassword(user),
+    listSessions(user, user.sessionId),
+  ]);
   const canMail = mailAvailable();
 
   return (

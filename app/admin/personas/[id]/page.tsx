@@ -14,5 +14,13 @@ export default async function EditPersonaPage({ params }: { params: Promise<{ id
   const found = await personaWithVersions(admin, id.data);
   if (!found) notFound();
   // key: another persona (a duplicate) mounts a fresh editor.
-  return <PersonaStudio key={found.persona.id} persona={found.persona} initial={fieldsOf(found.persona)} versions={found.versions} models={modelOptions()} />;
+  return (
+    <PersonaStudio
+      key={found.persona.id}
+      persona={found.persona}
+      initial={fieldsOf(found.persona)}
+      versions={found.versions}
+      models={modelOptions()}
+    />
+  );
 }

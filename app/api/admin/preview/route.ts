@@ -23,5 +23,7 @@ export const POST = adminRoute(async (request, _context, admin) => {
       controller.close();
     },
   });
-  return new Response(body, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(body, {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
+  });
 });

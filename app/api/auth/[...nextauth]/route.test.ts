@@ -28,7 +28,15 @@ nextHeaders.cookies = async () => {
 afterAll(() => Object.assign(nextHeaders, realNextHeaders));
 
 function parseCookies(header: string | null): Record<string, string> {
-  return Object.fromEntries((header ?? '').split(';').flatMap((pair) => (pair.includes('=') ? [[pair.slice(0, pair.indexOf('=')).trim(), decodeURIComponent(pair.slice(pair.indexOf('=') + 1).trim())]] : [])));
+  return Object.fromEntries(
+    (header ?? '')
+      .split(';')
+      .flatMap((pair) =>
+        pair.includes('=')
+          ? [[pair.slice(0, pair.indexOf('=')).trim(), decodeURIComponent(pair.slice(pair.indexOf('=') + 1).trim())]]
+          : [],
+      ),
+  );
 }
 
 const SECRET = 'nextauth-route-secret-0123456789abcdef';
@@ -42,11 +50,19 @@ function browser(headers: Record<string, string> = {}) {
     const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
     current = new NextRequest(url, {
       method,
-      headers: { ...headers, ...(cookie ? { cookie } : {}), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        ...headers,
+        ...(cookie ? { cookie } : {}),
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
     // The catch-all's segments, decoded as Next.js decodes route params.
-    const nextauth = new URL(url).pathname.split('/').slice(3).filter(Boolean).map((segment) => decodeURIComponent(segment));
+    const nextauth = new URL(url).pathname
+      .split('/')
+      .slice(3)
+      .filter(Boolean)
+      .map((segment) => decodeURIComponent(segment));
     const handler = method === 'GET' ? GET : POST;
     const response = await handler(current, { params: Promise.resolve({ nextauth }) });
     for (const set of response.headers.getSetCookie()) {
@@ -66,7 +82,11 @@ function browser(headers: Record<string, string> = {}) {
       const { csrfToken } = (await (await request('GET', 'csrf')).json()) as { csrfToken: string };
       const response = await request('POST', path, { ...form, csrfToken, json: 'true' });
       const body = (await response.json().catch(() => ({}))) as { url?: string };
-      return { status: response.status, error: body.url ? new URL(body.url).searchParams.get('error') : null, response };
+      return {
+        status: response.status,
+        error: body.url ? new URL(body.url).searchParams.get('error') : null,
+        response,
+      };
     },
   };
 }
@@ -95,14 +115,33 @@ describe('next-auth route: guests, sign-in and sign-out', () => {
     await db?.close();
   });
 
-  const guests = async () => Number((await db.query<{ n: string }>('select count(*) as n from hearth.users where is_guest'))[0]!.n);
+  const guests = async () =>
+    Number((await db.query<{ n: string }>('select count(*) as n from hearth.users where is_guest'))[0]!.n);
 
   it('makes guests only within the sign-up quota, whatever shape of /api/auth/callback/* is posted to', async () => {
     vi.stubEnv('RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP', '3');
     const shapes = [
-      'callback/guest', 'callback/guest/', 'callback/guest/anything', 'callback/guest/a/b/c', 'callback/guest%2Fx', 'callback/%67uest',
-      'callback/GUEST', 'callback/Guest', 'callback/guest%20', 'callback/guest?x=1', 'callback/guest#x', 'callback/guest;x', 'callback/./guest',
-      'callback//guest', 'callback/credentials', 'callback/github', 'callback', 'callback/', 'signin/guest', 'signin/guest/x', 'session/guest',
+      'callback/guest',
+      'callback/guest/',
+      'callback/guest/anything',
+      'callback/guest/a/b/c',
+      'callback/guest%2Fx',
+      'callback/%67uest',
+      'callback/GUEST',
+      'callback/Guest',
+      'callback/guest%20',
+      'callback/guest?x=1',
+      'callback/guest#x',
+      'callback/guest;x',
+      'callback/./guest',
+      'callback//guest',
+      'callback/credentials',
+      'callback/github',
+      'callback',
+      'callback/',
+      'signin/guest',
+      'signin/guest/x',
+      'session/guest',
     ];
     const before = await guests();
     const outcomes: Record<string, number> = {};
@@ -112,7 +151,9 @@ describe('next-auth route: guests, sign-in and sign-out', () => {
     }
     // Three made, by whichever shapes came first; none past the quota, by any shape.
     expect(await guests()).toBe(before + 3);
-    const [counted] = await db.query<{ count: number }>("select count from hearth.rate_limit_counters where bucket = 'signup:guest:ip:198.51.100.1'");
+    const [counted] = await db.query<{ count: number }>(
+      "select count from hearth.rate_limit_counters where bucket = 'signup:guest:ip:198.51.100.1'",
+    );
     expect(counted!.count).toBe(3);
     // Another address is not affected.
     expect((await browser({ 'x-forwarded-for': '198.51.100.2' }).post('callback/guest/whatever')).status).toBe(200);
@@ -124,7 +165,9 @@ describe('next-auth route: guests, sign-in and sign-out', () => {
     const from = { 'x-forwarded-for': '198.51.100.10' };
     expect((await browser(from).post('callback/guest')).status).toBe(200);
     const refused = await browser(from).post('callback/guest');
-    expect(refused.error).toBe('Too many new accounts from your network this hour (at most 1). Try again in 60 minutes.');
+    expect(refused.error).toBe(
+      'Too many new accounts from your network this hour (at most 1). Try again in 60 minutes.',
+    );
     vi.stubEnv('REGISTRATION_OPEN', 'false');
     const before = await guests();
     const closed = await browser({ 'x-forwarded-for': '198.51.100.11' }).post('callback/guest');
@@ -139,7 +182,9 @@ describe('next-auth route: guests, sign-in and sign-out', () => {
     vi.stubEnv('RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP', '1');
     const from = { 'x-forwarded-for': '198.51.100.20' };
     const before = await guests();
-    expect((await browser(from).post('callback/guest')).error).toBe('Complete the check that you are a person, then try again.');
+    expect((await browser(from).post('callback/guest')).error).toBe(
+      'Complete the check that you are a person, then try again.',
+    );
     expect((await browser(from).post('callback/guest', { humanCheck: '0.forged' })).error).toMatch(/did not pass/);
     expect(await guests()).toBe(before);
     expect((await browser(from).post('callback/guest', { humanCheck: turnstile.issue('guest') })).status).toBe(200);
@@ -147,12 +192,18 @@ describe('next-auth route: guests, sign-in and sign-out', () => {
   });
 
   it('records the session at sign-in, and ends it at sign-out, so a copy of the old cookie is refused', async () => {
-    const person = browser({ 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', 'x-forwarded-for': '203.0.113.50' });
+    const person = browser({
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+      'x-forwarded-for': '203.0.113.50',
+    });
     expect((await person.post('callback/guest')).status).toBe(200);
     const copy = new Request('http://hearth.test/', { headers: { cookie: person.cookieHeader() } });
     const session = await sessionFromRequest(copy);
     expect(session).not.toBeNull();
-    const [row] = await db.query<{ user_agent: string; address: string }>('select user_agent, address from hearth.sessions where id = $1', [session!.sessionId]);
+    const [row] = await db.query<{ user_agent: string; address: string }>(
+      'select user_agent, address from hearth.sessions where id = $1',
+      [session!.sessionId],
+    );
     expect(row).toEqual({ user_agent: 'Firefox on Linux', address: '203.0.113.50' });
 
     await person.post('signout');
@@ -169,23 +220,32 @@ describe('next-auth route: guests, sign-in and sign-out', () => {
     expect(wrong.error).toBe('CredentialsSignin');
     const right = await person.post('callback/credentials', { email, password: 'a quiet harbour at dusk' });
     expect(right.status).toBe(200);
-    expect(right.response.headers.getSetCookie().some((cookie) => cookie.startsWith('hearth-known-device='))).toBe(true);
+    expect(right.response.headers.getSetCookie().some((cookie) => cookie.startsWith('hearth-known-device='))).toBe(
+      true,
+    );
 
     const attacker = browser({ 'x-forwarded-for': '192.0.2.99' });
     const errors = [];
-    for (let i = 0; i < 8; i++) errors.push((await attacker.post('callback/credentials', { email, password: `guess number ${i}` })).error);
+    for (let i = 0; i < 8; i++)
+      errors.push((await attacker.post('callback/credentials', { email, password: `guess number ${i}` })).error);
     expect(errors.slice(0, 5)).toEqual(Array(5).fill('CredentialsSignin'));
     expect(errors[5]).toMatch(/^Too many sign-in attempts\. Try again in \d+ seconds?\.$/);
-    expect((await attacker.post('callback/credentials', { email, password: 'a quiet harbour at dusk' })).error).toMatch(/^Too many sign-in attempts/);
+    expect((await attacker.post('callback/credentials', { email, password: 'a quiet harbour at dusk' })).error).toMatch(
+      /^Too many sign-in attempts/,
+    );
     // The owner's browser, known from the sign-in above, still gets in.
-    expect((await person.post('callback/credentials', { email, password: 'a quiet harbour at dusk' })).status).toBe(200);
+    expect((await person.post('callback/credentials', { email, password: 'a quiet harbour at dusk' })).status).toBe(
+      200,
+    );
   });
 
   it('sends a person only to paths on this site after signing in', async () => {
     const { authOptions } = await import('@/lib/auth/options');
     const redirect = authOptions().callbacks!.redirect!;
     expect(await redirect({ url: '/\\evil.example', baseUrl: 'http://hearth.test' })).toBe('http://hearth.test/');
-    expect(await redirect({ url: 'http://hearth.test/chat/1', baseUrl: 'http://hearth.test' })).toBe('http://hearth.test/chat/1');
+    expect(await redirect({ url: 'http://hearth.test/chat/1', baseUrl: 'http://hearth.test' })).toBe(
+      'http://hearth.test/chat/1',
+    );
     expect(await redirect({ url: 'https://evil.example/', baseUrl: 'http://hearth.test' })).toBe('http://hearth.test/');
   });
 });

@@ -63,7 +63,10 @@ describe.each(TEST_DATABASES)('a guest past the storage quota, on $name', ({ ope
     if (contentType) headers['content-type'] = contentType;
     const request = new Request(`${SITE}/api/v1/uploads`, { method: 'POST', headers, body });
     const response = await inRequest(request, () => uploads.POST(request, { params: Promise.resolve({}) }));
-    return { status: response.status, body: (await response.json()) as { error?: { type: string; code?: string; message: string } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: { type: string; code?: string; message: string } },
+    };
   };
   const multipart = () => {
     const form = new FormData();
@@ -77,9 +80,14 @@ describe.each(TEST_DATABASES)('a guest past the storage quota, on $name', ({ ope
     const third = await post(multipart());
     expect(third.status).toBe(413);
     expect(third.body.error).toMatchObject({ type: 'payload_too_large', code: 'storage_quota' });
-    expect(third.body.error!.message).toMatch(/^Your storage is full: you are using 0\.\d+ MB of 1 MB, and this file needs 0\.\d+ MB\./);
+    expect(third.body.error!.message).toMatch(
+      /^Your storage is full: you are using 0\.\d+ MB of 1 MB, and this file needs 0\.\d+ MB\./,
+    );
 
-    const target = await post(JSON.stringify({ kind: 'image', media_type: 'image/png', size: picture.byteLength, filename: 'n.png' }), 'application/json');
+    const target = await post(
+      JSON.stringify({ kind: 'image', media_type: 'image/png', size: picture.byteLength, filename: 'n.png' }),
+      'application/json',
+    );
     expect(target.status).toBe(413);
     expect(target.body.error?.code).toBe('storage_quota');
   });

@@ -17,19 +17,22 @@ import { createUploadTargetRequest } from '@/lib/uploads/schemas';
  * The type is read from the content; a voice note is transcribed when a provider is configured.
  * Attach the upload to a message by its id.
  */
-export const POST = apiRoute(async (request, _context, caller) => {
-  if (/^application\/json/i.test(request.headers.get('content-type') ?? '')) {
-    const input = parseWith(createUploadTargetRequest, await readJson(request));
-    const issued = await createUploadTarget(
-      caller,
-      { kind: input.kind, mediaType: input.media_type, size: input.size, filename: input.filename },
-      { origin: publicOrigin(request) },
-    );
-    return Response.json(uploadTargetJson(issued), { status: 201 });
-  }
-  const file = await receiveUpload(request);
-  const upload = await saveUpload(caller, file);
-  return Response.json(await uploadJson(upload, request), { status: 201 });
-}, { accepts: ['json', 'multipart'] });
+export const POST = apiRoute(
+  async (request, _context, caller) => {
+    if (/^application\/json/i.test(request.headers.get('content-type') ?? '')) {
+      const input = parseWith(createUploadTargetRequest, await readJson(request));
+      const issued = await createUploadTarget(
+        caller,
+        { kind: input.kind, mediaType: input.media_type, size: input.size, filename: input.filename },
+        { origin: publicOrigin(request) },
+      );
+      return Response.json(uploadTargetJson(issued), { status: 201 });
+    }
+    const file = await receiveUpload(request);
+    const upload = await saveUpload(caller, file);
+    return Response.json(await uploadJson(upload, request), { status: 201 });
+  },
+  { accepts: ['json', 'multipart'] },
+);
 
 export const OPTIONS = preflight;

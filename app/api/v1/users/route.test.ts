@@ -29,13 +29,28 @@ describe('POST /api/v1/users', () => {
   });
 
   const signUp = (body: unknown) =>
-    POST(new Request('http://hearth.test/api/v1/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) }), {
-      params: Promise.resolve({}),
-    });
+    POST(
+      new Request('http://hearth.test/api/v1/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
   const email = () => `new-${crypto.randomUUID()}@test.hearth.local`;
 
   it('spends no sign-up budget on junk: 40 invalid requests, then a real sign-up still gets in', async () => {
-    const junk = ['{', '[]', 'null', { email: 'not an email', password: 'correct horse battery' }, { email: email(), password: 'short' }, { email: email() }, { email: email(), password: '12345678' }];
+    const junk = [
+      '{',
+      '[]',
+      'null',
+      { email: 'not an email', password: 'correct horse battery' },
+      { email: email(), password: 'short' },
+      { email: email() },
+      { email: email(), password: '12345678' },
+    ];
     for (let i = 0; i < 40; i++) expect((await signUp(junk[i % junk.length])).status).toBe(400);
     expect((await signUp({ email: email(), password: 'correct horse battery' })).status).toBe(202);
   });
@@ -45,7 +60,8 @@ describe('POST /api/v1/users', () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error).toEqual({
       type: 'invalid_request_error',
-      message: 'This is a heavily used password. Choose another: a few unrelated words together are strong and easy to remember.',
+      message:
+        'This is a heavily used password. Choose another: a few unrelated words together are strong and easy to remember.',
       param: 'password',
     });
   });
@@ -55,11 +71,24 @@ describe('POST /api/v1/users', () => {
     vi.stubEnv('TURNSTILE_SITE_KEY', 'site-key');
     vi.stubEnv('TURNSTILE_SECRET_KEY', turnstile.secret);
     vi.stubEnv('TURNSTILE_VERIFY_URL', turnstile.verifyUrl);
-    for (let i = 0; i < 5; i++) expect((await signUp({ email: email(), password: 'correct horse battery' })).status).toBe(400);
-    expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: '0.forged' })).status).toBe(400);
-    expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') })).status).toBe(202);
-    expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') })).status).toBe(202);
-    const third = await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') });
+    for (let i = 0; i < 5; i++)
+      expect((await signUp({ email: email(), password: 'correct horse battery' })).status).toBe(400);
+    expect((await signUp({ email: email(), password: 'correct horse battery', humanCheck: '0.forged' })).status).toBe(
+      400,
+    );
+    expect(
+      (await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') }))
+        .status,
+    ).toBe(202);
+    expect(
+      (await signUp({ email: email(), password: 'correct horse battery', humanCheck: turnstile.issue('signup') }))
+        .status,
+    ).toBe(202);
+    const third = await signUp({
+      email: email(),
+      password: 'correct horse battery',
+      humanCheck: turnstile.issue('signup'),
+    });
     expect(third.status).toBe(429);
     expect((await third.json()).error.code).toBe('sign_ups_per_hour');
   });

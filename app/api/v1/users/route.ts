@@ -13,7 +13,10 @@ import { readJson } from '@/lib/validation/parse';
 export const POST = publicApiRoute(async (request) => {
   const body = await readJson(request);
   // `humanCheck`: the Turnstile token, when the server asks for one (TURNSTILE_SITE_KEY).
-  await guardSignUp(body, { address: addressOf(request), humanCheck: (body as { humanCheck?: unknown } | null)?.humanCheck });
+  await guardSignUp(body, {
+    address: addressOf(request),
+    humanCheck: (body as { humanCheck?: unknown } | null)?.humanCheck,
+  });
   const answer = await signUpWithPassword(body, requestOrigin(request.headers, new URL(request.url).origin));
   return Response.json(signUpAnswerJson(answer), { status: 202 });
 });

@@ -7,18 +7,32 @@ import { signUpWithPassword, verifyCredentials } from '@/lib/auth/users';
 
 const context = { params: Promise.resolve({}) };
 const post = (body: unknown) =>
-  POST(new Request(`${TEST_ORIGIN}/api/v1/users`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }), context);
+  POST(
+    new Request(`${TEST_ORIGIN}/api/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+    context,
+  );
 
 describe.each(TEST_DATABASES)('sign-up never reveals a taken address, on $name', ({ open }) => {
   // No per-address budget in the way: its refusals are tested in app/api/v1/quota.test.ts.
-  const { db, inbox } = useMailAndDatabase(open, { RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0', RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0' });
-  const accounts = async (email: string) => (await db().query<{ n: number }>('select count(*)::int as n from hearth.users where email = $1', [email]))[0]!.n;
+  const { db, inbox } = useMailAndDatabase(open, {
+    RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
+    RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
+  });
+  const accounts = async (email: string) =>
+    (await db().query<{ n: number }>('select count(*)::int as n from hearth.users where email = $1', [email]))[0]!.n;
 
   it('answers the same for a new and a taken address; the owner of the taken one gets an email instead', async () => {
     const email = freshEmail('owner');
     const first = await signUpWithPassword({ email, password: 'the owner’s password', name: 'Owner' }, TEST_ORIGIN);
     const welcome = await inbox().waitFor(email, { subject: /Confirm your email/ });
-    const again = await signUpWithPassword({ email: email.toUpperCase(), password: 'an intruder’s guess', name: 'Intruder' }, TEST_ORIGIN);
+    const again = await signUpWithPassword(
+      { email: email.toUpperCase(), password: 'an intruder’s guess', name: 'Intruder' },
+      TEST_ORIGIN,
+    );
     expect(again).toEqual(first);
     expect(first).toEqual({ email, mail: 'sent' });
 

@@ -12,7 +12,9 @@ const signedIn = sessionUser;
 const attemptChange = (fn: () => Promise<unknown>) => attempt(fn, '/companions/[slug]/memory', 'page');
 
 export async function editMemoryAction(id: string, content: string): Promise<ActionResult> {
-  return attemptChange(async () => editMemory(await signedIn(), parseWith(uuid, id), parseWith(memoryContent, content)));
+  return attemptChange(async () =>
+    editMemory(await signedIn(), parseWith(uuid, id), parseWith(memoryContent, content)),
+  );
 }
 
 export async function deleteMemoryAction(id: string): Promise<ActionResult> {

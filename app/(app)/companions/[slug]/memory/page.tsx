@@ -28,11 +28,18 @@ export default async function MemoryPage({ params }: Props) {
             ← {companion.name}
           </Link>
           <div className="mt-4 flex items-center gap-4">
-            <Avatar src={companion.avatarUrl} name={companion.name} decorative size={56} accent={companion.accentColor} />
+            <Avatar
+              src={companion.avatarUrl}
+              name={companion.name}
+              decorative
+              size={56}
+              accent={companion.accentColor}
+            />
             <div>
               <h1 className="text-2xl font-semibold tracking-tight">What {companion.name} remembers about you</h1>
               <p className="mt-1 text-sm text-ink-soft">
-                Things you mentioned in your chats, so {companion.name} can pick up where you left off. Only you can see them.
+                Things you mentioned in your chats, so {companion.name} can pick up where you left off. Only you can see
+                them.
               </p>
             </div>
           </div>

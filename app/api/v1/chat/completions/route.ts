@@ -14,7 +14,11 @@ export const maxDuration = 300;
 export const POST = apiRoute(async (request, context, caller) => {
   const input = parseWith(completionRequest, await readJson(request));
   const reservation = await takeReplyQuota(caller, addressOf(request));
-  const completion = await holdReservation(reservation, () => startCompletion(caller, input), (c) => c.saved);
+  const completion = await holdReservation(
+    reservation,
+    () => startCompletion(caller, input),
+    (c) => c.saved,
+  );
   return input.stream ? completionChunksResponse(completion) : Response.json(await completionJson(completion));
 });
 

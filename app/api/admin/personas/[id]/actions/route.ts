@@ -4,10 +4,14 @@ import { archivePersona, duplicatePersona, restoreVersion, setVisibility } from 
 import { pathId } from '@/lib/validation/ids';
 import { parseWith, readJson } from '@/lib/validation/parse';
 
-const action = z.discriminatedUnion('action', [
-  z.object({ action: z.enum(['publish', 'unpublish', 'archive', 'restore', 'duplicate']) }),
-  z.object({ action: z.literal('restore_version'), version: z.number().int().min(1) }),
-], { error: 'Unknown action.' });
+const action = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.enum(['publish', 'unpublish', 'archive', 'restore', 'duplicate']) }),
+    z.object({ action: z.literal('restore_version'), version: z.number().int().min(1) }),
+  ],
+  { error: 'Unknown action.' },
+);
 
 /** One-click persona actions from the list and the studio; each is audited. */
 export const POST = adminRoute<{ id: string }>(async (request, context, admin) => {
@@ -15,12 +19,18 @@ export const POST = adminRoute<{ id: string }>(async (request, context, admin) =
   const input = parseWith(action, await readJson(request));
   const persona = await (() => {
     switch (input.action) {
-      case 'publish': return setVisibility(admin, id, 'published');
-      case 'unpublish': return setVisibility(admin, id, 'draft');
-      case 'archive': return archivePersona(admin, id, true);
-      case 'restore': return archivePersona(admin, id, false);
-      case 'duplicate': return duplicatePersona(admin, id);
-      case 'restore_version': return restoreVersion(admin, id, input.version);
+      case 'publish':
+        return setVisibility(admin, id, 'published');
+      case 'unpublish':
+        return setVisibility(admin, id, 'draft');
+      case 'archive':
+        return archivePersona(admin, id, true);
+      case 'restore':
+        return archivePersona(admin, id, false);
+      case 'duplicate':
+        return duplicatePersona(admin, id);
+      case 'restore_version':
+        return restoreVersion(admin, id, input.version);
     }
   })();
   return Response.json({ persona });

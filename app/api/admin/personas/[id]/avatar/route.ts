@@ -5,8 +5,11 @@ import { pathId } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 
 /** The image file as the raw body; its type is read from its bytes, whatever it is called. */
-export const PUT = adminRoute<{ id: string }>(async (request, context, admin) => {
-  const { id } = parseWith(pathId, await context.params);
-  const avatar = checkAvatar(await readBytes(request, MAX_AVATAR_BYTES, 'Avatars'));
-  return Response.json({ persona: await replaceAvatar(admin, id, avatar) });
-}, { accepts: ['bytes'] });
+export const PUT = adminRoute<{ id: string }>(
+  async (request, context, admin) => {
+    const { id } = parseWith(pathId, await context.params);
+    const avatar = checkAvatar(await readBytes(request, MAX_AVATAR_BYTES, 'Avatars'));
+    return Response.json({ persona: await replaceAvatar(admin, id, avatar) });
+  },
+  { accepts: ['bytes'] },
+);

@@ -17,23 +17,30 @@ export const maxDuration = 300;
  * Server-Sent Events with its text and audio (lib/calls/events.ts). A client that aborts the
  * request (barge-in, a dropped connection) stops the reply, which is saved as interrupted.
  */
-export const POST = apiRoute<{ id: string }>(async (request, context, caller) => {
-  const { id } = parseWith(pathId, await context.params);
-  const input = await receiveTurn(request);
-  // A turn is a message the companion answers, counted like the chat's once it is known to be valid.
-  const reservation = await takeReplyQuota(caller, addressOf(request));
-  const leave = new AbortController();
-  request.signal.addEventListener('abort', () => leave.abort(), { once: true });
-  const turn = await holdReservation(reservation, () => startCallTurn(caller, id, input, { signal: leave.signal }), (t) => t.finished);
-  const events = (async function* () {
-    try {
-      for await (const event of turn.events) yield encodeEvent(event);
-    } finally {
-      // The response was cancelled (or finished): a reply still running stops here.
-      leave.abort();
-    }
-  })();
-  return new Response(sseStream(events, { message: ': ping\n\n', intervalMs: 15_000 }), { headers: SSE_HEADERS });
-}, { accepts: ['multipart'] });
+export const POST = apiRoute<{ id: string }>(
+  async (request, context, caller) => {
+    const { id } = parseWith(pathId, await context.params);
+    const input = await receiveTurn(request);
+    // A turn is a message the companion answers, counted like the chat's once it is known to be valid.
+    const reservation = await takeReplyQuota(caller, addressOf(request));
+    const leave = new AbortController();
+    request.signal.addEventListener('abort', () => leave.abort(), { once: true });
+    const turn = await holdReservation(
+      reservation,
+      () => startCallTurn(caller, id, input, { signal: leave.signal }),
+      (t) => t.finished,
+    );
+    const events = (async function* () {
+      try {
+        for await (const event of turn.events) yield encodeEvent(event);
+      } finally {
+        // The response was cancelled (or finished): a reply still running stops here.
+        leave.abort();
+      }
+    })();
+    return new Response(sseStream(events, { message: ': ping\n\n', intervalMs: 15_000 }), { headers: SSE_HEADERS });
+  },
+  { accepts: ['multipart'] },
+);
 
 export const OPTIONS = preflight;

@@ -34,13 +34,24 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
   const { id: conversationId } = parseWith(pathId, await context.params);
   const input = parseWith(postMessageRequest, await readJson(request));
   if (!input.reply) {
-    const message = await saveUserMessage(caller, { conversationId, text: input.content, attachments: input.attachments });
+    const message = await saveUserMessage(caller, {
+      conversationId,
+      text: input.content,
+      attachments: input.attachments,
+    });
     return Response.json(savedMessageJson(message), { status: 201 });
   }
   const reservation = await takeReplyQuota(caller, addressOf(request));
   const turn = await holdReservation(
     reservation,
-    () => startChatTurn(caller, { action: 'send', conversationId, text: input.content, attachments: input.attachments, model: input.model }),
+    () =>
+      startChatTurn(caller, {
+        action: 'send',
+        conversationId,
+        text: input.content,
+        attachments: input.attachments,
+        model: input.model,
+      }),
     (t) => t.saved,
   );
   if (input.stream) return messageEventsResponse(turn);

@@ -19,7 +19,13 @@ describe('POST /api/v1/conversations/{id}/stream', () => {
   const globals = globalThis as { __hearthDb?: Promise<Database> };
   const previous = globals.__hearthDb;
   beforeAll(async () => {
-    for (const name of ['REQUESTS_PER_MINUTE', 'REQUESTS_PER_MINUTE_PER_IP', 'MESSAGES_PER_HOUR', 'MESSAGES_PER_HOUR_PER_IP']) vi.stubEnv(`RATE_LIMIT_${name}`, '0');
+    for (const name of [
+      'REQUESTS_PER_MINUTE',
+      'REQUESTS_PER_MINUTE_PER_IP',
+      'MESSAGES_PER_HOUR',
+      'MESSAGES_PER_HOUR_PER_IP',
+    ])
+      vi.stubEnv(`RATE_LIMIT_${name}`, '0');
     vi.stubEnv('OFFLINE_MODEL_FIRST_TOKEN_MS', '0');
     vi.stubEnv('OFFLINE_MODEL_WORD_MS', '0');
     db = await openDatabase({ memory: true });
@@ -35,16 +41,26 @@ describe('POST /api/v1/conversations/{id}/stream', () => {
   });
 
   it('has no GET to start a reply with', () => {
-    expect(Object.keys(route).filter((name) => /^[A-Z]+$/.test(name)).sort()).toEqual(['OPTIONS', 'POST']);
+    expect(
+      Object.keys(route)
+        .filter((name) => /^[A-Z]+$/.test(name))
+        .sort(),
+    ).toEqual(['OPTIONS', 'POST']);
   });
 
   it('answers the waiting message once by POST, then 409', async () => {
     const conversationId = (await startConversation(user, { companion: 'marcus' }, db)).id;
     await saveUserMessage(user, { conversationId, text: 'Are you there?' }, db);
     const post = () =>
-      route.POST(new Request(`http://hearth.test/api/v1/conversations/${conversationId}/stream`, { method: 'POST', headers: { authorization: `Bearer ${key}` } }), {
-        params: Promise.resolve({ id: conversationId }),
-      });
+      route.POST(
+        new Request(`http://hearth.test/api/v1/conversations/${conversationId}/stream`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${key}` },
+        }),
+        {
+          params: Promise.resolve({ id: conversationId }),
+        },
+      );
     const answered = await post();
     expect(answered.status).toBe(200);
     expect(await answered.text()).toContain('event: message_stop');

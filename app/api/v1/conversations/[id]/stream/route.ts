@@ -19,7 +19,13 @@ export const maxDuration = 300;
 export const POST = apiRoute<{ id: string }>(async (request, context, caller) => {
   const conversationId = parseWith(uuid, (await context.params).id);
   const reservation = await takeReplyQuota(caller, addressOf(request));
-  return messageEventsResponse(await holdReservation(reservation, () => startChatTurn(caller, { action: 'answer', conversationId }), (t) => t.saved));
+  return messageEventsResponse(
+    await holdReservation(
+      reservation,
+      () => startChatTurn(caller, { action: 'answer', conversationId }),
+      (t) => t.saved,
+    ),
+  );
 });
 
 export const OPTIONS = preflight;

@@ -16,7 +16,8 @@ export const GET = apiRoute<{ id: string }>(
     const upload = await findUpload(caller, id);
     const store = getBlobStore();
     const signed = await store.signedUrl(upload.path, SIGNED_URL_SECONDS);
-    if (signed) return new Response(null, { status: 302, headers: { location: signed, 'cache-control': 'private, no-store' } });
+    if (signed)
+      return new Response(null, { status: 302, headers: { location: signed, 'cache-control': 'private, no-store' } });
     const bytes = await store.read(upload.path);
     return new Response(bytes as BodyInit, {
       headers: {
