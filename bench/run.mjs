@@ -17,7 +17,9 @@ import { rotation, runBlock } from './load.mjs';
 import { startFakeProvider, timedDirectRequest } from './provider.mjs';
 import { capacityRun } from './capacity.mjs';
 import { benchCpuMs, cpuSpent, inCores, readCpu } from './cpu.mjs';
-import { added, checkTargets, markdownReport, summarize } from './report.mjs';
+import { levelFigures } from './level-figures.mjs';
+import { markdownReport } from './report.mjs';
+import { checkTargets } from './targets.mjs';
 import {
   SetupError,
   findServingProcess,
@@ -49,9 +51,6 @@ const PARTS = ['ttft', 'capacity', 'db', 'web'];
 // reads and sends is alike at every level.
 const TURNS_PER_CONVERSATION = 6;
 const AFTER_LOAD_MS = 60_000;
-// Other processes using this much of the machine during a level make its figures suspect.
-const DISTURBED_CORES = 0.25;
-
 /**
  * At least one conversation per stream, so that no conversation ever has two turns in flight; the
  * two routes' turns share them (their blocks never overlap).
@@ -133,12 +132,6 @@ async function warmUp({ session, provider, notes }) {
   return directBody;
 }
 
-const SIDES = {
-  web: 'web chat (POST /api/chat)',
-  api: 'REST API SSE (POST /api/v1/conversations/{id}/messages)',
-  direct: 'direct to the provider',
-};
-
 /**
  * Runs one concurrency level: blocks of web chat, REST API and direct requests, rotating which goes
  * first, so drifts in the machine's load reach all three. Returns the raw results, the wall time
@@ -172,51 +165,6 @@ async function runLevel(level, { session, provider, directBody, processes }) {
   const cpuCores = inCores(cpuSpent(levelStart, readCpu(processes)));
   const providerRequests = (await provider.lastChatRequest()).chatRequests - providerBefore;
   return { sides, cpuCores, serverRssPeak, providerRequests };
-}
-
-/** A level's figures per route, and notes on what went wrong in it. */
-function levelFigures(level, run, { database, notes }) {
-  const { concurrency } = level;
-  const { sides } = run;
-  const direct = summarize(sides.direct.results);
-  const perRequest = (ms, side) => Math.round((ms / side.results.length) * 10) / 10;
-  const streamsPerSecond = (side) =>
-    Math.round((side.results.filter((r) => r.ok).length / (side.wallMs / 1000)) * 10) / 10;
-  for (const [name, side] of Object.entries(sides)) {
-    const firstError = side.results.find((r) => !r.ok);
-    if (firstError) notes.push(`${concurrency} stream(s): first ${SIDES[name]} error: ${firstError.error}`);
-  }
-  const sent = Object.values(sides).reduce((sum, side) => sum + side.results.length, 0);
-  if (run.providerRequests !== sent) {
-    notes.push(
-      `${concurrency} stream(s): the provider received ${run.providerRequests} chat requests for ${sent} app and direct requests.`,
-    );
-  }
-  if (run.cpuCores.others >= DISTURBED_CORES) {
-    notes.push(
-      `${concurrency} stream(s): other processes used ${run.cpuCores.others} cores meanwhile: these figures are disturbed.`,
-    );
-  }
-  const route = (name) => {
-    const side = sides[name];
-    const summary = summarize(side.results);
-    return {
-      name: SIDES[name],
-      summary,
-      added: added(summary, direct),
-      streamsPerSecond: streamsPerSecond(side),
-      serverCpuMsPerRequest: perRequest(side.serverCpuMs, side),
-      // PGlite runs inside the server, so its work is in the server's figure.
-      databaseCpuMsPerRequest: database.external ? perRequest(side.databaseCpuMs, side) : null,
-    };
-  };
-  return {
-    concurrency,
-    routes: { web: route('web'), api: route('api') },
-    direct: { summary: direct, streamsPerSecond: streamsPerSecond(sides.direct) },
-    serverRssPeak: run.serverRssPeak,
-    cpuCores: run.cpuCores,
-  };
 }
 
 /** The parts that need the server: TTFT levels and the capacity run, then the memory a minute after. */
