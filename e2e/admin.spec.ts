@@ -76,13 +76,11 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   await page.getByLabel('Voice in English').fill('nova');
 
   // A file that only pretends to be an image is refused by its bytes; a real PNG is taken.
-  await page
-    .locator('#avatar-file')
-    .setInputFiles({
-      name: 'fake.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
-    });
+  await page.locator('#avatar-file').setInputFiles({
+    name: 'fake.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'),
+  });
   await expect(page.getByText('Choose a PNG, JPEG or WebP image')).toBeVisible();
   await page.locator('#avatar-file').setInputFiles({ name: 'juniper.png', mimeType: 'image/png', buffer: png() });
   await expect(page.getByText('PNG, JPEG or WebP, up to 2 MB')).toBeVisible();

@@ -23,11 +23,9 @@ export const messageJsonSchema = z
     ),
     attachments: z.array(z.uuid()).meta({ description: 'The ids of the uploads the message carries.' }),
     model: z.string().nullable(),
-    status: z
-      .enum(['complete', 'streaming', 'error', 'aborted'])
-      .meta({
-        description: '`aborted`: stopped, or for a `voice` reply, interrupted (barge-in, or the caller hung up).',
-      }),
+    status: z.enum(['complete', 'streaming', 'error', 'aborted']).meta({
+      description: '`aborted`: stopped, or for a `voice` reply, interrupted (barge-in, or the caller hung up).',
+    }),
     source: z
       .enum(['text', 'voice'])
       .meta({ description: '`voice`: said in a call (the user message carries its audio) or spoken there.' }),

@@ -29,27 +29,20 @@ export const uploadTargetJsonSchema = z
   .object({
     id: z.uuid().meta({ description: 'The upload, once confirmed; attach it by this id.' }),
     method: z.enum(['PUT']),
-    url: z
-      .string()
-      .meta({
-        description:
-          "Where to send the file's bytes: a signed Supabase Storage URL, or this server's /api/v1/uploads/{id}/content.",
-      }),
+    url: z.string().meta({
+      description:
+        "Where to send the file's bytes: a signed Supabase Storage URL, or this server's /api/v1/uploads/{id}/content.",
+    }),
     headers: z
       .record(z.string(), z.string())
       .meta({ description: 'Headers the request must carry, e.g. content-type.' }),
-    fields: z
-      .record(z.string(), z.string())
-      .optional()
-      .meta({
-        description: 'Form fields to send before the file, for targets that take a multipart POST; absent for PUT.',
-      }),
-    send_credentials: z
-      .boolean()
-      .meta({
-        description:
-          "Whether to send your API key or session cookie: true for this server's own route, false for a signed URL.",
-      }),
+    fields: z.record(z.string(), z.string()).optional().meta({
+      description: 'Form fields to send before the file, for targets that take a multipart POST; absent for PUT.',
+    }),
+    send_credentials: z.boolean().meta({
+      description:
+        "Whether to send your API key or session cookie: true for this server's own route, false for a signed URL.",
+    }),
     expires_at: timestamp.meta({ description: 'Send the bytes before this (two hours).' }),
     confirm_url: z.string().meta({ description: 'POST here once the bytes are sent.' }),
   })

@@ -5,13 +5,10 @@ export const errorEnvelope = z
   .object({
     error: z.object({
       type: z.string().meta({ description: 'invalid_request_error, authentication_error, not_found_error, …' }),
-      code: z
-        .string()
-        .optional()
-        .meta({
-          description:
-            'Which case of the type, where there are several: for rate_limit_error the limit that refused (requests_per_minute, messages_per_hour, sign_ups_per_hour).',
-        }),
+      code: z.string().optional().meta({
+        description:
+          'Which case of the type, where there are several: for rate_limit_error the limit that refused (requests_per_minute, messages_per_hour, sign_ups_per_hour).',
+      }),
       message: z.string(),
       param: z.string().optional().meta({ description: 'The request field at fault, e.g. `messages.0.content`.' }),
     }),
