@@ -17,8 +17,6 @@ import { conversationTitle } from '@/lib/conversations/schemas';
 import { pageCursor } from '@/lib/validation/pagination';
 import { parseWith } from '@/lib/validation/parse';
 
-const signedIn = sessionUser;
-
 /** Runs a change to the conversation list and refreshes the pages that show it. */
 const attemptChange = (fn: () => Promise<unknown>) => attempt(fn, '/', 'layout');
 
@@ -26,7 +24,7 @@ const attemptChange = (fn: () => Promise<unknown>) => attempt(fn, '/', 'layout')
 export async function startChatAction(companion: string, chatLanguage?: string): Promise<ActionResult> {
   let id: string;
   try {
-    const conversation = await startConversation(await signedIn(), {
+    const conversation = await startConversation(await sessionUser(), {
       companion: parseWith(companionRef, companion),
       language: chatLanguage === undefined ? undefined : parseWith(language, chatLanguage),
     });
@@ -40,22 +38,24 @@ export async function startChatAction(companion: string, chatLanguage?: string):
 
 export async function renameConversationAction(id: string, title: string): Promise<ActionResult> {
   return attemptChange(async () => {
-    await updateUserConversation(await signedIn(), parseWith(uuid, id), { title: parseWith(conversationTitle, title) });
+    await updateUserConversation(await sessionUser(), parseWith(uuid, id), {
+      title: parseWith(conversationTitle, title),
+    });
   });
 }
 
 export async function deleteConversationAction(id: string): Promise<ActionResult> {
-  return attemptChange(async () => deleteUserConversation(await signedIn(), parseWith(uuid, id)));
+  return attemptChange(async () => deleteUserConversation(await sessionUser(), parseWith(uuid, id)));
 }
 
 export async function moreConversationsAction(cursor: string): Promise<Page<ConversationSummary>> {
-  return pageOfConversations(await signedIn(), { cursor: parseWith(pageCursor, cursor) });
+  return pageOfConversations(await sessionUser(), { cursor: parseWith(pageCursor, cursor) });
 }
 
 /** Switches the conversation's model; refused with the reason when its provider is not configured. */
 export async function changeModelAction(conversationId: string, model: string): Promise<ActionResult> {
   return attemptChange(async () => {
-    await updateUserConversation(await signedIn(), parseWith(uuid, conversationId), {
+    await updateUserConversation(await sessionUser(), parseWith(uuid, conversationId), {
       model: parseWith(modelId, model),
     });
   });

@@ -3,7 +3,7 @@
 import { headers } from 'next/headers';
 import { resetPassword, requestPasswordReset } from '@/lib/auth/password-recovery';
 import { requestOrigin } from '@/lib/auth/request-origin';
-import { getSessionUserId } from '@/lib/auth/session';
+import { getSessionCaller } from '@/lib/auth/session';
 import { refreshSessionToken } from '@/lib/auth/session-refresh';
 import { guardSignUp } from '@/lib/auth/sign-up-guard';
 import { loadUser, signUpWithPassword } from '@/lib/auth/users';
@@ -77,7 +77,7 @@ export async function verifyEmailAction(token: string): Promise<VerifyResult> {
     const result = await verifyEmail(token);
     if (result.outcome !== 'verified' && result.outcome !== 'already_verified')
       return { outcome: result.outcome, signedIn: false };
-    const session = await getSessionUserId();
+    const session = await getSessionCaller();
     if (session?.id !== result.userId) return { outcome: result.outcome, signedIn: false };
     const user = await loadUser(result.userId);
     if (user && user.role !== session.role) await refreshSessionToken({ role: user.role });

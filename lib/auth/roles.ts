@@ -2,7 +2,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import { HearthError } from '@/lib/errors';
 import { grantAdmin } from './grant-admin';
-import { getSessionUserId, requireUser } from './session';
+import { getSessionCaller, requireUser } from './session';
 import { loadUser, type SessionUser } from './users';
 
 /** ADMIN_EMAILS: comma-separated, case-insensitive. */
@@ -39,7 +39,7 @@ export async function requireAdminPage(): Promise<SessionUser> {
 
 /** For admin routes and actions: the caller, who must be an enabled admin in the database (403 otherwise). */
 export async function requireAdmin(): Promise<SessionUser> {
-  const session = await getSessionUserId();
+  const session = await getSessionCaller();
   if (!session) throw new HearthError('unauthorized', 'Sign in first.');
   const user = await loadUser(session.id);
   if (!user || user.disabled)

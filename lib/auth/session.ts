@@ -21,7 +21,7 @@ const ENDED = 'Your session has ended. Please sign in again.';
  * the JWT directly (getServerSession would run the whole next-auth handler), then checks it against
  * the database state cached for a few seconds (session-state.ts).
  */
-export async function getSessionUserId(): Promise<SessionCaller | null> {
+export async function getSessionCaller(): Promise<SessionCaller | null> {
   return checked(await sessionClaims());
 }
 

@@ -4,7 +4,7 @@ import { SignInForm } from '@/components/auth/sign-in-form';
 import { requestOrigin, safeCallbackPath } from '@/lib/auth/callback-url';
 import { humanCheckSiteKey } from '@/lib/auth/human-check';
 import { oauthProviders } from '@/lib/auth/options';
-import { getSessionUserId } from '@/lib/auth/session';
+import { getSessionCaller } from '@/lib/auth/session';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { registrationOpen } from '@/lib/auth/users';
 
@@ -13,7 +13,7 @@ export const metadata = { title: 'Sign in' };
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  if (await getSessionUserId()) redirect('/');
+  if (await getSessionCaller()) redirect('/');
   const { callbackUrl, error } = await searchParams;
   return (
     <SignInForm

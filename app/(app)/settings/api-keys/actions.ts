@@ -10,12 +10,10 @@ import { attempt, sessionUser, type ActionResult } from '@/lib/actions';
 
 export type CreateApiKeyResult = { ok: true; key: string; prefix: string } | { ok: false; error: string };
 
-const signedIn = sessionUser;
-
 /** A new key; the only time its full value leaves the server. */
 export async function createApiKeyAction(name: string): Promise<CreateApiKeyResult> {
   try {
-    const created = await createApiKey(await signedIn(), parseWith(apiKeyName, name));
+    const created = await createApiKey(await sessionUser(), parseWith(apiKeyName, name));
     revalidatePath('/settings/api-keys');
     return { ok: true, key: created.key, prefix: created.prefix };
   } catch (error) {
@@ -24,5 +22,5 @@ export async function createApiKeyAction(name: string): Promise<CreateApiKeyResu
 }
 
 export async function revokeApiKeyAction(id: string): Promise<ActionResult> {
-  return attempt(async () => revokeApiKey(await signedIn(), parseWith(uuid, id)), '/settings/api-keys');
+  return attempt(async () => revokeApiKey(await sessionUser(), parseWith(uuid, id)), '/settings/api-keys');
 }
