@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startOpenAICompatibleServer, type ListedModel } from '@/lib/testing/fake-providers';
-import { modelListRequests, OPENROUTER_MODELS, startBrokenServer } from '@/lib/testing/model-list-servers';
-import type { CatalogueEntry } from './catalogue-entry';
 import {
-  DEFAULT_REMOTE_CONTEXT_WINDOW,
-  liveModels,
-  mergeCatalogue,
-  MODEL_LIST_TTL_MS,
-  resetLiveModelCache,
-} from './model-lists';
+  modelListRequests,
+  OPENROUTER_MODELS,
+  startBrokenServer,
+  modelListHarness,
+} from '@/lib/testing/model-list-servers';
+import type { CatalogueEntry } from './catalogue-entry';
+import { DEFAULT_REMOTE_CONTEXT_WINDOW, liveModels, mergeCatalogue, MODEL_LIST_TTL_MS } from './model-lists';
 
 /** The lists come from loopback servers speaking each provider's protocol; nothing leaves 127.0.0.1. */
 
@@ -29,25 +28,7 @@ const OLLAMA_MODELS: ListedModel[] = [
   { id: 'nomic-embed-text:latest', owned_by: 'library' },
 ];
 
-let clock: number;
-const now = () => clock;
-let warn: MockInstance<typeof console.warn>;
-const servers: { close: () => Promise<void> }[] = [];
-
-async function track<T extends { close: () => Promise<void> }>(server: Promise<T>): Promise<T> {
-  servers.push(await server);
-  return servers.at(-1) as T;
-}
-
-beforeEach(() => {
-  resetLiveModelCache();
-  clock = Date.parse('2026-01-01T09:00:00Z');
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const { now, advance, track, warned } = modelListHarness();
 
 describe('Groq’s live model list, read with groq-sdk', () => {
   // Groq's real layout: GROQ_BASE_URL is https://api.groq.com/openai/v1, and groq-sdk adds /openai/v1 to the host.
@@ -84,10 +65,10 @@ describe('Groq’s live model list, read with groq-sdk', () => {
     const server = await start();
     const env = { GROQ_API_KEY: KEY, GROQ_BASE_URL: `${server.url}/` };
     await liveModels(env, now);
-    clock += HOUR - 1;
+    advance(HOUR - 1);
     await liveModels(env, now);
     expect(modelListRequests(server)).toHaveLength(1);
-    clock += 1;
+    advance(1);
     await liveModels(env, now);
     expect(modelListRequests(server)).toHaveLength(2);
   });
@@ -97,7 +78,7 @@ describe('Groq’s live model list, read with groq-sdk', () => {
     const wrongKey = 'gsk_wrong_0a1b2c3d4e5f';
     expect(await liveModels({ GROQ_API_KEY: wrongKey, GROQ_BASE_URL: server.url }, now)).toEqual([]);
     expect(modelListRequests(server)).toHaveLength(1);
-    expect(warn).toHaveBeenCalledExactlyOnceWith(
+    expect(warned()).toHaveBeenCalledExactlyOnceWith(
       '[models] could not refresh the Groq model list (HTTP 401); no list yet',
     );
   });
@@ -139,7 +120,7 @@ describe('every provider at once', () => {
     ).toEqual([]);
     expect(openrouter.requests).toEqual([]);
     expect(groq.requests).toEqual([]);
-    expect(warn).not.toHaveBeenCalled();
+    expect(warned()).not.toHaveBeenCalled();
   });
 
   it('lists every configured provider together', async () => {
@@ -182,7 +163,11 @@ describe('every provider at once', () => {
     expect(elapsed).toBeGreaterThanOrEqual(4_900);
     expect(elapsed).toBeLessThan(7_000);
     expect(silent.requests.map((request) => request.path).sort()).toEqual(['/openai/v1/models', '/v1/models']);
-    expect(warn.mock.calls.map((call) => call.join(' ')).sort()).toEqual([
+    expect(
+      warned()
+        .mock.calls.map((call) => call.join(' '))
+        .sort(),
+    ).toEqual([
       '[models] could not refresh the Groq model list (timed out); no list yet',
       '[models] could not refresh the local server model list (timed out); no list yet',
     ]);

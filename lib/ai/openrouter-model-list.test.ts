@@ -1,8 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { sendJson, startLoopbackServer } from '@/lib/testing/fake-providers/http';
-import { modelListRequests, OPENROUTER_MODELS, startBrokenServer, type Outage } from '@/lib/testing/model-list-servers';
-import { liveModels, MODEL_LIST_RETRY_MS, MODEL_LIST_TTL_MS, resetLiveModelCache } from './model-lists';
+import {
+  modelListRequests,
+  OPENROUTER_MODELS,
+  startBrokenServer,
+  type Outage,
+  modelListHarness,
+} from '@/lib/testing/model-list-servers';
+import { liveModels, MODEL_LIST_RETRY_MS, MODEL_LIST_TTL_MS } from './model-lists';
 
 /** The list comes from a loopback server speaking OpenRouter's protocol; nothing leaves 127.0.0.1. */
 
@@ -31,25 +37,7 @@ async function startFlakyProxy(upstream: FakeProviderServer) {
   return { ...proxy, url: `${proxy.origin}/v1`, fail };
 }
 
-let clock: number;
-const now = () => clock;
-let warn: MockInstance<typeof console.warn>;
-const servers: { close: () => Promise<void> }[] = [];
-
-async function track<T extends { close: () => Promise<void> }>(server: Promise<T>): Promise<T> {
-  servers.push(await server);
-  return servers.at(-1) as T;
-}
-
-beforeEach(() => {
-  resetLiveModelCache();
-  clock = Date.parse('2026-01-01T09:00:00Z');
-  warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+const { now, advance, track, warned } = modelListHarness();
 
 describe('OpenRouter’s live model list', () => {
   const start = (models = OPENROUTER_MODELS) =>
@@ -101,18 +89,18 @@ describe('OpenRouter’s live model list', () => {
     const first = await liveModels(env, now);
     listed.push({ id: 'mistralai/mistral-small-3.2-24b-instruct', name: 'Mistral: Mistral Small 3.2 24B' });
 
-    clock += HOUR - 1;
+    advance(HOUR - 1);
     expect(await liveModels(env, now)).toEqual(first);
     expect(modelListRequests(server)).toHaveLength(1);
 
-    clock += 1;
+    advance(1);
     const refreshed = await liveModels(env, now);
     expect(modelListRequests(server)).toHaveLength(2);
     expect(refreshed.map((model) => model.id)).toEqual([
       ...first.map((model) => model.id),
       'openrouter/mistralai/mistral-small-3.2-24b-instruct',
     ]);
-    expect(warn).not.toHaveBeenCalled();
+    expect(warned()).not.toHaveBeenCalled();
   });
 
   it('makes one request for callers that arrive while it is being fetched', async () => {
@@ -164,10 +152,10 @@ describe('OpenRouter’s live model list', () => {
     expect(good).toHaveLength(OPENROUTER_MODELS.length);
 
     proxy.fail(outage);
-    clock += HOUR;
+    advance(HOUR);
     expect(await liveModels(env, now)).toEqual(good);
     expect(proxy.requests).toHaveLength(2);
-    expect(warn).toHaveBeenCalledExactlyOnceWith(
+    expect(warned()).toHaveBeenCalledExactlyOnceWith(
       `[models] could not refresh the OpenRouter model list (${reason}); keeping the last good list (${good.length} models)`,
     );
   });
@@ -177,9 +165,9 @@ describe('OpenRouter’s live model list', () => {
     const env = envFor(server);
     const good = await liveModels(env, now);
     await server.close();
-    clock += HOUR;
+    advance(HOUR);
     expect(await liveModels(env, now)).toEqual(good);
-    expect(warn).toHaveBeenCalledExactlyOnceWith(
+    expect(warned()).toHaveBeenCalledExactlyOnceWith(
       `[models] could not refresh the OpenRouter model list (unreachable); keeping the last good list (${good.length} models)`,
     );
   });
@@ -191,23 +179,23 @@ describe('OpenRouter’s live model list', () => {
     await liveModels(env, now);
     proxy.fail((res) => sendJson(res, 503, { error: { message: 'Service Unavailable', code: 503 } }));
 
-    clock += HOUR;
+    advance(HOUR);
     await liveModels(env, now);
-    clock += MODEL_LIST_RETRY_MS - 1;
+    advance(MODEL_LIST_RETRY_MS - 1);
     await liveModels(env, now);
     expect(proxy.requests).toHaveLength(2);
 
-    clock += 1;
+    advance(1);
     await liveModels(env, now);
     expect(proxy.requests).toHaveLength(3);
-    expect(warn).toHaveBeenCalledTimes(2);
+    expect(warned()).toHaveBeenCalledTimes(2);
 
     proxy.fail(undefined);
     listed.splice(1);
-    clock += MODEL_LIST_RETRY_MS;
+    advance(MODEL_LIST_RETRY_MS);
     expect((await liveModels(env, now)).map((model) => model.id)).toEqual(['openrouter/openai/gpt-4o-mini']);
     expect(proxy.requests).toHaveLength(4);
-    clock += HOUR - 1;
+    advance(HOUR - 1);
     await liveModels(env, now);
     expect(proxy.requests).toHaveLength(4);
   });
@@ -217,7 +205,7 @@ describe('OpenRouter’s live model list', () => {
       startBrokenServer((res) => sendJson(res, 500, { error: { message: 'Internal Server Error', code: 500 } })),
     );
     expect(await liveModels({ OPENROUTER_API_KEY: KEY, OPENROUTER_BASE_URL: `${broken.origin}/v1` }, now)).toEqual([]);
-    expect(warn).toHaveBeenCalledExactlyOnceWith(
+    expect(warned()).toHaveBeenCalledExactlyOnceWith(
       '[models] could not refresh the OpenRouter model list (HTTP 500); no list yet',
     );
   });

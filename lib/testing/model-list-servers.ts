@@ -1,4 +1,6 @@
 import type { ServerResponse } from 'node:http';
+import { afterEach, beforeEach, vi, type MockInstance } from 'vitest';
+import { resetLiveModelCache } from '@/lib/ai/model-lists';
 import type { ListedModel, RecordedRequest } from '@/lib/testing/fake-providers';
 import { startLoopbackServer, type LoopbackServer } from '@/lib/testing/fake-providers/http';
 
@@ -49,4 +51,32 @@ export function startBrokenServer(answer: Outage): Promise<LoopbackServer> {
     () => ({}),
     answer,
   );
+}
+
+/**
+ * What each model-list test starts from: an empty list cache, a clock at a fixed hour that only
+ * `advance` moves, console.warn caught; the servers it `track`s are closed after it.
+ */
+export function modelListHarness() {
+  let clock = 0;
+  let warn: MockInstance<typeof console.warn> | undefined;
+  const servers: { close: () => Promise<void> }[] = [];
+  beforeEach(() => {
+    resetLiveModelCache();
+    clock = Date.parse('2026-01-01T09:00:00Z');
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  });
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return {
+    now: () => clock,
+    advance: (ms: number) => void (clock += ms),
+    warned: () => warn!,
+    track: async <T extends { close: () => Promise<void> }>(server: Promise<T>): Promise<T> => {
+      servers.push(await server);
+      return servers.at(-1) as T;
+    },
+  };
 }
