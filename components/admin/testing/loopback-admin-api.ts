@@ -1,8 +1,6 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Persona } from '@/lib/personas/queries';
+import { sendJson, startLoopback, type LoopbackRequest } from '@/components/testing/loopback';
 
-export type ReceivedRequest = { method: string; path: string; body: string };
 /** A refusal in the admin routes' error envelope. */
 export type Refusal = { status: number; message: string; param?: string };
 
@@ -11,49 +9,32 @@ export type Refusal = { status: number; message: string; param?: string };
  * persona at its next version, unless a refusal is set for the next request.
  */
 export async function startLoopbackAdminApi(stored: Persona) {
-  const received: ReceivedRequest[] = [];
+  const received: LoopbackRequest[] = [];
   let refusal: Refusal | null = null;
   let version = stored.version;
-  const server = createServer((req, res) => {
-    void (async () => {
-      const body = await text(req);
-      const path = req.url ?? '/';
-      received.push({ method: req.method ?? 'GET', path, body });
-      const json = (status: number, value: unknown) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
-      if (refusal) {
-        const { status, message, param } = refusal;
-        refusal = null;
-        return json(status, { error: { type: 'invalid_request_error', message, param } });
-      }
-      if (req.method === 'POST' && path === '/api/admin/personas')
-        return json(201, { persona: { ...stored, ...JSON.parse(body).fields, version: 1 } });
-      if (req.method === 'PUT' && path === `/api/admin/personas/${stored.id}`) {
-        version += 1;
-        return json(200, { persona: { ...stored, ...JSON.parse(body).fields, version } });
-      }
-      if (req.method === 'PUT' && path === `/api/admin/personas/${stored.id}/avatar`)
-        return json(200, { persona: stored });
-      json(404, { error: { type: 'not_found_error', message: 'Not here.' } });
-    })();
+  const server = await startLoopback((request, res) => {
+    received.push(request);
+    const { method, path, body } = request;
+    if (refusal) {
+      const { status, message, param } = refusal;
+      refusal = null;
+      return sendJson(res, status, { error: { type: 'invalid_request_error', message, param } });
+    }
+    if (method === 'POST' && path === '/api/admin/personas')
+      return sendJson(res, 201, { persona: { ...stored, ...JSON.parse(body).fields, version: 1 } });
+    if (method === 'PUT' && path === `/api/admin/personas/${stored.id}`) {
+      version += 1;
+      return sendJson(res, 200, { persona: { ...stored, ...JSON.parse(body).fields, version } });
+    }
+    if (method === 'PUT' && path === `/api/admin/personas/${stored.id}/avatar`)
+      return sendJson(res, 200, { persona: stored });
+    sendJson(res, 404, { error: { type: 'not_found_error', message: 'Not here.' } });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    ...server,
     received,
     refuseNext(next: Refusal) {
       refusal = next;
     },
-    close: () => {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
   };
-}
-
-async function text(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
