@@ -16,6 +16,7 @@ import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { inRequest } from '@/lib/testing/next-request';
 import { sessionCookie } from '@/lib/testing/session-cookie';
 import { encodePng } from '@/lib/uploads/png';
+import { stubNoLimitsAndInstantReplies } from '@/lib/testing/unlimited';
 
 vi.mock('next/headers', () => import('@/lib/testing/next-request').then((m) => m.nextHeaders));
 
@@ -51,15 +52,7 @@ describe.each(TEST_DATABASES)('cookie writes from another origin, on $name', ({ 
   beforeEach(() => {
     vi.stubEnv('NEXTAUTH_SECRET', SECRET);
     vi.stubEnv('ALLOWED_ORIGINS', 'https://allowed.example');
-    for (const name of [
-      'REQUESTS_PER_MINUTE',
-      'REQUESTS_PER_MINUTE_PER_IP',
-      'MESSAGES_PER_HOUR',
-      'MESSAGES_PER_HOUR_PER_IP',
-    ])
-      vi.stubEnv(`RATE_LIMIT_${name}`, '0');
-    vi.stubEnv('OFFLINE_MODEL_FIRST_TOKEN_MS', '0');
-    vi.stubEnv('OFFLINE_MODEL_WORD_MS', '0');
+    stubNoLimitsAndInstantReplies();
   });
   afterAll(async () => {
     await afterRepliesSettled();

@@ -9,6 +9,7 @@ import { pngBomb } from '@/lib/testing/media';
 import { inRequest } from '@/lib/testing/next-request';
 import { sessionCookie } from '@/lib/testing/session-cookie';
 import { DEFAULT_PERSONA } from '@/lib/personas/schemas';
+import { stubNoLimitsAndInstantReplies } from '@/lib/testing/unlimited';
 
 vi.mock('next/headers', () => import('@/lib/testing/next-request').then((m) => m.nextHeaders));
 
@@ -123,15 +124,7 @@ describe.each(TEST_DATABASES)('the admin routes under random and malformed input
   const previous = globals.__hearthDb;
 
   beforeAll(async () => {
-    for (const name of [
-      'REQUESTS_PER_MINUTE',
-      'REQUESTS_PER_MINUTE_PER_IP',
-      'MESSAGES_PER_HOUR',
-      'MESSAGES_PER_HOUR_PER_IP',
-    ])
-      vi.stubEnv(`RATE_LIMIT_${name}`, '0');
-    vi.stubEnv('OFFLINE_MODEL_FIRST_TOKEN_MS', '0');
-    vi.stubEnv('OFFLINE_MODEL_WORD_MS', '0');
+    stubNoLimitsAndInstantReplies();
     vi.stubEnv('NEXTAUTH_SECRET', SECRET);
     db = await open();
     globals.__hearthDb = Promise.resolve(db);

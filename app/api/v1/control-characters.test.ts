@@ -7,6 +7,7 @@ import { inRequest } from '@/lib/testing/next-request';
 import { sessionCookie } from '@/lib/testing/session-cookie';
 import type { Operation } from '@/lib/api/openapi/document-types';
 import { openApiDocument } from '@/lib/api/openapi/document';
+import { stubNoLimitsAndInstantReplies } from '@/lib/testing/unlimited';
 
 vi.mock('next/headers', () => import('@/lib/testing/next-request').then((m) => m.nextHeaders));
 
@@ -29,17 +30,7 @@ describe.each(TEST_DATABASES)('control characters in every field of the public A
 
   beforeAll(async () => {
     vi.stubEnv('NEXTAUTH_SECRET', SECRET);
-    for (const name of [
-      'REQUESTS_PER_MINUTE',
-      'REQUESTS_PER_MINUTE_PER_IP',
-      'MESSAGES_PER_HOUR',
-      'MESSAGES_PER_HOUR_PER_IP',
-      'SIGN_UPS_PER_HOUR_PER_IP',
-    ]) {
-      vi.stubEnv(`RATE_LIMIT_${name}`, '0');
-    }
-    vi.stubEnv('OFFLINE_MODEL_FIRST_TOKEN_MS', '0');
-    vi.stubEnv('OFFLINE_MODEL_WORD_MS', '0');
+    stubNoLimitsAndInstantReplies();
     db = await open();
     globals.__hearthDb = Promise.resolve(db);
     const user = await createTestUser(db, 'nul');

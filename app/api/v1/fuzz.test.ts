@@ -9,6 +9,7 @@ import { inRequest } from '@/lib/testing/next-request';
 import { sessionCookie } from '@/lib/testing/session-cookie';
 import type { Operation } from '@/lib/api/openapi/document-types';
 import { openApiDocument } from '@/lib/api/openapi/document';
+import { stubNoLimitsAndInstantReplies } from '@/lib/testing/unlimited';
 
 vi.mock('next/headers', () => import('@/lib/testing/next-request').then((m) => m.nextHeaders));
 
@@ -146,18 +147,7 @@ describe('the public API under random and malformed input', () => {
   const previousDb = (globalThis as { __hearthDb?: Promise<Database> }).__hearthDb;
 
   beforeAll(async () => {
-    // Every limit out of the way: the quota's own refusals are tested in app/api/v1/quota.test.ts.
-    for (const name of [
-      'REQUESTS_PER_MINUTE',
-      'REQUESTS_PER_MINUTE_PER_IP',
-      'MESSAGES_PER_HOUR',
-      'MESSAGES_PER_HOUR_PER_IP',
-      'SIGN_UPS_PER_HOUR_PER_IP',
-    ]) {
-      vi.stubEnv(`RATE_LIMIT_${name}`, '0');
-    }
-    vi.stubEnv('OFFLINE_MODEL_FIRST_TOKEN_MS', '0');
-    vi.stubEnv('OFFLINE_MODEL_WORD_MS', '0');
+    stubNoLimitsAndInstantReplies();
     vi.stubEnv('NEXTAUTH_SECRET', SECRET);
     db = await openDatabase({ memory: true });
     (globalThis as { __hearthDb?: Promise<Database> }).__hearthDb = Promise.resolve(db);

@@ -6,6 +6,7 @@ import { startConversation } from '@/lib/conversations/service';
 import { openDatabase, type Database } from '@/lib/db';
 import { createTestUser } from '@/lib/testing/databases';
 import * as route from './route';
+import { stubNoLimitsAndInstantReplies } from '@/lib/testing/unlimited';
 
 /**
  * No GET starts work: a link, an <img> or another site's page can make a browser GET any address
@@ -19,15 +20,7 @@ describe('POST /api/v1/conversations/{id}/stream', () => {
   const globals = globalThis as { __hearthDb?: Promise<Database> };
   const previous = globals.__hearthDb;
   beforeAll(async () => {
-    for (const name of [
-      'REQUESTS_PER_MINUTE',
-      'REQUESTS_PER_MINUTE_PER_IP',
-      'MESSAGES_PER_HOUR',
-      'MESSAGES_PER_HOUR_PER_IP',
-    ])
-      vi.stubEnv(`RATE_LIMIT_${name}`, '0');
-    vi.stubEnv('OFFLINE_MODEL_FIRST_TOKEN_MS', '0');
-    vi.stubEnv('OFFLINE_MODEL_WORD_MS', '0');
+    stubNoLimitsAndInstantReplies();
     db = await openDatabase({ memory: true });
     globals.__hearthDb = Promise.resolve(db);
     user = await createTestUser(db, 'stream');
