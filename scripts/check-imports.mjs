@@ -1,6 +1,7 @@
-// Part of npm test: no import cycle among the app's modules, type-only imports included. A cycle
-// makes two modules one (neither can be read, tested or moved without the other), and a runtime
-// one can leave a binding undefined at load.
+// Part of npm test: no import cycle among the app's modules, type-only imports included (a cycle
+// makes two modules one: neither can be read, tested or moved without the other, and a runtime
+// one can leave a binding undefined at load); and no test helper (a testing/ folder) in what the
+// app itself imports.
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -80,10 +81,19 @@ function visit(file) {
 }
 for (const file of files) if (!order.has(file)) visit(file);
 
+const isTestHelper = (file) => /(^|\/)testing\//.test(file);
+const helpersInApp = [...imports].flatMap(([file, targets]) =>
+  isTestHelper(file) ? [] : targets.filter(isTestHelper).map((target) => `  ${file} -> ${target}`),
+);
+if (helpersInApp.length > 0) {
+  console.error(`Test helpers imported by the app:\n${helpersInApp.join('\n')}`);
+  process.exit(1);
+}
+
 if (cycles.length > 0) {
   console.error(
     `Import cycles (type-only imports count too):\n${cycles.map((group) => `  ${group.join(' <-> ')}`).join('\n')}`,
   );
   process.exit(1);
 }
-console.log(`No import cycles among ${files.length} modules.`);
+console.log(`No import cycles and no test helper in the app, among ${files.length} modules.`);
