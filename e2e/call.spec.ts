@@ -3,25 +3,18 @@ import { expect, test, type Browser, type Page, type PlaywrightWorkerArgs } from
 import { FAKE_TRANSCRIPTS } from '../lib/testing/fake-providers/transcription.ts';
 import { wavFile } from '../lib/testing/media.ts';
 import { assistantMessages, expectAccessible, signInAsGuest } from './helpers';
+import { chromiumLaunch, fakeMediaArgs } from './chromium';
 
 // Each test opens its own Chromium whose fake microphone loops a sentence spoken by espeak-ng
 // (e2e/fixtures/make-speech.mjs): speech, then quiet, then the same speech again, which is what
 // talks over the companion's reply (barge-in).
 async function browserHearing(playwright: PlaywrightWorkerArgs['playwright'], fixture: 'en' | 'es'): Promise<Browser> {
-  return playwright.chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-audio-capture=${path.join(process.cwd(), 'e2e', 'fixtures', `speech-${fixture}.wav`)}`,
+  return playwright.chromium.launch(
+    chromiumLaunch([
+      ...fakeMediaArgs(path.join(process.cwd(), 'e2e', 'fixtures', `speech-${fixture}.wav`)),
       '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+    ]),
+  );
 }
 
 async function openPage(browser: Browser, baseURL: string | undefined): Promise<Page> {

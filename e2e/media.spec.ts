@@ -5,6 +5,7 @@ import { FAKE_TRANSCRIPT } from '../lib/testing/fake-providers/transcription.ts'
 import { wavFile } from '../lib/testing/media.ts';
 import { encodePng } from '../lib/uploads/png.ts';
 import { assistantMessages, expectAccessible, signInAsGuest, startChatWith } from './helpers';
+import { chromiumLaunch, fakeMediaArgs } from './chromium';
 
 // Chromium's fake microphone plays this tone (a real WAV file on disk) into getUserMedia.
 const FAKE_MIC = path.join(process.cwd(), '.data', 'e2e-media', 'tone.wav');
@@ -12,19 +13,7 @@ mkdirSync(path.dirname(FAKE_MIC), { recursive: true });
 writeFileSync(FAKE_MIC, wavFile(3));
 
 test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-audio-capture=${FAKE_MIC}`,
-    ],
-  },
+  launchOptions: chromiumLaunch(fakeMediaArgs(FAKE_MIC)),
   permissions: ['microphone'],
 });
 
