@@ -89,17 +89,13 @@ export async function beginTurn(tx: Queryable, call: Call, language: Language): 
     await tx.query('update hearth.conversations set language = $2 where id = $1', [call.conversationId, language]);
 }
 
-export type TurnRecord = {
+/**
+ * What a finished turn writes: its timings and its counts and costs. The database gives it its id and
+ * time; when its reply started playing is reported later (setPlayback).
+ */
+export type TurnRecord = Omit<CallTurn, 'id' | 'playbackMs' | 'totalMs' | 'createdAt'> & {
   callId: string;
-  input: 'voice' | 'text';
-  userMessageId: string | null;
-  assistantMessageId: string | null;
-  speechMs: number | null;
-  transcriptMs: number | null;
-  firstTokenMs: number | null;
-  firstAudioMs: number | null;
   totalMs: number;
-  interrupted: boolean;
   speechCharacters: number;
   modelCostUsd: number;
   transcriptionCostUsd: number;
