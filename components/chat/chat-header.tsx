@@ -28,7 +28,7 @@ export function ChatHeader({ conversationId, companion, model, models, language 
   );
   const badge = 'rounded-full border border-line px-2.5 py-1 text-xs text-ink-faint';
   const modelBadge = (
-    <span className="flex shrink-0 items-center gap-1.5">
+    <span className="ml-auto flex shrink-0 items-center gap-1.5">
       {language !== 'en-US' && <span className={badge}>{LANGUAGE_LABELS[language]}</span>}
       <ModelPicker conversationId={conversationId} model={model} models={models} />
       <CallButton
@@ -50,10 +50,11 @@ export function ChatHeader({ conversationId, companion, model, models, language 
   );
   return (
     <header
-      className="flex items-center justify-between gap-2 border-b border-line px-2 py-2 md:gap-4 md:px-6 md:py-3"
+      className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1 border-b border-line px-2 py-2 md:flex-nowrap md:gap-4 md:px-6 md:py-3"
       style={{ background: `linear-gradient(90deg, ${companion.accentColor}14, transparent 60%)` }}
     >
-      <div className="flex min-w-0 items-center gap-2">
+      {/* On a phone the name keeps at least this much room; the model and the icons wrap below it. */}
+      <div className="flex min-w-0 flex-[1_1_12rem] items-center gap-2">
         <OpenSidebarButton className="md:hidden" />
         {identity}
       </div>

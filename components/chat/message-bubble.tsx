@@ -65,7 +65,7 @@ export function MessageBubble({
         <MessageFiles files={files} align="end" label="Your" />
         {text ? (
           <div
-            className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap text-white dark:bg-stone-700"
+            className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap wrap-anywhere text-white dark:bg-stone-700"
             data-testid={voiceNote ? 'transcript' : undefined}
           >
             {voiceNote && <span className="sr-only">Transcript: </span>}

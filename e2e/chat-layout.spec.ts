@@ -1,0 +1,60 @@
+import { expect, test, type Page } from '@playwright/test';
+import { sendMessage, signInAsGuest } from './helpers';
+
+// The UX review's D1 and D2: a long unbroken message must stay in its bubble, and on a phone the
+// chat header must still say who you are talking to.
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+
+/** Nothing on the page wider than the window: the chat never scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+async function startChat(page: Page, companion: RegExp, language?: string) {
+  await signInAsGuest(page);
+  await page.getByRole('list', { name: 'Companions' }).getByRole('link', { name: companion }).click();
+  if (language) await page.getByRole('combobox', { name: 'Conversation language' }).selectOption(language);
+  await page.getByRole('button', { name: /Start chat/ }).click();
+  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+}
+
+for (const [label, viewport] of [
+  ['phone', PHONE],
+  ['desktop', DESKTOP],
+] as const) {
+  test(`a long unbroken message wraps inside its bubble (${label})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await startChat(page, /Wren/);
+    const token = `https://example.com/${'a1b2c3d4'.repeat(50)}`;
+    await sendMessage(page, token);
+
+    const bubble = page.locator('[data-role="user"]').last().getByText(token);
+    await expect(bubble).toBeVisible();
+    const box = (await bubble.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    await expectNoSidewaysScroll(page);
+  });
+}
+
+test('on a phone the chat header shows the companion’s name in full, in another language too', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await startChat(page, /Lucía/, 'es-ES');
+  const header = page.locator('header').first();
+  await expect(header.getByText('Español', { exact: true })).toBeVisible();
+
+  const name = header.getByText('Lucía', { exact: true });
+  await expect(name).toBeVisible();
+  // Shown whole: not cut to "L…" by the model picker and the icons beside it.
+  expect(await name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
+  const avatar = header.locator('img').first();
+  expect((await avatar.boundingBox())!.width).toBeGreaterThanOrEqual(32);
+  await expect(header.getByRole('combobox', { name: 'Model' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+});
