@@ -58,3 +58,26 @@ test('on a phone the chat header shows the companion’s name in full, in anothe
   await expect(header.getByRole('combobox', { name: 'Model' })).toBeVisible();
   await expectNoSidewaysScroll(page);
 });
+
+test('sending while offline keeps the message and says why, then sends once back online (review D5)', async ({
+  page,
+  context,
+}) => {
+  await startChat(page, /Wren/);
+  await context.setOffline(true);
+  const composer = page.getByRole('textbox', { name: /^Message / });
+  await composer.fill('Are you there?');
+  await composer.press('Enter');
+  await expect(
+    page.getByText('You’re offline. Your message is kept here: send it once you’re back online.'),
+  ).toBeVisible();
+  await expect(composer).toHaveValue('Are you there?');
+  await expect(page.getByText('Failed to fetch')).toHaveCount(0);
+
+  await context.setOffline(false);
+  await composer.press('Enter');
+  await expect(page.locator('[data-role="user"]').getByText('Are you there?')).toBeVisible();
+  await expect(page.locator('[data-role="assistant"]').nth(1)).toHaveAttribute('data-status', 'complete', {
+    timeout: 30_000,
+  });
+});

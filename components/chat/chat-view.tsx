@@ -311,5 +311,7 @@ function friendlyError(error: Error): string {
   } catch {
     // not JSON: a stream error, whose message is already meant for people
   }
+  // fetch's own failure ("Failed to fetch", "NetworkError…", "Load failed") says nothing to people.
+  if (error instanceof TypeError) return 'Couldn’t reach Hearth. Check your connection, then retry.';
   return error.message || 'Something went wrong.';
 }

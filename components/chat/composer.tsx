@@ -74,6 +74,8 @@ export function Composer({
     if (failed) return setProblem('Remove the files that could not be uploaded, then send.');
     if (!trimmed && !uploads.ready.length) return setProblem('Write something before sending.');
     if (tooLong) return setProblem(`Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString('en-US')} characters.`);
+    if (!navigator.onLine)
+      return setProblem('You’re offline. Your message is kept here: send it once you’re back online.');
     setProblem(null);
     onSubmit(trimmed, uploads.ready);
     setText('');
