@@ -25,7 +25,7 @@ export default async function HomePage() {
       <main className="min-h-0 flex-1 overflow-y-auto">
         <div className="mx-auto max-w-6xl px-4 py-8 sm:px-8 sm:py-12">
           <header className="mb-8">
-            <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">
+            <h1 className="text-3xl font-semibold tracking-tight wrap-anywhere sm:text-4xl">
               <TimeGreeting name={firstName} />
             </h1>
             <p className="mt-2 text-ink-soft">Who would you like to talk to?</p>

@@ -61,8 +61,10 @@ export default async function AuditPage({ searchParams }: Props) {
               <details>
                 <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
                   <code className="rounded bg-sunken px-1.5 py-0.5 text-xs">{e.action}</code>
-                  <span className="font-medium">{e.targetLabel ?? e.targetId?.slice(0, 8) ?? '—'}</span>
-                  <span className="text-ink-soft">by {e.actorName ?? 'a maintenance job'}</span>
+                  <span className="min-w-0 font-medium wrap-anywhere">
+                    {e.targetLabel ?? e.targetId?.slice(0, 8) ?? '—'}
+                  </span>
+                  <span className="min-w-0 text-ink-soft wrap-anywhere">by {e.actorName ?? 'a maintenance job'}</span>
                   <time className="ml-auto text-xs text-ink-faint" dateTime={e.createdAt}>
                     {new Date(e.createdAt).toLocaleString('en-GB', {
                       dateStyle: 'medium',

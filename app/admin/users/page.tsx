@@ -91,7 +91,7 @@ export default async function UsersPage({ searchParams }: Props) {
                 const label = u.email ?? u.name ?? (u.isGuest ? 'Guest' : 'Account');
                 return (
                   <tr key={u.id}>
-                    <td className="px-4 py-3">
+                    <td className="max-w-64 px-4 py-3">
                       <span className="block truncate font-medium">{u.isGuest ? 'Guest' : (u.name ?? u.email)}</span>
                       <span className="block truncate text-xs text-ink-faint">
                         {u.isGuest ? `Guest · ${u.id.slice(0, 8)}` : u.email}

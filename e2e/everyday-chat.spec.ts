@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { sendMessage, signInAsGuest } from './helpers';
+import { sendMessage, signInAsGuest, signInAsMember } from './helpers';
 
-// The UX review's D1 and D2: a long unbroken message must stay in its bubble, and on a phone the
-// chat header must still say who you are talking to.
+// Defects of the UX review (../shared/reviews/ux-2026-12-06.md) in everyday use: long text and
+// names stay on the page (D1, D10), a phone's chat header says who you talk to (D2), and sending
+// while offline keeps the message (D5).
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -80,4 +81,15 @@ test('sending while offline keeps the message and says why, then sends once back
   await expect(page.locator('[data-role="assistant"]').nth(1)).toHaveAttribute('data-status', 'complete', {
     timeout: 30_000,
   });
+});
+
+test('a very long name wraps in the picker’s greeting instead of running off the page (review D10)', async ({
+  page,
+}) => {
+  await page.setViewportSize(PHONE);
+  await signInAsMember(page, 'A'.repeat(100));
+  const heading = page.getByRole('heading', { level: 1 });
+  const box = (await heading.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+  await expectNoSidewaysScroll(page);
 });
