@@ -137,12 +137,15 @@ test('a reply written on A resumes on B after a reload, and ends as it was saved
   const reply = assistantMessages(page).nth(1);
   await expect.poll(async () => ((await reply.textContent()) ?? '').trim().startsWith(partial)).toBe(true);
   await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 60_000 });
-  const shown = ((await reply.textContent()) ?? '').trim();
+  // Markdown shows as plain text until the renderer's chunk has loaded; compare the rendered text.
+  const rendered = async () => ((await reply.textContent()) ?? '').trim();
+  await expect.poll(async () => (await rendered()).includes('**')).toBe(false);
+  const shown = await rendered();
   expect(shown.length).toBeGreaterThan(partial.length);
 
   await page.goto(`${A}${path}`);
   await expect(assistantMessages(page).nth(1)).toHaveAttribute('data-status', 'complete');
-  expect(((await assistantMessages(page).nth(1).textContent()) ?? '').trim()).toBe(shown);
+  await expect.poll(rendered).toBe(shown);
 });
 
 test('Stop pressed on B stops the reply A is writing', async ({ page }) => {
