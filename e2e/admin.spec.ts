@@ -154,6 +154,8 @@ test('a non-admin gets no access to /admin, its pages or its routes', async ({ p
   for (const path of ['/admin', '/admin/personas', '/admin/users', '/admin/audit']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/\?denied=admin$/);
+    // Told why, not silently bounced (review D19).
+    await expect(page.getByText('The admin dashboard is only for this Hearth’s admins.')).toBeVisible();
   }
   const list = await page.request.get('/api/admin/personas');
   expect(list.status()).toBe(403);

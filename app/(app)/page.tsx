@@ -12,8 +12,9 @@ import { isOfflineModel } from '@/lib/ai/registry';
 import { preferredModel } from '@/lib/ai/routing';
 import { shortTime } from '@/lib/format';
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   await connection();
+  const { denied } = await searchParams;
   const user = await requireUser();
   const [companions, recent] = await Promise.all([availableCompanions(user), pageOfConversations(user, { limit: 4 })]);
   const firstName = user.isGuest ? null : user.name?.split(' ')[0];
@@ -30,6 +31,13 @@ export default async function HomePage() {
             </h1>
             <p className="mt-2 text-ink-soft">Who would you like to talk to?</p>
           </header>
+          {denied === 'admin' && (
+            // Where the middleware sends someone who opened the admin dashboard without the admin role.
+            <p role="status" className="mb-8 rounded-2xl border border-line bg-raised px-4 py-3 text-sm text-ink-soft">
+              The admin dashboard is only for this Hearth’s admins. If you need it, ask one of them to give your account
+              the admin role.
+            </p>
+          )}
           {offline && <OfflineBanner className="mb-8" />}
           {recent.items.length > 0 && (
             <section aria-labelledby="recent-heading" className="mb-10">
