@@ -49,3 +49,13 @@ test('signed-out visitors are sent to sign in, and API calls get a JSON 401', as
   expect(res.status()).toBe(401);
   expect(await res.json()).toEqual({ error: { type: 'authentication_error', message: 'Sign in to chat.' } });
 });
+
+test('sign-up says everything that is wrong at once, and creates nothing (review D11)', async ({ page }) => {
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByLabel('Password').fill('abc12');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Enter a valid email address.')).toBeVisible();
+  await expect(page.getByText('Passwords need at least 8 characters.')).toBeVisible();
+  await expect(page).toHaveURL(/\/signup$/);
+});

@@ -5,21 +5,28 @@ import { resetPassword, requestPasswordReset } from '@/lib/auth/password-recover
 import { requestOrigin } from '@/lib/auth/request-origin';
 import { getSessionCaller } from '@/lib/auth/session';
 import { refreshSessionToken } from '@/lib/auth/session-refresh';
+import { signUp } from '@/lib/auth/schemas';
 import { guardSignUp } from '@/lib/auth/sign-up-guard';
 import { loadUser, signUpWithPassword } from '@/lib/auth/users';
 import { verifyEmail } from '@/lib/auth/verification';
 import { toHearthError } from '@/lib/errors';
+import { fieldProblems } from '@/lib/validation/parse';
 import { clientAddress, takeSignUpQuota } from '@/lib/rate-limit';
 
 type SignUpField = 'email' | 'password' | 'name';
 /** Success looks the same for a new address and a taken one: the page never says which. */
 export type SignUpResult =
-  { ok: true; email: string; mail: 'sent' | 'unavailable' } | { ok: false; error: string; field?: SignUpField };
+  | { ok: true; email: string; mail: 'sent' | 'unavailable' }
+  | { ok: false; error: string; field?: SignUpField; fields?: Partial<Record<SignUpField, string>> };
 
 export async function signUpAction(
   input: { email: string; password: string; name?: string },
   humanCheck?: string,
 ): Promise<SignUpResult> {
+  // Every field that is wrong is said at once; guardSignUp then checks again, with the rest.
+  const problems = fieldProblems(signUp, input);
+  const fields = Object.fromEntries(Object.entries(problems).filter(([field]) => signUpField(field)));
+  if (Object.keys(fields).length > 0) return { ok: false, error: Object.values(fields)[0]!, fields };
   try {
     const requestHeaders = await headers();
     await guardSignUp(input, { address: clientAddress(requestHeaders), humanCheck });

@@ -41,7 +41,8 @@ export function SignUpForm({ humanCheckSiteKey }: { humanCheckSiteKey: string | 
 
   if (done) return <CheckInbox email={done.email} mail={done.mail} />;
 
-  const errorFor = (field: Failure['field']) => (failure && failure.field === field ? failure.error : null);
+  const errorFor = (field: NonNullable<Failure['field']>) =>
+    failure?.fields?.[field] ?? (failure?.field === field ? failure.error : null);
 
   return (
     <div className="rounded-3xl border border-line bg-raised p-6 shadow-xl shadow-stone-900/5">
@@ -66,7 +67,7 @@ export function SignUpForm({ humanCheckSiteKey }: { humanCheckSiteKey: string | 
             resetSignal={resetHumanCheck}
           />
         )}
-        {failure && !failure.field && (
+        {failure && !failure.field && !failure.fields && (
           <p role="alert" className="text-sm text-red-600 dark:text-red-400">
             {failure.error}
           </p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAX_API_BODY_BYTES } from './limits';
-import { MAX_BODY_JSON_DEPTH, parseWith, readJson } from './parse';
+import { fieldProblems, MAX_BODY_JSON_DEPTH, parseWith, readJson } from './parse';
 
 const chunked = (text: string) =>
   new Request('http://localhost/', {
@@ -67,5 +67,20 @@ describe('parseWith', () => {
     expect(() => parseWith(z.strictObject({ content: z.string() }), { content: 'hi', stram: true })).toThrow(
       expect.objectContaining({ code: 'bad_request', param: 'stram' }),
     );
+  });
+});
+
+describe('fieldProblems', () => {
+  const form = z.object({ email: z.email('Enter an email.'), password: z.string().min(8, 'Too short.') });
+
+  it('names every wrong field with its first problem, for a form to show them at once', () => {
+    expect(fieldProblems(form, { email: 'nope', password: 'abc' })).toEqual({
+      email: 'Enter an email.',
+      password: 'Too short.',
+    });
+  });
+
+  it('is empty when the input parses', () => {
+    expect(fieldProblems(form, { email: 'ada@example.com', password: 'long enough' })).toEqual({});
   });
 });

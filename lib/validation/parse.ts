@@ -22,6 +22,21 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 }
 
 /**
+ * Every field's first problem, for a form that shows them all at once rather than one per submit;
+ * empty when the input parses.
+ */
+export function fieldProblems(schema: z.ZodType, input: unknown): Record<string, string> {
+  const result = schema.safeParse(input);
+  if (result.success) return {};
+  const problems: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    problems[field] ??= issue.message;
+  }
+  return problems;
+}
+
+/**
  * Reads a JSON body; malformed JSON is the client's mistake, never a 500. A body over maxBytes
  * (default MAX_API_BODY_BYTES) is a 413, refused by its Content-Length or, without one, as soon as
  * that much has arrived.
