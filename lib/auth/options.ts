@@ -31,7 +31,7 @@ function providers(): NextAuthOptions['providers'] {
         // Throttled; a wait throws, and its message reaches the form as the result's `error`.
         return withPublicErrors(async () => {
           const user = await signInWithPassword(input);
-          if (!user) return null; // also a disabled account: auth_credentials does not return it
+          if (!user) return null; // a disabled account with its right password threw its own message
           const role = await roleAtSignIn(user.email, user.role);
           return { id: user.id, email: user.email, name: user.name, role, isGuest: false };
         });

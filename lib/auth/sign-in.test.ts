@@ -8,6 +8,7 @@ import { KNOWN_DEVICE_COOKIE } from './known-device';
 import { hashPassword, verifyPassword } from './password';
 import { signInWithPassword } from './sign-in';
 import { SignInThrottle } from './sign-in-throttle';
+import { ACCOUNT_DISABLED } from './users';
 
 const SECRET = 'sign-in-test-secret-0123456789abcdef';
 const PASSWORD = 'a quiet harbour at dusk';
@@ -59,7 +60,7 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
 
   /** One attempt, as next-auth's authorize() makes it, from a browser with these headers. */
   async function attempt(email: string, password: string, headers: Record<string, string> = {}, limiter = throttle()) {
-    let outcome: 'in' | 'wrong' | { wait: number; message: string } = 'wrong';
+    let outcome: 'in' | 'wrong' | 'disabled' | { wait: number; message: string } = 'wrong';
     let setCookie: string | null = null;
     const response = await withAuthRequest(
       new Request('http://hearth.test/api/auth/callback/credentials', { method: 'POST', headers }),
@@ -69,6 +70,8 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
             ? 'in'
             : 'wrong';
         } catch (error) {
+          if (isHearthError(error) && error.code === 'forbidden' && error.message === ACCOUNT_DISABLED)
+            return ((outcome = 'disabled'), new Response(null));
           if (!isHearthError(error) || error.code !== 'rate_limited') throw error;
           outcome = { wait: Number(error.headers!['retry-after']), message: error.message };
         }
@@ -76,7 +79,7 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
       },
     );
     setCookie = response.headers.get('set-cookie');
-    return { outcome: outcome as 'in' | 'wrong' | { wait: number; message: string }, setCookie };
+    return { outcome: outcome as 'in' | 'wrong' | 'disabled' | { wait: number; message: string }, setCookie };
   }
   const outcomeOf = async (email: string, password: string, headers?: Record<string, string>) =>
     (await attempt(email, password, headers)).outcome;
@@ -86,12 +89,14 @@ describe.each(TEST_DATABASES)('signing in with a password on $name', ({ open }) 
     const withoutPassword = await account('oauth-only', null);
     const disabled = await account('disabled');
     await db.query('update hearth.users set disabled_at = now() where email = $1', [disabled]);
-    const cases: [string, string, 'in' | 'wrong'][] = [
+    const cases: [string, string, 'in' | 'wrong' | 'disabled'][] = [
       [known, 'not the password', 'wrong'],
       [known, PASSWORD, 'in'],
       [`nobody-${crypto.randomUUID()}@test.hearth.local`, PASSWORD, 'wrong'],
       [withoutPassword, PASSWORD, 'wrong'],
-      [disabled, PASSWORD, 'wrong'],
+      [disabled, 'not the password', 'wrong'],
+      // Told it is disabled only with its right password (review D18): nobody else learns it exists.
+      [disabled, PASSWORD, 'disabled'],
     ];
     for (const [email, password, expected] of cases) {
       verifications = 0;

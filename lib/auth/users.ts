@@ -76,11 +76,17 @@ export async function createGuest(): Promise<SessionUser> {
   return { id: row.id, email: null, name: 'Guest', role: 'user', isGuest: true };
 }
 
+export const ACCOUNT_DISABLED =
+  'This account has been disabled. If you think that’s a mistake, ask whoever runs this server.';
+
 /**
  * Null for an unknown email or a wrong password: the caller must not tell them apart, not even by
- * the time it takes. So an email with no password to check (unknown, a guest's, an OAuth-only or
- * disabled account) is checked against a dummy hash made with the same parameters: every call
- * verifies exactly one hash. `verify` is for tests that count them.
+ * the time it takes. So an email with no password to check (unknown, a guest's, an OAuth-only
+ * account) is checked against a dummy hash made with the same parameters: every call verifies
+ * exactly one hash. `verify` is for tests that count them.
+ *
+ * A disabled account is told so (a 403), but only with its right password: without it, it is one
+ * more wrong password, and nobody learns that a disabled account has this address.
  */
 export async function verifyCredentials(
   email: string,
@@ -89,13 +95,18 @@ export async function verifyCredentials(
 ): Promise<SessionUser | null> {
   const dummy = dummyPasswordHash(); // made once, alongside the first lookup
   const [row] = await withAnon((tx) =>
-    tx.query<{ id: string; email: string; name: string | null; password_hash: string | null; role: Role }>(
-      'select * from hearth.auth_credentials($1)',
-      [email],
-    ),
+    tx.query<{
+      id: string;
+      email: string;
+      name: string | null;
+      password_hash: string | null;
+      role: Role;
+      disabled: boolean;
+    }>('select * from hearth.auth_sign_in_credentials($1)', [email]),
   );
   const matches = await verify(row?.password_hash ?? (await dummy), password);
   if (!row?.password_hash || !matches) return null;
+  if (row.disabled) throw new HearthError('forbidden', ACCOUNT_DISABLED);
   return { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: false };
 }
 
