@@ -3,7 +3,8 @@
 import { headers } from 'next/headers';
 import { resetPassword, requestPasswordReset } from '@/lib/auth/password-recovery';
 import { requestOrigin } from '@/lib/auth/request-origin';
-import { getSessionCaller } from '@/lib/auth/session';
+import { upgradeGuest } from '@/lib/auth/guest-upgrade';
+import { getSessionCaller, requireSessionUser } from '@/lib/auth/session';
 import { refreshSessionToken } from '@/lib/auth/session-refresh';
 import { signUp } from '@/lib/auth/schemas';
 import { guardSignUp } from '@/lib/auth/sign-up-guard';
@@ -32,6 +33,35 @@ export async function signUpAction(
     await guardSignUp(input, { address: clientAddress(requestHeaders), humanCheck });
     const answer = await signUpWithPassword(input, requestOrigin(requestHeaders));
     return { ok: true, ...answer };
+  } catch (error) {
+    const e = toHearthError(error);
+    return { ok: false, error: e.message, field: signUpField(e.param) };
+  }
+}
+
+export type UpgradeResult =
+  { ok: true; email: string; mail: 'sent' | 'unavailable' } | Extract<SignUpResult, { ok: false }>;
+
+/**
+ * "Save your account": the signed-in guest's own account gets this address and password, in place,
+ * through the same checks and budget as sign-up. This browser's session is re-signed as the
+ * account it now is, so the person carries on without signing in again.
+ */
+export async function upgradeGuestAction(
+  input: { email: string; password: string; name?: string },
+  humanCheck?: string,
+): Promise<UpgradeResult> {
+  const problems = fieldProblems(signUp, input);
+  const fields = Object.fromEntries(Object.entries(problems).filter(([field]) => signUpField(field)));
+  if (Object.keys(fields).length > 0) return { ok: false, error: Object.values(fields)[0]!, fields };
+  try {
+    const caller = await requireSessionUser('Your guest session has ended, so there is nothing to save.');
+    if (!caller.isGuest) return { ok: false, error: 'This account is saved already.' };
+    const requestHeaders = await headers();
+    await guardSignUp(input, { address: clientAddress(requestHeaders), humanCheck });
+    const answer = await upgradeGuest(caller, input, requestOrigin(requestHeaders));
+    await refreshSessionToken({ guest: false, name: answer.name, email: answer.email });
+    return { ok: true, email: answer.email, mail: answer.mail };
   } catch (error) {
     const e = toHearthError(error);
     return { ok: false, error: e.message, field: signUpField(e.param) };
