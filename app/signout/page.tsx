@@ -1,16 +1,18 @@
-'use client';
+import { GuestSignOut } from '@/components/auth/guest-sign-out';
+import { SigningOut } from '@/components/auth/signing-out';
+import { getSessionCaller } from '@/lib/auth/session';
 
-import { signOutHere } from '@/lib/auth/sign-out';
-import { useEffect } from 'react';
+export const metadata = { title: 'Sign out' };
 
-/** Where a session whose account no longer exists is sent: sign it out and start again. */
-export default function SignOutPage() {
-  useEffect(() => {
-    void signOutHere();
-  }, []);
-  return (
-    <p className="p-8 text-center text-ink-soft" role="status">
-      Signing you out…
-    </p>
-  );
+type Props = { searchParams: Promise<{ reason?: string }> };
+
+/**
+ * Signs the browser out. Sessions that have ended are sent here (with a `reason`) to clear their
+ * cookie; a guest who comes here of their own accord is warned first, since a guest account can't
+ * be signed back in to.
+ */
+export default async function SignOutPage({ searchParams }: Props) {
+  const { reason } = await searchParams;
+  if (!reason && (await getSessionCaller())?.isGuest) return <GuestSignOut />;
+  return <SigningOut />;
 }

@@ -10,9 +10,10 @@ import { CloseIcon, KeyIcon, ShieldIcon, StorageIcon, PlusIcon } from '@/compone
 import { Logo } from '@/components/ui/logo';
 import type { ConversationSummary } from '@/lib/conversations/queries';
 import type { Page } from '@/lib/db/cursor';
-import { signOutHere } from '@/lib/auth/sign-out';
 import { useSidebar } from '@/components/sidebar/store';
 import { ConversationItem } from './conversation-item';
+import { GuestUpgradeLink } from './guest-upgrade-link';
+import { SignOutButton } from './sign-out-button';
 
 type Props = {
   user: { name: string | null; email: string | null; isGuest: boolean; isAdmin?: boolean };
@@ -112,6 +113,7 @@ export function ConversationSidebar({ user, initial }: Props) {
             </p>
           )}
         </nav>
+        <GuestUpgradeLink isGuest={user.isGuest} />
         <div className="border-t border-line px-2 pt-2">
           <SettingsLink href="/settings/api-keys" current={pathname === '/settings/api-keys'}>
             <KeyIcon /> API keys
@@ -140,9 +142,7 @@ export function ConversationSidebar({ user, initial }: Props) {
             <p className="truncate font-medium">{user.name ?? user.email ?? 'You'}</p>
             <p className="truncate text-xs text-ink-faint">{user.isGuest ? 'Guest account' : user.email}</p>
           </div>
-          <button type="button" className={buttonStyles.ghost} onClick={() => void signOutHere()}>
-            Sign out
-          </button>
+          <SignOutButton isGuest={user.isGuest} />
         </div>
       </aside>
     </>
