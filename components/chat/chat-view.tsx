@@ -17,7 +17,7 @@ import { loadNewestMessages } from './load-messages';
 import { MessageList } from './message-list';
 import type { PickableModel } from './model-picker';
 import { randomId } from './random-id';
-import { RateLimitedError, rateLimitAware, rateLimitNotice } from './rate-limit';
+import { offersAccount, RateLimitedError, rateLimitAware, rateLimitNotice } from './rate-limit';
 import type { ChatCompanion } from './types';
 import { useOlderMessages } from './use-older-messages';
 import { useReplyResumption } from './use-reply-resumption';
@@ -32,9 +32,19 @@ type Props = {
   models: PickableModel[];
   /** Who answers, when it is not a configured model (the offline demo, or nobody for a mature companion). */
   notice: string | null;
+  /** A guest is offered an account when a limit stops them. */
+  isGuest?: boolean;
 };
 
-export function ChatView({ conversation, companion, initialMessages, olderCursor, models, notice }: Props) {
+export function ChatView({
+  conversation,
+  companion,
+  initialMessages,
+  olderCursor,
+  models,
+  notice,
+  isGuest = false,
+}: Props) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const requests = useMemo(() => liveRequests(), []);
@@ -81,7 +91,7 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
   // A refused request (429) changed nothing on the server: the list goes back to what it was
   // before the request, and a new message's text back into the composer, with when to send again.
   const beforeRequest = useRef<{ messages: ChatUIMessage[]; text: string } | null>(null);
-  const [limited, setLimited] = useState<{ notice: string; retryAt: number } | null>(null);
+  const [limited, setLimited] = useState<{ notice: string; retryAt: number; offerAccount: boolean } | null>(null);
   const [restored, setRestored] = useState({ text: '', times: 0 });
 
   const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError, resumeStream } =
@@ -97,7 +107,11 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
           setMessages(before.messages);
           if (before.text) setRestored((r) => ({ text: before.text, times: r.times + 1 }));
         }
-        setLimited({ notice: rateLimitNotice(failure), retryAt: failure.retryAt.getTime() });
+        setLimited({
+          notice: rateLimitNotice(failure),
+          retryAt: failure.retryAt.getTime(),
+          offerAccount: offersAccount(failure, isGuest),
+        });
       },
       onFinish: (finish) => {
         resumption.onFinish(finish);
@@ -242,6 +256,9 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
         initialText={editing && lastUser ? textOf(lastUser) : restored.text}
         mode={editing ? 'edit' : 'send'}
         notice={limited?.notice ?? null}
+        accountHref={
+          limited?.offerAccount ? `/signup?callbackUrl=${encodeURIComponent(`/chat/${conversation.id}`)}` : null
+        }
         vision={vision}
         onSwitchModel={(id) => void switchModel(id)}
         onCancelEdit={() => setEditing(false)}

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
 import { ImageIcon, MicIcon, PaperclipIcon, SendIcon, StopIcon } from '@/components/ui/icons';
@@ -17,8 +18,10 @@ type Props = {
   busy: boolean;
   mode: 'send' | 'edit';
   initialText: string;
-  /** Why sending has to wait (a rate limit), shown above the input. */
+  /** Why sending has to wait (a rate limit), shown above the input; Send stays off while it shows. */
   notice: string | null;
+  /** Where a guest stopped by a limit can create an account (with the notice), or null. */
+  accountHref?: string | null;
   vision: VisionSupport;
   onSubmit: (text: string, attachments: UploadedFile[]) => void;
   onStop: () => void;
@@ -34,6 +37,7 @@ export function Composer({
   mode,
   initialText,
   notice,
+  accountHref = null,
   vision,
   onSubmit,
   onStop,
@@ -68,7 +72,7 @@ export function Composer({
     problem ?? uploads.problem ?? uploads.items.find((item) => item.state === 'error')?.error ?? null;
 
   const submit = () => {
-    if (busy || recording) return;
+    if (busy || recording || notice) return;
     const trimmed = text.trim();
     if (uploads.busy) return setProblem('Wait a moment: the files are still uploading.');
     if (failed) return setProblem('Remove the files that could not be uploaded, then send.');
@@ -121,12 +125,17 @@ export function Composer({
         )}
         <div role="status">
           {notice && (
-            <p
-              data-testid="rate-limit-notice"
-              className="mb-2 rounded-2xl bg-ember-50 px-3 py-2 text-sm text-ember-900 dark:bg-ember-950/40 dark:text-ember-100"
-            >
-              {notice}
-            </p>
+            <div className="mb-2 rounded-2xl bg-ember-50 px-3 py-2 text-sm text-ember-900 dark:bg-ember-950/40 dark:text-ember-100">
+              <p data-testid="rate-limit-notice">{notice}</p>
+              {accountHref && (
+                <p className="mt-1">
+                  <Link href={accountHref} className="font-medium underline underline-offset-2">
+                    Create an account
+                  </Link>{' '}
+                  to keep your chats and send more.
+                </p>
+              )}
+            </div>
           )}
         </div>
         {hasImages && !vision.canSee && (
@@ -247,7 +256,7 @@ export function Composer({
                   type="submit"
                   aria-label={mode === 'edit' ? 'Save and resend' : 'Send message'}
                   title="Send (Enter)"
-                  disabled={(!text.trim() && !uploads.ready.length) || tooLong || uploads.busy}
+                  disabled={(!text.trim() && !uploads.ready.length) || tooLong || uploads.busy || Boolean(notice)}
                   className={`${buttonStyles.icon} size-10 bg-ember-600 text-white hover:bg-ember-700 hover:text-white`}
                 >
                   <SendIcon />

@@ -48,3 +48,11 @@ export function rateLimitNotice(error: RateLimitedError, now = Date.now()): stri
       return `${error.message.replace(/\s*(Try again|You can send more) in [^.]*\.$/, '')} You can send again ${when}.`;
   }
 }
+
+/**
+ * Whether to offer a guest an account when refused: accounts get more messages an hour and a
+ * larger daily allowance than guests (the same user id keeps counting, at the account's limit).
+ */
+export function offersAccount(error: RateLimitedError, isGuest: boolean): boolean {
+  return isGuest && (error.code === 'messages_per_hour' || error.code === 'daily_budget');
+}

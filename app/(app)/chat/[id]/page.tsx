@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { ChatView } from '@/components/chat/chat-view';
 import { PageLoadsLimited } from '@/components/chat/page-loads-limited';
 import { listModels } from '@/lib/ai/registry';
+import { requireUser } from '@/lib/auth/session';
 import { modelsFor, routingNotice } from '@/lib/ai/routing';
 import { toUIMessage } from '@/lib/conversations/ui-messages';
 import { loadConversation } from './load';
@@ -36,6 +37,7 @@ export default async function ChatPage({ params }: Props) {
       initialMessages={messages.map(toUIMessage)}
       olderCursor={olderCursor}
       notice={routingNotice(conversation.model, companion)}
+      isGuest={(await requireUser()).isGuest}
       models={modelsFor(companion, await listModels()).map(
         ({ id, name, available, unavailableReason, capabilities }) => ({
           id,
