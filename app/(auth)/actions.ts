@@ -1,9 +1,9 @@
 'use server';
 
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { resetPassword, requestPasswordReset } from '@/lib/auth/password-recovery';
 import { requestOrigin } from '@/lib/auth/request-origin';
-import { upgradeGuest } from '@/lib/auth/guest-upgrade';
+import { ACCOUNT_SAVED_COOKIE, upgradeGuest } from '@/lib/auth/guest-upgrade';
 import { getSessionCaller, requireSessionUser } from '@/lib/auth/session';
 import { refreshSessionToken } from '@/lib/auth/session-refresh';
 import { signUp } from '@/lib/auth/schemas';
@@ -61,6 +61,7 @@ export async function upgradeGuestAction(
     await guardSignUp(input, { address: clientAddress(requestHeaders), humanCheck });
     const answer = await upgradeGuest(caller, input, requestOrigin(requestHeaders));
     await refreshSessionToken({ guest: false, name: answer.name, email: answer.email });
+    (await cookies()).set(ACCOUNT_SAVED_COOKIE, answer.mail, { path: '/signup', maxAge: 120, sameSite: 'lax' });
     return { ok: true, email: answer.email, mail: answer.mail };
   } catch (error) {
     const e = toHearthError(error);

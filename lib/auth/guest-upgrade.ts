@@ -13,6 +13,13 @@ import { forgetSessionState } from './session-state';
 /** The account a guest became, and whether a confirmation link went to its address. */
 export type UpgradeAnswer = { email: string; name: string | null; mail: 'sent' | 'unavailable' };
 
+/**
+ * Set for a couple of minutes after an upgrade, holding whether a link was mailed: the new session
+ * cookie makes Next.js render /signup again, which then says the account is saved rather than
+ * sending an account away from sign-up.
+ */
+export const ACCOUNT_SAVED_COOKIE = 'hearth-account-saved';
+
 export const EMAIL_TAKEN = 'That email already has an account. Sign in to it instead, or use another address.';
 
 /**
