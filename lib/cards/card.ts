@@ -85,8 +85,11 @@ const hearthExtension = personaFields
 
 export type ImportedCard = { spec: CardSpec; fields: PersonaFields; image: Buffer | null };
 
-/** A card file (JSON or PNG with a `ccv3` or `chara` chunk) as persona fields; a 400 naming the problem otherwise. */
-export function parseCardFile(bytes: Uint8Array, fileName = ''): ImportedCard {
+/**
+ * A card file (JSON or PNG with a `ccv3` or `chara` chunk) as persona fields; a 400 naming the problem
+ * otherwise. Messages never repeat the file name: the import button shows them beside it.
+ */
+export function parseCardFile(bytes: Uint8Array): ImportedCard {
   if (bytes.byteLength === 0) throw new HearthError('bad_request', 'The card file is empty.', { param: 'file' });
   if (bytes.byteLength > MAX_CARD_FILE_BYTES) {
     throw new HearthError('payload_too_large', `Card files can be at most ${MAX_CARD_FILE_BYTES / 1024 / 1024} MB.`, {
@@ -105,9 +108,11 @@ export function parseCardFile(bytes: Uint8Array, fileName = ''): ImportedCard {
     return { ...card, image: withoutTextChunks(bytes, ['ccv3', 'chara']) };
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw new HearthError('bad_request', 'CHARX (.charx) cards are not supported: export the card as PNG or JSON.', {
-      param: 'file',
-    });
+    throw new HearthError(
+      'bad_request',
+      'CHARX cards cannot be imported yet: export the card as PNG or JSON from the app that made it, and import that.',
+      { param: 'file' },
+    );
   }
   if (bytes.byteLength > MAX_CARD_JSON_BYTES)
     throw new HearthError('payload_too_large', 'Card JSON can be at most 1 MB.', { param: 'file' });
@@ -115,7 +120,7 @@ export function parseCardFile(bytes: Uint8Array, fileName = ''): ImportedCard {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new HearthError('bad_request', `${fileName || 'The file'} is neither a PNG card nor valid JSON.`, {
+    throw new HearthError('bad_request', 'This file is not a character card: choose a card saved as PNG or JSON.', {
       param: 'file',
     });
   }

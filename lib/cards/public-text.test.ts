@@ -52,7 +52,7 @@ const MELINA = path.join(FIXTURES, 'v2_png_melina.png');
 
 describe.skipIf(fixtures.length === 0)(`public texts of the real-world cards in ${FIXTURES}`, () => {
   it.each(fixtures)('%s: no definition text, macro or tag reaches the public fields', (file) => {
-    const { fields } = parseCardFile(readFileSync(path.join(FIXTURES, file)), file);
+    const { fields } = parseCardFile(readFileSync(path.join(FIXTURES, file)));
     for (const text of [fields.tagline, fields.description]) {
       expect(text).not.toMatch(/\{\{|\}\}|\[|\]|\("|<START>/i);
     }
@@ -61,7 +61,7 @@ describe.skipIf(fixtures.length === 0)(`public texts of the real-world cards in 
   });
 
   it.skipIf(!existsSync(MELINA))("Melina: the W++ definition is private, the tagline is the author's note", () => {
-    const { fields } = parseCardFile(readFileSync(MELINA), 'v2_png_melina.png');
+    const { fields } = parseCardFile(readFileSync(MELINA));
     expect(fields.instructions).toMatch(/^\[character\("Melina"\)/);
     expect(fields).toMatchObject({ tagline: 'Melina from Elden Ring', description: '', specialties: [] });
     expect(fields.cardExtra.tags).toEqual(['Human', 'Female', 'Video Game', 'Adventure']);

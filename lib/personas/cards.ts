@@ -16,13 +16,18 @@ export async function importCard(
   fileName: string,
   db?: Database,
 ): Promise<{ persona: Persona; spec: CardSpec }> {
-  const card = parseCardFile(bytes, fileName);
+  const card = parseCardFile(bytes);
   const avatar = card.image ? checkAvatar(card.image) : null;
   const slug = await withUser(admin, (tx) => freeSlug(tx, card.fields.slug), db);
   const persona = await createPersona(
     admin,
     { ...card.fields, slug },
-    { action: 'persona.import', avatar, note: `Imported from a ${card.spec.toUpperCase()} card`, db },
+    {
+      action: 'persona.import',
+      avatar,
+      note: `Imported from a ${card.spec.toUpperCase()} card${fileName ? ` (${fileName.slice(0, 120)})` : ''}`,
+      db,
+    },
   );
   return { persona, spec: card.spec };
 }
