@@ -6,6 +6,7 @@ import type { Persona } from '@/lib/personas/queries';
 import { personaFields, slugify, type PersonaFields } from '@/lib/personas/schemas';
 import { adminFetch, jsonInit } from './api';
 import { avatarProblem } from './avatar-file';
+import { useConfirm } from './use-confirm';
 import { useTokenCount } from './use-token-count';
 import { useUnsavedWarning } from './use-unsaved-warning';
 
@@ -39,6 +40,7 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
   // A new persona's slug follows its name until the slug is edited.
   const [slugTouched, setSlugTouched] = useState(Boolean(persona));
   const tokens = useTokenCount(fields.instructions);
+  const { ask, dialog: confirmDialog } = useConfirm();
 
   const avatarFile = avatar?.file ?? null;
   const avatarPreview = avatar?.preview ?? null;
@@ -98,7 +100,10 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
     if (!result.ok) {
       setBusy(false);
       const key = result.error.param?.replace(/^fields\./, '').split('.')[0] as keyof PersonaFields | undefined;
-      if (key && key in next) setErrors({ [key]: result.error.message });
+      if (key && key in next) {
+        setErrors({ [key]: result.error.message });
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      }
       return setStatus(result.error.message);
     }
     const stored = result.data.persona;
@@ -140,7 +145,12 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
   };
 
   const restoreVersion = async (v: number) => {
-    if (dirty && !window.confirm('Restoring replaces your unsaved changes. Continue?')) return;
+    const question = {
+      title: `Restore version ${v}?`,
+      body: 'Restoring replaces your unsaved changes.',
+      confirmLabel: 'Restore',
+    };
+    if (dirty && !(await ask(question))) return;
     if (!persona) return;
     setBusy(true);
     const result = await adminFetch<{ persona: Persona }>(
@@ -176,5 +186,6 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
     save,
     manage,
     restoreVersion,
+    confirmDialog,
   };
 }
