@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, signInVerified } from './helpers';
 
 // Real-world cards, used where they are (their licences do not let us copy them into the repo).
@@ -16,7 +16,8 @@ const importInput = (page: Page) => page.locator('#card-file');
 const personasLink = (page: Page) =>
   page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Personas' });
 
-async function shoot(page: Page, name: string) {
+/** Full-page shots, and with `focus` a viewport shot scrolled to it (the admin layout scrolls inside its main column). */
+async function shoot(page: Page, name: string, focus?: Locator) {
   if (!existsSync(path.dirname(SHOTS))) return;
   mkdirSync(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
@@ -27,6 +28,10 @@ async function shoot(page: Page, name: string) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: width!, height: height! });
       await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
+      if (focus) {
+        await focus.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}-detail.png` });
+      }
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -45,6 +50,9 @@ test('an admin imports Melina: the W++ definition stays private, the avatar is s
   // The setup checklist names what is configured, with the settings (admins only).
   const checklist = page.locator('details').filter({ hasText: 'Setup checklist' });
   await expect(checklist).toBeVisible();
+  // Folded when nothing needs attention (as here); one click opens it.
+  if (!(await checklist.evaluate((d) => (d as HTMLDetailsElement).open))) await checklist.locator('summary').click();
+  await expect(checklist.getByText('Text models')).toBeVisible();
   await expect(checklist).toContainText('Text models');
   await expect(checklist).toContainText('GOOGLE_GENERATIVE_AI_API_KEY');
   await expect(checklist).toContainText('OPENROUTER_API_KEY');
@@ -78,7 +86,7 @@ test('an admin imports Melina: the W++ definition stays private, the avatar is s
   await expect(page.getByLabel('Description')).toHaveValue('');
   // The card's tags are kept privately, not turned into specialties (picker chips).
   await expect(page.getByText(/The card's own tags, kept private.*Video Game/)).toBeVisible();
-  await shoot(page, 'studio-after-import');
+  await shoot(page, 'studio-after-import', page.getByLabel('System instructions'));
 
   // The avatar is the card's picture, resized to WebP: not the 470 kB card PNG (review D23).
   const src = (await page.getByRole('img', { name: 'Portrait of Melina' }).getAttribute('src'))!;
@@ -107,7 +115,7 @@ test('publishing without system instructions is refused inline; archiving asks i
   await page.getByLabel('Email').fill(ADMIN_EMAIL);
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Casey');
   await page.goto('/admin/personas');
 
   const card = { spec: 'chara_card_v2', spec_version: '2.0', data: { name: 'Blank Slate', first_mes: 'Hello.' } };

@@ -65,7 +65,7 @@ export function SetupChecklist({ items, warnings }: { items: SetupItem[]; warnin
                     {name}
                   </code>
                 ))}
-                <span className="ml-1">· Guide: {item.docs}</span>
+                <span className="ml-1">Guide: {item.docs}</span>
               </p>
             </li>
           ))}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Persona } from '@/lib/personas/queries';
 import { personaFields, slugify, type PersonaFields } from '@/lib/personas/schemas';
 import { adminFetch, jsonInit } from './api';
@@ -50,6 +50,13 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
   );
   useUnsavedWarning(dirty && !busy);
   useEffect(() => () => void (avatarPreview && URL.revokeObjectURL(avatarPreview)), [avatarPreview]);
+  // A field the server refused takes the focus once its error is on the page.
+  const focusRefused = useRef(false);
+  useEffect(() => {
+    if (!focusRefused.current) return;
+    focusRefused.current = false;
+    document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const set: SetField = (key, value) => {
     setFields((f) => ({
@@ -102,7 +109,7 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
       const key = result.error.param?.replace(/^fields\./, '').split('.')[0] as keyof PersonaFields | undefined;
       if (key && key in next) {
         setErrors({ [key]: result.error.message });
-        requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+        focusRefused.current = true;
       }
       return setStatus(result.error.message);
     }
