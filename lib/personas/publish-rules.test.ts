@@ -67,8 +67,8 @@ describe.each(TEST_DATABASES)('publishing needs system instructions, on $name', 
     expect(toHearthError(error)).toMatchObject({ ...refusal, status: 400 });
     const inserted = await rejects(
       db.query(
-        `insert into hearth.companions (slug, name, instructions, greeting, avatar_url, visibility)
-         values ($1, 'Raw', '', 'Hi', '/a.svg', 'published')`,
+        `insert into hearth.companions (slug, name, tagline, description, instructions, greeting, avatar_url, visibility)
+         values ($1, 'Raw', '', '', '', 'Hi', '/a.svg', 'published')`,
         [`raw-insert-${run}`],
       ),
     );
