@@ -142,9 +142,9 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
   await expect(assistantMessages(userPage).nth(1)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
   expect(((await assistantMessages(userPage).nth(1).textContent()) ?? '').length).toBeGreaterThan(5);
 
-  // The avatar is served from the database with the type its bytes say.
+  // The avatar is served from the database, stored resized as WebP (review D23).
   const avatar = await userPage.request.get(avatarSrc);
-  expect([avatar.status(), avatar.headers()['content-type']]).toEqual([200, 'image/png']);
+  expect([avatar.status(), avatar.headers()['content-type']]).toEqual([200, 'image/webp']);
   await user.close();
 });
 

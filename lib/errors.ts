@@ -94,10 +94,15 @@ export function fromDatabaseError(error: unknown): HearthError | undefined {
       return new HearthError('not_found', 'Not found.');
     case 'HQ413': // the storage quota's trigger (migration 20261207070000_storage_quota.sql)
       return storageQuotaError((error as { detail?: string }).detail);
+    case 'HQ422': // the persona publish rule's trigger (migration 20261208040000_persona_publish_rules.sql)
+      return new HearthError('bad_request', PUBLISH_NEEDS_INSTRUCTIONS, { param: 'fields.instructions' });
     default:
       return undefined;
   }
 }
+
+export const PUBLISH_NEEDS_INSTRUCTIONS =
+  'Add system instructions before publishing: they tell the model who this companion is.';
 
 /** Over the storage quota: how much is used of how much, and what to do about it. */
 export function storageQuotaError(detail: string | undefined): HearthError {

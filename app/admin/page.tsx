@@ -1,6 +1,8 @@
 import { BarTable, TimeChart } from '@/components/admin/charts';
+import { SetupChecklist } from '@/components/admin/setup-checklist';
 import { buttonStyles } from '@/components/ui/button';
 import { loadAnalytics, parseRange } from '@/lib/admin/analytics';
+import { setupChecklist, setupWarnings } from '@/lib/admin/setup';
 import { requireAdminPage } from '@/lib/auth/roles';
 import { isHearthError } from '@/lib/errors';
 
@@ -72,6 +74,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
           </a>
         </form>
       </header>
+      <SetupChecklist items={setupChecklist()} warnings={setupWarnings()} />
       {rangeError && (
         <p
           role="alert"
@@ -142,7 +145,10 @@ export default async function AnalyticsPage({ searchParams }: Props) {
         />
       </div>
 
-      <h2 className="mt-8 mb-3 text-lg font-semibold">Cost</h2>
+      <h2 className="mt-8 text-lg font-semibold">Cost</h2>
+      <p className="mb-3 text-sm text-ink-soft">
+        Replies here are every message a companion wrote (opening greetings included) and every API request, errors too.
+      </p>
       <div className="grid gap-4 lg:grid-cols-3">
         <BarTable
           title="By model"
@@ -179,7 +185,11 @@ export default async function AnalyticsPage({ searchParams }: Props) {
         />
       </div>
 
-      <h2 className="mt-8 mb-3 text-lg font-semibold">Speed by model</h2>
+      <h2 className="mt-8 text-lg font-semibold">Speed by model</h2>
+      <p className="mb-3 text-sm text-ink-soft">
+        Counts only the replies that were timed: those generated in the web chat and in calls. Greetings and API
+        requests have no timing, so these counts are lower than the ones under Cost.
+      </p>
       <div className="overflow-x-auto rounded-2xl border border-line bg-raised">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">

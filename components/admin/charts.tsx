@@ -39,6 +39,10 @@ export function TimeChart({
   const band = innerW / Math.max(days.length, 1);
   const labelled = days.length <= 1 ? [0] : [0, Math.floor((days.length - 1) / 2), days.length - 1];
   const total = series.map((s) => s.values.reduce((a, b) => a + b, 0));
+  // A line needs two days with data to mean anything: one day's data as a line reads as a rise
+  // from zero (review D34), so it is drawn as bars.
+  const daysWithData = days.filter((_, i) => series.some((s) => (s.values[i] ?? 0) > 0)).length;
+  const shape = kind === 'line' && daysWithData >= 2 ? 'line' : 'bar';
 
   return (
     <figure className="rounded-2xl border border-line bg-raised p-4">
@@ -98,7 +102,7 @@ export function TimeChart({
             {days[i]?.slice(5)}
           </text>
         ))}
-        {kind === 'bar'
+        {shape === 'bar'
           ? series.map((s, si) =>
               s.values.map((v, i) => {
                 const w = Math.max(1, (band * 0.8) / series.length);
@@ -167,14 +171,16 @@ export function TimeChart({
   );
 }
 
-/** Horizontal bars in a real table: the bar is decoration, the number is the content. */
+/** Horizontal bars in a real table: the bar is decoration, the number is the content. Names wrap, never truncate. */
 export function BarTable({
   title,
+  description,
   rows,
   valueLabel,
   format,
 }: {
   title: string;
+  description?: string;
   rows: { key: string; label: string; value: number; detail?: string }[];
   valueLabel: string;
   format: (v: number) => string;
@@ -182,11 +188,12 @@ export function BarTable({
   const max = Math.max(0, ...rows.map((r) => r.value));
   return (
     <section className="rounded-2xl border border-line bg-raised p-4">
-      <h3 className="mb-3 text-sm font-semibold">{title}</h3>
+      <h3 className="text-sm font-semibold">{title}</h3>
+      {description && <p className="mt-0.5 text-xs text-ink-faint">{description}</p>}
       {rows.length === 0 ? (
         <p className="py-4 text-center text-sm text-ink-faint">No replies in this range.</p>
       ) : (
-        <table className="w-full text-sm">
+        <table className="mt-2 w-full text-sm">
           <caption className="sr-only">{title}</caption>
           <thead className="sr-only">
             <tr>
@@ -197,21 +204,17 @@ export function BarTable({
           <tbody>
             {rows.slice(0, 12).map((r) => (
               <tr key={r.key}>
-                <th scope="row" className="w-2/5 max-w-0 truncate py-1.5 pr-3 text-left font-normal" title={r.label}>
+                <th scope="row" className="py-1.5 pr-3 text-left align-top font-normal [overflow-wrap:anywhere]">
                   {r.label}
+                  <span
+                    className="mt-1 block h-1.5 rounded-full bg-ember-500"
+                    style={{ width: `${max ? Math.max(2, (r.value / max) * 100) : 0}%` }}
+                    aria-hidden="true"
+                  />
                 </th>
-                <td className="py-1.5">
-                  <div className="flex items-center gap-2">
-                    <span
-                      className="h-2 rounded-full bg-ember-500"
-                      style={{ width: `${max ? Math.max(2, (r.value / max) * 100) : 0}%`, maxWidth: '70%' }}
-                      aria-hidden="true"
-                    />
-                    <span className="text-xs whitespace-nowrap tabular-nums">
-                      {format(r.value)}
-                      {r.detail && <span className="text-ink-faint"> · {r.detail}</span>}
-                    </span>
-                  </div>
+                <td className="py-1.5 text-right align-top text-xs whitespace-nowrap tabular-nums">
+                  {format(r.value)}
+                  {r.detail && <span className="block text-ink-faint">{r.detail}</span>}
                 </td>
               </tr>
             ))}

@@ -23,18 +23,23 @@ export function ImportCardButton() {
     });
     setBusy(false);
     if (input.current) input.current.value = '';
-    if (!result.ok) return setError(`${file.name}: ${result.error.message}`);
+    // The server's message is one sentence without the file name (review D21).
+    if (!result.ok) return setError(result.error.message);
     router.push(`/admin/personas/${result.data.persona.id}?imported=1`);
   };
 
   return (
     <div className="flex flex-col items-end gap-1">
+      <label htmlFor="card-file" className="sr-only">
+        Character card file (PNG or JSON)
+      </label>
       <input
         ref={input}
         id="card-file"
         type="file"
         accept=".png,.json,image/png,application/json"
         className="sr-only"
+        tabIndex={-1}
         onChange={(e) => void upload(e.target.files?.[0])}
       />
       <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={() => input.current?.click()}>

@@ -152,6 +152,20 @@ describe('the persona studio', () => {
     expect(unsaved()).toBeTruthy();
   });
 
+  it("shows the server's publish refusal under the instructions, focused, and stays a draft", async () => {
+    renderStudio(juniper);
+    const message = 'Add system instructions before publishing: they tell the model who this companion is.';
+    api.refuseNext({ status: 400, message, param: 'fields.instructions' });
+    fireEvent.click(button('Publish'));
+
+    const instructions = input('System instructions');
+    await waitFor(() => expect(instructions.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(instructions.parentElement!).getByRole('alert').textContent).toBe(message);
+    await waitFor(() => expect(document.activeElement).toBe(instructions));
+    expect(JSON.parse(api.received.at(-1)!.body).fields.visibility).toBe('published');
+    expect(screen.getByText('Draft')).toBeTruthy();
+  });
+
   it('takes an avatar by its bytes, not its name, and counts it as a change', async () => {
     renderStudio(juniper);
     const file = document.getElementById('avatar-file') as HTMLInputElement;

@@ -93,6 +93,7 @@ export function PersonaStudio({ persona, initial, versions, models }: Props) {
           </div>
         </aside>
       </div>
+      {studio.confirmDialog}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 'use client';
 
 import { buttonStyles } from '@/components/ui/button';
+import { archiveQuestion } from './archive-question';
 import { Section } from './fields';
+import { useConfirm } from './use-confirm';
 import type { ManageAction } from './use-persona-studio';
 
 type Props = {
@@ -14,6 +16,7 @@ type Props = {
 
 /** A saved persona's card exports (V3 and V2, PNG and JSON), its duplicate, and its archive or return from it. */
 export function StudioManage({ personaId, name, archived, busy, onManage }: Props) {
+  const { ask, dialog } = useConfirm();
   return (
     <Section title="Share and manage">
       <div className="flex flex-wrap gap-2">
@@ -43,15 +46,15 @@ export function StudioManage({ personaId, name, archived, busy, onManage }: Prop
             type="button"
             className={buttonStyles.danger}
             disabled={busy}
-            onClick={() =>
-              window.confirm(`Archive ${name}? It leaves the picker; existing chats keep working.`) &&
-              onManage('archive')
-            }
+            onClick={async () => {
+              if (await ask(archiveQuestion(name))) onManage('archive');
+            }}
           >
             Archive
           </button>
         )}
       </div>
+      {dialog}
     </Section>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Persona } from '@/lib/personas/queries';
 import { personaFields, slugify, type PersonaFields } from '@/lib/personas/schemas';
 import { adminFetch, jsonInit } from './api';
 import { avatarProblem } from './avatar-file';
+import { useConfirm } from './use-confirm';
 import { useTokenCount } from './use-token-count';
 import { useUnsavedWarning } from './use-unsaved-warning';
 
@@ -39,6 +40,7 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
   // A new persona's slug follows its name until the slug is edited.
   const [slugTouched, setSlugTouched] = useState(Boolean(persona));
   const tokens = useTokenCount(fields.instructions);
+  const { ask, dialog: confirmDialog } = useConfirm();
 
   const avatarFile = avatar?.file ?? null;
   const avatarPreview = avatar?.preview ?? null;
@@ -48,6 +50,13 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
   );
   useUnsavedWarning(dirty && !busy);
   useEffect(() => () => void (avatarPreview && URL.revokeObjectURL(avatarPreview)), [avatarPreview]);
+  // A field the server refused takes the focus once its error is on the page.
+  const focusRefused = useRef(false);
+  useEffect(() => {
+    if (!focusRefused.current) return;
+    focusRefused.current = false;
+    document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const set: SetField = (key, value) => {
     setFields((f) => ({
@@ -98,7 +107,10 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
     if (!result.ok) {
       setBusy(false);
       const key = result.error.param?.replace(/^fields\./, '').split('.')[0] as keyof PersonaFields | undefined;
-      if (key && key in next) setErrors({ [key]: result.error.message });
+      if (key && key in next) {
+        setErrors({ [key]: result.error.message });
+        focusRefused.current = true;
+      }
       return setStatus(result.error.message);
     }
     const stored = result.data.persona;
@@ -140,7 +152,12 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
   };
 
   const restoreVersion = async (v: number) => {
-    if (dirty && !window.confirm('Restoring replaces your unsaved changes. Continue?')) return;
+    const question = {
+      title: `Restore version ${v}?`,
+      body: 'Restoring replaces your unsaved changes.',
+      confirmLabel: 'Restore',
+    };
+    if (dirty && !(await ask(question))) return;
     if (!persona) return;
     setBusy(true);
     const result = await adminFetch<{ persona: Persona }>(
@@ -176,5 +193,6 @@ export function usePersonaStudio(persona: Persona | null, initial: PersonaFields
     save,
     manage,
     restoreVersion,
+    confirmDialog,
   };
 }

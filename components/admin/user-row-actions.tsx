@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
 import { adminFetch, jsonInit } from './api';
+import { useConfirm } from './use-confirm';
 
 /** Role and access for one account. Yourself: read-only (another admin must change you). */
 export function UserRowActions({
@@ -22,10 +23,12 @@ export function UserRowActions({
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { ask, dialog } = useConfirm();
   if (self) return <span className="text-xs text-ink-faint">You</span>;
 
-  const change = async (body: { role?: 'user' | 'admin'; disabled?: boolean }, confirmText?: string) => {
-    if (confirmText && !window.confirm(confirmText)) return;
+  type Question = Parameters<typeof ask>[0];
+  const change = async (body: { role?: 'user' | 'admin'; disabled?: boolean }, question?: Question) => {
+    if (question && !(await ask(question))) return;
     setBusy(true);
     const result = await adminFetch(`/api/admin/users/${id}`, jsonInit('PATCH', body));
     setBusy(false);
@@ -47,7 +50,11 @@ export function UserRowActions({
           void change(
             { role: e.target.value as 'user' | 'admin' },
             e.target.value === 'admin'
-              ? `Make ${label} an admin? Admins edit personas and see usage totals.`
+              ? {
+                  title: `Make ${label} an admin?`,
+                  body: 'Admins edit personas, manage accounts and see usage totals.',
+                  confirmLabel: 'Make admin',
+                }
               : undefined,
           )
         }
@@ -63,7 +70,13 @@ export function UserRowActions({
         onClick={() =>
           void change(
             { disabled: !disabled },
-            disabled ? undefined : `Disable ${label}? They are signed out and their API keys stop working.`,
+            disabled
+              ? undefined
+              : {
+                  title: `Disable ${label}?`,
+                  body: 'They are signed out at once and their API keys stop working. You can enable the account again.',
+                  confirmLabel: 'Disable',
+                },
           )
         }
       >
@@ -74,6 +87,7 @@ export function UserRowActions({
           {error}
         </p>
       )}
+      {dialog}
     </div>
   );
 }

@@ -168,3 +168,20 @@ export const GaugeIcon = ({ className = 'size-5' }: IconProps) => (
     <path d="M4 17a8 8 0 1 1 16 0M12 17l4-5" />
   </svg>
 );
+export const EyeIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}>
+    <path d="M2.5 12s3.5-6.5 9.5-6.5 9.5 6.5 9.5 6.5-3.5 6.5-9.5 6.5S2.5 12 2.5 12z" />
+    <circle cx="12" cy="12" r="2.8" />
+  </svg>
+);
+export const EyeOffIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}>
+    <path d="M4 4l16 16M10 5.7a9.6 9.6 0 0 1 2-.2c6 0 9.5 6.5 9.5 6.5a16 16 0 0 1-2.7 3.5M6.3 7.4A15.6 15.6 0 0 0 2.5 12s3.5 6.5 9.5 6.5a9 9 0 0 0 4.3-1.1M9.9 10a2.8 2.8 0 0 0 4 4" />
+  </svg>
+);
+export const ArchiveIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...common} className={className}>
+    <rect x="3.5" y="4.5" width="17" height="4" rx="1" />
+    <path d="M5 8.5V18a1.5 1.5 0 0 0 1.5 1.5h11A1.5 1.5 0 0 0 19 18V8.5M10 12.5h4" />
+  </svg>
+);

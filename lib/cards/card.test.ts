@@ -64,29 +64,48 @@ function expectError(fn: () => unknown, message: RegExp, param?: string) {
 }
 
 describe('character cards', () => {
-  it('round-trips a V2 card through JSON, keeping every field and unknown extension', () => {
+  it('imports a V2 card: the definition becomes private instructions, the tags private card metadata', () => {
     const imported = parseCardFile(bytes(cardV2));
     expect(imported.spec).toBe('v2');
     expect(imported.fields).toMatchObject({
       name: 'Captain Wren',
       greeting: dataV2.first_mes,
-      instructions: dataV2.system_prompt,
-      specialties: dataV2.tags,
+      instructions: `${dataV2.system_prompt}\n\n${dataV2.description}`,
+      tagline: 'Made for Hearth tests.',
+      description: '',
+      specialties: [],
       visibility: 'draft',
       slug: 'captain-wren',
     });
+    expect(imported.fields.cardExtra.tags).toEqual(dataV2.tags);
+  });
+
+  it('exports the instructions as the card description, and round-trips a card without a system prompt', () => {
+    const card = { ...cardV2, data: { ...dataV2, system_prompt: '' } };
+    const imported = parseCardFile(bytes(card));
     const exported = personaToCard(imported.fields, 'v2');
     const { hearth, ...extensions } = exported.data.extensions as Record<string, unknown>;
-    expect({ ...exported, data: { ...exported.data, extensions } }).toEqual(cardV2);
-    expect(hearth).toMatchObject({ slug: 'captain-wren', languages: ['en-US'] });
+    expect({ ...exported, data: { ...exported.data, extensions } }).toEqual(card);
+    expect(hearth).toMatchObject({ slug: 'captain-wren', languages: ['en-US'], specialties: [] });
+    const joined = personaToCard(parseCardFile(bytes(cardV2)).fields, 'v2').data;
+    expect(joined).toMatchObject({
+      system_prompt: '',
+      description: `${dataV2.system_prompt}\n\n${dataV2.description}`,
+    });
+  });
+
+  it("drops {{original}} from a card's system prompt", () => {
+    const card = { ...cardV2, data: { ...dataV2, system_prompt: '{{original}}\nNo violence.' } };
+    expect(parseCardFile(bytes(card)).fields.instructions).toBe(`No violence.\n\n${dataV2.description}`);
   });
 
   it('round-trips a V3 card through JSON with its V3-only fields', () => {
-    const imported = parseCardFile(bytes(cardV3));
+    const card = { ...cardV3, data: { ...cardV3.data, system_prompt: '' } };
+    const imported = parseCardFile(bytes(card));
     expect(imported.spec).toBe('v3');
     const exported = personaToCard(imported.fields, 'v3');
     expect({ ...exported, data: { ...exported.data, extensions: withoutHearth(exported.data.extensions) } }).toEqual(
-      cardV3,
+      card,
     );
   });
 
@@ -116,6 +135,8 @@ describe('character cards', () => {
       temperature: 1.1,
       nsfw: true,
       tagline: 'Stories from the sky',
+      description: 'A captain with stories.',
+      specialties: ['Stories', 'Travel'],
       voice: 'calm',
       voices: { 'fr-FR': 'Zephyr', 'it-IT': 'bright' },
     };
@@ -146,7 +167,12 @@ describe('character cards', () => {
   });
 
   it('refuses malformed cards with an error naming what is wrong', () => {
-    expectError(() => parseCardFile(new TextEncoder().encode('{nope')), /neither a PNG card nor valid JSON/, 'file');
+    // One sentence in product words, without the file name (the import button shows it; review D21).
+    expectError(
+      () => parseCardFile(new TextEncoder().encode('{nope')),
+      /^This file is not a character card: choose a card saved as PNG or JSON\.$/,
+      'file',
+    );
     expectError(
       () => parseCardFile(bytes({ spec: 'chara_card_v9', data: {} })),
       /Unknown card spec "chara_card_v9"/,
@@ -183,7 +209,7 @@ describe('character cards', () => {
     damaged[damaged.length - 20] = damaged[damaged.length - 20]! ^ 0xff;
     expectError(() => parseCardFile(damaged), /damaged|truncated/);
     expectError(() => parseCardFile(new Uint8Array(5 * 1024 * 1024).fill(32)), /at most 4 MB/);
-    expectError(() => parseCardFile(new Uint8Array([0x50, 0x4b, 3, 4])), /CHARX/);
+    expectError(() => parseCardFile(new Uint8Array([0x50, 0x4b, 3, 4])), /^CHARX cards cannot be imported yet: export/);
   });
 });
 
@@ -193,7 +219,7 @@ const fixtures = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => /\.(
 
 describe.skipIf(fixtures.length === 0)(`real-world cards in ${FIXTURES}`, () => {
   it.each(fixtures)('%s imports, and exports back to the same fields', (file) => {
-    const card = parseCardFile(readFileSync(path.join(FIXTURES, file)), file);
+    const card = parseCardFile(readFileSync(path.join(FIXTURES, file)));
     expect(card.fields.name.length).toBeGreaterThan(0);
     for (const spec of ['v2', 'v3'] as const) {
       const json = parseCardFile(bytes(personaToCard(card.fields, spec)));
@@ -214,5 +240,15 @@ describe.skipIf(fixtures.length === 0)(`real-world cards in ${FIXTURES}`, () => 
     ).data;
     expect(exported.character_book).toEqual(raw.character_book);
     expect(withoutHearth(exported.extensions)).toEqual(raw.extensions);
+  });
+});
+
+describe.skipIf(!existsSync(path.join(FIXTURES, 'v3_charx_synthetic_small.charx')))('a real CHARX card', () => {
+  it('is refused in product words, naming what to do instead', () => {
+    expectError(
+      () => parseCardFile(readFileSync(path.join(FIXTURES, 'v3_charx_synthetic_small.charx'))),
+      /^CHARX cards cannot be imported yet: export the card as PNG or JSON/,
+      'file',
+    );
   });
 });

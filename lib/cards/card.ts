@@ -2,11 +2,19 @@ import { z } from 'zod';
 import { HearthError } from '@/lib/errors';
 
 import { DEFAULT_PERSONA, personaFields, slugify, type PersonaFields } from '@/lib/personas/schemas';
+import { publicTexts } from './public-text';
 import { isPng, readChunks, solidPng, textChunks, withTextChunks, withoutTextChunks } from './png';
 
 // Character Card V1/V2/V3 (the SillyTavern family) <-> Hearth personas. A card's data fields map to
-// persona columns; everything else in `data` (character_book, assets, group_only_greetings, ...)
+// persona columns; everything else in `data` (character_book, assets, group_only_greetings, tags, ...)
 // and every extension but Hearth's own is kept in card_extra and given back on export.
+//
+// A card's description is its character definition, written for the model (often W++ or a bracketed
+// list): it becomes the persona's private system instructions, never its public description. The
+// public tagline and description come from the creator notes or a plain-prose summary
+// (./public-text.ts). The card's tags stay private card metadata: authors tag for their own site's
+// search ("Female", "AnyPOV", "Video Game"), and as picker chips they would crowd out the curated
+// specialties; the admin picks specialties, and an export gives the tags back unchanged.
 
 export const MAX_CARD_FILE_BYTES = 4 * 1024 * 1024;
 export const MAX_CARD_JSON_BYTES = 1024 * 1024;
@@ -16,15 +24,14 @@ export type CardSpec = 'v1' | 'v2' | 'v3';
 /** The card fields Hearth has a column for, and which persona field each fills. */
 const MAPPED = {
   name: 'name',
-  description: 'description',
+  system_prompt: 'instructions',
+  description: 'instructions',
   personality: 'personality',
   scenario: 'scenario',
   first_mes: 'greeting',
   mes_example: 'exampleDialogue',
-  system_prompt: 'instructions',
   post_history_instructions: 'postHistoryInstructions',
   alternate_greetings: 'alternateGreetings',
-  tags: 'specialties',
   creator: 'creator',
   character_version: 'characterVersion',
   creator_notes: 'creatorNotes',
@@ -62,6 +69,8 @@ const hearthExtension = personaFields
   .pick({
     slug: true,
     tagline: true,
+    description: true,
+    specialties: true,
     languages: true,
     defaultModel: true,
     fallbackModels: true,
@@ -76,8 +85,11 @@ const hearthExtension = personaFields
 
 export type ImportedCard = { spec: CardSpec; fields: PersonaFields; image: Buffer | null };
 
-/** A card file (JSON or PNG with a `ccv3` or `chara` chunk) as persona fields; a 400 naming the problem otherwise. */
-export function parseCardFile(bytes: Uint8Array, fileName = ''): ImportedCard {
+/**
+ * A card file (JSON or PNG with a `ccv3` or `chara` chunk) as persona fields; a 400 naming the problem
+ * otherwise. Messages never repeat the file name: the import button shows them beside it.
+ */
+export function parseCardFile(bytes: Uint8Array): ImportedCard {
   if (bytes.byteLength === 0) throw new HearthError('bad_request', 'The card file is empty.', { param: 'file' });
   if (bytes.byteLength > MAX_CARD_FILE_BYTES) {
     throw new HearthError('payload_too_large', `Card files can be at most ${MAX_CARD_FILE_BYTES / 1024 / 1024} MB.`, {
@@ -96,9 +108,11 @@ export function parseCardFile(bytes: Uint8Array, fileName = ''): ImportedCard {
     return { ...card, image: withoutTextChunks(bytes, ['ccv3', 'chara']) };
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw new HearthError('bad_request', 'CHARX (.charx) cards are not supported: export the card as PNG or JSON.', {
-      param: 'file',
-    });
+    throw new HearthError(
+      'bad_request',
+      'CHARX cards cannot be imported yet: export the card as PNG or JSON from the app that made it, and import that.',
+      { param: 'file' },
+    );
   }
   if (bytes.byteLength > MAX_CARD_JSON_BYTES)
     throw new HearthError('payload_too_large', 'Card JSON can be at most 1 MB.', { param: 'file' });
@@ -106,7 +120,7 @@ export function parseCardFile(bytes: Uint8Array, fileName = ''): ImportedCard {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new HearthError('bad_request', `${fileName || 'The file'} is neither a PNG card nor valid JSON.`, {
+    throw new HearthError('bad_request', 'This file is not a character card: choose a card saved as PNG or JSON.', {
       param: 'file',
     });
   }
@@ -171,21 +185,29 @@ export function parseCardJson(json: unknown): Omit<ImportedCard, 'image'> {
   }
   if (Object.keys(extensions).length > 0) extra.extensions = extensions;
   const settings = hearthExtension.safeParse(hearth ?? {});
+  const ours = settings.success ? withoutUndefined(settings.data) : {};
+  // Hearth's own export carries the curated specialties beside the tags: those tags are not extra.
+  if (card.tags.length === 0 || sameList(card.tags, ours.specialties)) delete extra.tags;
 
   const fields = {
     ...DEFAULT_PERSONA,
     slug: slugify(card.name),
-    ...(settings.success ? withoutUndefined(settings.data) : {}),
+    ...publicTexts({
+      name: card.name,
+      creatorNotes: card.creator_notes,
+      description: card.description,
+      personality: card.personality,
+      scenario: card.scenario,
+    }),
+    ...ours,
     name: card.name,
-    description: card.description,
+    instructions: [withoutOriginal(card.system_prompt), card.description.trim()].filter(Boolean).join('\n\n'),
     personality: card.personality,
     scenario: card.scenario,
     greeting: card.first_mes,
     exampleDialogue: card.mes_example,
-    instructions: card.system_prompt,
     postHistoryInstructions: card.post_history_instructions,
     alternateGreetings: card.alternate_greetings,
-    specialties: card.tags,
     creator: card.creator,
     characterVersion: card.character_version,
     creatorNotes: card.creator_notes,
@@ -203,11 +225,24 @@ export function parseCardJson(json: unknown): Omit<ImportedCard, 'image'> {
   return { spec, fields: checked.data };
 }
 
+/** A card's system prompt without `{{original}}`: Hearth has no front-end prompt for it to stand for. */
+function withoutOriginal(systemPrompt: string): string {
+  return systemPrompt.replace(/\{\{\s*original\s*\}\}/gi, '').trim();
+}
+
+function sameList(a: string[], b: string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The card JSON of a persona, V2 or V3. Kept data keys and extensions come back as they came in. */
+/**
+ * The card JSON of a persona, V2 or V3. Kept data keys and extensions come back as they came in. The
+ * instructions are the card's description (the character definition other front ends prompt with);
+ * the public description, tagline and specialties travel in Hearth's extension.
+ */
 export function personaToCard(
   fields: PersonaFields,
   spec: 'v2' | 'v3',
@@ -218,16 +253,16 @@ export function personaToCard(
   const data: Record<string, unknown> = {
     ...keptData,
     name: fields.name,
-    description: fields.description,
+    description: fields.instructions,
     personality: fields.personality,
     scenario: fields.scenario,
     first_mes: fields.greeting,
     mes_example: fields.exampleDialogue,
     creator_notes: fields.creatorNotes,
-    system_prompt: fields.instructions,
+    system_prompt: '',
     post_history_instructions: fields.postHistoryInstructions,
     alternate_greetings: fields.alternateGreetings,
-    tags: fields.specialties,
+    tags: Array.isArray(keptData.tags) ? keptData.tags : fields.specialties,
     creator: fields.creator,
     character_version: fields.characterVersion,
     extensions: {
@@ -235,6 +270,8 @@ export function personaToCard(
       hearth: {
         slug: fields.slug,
         tagline: fields.tagline,
+        description: fields.description,
+        specialties: fields.specialties,
         languages: fields.languages,
         defaultModel: fields.defaultModel,
         fallbackModels: fields.fallbackModels,

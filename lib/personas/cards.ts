@@ -3,7 +3,7 @@ import type { Database } from '@/lib/db/client';
 import { getAvatar, getPersona, type Persona } from '@/lib/personas/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
-import { checkAvatar } from './avatar';
+import { avatarAsPng, storedAvatar } from './avatar-resize';
 import { createPersona, fieldsOf, freeSlug } from './service';
 
 /**
@@ -16,13 +16,18 @@ export async function importCard(
   fileName: string,
   db?: Database,
 ): Promise<{ persona: Persona; spec: CardSpec }> {
-  const card = parseCardFile(bytes, fileName);
-  const avatar = card.image ? checkAvatar(card.image) : null;
+  const card = parseCardFile(bytes);
+  const avatar = card.image ? await storedAvatar(card.image) : null;
   const slug = await withUser(admin, (tx) => freeSlug(tx, card.fields.slug), db);
   const persona = await createPersona(
     admin,
     { ...card.fields, slug },
-    { action: 'persona.import', avatar, note: `Imported from a ${card.spec.toUpperCase()} card`, db },
+    {
+      action: 'persona.import',
+      avatar,
+      note: `Imported from a ${card.spec.toUpperCase()} card${fileName ? ` (${fileName.slice(0, 120)})` : ''}`,
+      db,
+    },
   );
   return { persona, spec: card.spec };
 }
@@ -51,5 +56,6 @@ export async function exportCard(
       fileName: `${base}.json`,
     };
   }
-  return { body: personaToPng(fields, spec, avatar?.bytes ?? null), contentType: 'image/png', fileName: `${base}.png` };
+  const portrait = avatar ? await avatarAsPng(avatar) : null;
+  return { body: personaToPng(fields, spec, portrait), contentType: 'image/png', fileName: `${base}.png` };
 }

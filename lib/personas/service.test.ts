@@ -24,6 +24,9 @@ import {
   setVisibility,
 } from '@/lib/personas/service';
 
+// Publishing needs instructions (publish-rules.test.ts): every persona here has some.
+const PERSONA = { ...DEFAULT_PERSONA, instructions: 'Be kind.' };
+
 // The PostgreSQL test database outlives a run: slugs carry a per-run suffix.
 const run = crypto.randomUUID().slice(0, 8);
 
@@ -45,7 +48,7 @@ describe.each(TEST_DATABASES)('the persona studio on $name', ({ open }) => {
   it('creates, versions, publishes, renames with a redirect, restores and archives a persona, auditing each step', async () => {
     const created = await createPersona(
       admin,
-      { ...DEFAULT_PERSONA, name: 'Nova', slug: `nova-${run}`, greeting: 'Hi!' },
+      { ...PERSONA, name: 'Nova', slug: `nova-${run}`, greeting: 'Hi!' },
       { db },
     );
     expect(created.visibility).toBe('draft');
@@ -61,7 +64,7 @@ describe.each(TEST_DATABASES)('the persona studio on $name', ({ open }) => {
     const renamed = await savePersona(
       admin,
       created.id,
-      { ...DEFAULT_PERSONA, name: 'Nova Star', slug: `nova-star-${run}`, greeting: 'Hello!', visibility: 'published' },
+      { ...PERSONA, name: 'Nova Star', slug: `nova-star-${run}`, greeting: 'Hello!', visibility: 'published' },
       2,
       { db },
     );
@@ -69,14 +72,12 @@ describe.each(TEST_DATABASES)('the persona studio on $name', ({ open }) => {
     expect(await withUser(user, (tx) => redirectedSlug(tx, `nova-${run}`), db)).toBe(`nova-star-${run}`);
 
     const stale = await rejects(
-      savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'X', slug: `nova-star-${run}` }, 1, { db }),
+      savePersona(admin, created.id, { ...PERSONA, name: 'X', slug: `nova-star-${run}` }, 1, { db }),
     );
     expect(isHearthError(stale) && stale.code).toBe('conflict');
-    const taken = await rejects(
-      createPersona(admin, { ...DEFAULT_PERSONA, name: 'Imposter', slug: `nova-${run}` }, { db }),
-    );
+    const taken = await rejects(createPersona(admin, { ...PERSONA, name: 'Imposter', slug: `nova-${run}` }, { db }));
     expect(isHearthError(taken) && taken.param).toBe('fields.slug');
-    const invalid = await rejects(createPersona(admin, { ...DEFAULT_PERSONA, name: 'Bad', slug: 'Bad Slug!' }, { db }));
+    const invalid = await rejects(createPersona(admin, { ...PERSONA, name: 'Bad', slug: 'Bad Slug!' }, { db }));
     expect(isHearthError(invalid) && invalid.param).toBe('slug');
 
     const restored = await restoreVersion(admin, created.id, 2, db);
@@ -113,7 +114,7 @@ describe.each(TEST_DATABASES)('the persona studio on $name', ({ open }) => {
     const created = await createPersona(
       admin,
       {
-        ...DEFAULT_PERSONA,
+        ...PERSONA,
         name: 'Polyglot',
         slug: `polyglot-${run}`,
         languages: ['fr-FR', 'de-DE'],
@@ -132,7 +133,7 @@ describe.each(TEST_DATABASES)('the persona studio on $name', ({ open }) => {
         savePersona(
           admin,
           created.id,
-          { ...DEFAULT_PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, voices: bad as never },
+          { ...PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, voices: bad as never },
           1,
           { db },
         ),
@@ -149,7 +150,7 @@ describe.each(TEST_DATABASES)('the persona studio on $name', ({ open }) => {
       admin,
       created.id,
       {
-        ...DEFAULT_PERSONA,
+        ...PERSONA,
         name: 'Polyglot',
         slug: `polyglot-${run}`,
         languages: ['fr-FR'],
@@ -166,7 +167,7 @@ describe.each(TEST_DATABASES)('the persona studio on $name', ({ open }) => {
     );
     expect((await restoreVersion(admin, created.id, 2, db)).voices).toEqual({});
 
-    await savePersona(admin, created.id, { ...DEFAULT_PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, voices }, 4, {
+    await savePersona(admin, created.id, { ...PERSONA, name: 'Polyglot', slug: `polyglot-${run}`, voices }, 4, {
       db,
     });
     const card = await exportCard(admin, created.id, 'v3', 'json', db);

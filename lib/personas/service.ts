@@ -21,7 +21,7 @@ import {
   type Version,
 } from '@/lib/personas/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
-import { HearthError } from '@/lib/errors';
+import { HearthError, PUBLISH_NEEDS_INSTRUCTIONS } from '@/lib/errors';
 import { parseWith } from '@/lib/validation/parse';
 import { personaFields, type PersonaFields, type PersonaFilters } from '@/lib/personas/schemas';
 import { avatarUrl } from './avatar';
@@ -69,6 +69,12 @@ async function assertSlugFree(tx: Queryable, slug: string, exceptId?: string): P
   }
 }
 
+/** A published persona needs instructions (the database's publish rule says the same, as a backstop). */
+function assertPublishable(fields: PersonaFields): void {
+  if (fields.visibility === 'published' && !fields.instructions.trim())
+    throw new HearthError('bad_request', PUBLISH_NEEDS_INSTRUCTIONS, { param: 'fields.instructions' });
+}
+
 /** Creates a persona (from the studio, an import or a duplicate) with its first version. */
 export async function createPersona(
   admin: UserScope,
@@ -81,6 +87,7 @@ export async function createPersona(
   } = {},
 ): Promise<Persona> {
   const fields = parseWith(personaFields, input);
+  assertPublishable(fields);
   return withUser(
     admin,
     async (tx) => {
@@ -122,6 +129,8 @@ export async function savePersona(
     async (tx) => {
       await tx.query('select id from hearth.companions where id = $1 for update', [id]);
       const current = await load(tx, id);
+      // A persona published before this rule may keep its state; publishing or emptying needs instructions.
+      if (current.visibility !== 'published' || current.instructions.trim()) assertPublishable(fields);
       if (baseVersion !== null && current.version !== baseVersion) {
         throw new HearthError(
           'conflict',

@@ -145,6 +145,9 @@ export function speechCost(provider: SpeechProvider, model: string, characters: 
   return price === undefined ? null : Math.round(price * characters * 1e8) / 1e8;
 }
 
+/** Each text-to-speech provider's name and the key that switches it on, in the order they are tried. */
+export const SPEECH_PROVIDERS = ORDER.map((id) => ({ id, label: SPECS[id].label, keyEnv: SPECS[id].keyEnv }));
+
 function isConfigured(provider: SpeechProvider, env: Env): boolean {
   return Boolean(env[SPECS[provider].keyEnv]);
 }

@@ -161,10 +161,10 @@ export default async function PersonasPage({ searchParams }: Props) {
                       </span>
                     </td>
                     <td className="hidden px-4 py-3 text-xs text-ink-soft md:table-cell">{p.languages.join(', ')}</td>
-                    <td className="hidden px-4 py-3 text-xs text-ink-faint lg:table-cell">
+                    <td className="hidden px-4 py-3 text-xs whitespace-nowrap text-ink-faint lg:table-cell">
                       v{p.version} · {shortTime(p.updatedAt)}
                     </td>
-                    <td className="px-4 py-3">
+                    <td className="px-2 py-2 sm:px-4">
                       <PersonaRowActions
                         id={p.id}
                         name={p.name}
