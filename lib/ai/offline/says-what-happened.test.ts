@@ -7,7 +7,7 @@ import { PICTURE_FAILED, PICTURE_MADE, VOICE_NOTE_UNHEARD } from './phrases';
 
 // The offline model says what really happened: a voice note it could not hear, a picture that failed.
 const persona = { name: 'Juniper', greeting: 'Hi!', specialties: ['sleep'], languages: [...LANGUAGES] };
-const pictureTool = [{ type: 'function' as const, name: 'generate_image', inputSchema: { type: 'object' } }];
+const pictureTool = [{ type: 'function' as const, name: 'generate_image', inputSchema: { type: 'object' as const } }];
 
 async function replyTo(prompt: LanguageModelV4Prompt, language: (typeof LANGUAGES)[number] = 'en-US') {
   const model = createOfflineModel({ persona, language });
