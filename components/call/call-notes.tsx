@@ -58,7 +58,7 @@ export function CallNotes({ mic, companionName, browserVoice, cameraNote, error,
         <p
           key={note.id}
           data-call-note={note.id}
-          className="flex max-w-full items-center gap-1 rounded-full bg-white/5 py-1 pr-1 pl-3 text-stone-300 ring-1 ring-white/10"
+          className="flex max-w-full items-center gap-1 rounded-2xl bg-white/5 py-1 pr-1 pl-3 text-left text-stone-300 ring-1 ring-white/10"
         >
           <span>
             {note.text}

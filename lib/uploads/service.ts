@@ -26,8 +26,8 @@ export type FileDetails = {
 
 // A voice note's transcript_error is shown to whoever sent it, so it is product language; what an
 // operator needs (which key, what the provider said) is in the log and the admin dashboard.
-export const NOT_TRANSCRIBED_HERE = "Voice notes can't be turned into text on this server yet.";
-export const TRANSCRIPTION_FAILED = "This voice note couldn't be turned into text.";
+export const NOT_TRANSCRIBED_HERE = 'Voice notes can’t be turned into text on this server yet.';
+export const TRANSCRIPTION_FAILED = 'This voice note couldn’t be turned into text.';
 
 /**
  * Checks and keeps a received file: images must have readable dimensions within the cap; voice
