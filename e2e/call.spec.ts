@@ -118,7 +118,7 @@ test('typing in a call works like speaking; the screen is accessible; an ended c
   await expect(page.getByRole('list', { name: 'Transcript' }).getByText('How are you today?')).toBeVisible();
   await expect(page.locator('[data-line-role="companion"]').first()).not.toBeEmpty();
   await expect(callScreen(page)).toHaveAttribute('data-turns', '1', { timeout: 30_000 });
-  await page.getByRole('button', { name: /^Connection/ }).click();
+  await page.getByRole('button', { name: /show each turn's timings$/ }).click();
   await expect(page.getByRole('heading', { name: 'Latency per turn' })).toBeVisible();
   await expectAccessible(page);
 

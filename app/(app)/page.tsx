@@ -38,7 +38,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               the admin role.
             </p>
           )}
-          {offline && <OfflineBanner className="mb-8" />}
+          {offline && <OfflineBanner className="mb-8" setupHint={user.role === 'admin'} />}
           {recent.items.length > 0 && (
             <section aria-labelledby="recent-heading" className="mb-10">
               <h2 id="recent-heading" className="mb-3 text-sm font-medium text-ink-faint">

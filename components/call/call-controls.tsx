@@ -39,7 +39,8 @@ export function CallControls({
 }: Props) {
   const micMuted = mic.status === 'on' && mic.muted;
   return (
-    <footer className="flex flex-col items-center gap-3 px-4 pt-2 pb-[max(1rem,env(safe-area-inset-bottom))]">
+    // One row where the window is wide enough, so the transcript keeps the height; stacked on phones.
+    <footer className="flex shrink-0 flex-col items-center gap-3 px-4 pt-2 pb-[max(1rem,env(safe-area-inset-bottom))] sm:flex-row sm:justify-center sm:gap-4">
       <TypedTurn companionName={companionName} onSay={onSay} />
       <div className="flex items-center gap-3 sm:gap-4">
         <ControlButton label="Mute microphone" pressed={micMuted} onClick={onToggleMic} disabled={mic.status !== 'on'}>
@@ -76,7 +77,7 @@ function TypedTurn({ companionName, onSay }: { companionName: string; onSay: (te
   return (
     <form
       onSubmit={submit}
-      className="flex w-full max-w-xl items-center gap-2 rounded-full bg-white/5 p-1.5 pl-4 ring-1 ring-white/10 focus-within:ring-white/30"
+      className="flex w-full max-w-xl items-center gap-2 rounded-full bg-white/5 p-1.5 pl-4 ring-1 ring-white/10 focus-within:ring-white/30 sm:flex-1"
     >
       <label htmlFor="call-message" className="sr-only">
         Message {companionName}

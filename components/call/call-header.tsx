@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { GaugeIcon } from '@/components/ui/icons';
 import { LANGUAGE_LABELS, LANGUAGES, type Language } from '@/lib/languages';
 import { CallTimings, type TurnTiming } from './call-timings';
@@ -41,8 +41,24 @@ export function CallHeader({ conversationId, lengthMs, timings, language, onLang
           ? 'fair'
           : 'slow';
 
+  // The accessible name starts with what the button shows (WCAG 2.5.3), then says what it means.
+  const shown = !online ? 'Offline' : latency !== null ? `${latency} ms` : 'Ready';
+  const meaning =
+    latency !== null && online
+      ? ` to the last reply's first ${last?.firstAudioMs != null ? 'audio' : 'word'}, connection ${quality}`
+      : online
+        ? ', connection idle'
+        : '';
+
+  useEffect(() => {
+    if (!showTimings) return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setShowTimings(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [showTimings]);
+
   return (
-    <>
+    <div className="relative z-10 shrink-0">
       <header className="flex items-center justify-between gap-2 px-4 pt-3 pb-2 sm:px-6">
         <Link
           href={`/chat/${conversationId}`}
@@ -57,13 +73,14 @@ export function CallHeader({ conversationId, lengthMs, timings, language, onLang
           <button
             type="button"
             onClick={() => setShowTimings(!showTimings)}
-            aria-pressed={showTimings}
-            aria-label={`Connection ${quality}${latency !== null ? `, ${latency} ms to the last reply's first ${last?.firstAudioMs != null ? 'audio' : 'word'}` : ''}: show each turn's timings`}
+            aria-label={`${shown}${meaning}: show each turn's timings`}
+            aria-expanded={showTimings}
+            aria-controls="call-timings-panel"
             className="flex items-center gap-1.5 rounded-full bg-white/5 px-3 py-1.5 text-xs text-stone-300 ring-1 ring-white/10 hover:bg-white/10"
           >
             <span aria-hidden className={`size-2 rounded-full ${QUALITY_COLOURS[quality]}`} />
             <GaugeIcon className="size-4" />
-            <span className="tabular-nums">{!online ? 'Offline' : latency !== null ? `${latency} ms` : 'Ready'}</span>
+            <span className="tabular-nums">{shown}</span>
           </button>
           <label className="sr-only" htmlFor="call-language">
             Call language
@@ -84,8 +101,13 @@ export function CallHeader({ conversationId, lengthMs, timings, language, onLang
         </div>
       </header>
 
-      {showTimings && <CallTimings timings={timings} onClose={() => setShowTimings(false)} />}
-    </>
+      {/* Over the corner below the button, not across the top of the call. */}
+      {showTimings && (
+        <div id="call-timings-panel" className="absolute top-full right-4 w-[min(28rem,calc(100vw-2rem))] sm:right-6">
+          <CallTimings timings={timings} onClose={() => setShowTimings(false)} />
+        </div>
+      )}
+    </div>
   );
 }
 

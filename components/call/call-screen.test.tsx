@@ -55,15 +55,30 @@ function type(text: string) {
 }
 
 describe('the call screen', () => {
-  it('without speech to text is typed: it says why, listens, and keeps the microphone button off', () => {
+  it('without speech to text is typed: it says so in product words, never claims to listen, and keeps the microphone off', () => {
     const { container } = render(<CallScreen {...props()} />);
     expect(callScreen(container).dataset).toMatchObject({ callState: 'listening', mic: 'unavailable', turns: '0' });
-    expect(status()).toBe('Listening');
-    expect(screen.getByText(/Speech to text needs a key/)).toBeTruthy();
-    expect(screen.getByText(/Lucía speaks with your browser's voice/)).toBeTruthy();
+    expect(status()).toBe('Waiting for your message');
+    expect(screen.getByText('Lucía can’t hear you on this server yet, so type below.')).toBeTruthy();
+    expect(screen.getByText('Lucía is speaking with your browser’s voice.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Mute microphone' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('button', { name: 'Send' })).toHaveProperty('disabled', true);
-    expect(screen.getByText(/Say hello — Lucía is listening/)).toBeTruthy();
+    expect(screen.getByTestId('call-transcript-hint').textContent).toMatch(/^Type below to start talking with Lucía\./);
+    const said = container.textContent ?? '';
+    expect(said).not.toMatch(/listening/i);
+    expect(said).not.toMatch(/_API_KEY|\.env|provider key|GROQ|OPENAI|GEMINI/i);
+    // Nobody but an admin is sent to the dashboard.
+    expect(screen.queryByRole('link', { name: 'Set up in the dashboard' })).toBeNull();
+  });
+
+  it('notes are short and can be dismissed; an admin gets one link to set things up', () => {
+    render(<CallScreen {...props()} setupHint />);
+    const links = screen.getAllByRole('link', { name: 'Set up in the dashboard' });
+    expect(links).toHaveLength(1);
+    expect(links[0]!.getAttribute('href')).toBe('/admin');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Dismiss note' })[0]!);
+    expect(screen.queryByText('Lucía can’t hear you on this server yet, so type below.')).toBeNull();
+    expect(screen.getByText(/Lucía is speaking with your browser’s voice\./)).toBeTruthy();
   });
 
   it('a typed turn: thinking while the reply is on its way, speaking it, then listening again, with its timings', async () => {
@@ -120,7 +135,7 @@ describe('the call screen', () => {
 
     fireEvent.click(
       screen.getByRole('button', {
-        name: "Connection good, 300 ms to the last reply's first word: show each turn's timings",
+        name: "300 ms to the last reply's first word, connection good: show each turn's timings",
       }),
     );
     expect(screen.getByRole('heading', { name: 'Latency per turn' })).toBeTruthy();
@@ -134,6 +149,10 @@ describe('the call screen', () => {
     expect(screen.getByText('You ended the call.')).toBeTruthy();
     expect(callScreen(container).dataset.callState).toBe('ended');
     expect(status()).toBe('Call ended');
+    // Said once on screen (the heading; the status is for screen readers), and nothing about typing is left.
+    expect(screen.getAllByText('Call ended')).toHaveLength(2);
+    expect(screen.getAllByText('Call ended').filter((e) => !e.closest('.sr-only'))).toHaveLength(1);
+    expect(container.textContent).not.toMatch(/type below|can’t hear you|browser’s voice/i);
     expect(screen.queryByRole('button', { name: 'End call' })).toBeNull();
     expect(screen.queryByLabelText('Message Lucía')).toBeNull();
     expect(screen.getByLabelText('Call language')).toHaveProperty('disabled', true);
@@ -157,7 +176,7 @@ describe('the call screen', () => {
     render(<CallScreen {...props()} />);
     type('Hello?');
     expect((await screen.findByRole('alert')).textContent).toBe('That message is too long.');
-    await waitFor(() => expect(status()).toBe('Listening'));
+    await waitFor(() => expect(status()).toBe('Waiting for your message'));
     expect(screen.queryByRole('list', { name: 'Transcript' })).toBeNull();
     expect(screen.getByRole('button', { name: 'End call' })).toBeTruthy();
   });
@@ -188,6 +207,8 @@ describe('the call screen', () => {
     const { container } = render(<CallScreen {...props({}, true)} />);
     await waitFor(() => expect(callScreen(container).dataset).toMatchObject({ callState: 'listening', mic: 'failed' }));
     expect(screen.getByText('Listening could not start in this browser. You can still type below.')).toBeTruthy();
+    expect(status()).toBe('Waiting for your message');
+    expect(screen.queryByText(/is listening/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Mute microphone' })).toHaveProperty('disabled', true);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();

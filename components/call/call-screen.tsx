@@ -6,6 +6,7 @@ import { CallControls } from './call-controls';
 import { CallEnded } from './call-ended';
 import { CallHeader } from './call-header';
 import { CallNotes } from './call-notes';
+import type { Mic } from './call-state';
 import { CallTranscript } from './call-transcript';
 import { useCall, type LiveCall } from './use-call';
 
@@ -16,16 +17,39 @@ export type CallScreenProps = {
   canTranscribe: boolean;
   /** Per language, whether the server has a voice for the companion; without one the browser speaks. */
   serverVoices: Record<Language, boolean>;
+  /** The caller is an admin: notes about missing voices or speech to text link to the dashboard. */
+  setupHint?: boolean;
 };
+
+/**
+ * What the idle state is called, and the first thing to do: only a microphone that is on listens.
+ * Without one the call is typed, and the screen must not claim otherwise.
+ */
+function idleWords(mic: Mic, name: string): { status: string; hint: string } {
+  if (mic.status === 'on' && !mic.muted) return { status: 'Listening', hint: `Say hello — ${name} is listening.` };
+  if (mic.status === 'on')
+    return { status: 'Microphone muted', hint: 'Your microphone is muted: unmute it, or type below.' };
+  if (mic.status === 'starting') return { status: 'Connecting…', hint: `Say hello once the microphone is on.` };
+  return { status: 'Waiting for your message', hint: `Type below to start talking with ${name}.` };
+}
+
+/**
+ * The portrait's diameter: large while the call is quiet, smaller once there is a transcript to
+ * read, and always within a share of the window's height, so a short window keeps room for talk.
+ */
+function portraitSize(talking: boolean): string {
+  return talking ? 'clamp(5.5rem, 19dvh, 13rem)' : 'clamp(7rem, 32dvh, 18rem)';
+}
 
 /**
  * A live call: the companion's portrait moving with its voice, hands-free and typed turns, an
  * optional camera, the transcript of both sides and each turn's latency.
  */
-export function CallScreen({ call, companion, canTranscribe, serverVoices }: CallScreenProps) {
+export function CallScreen({ call, companion, canTranscribe, serverVoices, setupHint = false }: CallScreenProps) {
   const live = useCall(call, canTranscribe);
   const { stage, mic, speaking, bargeIns, timings, lines, error } = live.state;
   const ended = stage.name === 'ended' ? stage : null;
+  const idle = idleWords(mic, companion.name);
 
   return (
     <div
@@ -46,7 +70,7 @@ export function CallScreen({ call, companion, canTranscribe, serverVoices }: Cal
         ended={ended !== null}
       />
 
-      <main className="flex min-h-0 flex-1 flex-col items-center gap-4 overflow-hidden px-4">
+      <main className="flex min-h-0 flex-1 flex-col items-center gap-3 overflow-hidden px-4">
         <TalkingPortrait
           src={companion.avatarUrl}
           name={companion.name}
@@ -54,20 +78,29 @@ export function CallScreen({ call, companion, canTranscribe, serverVoices }: Cal
           state={stage.name}
           level={0}
           levelRef={live.levelRef}
-          className="mt-2 shrink-0 scale-[0.8] sm:scale-100"
+          size={portraitSize(lines.length > 0 && !ended)}
+          idleStatus={idle.status}
+          className="mt-1 shrink-0"
         />
         {live.camera.preview}
         <CallNotes
           mic={mic.status}
           companionName={companion.name}
-          browserVoice={!serverVoices[live.language] && !ended}
+          browserVoice={!serverVoices[live.language]}
           cameraNote={live.camera.note}
           error={error}
+          ended={ended !== null}
+          setupHint={setupHint}
         />
         {ended ? (
           <CallEnded reason={ended.reason} conversationId={call.conversationId} companion={companion} />
         ) : (
-          <CallTranscript lines={lines} companionName={companion.name} accentColor={companion.accentColor} />
+          <CallTranscript
+            lines={lines}
+            companionName={companion.name}
+            accentColor={companion.accentColor}
+            emptyHint={idle.hint}
+          />
         )}
       </main>
 

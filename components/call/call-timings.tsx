@@ -17,7 +17,7 @@ export function CallTimings({ timings, onClose }: { timings: TurnTiming[]; onClo
   return (
     <section
       aria-labelledby="call-timings"
-      className="mx-4 mb-2 rounded-2xl bg-stone-900/90 p-4 text-xs text-stone-300 ring-1 ring-white/10 sm:mx-auto sm:w-full sm:max-w-xl"
+      className="max-h-[60dvh] overflow-y-auto rounded-2xl bg-stone-900/95 p-4 text-xs text-stone-300 shadow-2xl shadow-black/60 ring-1 ring-white/10 backdrop-blur"
     >
       <div className="flex items-center justify-between">
         <h2 id="call-timings" className="text-sm font-semibold text-stone-100">

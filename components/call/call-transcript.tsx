@@ -19,10 +19,13 @@ export function CallTranscript({
   lines,
   companionName,
   accentColor,
+  emptyHint,
 }: {
   lines: TranscriptLine[];
   companionName: string;
   accentColor: string;
+  /** What to do first, shown until someone says something. */
+  emptyHint: string;
 }) {
   const end = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -31,8 +34,8 @@ export function CallTranscript({
   }, [lines]);
   if (!lines.length) {
     return (
-      <p className="mt-2 text-center text-sm text-stone-400">
-        Say hello — {companionName} is listening. What you both say appears here.
+      <p className="mt-2 max-w-md text-center text-sm text-stone-400" data-testid="call-transcript-hint">
+        {emptyHint} What you both say appears here.
       </p>
     );
   }
@@ -41,7 +44,7 @@ export function CallTranscript({
       aria-label="Transcript"
       aria-live="polite"
       tabIndex={0}
-      className="w-full max-w-xl min-h-0 flex-1 space-y-3 overflow-y-auto pb-2 [mask-image:linear-gradient(transparent,#000_2rem)]"
+      className="w-full max-w-2xl min-h-0 flex-1 space-y-3 overflow-y-auto pt-4 pb-2 [mask-image:linear-gradient(transparent,#000_1.5rem)]"
     >
       {lines.map((line) => (
         <li

@@ -20,4 +20,26 @@ describe('the talking portrait', () => {
       unmount();
     }
   });
+
+  it('says what listening means when nobody can be heard, and shows "Call ended" only in its announcement', () => {
+    const typed = render(
+      <TalkingPortrait
+        src="/avatars/lucia.webp"
+        name="Lucía"
+        accentColor="#c2410c"
+        state="listening"
+        idleStatus="Waiting for your message"
+        level={0}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Waiting for your message');
+    expect(screen.queryByText('Listening')).toBeNull();
+    typed.unmount();
+    const { container } = render(
+      <TalkingPortrait src="/avatars/lucia.webp" name="Lucía" accentColor="#c2410c" state="ended" level={0} />,
+    );
+    expect([...container.querySelectorAll('span')].filter((s) => s.textContent === 'Call ended')).toEqual([
+      screen.getByRole('status'),
+    ]);
+  });
 });

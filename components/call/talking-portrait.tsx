@@ -16,6 +16,10 @@ type TalkingPortraitProps = {
    * onLevel), so the call screen need not re-render sixty times a second.
    */
   levelRef?: { readonly current: number };
+  /** The portrait's diameter as a CSS length (the call screen fits it to the window); 14rem / 18rem when not given. */
+  size?: string;
+  /** What "listening" is called when nobody can be heard (no microphone): the state stays, the words change. */
+  idleStatus?: string;
   className?: string;
 };
 
@@ -41,6 +45,8 @@ export function TalkingPortrait({
   state,
   level,
   levelRef,
+  size,
+  idleStatus,
   className = '',
 }: TalkingPortraitProps): JSX.Element {
   const glow = useRef<HTMLDivElement>(null);
@@ -84,13 +90,14 @@ export function TalkingPortrait({
     return () => cancelAnimationFrame(frame);
   }, [state, levelRef]);
 
-  const status = STATUS[state](name);
+  const status = state === 'listening' && idleStatus ? idleStatus : STATUS[state](name);
   return (
-    <figure className={`flex flex-col items-center gap-6 ${className}`} data-portrait-state={state}>
+    <figure className={`flex flex-col items-center gap-4 ${className}`} data-portrait-state={state}>
       <div
         role="img"
         aria-label={`${name}, ${status.toLowerCase()}`}
-        className="relative grid size-56 place-items-center sm:size-72"
+        className={`relative grid place-items-center ${size ? 'transition-[width,height] duration-500 motion-reduce:transition-none' : 'size-56 sm:size-72'}`}
+        style={size ? { width: size, height: size } : undefined}
       >
         {/* The glow behind the portrait: swells with the voice. */}
         <div
@@ -148,22 +155,25 @@ export function TalkingPortrait({
       <div
         ref={bars}
         aria-hidden
-        className={`flex h-8 items-center gap-1.5 transition-opacity duration-300 ${state === 'speaking' ? 'opacity-100' : 'opacity-0'}`}
+        className={`flex h-6 items-center gap-1.5 transition-opacity duration-300 ${state === 'speaking' ? 'opacity-100' : 'opacity-0'}`}
       >
         {[0, 1, 2, 3, 4].map((index) => (
           <span
             key={index}
             data-bar
-            className="h-8 w-1.5 origin-center rounded-full"
+            className="h-6 w-1.5 origin-center rounded-full"
             style={{ background: accentColor, transform: 'scaleY(0.15)' }}
           />
         ))}
       </div>
       <figcaption className="text-center">
-        <span className="block text-2xl font-semibold tracking-tight text-stone-50">{name}</span>
-        <span className="mt-1 block text-sm text-stone-400" aria-hidden>
-          {status}
-        </span>
+        <span className="block text-xl font-semibold tracking-tight text-stone-50 sm:text-2xl">{name}</span>
+        {/* An ended call says so once, in its own heading; the status is still announced. */}
+        {state !== 'ended' && (
+          <span className="mt-0.5 block text-sm text-stone-400" aria-hidden>
+            {status}
+          </span>
+        )}
         <span className="sr-only" role="status" aria-live="polite">
           {status}
         </span>

@@ -40,7 +40,7 @@ export function AttachmentTray({
               <span className="flex items-center gap-1.5 text-sm font-medium text-ink">
                 <MicIcon className="size-4 text-ember-600" /> Voice note
               </span>
-              <span className="truncate text-xs text-ink-soft" data-testid="attachment-transcript">
+              <span className="line-clamp-2 text-xs leading-4 text-ink-soft" data-testid="attachment-transcript">
                 {item.state === 'processing'
                   ? 'Transcribing…'
                   : item.uploaded?.transcript

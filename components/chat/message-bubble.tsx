@@ -73,9 +73,7 @@ export function MessageBubble({
           </div>
         ) : (
           voiceNote && (
-            <p className="max-w-[85%] text-right text-xs text-ink-faint">
-              No transcript: transcription needs a provider key (Groq, OpenAI or Gemini).
-            </p>
+            <p className="max-w-[85%] text-right text-xs text-ink-faint">No transcript for this voice note.</p>
           )
         )}
         <Actions>

@@ -12,7 +12,10 @@ export type PickableModel = {
   vision?: boolean;
 };
 
-/** The conversation's model; models whose provider is not configured are shown, disabled, with why. */
+/**
+ * The conversation's model, among those this server can use. Models it cannot use are left out:
+ * their reason names server settings, which are for the admin dashboard, not for the person chatting.
+ */
 export function ModelPicker({
   conversationId,
   model,
@@ -26,6 +29,8 @@ export function ModelPicker({
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const known = models.some((m) => m.id === model);
+  // The current model stays listed even when it stopped being usable, so the select shows the truth.
+  const offered = models.filter((m) => m.available || m.id === model);
 
   return (
     <span className="flex min-w-0 items-center gap-1.5">
@@ -50,10 +55,9 @@ export function ModelPicker({
         className="max-w-44 truncate rounded-full border border-line bg-raised px-2.5 py-1 text-xs text-ink-soft aria-invalid:border-red-400 sm:max-w-56"
       >
         {!known && <option value={model}>{model}</option>}
-        {models.map((m) => (
+        {offered.map((m) => (
           <option key={m.id} value={m.id} disabled={!m.available}>
-            {m.name}
-            {m.available ? '' : ` (${m.unavailableReason?.match(/set (\w+)/)?.[0] ?? 'not configured'})`}
+            {m.available ? m.name : `${m.name} (unavailable)`}
           </option>
         ))}
       </select>

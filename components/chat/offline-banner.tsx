@@ -1,4 +1,10 @@
-export function OfflineBanner({ className = '' }: { className?: string }) {
+import Link from 'next/link';
+
+/**
+ * Said on the picker while every companion answers with the built-in offline model: in product
+ * language for everyone; an admin also gets the way to the dashboard, where models are set up.
+ */
+export function OfflineBanner({ className = '', setupHint = false }: { className?: string; setupHint?: boolean }) {
   return (
     <div
       role="note"
@@ -8,9 +14,16 @@ export function OfflineBanner({ className = '' }: { className?: string }) {
         ✦
       </span>
       <p>
-        Companions are answering with Hearth’s <strong>offline demo model</strong>: friendly, but not very deep. Add a
-        key such as <code className="rounded bg-white/60 px-1 dark:bg-black/30">GOOGLE_GENERATIVE_AI_API_KEY</code> to
-        your <code className="rounded bg-white/60 px-1 dark:bg-black/30">.env</code> for real conversations.
+        Companions are answering with Hearth’s <strong>built-in offline model</strong> for now: friendly, but not very
+        deep. Richer conversations arrive once this Hearth is connected to an AI model.
+        {setupHint && (
+          <>
+            {' '}
+            <Link href="/admin" className="font-medium underline underline-offset-2 hover:no-underline">
+              Set up in the dashboard
+            </Link>
+          </>
+        )}
       </p>
     </div>
   );

@@ -33,7 +33,10 @@ describe('what a person is told when a provider fails', () => {
 
   it('names the provider whose key was rejected, without the key', async () => {
     const message = publicModelError(await failureOf(null, 'sk-wrong-key-999999'), 'groq/llama-3.3-70b-versatile');
-    expect(message).toBe("Groq rejected its API key. Check the key in the server's settings.");
+    expect(message).toBe(
+      'Groq turned this server away, so it can’t answer right now. Pick another model, or let whoever runs this Hearth know.',
+    );
+    expect(message).not.toMatch(/API key|_KEY|\.env/);
   });
 
   it('surfaces the wait of a rate limit', async () => {

@@ -3,8 +3,8 @@ import { RetryError } from 'ai';
 import { remoteProvider } from './providers';
 
 /**
- * What a person is told when a model fails, by cause: never a key, never a stack. The full
- * (redacted) error is what the message row keeps.
+ * What a person is told when a model fails, by cause, in product language: never a key or a
+ * setting's name, never a stack. The full (redacted) error is what the message row keeps.
  */
 export function publicModelError(error: unknown, modelId: string): string {
   const name = providerName(modelId);
@@ -12,7 +12,7 @@ export function publicModelError(error: unknown, modelId: string): string {
   if (APICallError.isInstance(cause)) {
     const status = cause.statusCode ?? 0;
     if (status === 401 || status === 403)
-      return `${name} rejected its API key. Check the key in the server's settings.`;
+      return `${name} turned this server away, so it can’t answer right now. Pick another model, or let whoever runs this Hearth know.`;
     if (status === 429) {
       const wait = Number(cause.responseHeaders?.['retry-after']);
       return Number.isFinite(wait) && wait > 0

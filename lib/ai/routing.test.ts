@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { OFFLINE_MODEL } from './registry';
-import { modelCandidates, modelRefusal, nsfwProviders, preferredModel } from './routing';
+import {
+  modelCandidates,
+  modelRefusal,
+  nsfwProviders,
+  nsfwUnconfigured,
+  preferredModel,
+  routingNotice,
+} from './routing';
 
 const companion = {
   name: 'Ada',
@@ -68,10 +75,31 @@ describe('NSFW companions', () => {
     expect(() => modelCandidates({ conversationModel: 'google/gemini-2.5-flash', companion: mature }, env)).toThrow(
       expect.objectContaining({
         type: 'provider_not_configured',
-        message: expect.stringContaining('no provider allowed to answer them is configured'),
+        message: 'Velvet is for mature conversations, which this server isn’t set up for yet.',
       }),
     );
     expect(preferredModel(mature, env)).toBe(mature.defaultModel);
+  });
+
+  it('do not blame an unconfigured provider when it is configured but none of their models comes from it', () => {
+    const withoutOpenRouter = { ...mature, fallbackModels: ['groq/llama-3.3-70b-versatile'] };
+    expect(() =>
+      modelCandidates({ conversationModel: 'google/gemini-2.5-flash', companion: withoutOpenRouter }, everything),
+    ).toThrow(
+      expect.objectContaining({
+        type: 'provider_not_configured',
+        message:
+          'Velvet is for mature conversations, and none of Velvet’s models may hold them here yet (only OpenRouter may).',
+      }),
+    );
+    expect(nsfwUnconfigured(withoutOpenRouter, {})).not.toMatch(/_API_KEY|\.env|configured/);
+  });
+
+  it('explain the offline model in product language, without settings', () => {
+    expect(routingNotice(OFFLINE_MODEL, companion, {})).toBe(
+      'Ada is answering with Hearth’s built-in offline model for now: friendly, but not very deep.',
+    );
+    expect(routingNotice('google/gemini-2.5-flash', companion, everything)).toBeNull();
   });
 
   it('leave other companions alone', () => {

@@ -37,10 +37,18 @@ export function modelRefusal(
   return null;
 }
 
-/** What a person is told when a mature companion has no provider allowed to answer it. */
-export function nsfwUnconfigured(companion: Pick<RoutedCompanion, 'name'>, env: Env = process.env): string {
-  const allowed = nsfwProviders(env);
-  return `${companion.name} is for mature conversations, and no provider allowed to answer them is configured (${allowed.map(labelOf).join(', ')}).`;
+/**
+ * What a person is told when a mature companion has no model that may answer it: either no
+ * provider allowed mature conversations is set up on this server, or one is but none of the
+ * companion's models comes from it. People read this in the chat, so it names no setting.
+ */
+export function nsfwUnconfigured(
+  companion: Pick<RoutedCompanion, 'name' | 'defaultModel' | 'fallbackModels'>,
+  env: Env = process.env,
+): string {
+  const ready = nsfwProviders(env).filter((id) => modelUnavailableReason(`${id}/any`, env) === null);
+  if (!ready.length) return `${companion.name} is for mature conversations, which this server isn’t set up for yet.`;
+  return `${companion.name} is for mature conversations, and none of ${companion.name}’s models may hold them here yet (only ${ready.map(labelOf).join(' or ')} may).`;
 }
 
 /**
@@ -85,7 +93,7 @@ export function routingNotice(
   try {
     const [first] = modelCandidates({ conversationModel, companion }, env);
     return first && isOfflineModel(first)
-      ? `${companion.name} is answering with the offline demo model. Add a provider key to your .env for real conversations.`
+      ? `${companion.name} is answering with Hearth’s built-in offline model for now: friendly, but not very deep.`
       : null;
   } catch (error) {
     if (error instanceof HearthError) return error.message;

@@ -95,7 +95,9 @@ export async function startCallTurn(
         transcribeAudio(input.audio.bytes, input.audio.mediaType, env, signal, language.slice(0, 2)).catch(
           (error: unknown) => {
             if (signal?.aborted) throw new HearthError('bad_request', 'The turn was cancelled.');
-            throw new HearthError('provider_failed', `Transcription failed: ${redactedMessage(error)}`);
+            // The caller hears product language; what the provider said is for the log.
+            console.warn(`[calls] transcription failed: ${redactedMessage(error)}`);
+            throw new HearthError('provider_failed', "What you said couldn't be turned into text. Say it again, or type it.");
           },
         ),
         ...files.map((f) => store.put(f.upload.path, f.bytes, f.upload.mediaType)),

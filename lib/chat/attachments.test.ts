@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineModel } from '@/lib/ai/offline/model';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
-import { TRANSCRIPTION_NEEDS_KEY } from '@/lib/voice/transcription';
 import type { Database } from '@/lib/db';
 import { listMessages, textOf } from '@/lib/conversations/messages';
 import { getUpload } from '@/lib/uploads/queries';
@@ -21,8 +20,9 @@ import {
 import type { ReceivedTranscription } from '@/lib/testing/fake-providers/transcription';
 import { wavFile } from '@/lib/testing/media';
 import { encodePng } from '@/lib/uploads/png';
-import { findUpload, saveUpload } from '@/lib/uploads/service';
+import { findUpload, NOT_TRANSCRIBED_HERE, saveUpload } from '@/lib/uploads/service';
 import { deleteUserConversation, startConversation } from '@/lib/conversations/service';
+import { VOICE_NOTE_UNHEARD } from '@/lib/ai/offline/phrases';
 import { finishedTurn, startChatTurn } from './pipeline';
 
 const KEY = 'test-key-a41c9e07';
@@ -136,10 +136,24 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
     expect(request!.transcription!.bytes.equals(Buffer.from(note.bytes))).toBe(true);
   });
 
-  it('keeps a voice note playable without a transcription provider, saying a key is needed', async () => {
+  it('keeps a voice note playable without a transcription provider, saying so in product language', async () => {
     const saved = await upload(user, voiceNote(), {});
-    expect(saved).toMatchObject({ kind: 'audio', transcript: null, transcriptError: TRANSCRIPTION_NEEDS_KEY });
+    expect(saved).toMatchObject({ kind: 'audio', transcript: null, transcriptError: NOT_TRANSCRIBED_HERE });
+    expect(saved.transcriptError).not.toMatch(/_API_KEY|\.env|key/i);
     expect(await objectsOf(user)).toContain(saved.path.split('/')[1]);
+  });
+
+  it('has the offline model say it could not hear a voice note without a transcript, never quoting a placeholder', async () => {
+    const conversationId = await conversation();
+    const note = await upload(user, voiceNote(), {});
+    const turn = await startChatTurn(
+      user,
+      { action: 'send', conversationId, attachments: [note.id] },
+      { db, env: FAST_OFFLINE, store: store() },
+    );
+    const { assistantMessage } = await finishedTurn(user, turn, db);
+    expect(textOf(assistantMessage)).toBe(VOICE_NOTE_UNHEARD['en-US']);
+    expect(textOf(assistantMessage)).not.toMatch(/\[|voice note that could not be transcribed/);
   });
 
   it('sends attached images to Gemini as inline data and stores them as file parts of the message', async () => {

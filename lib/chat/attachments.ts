@@ -1,4 +1,5 @@
 import type { FileUIPart } from 'ai';
+import { UNHEARD_VOICE_NOTE } from '@/lib/ai/voice-note';
 import type { Queryable } from '@/lib/db/client';
 import type { HistoryEntry } from '@/lib/conversations/messages';
 import { getUploads, uploadsOfMessages, type Upload } from '@/lib/uploads/queries';
@@ -84,7 +85,8 @@ export async function recentHistoryAttachments(
 
 /**
  * The history as the prompt needs it: images read from the store for the newest messages that
- * have them; a voice note that has no transcript is described, so the model knows one came.
+ * have them; a voice note that has no transcript is described (an instruction, never quotable words),
+ * so the model knows one came.
  */
 export async function withImages(
   messages: readonly HistoryEntry[],
@@ -110,7 +112,7 @@ export async function withImages(
     const unheard = !m.text && files.some((u) => u.kind === 'audio');
     return {
       role: m.role,
-      text: unheard ? '[The person sent a voice note that could not be transcribed.]' : m.text,
+      text: unheard ? UNHEARD_VOICE_NOTE : m.text,
       images: loaded.get(m.id),
     };
   });

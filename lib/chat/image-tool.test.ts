@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateImage } from 'ai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import { imageModelFor } from '@/lib/ai/image-models';
 import { drawPicture } from '@/lib/ai/offline/image-model';
@@ -19,6 +19,7 @@ import {
 import { findUpload } from '@/lib/uploads/service';
 import { sniffMediaType } from '@/lib/uploads/sniff';
 import { deleteUserConversation, startConversation } from '@/lib/conversations/service';
+import { PICTURE_FAILED } from './image-tool';
 import { finishedTurn, startChatTurn } from './pipeline';
 
 const FAST_OFFLINE = { OFFLINE_MODEL_FIRST_TOKEN_MS: '0', OFFLINE_MODEL_WORD_MS: '0' };
@@ -132,6 +133,40 @@ describe.each(TEST_DATABASES)('pictures out on $name', ({ open }) => {
     await deleteUserConversation(user, conversationId, db, store);
     await expect(readFile(path.join(root, upload.path))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await withUser(user, (tx) => listMessages(tx, conversationId), db)).toEqual([]);
+  });
+
+  it('says so when the picture service fails: no picture promised, none attached, no provider error shown', async () => {
+    const openai = await startOpenAICompatibleServer({ apiKey: 'img-key-12345678', flavor: 'openai' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const [{ slug }] = (await db.query<{ slug: string }>(
+        'select slug from hearth.companions order by slug limit 1',
+      )) as [{ slug: string }];
+      const conversationId = (await startConversation(user, { companion: slug }, db)).id;
+      const turn = await startChatTurn(
+        user,
+        { action: 'send', conversationId, text: 'Draw me a picture of a fox [fail:500]', model: 'offline/hearth-demo' },
+        {
+          db,
+          env: { ...FAST_OFFLINE, OPENAI_API_KEY: 'img-key-12345678', OPENAI_BASE_URL: openai.url },
+          store: localBlobStore(root),
+        },
+      );
+      const errors: string[] = [];
+      for await (const part of turn.parts) if (part.type === 'tool-error') errors.push(String(part.error));
+      const { assistantMessage } = await finishedTurn(user, turn, db);
+
+      expect(openai.requests.some((r) => r.path === '/v1/images/generations')).toBe(true);
+      expect(errors).toEqual([`Error: ${PICTURE_FAILED}`]);
+      expect(assistantMessage.parts.map((p) => p.type)).toEqual(['text']);
+      const said = textOf(assistantMessage);
+      expect(said).toMatch(/^I tried to make you a picture, but it didn't work this time/);
+      expect(said).not.toMatch(/here's a little picture/i);
+      expect(warn.mock.calls.flat().join(' ')).toMatch(/openai\/gpt-image-1 failed/);
+    } finally {
+      warn.mockRestore();
+      await openai.close();
+    }
   });
 
   it('answers in words when nobody asked for a picture', async () => {

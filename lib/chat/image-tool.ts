@@ -1,5 +1,6 @@
 import { generateImage, tool } from 'ai';
 import { z } from 'zod';
+import { redactedMessage } from '@/lib/ai/errors';
 import { imageModelFor } from '@/lib/ai/image-models';
 import type { Env } from '@/lib/ai/providers';
 import type { Database } from '@/lib/db/client';
@@ -12,6 +13,12 @@ import { contentPath, storeUpload } from '@/lib/uploads/service';
 import { sniffMediaType } from '@/lib/uploads/sniff';
 
 export const IMAGE_TOOL = 'generate_image';
+
+/**
+ * What the person (under "The picture could not be made: …") and the model read when drawing
+ * fails. The provider's own error, which can name keys and endpoints, goes to the log only.
+ */
+export const PICTURE_FAILED = 'something went wrong while drawing it. Try again in a moment.';
 
 export type ImageToolContext = {
   user: UserScope;
@@ -41,11 +48,12 @@ export function imageTools(context: ImageToolContext) {
       }),
       execute: async ({ prompt }, { abortSignal }) => {
         const { id: model, model: imageModel } = imageModelFor(context.env);
-        const { image } = await generateImage({ model: imageModel, prompt, n: 1, abortSignal, maxRetries: 1 });
-        const bytes = image.uint8Array;
-        const mediaType = sniffMediaType(bytes);
-        if (!mediaType || !(IMAGE_TYPES as readonly string[]).includes(mediaType))
-          throw new Error('The image model did not answer with an image.');
+        const bytes = await draw(imageModel, prompt, abortSignal).catch((error: unknown) => {
+          if (abortSignal?.aborted) throw error;
+          console.warn(`[pictures] ${model} failed: ${redactedMessage(error)}`);
+          throw new Error(PICTURE_FAILED);
+        });
+        const mediaType = sniffMediaType(bytes)!;
         const size = imageDimensions(bytes, mediaType as ImageType);
         await context.committed;
         const upload = await storeUpload(
@@ -70,4 +78,17 @@ export function imageTools(context: ImageToolContext) {
       },
     }),
   };
+}
+
+/** The picture's bytes: an image in one of the types Hearth keeps, or an error. */
+async function draw(
+  model: ReturnType<typeof imageModelFor>['model'],
+  prompt: string,
+  abortSignal: AbortSignal | undefined,
+): Promise<Uint8Array> {
+  const { image } = await generateImage({ model, prompt, n: 1, abortSignal, maxRetries: 1 });
+  const mediaType = sniffMediaType(image.uint8Array);
+  if (!mediaType || !(IMAGE_TYPES as readonly string[]).includes(mediaType))
+    throw new Error('The image model did not answer with an image.');
+  return image.uint8Array;
 }

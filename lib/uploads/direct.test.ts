@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRANSCRIPTION_NEEDS_KEY } from '@/lib/voice/transcription';
 import { deleteAccount } from '@/lib/auth/account';
 import type { Database } from '@/lib/db';
 import { withUser } from '@/lib/db/scope';
@@ -14,6 +13,7 @@ import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { startFakeStorage, type FakeStorage } from '@/lib/testing/fake-storage';
 import { wavFile } from '@/lib/testing/media';
 import { deleteUnsentUpload } from './cleanup';
+import { NOT_TRANSCRIBED_HERE } from './service';
 import { confirmUpload, createUploadTarget, receiveUploadBytes, type IssuedTarget } from './direct';
 import { MAX_IMAGE_BYTES, type MediaType } from './limits';
 import { encodePng } from './png';
@@ -177,7 +177,7 @@ describe.each(CASES)('uploads in two steps ($label)', ({ open, driver }) => {
       kind: 'audio',
       mediaType: 'audio/wav',
       transcript: null,
-      transcriptError: TRANSCRIPTION_NEEDS_KEY,
+      transcriptError: NOT_TRANSCRIBED_HERE,
       width: null,
     });
   });

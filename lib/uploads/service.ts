@@ -1,5 +1,5 @@
 import type { Env } from '@/lib/ai/providers';
-import { TRANSCRIPTION_NEEDS_KEY, transcribeAudio } from '@/lib/voice/transcription';
+import { transcribeAudio } from '@/lib/voice/transcription';
 import { redactedMessage } from '@/lib/ai/errors';
 import type { Database } from '@/lib/db/client';
 import { getUpload, insertUpload, type Upload } from '@/lib/uploads/queries';
@@ -23,6 +23,11 @@ export type FileDetails = {
   transcriptLanguage: string | null;
   transcriptError: string | null;
 };
+
+// A voice note's transcript_error is shown to whoever sent it, so it is product language; what an
+// operator needs (which key, what the provider said) is in the log and the admin dashboard.
+export const NOT_TRANSCRIBED_HERE = 'Voice notes can’t be turned into text on this server yet.';
+export const TRANSCRIPTION_FAILED = 'This voice note couldn’t be turned into text.';
 
 /**
  * Checks and keeps a received file: images must have readable dimensions within the cap; voice
@@ -66,7 +71,7 @@ export async function inspectFile(file: ReceivedFile, env: Env): Promise<FileDet
   }
   try {
     const result = await transcribeAudio(file.bytes, file.mediaType as AudioType, env);
-    if (!result) return { ...details, transcriptError: TRANSCRIPTION_NEEDS_KEY };
+    if (!result) return { ...details, transcriptError: NOT_TRANSCRIBED_HERE };
     const transcript = result.text.slice(0, 20_000);
     return {
       ...details,
@@ -76,7 +81,7 @@ export async function inspectFile(file: ReceivedFile, env: Env): Promise<FileDet
     };
   } catch (error) {
     console.warn(`[uploads] transcription failed: ${redactedMessage(error)}`);
-    return { ...details, transcriptError: `Transcription failed: ${redactedMessage(error)}`.slice(0, 500) };
+    return { ...details, transcriptError: TRANSCRIPTION_FAILED };
   }
 }
 

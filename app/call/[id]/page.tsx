@@ -73,6 +73,7 @@ export default async function CallPage({ params }: Props) {
       }}
       canTranscribe={transcriptionProvider(process.env) !== null}
       serverVoices={Object.fromEntries(LANGUAGES.map((l) => [l, voices[l].tts !== null])) as Record<Language, boolean>}
+      setupHint={user.role === 'admin'}
     />
   );
 }

@@ -104,12 +104,13 @@ describe('createOfflineModel', () => {
     for (const question of ['What model are you?', 'Are you an AI?', 'which model is this', 'are you a bot']) {
       const text = await reply(question);
       expect(text).toContain('offline demo model');
-      expect(text).toContain('GOOGLE_GENERATIVE_AI_API_KEY');
+      expect(text).toContain('connected to an AI model');
+      expect(text).not.toMatch(/_API_KEY|\.env|environment/);
       expect(text).toContain('Juniper');
     }
     const german = await reply('Welches Modell bist du?', { language: 'de-DE' });
     expect(german).toContain('Offline-Demomodell');
-    expect(german).toContain('GOOGLE_GENERATIVE_AI_API_KEY');
+    expect(german).not.toContain('_API_KEY');
     // Talking about models without asking about the companion stays in character.
     for (const message of ['My daughter wants to become a model.', 'What are you up to this weekend?']) {
       expect(await reply(message)).not.toContain('offline demo model');

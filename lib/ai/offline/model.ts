@@ -6,7 +6,16 @@ import type {
   LanguageModelV4Usage,
 } from '@ai-sdk/provider';
 import type { Language } from '@/lib/languages';
-import { IMAGE_NOTES, PICTURE_MADE, TEMPLATES, TYPOGRAPHY, type Intent } from './phrases';
+import { UNHEARD_VOICE_NOTE } from '../voice-note';
+import {
+  IMAGE_NOTES,
+  PICTURE_FAILED,
+  PICTURE_MADE,
+  TEMPLATES,
+  TYPOGRAPHY,
+  VOICE_NOTE_UNHEARD,
+  type Intent,
+} from './phrases';
 import { recallReply } from './recall';
 
 /**
@@ -137,8 +146,10 @@ function pictureTurn(
   if (!offered) return null;
   const last = options.prompt.at(-1);
   if (last?.role === 'tool') {
-    const made = PICTURE_MADE[language].replace('{name}', persona.name);
-    return { text: TYPOGRAPHY[language]?.(made) ?? made };
+    // A failed call comes back as an error output: no picture came, so none is promised.
+    const failed = last.content.some((part) => part.type === 'tool-result' && part.output.type.startsWith('error'));
+    const said = (failed ? PICTURE_FAILED : PICTURE_MADE)[language].replace('{name}', persona.name);
+    return { text: TYPOGRAPHY[language]?.(said) ?? said };
   }
   const said = lastUserText(options.prompt);
   // Someone sharing their own picture ("a photo of my cat") is not asking for one.
@@ -184,6 +195,11 @@ function textReply(prompt: LanguageModelV4Prompt, { persona, language }: Offline
   const templates = TEMPLATES[language];
   const greeting = persona.greeting.trim();
   if (userText === undefined && greeting) return greeting;
+
+  if (userText?.includes(UNHEARD_VOICE_NOTE)) {
+    const unheard = VOICE_NOTE_UNHEARD[language];
+    return (TYPOGRAPHY[language]?.(unheard) ?? unheard).trim();
+  }
 
   const seed = hash(userText ?? '');
   const intent = userText === undefined ? 'greeting' : classify(userText);

@@ -29,7 +29,7 @@ export const TEMPLATES: Record<Language, LanguageTemplates> = {
       "I'm really glad you shared this with me. “{quote}” sounds like something that deserves **real attention**. Speaking as {name}, my favorite way in is {specialty}, but we'll go at your pace. What would help most right now: talking it through, or a small practical idea?",
     ],
     identity:
-      "Good question! I'm {name}, running on Hearth's **offline demo model**, so my replies come from simple built-in templates rather than a real AI. To get real answers, add a provider key such as `GOOGLE_GENERATIVE_AI_API_KEY` to your environment and restart the app. Until then, I'm happy to keep you company!",
+      "Good question! I'm {name}, running on Hearth's **offline demo model**, so my replies come from simple built-in templates rather than a real AI. Real answers come once this Hearth is connected to an AI model, and until then I'm happy to keep you company!",
     fallbackSpecialty: 'everyday life',
   },
   'es-ES': {
@@ -48,7 +48,7 @@ export const TEMPLATES: Record<Language, LanguageTemplates> = {
       'Me alegra mucho que lo hayas compartido conmigo. «{quote}» suena a algo que merece **atención de verdad**. Para mí, {name}, la mejor forma de abordarlo es {specialty}, pero iremos a tu ritmo. ¿Qué te ayudaría más ahora: hablarlo con calma o una pequeña idea práctica?',
     ],
     identity:
-      '¡Buena pregunta! Soy {name} y funciono con el **modelo de demostración sin conexión** de Hearth, así que mis respuestas salen de plantillas sencillas y no de una IA real. Para obtener respuestas reales, añade una clave de proveedor como `GOOGLE_GENERATIVE_AI_API_KEY` a tu entorno y reinicia la aplicación. Mientras tanto, ¡me encanta hacerte compañía!',
+      '¡Buena pregunta! Soy {name} y funciono con el **modelo de demostración sin conexión** de Hearth, así que mis respuestas salen de plantillas sencillas y no de una IA real. Las respuestas reales llegarán cuando este Hearth se conecte a un modelo de IA. Mientras tanto, ¡me encanta hacerte compañía!',
     fallbackSpecialty: 'el día a día',
   },
   // French spacing before ? ! : ; » and after « is added by TYPOGRAPHY below.
@@ -68,7 +68,7 @@ export const TEMPLATES: Record<Language, LanguageTemplates> = {
       "Ça me touche que tu partages ça avec moi. « {quote} », ça mérite une **vraie attention**. Pour moi, {name}, la meilleure porte d'entrée, c'est {specialty}, mais on ira à ton rythme. Qu'est-ce qui t'aiderait le plus maintenant : en parler tranquillement, ou une petite idée concrète ?",
     ],
     identity:
-      "Bonne question ! Je suis {name}, et je fonctionne avec le **modèle de démonstration hors ligne** de Hearth : mes réponses viennent de gabarits simples intégrés, pas d'une vraie IA. Pour obtenir de vraies réponses, ajoute une clé de fournisseur, par exemple `GOOGLE_GENERATIVE_AI_API_KEY`, à ton environnement, puis redémarre l'application. En attendant, je te tiens compagnie avec plaisir !",
+      "Bonne question ! Je suis {name}, et je fonctionne avec le **modèle de démonstration hors ligne** de Hearth : mes réponses viennent de gabarits simples intégrés, pas d'une vraie IA. Les vraies réponses viendront quand ce Hearth sera relié à un modèle d'IA. En attendant, je te tiens compagnie avec plaisir !",
     fallbackSpecialty: 'la vie de tous les jours',
   },
   'de-DE': {
@@ -87,7 +87,7 @@ export const TEMPLATES: Record<Language, LanguageTemplates> = {
       'Ich freue mich wirklich, dass du das mit mir teilst. „{quote}“ klingt nach etwas, das **echte Aufmerksamkeit** verdient. Als {name} ist mein liebster Zugang {specialty}, aber wir gehen in deinem Tempo vor. Was würde dir jetzt am meisten helfen: in Ruhe darüber reden oder eine kleine praktische Idee?',
     ],
     identity:
-      'Gute Frage! Ich bin {name} und laufe auf dem **Offline-Demomodell** von Hearth. Meine Antworten stammen daher aus einfachen, eingebauten Vorlagen, nicht von einer echten KI. Für echte Antworten füge einen Anbieter-Schlüssel wie `GOOGLE_GENERATIVE_AI_API_KEY` zu deiner Umgebung hinzu und starte die App neu. Bis dahin leiste ich dir gern Gesellschaft!',
+      'Gute Frage! Ich bin {name} und laufe auf dem **Offline-Demomodell** von Hearth. Meine Antworten stammen daher aus einfachen, eingebauten Vorlagen, nicht von einer echten KI. Echte Antworten gibt es, sobald dieses Hearth mit einem KI-Modell verbunden ist. Bis dahin leiste ich dir gern Gesellschaft!',
     fallbackSpecialty: 'Alltagsfragen',
   },
   'nl-NL': {
@@ -106,7 +106,7 @@ export const TEMPLATES: Record<Language, LanguageTemplates> = {
       'Ik ben echt blij dat je dit met me deelt. ‘{quote}’ klinkt als iets dat **echte aandacht** verdient. Als {name} begin ik het liefst bij {specialty}, maar we gaan in jouw tempo. Wat zou je nu het meest helpen: er rustig over praten, of een klein praktisch idee?',
     ],
     identity:
-      'Goede vraag! Ik ben {name} en ik draai op het **offline demomodel** van Hearth. Mijn antwoorden komen dus uit eenvoudige, ingebouwde sjablonen en niet van een echte AI. Voor echte antwoorden voeg je een providersleutel zoals `GOOGLE_GENERATIVE_AI_API_KEY` toe aan je omgeving en start je de app opnieuw. Tot die tijd houd ik je graag gezelschap!',
+      'Goede vraag! Ik ben {name} en ik draai op het **offline demomodel** van Hearth. Mijn antwoorden komen dus uit eenvoudige, ingebouwde sjablonen en niet van een echte AI. Echte antwoorden komen zodra deze Hearth met een AI-model verbonden is. Tot die tijd houd ik je graag gezelschap!',
     fallbackSpecialty: 'het dagelijks leven',
   },
   'it-IT': {
@@ -125,7 +125,7 @@ export const TEMPLATES: Record<Language, LanguageTemplates> = {
       "Mi fa davvero piacere che tu l'abbia condiviso con me. «{quote}» sembra qualcosa che merita **vera attenzione**. Per me, {name}, il modo migliore per affrontarlo è {specialty}, ma andremo al tuo ritmo. Cosa ti aiuterebbe di più adesso: parlarne con calma o una piccola idea pratica?",
     ],
     identity:
-      "Bella domanda! Sono {name} e funziono con il **modello dimostrativo offline** di Hearth, quindi le mie risposte nascono da semplici schemi predefiniti e non da una vera IA. Per avere risposte vere, aggiungi la chiave di un provider come `GOOGLE_GENERATIVE_AI_API_KEY` al tuo ambiente e riavvia l'app. Nel frattempo, ti faccio compagnia volentieri!",
+      "Bella domanda! Sono {name} e funziono con il **modello dimostrativo offline** di Hearth, quindi le mie risposte nascono da semplici schemi predefiniti e non da una vera IA. Le risposte vere arriveranno quando questo Hearth sarà collegato a un modello di IA. Nel frattempo, ti faccio compagnia volentieri!",
     fallbackSpecialty: 'la vita di tutti i giorni',
   },
 };
@@ -164,4 +164,36 @@ export const PICTURE_MADE: Record<Language, string> = {
     'Hier is een klein plaatje dat ik voor je heb gemaakt. Ik ben {name} op het offline demomodel, dus het komt eerder uit je woorden dan uit echte verbeelding, maar hopelijk tover ik er een glimlach mee op je gezicht. Zal ik er nog een maken?',
   'it-IT':
     "Ecco una piccola immagine che ho fatto per te. Sono {name} con il modello dimostrativo offline, quindi l'ho tratta dalle tue parole più che da una vera immaginazione, ma spero ti strappi un sorriso. Ne faccio un'altra?",
+};
+
+// The picture tool failed: said plainly, never as if a picture came.
+export const PICTURE_FAILED: Record<Language, string> = {
+  'en-US':
+    "I tried to make you a picture, but it didn't work this time, so there's nothing to show yet. I'm sorry! Shall I try again, maybe with a few different words?",
+  'es-ES':
+    'He intentado hacerte una imagen, pero esta vez no ha salido, así que todavía no hay nada que enseñarte. ¡Lo siento! ¿Lo intento otra vez, quizá con otras palabras?',
+  'fr-FR':
+    "J'ai essayé de te faire une image, mais ça n'a pas marché cette fois : il n'y a encore rien à voir. Désolé ! Je réessaie, peut-être avec d'autres mots ?",
+  'de-DE':
+    'Ich wollte dir ein Bild machen, aber diesmal hat es nicht geklappt, also gibt es noch nichts zu sehen. Tut mir leid! Soll ich es noch einmal versuchen, vielleicht mit anderen Worten?',
+  'nl-NL':
+    'Ik probeerde een plaatje voor je te maken, maar het lukte deze keer niet, dus er is nog niets te zien. Sorry! Zal ik het nog eens proberen, misschien met andere woorden?',
+  'it-IT':
+    "Ho provato a farti un'immagine, ma questa volta non è riuscita, quindi non c'è ancora niente da vedere. Mi dispiace! Riprovo, magari con parole diverse?",
+};
+
+// A voice note the server could not transcribe: the companion says it could not hear it.
+export const VOICE_NOTE_UNHEARD: Record<Language, string> = {
+  'en-US':
+    "Your voice note came through, but I couldn't make out the words this time. Could you type it for me? I'd really like to know what you said.",
+  'es-ES':
+    'Me ha llegado tu nota de voz, pero esta vez no he podido entender las palabras. ¿Me lo escribes? Me gustaría mucho saber qué me has dicho.',
+  'fr-FR':
+    "Ta note vocale est bien arrivée, mais je n'ai pas pu saisir les mots cette fois. Tu veux bien me l'écrire ? J'aimerais vraiment savoir ce que tu m'as dit.",
+  'de-DE':
+    'Deine Sprachnachricht ist angekommen, aber ich konnte die Worte diesmal nicht verstehen. Schreibst du es mir? Ich würde wirklich gern wissen, was du gesagt hast.',
+  'nl-NL':
+    'Je spraakbericht is aangekomen, maar ik kon de woorden deze keer niet verstaan. Wil je het voor me typen? Ik wil graag weten wat je zei.',
+  'it-IT':
+    'La tua nota vocale è arrivata, ma questa volta non sono riuscito a capire le parole. Me lo scrivi? Mi piacerebbe davvero sapere cosa hai detto.',
 };

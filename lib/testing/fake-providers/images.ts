@@ -6,7 +6,8 @@ import type { RecordedRequest } from './scenario.ts';
 /**
  * POST {base}/images/generations as OpenAI speaks it: JSON {model, prompt, n, size?,
  * response_format?}; answers {created, data: [{b64_json}]} (gpt-image-1 always answers base64).
- * The picture is a small PNG whose colour comes from the prompt, so a test can tell prompts apart.
+ * The picture is a small PNG whose colour comes from the prompt, so a test can tell prompts apart;
+ * "[fail:NNN]" in the prompt answers that error status instead, as OpenAI words it.
  */
 export function answerImageGeneration(request: RecordedRequest, res: ServerResponse): void {
   const body = request.body as { model?: unknown; prompt?: unknown; n?: unknown } | undefined;
@@ -21,6 +22,12 @@ export function answerImageGeneration(request: RecordedRequest, res: ServerRespo
     });
   }
   request.model = typeof body.model === 'string' ? body.model : undefined;
+  const fail = /\[fail:(\d{3})\]/i.exec(body.prompt);
+  if (fail) {
+    return sendJson(res, Number(fail[1]), {
+      error: { message: `Image generation failed with status ${fail[1]}.`, type: 'server_error', code: null },
+    });
+  }
   const seed = [...body.prompt].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0, 0x811c9dc5);
   const colour = [seed & 0xff, (seed >>> 8) & 0xff, (seed >>> 16) & 0xff, 255] as const;
   const n = typeof body.n === 'number' && body.n > 0 ? Math.min(body.n, 4) : 1;
