@@ -13,6 +13,10 @@ type Props = {
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The way out that changes nothing ("Cancel" unless said). */
+  cancelLabel?: string;
+  /** More under the body: another way forward, say. */
+  children?: React.ReactNode;
 };
 
 /** A modal confirmation on the native <dialog>: focus trap, Esc and the backdrop come with it. */
@@ -26,6 +30,8 @@ export function ConfirmDialog({
   error,
   onConfirm,
   onCancel,
+  cancelLabel = 'Cancel',
+  children,
 }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -50,6 +56,7 @@ export function ConfirmDialog({
         {title}
       </h2>
       <p className="mt-2 text-sm text-ink-soft">{body}</p>
+      {children}
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-600 dark:text-red-400">
           {error}
@@ -57,7 +64,7 @@ export function ConfirmDialog({
       )}
       <div className="mt-6 flex justify-end gap-2">
         <button type="button" className={buttonStyles.secondary} onClick={onCancel} autoFocus>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="button" className={buttonStyles.danger} onClick={onConfirm} disabled={busy}>
           {busy ? busyLabel : confirmLabel}
