@@ -1,8 +1,9 @@
 import localFont from 'next/font/local';
-import { cookies } from 'next/headers';
+import { headers } from 'next/headers';
 import type { Metadata, Viewport } from 'next';
 import { ServiceWorkerRegistration } from '@/components/pwa/service-worker';
-import { THEME_COOKIE, themeClass, themeFromCookie, type Theme } from '@/lib/profile/theme';
+import { initialTheme } from '@/lib/profile/initial-theme';
+import { rememberThemeScript, themeClass } from '@/lib/profile/theme';
 import './globals.css';
 
 // Shipped in an npm package: nothing is fetched from a font CDN at build or run time.
@@ -22,13 +23,8 @@ export const metadata: Metadata = {
 
 const THEME_COLORS = { light: '#fbfaf8', dark: '#151311' };
 
-/** The chosen theme from its cookie (set in Settings), read on the server so the first paint is right. */
-async function chosenTheme(): Promise<Theme> {
-  return themeFromCookie((await cookies()).get(THEME_COOKIE)?.value);
-}
-
 export async function generateViewport(): Promise<Viewport> {
-  const theme = await chosenTheme();
+  const { theme } = await initialTheme();
   return {
     width: 'device-width',
     initialScale: 1,
@@ -43,11 +39,15 @@ export async function generateViewport(): Promise<Viewport> {
   };
 }
 
+/** The chosen theme's class on <html> in the server's HTML (lib/profile/theme.ts): drawn right from the first paint. */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const theme = themeClass(await chosenTheme());
+  const { theme, remember } = await initialTheme();
+  const name = themeClass(theme);
+  const nonce = remember ? ((await headers()).get('x-nonce') ?? undefined) : undefined;
   return (
-    <html lang="en" className={theme ? `${inter.variable} ${theme}` : inter.variable}>
+    <html lang="en" className={name ? `${inter.variable} ${name}` : inter.variable}>
       <body className="min-h-dvh font-sans">
+        {remember && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: rememberThemeScript(theme) }} />}
         {children}
         {process.env.NODE_ENV === 'production' && <ServiceWorkerRegistration />}
       </body>

@@ -33,3 +33,8 @@ export const themeCookieOptions = {
   sameSite: 'lax' as const,
   httpOnly: false,
 };
+
+/** A script that stores the theme in this browser's cookie (the value is one of THEMES, nothing else). */
+export function rememberThemeScript(theme: Theme): string {
+  return `document.cookie=${JSON.stringify(`${THEME_COOKIE}=${theme}; path=/; max-age=${THEME_COOKIE_MAX_AGE}; samesite=lax`)};`;
+}
