@@ -144,6 +144,12 @@ test('each memory says which message it came from, in words addressed to the per
     'you said “My sister Ana is getting married in June.”',
   );
   await expect(page.getByText('Their name')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: '/work/shots/settings-pwa/memory-d-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: '/work/shots/settings-pwa/memory-m-dark.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('link', { name: '“I work as a nurse.”' }).click();
   await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
 
