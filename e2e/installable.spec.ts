@@ -148,7 +148,7 @@ test('admin tab titles all end in "· Hearth admin" (review D26)', async ({ page
     ['/admin/personas', 'Personas · Hearth admin'],
     ['/admin/users', 'Users · Hearth admin'],
     ['/admin/audit', 'Audit log · Hearth admin'],
-  ]) {
+  ] as const) {
     await page.goto(path);
     await expect(page).toHaveTitle(title);
   }
