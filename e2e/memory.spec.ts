@@ -33,7 +33,7 @@ test('a companion remembers what you told it in a new chat, and you can see, edi
   await expect(page.getByRole('heading', { name: 'What Marcus remembers about you' })).toBeVisible();
   const memories = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Edit: / }) });
   await expect(memories).toHaveCount(3);
-  await expect(memories.filter({ hasText: 'You’re training for a half marathon in April.' })).toContainText('Apr 2027');
+  await expect(memories.filter({ hasText: "You're training for a half marathon in April." })).toContainText('Apr 2027');
   await expectAccessible(page);
 
   // Edit one: an empty memory is refused inline; a real edit sticks after a reload.

@@ -51,7 +51,7 @@ export function NameForm({ name }: { name: string }) {
       </div>
       <button
         type="submit"
-        className={`${buttonStyles.primary} sm:mt-7`}
+        className={`${buttonStyles.primary} self-start sm:mt-7`}
         disabled={pending || !hydrated || value.trim() === saved}
       >
         {pending ? 'Saving…' : 'Save'}
