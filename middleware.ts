@@ -85,6 +85,9 @@ function contentSecurityPolicy(nonce: string): string {
     `img-src 'self' data: blob:${storage}`,
     "font-src 'self'",
     `connect-src 'self'${storage}`,
+    // The offline page's service worker (public/sw.js) and the web app manifest (app/manifest.ts).
+    "worker-src 'self'",
+    "manifest-src 'self'",
     `media-src 'self' blob:${storage}`,
     "object-src 'none'",
     "base-uri 'self'",
@@ -95,5 +98,7 @@ function contentSecurityPolicy(nonce: string): string {
 
 export const config = {
   runtime: 'nodejs',
-  matcher: ['/((?!api/|_next/static|_next/image|avatars/|vad/|icon.svg|favicon.ico).*)'],
+  matcher: [
+    '/((?!api/|_next/static|_next/image|avatars/|vad/|icon.svg|favicon.ico|icons/|apple-touch-icon.png|manifest.webmanifest|sw.js|offline).*)',
+  ],
 };

@@ -33,24 +33,24 @@ test('a companion remembers what you told it in a new chat, and you can see, edi
   await expect(page.getByRole('heading', { name: 'What Marcus remembers about you' })).toBeVisible();
   const memories = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Edit: / }) });
   await expect(memories).toHaveCount(3);
-  await expect(memories.filter({ hasText: 'Training for a half marathon in April.' })).toContainText('Apr 2027');
+  await expect(memories.filter({ hasText: "You're training for a half marathon in April." })).toContainText('Apr 2027');
   await expectAccessible(page);
 
   // Edit one: an empty memory is refused inline; a real edit sticks after a reload.
-  await page.getByRole('button', { name: 'Edit: Lives in Utrecht.' }).click();
+  await page.getByRole('button', { name: 'Edit: You live in Utrecht.' }).click();
   const field = page.getByRole('textbox', { name: 'Memory' });
   await field.fill('   ');
   await field.press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'Write what should be remembered' })).toBeVisible();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await field.fill('Lives in Rotterdam, near the harbour.');
+  await field.fill('You live in Rotterdam, near the harbour.');
   await field.press('Enter');
-  await expect(page.getByText('Lives in Rotterdam, near the harbour.')).toBeVisible();
+  await expect(page.getByText('You live in Rotterdam, near the harbour.')).toBeVisible();
   await page.reload();
-  await expect(page.getByText('Lives in Rotterdam, near the harbour.')).toBeVisible();
+  await expect(page.getByText('You live in Rotterdam, near the harbour.')).toBeVisible();
 
   // Delete one, then forget the rest.
-  await page.getByRole('button', { name: 'Delete: Their name is Maya.' }).click();
+  await page.getByRole('button', { name: 'Delete: Your name is Maya.' }).click();
   await expect(memories).toHaveCount(2);
   await page.getByRole('button', { name: 'Forget everything' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Forget everything' }).click();
@@ -122,4 +122,40 @@ test('the same memory through the REST API: list, rewrite, switch, delete, forge
   expect((await api.delete(`/api/v1/memories/${ghent.id}`)).status()).toBe(204);
   expect(await (await api.delete('/api/v1/companions/marcus/memories')).json()).toEqual({ deleted: 1 });
   expect((await (await api.get('/api/v1/companions/marcus/memories')).json()).data).toEqual([]);
+});
+
+test('each memory says which message it came from, in words addressed to the person; switches are ember (review D15, D32)', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await startChatWith(page, /Lucía/);
+  await say(page, 'My name is Sam and I live in Lisbon.');
+  await say(page, 'I work as a nurse.');
+  await say(page, 'My sister Ana is getting married in June.');
+
+  await page.goto('/companions/lucia/memory');
+  const memory = (text: string) => page.getByRole('listitem').filter({ hasText: text });
+  await expect(memory('Your name is Sam.')).toContainText('you said “My name is Sam and I live in Lisbon.”');
+  // Not the conversation's title (its first message), but the message it was learned from.
+  await expect(memory('You work as a nurse.')).toContainText('you said “I work as a nurse.”');
+  await expect(memory('You work as a nurse.')).not.toContainText('Lisbon');
+  await expect(memory('Your sister Ana is getting married in June.')).toContainText('Jun 2027');
+  await expect(memory('Your sister is called Ana.')).toContainText(
+    'you said “My sister Ana is getting married in June.”',
+  );
+  await expect(page.getByText('Their name')).toHaveCount(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: '/work/shots/settings-pwa/memory-d-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: '/work/shots/settings-pwa/memory-m-dark.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('link', { name: '“I work as a nurse.”' }).click();
+  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+
+  await page.goto('/companions/lucia/memory');
+  // The brand's ember (ember-600), not the companion's accent colour.
+  const on = page.getByRole('switch', { name: 'Memory for Lucía' });
+  await expect(on).toHaveAttribute('aria-checked', 'true');
+  await expect(on).toHaveCSS('background-color', 'rgb(217, 95, 8)');
 });

@@ -6,7 +6,8 @@ import { setupChecklist, setupWarnings } from '@/lib/admin/setup';
 import { requireAdminPage } from '@/lib/auth/roles';
 import { isHearthError } from '@/lib/errors';
 
-export const metadata = { title: 'Analytics' };
+// The admin layout's title template does not reach the page beside it: this one says it whole.
+export const metadata = { title: { absolute: 'Analytics · Hearth admin' } };
 
 type Props = { searchParams: Promise<{ from?: string; to?: string }> };
 

@@ -17,7 +17,7 @@ export function Field({ label, name, error, hint, ...input }: FieldProps) {
         name={name}
         aria-invalid={Boolean(error)}
         aria-describedby={describedBy}
-        className="w-full rounded-xl border border-line bg-raised px-3.5 py-2.5 text-[15px] outline-none placeholder:text-ink-faint focus:border-ember-400 aria-invalid:border-red-400"
+        className="w-full rounded-xl border border-field-line bg-raised px-3.5 py-2.5 text-[15px] outline-none placeholder:text-ink-faint focus:border-ember-400 aria-invalid:border-red-400"
         {...input}
       />
       {error ? (

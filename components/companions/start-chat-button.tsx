@@ -16,10 +16,10 @@ export function StartChatButton({ companion, name, languages }: Props) {
   const hydrated = useHydrated();
   return (
     <div>
-      <div className="flex flex-wrap items-center gap-3">
+      <div className="flex items-center gap-2 sm:gap-3">
         <button
           type="button"
-          className={`${buttonStyles.accent} px-6 py-3 text-base`}
+          className={`${buttonStyles.accent} px-4 py-3 text-base max-sm:flex-1 sm:px-6`}
           disabled={pending || !hydrated}
           onClick={() =>
             startTransition(async () => {
@@ -33,7 +33,7 @@ export function StartChatButton({ companion, name, languages }: Props) {
         </button>
         {languages.length > 1 && (
           <label className="flex items-center gap-2 text-sm text-ink-soft">
-            in
+            <span className="max-sm:sr-only">in</span>
             <select
               value={chatLanguage}
               onChange={(event) => setChatLanguage(event.target.value as Language)}

@@ -16,6 +16,7 @@ import { longDate } from '@/lib/format';
 import type { memoryJson } from '@/lib/memory/json';
 import type { MemoryKind } from '@/lib/memory/types';
 import { MAX_MEMORY_CHARS } from '@/lib/memory/schemas';
+import { memoryAsNote, memoryForPerson } from '@/lib/memory/wording';
 
 /** A memory as the REST API shows it: the page and the API share one serializer. */
 export type PanelMemory = ReturnType<typeof memoryJson>;
@@ -73,14 +74,12 @@ export function MemoryPanel({ companion, settings: initialSettings, memories: in
           }
           checked={settings.enabled}
           onChange={() => flip('enabled')}
-          accent={companion.accentColor}
         />
         <Switch
           label="Share general memories with all companions"
           description="Who you are (your name, where you live, your work, your family) is remembered once for every companion. Off: each companion keeps its own."
           checked={settings.shared}
           onChange={() => flip('shared')}
-          accent={companion.accentColor}
         />
       </section>
 
@@ -120,6 +119,7 @@ export function MemoryPanel({ companion, settings: initialSettings, memories: in
               <MemoryItem
                 key={memory.id}
                 memory={memory}
+                companionName={companion.name}
                 sharingOn={settings.shared}
                 onSaved={(content) =>
                   setMemories((all) => all.map((m) => (m.id === memory.id ? { ...m, content } : m)))
@@ -153,7 +153,8 @@ function eventDay(date: string): string {
     : longDate(day);
 }
 
-function Switch(props: { label: string; description: string; checked: boolean; onChange: () => void; accent: string }) {
+/** An on/off switch in the brand's ember when on (review D32: a companion's accent made them the app's only blue controls). */
+function Switch(props: { label: string; description: string; checked: boolean; onChange: () => void }) {
   const id = useId();
   return (
     <div className="flex items-start justify-between gap-4 px-4 py-4 sm:px-5">
@@ -172,8 +173,7 @@ function Switch(props: { label: string; description: string; checked: boolean; o
         aria-labelledby={`${id}-label`}
         aria-describedby={`${id}-description`}
         onClick={props.onChange}
-        className="relative mt-1 h-6 w-11 shrink-0 rounded-full bg-stone-300 transition-colors dark:bg-stone-600"
-        style={props.checked ? { background: props.accent } : undefined}
+        className={`relative mt-1 h-6 w-11 shrink-0 rounded-full transition-colors ${props.checked ? 'bg-ember-600' : 'bg-stone-300 dark:bg-stone-600'}`}
       >
         <span
           className={`absolute top-0.5 left-0.5 size-5 rounded-full bg-white shadow transition-transform motion-reduce:transition-none ${props.checked ? 'translate-x-5' : ''}`}
@@ -185,13 +185,16 @@ function Switch(props: { label: string; description: string; checked: boolean; o
 
 function MemoryItem(props: {
   memory: PanelMemory;
+  companionName: string;
   sharingOn: boolean;
   onSaved: (content: string) => void;
   onDeleted: () => void;
 }) {
   const { memory } = props;
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(memory.content);
+  // Stored as a note for the companion ("Their name is Sam."), shown to the person as "Your name is Sam.".
+  const shown = memoryForPerson(memory.content, props.companionName);
+  const [draft, setDraft] = useState(shown);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const fieldId = useId();
@@ -211,7 +214,7 @@ function MemoryItem(props: {
     run(
       () => editMemoryAction(memory.id, content),
       () => {
-        props.onSaved(content);
+        props.onSaved(memoryAsNote(content));
         setEditing(false);
       },
     );
@@ -259,7 +262,7 @@ function MemoryItem(props: {
                   }
                   if (event.key === 'Escape') {
                     setEditing(false);
-                    setDraft(memory.content);
+                    setDraft(shown);
                     setError(null);
                   }
                 }}
@@ -274,7 +277,7 @@ function MemoryItem(props: {
                   className={buttonStyles.ghost}
                   onClick={() => {
                     setEditing(false);
-                    setDraft(memory.content);
+                    setDraft(shown);
                     setError(null);
                   }}
                 >
@@ -283,7 +286,7 @@ function MemoryItem(props: {
               </div>
             </form>
           ) : (
-            <p className="mt-1.5 text-[15px] leading-relaxed">{memory.content}</p>
+            <p className="mt-1.5 text-[15px] leading-relaxed">{shown}</p>
           )}
           {error && (
             <p id={`${fieldId}-error`} role="alert" className="mt-2 text-sm text-red-600 dark:text-red-400">
@@ -293,14 +296,7 @@ function MemoryItem(props: {
           {!editing && (
             <p className="mt-1.5 text-xs text-ink-faint">
               {longDate(new Date(memory.updated_at))}
-              {memory.conversation_id && (
-                <>
-                  {' · from '}
-                  <Link href={`/chat/${memory.conversation_id}`} className="underline-offset-2 hover:underline">
-                    {memory.conversation_title ?? 'a conversation'}
-                  </Link>
-                </>
-              )}
+              <MemorySource memory={memory} />
             </p>
           )}
         </div>
@@ -309,7 +305,7 @@ function MemoryItem(props: {
             <button
               type="button"
               className={buttonStyles.icon}
-              aria-label={`Edit: ${memory.content}`}
+              aria-label={`Edit: ${shown}`}
               onClick={() => setEditing(true)}
               disabled={pending}
             >
@@ -318,7 +314,7 @@ function MemoryItem(props: {
             <button
               type="button"
               className={buttonStyles.icon}
-              aria-label={`Delete: ${memory.content}`}
+              aria-label={`Delete: ${shown}`}
               disabled={pending}
               onClick={() => run(() => deleteMemoryAction(memory.id), props.onDeleted)}
             >
@@ -328,5 +324,38 @@ function MemoryItem(props: {
         )}
       </div>
     </li>
+  );
+}
+
+/**
+ * Where a memory came from: the words of the message it was learned from, linked to their
+ * conversation (review D15: every memory used to name the conversation's title, which is its
+ * first message, whichever message it really came from).
+ */
+function MemorySource({ memory }: { memory: PanelMemory }) {
+  if (!memory.conversation_id) return null;
+  const href = `/chat/${memory.conversation_id}`;
+  if (!memory.source_text)
+    return (
+      <>
+        {' · from '}
+        <Link href={href} className="underline-offset-2 hover:underline">
+          {memory.conversation_title ?? 'a conversation'}
+        </Link>
+      </>
+    );
+  const words = memory.source_text.replace(/\s+/g, ' ').trim();
+  const quoted = words.length > 90 ? `${words.slice(0, 89).trimEnd()}…` : words;
+  return (
+    <>
+      {' · you said '}
+      <Link
+        href={href}
+        className="underline-offset-2 hover:underline"
+        title={memory.conversation_title ? `In “${memory.conversation_title}”` : undefined}
+      >
+        “{quoted}”
+      </Link>
+    </>
   );
 }

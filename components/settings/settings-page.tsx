@@ -1,7 +1,11 @@
 import { buttonStyles } from '@/components/ui/button';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
+import { SettingsNav } from './settings-nav';
 
-/** The frame of every settings page: the mobile header, and a column under the page's title and what it is for. */
+/**
+ * The frame of every settings page: the mobile header, the tabs between the settings pages, and a
+ * column under the page's title and what it is for.
+ */
 export function SettingsPage({
   title,
   description,
@@ -18,7 +22,8 @@ export function SettingsPage({
         <div className="mx-auto max-w-3xl px-4 py-8 sm:px-8 sm:py-12">
           <header>
             <p className="hidden text-sm font-medium text-ink-faint md:block">Settings</p>
-            <h1 className="text-3xl font-semibold tracking-tight md:mt-1">{title}</h1>
+            <SettingsNav />
+            <h1 className="mt-8 text-3xl font-semibold tracking-tight">{title}</h1>
             <p className="mt-2 text-ink-soft">{description}</p>
           </header>
           {children}

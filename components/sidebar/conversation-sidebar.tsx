@@ -115,6 +115,12 @@ export function ConversationSidebar({ user, initial }: Props) {
         </nav>
         <GuestUpgradeLink isGuest={user.isGuest} />
         <div className="border-t border-line px-2 pt-2">
+          <SettingsLink href="/settings" current={pathname === '/settings'}>
+            <span aria-hidden="true" className="grid size-4 place-items-center text-base leading-none">
+              ⚙&#xFE0E;
+            </span>{' '}
+            Settings
+          </SettingsLink>
           <SettingsLink href="/settings/api-keys" current={pathname === '/settings/api-keys'}>
             <KeyIcon /> API keys
           </SettingsLink>

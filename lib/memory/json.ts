@@ -12,6 +12,10 @@ export const memoryJsonSchema = z
     shared: z.boolean().meta({ description: 'About the person in general, shared by every companion (the opt-in).' }),
     conversation_id: z.uuid().nullable().meta({ description: 'The conversation it was learned in.' }),
     conversation_title: z.string().nullable(),
+    source_text: z
+      .string()
+      .nullable()
+      .meta({ description: 'The start of the message it was learned from; null once that message is gone.' }),
     created_at: timestamp,
     updated_at: timestamp,
     last_used_at: timestamp.nullable(),
@@ -39,6 +43,7 @@ export function memoryJson(m: ListedMemory): z.output<typeof memoryJsonSchema> {
     shared: m.companionId === null,
     conversation_id: m.sourceConversationId,
     conversation_title: m.conversationTitle,
+    source_text: m.sourceText,
     created_at: isoTimestamp(m.createdAt),
     updated_at: isoTimestamp(m.updatedAt),
     last_used_at: isoTimestampOrNull(m.lastUsedAt),

@@ -15,6 +15,7 @@ import {
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { plainNote } from './prompt';
+import { memoryAsNote } from './wording';
 
 /** What the person sees in "what <companion> remembers about you". */
 export type MemoryOverview = { companion: Companion; settings: MemorySettings; memories: ListedMemory[] };
@@ -36,11 +37,14 @@ export function memoryOverview(
   );
 }
 
-/** The person's own wording replaces the memory's; it stays one plain line like every memory. */
+/**
+ * The person's own wording replaces the memory's; it stays one plain line like every memory, and
+ * what they wrote in the second person ("Your name is …", as the panel shows it) becomes a note again.
+ */
 export async function editMemory(user: UserScope, id: string, content: string, db?: Database): Promise<ListedMemory> {
   const edited = await withUser(
     user,
-    async (tx) => (await updateMemory(tx, id, { content: plainNote(content) })) && findMemory(tx, id),
+    async (tx) => (await updateMemory(tx, id, { content: plainNote(memoryAsNote(content)) })) && findMemory(tx, id),
     db,
   );
   if (!edited) throw new HearthError('not_found', 'This memory does not exist.');

@@ -62,6 +62,23 @@ describe.each(TEST_DATABASES)('long-term memory on $name', ({ open }) => {
   const chatWith = async (user: { id: string }, slug: string) =>
     (await startConversation(user, { companion: slug }, db)).id;
 
+  it('lists each memory with the words of the message it came from, not only its conversation (review D15)', async () => {
+    const user = await createTestUser(db, 'sam');
+    const chat = await chatWith(user, 'lucia');
+    await say(user, chat, 'My name is Sam and I live in Lisbon.');
+    await say(user, chat, 'I work as a nurse.');
+    await say(user, chat, 'My sister Ana is getting married in June.');
+    const memories = await as(user, (tx) => listMemories(tx, companions.lucia!));
+    const source = Object.fromEntries(memories.map((m) => [m.content, m.sourceText]));
+    expect(source).toEqual({
+      'Their name is Sam.': 'My name is Sam and I live in Lisbon.',
+      'Lives in Lisbon.': 'My name is Sam and I live in Lisbon.',
+      'Works as a nurse.': 'I work as a nurse.',
+      'Their sister is called Ana.': 'My sister Ana is getting married in June.',
+      'Their sister Ana is getting married in June.': 'My sister Ana is getting married in June.',
+    });
+  });
+
   it('remembers what the person said and uses it in a new conversation, with the offline model', async () => {
     const user = await createTestUser(db, 'maya');
     const first = await chatWith(user, 'marcus');

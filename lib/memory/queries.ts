@@ -1,13 +1,25 @@
 import type { Memory, MemoryDraft } from '@/lib/memory/types';
 import type { Queryable } from '@/lib/db/client';
 
+/** How much of the source message the panel quotes. */
+const SOURCE_CHARS = 200;
+
 const COLUMNS = `m.id, m.companion_id as "companionId", m.kind, m.subject, m.content, m.importance,
   to_char(m.event_date, 'YYYY-MM-DD') as "eventDate", m.source_message_id as "sourceMessageId",
   m.source_conversation_id as "sourceConversationId", m.created_at as "createdAt", m.updated_at as "updatedAt",
   m.last_used_at as "lastUsedAt"`;
 
-/** A memory as the "what it remembers" panel lists it: with the title of the chat it came from. */
-export type ListedMemory = Memory & { conversationTitle: string | null };
+/**
+ * A memory as the "what it remembers" panel lists it: with the title of the chat it came from and
+ * the words of the very message it was learned from (the start of them), so each one says where
+ * it came from, not only which conversation.
+ */
+export type ListedMemory = Memory & { conversationTitle: string | null; sourceText: string | null };
+
+const LISTED = `${COLUMNS}, c.title as "conversationTitle",
+  (select nullif(left(string_agg(p.part->>'text', ' '), ${SOURCE_CHARS}), '')
+     from hearth.messages msg, jsonb_array_elements(msg.parts) as p(part)
+    where msg.id = m.source_message_id and p.part->>'type' = 'text') as "sourceText"`;
 
 /** Whether a companion may remember (on unless switched off) and whether general memories are shared (opt-in). */
 export type MemorySettings = { enabled: boolean; shared: boolean };
@@ -40,7 +52,7 @@ export async function setMemorySetting(tx: Queryable, companionId: string | null
  */
 export function listMemories(tx: Queryable, companionId: string): Promise<ListedMemory[]> {
   return tx.query<ListedMemory>(
-    `select ${COLUMNS}, c.title as "conversationTitle"
+    `select ${LISTED}
        from hearth.memories m left join hearth.conversations c on c.id = m.source_conversation_id
       where m.companion_id = $1 or m.companion_id is null
       order by m.updated_at desc, m.id`,
@@ -51,7 +63,7 @@ export function listMemories(tx: Queryable, companionId: string): Promise<Listed
 /** One of the user's memories, as the panel lists it; null when it is not theirs (RLS) or gone. */
 export async function findMemory(tx: Queryable, id: string): Promise<ListedMemory | null> {
   const [row] = await tx.query<ListedMemory>(
-    `select ${COLUMNS}, c.title as "conversationTitle"
+    `select ${LISTED}
        from hearth.memories m left join hearth.conversations c on c.id = m.source_conversation_id
       where m.id = $1`,
     [id],

@@ -5,6 +5,27 @@ const NOW = new Date('2026-12-02T10:00:00Z');
 const contents = (text: string) => extractByRules(text, NOW).drafts.map((d) => d.content);
 
 describe('the offline memory rules', () => {
+  it('remembers someone close to them and their plan with a date (review D15: the sister’s wedding was lost)', () => {
+    const { drafts } = extractByRules('My sister Ana is getting married in June', NOW);
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        kind: 'relationship',
+        subject: 'relationship:sister',
+        content: 'Their sister is called Ana.',
+      }),
+      expect.objectContaining({
+        kind: 'event',
+        subject: 'event:sister_getting_married',
+        content: 'Their sister Ana is getting married in June.',
+        eventDate: '2027-06-01',
+      }),
+    ]);
+    expect(contents('My dad is retiring next month.')).toEqual(['Their dad is retiring next month.']);
+    expect(contents('my best friend is coming to visit on 12 March')).toEqual([
+      'Their best friend is coming to visit on 12 March.',
+    ]);
+  });
+
   it('finds a name, a city and a dated plan in one sentence', () => {
     const { drafts } = extractByRules("I'm Maya, I live in Utrecht, I'm training for a half marathon in April", NOW);
     expect(drafts).toEqual([

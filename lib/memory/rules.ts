@@ -152,7 +152,8 @@ const RULES: Rule[] = [
   // Family, friends and pets.
   {
     pattern: new RegExp(
-      String.raw`\b[Mm]y (${RELATIONS}|${PETS})(?:'s name is| is called| is named| named| called|,)\s+${NAME}`,
+      // "My sister's name is Ana", "my dog, Biscuit", and plainly "my sister Ana".
+      String.raw`\b[Mm]y (${RELATIONS}|${PETS})(?:'s name is| is called| is named| named| called|,)?\s+${NAME}`,
       'u',
     ),
     make: (m) => {
@@ -217,6 +218,23 @@ const RULES: Rule[] = [
     make: (m, now) => {
       const what = `${m[1]} ${m[2]}`.replace(/\s+/g, ' ').trim();
       return event(`event:${slug(eventNoun(what))}`, `${capitalize(what)} ${m[3]!.trim()}.`, m[3]!, now);
+    },
+  },
+  // Someone close to them, with a date: "My sister Ana is getting married in June".
+  {
+    pattern: new RegExp(
+      String.raw`\b[Mm]y (${RELATIONS})(?:,? ${NAME},?)? (?:is|'s|’s) (getting married|having a baby|graduating|retiring|moving|starting (?:a |her |his |their )?new job|turning \d{1,3}|coming to visit|visiting)([\p{L}\p{N} '’-]{0,50}?)\s*${DATE}`,
+      'iu',
+    ),
+    make: (m, now) => {
+      const who = m[1]!.toLowerCase();
+      const what = `${m[3]}${m[4] ?? ''}`.replace(/\s+/g, ' ').trim();
+      return event(
+        `event:${slug(who)}_${slug(eventNoun(what))}`,
+        `Their ${who}${m[2] ? ` ${m[2]}` : ''} is ${what} ${m[5]!.trim()}.`,
+        m[5]!,
+        now,
+      );
     },
   },
   {

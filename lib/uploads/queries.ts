@@ -114,7 +114,8 @@ export async function conversationUploadPaths(tx: Queryable, conversationId: str
 export async function userUploadPaths(tx: Queryable): Promise<string[]> {
   const rows = await tx.query<{ path: string }>(
     `select path from hearth.uploads where user_id = hearth.requesting_user_id()
-     union all select path from hearth.pending_uploads where user_id = hearth.requesting_user_id()`,
+     union all select path from hearth.pending_uploads where user_id = hearth.requesting_user_id()
+     union all select avatar_path from hearth.users where id = hearth.requesting_user_id() and avatar_path is not null`,
   );
   return rows.map((r) => r.path);
 }

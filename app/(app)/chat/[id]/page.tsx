@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { ChatView } from '@/components/chat/chat-view';
 import { PageLoadsLimited } from '@/components/chat/page-loads-limited';
@@ -9,7 +10,18 @@ import { loadConversation } from './load';
 
 type Props = { params: Promise<{ id: string }> };
 
-export const metadata = { title: 'Chat' };
+/** The tab says who the conversation is with and what it is about: "Lucía · Trip to Porto · Hearth". */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await loadConversation((await params).id);
+  if (loaded.limited) return { title: 'Chat' };
+  const { companion, conversation } = loaded;
+  const topic = conversation.title?.trim();
+  return { title: topic ? `${companion.name} · ${truncated(topic, 48)}` : companion.name };
+}
+
+function truncated(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
 
 export default async function ChatPage({ params }: Props) {
   await connection();

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
@@ -17,8 +18,10 @@ import { shortTime } from '@/lib/format';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: Props) {
-  return { title: decoded((await params).slug).replace(/-/g, ' ') };
+/** The companion's display name, accents and all ("Lucía · Hearth"), not its slug. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const companion = await companionBySlugOrId(await requireUser(), (await params).slug);
+  return { title: companion?.name ?? 'Companion' };
 }
 
 // A link with broken percent-encoding is a page not found, not decodeURIComponent's URIError (a 500).
@@ -61,12 +64,20 @@ export default async function CompanionPage({ params }: Props) {
           />
           <h1 className="mt-6 text-3xl font-semibold tracking-tight sm:text-4xl">{companion.name}</h1>
           <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>
-          <div className="mt-6 flex flex-wrap items-center gap-3">
-            <StartChatButton companion={companion.slug} name={companion.name} languages={companion.languages} />
+          {/* Review D33: nothing left alone on a row. Phones: starting a chat fills the first row, Call and
+              Memories share the second; wider screens: one row. */}
+          <div className="mt-6 grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-center">
+            <div className="col-span-2">
+              <StartChatButton companion={companion.slug} name={companion.name} languages={companion.languages} />
+            </div>
             <CallButton companion={companion.slug} name={companion.name} />
-            <Link href={`/companions/${companion.slug}/memory`} className={buttonStyles.secondary}>
-              <MemoryIcon className="size-4" />
-              What {companion.name} remembers
+            <Link
+              href={`/companions/${companion.slug}/memory`}
+              aria-label={`Memories: what ${companion.name} remembers about you`}
+              className={`${buttonStyles.secondary} px-6 py-3 text-base`}
+            >
+              <MemoryIcon className="size-5" />
+              Memories
             </Link>
           </div>
           <p className="mt-8 max-w-prose leading-relaxed text-ink-soft">{companion.description}</p>

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -10,7 +11,10 @@ import { memoryOverview } from '@/lib/memory/manage';
 
 type Props = { params: Promise<{ slug: string }> };
 
-export const metadata = { title: 'Memory' };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const overview = await memoryOverview(await requireUser(), decodeURIComponent((await params).slug));
+  return { title: overview ? `What ${overview.companion.name} remembers` : 'Memory' };
+}
 
 export default async function MemoryPage({ params }: Props) {
   await connection();

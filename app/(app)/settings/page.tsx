@@ -1,0 +1,52 @@
+import { connection } from 'next/server';
+import { AvatarField } from '@/components/settings/avatar-field';
+import { DeleteAccount } from '@/components/settings/delete-account';
+import { NameForm } from '@/components/settings/name-form';
+import { Section } from '@/components/settings/security/section';
+import { SettingsPage } from '@/components/settings/settings-page';
+import { ThemePicker } from '@/components/settings/theme-picker';
+import { requireUser } from '@/lib/auth/session';
+import { avatarUrl, loadProfile } from '@/lib/profile/service';
+
+export const metadata = { title: 'Settings' };
+
+export default async function AccountSettingsPage() {
+  await connection();
+  const user = await requireUser();
+  const profile = await loadProfile(user);
+
+  return (
+    <SettingsPage title="Account" description="Your name and picture, how Hearth looks, and your account itself.">
+      <div className="mt-8 space-y-6">
+        <Section id="profile" title="Profile">
+          <div className="space-y-6">
+            <AvatarField url={avatarUrl(profile)} />
+            <NameForm name={profile.name ?? ''} />
+          </div>
+        </Section>
+
+        <Section id="appearance" title="Appearance" description="Saved with your account, on every device you use.">
+          <ThemePicker theme={profile.theme} />
+        </Section>
+
+        {/* YOUR DATA (slot): wire after merging the share-export branch, which makes these two files:
+            <Section id="your-data" title="Your data" description="…">
+              <ExportDataButton />   from components/settings/export-data-button.tsx
+              <SharedLinks />        from components/settings/shared-links.tsx
+            </Section> */}
+
+        <Section
+          id="delete-account"
+          title={profile.isGuest ? 'Delete this guest session' : 'Delete account'}
+          description={
+            profile.isGuest
+              ? 'Deletes this guest session and everything in it: your conversations, memories and files.'
+              : 'Deletes your account and everything in it: your conversations, memories, files and API keys.'
+          }
+        >
+          <DeleteAccount email={profile.email} isGuest={profile.isGuest} />
+        </Section>
+      </div>
+    </SettingsPage>
+  );
+}
