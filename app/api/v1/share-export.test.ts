@@ -53,7 +53,14 @@ describe('export and shared links through the REST API', () => {
         await insertMessage(tx, { conversationId, role: 'assistant', text: 'With *intention*.', status: 'complete' });
         await insertMemory(
           tx,
-          { kind: 'fact', subject: 'home_city', content: 'Lives in Utrecht.', importance: 4, eventDate: null },
+          {
+            kind: 'fact',
+            subject: 'home_city',
+            content: 'Lives in Utrecht.',
+            importance: 4,
+            eventDate: null,
+            general: false,
+          },
           { companionId: conversation.companion.id, messageId: null, conversationId },
         );
       },
