@@ -102,7 +102,8 @@ for (const [label, viewport] of [
       await shoot(page, 'menu-390');
       await page.keyboard.press('Escape');
     }
-    const companion = (await page.getByRole('banner').getByRole('link').first().innerText()).split('\n')[0]!.trim();
+    const memoryLink = page.getByRole('link', { name: /^What .+ remembers about you$/ });
+    const companion = /^What (.+) remembers about you$/.exec((await memoryLink.getAttribute('aria-label'))!)![1]!;
     const url = await createLink(page);
     await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
     // Said after sharing: must never reach the link.
@@ -115,6 +116,7 @@ for (const [label, viewport] of [
     expect(new URL(reader.url()).pathname).toMatch(/^\/share\//);
     await expect(reader.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(reader.getByText(companion, { exact: true }).first()).toBeVisible();
+    await expect(reader.getByRole('img', { name: companion })).toBeVisible();
     const messages = reader.getByRole('list', { name: 'Messages' });
     await expect(messages.getByText(`Keep this between us and the ${label} reader`)).toBeVisible();
     await expect(messages.locator('[data-role="user"]').first()).toContainText('You');
