@@ -23,7 +23,8 @@ const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 export async function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (!PUBLIC_PAGES.includes(pathname)) {
+  // A shared conversation's page (/share/<token>) is for anyone with the link.
+  if (!PUBLIC_PAGES.includes(pathname) && !pathname.startsWith('/share/')) {
     const token = await getToken({ req: request, secret: authSecret() });
     const claims = claimsOfToken(token);
     // A session that has ended (signed out elsewhere, password or role changed, account disabled)

@@ -6,6 +6,7 @@ import { buttonStyles } from '@/components/ui/button';
 import { MemoryIcon } from '@/components/ui/icons';
 import { LANGUAGE_LABELS, type Language } from '@/lib/languages';
 import type { ChatCompanion } from './types';
+import { ConversationMenu } from './conversation-menu';
 import { ModelPicker, type PickableModel } from './model-picker';
 
 type Props = {
@@ -46,6 +47,7 @@ export function ChatHeader({ conversationId, companion, model, models, language 
       >
         <MemoryIcon />
       </Link>
+      <ConversationMenu conversationId={conversationId} companionName={companion.name} />
     </span>
   );
   return (

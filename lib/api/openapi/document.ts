@@ -5,8 +5,10 @@ import { callsApi } from '@/lib/calls/api';
 import { chatCompletionsApi } from '@/lib/chat/api';
 import { companionsApi } from '@/lib/companions/api';
 import { conversationsApi } from '@/lib/conversations/api';
+import { exportApi } from '@/lib/export/api';
 import { messagesApi } from '@/lib/conversations/message-api';
 import { memoryApi } from '@/lib/memory/api';
+import { sharingApi } from '@/lib/sharing/api';
 import { uploadsApi } from '@/lib/uploads/api';
 import { usageApi } from '@/lib/usage/api';
 import { referenceApi } from './api';
@@ -22,6 +24,8 @@ const GROUPS = [
   memoryApi,
   conversationsApi,
   messagesApi,
+  exportApi,
+  sharingApi,
   chatCompletionsApi,
   usageApi,
   apiKeysApi,
