@@ -5,7 +5,8 @@ import type { ConversationSummary } from '@/lib/conversations/queries';
  * Full-text search over the person's own conversations: their titles and the text of their
  * messages. RLS scopes every row read here, so another person's words can never match.
  *
- * The 'simple' configuration (lower-cased words, no stemming, no stop words) works the same in
+ * Messages are matched by hearth.search_messages (supabase/migrations/20261208010000_conversation_list.sql),
+ * which can use the search index where RLS would not let the planner. The 'simple' configuration (lower-cased words, no stemming, no stop words) works the same in
  * every language a conversation may be in and exists in PGlite too. Every word of the query must
  * appear, each as the start of a word ("hik" finds "hiking"), which is what a box that searches
  * as you type needs; websearch_to_tsquery matches whole words only.
@@ -43,12 +44,6 @@ const START = '\u0002';
 const STOP = '\u0003';
 const MARKS = `StartSel="${START}", StopSel="${STOP}"`;
 
-/**
- * The words of a message as the search index holds them: keep in step with the expression of
- * messages_search_idx (supabase/migrations/20261208010000_conversation_list.sql).
- */
-const MESSAGE_WORDS = `to_tsvector('simple'::regconfig, jsonb_path_query_array(m.parts, '$[*] ? (@.type == "text").text'))`;
-
 type Row = ConversationSummary & { titleMarked: string; snippetMarked: string | null };
 
 /** The person's conversations matching the query, most recently active first (archived ones too). */
@@ -57,12 +52,7 @@ export async function searchConversations(tx: Queryable, input: string, limit = 
   if (!query) return [];
   const rows = await tx.query<Row>(
     `with q as (select to_tsquery('simple', $1) as query),
-     hits as (
-       select distinct on (m.conversation_id) m.conversation_id, m.parts
-         from hearth.messages m, q
-        where ${MESSAGE_WORDS} @@ q.query
-        order by m.conversation_id, m.seq desc
-     )
+     hits as (select * from hearth.search_messages($1))
      select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
             c.updated_at as "updatedAt", c.pinned_at as "pinnedAt", c.archived_at as "archivedAt",
             json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'avatarUrl', p.avatar_url,
