@@ -234,7 +234,11 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
   const lastUser = lastUserIndex >= 0 ? messages[lastUserIndex] : undefined;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" style={{ ['--accent' as string]: companion.accentColor }}>
+    <div
+      className="flex min-h-0 flex-1 flex-col"
+      style={{ ['--accent' as string]: companion.accentColor }}
+      data-conversation={conversation.id}
+    >
       <ChatHeader
         conversationId={conversation.id}
         companion={companion}
