@@ -200,15 +200,17 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
     return () => clearInterval(timer);
   }, [pendingFromServer, conversation.id, setMessages, restartOlder]);
 
-  // The first message created the conversation: the address becomes its own, without leaving the
-  // page (Next.js keeps usePathname in step with history.replaceState), and the sidebar shows it.
+  // A reply names the message it answers once that is stored: a draft's conversation exists from
+  // then on. Its address becomes the chat's own, without leaving the page (Next.js keeps
+  // usePathname in step with history.replaceState), and the sidebar shows it.
+  const written = !draft || messages.some((m) => m.metadata?.userMessageId);
   const addressed = useRef(false);
   useEffect(() => {
-    if (!draft || addressed.current || status !== 'streaming') return;
+    if (!written || !draft || addressed.current) return;
     addressed.current = true;
     window.history.replaceState(null, '', `/chat/${conversation.id}`);
     refreshList();
-  }, [draft, status, conversation.id, refreshList]);
+  }, [written, draft, conversation.id, refreshList]);
   // Back on a history entry that began as this draft: the conversation exists, so show it whole.
   useEffect(() => {
     if (draft && window.location.pathname === `/chat/${conversation.id}`) router.refresh();
@@ -218,7 +220,7 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
   const [switchError, setSwitchError] = useState<string | null>(null);
   // A draft's model is part of its address until the first message writes it.
   const changeModel = async (id: string) => {
-    if (!draft || addressed.current) return changeModelAction(conversation.id, id);
+    if (written) return changeModelAction(conversation.id, id);
     const address = new URL(window.location.href);
     address.searchParams.set('model', id);
     router.replace(`${address.pathname}${address.search}`);
@@ -246,7 +248,7 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
         models={models}
         language={conversation.language}
         changeModel={changeModel}
-        draft={Boolean(draft)}
+        draft={!written}
       />
       {notice && (
         <p

@@ -18,13 +18,15 @@ export type Conversation = {
 };
 
 /**
- * Which of the person's conversations a list shows: all of them (the REST API), the list's top
- * (pinned, not archived), its body (neither pinned nor archived) or the archived ones.
+ * Which of the person's conversations a list shows: all of them (the REST API), those not
+ * archived (the picker's "continue" row), the sidebar's top (pinned, not archived), its body
+ * (neither pinned nor archived) or the archived ones.
  */
-export type ConversationView = 'all' | 'pinned' | 'recent' | 'archived';
+export type ConversationView = 'all' | 'unarchived' | 'pinned' | 'recent' | 'archived';
 
 const VIEW_FILTERS: Record<ConversationView, string | null> = {
   all: null,
+  unarchived: 'c.archived_at is null',
   pinned: 'c.pinned_at is not null and c.archived_at is null',
   recent: 'c.pinned_at is null and c.archived_at is null',
   archived: 'c.archived_at is not null',
