@@ -130,7 +130,7 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
 
   // The user now finds Juniper, with the uploaded portrait, and chats.
   await userPage.reload();
-  const card = userPage.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /Juniper/ });
+  const card = userPage.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /^Juniper/ });
   await expect(card).toBeVisible();
   await expect(card.locator('img')).toHaveAttribute('src', /\/api\/avatars\//);
   const avatarSrc = (await card.locator('img').getAttribute('src'))!;

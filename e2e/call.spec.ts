@@ -92,8 +92,8 @@ test("a call in Spanish from the chat header: the call speaks the conversation's
     const page = await openPage(browser, baseURL);
     await page.goto('/companions/lucia');
     await page.getByLabel('Conversation language').selectOption('es-ES');
-    await page.getByRole('button', { name: /Start chat/ }).click();
-    await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: /Start chat/ }).click();
+    await page.waitForURL(/\/chat\/new\?/);
     await expect(assistantMessages(page)).toHaveCount(1);
     await page.getByRole('button', { name: 'Call Lucía' }).click();
     await expect(page.getByLabel('Call language')).toHaveValue('es-ES');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { assistantMessages, expectAccessible, signInAsGuest, startChatWith } from './helpers';
+import { assistantMessages, expectAccessible, openedDraft, signInAsGuest, startChatWith } from './helpers';
 
 test('a guest picks a companion, watches the reply stream in, and finds it again after a reload', async ({
   page,
@@ -149,10 +149,10 @@ test('empty and oversized messages are refused inline and nothing is sent', asyn
 
 test('the language partner chats in the language picked when the chat starts', async ({ page }) => {
   await signInAsGuest(page);
-  await page.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /Lucía/ }).click();
+  await page.getByRole('list', { name: 'Companions' }).getByRole('link', { name: 'About Lucía' }).click();
   await page.getByRole('combobox', { name: 'Conversation language' }).selectOption('es-ES');
-  await page.getByRole('button', { name: /Start chat/ }).click();
-  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+  await page.getByRole('link', { name: /Start chat/ }).click();
+  await openedDraft(page);
   await expect(page.locator('header').getByText('Español', { exact: true })).toBeVisible();
 
   const composer = page.getByRole('textbox', { name: /^Message / });

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { sendMessage, signInAsGuest, signInAsMember } from './helpers';
+import { openedDraft, sendMessage, signInAsGuest, signInAsMember, startChatWith } from './helpers';
 
 // Defects of the UX review (../shared/reviews/ux-2026-12-06.md) in everyday use: long text and
 // names stay on the page (D1, D10), a phone's chat header says who you talk to (D2), and sending
@@ -24,10 +24,12 @@ async function expectContained(locator: Locator) {
 
 async function startChat(page: Page, companion: RegExp, language?: string) {
   await signInAsGuest(page);
-  await page.getByRole('list', { name: 'Companions' }).getByRole('link', { name: companion }).click();
-  if (language) await page.getByRole('combobox', { name: 'Conversation language' }).selectOption(language);
-  await page.getByRole('button', { name: /Start chat/ }).click();
-  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+  const cards = page.getByRole('list', { name: 'Companions' });
+  if (!language) return void (await startChatWith(page, companion));
+  await cards.getByRole('link', { name: new RegExp(`^About ${companion.source}`) }).click();
+  await page.getByRole('combobox', { name: 'Conversation language' }).selectOption(language);
+  await page.getByRole('link', { name: /Start chat/ }).click();
+  await openedDraft(page);
 }
 
 for (const [label, viewport] of [

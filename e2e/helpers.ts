@@ -28,16 +28,24 @@ export async function signInAsMember(page: Page, name = 'Member'): Promise<{ ema
   return { email };
 }
 
-/** Opens a companion from the picker (the first one unless named) and starts a chat; returns the chat URL. */
+/** Opens a chat with a companion from the picker (the first one unless named), one click on its card; returns the chat URL it will have. */
 export async function startChatWith(page: Page, name?: string | RegExp): Promise<string> {
   await page
     .getByRole('list', { name: 'Companions' })
     .getByRole('link', name ? { name } : undefined)
     .first()
     .click();
-  await page.getByRole('button', { name: /Start chat/ }).click();
-  await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
-  return page.url();
+  return openedDraft(page);
+}
+
+/**
+ * After "Start chat": the draft chat is open (nothing is written until the first message). Returns
+ * the address the conversation will have, /chat/{id}, which the first message gives the page.
+ */
+export async function openedDraft(page: Page): Promise<string> {
+  await page.waitForURL(/\/chat\/new\?.*draft=/);
+  const id = await page.locator('[data-conversation]').getAttribute('data-conversation');
+  return new URL(`/chat/${id}`, page.url()).toString();
 }
 
 /** Types a message into the chat's composer and sends it with Enter. */

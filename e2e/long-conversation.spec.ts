@@ -43,9 +43,15 @@ test('the newest 50 are in the page; scrolling up loads 50 more at a time, stead
 }) => {
   test.setTimeout(150_000);
   await signInAsGuest(page);
-  const chatUrl = await startChatWith(page);
-  await seed(page, new URL(chatUrl).pathname.split('/').at(-1)!);
-  await page.reload();
+  // Created through the REST API: the web chat writes a conversation only with its first message.
+  const created = await page.request.post('/api/v1/conversations', {
+    headers: { origin: BASE_URL },
+    data: { companion: 'wren' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = await created.json();
+  await seed(page, id);
+  await page.goto(`/chat/${id}`);
 
   await expect(bubbles(page)).toHaveCount(50);
   await expect(bubbles(page).first()).toContainText('Seeded message 251');

@@ -1,17 +1,17 @@
 import { connection } from 'next/server';
 import { ConversationSidebar } from '@/components/sidebar/conversation-sidebar';
 import { requireUser } from '@/lib/auth/session';
-import { pageOfConversations } from '@/lib/conversations/service';
+import { conversationList } from '@/lib/conversations/service';
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   await connection();
   const user = await requireUser();
-  const firstPage = await pageOfConversations(user);
+  const list = await conversationList(user);
   return (
     <div className="flex h-dvh overflow-hidden">
       <ConversationSidebar
         user={{ name: user.name, email: user.email, isGuest: user.isGuest, isAdmin: user.role === 'admin' }}
-        initial={firstPage}
+        initial={list}
       />
       <div className="flex min-w-0 flex-1 flex-col">{children}</div>
     </div>

@@ -16,7 +16,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   await connection();
   const { denied } = await searchParams;
   const user = await requireUser();
-  const [companions, recent] = await Promise.all([availableCompanions(user), pageOfConversations(user, { limit: 4 })]);
+  const [companions, recent] = await Promise.all([
+    availableCompanions(user),
+    pageOfConversations(user, { limit: 4, view: 'unarchived' }),
+  ]);
   const firstName = user.isGuest ? null : user.name?.split(' ')[0];
   const offline = companions.every((companion) => isOfflineModel(preferredModel(companion)));
 

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ComponentProps } from 'react';
 import { CallButton } from '@/components/call/call-button';
 import { OpenSidebarButton } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
@@ -15,9 +16,12 @@ type Props = {
   model: string;
   models: PickableModel[];
   language: Language;
+  changeModel?: ComponentProps<typeof ModelPicker>['change'];
+  /** Not written yet: a call starts a conversation of its own. */
+  draft?: boolean;
 };
 
-export function ChatHeader({ conversationId, companion, model, models, language }: Props) {
+export function ChatHeader({ conversationId, companion, model, models, language, changeModel, draft }: Props) {
   const identity = (
     <Link href={`/companions/${companion.slug}`} className="flex min-w-0 items-center gap-3 rounded-xl">
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={36} accent={companion.accentColor} />
@@ -31,12 +35,12 @@ export function ChatHeader({ conversationId, companion, model, models, language 
   const modelBadge = (
     <span className="ml-auto flex shrink-0 items-center gap-1.5">
       {language !== 'en-US' && <span className={badge}>{LANGUAGE_LABELS[language]}</span>}
-      <ModelPicker conversationId={conversationId} model={model} models={models} />
+      <ModelPicker conversationId={conversationId} model={model} models={models} change={changeModel} />
       <CallButton
         variant="icon"
         companion={companion.slug}
         name={companion.name}
-        conversationId={conversationId}
+        conversationId={draft ? undefined : conversationId}
         language={language}
       />
       <Link

@@ -5,6 +5,7 @@ import { DefaultChatTransport } from 'ai';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
+import { useSidebar } from '@/components/sidebar/store';
 import { withNewestPage } from '@/lib/conversations/message-window';
 import { adoptStoredIds } from '@/lib/chat/stored-ids';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
@@ -32,6 +33,8 @@ type Props = {
   models: PickableModel[];
   /** Who answers, when it is not a configured model (the offline demo, or nobody for a mature companion). */
   notice: string | null;
+  /** Not written yet (lib/conversations/draft.ts): the first message starts the conversation with this. */
+  draft?: { key: string; companion: string; language: Language; model?: string };
   /** A guest is offered an account when a limit stops them. */
   isGuest?: boolean;
 };
@@ -43,9 +46,21 @@ export function ChatView({
   olderCursor,
   models,
   notice,
+  draft,
   isGuest = false,
 }: Props) {
   const router = useRouter();
+  const refreshList = useSidebar((s) => s.refreshList);
+  const setChat = useSidebar((s) => s.setChat);
+  useEffect(() => {
+    setChat({ companion: companion.slug, language: conversation.language });
+    return () => setChat(null);
+  }, [setChat, companion.slug, conversation.language]);
+  // Sent with every turn of a chat that began as a draft; the server ignores it once the conversation exists.
+  const start = useMemo(
+    () => draft && { draft: draft.key, companion: draft.companion, language: draft.language, model: draft.model },
+    [draft],
+  );
   const [editing, setEditing] = useState(false);
   const requests = useMemo(() => liveRequests(), []);
 
@@ -69,6 +84,7 @@ export function ChatView({
                 messageId: last?.id,
                 text: text || undefined,
                 model,
+                start,
               },
             };
           }
@@ -81,11 +97,12 @@ export function ChatView({
               messageId: last?.id,
               text: text || undefined,
               attachments,
+              start,
             },
           };
         },
       }),
-    [conversation.id, requests],
+    [conversation.id, requests, start],
   );
 
   // A refused request (429) changed nothing on the server: the list goes back to what it was
@@ -117,8 +134,10 @@ export function ChatView({
         resumption.onFinish(finish);
         if (finish.isDisconnect) return;
         if (finish.isAbort) markLastReply('aborted');
-        // The sidebar's order and titles change with each message.
-        router.refresh();
+        // The sidebar's order and titles change with each message. A chat begun as a draft is still
+        // the draft's page to the router: refreshing it would render it again as /chat/{id}.
+        if (draft) refreshList();
+        else router.refresh();
       },
     });
   const older = useOlderMessages(conversation.id, olderCursor, setMessages);
@@ -196,10 +215,34 @@ export function ChatView({
     return () => clearInterval(timer);
   }, [pendingFromServer, conversation.id, setMessages, restartOlder]);
 
+  // A reply names the message it answers once that is stored: a draft's conversation exists from
+  // then on. Its address becomes the chat's own, without leaving the page (Next.js keeps
+  // usePathname in step with history.replaceState), and the sidebar shows it.
+  const written = !draft || messages.some((m) => m.metadata?.userMessageId);
+  const addressed = useRef(false);
+  useEffect(() => {
+    if (!written || !draft || addressed.current) return;
+    addressed.current = true;
+    window.history.replaceState(null, '', `/chat/${conversation.id}`);
+    refreshList();
+  }, [written, draft, conversation.id, refreshList]);
+  // Back on a history entry that began as this draft: the conversation exists, so show it whole.
+  useEffect(() => {
+    if (draft && window.location.pathname === `/chat/${conversation.id}`) router.refresh();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
   const vision = visionSupport(conversation.model, models);
   const [switchError, setSwitchError] = useState<string | null>(null);
+  // A draft's model is part of its address until the first message writes it.
+  const changeModel = async (id: string) => {
+    if (written) return changeModelAction(conversation.id, id);
+    const address = new URL(window.location.href);
+    address.searchParams.set('model', id);
+    router.replace(`${address.pathname}${address.search}`);
+    return { ok: true as const };
+  };
   const switchModel = async (id: string) => {
-    const result = await changeModelAction(conversation.id, id);
+    const result = await changeModel(id);
     setSwitchError(result.ok ? null : result.error);
     if (result.ok) router.refresh();
   };
@@ -208,13 +251,19 @@ export function ChatView({
   const lastUser = lastUserIndex >= 0 ? messages[lastUserIndex] : undefined;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" style={{ ['--accent' as string]: companion.accentColor }}>
+    <div
+      className="flex min-h-0 flex-1 flex-col"
+      style={{ ['--accent' as string]: companion.accentColor }}
+      data-conversation={conversation.id}
+    >
       <ChatHeader
         conversationId={conversation.id}
         companion={companion}
         model={conversation.model}
         models={models}
         language={conversation.language}
+        changeModel={changeModel}
+        draft={!written}
       />
       {notice && (
         <p

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
+import type { ActionResult } from '@/lib/actions';
 
 export type PickableModel = {
   id: string;
@@ -20,10 +21,13 @@ export function ModelPicker({
   conversationId,
   model,
   models,
+  change = (next) => changeModelAction(conversationId, next),
 }: {
   conversationId: string;
   model: string;
   models: PickableModel[];
+  /** How the choice is kept: the conversation's model by default. */
+  change?: (model: string) => Promise<ActionResult>;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -47,7 +51,7 @@ export function ModelPicker({
         onChange={(event) => {
           const next = event.target.value;
           startTransition(async () => {
-            const result = await changeModelAction(conversationId, next);
+            const result = await change(next);
             setError(result.ok ? null : result.error);
             if (result.ok) router.refresh();
           });

@@ -3,14 +3,26 @@
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { deleteConversationAction, renameConversationAction } from '@/app/(app)/actions';
+import { changeListingAction, deleteConversationAction, renameConversationAction } from '@/app/(app)/actions';
 import { Avatar } from '@/components/ui/avatar';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PencilIcon, TrashIcon } from '@/components/ui/icons';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { ConversationSummary } from '@/lib/conversations/queries';
+import type { ListChange } from '@/lib/conversations/service';
 import { shortTime } from '@/lib/format';
+import { ConversationMenu } from './conversation-menu';
+import { ArchiveIcon, PinIcon } from './list-icons';
 
-export function ConversationItem({ conversation, active }: { conversation: ConversationSummary; active: boolean }) {
+type Props = {
+  conversation: ConversationSummary;
+  active: boolean;
+  /** After a change to it succeeded: pinned, archived, their undoing, deleted (the archived view drops the row). */
+  onChanged?: () => void;
+};
+
+export function ConversationItem({ conversation, active, onChanged }: Props) {
+  const hydrated = useHydrated();
   const router = useRouter();
   const pathname = usePathname();
   const [editing, setEditing] = useState(false);
@@ -32,8 +44,31 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
       const result = await deleteConversationAction(conversation.id);
       if (!result.ok) return setError(result.error);
       setConfirming(false);
+      onChanged?.();
       if (pathname === `/chat/${conversation.id}`) router.push('/');
     });
+
+  const list = (change: ListChange) =>
+    startTransition(async () => {
+      const result = await changeListingAction(conversation.id, change);
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      onChanged?.();
+    });
+
+  const archived = conversation.archivedAt !== null;
+  const actions = [
+    ...(archived
+      ? [{ label: 'Unarchive', icon: <ArchiveIcon />, onSelect: () => list('unarchive') }]
+      : [
+          conversation.pinnedAt
+            ? { label: 'Unpin', icon: <PinIcon />, onSelect: () => list('unpin') }
+            : { label: 'Pin', icon: <PinIcon />, onSelect: () => list('pin') },
+          { label: 'Rename', icon: <PencilIcon />, onSelect: () => setEditing(true) },
+          { label: 'Archive', icon: <ArchiveIcon />, onSelect: () => list('archive') },
+        ]),
+    { label: 'Delete', icon: <TrashIcon />, onSelect: () => setConfirming(true), danger: true },
+  ];
 
   return (
     <li className="group relative">
@@ -69,7 +104,7 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
         <Link
           href={`/chat/${conversation.id}`}
           aria-current={active ? 'page' : undefined}
-          className={`flex items-center gap-3 rounded-xl px-2.5 py-2 pr-16 text-sm transition-colors ${
+          className={`flex items-center gap-3 rounded-xl px-2.5 py-2 pr-10 text-sm transition-colors ${
             active ? 'bg-sunken text-ink' : 'text-ink-soft hover:bg-sunken/70 hover:text-ink'
           }`}
         >
@@ -77,31 +112,29 @@ export function ConversationItem({ conversation, active }: { conversation: Conve
           <span className="min-w-0 flex-1">
             <span className="block truncate font-medium">{conversation.title}</span>
             <span className="block truncate text-xs text-ink-faint">
-              {conversation.companion.name} ·{' '}
-              <time dateTime={new Date(conversation.updatedAt).toISOString()}>{shortTime(conversation.updatedAt)}</time>
+              {conversation.companion.name}
+              {/* Relative to the browser's clock: after hydration, so the server's render never disagrees (D12). */}
+              {hydrated && (
+                <>
+                  {' · '}
+                  <time dateTime={new Date(conversation.updatedAt).toISOString()}>
+                    {shortTime(conversation.updatedAt)}
+                  </time>
+                </>
+              )}
             </span>
           </span>
         </Link>
       )}
       {!editing && (
-        <div className="absolute top-1/2 right-1.5 flex -translate-y-1/2 gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
-          <button
-            type="button"
-            className="rounded-lg p-1.5 text-ink-faint hover:bg-raised hover:text-ink"
-            aria-label={`Rename “${conversation.title}”`}
-            onClick={() => setEditing(true)}
-          >
-            <PencilIcon />
-          </button>
-          <button
-            type="button"
-            className="rounded-lg p-1.5 text-ink-faint hover:bg-raised hover:text-red-600"
-            aria-label={`Delete “${conversation.title}”`}
-            onClick={() => setConfirming(true)}
-          >
-            <TrashIcon />
-          </button>
+        <div className="absolute top-1/2 right-1.5 -translate-y-1/2 opacity-100 transition-opacity md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100 md:has-[[aria-expanded=true]]:opacity-100">
+          <ConversationMenu title={conversation.title} actions={actions} />
         </div>
+      )}
+      {error && !editing && !confirming && (
+        <p role="alert" className="px-3 pb-1 text-xs text-red-600 dark:text-red-400">
+          {error}
+        </p>
       )}
       <ConfirmDialog
         open={confirming}

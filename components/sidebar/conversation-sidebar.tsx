@@ -1,57 +1,42 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
-import { moreConversationsAction } from '@/app/(app)/actions';
+import { useEffect, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
 import { CloseIcon, KeyIcon, ShieldIcon, StorageIcon, PlusIcon } from '@/components/ui/icons';
 import { Logo } from '@/components/ui/logo';
-import type { ConversationSummary } from '@/lib/conversations/queries';
-import type { Page } from '@/lib/db/cursor';
 import { useSidebar } from '@/components/sidebar/store';
-import { ConversationItem } from './conversation-item';
 import { GuestUpgradeLink } from './guest-upgrade-link';
 import { SignOutButton } from './sign-out-button';
+import type { ConversationList as InitialList } from '@/lib/conversations/service';
+import { newChatHref } from '@/lib/conversations/new-chat-href';
+import { ConversationList } from './conversation-list';
+import { ArchiveIcon } from './list-icons';
+import { SearchBox } from './search-box';
+import { useConversationList } from './use-conversation-list';
+
+// Not needed at first paint: loaded with the first search, or when the archive is opened.
+const SearchResults = dynamic(() => import('./search-results'));
+const ArchivedList = dynamic(() => import('./archived-list'));
 
 type Props = {
   user: { name: string | null; email: string | null; isGuest: boolean; isAdmin?: boolean };
-  initial: Page<ConversationSummary>;
+  initial: InitialList;
 };
 
 export function ConversationSidebar({ user, initial }: Props) {
   const pathname = usePathname();
-  const { open, setOpen } = useSidebar();
-  const [extra, setExtra] = useState<ConversationSummary[]>([]);
-  const [cursor, setCursor] = useState(initial.nextCursor);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [loading, startLoading] = useTransition();
-
-  // A fresh first page from the server replaces whatever was paged in before.
-  const [previousInitial, setPreviousInitial] = useState(initial);
-  if (initial !== previousInitial) {
-    setPreviousInitial(initial);
-    setExtra([]);
-    setCursor(initial.nextCursor);
-  }
+  const { open, setOpen, chat } = useSidebar();
+  const list = useConversationList(initial);
+  const [query, setQuery] = useState('');
+  const [archive, setArchive] = useState(false);
+  const searching = query.trim() !== '';
+  const activeId = pathname.match(/^\/chat\/([0-9a-f-]{36})$/)?.[1] ?? null;
 
   useEffect(() => setOpen(false), [pathname, setOpen]);
-
-  const items = [...initial.items, ...extra.filter((e) => !initial.items.some((i) => i.id === e.id))];
-
-  const loadMore = () =>
-    startLoading(async () => {
-      if (!cursor) return;
-      try {
-        const page = await moreConversationsAction(cursor);
-        setExtra((prev) => [...prev, ...page.items]);
-        setCursor(page.nextCursor);
-        setLoadError(null);
-      } catch {
-        setLoadError('Could not load more conversations.');
-      }
-    });
 
   return (
     <>
@@ -83,34 +68,32 @@ export function ConversationSidebar({ user, initial }: Props) {
             <CloseIcon />
           </button>
         </div>
-        <div className="px-3 pb-2">
-          <Link href="/" className={`${buttonStyles.secondary} w-full justify-start`}>
+        <div className="space-y-2 px-3 pb-2">
+          {/* In a chat, another chat with the same companion; elsewhere, the picker (review D40). */}
+          <Link
+            href={chat ? newChatHref(chat.companion, chat.language) : '/'}
+            className={`${buttonStyles.secondary} w-full justify-start`}
+          >
             <PlusIcon className="size-4" /> New chat
           </Link>
+          <SearchBox value={query} onChange={setQuery} />
         </div>
         <nav aria-label="Your conversations" className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
-          {items.length === 0 ? (
-            <p className="px-3 py-6 text-sm text-ink-faint">No conversations yet. Pick a companion to start one.</p>
+          {searching ? (
+            <SearchResults query={query} activeId={activeId} />
+          ) : archive ? (
+            <ArchivedList activeId={activeId} onBack={() => setArchive(false)} />
           ) : (
-            <ul className="space-y-0.5">
-              {items.map((conversation) => (
-                <ConversationItem
-                  key={conversation.id}
-                  conversation={conversation}
-                  active={pathname === `/chat/${conversation.id}`}
-                />
-              ))}
-            </ul>
-          )}
-          {cursor && (
-            <button type="button" onClick={loadMore} disabled={loading} className={`${buttonStyles.ghost} mt-2 w-full`}>
-              {loading ? 'Loading…' : 'Show older conversations'}
-            </button>
-          )}
-          {loadError && (
-            <p role="alert" className="px-3 py-2 text-sm text-red-600 dark:text-red-400">
-              {loadError}
-            </p>
+            <>
+              <ConversationList {...list} activeId={activeId} />
+              <button
+                type="button"
+                onClick={() => setArchive(true)}
+                className={`${buttonStyles.ghost} mt-3 w-full justify-start text-ink-faint`}
+              >
+                <ArchiveIcon /> Archived chats
+              </button>
+            </>
           )}
         </nav>
         <GuestUpgradeLink isGuest={user.isGuest} />

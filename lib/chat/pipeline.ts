@@ -31,6 +31,7 @@ import { resolveCandidates } from './candidates';
 import { promptFor } from './history';
 import { replyProgressTicker } from './reply-progress';
 import { insertUserMessage, planTurn, writeTurn, type TurnRequest } from './turn-plan';
+import { startingConversation } from './draft-turn';
 
 export type ChatTurn = {
   conversationId: string;
@@ -89,7 +90,8 @@ export async function startChatTurn(
     candidates: memoryCandidates,
     attachments,
     historyFiles,
-  } = await withUser(user, (tx) => loadTurn(tx, request, budget), options.db);
+    create,
+  } = await withUser(user, (tx) => loadTurn(tx, user.id, request, budget), options.db);
   const memories = chooseMemories(memoryCandidates, budget, await said);
 
   const plan = planTurn(conversation, history, request, attachments);
@@ -139,7 +141,14 @@ export async function startChatTurn(
   });
 
   try {
-    await withUser(user, (tx) => writeTurn(tx, conversation.id, plan, candidates[0]!.id, options.source), options.db);
+    await withUser(
+      user,
+      async (tx) => {
+        await create?.(tx);
+        await writeTurn(tx, conversation.id, plan, candidates[0]!.id, options.source);
+      },
+      options.db,
+    );
     committed.resolve();
   } catch (error) {
     committed.reject(error);
@@ -192,7 +201,7 @@ export async function saveUserMessage(
   return withUser(
     user,
     async (tx) => {
-      const { conversation, history, attachments } = await loadTurn(tx, { action: 'send', ...input }, 0);
+      const { conversation, history, attachments } = await loadTurn(tx, user.id, { action: 'send', ...input }, 0);
       const plan = planTurn(conversation, history, { action: 'send', ...input }, attachments);
       await insertUserMessage(tx, conversation.id, plan.newUserMessage!);
       await touchConversation(tx, conversation.id, plan.title);
@@ -222,12 +231,16 @@ export async function finishedTurn(
 
 /**
  * What a turn reads, in one transaction: the conversation, its unsummarized history with the
- * files in it, the new message's attachments, and the memory candidates for what was said.
+ * files in it, the new message's attachments, and the memory candidates for what was said. A
+ * draft's first message reads the conversation it starts, and `create` writes it.
  */
-async function loadTurn(tx: Queryable, request: TurnRequest, memoryBudgetTokens: number) {
-  const found = await getConversationWithCompanion(tx, request.conversationId);
+async function loadTurn(tx: Queryable, userId: string, request: TurnRequest, memoryBudgetTokens: number) {
+  const stored = await getConversationWithCompanion(tx, request.conversationId);
+  const starting = stored ? null : await startingConversation(tx, userId, request);
+  const found = stored ?? starting;
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
-  const history = await listHistory(tx, found.conversation.id, HISTORY_LIMIT, found.summary.throughSeq);
+  const history =
+    starting?.history ?? (await listHistory(tx, found.conversation.id, HISTORY_LIMIT, found.summary.throughSeq));
   const said = ('text' in request && request.text) || history.findLast((m) => m.role === 'user')?.text || '';
   const candidates = await recallCandidates(tx, {
     companionId: found.companion.id,
@@ -235,7 +248,10 @@ async function loadTurn(tx: Queryable, request: TurnRequest, memoryBudgetTokens:
     budgetTokens: memoryBudgetTokens,
   });
   return {
-    ...found,
+    conversation: found.conversation,
+    companion: found.companion,
+    summary: found.summary,
+    create: starting?.create,
     history,
     candidates,
     attachments: await loadNewAttachments(tx, attachmentIdsOf(request)),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '@/lib/validation/limits';
 import { text } from '@/lib/validation/text';
-import { modelId, uuid } from '@/lib/validation/ids';
+import { companionRef, language, modelId, uuid } from '@/lib/validation/ids';
 
 export const messageText = text({ multiline: true, label: 'The message', error: 'A message is required.' })
   .transform((text) => text.trim())
@@ -18,6 +18,17 @@ export const attachmentIds = z.array(uuid).max(5, 'A message can carry at most 4
 // A model for this one reply instead of the conversation's.
 const turnModel = { model: modelId.optional() };
 
+/**
+ * A draft's first message also says what to start (lib/conversations/draft.ts): the conversation
+ * named by conversationId is created with it when it does not exist yet.
+ */
+export const draftStart = z.object({
+  draft: uuid,
+  companion: companionRef,
+  language: language.optional(),
+  model: modelId.optional(),
+});
+
 /** What the web chat sends: never the history, only what is new. */
 export const chatRequest = z.discriminatedUnion('action', [
   z
@@ -27,6 +38,7 @@ export const chatRequest = z.discriminatedUnion('action', [
       messageId: uuid.optional(),
       text: messageText.optional(),
       attachments: attachmentIds.optional(),
+      start: draftStart.optional(),
       ...turnModel,
     })
     .refine((input) => input.text || input.attachments?.length, {
@@ -41,6 +53,7 @@ export const chatRequest = z.discriminatedUnion('action', [
     conversationId: uuid,
     messageId: uuid.optional(),
     text: messageText.optional(),
+    start: draftStart.optional(),
     ...turnModel,
   }),
 ]);

@@ -78,6 +78,8 @@ describe.each(TEST_DATABASES)('conversation list on $name', ({ open }) => {
       companionId: companion!.id,
       createdAt: expect.any(Date),
       updatedAt: expect.any(Date),
+      pinnedAt: null,
+      archivedAt: null,
       companion: {
         id: companion!.id,
         slug: companion!.slug,

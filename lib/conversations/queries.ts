@@ -11,6 +11,25 @@ export type Conversation = {
   companionId: string;
   createdAt: Date;
   updatedAt: Date;
+  /** When the person pinned it to the top of their list; null when it is not pinned. */
+  pinnedAt: Date | null;
+  /** When the person archived it (hidden from the list, still searchable); null when it is not. */
+  archivedAt: Date | null;
+};
+
+/**
+ * Which of the person's conversations a list shows: all of them (the REST API), those not
+ * archived (the picker's "continue" row), the sidebar's top (pinned, not archived), its body
+ * (neither pinned nor archived) or the archived ones.
+ */
+export type ConversationView = 'all' | 'unarchived' | 'pinned' | 'recent' | 'archived';
+
+const VIEW_FILTERS: Record<ConversationView, string | null> = {
+  all: null,
+  unarchived: 'c.archived_at is null',
+  pinned: 'c.pinned_at is not null and c.archived_at is null',
+  recent: 'c.pinned_at is null and c.archived_at is null',
+  archived: 'c.archived_at is not null',
 };
 
 /** What the companion a conversation is with looks like in lists: enough to name and draw it. */
@@ -27,10 +46,15 @@ const CURSOR_KEY =
 /** The user's conversations, newest first, keyset-paginated; a malformed cursor is a bad request. */
 export async function listConversations(
   tx: Queryable,
-  { limit = 30, cursor, companionId }: { limit?: number; cursor?: string | null; companionId?: string } = {},
+  {
+    limit = 30,
+    cursor,
+    companionId,
+    view = 'all',
+  }: { limit?: number; cursor?: string | null; companionId?: string; view?: ConversationView } = {},
 ): Promise<Page<ConversationSummary>> {
   const params: unknown[] = [limit + 1];
-  const where: string[] = [];
+  const where: string[] = VIEW_FILTERS[view] ? [VIEW_FILTERS[view]] : [];
   if (cursor) {
     const [updatedAt, id] = decodeCursor(cursor, CURSOR_KEY).split('|');
     params.push(updatedAt, id);
@@ -42,8 +66,8 @@ export async function listConversations(
   }
   const rows = await tx.query<ConversationSummary & { cursorAt: string }>(
     `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
-            c.updated_at as "updatedAt", c.updated_at::text as "cursorAt",
-            json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'avatarUrl', p.avatar_url,
+            c.updated_at as "updatedAt", c.pinned_at as "pinnedAt", c.archived_at as "archivedAt",
+            c.updated_at::text as "cursorAt", json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'avatarUrl', p.avatar_url,
                               'accentColor', p.accent_color) as companion
        from hearth.conversations c join hearth.companions p on p.id = c.companion_id
       ${where.length ? `where ${where.join(' and ')}` : ''}
@@ -63,12 +87,15 @@ export async function listConversations(
       companionId: r.companionId,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
+      pinnedAt: r.pinnedAt,
+      archivedAt: r.archivedAt,
       companion: r.companion,
     }),
   );
 }
 
-const COLUMNS = `id, title, model, language, companion_id as "companionId", created_at as "createdAt", updated_at as "updatedAt"`;
+const COLUMNS = `id, title, model, language, companion_id as "companionId", created_at as "createdAt",
+  updated_at as "updatedAt", pinned_at as "pinnedAt", archived_at as "archivedAt"`;
 
 export async function getConversation(tx: Queryable, id: string): Promise<Conversation | null> {
   const [row] = await tx.query<Conversation>(`select ${COLUMNS} from hearth.conversations where id = $1`, [id]);
@@ -85,7 +112,8 @@ export async function getConversationWithCompanion(
 ): Promise<{ conversation: Conversation; companion: Companion; summary: RollingSummary } | null> {
   const [row] = await tx.query<Conversation & { companion: Companion; summary: RollingSummary }>(
     `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
-            c.updated_at as "updatedAt", ${COMPANION_JSON} as companion,
+            c.updated_at as "updatedAt", c.pinned_at as "pinnedAt", c.archived_at as "archivedAt",
+            ${COMPANION_JSON} as companion,
             json_build_object('text', c.summary, 'throughSeq', c.summary_through_seq::text) as summary
        from hearth.conversations c join hearth.companions p on p.id = c.companion_id
       where c.id = $1`,
@@ -113,22 +141,54 @@ export async function advanceSummary(
   return rows.length > 0;
 }
 
-/** Creates a conversation whose first message is the companion's greeting. */
+/**
+ * Creates a conversation whose first message is the companion's greeting. The web chat's draft
+ * names both ids (lib/chat/draft-ids.ts) so the page shows them before they are stored.
+ */
 export async function createConversation(
   tx: Queryable,
-  input: { companionId: string; model: string; language: Language; greeting: string; title?: string },
+  input: {
+    companionId: string;
+    model: string;
+    language: Language;
+    greeting: string;
+    title?: string;
+    id?: string;
+    greetingId?: string;
+  },
 ): Promise<Conversation> {
   const [conversation] = await tx.query<Conversation>(
-    `insert into hearth.conversations (companion_id, model, language, title)
-     values ($1, $2, $3, coalesce($4, 'New chat')) returning ${COLUMNS}`,
-    [input.companionId, input.model, input.language, input.title ?? null],
+    `insert into hearth.conversations (id, companion_id, model, language, title)
+     values (coalesce($5::uuid, gen_random_uuid()), $1, $2, $3, coalesce($4, 'New chat')) returning ${COLUMNS}`,
+    [input.companionId, input.model, input.language, input.title ?? null, input.id ?? null],
   );
   if (!conversation) throw new Error('insert returned no row');
   await tx.query(
-    `insert into hearth.messages (conversation_id, role, parts, status) values ($1, 'assistant', $2, 'complete')`,
-    [conversation.id, JSON.stringify([{ type: 'text', text: input.greeting }])],
+    `insert into hearth.messages (id, conversation_id, role, parts, status)
+     values (coalesce($3::uuid, gen_random_uuid()), $1, 'assistant', $2, 'complete')`,
+    [conversation.id, JSON.stringify([{ type: 'text', text: input.greeting }]), input.greetingId ?? null],
   );
   return conversation;
+}
+
+/**
+ * Pins or unpins, archives or unarchives; an unnamed flag stays as it is, and a flag already set
+ * keeps its time. Does not move the conversation in the list (updated_at is untouched). False when
+ * the conversation is not the user's (RLS hides it) or does not exist.
+ */
+export async function setConversationFlags(
+  tx: Queryable,
+  id: string,
+  flags: { pinned?: boolean; archived?: boolean },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `update hearth.conversations
+        set pinned_at = case when $2::boolean is null then pinned_at when $2 then coalesce(pinned_at, now()) end,
+            archived_at = case when $3::boolean is null then archived_at when $3 then coalesce(archived_at, now()) end
+      where id = $1 returning id`,
+    [id, flags.pinned ?? null, flags.archived ?? null],
+  );
+  return rows.length > 0;
 }
 
 /** Returns false when the conversation is not the user's (RLS hides it) or does not exist. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { companionRef, language, modelId } from '@/lib/validation/ids';
+import { companionRef, language, modelId, uuid } from '@/lib/validation/ids';
 import { text } from '@/lib/validation/text';
 import { pageQuery } from '@/lib/validation/pagination';
 
@@ -25,4 +25,26 @@ export const createConversationRequest = z.object({
   language: language.optional(),
   title: conversationTitle.optional(),
   model: modelId.optional(),
+});
+
+/** What the sidebar's menu may do to a conversation. */
+export const listChange = z.enum(['pin', 'unpin', 'archive', 'unarchive'], { error: 'Not a change to the list.' });
+
+/** The two lists the sidebar pages through. */
+export const listView = z.enum(['recent', 'archived'], { error: 'Not a list of conversations.' });
+
+/** The sidebar's search box: any text, of which search.ts keeps the first few words. */
+export const searchQuery = text({ label: 'The search', error: 'Search for some text.' }).pipe(
+  z.string().max(200, 'Searches can be at most 200 characters.'),
+);
+
+/**
+ * The draft chat's address: /chat/new?companion=…&language=…&draft=…. A language the companion
+ * does not speak, or none, gives its first one.
+ */
+export const newChatQuery = z.object({
+  companion: companionRef,
+  language: language.optional().catch(undefined),
+  model: modelId.optional().catch(undefined),
+  draft: uuid.optional().catch(undefined),
 });

@@ -1,4 +1,5 @@
-import { modelRefusal, preferredModel } from '@/lib/ai/routing';
+import { modelRefusal } from '@/lib/ai/routing';
+import { startingSettings } from '@/lib/conversations/draft';
 import { findCompanion } from '@/lib/companions/queries';
 import {
   createConversation,
@@ -6,10 +7,13 @@ import {
   getConversationWithCompanion,
   listConversations,
   renameConversation,
+  setConversationFlags,
   setConversationModel,
   type Conversation,
   type ConversationSummary,
+  type ConversationView,
 } from '@/lib/conversations/queries';
+import { searchConversations, type SearchHit } from '@/lib/conversations/search';
 import type { Page } from '@/lib/db/cursor';
 import { listMessagePage, listNewestMessagePage, type StoredMessage } from '@/lib/conversations/messages';
 import type { Database } from '@/lib/db/client';
@@ -32,13 +36,10 @@ export async function startConversation(
     async (tx) => {
       const companion = await findCompanion(tx, input.companion);
       if (!companion) throw new HearthError('not_found', 'This companion does not exist.');
-      const language =
-        input.language && companion.languages.includes(input.language) ? input.language : companion.languages[0]!;
-      const refusal = input.model && modelRefusal(input.model, companion);
-      if (refusal) throw new HearthError('provider_not_configured', refusal);
+      const { language, model } = startingSettings(companion, input);
       const conversation = await createConversation(tx, {
         companionId: companion.id,
-        model: input.model ?? preferredModel(companion),
+        model,
         language,
         greeting: companion.greeting,
         title: input.title,
@@ -100,7 +101,7 @@ export async function pageOfNewestMessages(
 /** The user's conversations, newest first; `companion` (slug or id) narrows them to one companion. */
 export function pageOfConversations(
   user: UserScope,
-  options: { limit?: number; cursor?: string | null; companion?: string } = {},
+  options: { limit?: number; cursor?: string | null; companion?: string; view?: ConversationView } = {},
   db?: Database,
 ): Promise<Page<ConversationSummary>> {
   const { companion: slugOrId, ...page } = options;
@@ -175,4 +176,46 @@ export async function pageOfMessages(
     async (tx) => ((await getConversation(tx, conversationId)) ? listMessagePage(tx, conversationId, page) : null),
     db,
   );
+}
+
+/** What the sidebar opens with: every pinned conversation, then the first page of the others. */
+export type ConversationList = { pinned: ConversationSummary[]; recent: Page<ConversationSummary> };
+
+// Pinning is for a handful; past this many the oldest pinned ones are simply not shown on top.
+const MAX_PINNED = 50;
+
+export function conversationList(user: UserScope, db?: Database): Promise<ConversationList> {
+  return withUser(
+    user,
+    async (tx) => ({
+      pinned: (await listConversations(tx, { view: 'pinned', limit: MAX_PINNED })).items,
+      recent: await listConversations(tx, { view: 'recent' }),
+    }),
+    db,
+  );
+}
+
+/** What the sidebar's menu does to a conversation. Archiving unpins: an archived one is out of the list. */
+export type ListChange = 'pin' | 'unpin' | 'archive' | 'unarchive';
+
+const FLAGS: Record<ListChange, { pinned?: boolean; archived?: boolean }> = {
+  pin: { pinned: true },
+  unpin: { pinned: false },
+  archive: { archived: true, pinned: false },
+  unarchive: { archived: false },
+};
+
+export async function changeConversationListing(
+  user: UserScope,
+  id: string,
+  change: ListChange,
+  db?: Database,
+): Promise<void> {
+  const changed = await withUser(user, (tx) => setConversationFlags(tx, id, FLAGS[change]), db);
+  if (!changed) throw new HearthError('not_found', 'This conversation does not exist.');
+}
+
+/** The user's conversations whose title or messages hold every word of the query (see search.ts). */
+export function searchUserConversations(user: UserScope, query: string, db?: Database): Promise<SearchHit[]> {
+  return withUser(user, (tx) => searchConversations(tx, query), db);
 }

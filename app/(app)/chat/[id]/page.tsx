@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { ChatView } from '@/components/chat/chat-view';
 import { PageLoadsLimited } from '@/components/chat/page-loads-limited';
-import { listModels } from '@/lib/ai/registry';
-import { requireUser } from '@/lib/auth/session';
-import { modelsFor, routingNotice } from '@/lib/ai/routing';
 import { toUIMessage } from '@/lib/conversations/ui-messages';
+import { ChatScreen } from '../chat-screen';
 import { loadConversation } from './load';
 
 type Props = { params: Promise<{ id: string }> };
@@ -31,34 +28,16 @@ export default async function ChatPage({ params }: Props) {
   const { conversation, companion, messages, olderCursor } = loaded;
 
   return (
-    <ChatView
-      key={conversation.id}
+    <ChatScreen
       conversation={{
         id: conversation.id,
         title: conversation.title,
         model: conversation.model,
         language: conversation.language,
       }}
-      companion={{
-        slug: companion.slug,
-        name: companion.name,
-        avatarUrl: companion.avatarUrl,
-        accentColor: companion.accentColor,
-        tagline: companion.tagline,
-      }}
-      initialMessages={messages.map(toUIMessage)}
+      companion={companion}
+      messages={messages.map(toUIMessage)}
       olderCursor={olderCursor}
-      notice={routingNotice(conversation.model, companion)}
-      isGuest={(await requireUser()).isGuest}
-      models={modelsFor(companion, await listModels()).map(
-        ({ id, name, available, unavailableReason, capabilities }) => ({
-          id,
-          name,
-          available,
-          unavailableReason,
-          vision: capabilities.vision,
-        }),
-      )}
     />
   );
 }

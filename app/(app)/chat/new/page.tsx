@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { notFound, redirect } from 'next/navigation';
+import { connection } from 'next/server';
+import { requireUser } from '@/lib/auth/session';
+import type { Companion } from '@/lib/companions/queries';
+import { companionBySlugOrId } from '@/lib/companions/service';
+import type { Language } from '@/lib/languages';
+import { draftConversationId, draftGreetingId, startingSettings } from '@/lib/conversations/draft';
+import { newChatHref } from '@/lib/conversations/new-chat-href';
+import { findUserConversation } from '@/lib/conversations/service';
+import { newChatQuery } from '@/lib/conversations/schemas';
+import { ChatScreen } from '../chat-screen';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata = { title: 'New chat' };
+
+/**
+ * A chat with a companion that is not written yet (lib/conversations/draft.ts): the greeting and
+ * the composer; the first message creates the conversation. The draft key is put in the address
+ * first, so the page renders the same draft again when something refreshes it.
+ */
+export default async function NewChatPage({ searchParams }: Props) {
+  await connection();
+  const query = newChatQuery.safeParse(await searchParams);
+  if (!query.success) redirect('/');
+  const { companion: slug, language, model, draft } = query.data;
+  const user = await requireUser();
+  if (!draft) redirect(`${newChatHref(slug, language)}&draft=${randomUUID()}`);
+  const companion = await companionBySlugOrId(user, slug);
+  if (!companion) notFound();
+  const id = draftConversationId(user.id, draft);
+  // Started already (a reload after the first message): that conversation is the one to show.
+  if (await findUserConversation(user, id)) redirect(`/chat/${id}`);
+  const settings = chosenSettings(companion, language, model);
+
+  return (
+    <ChatScreen
+      conversation={{ id, title: 'New chat', ...settings }}
+      companion={companion}
+      messages={[
+        {
+          id: draftGreetingId(id),
+          role: 'assistant',
+          parts: [{ type: 'text', text: companion.greeting }],
+          metadata: { status: 'complete' },
+        },
+      ]}
+      olderCursor={null}
+      draft={{
+        key: draft,
+        companion: companion.slug,
+        language: settings.language,
+        model: model === settings.model ? model : undefined,
+      }}
+    />
+  );
+}
+
+/** The draft's language and model; a model that cannot answer here is passed over for the companion's own. */
+function chosenSettings(companion: Companion, language?: Language, model?: string) {
+  try {
+    return startingSettings(companion, { language, model });
+  } catch {
+    return startingSettings(companion, { language });
+  }
+}
