@@ -14,6 +14,8 @@ const conversation: ConversationSummary = {
   companionId: '22222222-2222-4222-8222-222222222222',
   createdAt: new Date('2026-12-01T18:30:00Z'),
   updatedAt: new Date('2026-12-01T19:00:00Z'),
+  pinnedAt: null,
+  archivedAt: null,
   companion: {
     id: '22222222-2222-4222-8222-222222222222',
     slug: 'sage',
