@@ -213,9 +213,11 @@ test.describe('on a server with a low guest cap and an admin of its own', () => 
 
     // A wrong password learns nothing; the right one is told the account is disabled.
     await signInWithPassword(memberPage, member, 'not the password at all');
-    await expect(memberPage.getByRole('alert')).toHaveText('That email and password do not match an account.');
+    await expect(memberPage.locator('form').getByRole('alert')).toHaveText(
+      'That email and password do not match an account.',
+    );
     await signInWithPassword(memberPage, member, MEMBER_PASSWORD);
-    await expect(memberPage.getByRole('alert')).toHaveText(/^This account has been disabled\./);
+    await expect(memberPage.locator('form').getByRole('alert')).toHaveText(/^This account has been disabled\./);
     await expect(memberPage).toHaveURL(/\/signin/);
   });
 });
