@@ -174,13 +174,11 @@ export function TimeChart({
 /** Horizontal bars in a real table: the bar is decoration, the number is the content. Names wrap, never truncate. */
 export function BarTable({
   title,
-  description,
   rows,
   valueLabel,
   format,
 }: {
   title: string;
-  description?: string;
   rows: { key: string; label: string; value: number; detail?: string }[];
   valueLabel: string;
   format: (v: number) => string;
@@ -189,7 +187,6 @@ export function BarTable({
   return (
     <section className="rounded-2xl border border-line bg-raised p-4">
       <h3 className="text-sm font-semibold">{title}</h3>
-      {description && <p className="mt-0.5 text-xs text-ink-faint">{description}</p>}
       {rows.length === 0 ? (
         <p className="py-4 text-center text-sm text-ink-faint">No replies in this range.</p>
       ) : (
