@@ -50,7 +50,7 @@ test('a chat is written with its first message: leaving a draft leaves nothing, 
   await expect(page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
   await expect(item(page, 'Tell me about the places')).toBeVisible();
   await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
-  const full = await reply.innerText();
+  const full = (await reply.textContent()) ?? '';
   await page.reload();
   await expect(assistantMessages(page).nth(1)).toHaveText(full);
   expect((await (await page.request.get('/api/v1/conversations')).json()).data).toHaveLength(1);
@@ -88,7 +88,8 @@ test('search finds a word from an older conversation and opens it; pin, archive 
   await search.fill('marmal');
   const results = page.getByRole('list', { name: 'Search results' });
   await expect(results.getByRole('link')).toHaveCount(1);
-  await expect(results.locator('mark')).toHaveText(['marmalade']);
+  // The title is the first message: the word is marked there and in the snippet.
+  await expect(results.locator('mark')).toHaveText(['marmalade', 'marmalade']);
   await expect(results).toContainText('Wren');
   await expectAccessible(page);
   await search.press('ArrowDown');
@@ -128,6 +129,7 @@ test('search finds a word from an older conversation and opens it; pin, archive 
   await mkdir(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(400); // the colours' transitions end before the picture
     await page.screenshot({ path: `${SHOTS}/sidebar-1280-${scheme}.png` });
     await search.fill('recur');
     await expect(page.getByRole('list', { name: 'Search results' }).locator('mark')).toHaveCount(2);
@@ -153,6 +155,7 @@ test('on a phone the sidebar is a drawer with the search, and a result opens the
   await mkdir(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(400); // the colours' transitions end before the picture
     await page.screenshot({ path: `${SHOTS}/sidebar-390-${scheme}.png` });
   }
   await page.getByRole('searchbox', { name: 'Search conversations' }).fill('breath');
@@ -178,6 +181,16 @@ test('the picker: chips shared by two or more, an empty state naming the chip, t
     expect(await cards.count(), name).toBeGreaterThanOrEqual(2);
   }
   await chips.filter({ hasText: /^All$/ }).click();
+
+  // D30: every tagline is whole, none cut off with an ellipsis while its card has room.
+  for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
+    await page.setViewportSize(viewport);
+    const clipped = await cards
+      .locator('h3 + p')
+      .evaluateAll((taglines) => taglines.filter((p) => p.scrollHeight > p.clientHeight + 1).map((p) => p.textContent));
+    expect(clipped).toEqual([]);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // D29: with text in the box, the Ctrl K hint gives way to the field's own clear button.
   const search = page.getByRole('searchbox', { name: 'Search companions' });
