@@ -7,6 +7,7 @@ import type {
 } from '@ai-sdk/provider';
 import type { Language } from '@/lib/languages';
 import { IMAGE_NOTES, PICTURE_MADE, TEMPLATES, TYPOGRAPHY, type Intent } from './phrases';
+import { codeReply } from './code-sample';
 import { recallReply } from './recall';
 
 /**
@@ -187,6 +188,8 @@ function textReply(prompt: LanguageModelV4Prompt, { persona, language }: Offline
 
   const seed = hash(userText ?? '');
   const intent = userText === undefined ? 'greeting' : classify(userText);
+  const code = userText && intent !== 'identity' ? codeReply(userText, language, persona.name) : null;
+  if (code) return code;
   const remembered = intent === 'question' && recallReply(userText!, systemText(prompt), language, persona.name);
   if (remembered) return (TYPOGRAPHY[language]?.(remembered) ?? remembered).trim();
   const template = intent === 'identity' ? templates.identity : pick(templates[intent], seed)!;
