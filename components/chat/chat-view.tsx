@@ -129,6 +129,15 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
     );
   }
 
+  // Ready to type on arrival with a mouse and keyboard (review D24); not on a touch screen, where
+  // focusing the box would throw up the keyboard over the conversation.
+  useEffect(() => {
+    const typing = document.activeElement?.matches('input, textarea, select, [contenteditable="true"]');
+    if (window.matchMedia('(hover: hover) and (pointer: fine)').matches && !typing) {
+      document.getElementById('composer')?.focus({ preventScroll: true });
+    }
+  }, [conversation.id]);
+
   const busy = status === 'submitted' || status === 'streaming' || resumption.reconnecting;
 
   // A new message is kept under an id derived from the one this page gave it: use that one from now on.
@@ -194,7 +203,7 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
   const lastUser = lastUserIndex >= 0 ? messages[lastUserIndex] : undefined;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col" style={{ ['--accent' as string]: companion.accentColor }}>
+    <main className="flex min-h-0 flex-1 flex-col" style={{ ['--accent' as string]: companion.accentColor }}>
       <ChatHeader
         conversationId={conversation.id}
         companion={companion}
@@ -214,6 +223,7 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
         messages={messages}
         older={older}
         companion={companion}
+        language={conversation.language}
         status={status}
         replyInProgress={resumption.reconnecting || pendingFromServer}
         replyNote={replyNote(companion.name, {
@@ -276,7 +286,7 @@ export function ChatView({ conversation, companion, initialMessages, olderCursor
           {switchError}
         </p>
       )}
-    </div>
+    </main>
   );
 }
 
