@@ -44,10 +44,7 @@ export function CodeBlock({ code, language }: { code: string; language?: string 
   };
 
   return (
-    <div
-      className="code-block not-prose overflow-hidden rounded-xl bg-[#1c1917] text-stone-100"
-      data-testid="code-block"
-    >
+    <div className="code-block overflow-hidden rounded-xl bg-[#1c1917] text-stone-100" data-testid="code-block">
       <div className="flex items-center justify-between gap-2 border-b border-white/10 py-1 pr-1 pl-3.5 text-xs text-stone-300">
         <span>{language ?? 'code'}</span>
         <button
@@ -61,7 +58,7 @@ export function CodeBlock({ code, language }: { code: string; language?: string 
         </button>
       </div>
       {/* Focusable so a keyboard can scroll a long line sideways. */}
-      <pre tabIndex={0} className="!m-0 !rounded-none">
+      <pre tabIndex={0} className="rounded-none!">
         {html?.code === code ? (
           <code
             className={`hljs${language ? ` language-${language}` : ''}`}

@@ -56,7 +56,7 @@ export function ReadAloudButton({
       title={label}
       onClick={() => void toggle()}
       data-state={mine ?? 'idle'}
-      className={`rounded-lg p-1 text-ink-faint hover:bg-sunken hover:text-ink ${mine ? 'text-ember-700 dark:text-ember-300' : ''}`}
+      className={`rounded-lg p-1.5 text-ink-faint [@media(hover:hover)_and_(pointer:fine)]:p-1 hover:bg-sunken hover:text-ink ${mine ? 'text-ember-700 dark:text-ember-300' : ''}`}
     >
       {mine ? (
         <StopSpeakingIcon className={`size-4 ${mine === 'loading' ? 'motion-safe:animate-pulse' : ''}`} />

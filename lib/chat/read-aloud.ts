@@ -1,4 +1,5 @@
 import { replyToRead } from '@/lib/chat/queries';
+import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { textOf } from '@/lib/text';
@@ -18,9 +19,10 @@ export async function readAloud(
   user: UserScope,
   input: { messageId: string; piece: number; signal?: AbortSignal },
   env: Env = process.env,
+  db?: Database,
 ): Promise<ReadAloudPiece> {
   if (!speechProvider(env)) throw new HearthError('provider_not_configured', 'The server has no voice configured.');
-  const reply = await withUser(user, (tx) => replyToRead(tx, input.messageId));
+  const reply = await withUser(user, (tx) => replyToRead(tx, input.messageId), db);
   if (!reply) throw new HearthError('not_found', 'This reply does not exist.');
   const pieces = readAloudPieces(textOf(reply));
   const text = pieces[input.piece];
