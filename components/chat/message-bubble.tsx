@@ -189,9 +189,9 @@ function RetryWith({ models, onPick }: { models: PickableModel[]; onPick: (model
 // Review D37: hidden action rows kept ~50 px between bubbles. Where there is a mouse, the actions
 // are a small pill laid over the bubble's lower edge, shown on hover or focus, taking no room; on a
 // touch screen (no hover) they are a row under the bubble, always shown.
-const POINTER = '[@media(hover:hover)_and_(pointer:fine)]';
-const ANCHOR = `${POINTER}:relative`;
-const NOTE_SPACING = `mt-1 ${POINTER}:mt-4`;
+// (Whole class names, written out: Tailwind finds classes by reading the source.)
+const ANCHOR = '[@media(hover:hover)_and_(pointer:fine)]:relative';
+const NOTE_SPACING = 'mt-1 [@media(hover:hover)_and_(pointer:fine)]:mt-4';
 
 function Actions({ children, align, time }: { children: React.ReactNode; align: 'start' | 'end'; time: Date | null }) {
   return (
@@ -200,9 +200,12 @@ function Actions({ children, align, time }: { children: React.ReactNode; align: 
       className={[
         'mt-1 flex items-center gap-0.5 text-ink-faint',
         align === 'end' ? 'justify-end' : '-mb-1.5 -ml-1.5',
-        `${POINTER}:absolute ${POINTER}:-bottom-[18px] ${POINTER}:z-10 ${POINTER}:m-0 ${POINTER}:rounded-full ${POINTER}:bg-raised ${POINTER}:px-1 ${POINTER}:shadow-sm ${POINTER}:ring-1 ${POINTER}:ring-line`,
-        align === 'end' ? `${POINTER}:right-3` : `${POINTER}:left-3`,
-        `${POINTER}:opacity-0 ${POINTER}:transition-opacity ${POINTER}:group-hover:opacity-100 ${POINTER}:group-focus-within:opacity-100`,
+        '[@media(hover:hover)_and_(pointer:fine)]:absolute [@media(hover:hover)_and_(pointer:fine)]:-bottom-[18px] [@media(hover:hover)_and_(pointer:fine)]:z-10 [@media(hover:hover)_and_(pointer:fine)]:m-0',
+        '[@media(hover:hover)_and_(pointer:fine)]:rounded-full [@media(hover:hover)_and_(pointer:fine)]:bg-raised [@media(hover:hover)_and_(pointer:fine)]:px-1 [@media(hover:hover)_and_(pointer:fine)]:shadow-sm [@media(hover:hover)_and_(pointer:fine)]:ring-1 [@media(hover:hover)_and_(pointer:fine)]:ring-line',
+        align === 'end'
+          ? '[@media(hover:hover)_and_(pointer:fine)]:right-3'
+          : '[@media(hover:hover)_and_(pointer:fine)]:left-3',
+        '[@media(hover:hover)_and_(pointer:fine)]:opacity-0 [@media(hover:hover)_and_(pointer:fine)]:transition-opacity [@media(hover:hover)_and_(pointer:fine)]:group-focus-within:opacity-100 [@media(hover:hover)_and_(pointer:fine)]:group-hover:opacity-100',
       ].join(' ')}
     >
       {time && <MessageTime date={time} />}
