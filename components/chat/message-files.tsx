@@ -1,6 +1,11 @@
+import dynamic from 'next/dynamic';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 import { PictureThumbnail } from './picture-thumbnail';
-import { VoiceNotePlayer } from './voice-note-player';
+
+// Only conversations with voice notes fetch the player; until it is in, a pill of its size holds the place.
+const VoiceNotePlayer = dynamic(() => import('./voice-note-player').then((module) => module.VoiceNotePlayer), {
+  loading: () => <div className="h-12 w-64 max-w-full rounded-full bg-raised ring-1 ring-line" aria-hidden="true" />,
+});
 
 type FilePart = { type: 'file'; mediaType: string; url: string; filename?: string };
 
