@@ -48,16 +48,19 @@ export function DayDivider({ date, now }: { date: Date; now?: Date }) {
   );
 }
 
-/** "2:05 PM" beside a message's actions, the full date in its tooltip. */
+/**
+ * "2:05 PM" beside a message's actions, the full date in its tooltip. The text is drawn from an
+ * attribute (CSS generated content, which screen readers read too), so a message's text, when
+ * copied or compared, stays what was said.
+ */
 export function MessageTime({ date }: { date: Date }) {
   return (
     <time
       dateTime={date.toISOString()}
       title={fullDateTime(date)}
-      className="px-1.5 text-xs whitespace-nowrap text-ink-faint tabular-nums"
+      data-time={clockTime(date)}
+      className="px-1.5 text-xs whitespace-nowrap text-ink-faint tabular-nums before:content-[attr(data-time)]"
       data-testid="message-time"
-    >
-      {clockTime(date)}
-    </time>
+    />
   );
 }
