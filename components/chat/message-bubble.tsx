@@ -10,6 +10,7 @@ import type { ChatCompanion } from './types';
 import { filesOf, MessageFiles, PicturesInProgress } from './message-files';
 import { MessageText } from './message-text';
 import { MessageTime } from './message-times';
+import { ActionToolbar } from './action-toolbar';
 import { ReadAloudButton } from './read-aloud-button';
 import type { PickableModel } from './model-picker';
 
@@ -195,8 +196,8 @@ const NOTE_SPACING = 'mt-1 [@media(hover:hover)_and_(pointer:fine)]:mt-4';
 
 function Actions({ children, align, time }: { children: React.ReactNode; align: 'start' | 'end'; time: Date | null }) {
   return (
-    <div
-      data-testid="message-actions"
+    <ActionToolbar
+      label={align === 'end' ? 'Your message' : 'Reply'}
       className={[
         'mt-1 flex items-center gap-0.5 text-ink-faint',
         align === 'end' ? 'justify-end' : '-mb-1.5 -ml-1.5',
@@ -210,7 +211,7 @@ function Actions({ children, align, time }: { children: React.ReactNode; align: 
     >
       {time && <MessageTime date={time} />}
       {children}
-    </div>
+    </ActionToolbar>
   );
 }
 
