@@ -62,6 +62,17 @@ test('messages show a day divider and their time, and sit close together (D37)',
 
   await expect(page.getByTestId('day-divider')).toHaveText('Today');
   await expect(page.getByTestId('day-divider')).toHaveCount(1);
+
+  // One Tab stop per message on the way to the composer (review D24), whatever actions it has.
+  const stops = await page
+    .getByRole('log')
+    .evaluate(
+      (log) =>
+        [...log.querySelectorAll<HTMLElement>('a[href], button, select, textarea, input, [tabindex]')].filter(
+          (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled,
+        ).length,
+    );
+  expect(stops).toBe(3);
   const time = reply.getByTestId('message-time');
   await reply.hover();
   await expect(time).toBeVisible();

@@ -197,7 +197,7 @@ const NOTE_SPACING = 'mt-1 [@media(hover:hover)_and_(pointer:fine)]:mt-4';
 function Actions({ children, align, time }: { children: React.ReactNode; align: 'start' | 'end'; time: Date | null }) {
   return (
     <ActionToolbar
-      label={align === 'end' ? 'Your message' : 'Reply'}
+      label={align === 'end' ? 'Actions for your message' : 'Actions for this reply'}
       className={[
         'mt-1 flex items-center gap-0.5 text-ink-faint',
         align === 'end' ? 'justify-end' : '-mb-1.5 -ml-1.5',

@@ -17,6 +17,11 @@ export function PictureDialog({ picture, onClose }: { picture: Picture; onClose:
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
+  // Closed first: while the modal is open the page behind it is inert and cannot take focus back.
+  const close = () => {
+    ref.current?.close();
+    onClose();
+  };
 
   return (
     <dialog
@@ -24,9 +29,9 @@ export function PictureDialog({ picture, onClose }: { picture: Picture; onClose:
       aria-label={picture.alt}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        close();
       }}
-      onClick={(event) => event.target === event.currentTarget && onClose()}
+      onClick={(event) => event.target === event.currentTarget && close()}
       className="m-auto max-h-[95dvh] max-w-[95vw] overflow-visible bg-transparent p-0 backdrop:bg-stone-950/80"
       data-testid="picture-dialog"
     >
@@ -42,7 +47,7 @@ export function PictureDialog({ picture, onClose }: { picture: Picture; onClose:
           <a href={picture.url} download={picture.downloadName} className={`${buttonStyles.secondary} gap-1.5`}>
             <DownloadIcon /> Download
           </a>
-          <button type="button" onClick={onClose} className={`${buttonStyles.secondary} gap-1.5`} autoFocus>
+          <button type="button" onClick={close} className={`${buttonStyles.secondary} gap-1.5`} autoFocus>
             <CloseIcon className="size-4" /> Close
           </button>
         </figcaption>
