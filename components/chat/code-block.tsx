@@ -44,7 +44,10 @@ export function CodeBlock({ code, language }: { code: string; language?: string 
   };
 
   return (
-    <div className="code-block overflow-hidden rounded-xl bg-[#1c1917] text-stone-100" data-testid="code-block">
+    <div
+      className="code-block overflow-hidden rounded-xl bg-[#1c1917] text-stone-100 ring-1 ring-white/10"
+      data-testid="code-block"
+    >
       <div className="flex items-center justify-between gap-2 border-b border-white/10 py-1 pr-1 pl-3.5 text-xs text-stone-300">
         <span>{language ?? 'code'}</span>
         <button

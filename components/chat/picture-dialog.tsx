@@ -40,7 +40,7 @@ export function PictureDialog({ picture, onClose }: { picture: Picture; onClose:
         <img
           src={picture.url}
           alt={picture.alt}
-          className="block max-h-[80dvh] w-auto max-w-[95vw] rounded-2xl bg-sunken object-contain shadow-2xl"
+          className="block h-auto max-h-[80dvh] w-[min(92vw,40rem)] rounded-2xl bg-sunken object-contain shadow-2xl"
         />
         <figcaption className="flex max-w-[95vw] flex-wrap items-center justify-center gap-2">
           <span className="sr-only">{picture.alt}</span>
