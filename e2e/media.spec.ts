@@ -163,7 +163,9 @@ test('a voice note is recorded with a level meter and timer, transcribed, played
   const player = page.locator('[data-role="user"]').last().getByTestId('voice-note');
   await expect(player).toBeVisible();
   await expect
-    .poll(() => player.evaluate((audio: HTMLAudioElement) => audio.readyState >= 1 && audio.duration > 0))
+    .poll(() =>
+      player.locator('audio').evaluate((audio: HTMLAudioElement) => audio.readyState >= 1 && audio.duration > 0),
+    )
     .toBe(true);
   await expect(page.locator('[data-role="user"]').last().getByTestId('transcript')).toContainText(FAKE_TRANSCRIPT);
 });
@@ -186,7 +188,7 @@ test('a companion makes a picture when asked, and it is still there after a relo
   const reply = assistantMessages(page).nth(1);
   await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
   await expect(reply).toContainText("Here's a little picture I made for you");
-  const picture = reply.getByRole('img', { name: /image 1$/ });
+  const picture = reply.getByRole('img', { name: /^Picture: .*lighthouse/ });
   await expect(picture).toBeVisible();
   // Drawn by OpenAI's image API (the e2e server has an OpenAI key, pointed at the loopback fake).
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
@@ -194,7 +196,7 @@ test('a companion makes a picture when asked, and it is still there after a relo
   await page.reload();
   const saved = assistantMessages(page)
     .nth(1)
-    .getByRole('img', { name: /image 1$/ });
+    .getByRole('img', { name: /^Picture: .*lighthouse/ });
   await expect(saved).toBeVisible();
   await expect.poll(() => saved.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64);
 });

@@ -36,3 +36,32 @@ export function megabytes(bytes: number): string {
   if (mb < 1) return `${Math.round(mb * 100) / 100} MB`;
   return `${mb < 100 ? Math.round(mb * 10) / 10 : Math.round(mb)} MB`;
 }
+
+/** Whether two instants fall on the same calendar day where the code runs (the reader's time zone, in a browser). */
+export function sameDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+/** "Today", "Yesterday", "Tuesday" (this past week), "March 4", "March 4, 2025": a chat's day dividers. */
+export function dayLabel(date: Date, now = new Date()): string {
+  if (sameDay(date, now)) return 'Today';
+  const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
+  if (sameDay(date, yesterday)) return 'Yesterday';
+  const weekAgo = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 6);
+  if (date >= weekAgo && date < now) return date.toLocaleDateString('en-US', { weekday: 'long' });
+  return date.toLocaleDateString('en-US', {
+    month: 'long',
+    day: 'numeric',
+    ...(date.getFullYear() !== now.getFullYear() && { year: 'numeric' }),
+  });
+}
+
+/** "2:05 PM": when a message was sent, beside it. */
+export function clockTime(date: Date): string {
+  return date.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+}
+
+/** "Tuesday, March 4, 2026 at 2:05 PM": the full moment, for a tooltip. */
+export function fullDateTime(date: Date): string {
+  return date.toLocaleString('en-US', { dateStyle: 'full', timeStyle: 'short' });
+}

@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+import { SkipToComposer } from '@/components/chat/skip-to-composer';
 import { ConversationSidebar } from '@/components/sidebar/conversation-sidebar';
 import { requireUser } from '@/lib/auth/session';
 import { conversationList } from '@/lib/conversations/service';
@@ -9,6 +10,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const list = await conversationList(user);
   return (
     <div className="flex h-dvh overflow-hidden">
+      <SkipToComposer />
       <ConversationSidebar
         user={{ name: user.name, email: user.email, isGuest: user.isGuest, isAdmin: user.role === 'admin' }}
         initial={list}

@@ -26,7 +26,7 @@ export function ChatHeader({ conversationId, companion, model, models, language,
     <Link href={`/companions/${companion.slug}`} className="flex min-w-0 items-center gap-3 rounded-xl">
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={36} accent={companion.accentColor} />
       <span className="min-w-0">
-        <span className="block truncate font-semibold leading-tight">{companion.name}</span>
+        <h1 className="block truncate text-base leading-tight font-semibold">{companion.name}</h1>
         <span className="block truncate text-xs text-ink-faint">{companion.tagline}</span>
       </span>
     </Link>

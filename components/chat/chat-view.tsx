@@ -162,6 +162,15 @@ export function ChatView({
     );
   }
 
+  // Ready to type on arrival with a mouse and keyboard (review D24); not on a touch screen, where
+  // focusing the box would throw up the keyboard over the conversation.
+  useEffect(() => {
+    const typing = document.activeElement?.matches('input, textarea, select, [contenteditable="true"]');
+    if (window.matchMedia('(hover: hover) and (pointer: fine)').matches && !typing) {
+      document.getElementById('composer')?.focus({ preventScroll: true });
+    }
+  }, [conversation.id]);
+
   const busy = status === 'submitted' || status === 'streaming' || resumption.reconnecting;
 
   // A new message is kept under an id derived from the one this page gave it: use that one from now on.
@@ -251,7 +260,7 @@ export function ChatView({
   const lastUser = lastUserIndex >= 0 ? messages[lastUserIndex] : undefined;
 
   return (
-    <div
+    <main
       className="flex min-h-0 flex-1 flex-col"
       style={{ ['--accent' as string]: companion.accentColor }}
       data-conversation={conversation.id}
@@ -277,6 +286,7 @@ export function ChatView({
         messages={messages}
         older={older}
         companion={companion}
+        language={conversation.language}
         status={status}
         replyInProgress={resumption.reconnecting || pendingFromServer}
         replyNote={replyNote(companion.name, {
@@ -342,7 +352,7 @@ export function ChatView({
           {switchError}
         </p>
       )}
-    </div>
+    </main>
   );
 }
 

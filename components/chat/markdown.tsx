@@ -1,6 +1,19 @@
 import { memo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { CodeBlock, languageOf } from './code-block';
+
+type HastNode = {
+  type: string;
+  value?: string;
+  tagName?: string;
+  properties?: { className?: unknown };
+  children?: HastNode[];
+};
+
+function textOfNode(node: HastNode): string {
+  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOfNode).join('');
+}
 
 // react-markdown never renders raw HTML (no rehype-raw) and drops javascript: links, so model
 // output cannot run script in the page.
@@ -10,7 +23,13 @@ const components: Components = {
       {children}
     </a>
   ),
-  pre: ({ children }) => <pre tabIndex={0}>{children}</pre>,
+  pre: ({ node }) => {
+    const code = (node?.children as HastNode[] | undefined)?.find((child) => child.tagName === 'code');
+    const className = code?.properties?.className;
+    const classes = Array.isArray(className) ? className.join(' ') : undefined;
+    // The fence's text ends with the newline before the closing fence; the block does not show it.
+    return <CodeBlock code={code ? textOfNode(code).replace(/\n$/, '') : ''} language={languageOf(classes)} />;
+  },
 };
 
 export const Markdown = memo(function Markdown({ text }: { text: string }) {

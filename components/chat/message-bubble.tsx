@@ -4,15 +4,23 @@ import { useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { CheckIcon, CopyIcon, PencilIcon, PhoneIcon, RefreshIcon } from '@/components/ui/icons';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
+import type { Language } from '@/lib/languages';
 import { textOf } from '@/lib/text';
 import type { ChatCompanion } from './types';
 import { filesOf, MessageFiles, PicturesInProgress } from './message-files';
 import { MessageText } from './message-text';
+import { MessageTime } from './message-times';
+import { ActionToolbar } from './action-toolbar';
+import { ReadAloudButton } from './read-aloud-button';
 import type { PickableModel } from './model-picker';
 
 type Props = {
   message: ChatUIMessage;
   companion: ChatCompanion;
+  /** The conversation's language, for reading a reply aloud. */
+  language: Language;
+  /** When it was sent; null until the page has hydrated (times depend on the reader's clock and zone). */
+  time: Date | null;
   streaming: boolean;
   canEdit: boolean;
   canRegenerate: boolean;
@@ -31,6 +39,8 @@ const STATUS_NOTES = {
 export function MessageBubble({
   message,
   companion,
+  language,
+  time,
   streaming,
   canEdit,
   canRegenerate,
@@ -62,28 +72,28 @@ export function MessageBubble({
         data-source={spoken ? 'voice' : undefined}
       >
         {spoken && <CallMark />}
-        <MessageFiles files={files} align="end" label="Your" />
-        {text ? (
-          <div
-            className="max-w-[85%] rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap wrap-anywhere text-white dark:bg-stone-700"
-            data-testid={voiceNote ? 'transcript' : undefined}
-          >
-            {voiceNote && <span className="sr-only">Transcript: </span>}
-            {text}
-          </div>
-        ) : (
-          voiceNote && (
-            <p className="max-w-[85%] text-right text-xs text-ink-faint">No transcript for this voice note.</p>
-          )
-        )}
-        <Actions>
-          <CopyButton text={text} />
-          {canEdit && (
-            <ActionButton label="Edit message" onClick={onEdit}>
-              <PencilIcon />
-            </ActionButton>
+        <div className={`flex max-w-[85%] flex-col items-end gap-1.5 ${ANCHOR}`}>
+          <MessageFiles files={files} align="end" label="Your" />
+          {text ? (
+            <div
+              className="rounded-3xl rounded-br-lg bg-stone-900 px-4 py-2.5 whitespace-pre-wrap wrap-anywhere text-white dark:bg-stone-700"
+              data-testid={voiceNote ? 'transcript' : undefined}
+            >
+              {voiceNote && <span className="sr-only">Transcript: </span>}
+              {text}
+            </div>
+          ) : (
+            voiceNote && <p className="text-right text-xs text-ink-faint">No transcript for this voice note.</p>
           )}
-        </Actions>
+          <Actions align="end" time={time}>
+            <CopyButton text={text} />
+            {canEdit && (
+              <ActionButton label="Edit message" onClick={onEdit}>
+                <PencilIcon />
+              </ActionButton>
+            )}
+          </Actions>
+        </div>
       </div>
     );
   }
@@ -100,7 +110,7 @@ export function MessageBubble({
         <span className="sr-only">{companion.name} says:</span>
         {spoken && <CallMark />}
         <div
-          className={`inline-block max-w-full rounded-3xl rounded-tl-lg border-l-[3px] bg-raised px-4 py-2.5 shadow-sm ring-1 ring-line ${streaming ? 'streaming-caret' : ''}`}
+          className={`inline-block max-w-full rounded-3xl rounded-tl-lg border-l-[3px] bg-raised px-4 py-2.5 shadow-sm ring-1 ring-line ${ANCHOR} ${streaming ? 'streaming-caret' : ''}`}
           style={{ borderLeftColor: companion.accentColor }}
         >
           <PicturesInProgress message={message} name={companion.name} />
@@ -114,25 +124,28 @@ export function MessageBubble({
           ) : (
             !streaming && !files.length && <span className="text-ink-faint italic">No reply.</span>
           )}
+          {!streaming && (
+            <Actions align="start" time={time}>
+              {text && <CopyButton text={text} />}
+              {text && status !== 'streaming' && (
+                <ReadAloudButton messageId={message.id} text={text} language={language} />
+              )}
+              {canRegenerate && (
+                <>
+                  <ActionButton label="Regenerate reply" onClick={() => onRegenerate()}>
+                    <RefreshIcon />
+                  </ActionButton>
+                  <RetryWith models={models} onPick={onRegenerate} />
+                </>
+              )}
+            </Actions>
+          )}
         </div>
-        {note && <p className="mt-1 pl-1 text-xs text-ink-faint">{note}</p>}
+        {note && <p className={`pl-1 text-xs text-ink-faint ${NOTE_SPACING}`}>{note}</p>}
         {fallbacks.length > 0 && answeredBy && (
-          <p className="mt-1 pl-1 text-xs text-ink-faint" data-testid="fallback-note">
+          <p className={`pl-1 text-xs text-ink-faint ${NOTE_SPACING}`} data-testid="fallback-note">
             {fallbacks.map(nameOf).join(', ')} did not answer, so {nameOf(answeredBy)} did.
           </p>
-        )}
-        {!streaming && (
-          <Actions align="start">
-            {text && <CopyButton text={text} />}
-            {canRegenerate && (
-              <>
-                <ActionButton label="Regenerate reply" onClick={() => onRegenerate()}>
-                  <RefreshIcon />
-                </ActionButton>
-                <RetryWith models={models} onPick={onRegenerate} />
-              </>
-            )}
-          </Actions>
         )}
       </div>
     </div>
@@ -170,13 +183,31 @@ function RetryWith({ models, onPick }: { models: PickableModel[]; onPick: (model
   );
 }
 
-function Actions({ children, align = 'end' }: { children: React.ReactNode; align?: 'start' | 'end' }) {
+// Review D37: hidden action rows kept ~50 px between bubbles. Where there is a mouse, the actions
+// are a small pill laid over the bubble's lower edge, shown on hover or focus, taking no room; on a
+// touch screen (no hover) they are a row under the bubble, always shown.
+// (Whole class names, written out: Tailwind finds classes by reading the source.)
+const ANCHOR = '[@media(hover:hover)_and_(pointer:fine)]:relative';
+const NOTE_SPACING = 'mt-1 [@media(hover:hover)_and_(pointer:fine)]:mt-4';
+
+function Actions({ children, align, time }: { children: React.ReactNode; align: 'start' | 'end'; time: Date | null }) {
   return (
-    <div
-      className={`mt-1 flex gap-0.5 opacity-100 transition-opacity md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100 ${align === 'end' ? 'justify-end' : ''}`}
+    <ActionToolbar
+      label={align === 'end' ? 'Actions for your message' : 'Actions for this reply'}
+      className={[
+        'mt-1 flex items-center gap-0.5 text-ink-faint',
+        align === 'end' ? 'justify-end' : '-mb-1.5 -ml-1.5',
+        '[@media(hover:hover)_and_(pointer:fine)]:absolute [@media(hover:hover)_and_(pointer:fine)]:-bottom-[18px] [@media(hover:hover)_and_(pointer:fine)]:z-10 [@media(hover:hover)_and_(pointer:fine)]:m-0',
+        '[@media(hover:hover)_and_(pointer:fine)]:rounded-full [@media(hover:hover)_and_(pointer:fine)]:bg-raised [@media(hover:hover)_and_(pointer:fine)]:px-1 [@media(hover:hover)_and_(pointer:fine)]:shadow-sm [@media(hover:hover)_and_(pointer:fine)]:ring-1 [@media(hover:hover)_and_(pointer:fine)]:ring-line',
+        align === 'end'
+          ? '[@media(hover:hover)_and_(pointer:fine)]:right-3'
+          : '[@media(hover:hover)_and_(pointer:fine)]:left-3',
+        '[@media(hover:hover)_and_(pointer:fine)]:opacity-0 [@media(hover:hover)_and_(pointer:fine)]:transition-opacity [@media(hover:hover)_and_(pointer:fine)]:group-focus-within:opacity-100 [@media(hover:hover)_and_(pointer:fine)]:group-hover:opacity-100',
+      ].join(' ')}
     >
+      {time && <MessageTime date={time} />}
       {children}
-    </div>
+    </ActionToolbar>
   );
 }
 
@@ -187,7 +218,7 @@ function ActionButton({ label, onClick, children }: { label: string; onClick: ()
       aria-label={label}
       title={label}
       onClick={onClick}
-      className="rounded-lg p-1.5 text-ink-faint hover:bg-sunken hover:text-ink"
+      className="rounded-lg p-1.5 text-ink-faint hover:bg-sunken hover:text-ink [@media(hover:hover)_and_(pointer:fine)]:p-1"
     >
       {children}
     </button>

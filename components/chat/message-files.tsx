@@ -1,4 +1,11 @@
+import dynamic from 'next/dynamic';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
+import { PictureThumbnail } from './picture-thumbnail';
+
+// Only conversations with voice notes fetch the player; until it is in, a pill of its size holds the place.
+const VoiceNotePlayer = dynamic(() => import('./voice-note-player').then((module) => module.VoiceNotePlayer), {
+  loading: () => <div className="h-12 w-64 max-w-full rounded-full bg-raised ring-1 ring-line" aria-hidden="true" />,
+});
 
 type FilePart = { type: 'file'; mediaType: string; url: string; filename?: string };
 
@@ -7,8 +14,8 @@ export function filesOf(message: ChatUIMessage): FilePart[] {
 }
 
 /**
- * The pictures and voice notes a message carries: images as a small grid (each opens full size),
- * voice notes as a player. The files come from the uploads route, which only serves their owner.
+ * The pictures and voice notes a message carries: images as a small grid (each opens large, with
+ * Download), voice notes as a player. The files come from the uploads route, which only serves their owner.
  */
 export function MessageFiles({ files, align, label }: { files: FilePart[]; align: 'start' | 'end'; label: string }) {
   const images = files.filter((f) => f.mediaType.startsWith('image/'));
@@ -21,40 +28,50 @@ export function MessageFiles({ files, align, label }: { files: FilePart[]; align
           className={`grid gap-1.5 ${images.length === 1 ? 'grid-cols-1' : 'grid-cols-2'} ${align === 'end' ? 'justify-items-end' : 'justify-items-start'}`}
         >
           {images.map((image, index) => (
-            <a
+            <PictureThumbnail
               key={image.url}
-              href={image.url}
-              target="_blank"
-              rel="noopener"
-              className="block overflow-hidden rounded-2xl ring-1 ring-line focus-visible:ring-2 focus-visible:ring-ember-500"
-            >
-              {/* eslint-disable-next-line @next/next/no-img-element -- private, per-user files served by an authenticated route */}
-              <img
-                src={image.url}
-                alt={image.filename ? `${label} image: ${image.filename}` : `${label} image ${index + 1}`}
-                loading="lazy"
-                className={`block bg-sunken object-cover ${images.length === 1 ? 'h-auto max-h-80 w-auto max-w-full min-w-32' : 'size-36 sm:size-44'}`}
-              />
-            </a>
+              picture={pictureOf(image, index, label, align === 'start')}
+              className={images.length === 1 ? 'h-auto max-h-96 w-64 max-w-full sm:w-80' : 'size-36 sm:size-44'}
+            />
           ))}
         </div>
       )}
       {audio.map((note) => (
-        <audio
-          key={note.url}
-          controls
-          preload="metadata"
-          src={note.url}
-          aria-label={`${label} voice note`}
-          className="h-10 w-64 max-w-full"
-          data-testid="voice-note"
-        />
+        <VoiceNotePlayer key={note.url} src={note.url} label={label} />
       ))}
     </div>
   );
 }
 
-type PicturePart = { type: string; toolCallId: string; state: string; output?: { url?: string }; errorText?: string };
+/**
+ * How a picture is named: a companion's picture by what it shows (its prompt, kept as the file
+ * name), a person's by its file name.
+ */
+function pictureOf(image: FilePart, index: number, label: string, made: boolean) {
+  const extension = image.mediaType.split('/')[1] ?? 'png';
+  const name = image.filename?.replace(/\.(png|jpe?g|webp|gif)$/i, '');
+  const alt = made
+    ? name
+      ? `Picture: ${name}`
+      : `${label} picture ${index + 1}`
+    : name
+      ? `${label} image: ${image.filename}`
+      : `${label} image ${index + 1}`;
+  return {
+    url: image.url,
+    alt,
+    downloadName: image.filename ?? `${made ? 'picture' : 'image'}-${index + 1}.${extension}`,
+  };
+}
+
+type PicturePart = {
+  type: string;
+  toolCallId: string;
+  state: string;
+  input?: { prompt?: string };
+  output?: { url?: string; media_type?: string };
+  errorText?: string;
+};
 
 /** Pictures the companion is making (the picture tool) while its reply streams; after a reload they are file parts. */
 export function PicturesInProgress({ message, name }: { message: ChatUIMessage; name: string }) {
@@ -64,12 +81,14 @@ export function PicturesInProgress({ message, name }: { message: ChatUIMessage; 
     <div className="mb-2 flex flex-col items-start gap-2">
       {calls.map((call) =>
         call.state === 'output-available' && call.output?.url ? (
-          // eslint-disable-next-line @next/next/no-img-element -- private, per-user files served by an authenticated route
-          <img
+          <PictureThumbnail
             key={call.toolCallId}
-            src={call.output.url}
-            alt={`${name} image 1`}
-            className="h-auto max-h-80 w-auto max-w-full min-w-32 rounded-2xl ring-1 ring-line"
+            picture={{
+              url: call.output.url,
+              alt: call.input?.prompt ? `Picture: ${call.input.prompt}` : `${name} picture 1`,
+              downloadName: `picture.${call.output.media_type?.split('/')[1] ?? 'png'}`,
+            }}
+            className="h-auto max-h-96 w-64 max-w-full sm:w-80"
           />
         ) : call.state === 'output-error' ? (
           <p key={call.toolCallId} className="text-sm text-ink-soft">

@@ -1,12 +1,14 @@
 'use client';
 
 import type { ChatStatus } from 'ai';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { ArrowDownIcon, RefreshIcon } from '@/components/ui/icons';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
+import type { Language } from '@/lib/languages';
 import type { ChatCompanion } from './types';
 import { MessageBubble } from './message-bubble';
+import { DayDivider, dayStarts, useMessageTimes } from './message-times';
 import type { OlderMessages } from './use-older-messages';
 import type { PickableModel } from './model-picker';
 
@@ -15,6 +17,7 @@ type Props = {
   /** The pages before the first message shown, loaded as the person scrolls to the top. */
   older: OlderMessages;
   companion: ChatCompanion;
+  language: Language;
   status: ChatStatus;
   /** The last reply is being written on the server while the page waits to reconnect to it. */
   replyInProgress: boolean;
@@ -38,6 +41,7 @@ export function MessageList(props: Props) {
     messages,
     older,
     companion,
+    language,
     status,
     replyInProgress,
     replyNote,
@@ -53,6 +57,8 @@ export function MessageList(props: Props) {
   // The first message shown and the content's height when it was: older messages put in front of
   // it move the view down by what they add, so the message being read stays where it was.
   const top = useRef<{ id: string | undefined; height: number }>({ id: undefined, height: 0 });
+  const timeOf = useMessageTimes();
+  const timesShown = timeOf !== null;
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -63,7 +69,8 @@ export function MessageList(props: Props) {
       el.scrollTop += el.scrollHeight - top.current.height;
     }
     top.current = { id: firstId, height: el.scrollHeight };
-  }, [messages, status, following, error, older.state]);
+    // Day dividers and times appear at hydration and change the height: follow them too.
+  }, [messages, status, following, error, older.state, timesShown]);
 
   // Near the top, the page before loads by itself (again after each page, while the top is in view).
   const sentinel = useRef<HTMLDivElement>(null);
@@ -107,18 +114,23 @@ export function MessageList(props: Props) {
   const streamingId = (status === 'streaming' || replyInProgress) && last?.role === 'assistant' ? last.id : undefined;
   const waitingForFirstWord = status === 'submitted' || (status === 'streaming' && last?.role === 'user');
 
+  const newDays = timeOf ? dayStarts(messages, timeOf) : null;
   const bubble = (message: ChatUIMessage) => (
-    <MessageBubble
-      key={message.id}
-      message={message}
-      companion={companion}
-      streaming={message.id === streamingId}
-      canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming' && !replyInProgress}
-      canRegenerate={canRegenerate && message.id === last?.id}
-      models={models}
-      onEdit={onEdit}
-      onRegenerate={onRegenerate}
-    />
+    <Fragment key={message.id}>
+      {newDays?.has(message.id) && <DayDivider date={timeOf!(message)} />}
+      <MessageBubble
+        message={message}
+        language={language}
+        time={timeOf?.(message) ?? null}
+        companion={companion}
+        streaming={message.id === streamingId}
+        canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming' && !replyInProgress}
+        canRegenerate={canRegenerate && message.id === last?.id}
+        models={models}
+        onEdit={onEdit}
+        onRegenerate={onRegenerate}
+      />
+    </Fragment>
   );
 
   return (
@@ -132,7 +144,7 @@ export function MessageList(props: Props) {
         {(hasOlder || earlier.length > 0) && (
           // Outside the live log: a page of older messages put in front is read when the person
           // gets to it, not announced as if it had just been said.
-          <div className="mx-auto flex w-full max-w-3xl flex-col gap-5 px-4 pt-6 sm:px-6">
+          <div className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 pt-6 sm:px-6">
             {hasOlder && <div ref={sentinel} aria-hidden="true" />}
             <OlderRow older={older} />
             {earlier.map(bubble)}
@@ -143,7 +155,7 @@ export function MessageList(props: Props) {
           aria-label={`Conversation with ${companion.name}`}
           aria-live="polite"
           aria-busy={status === 'streaming'}
-          className={`mx-auto flex w-full max-w-3xl flex-col gap-5 px-4 pb-6 sm:px-6 ${hasOlder || earlier.length > 0 ? 'pt-5' : 'pt-6'}`}
+          className={`mx-auto flex w-full max-w-3xl flex-col gap-4 px-4 pb-6 sm:px-6 ${hasOlder || earlier.length > 0 ? 'pt-4' : 'pt-6'}`}
         >
           {live.map(bubble)}
           {waitingForFirstWord && <TypingIndicator companion={companion} />}

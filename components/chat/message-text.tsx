@@ -2,6 +2,7 @@
 
 import { Fragment, lazy, memo, Suspense, useEffect } from 'react';
 import { hasMarkdownSyntax, plainParagraphs } from '@/lib/markdown-syntax';
+import { readableMarkdown } from './readable-markdown';
 
 let markdownModule: Promise<typeof import('./markdown')> | undefined;
 /** The markdown renderer's chunk, fetched once, on first need. */
@@ -25,8 +26,9 @@ export function PlainText({ text }: { text: string }) {
 /**
  * A reply's text: plain text at once, markdown through the renderer, which loads only when some
  * message needs it. The server renders markdown in full, and hydration keeps that HTML until the
- * renderer has loaded, so nothing flashes; while a reply streams, the renderer is fetched ahead in
- * case markdown comes, and until it is there the text shows plain.
+ * renderer has loaded; while a reply streams, the renderer is fetched ahead in case markdown
+ * comes. Until it is there (a client navigation, a first reply with markdown) the text shows with
+ * its markers taken out, so `**word**` never flashes.
  */
 export const MessageText = memo(function MessageText({ text, streaming }: { text: string; streaming: boolean }) {
   useEffect(() => {
@@ -34,7 +36,7 @@ export const MessageText = memo(function MessageText({ text, streaming }: { text
   }, [streaming]);
   if (!hasMarkdownSyntax(text)) return <PlainText text={text} />;
   return (
-    <Suspense fallback={<PlainText text={text} />}>
+    <Suspense fallback={<PlainText text={readableMarkdown(text)} />}>
       <Markdown text={text} />
     </Suspense>
   );

@@ -72,7 +72,12 @@ export function imageTools(context: ImageToolContext) {
           context.store ?? getBlobStore(),
           context.db,
         );
-        const part: FilePart = { type: 'file', mediaType, url: contentPath(upload.id) };
+        // The prompt names the picture: the chat's alt text and its download's file name.
+        const filename = `${prompt
+          .replace(/[\\/:*?"<>|\s]+/g, ' ')
+          .trim()
+          .slice(0, 80)}.${mediaType.split('/')[1]}`;
+        const part: FilePart = { type: 'file', mediaType, url: contentPath(upload.id), filename };
         context.pictures.push(part);
         return { shown: true, url: part.url, media_type: mediaType, model };
       },

@@ -23,6 +23,7 @@ import { HearthError } from '@/lib/errors';
 import type { BlobStore } from '@/lib/storage';
 import { deleteConversationAndFiles } from '@/lib/uploads/cleanup';
 import type { Language } from '@/lib/languages';
+import { greetingFor } from '@/lib/conversations/greeting';
 
 /** What every entry point (pages, actions, the API) does with conversations, inside the user's scope. */
 
@@ -41,7 +42,7 @@ export async function startConversation(
         companionId: companion.id,
         model,
         language,
-        greeting: companion.greeting,
+        greeting: greetingFor(companion, language),
         title: input.title,
       });
       return { ...conversation, companion };

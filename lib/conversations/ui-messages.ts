@@ -11,6 +11,8 @@ export type ChatMetadata = {
   fallbacks?: string[];
   /** 'voice': said or spoken in a call. */
   source?: MessageSource;
+  /** When the message was saved (ISO); absent on a message this page has just sent or is receiving. */
+  createdAt?: string;
 };
 
 export type ChatUIMessage = UIMessage<ChatMetadata>;
@@ -25,6 +27,7 @@ export function toUIMessage(message: StoredMessage): ChatUIMessage {
       model: message.model,
       fallbacks: message.fallbacks?.map((f) => f.model),
       source: message.source,
+      createdAt: message.createdAt.toISOString(),
     },
   };
 }

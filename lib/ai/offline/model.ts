@@ -16,6 +16,7 @@ import {
   VOICE_NOTE_UNHEARD,
   type Intent,
 } from './phrases';
+import { codeReply } from './code-sample';
 import { recallReply } from './recall';
 
 /**
@@ -203,6 +204,8 @@ function textReply(prompt: LanguageModelV4Prompt, { persona, language }: Offline
 
   const seed = hash(userText ?? '');
   const intent = userText === undefined ? 'greeting' : classify(userText);
+  const code = userText && intent !== 'identity' ? codeReply(userText, language, persona.name) : null;
+  if (code) return code;
   const remembered = intent === 'question' && recallReply(userText!, systemText(prompt), language, persona.name);
   if (remembered) return (TYPOGRAPHY[language]?.(remembered) ?? remembered).trim();
   const template = intent === 'identity' ? templates.identity : pick(templates[intent], seed)!;
