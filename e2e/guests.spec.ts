@@ -207,8 +207,8 @@ test.describe('on a server with a low guest cap and an admin of its own', () => 
     await signInWithPassword(page, ADMIN, MEMBER_PASSWORD);
     await expect(page).not.toHaveURL(/\/signin/);
     await page.goto('/admin/users');
-    page.once('dialog', (confirmation) => void confirmation.accept());
     await page.getByRole('row').filter({ hasText: member }).getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
     await expect(page.getByRole('row').filter({ hasText: member }).getByText('Disabled')).toBeVisible();
 
     // A wrong password learns nothing; the right one is told the account is disabled.
