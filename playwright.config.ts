@@ -99,8 +99,8 @@ export default defineConfig({
         RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
         RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
         ALLOWED_ORIGINS: 'https://allowed.example',
-        // e2e/admin.spec.ts and admin-cards.spec.ts: signing up with one of these, and confirming it, makes an admin.
-        ADMIN_EMAILS: 'admin@e2e.hearth.local,cards-admin@e2e.hearth.local',
+        // The admin specs and the accessibility sweep: signing up with one of these, and confirming it, makes an admin.
+        ADMIN_EMAILS: 'admin@e2e.hearth.local,cards-admin@e2e.hearth.local,a11y-admin@e2e.hearth.local',
         ...(SUPABASE_STORAGE
           ? { SUPABASE_URL: `http://127.0.0.1:${FAKE_STORAGE_PORT}`, SUPABASE_SERVICE_ROLE_KEY: FAKE_STORAGE_KEY }
           : {}),
