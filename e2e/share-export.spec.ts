@@ -22,7 +22,7 @@ async function shoot(page: Page, name: string) {
 
 /** A member in a chat with the first message answered; returns what they said. */
 async function chatWithOneExchange(page: Page, said: string) {
-  await signInAsMember(page, 'Robin Quill');
+  await signInAsMember(page, 'Quillon');
   await startChatWith(page);
   await sendMessage(page, said);
   await expect(assistantMessages(page).nth(1)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
@@ -95,6 +95,7 @@ for (const [label, viewport] of [
   ['phone', PHONE],
 ] as const) {
   test(`shares a copy by link, opens it signed out, and turns it off (${label})`, async ({ page, browser }) => {
+    test.setTimeout(150_000); // two replies, two browsers and eight screenshots
     await page.setViewportSize(viewport);
     await chatWithOneExchange(page, `Keep this between us and the ${label} reader`);
     if (label === 'phone') {
@@ -105,6 +106,7 @@ for (const [label, viewport] of [
     const memoryLink = page.getByRole('link', { name: /^What .+ remembers about you$/ });
     const companion = /^What (.+) remembers about you$/.exec((await memoryLink.getAttribute('aria-label'))!)![1]!;
     const url = await createLink(page);
+    await shoot(page, `share-dialog-${viewport.width}`);
     await page.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
     // Said after sharing: must never reach the link.
     await sendMessage(page, 'A later walrus secret');
@@ -121,7 +123,7 @@ for (const [label, viewport] of [
     await expect(messages.getByText(`Keep this between us and the ${label} reader`)).toBeVisible();
     await expect(messages.locator('[data-role="user"]').first()).toContainText('You');
     await expect(reader.getByText('A later walrus secret')).toHaveCount(0);
-    await expect(reader.getByText('Robin Quill')).toHaveCount(0);
+    await expect(reader.getByText('Quillon')).toHaveCount(0);
     expect(await reader.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(reader);
     await shoot(reader, `share-page-${viewport.width}`);
@@ -169,5 +171,5 @@ test('downloads all of the account’s data as a zip with the conversation in it
   const markdown = names.find((n) => n.startsWith('conversations/') && n.endsWith(`${chatId.slice(0, 8)}.md`));
   expect(markdown, names.join(', ')).toBeTruthy();
   expect(strFromU8(files[markdown!]!)).toContain('Remember the lighthouse keeper');
-  expect(JSON.parse(strFromU8(files['account.json']!))).toMatchObject({ name: 'Robin Quill' });
+  expect(JSON.parse(strFromU8(files['account.json']!))).toMatchObject({ name: 'Quillon' });
 });
