@@ -1,9 +1,11 @@
 import { connection } from 'next/server';
 import { AvatarField } from '@/components/settings/avatar-field';
 import { DeleteAccount } from '@/components/settings/delete-account';
+import { ExportDataButton } from '@/components/settings/export-data-button';
 import { NameForm } from '@/components/settings/name-form';
 import { Section } from '@/components/settings/security/section';
 import { SettingsPage } from '@/components/settings/settings-page';
+import { SharedLinks } from '@/components/settings/shared-links';
 import { ThemePicker } from '@/components/settings/theme-picker';
 import { requireUser } from '@/lib/auth/session';
 import { avatarUrl, loadProfile } from '@/lib/profile/service';
@@ -29,11 +31,16 @@ export default async function AccountSettingsPage() {
           <ThemePicker theme={profile.theme} />
         </Section>
 
-        {/* YOUR DATA (slot): wire after merging the share-export branch, which makes these two files:
-            <Section id="your-data" title="Your data" description="…">
-              <ExportDataButton />   from components/settings/export-data-button.tsx
-              <SharedLinks />        from components/settings/shared-links.tsx
-            </Section> */}
+        <Section
+          id="your-data"
+          title="Your data"
+          description="A copy of everything Hearth keeps about you, and the conversations you shared by link."
+        >
+          <div className="space-y-6">
+            <ExportDataButton />
+            <SharedLinks />
+          </div>
+        </Section>
 
         <Section
           id="delete-account"
