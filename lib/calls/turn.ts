@@ -97,7 +97,10 @@ export async function startCallTurn(
             if (signal?.aborted) throw new HearthError('bad_request', 'The turn was cancelled.');
             // The caller hears product language; what the provider said is for the log.
             console.warn(`[calls] transcription failed: ${redactedMessage(error)}`);
-            throw new HearthError('provider_failed', "What you said couldn't be turned into text. Say it again, or type it.");
+            throw new HearthError(
+              'provider_failed',
+              "What you said couldn't be turned into text. Say it again, or type it.",
+            );
           },
         ),
         ...files.map((f) => store.put(f.upload.path, f.bytes, f.upload.mediaType)),

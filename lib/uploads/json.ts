@@ -20,7 +20,10 @@ export const uploadJsonSchema = z
       .string()
       .nullable()
       .meta({ description: 'The language the transcriber detected, e.g. `en`.' }),
-    transcript_error: z.string().nullable().meta({ description: 'Why there is no transcript, in words fit to show the person who sent it.' }),
+    transcript_error: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why there is no transcript, in words fit to show the person who sent it.' }),
     created_at: timestamp,
   })
   .meta({ id: 'Upload' });

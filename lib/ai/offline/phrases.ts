@@ -125,7 +125,7 @@ export const TEMPLATES: Record<Language, LanguageTemplates> = {
       "Mi fa davvero piacere che tu l'abbia condiviso con me. «{quote}» sembra qualcosa che merita **vera attenzione**. Per me, {name}, il modo migliore per affrontarlo è {specialty}, ma andremo al tuo ritmo. Cosa ti aiuterebbe di più adesso: parlarne con calma o una piccola idea pratica?",
     ],
     identity:
-      "Bella domanda! Sono {name} e funziono con il **modello dimostrativo offline** di Hearth, quindi le mie risposte nascono da semplici schemi predefiniti e non da una vera IA. Le risposte vere arriveranno quando questo Hearth sarà collegato a un modello di IA. Nel frattempo, ti faccio compagnia volentieri!",
+      'Bella domanda! Sono {name} e funziono con il **modello dimostrativo offline** di Hearth, quindi le mie risposte nascono da semplici schemi predefiniti e non da una vera IA. Le risposte vere arriveranno quando questo Hearth sarà collegato a un modello di IA. Nel frattempo, ti faccio compagnia volentieri!',
     fallbackSpecialty: 'la vita di tutti i giorni',
   },
 };
