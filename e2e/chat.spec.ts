@@ -124,7 +124,7 @@ test('stop, regenerate and edit the last message', async ({ page }) => {
 
 test('empty and oversized messages are refused inline and nothing is sent', async ({ page }) => {
   await signInAsGuest(page);
-  await startChatWith(page);
+  const chatUrl = await startChatWith(page);
   const composer = page.getByRole('textbox', { name: /^Message / });
   await composer.fill('x'.repeat(16_001));
   await expect(page.getByRole('button', { name: 'Send message' })).toBeDisabled();
@@ -133,14 +133,15 @@ test('empty and oversized messages are refused inline and nothing is sent', asyn
   await expect(page.getByText('Messages can be at most 16,000 characters.')).toBeVisible();
   await expect(page.locator('[data-role="user"]')).toHaveCount(0);
 
-  const status = await page.evaluate(async () => {
+  // The draft's conversation (it exists from the first message on): an empty message is refused before anything.
+  const status = await page.evaluate(async (conversationId) => {
     const res = await fetch('/api/chat', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'send', conversationId: location.pathname.split('/').pop(), text: '   ' }),
+      body: JSON.stringify({ action: 'send', conversationId, text: '   ' }),
     });
     return { status: res.status, body: await res.json() };
-  });
+  }, chatUrl.split('/').pop());
   expect(status).toEqual({
     status: 400,
     body: { error: { type: 'invalid_request_error', message: 'Write something before sending.', param: 'text' } },
