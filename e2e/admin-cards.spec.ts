@@ -38,7 +38,8 @@ async function shoot(page: Page, name: string, focus?: Locator) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
-test.describe.configure({ mode: 'serial' });
+// Eight screenshots per page shot (light, dark, two widths, full and detail) take a while on 2 cores.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.skip(!existsSync(MELINA), `the shared card fixtures are not in ${FIXTURES}`);
 
 test('an admin imports Melina: the W++ definition stays private, the avatar is small, publishing works', async ({
