@@ -122,22 +122,27 @@ test('Stop works on a reply the page reconnected to, and the stream is its owner
   await sendAndWaitForWords(page, 'Who are you, and what do you like to talk about?', 0);
   const conversationId = chatUrl.split('/').pop()!;
 
-  const theirs = await strangerPage.request.get(`/api/chat/${conversationId}/stream`);
+  // The stranger asks for the stream while the page reloads, so both happen while the reply is
+  // still being written (it takes a few seconds), and Stop is pressed as soon as the page is back.
+  const reconnect = page.waitForResponse((response) => RECONNECT.test(response.url()));
+  const [theirs, notAnId] = await Promise.all([
+    strangerPage.request.get(`/api/chat/${conversationId}/stream`),
+    strangerPage.request.get('/api/chat/not-an-id/stream'),
+    page.reload(),
+  ]);
   expect(theirs.status()).toBe(404);
   expect(await theirs.json()).toEqual({
     error: { type: 'not_found_error', message: 'This conversation does not exist.' },
   });
-  expect((await strangerPage.request.get('/api/chat/not-an-id/stream')).status()).toBe(400);
+  expect(notAnId.status()).toBe(400);
   await stranger.close();
 
-  const reconnect = page.waitForResponse((response) => RECONNECT.test(response.url()));
-  await page.reload();
   expect((await reconnect).status()).toBe(200);
   const reply = assistantMessages(page).nth(1);
-  await expect.poll(() => wordsIn(reply)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Stop reply' }).click();
   await expect(page.getByRole('button', { name: 'Send message' })).toBeVisible();
   await expect(reply).toHaveAttribute('data-status', 'aborted');
+  expect(await wordsIn(reply)).toBeGreaterThan(0);
   const stoppedAt = await wordsIn(reply);
   await page.waitForTimeout(600);
   expect(await wordsIn(reply)).toBe(stoppedAt);
