@@ -51,10 +51,12 @@ test('every signed-in and admin page passes axe in light on desktop and dark on 
   const conversationId = chat.split('/').pop()!;
   const pages = [
     '/',
+    '/chat/new?companion=wren',
     '/companions/wren',
     '/companions/wren/memory',
     chat,
     `/call/${conversationId}`,
+    '/settings',
     '/settings/api-keys',
     '/settings/security',
     '/settings/storage',

@@ -5,6 +5,7 @@ import { loadAnalytics, parseRange } from '@/lib/admin/analytics';
 import { setupChecklist, setupWarnings } from '@/lib/admin/setup';
 import { requireAdminPage } from '@/lib/auth/roles';
 import { isHearthError } from '@/lib/errors';
+import { TableScroller } from '@/components/admin/table-scroller';
 
 // The admin layout's title template does not reach the page beside it: this one says it whole.
 export const metadata = { title: { absolute: 'Analytics · Hearth admin' } };
@@ -191,7 +192,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
         Counts only the replies that were timed: those generated in the web chat and in calls. Greetings and API
         requests have no timing, so these counts are lower than the ones under Cost.
       </p>
-      <div className="overflow-x-auto rounded-2xl border border-line bg-raised">
+      <TableScroller label="Speed by model">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">
             Time to first token and total latency per model, median and 95th percentile
@@ -241,7 +242,7 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
       <p className="mt-2 text-xs text-ink-faint">
         Percentiles come from log-scale histograms and are accurate to about 12%. Figures as of{' '}
         {new Date(a.refreshedAt).toLocaleString('en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })}{' '}

@@ -4,6 +4,7 @@ import { timeAgo } from '@/lib/format';
 import { cronSecret, getConfig } from '@/lib/config';
 import { JOBS } from '@/lib/jobs/registry';
 import { jobStatuses, type JobRun } from '@/lib/jobs/runs';
+import { TableScroller } from '@/components/admin/table-scroller';
 
 export const metadata = { title: 'Jobs' };
 
@@ -37,7 +38,7 @@ export default async function JobsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Scheduled jobs</h1>
         <p className="mt-1 max-w-3xl text-sm text-ink-soft">The housekeeping Hearth does on its own. {trigger}</p>
       </header>
-      <div className="overflow-x-auto rounded-2xl border border-line bg-raised">
+      <TableScroller label="Jobs">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Each job with its last run and when it is next due</caption>
           <thead className="border-b border-line text-xs text-ink-faint">
@@ -120,7 +121,7 @@ export default async function JobsPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { requireAdminPage } from '@/lib/auth/roles';
 import { shortTime } from '@/lib/format';
 import { LANGUAGE_LABELS, LANGUAGES } from '@/lib/languages';
 import { personaFilters } from '@/lib/personas/schemas';
+import { TableScroller } from '@/components/admin/table-scroller';
 
 export const metadata = { title: 'Personas' };
 
@@ -107,7 +108,7 @@ export default async function PersonasPage({ searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-line bg-raised">
+        <TableScroller label="Personas">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Personas{filtered ? ' matching the filters' : ''}</caption>
             <thead className="border-b border-line text-xs text-ink-faint">
@@ -177,7 +178,7 @@ export default async function PersonasPage({ searchParams }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
       )}
     </>
   );

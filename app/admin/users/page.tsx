@@ -5,6 +5,7 @@ import { listUsers } from '@/lib/admin/users';
 import { requireAdminPage } from '@/lib/auth/roles';
 import { shortTime } from '@/lib/format';
 import { searchQuery } from '@/lib/validation/search';
+import { TableScroller } from '@/components/admin/table-scroller';
 
 export const metadata = { title: 'Users' };
 
@@ -64,7 +65,7 @@ export default async function UsersPage({ searchParams }: Props) {
           <p className="mt-1 text-sm text-ink-soft">Search by part of an email address or a name.</p>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-2xl border border-line bg-raised">
+        <TableScroller label="Accounts">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Accounts</caption>
             <thead className="border-b border-line text-xs text-ink-faint">
@@ -127,7 +128,7 @@ export default async function UsersPage({ searchParams }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroller>
       )}
     </>
   );
