@@ -163,17 +163,21 @@ test('a voice note plays in the app’s own player (D38)', async ({ page }) => {
 test('a reply is read aloud by the server’s voice, and the button stops it', async ({ page }) => {
   await signInAsGuest(page);
   await startChatWith(page);
-  const greeting = assistantMessages(page).first();
-  await greeting.hover();
+  // A draft's greeting is not stored until the first message (the browser's voice reads it then):
+  // after one message the reply is the server's to read.
+  await sendMessage(page, 'Tell me something nice.');
+  const reply = assistantMessages(page).last();
+  await expect(reply).toHaveAttribute('data-status', 'complete');
+  await reply.hover();
   const speech = page.waitForResponse((response) => response.url().endsWith('/api/chat/speech'));
-  await greeting.getByRole('button', { name: 'Read aloud' }).click();
+  await reply.getByRole('button', { name: 'Read aloud' }).click();
   const answer = await speech;
   expect(answer.status()).toBe(200);
   expect(answer.headers()['content-type']).toMatch(/^audio\//);
-  const stop = greeting.getByRole('button', { name: 'Stop reading aloud' });
+  const stop = reply.getByRole('button', { name: 'Stop reading aloud' });
   await expect(stop).toBeVisible();
   await stop.click();
-  await expect(greeting.getByRole('button', { name: 'Read aloud' })).toBeVisible();
+  await expect(reply.getByRole('button', { name: 'Read aloud' })).toBeVisible();
 });
 
 test.describe('on a phone', () => {
