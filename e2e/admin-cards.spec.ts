@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, signInVerified } from './helpers';
+import { expectAccessible, signInVerified, shot } from './helpers';
 
 // Real-world cards, used where they are (their licences do not let us copy them into the repo).
 const FIXTURES = process.env.CARD_FIXTURES_DIR ?? path.resolve(__dirname, '../../shared/fixtures/cards');
@@ -9,8 +9,6 @@ const MELINA = path.join(FIXTURES, 'v2_png_melina.png');
 const CHARX = path.join(FIXTURES, 'v3_charx_synthetic_small.charx');
 // playwright.config.ts lists this address in ADMIN_EMAILS.
 const ADMIN_EMAIL = 'cards-admin@e2e.hearth.local';
-// Screenshots for a person to look at, outside the repository.
-const SHOTS = process.env.SHOTS_DIR ?? '/work/shots/admin-cards';
 
 const importInput = (page: Page) => page.locator('#card-file');
 const personasLink = (page: Page) =>
@@ -18,8 +16,6 @@ const personasLink = (page: Page) =>
 
 /** Full-page shots, and with `focus` a viewport shot scrolled to it (the admin layout scrolls inside its main column). */
 async function shoot(page: Page, name: string, focus?: Locator) {
-  if (!existsSync(path.dirname(SHOTS))) return;
-  mkdirSync(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     for (const [width, height] of [
       [1280, 800],
@@ -27,10 +23,10 @@ async function shoot(page: Page, name: string, focus?: Locator) {
     ]) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: width!, height: height! });
-      await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage: true });
+      await shot(page, `${name}-${width}-${scheme}`, { fullPage: true });
       if (focus) {
         await focus.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}-detail.png` });
+        await shot(page, `${name}-${width}-${scheme}-detail`);
       }
     }
   }

@@ -1,13 +1,19 @@
-import { mkdir } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { assistantMessages, expectAccessible, openedDraft, sendMessage, signInAsGuest, startChatWith } from './helpers';
+import {
+  assistantMessages,
+  expectAccessible,
+  openedDraft,
+  sendMessage,
+  signInAsGuest,
+  startChatWith,
+  shot,
+} from './helpers';
 
 // The chat list (issue 18): search across conversations, pin and archive, day groups; a chat is
 // written with its first message (review D14), one click from a picker card, "New chat" inside a
 // chat keeps its companion (D40); and the picker's empty state, chips and search hint (D20, D29, D31).
 
 const PHONE = { width: 390, height: 844 };
-const SHOTS = '/work/shots/chat-list';
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Your conversations' });
 const item = (page: Page, title: string | RegExp) => sidebar(page).getByRole('listitem').filter({ hasText: title });
@@ -126,14 +132,13 @@ test('search finds a word from an older conversation and opens it; pin, archive 
   // Pictures of the sidebar: pinned and grouped, light and dark.
   await listAction(page, 'Plan a short workout for me', 'Pin');
   await expect(sidebar(page).getByRole('heading', { name: 'Pinned' })).toBeVisible();
-  await mkdir(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(400); // the colours' transitions end before the picture
-    await page.screenshot({ path: `${SHOTS}/sidebar-1280-${scheme}.png` });
+    await shot(page, `sidebar-1280-${scheme}`);
     await search.fill('recur');
     await expect(page.getByRole('list', { name: 'Search results' }).locator('mark')).toHaveCount(2);
-    await page.screenshot({ path: `${SHOTS}/search-1280-${scheme}.png` });
+    await shot(page, `search-1280-${scheme}`);
     await search.fill('');
   }
 });
@@ -152,11 +157,10 @@ test('on a phone the sidebar is a drawer with the search, and a result opens the
 
   await page.getByRole('button', { name: 'Open conversations' }).first().click();
   await expect(sidebar(page).getByRole('heading', { name: 'Today' })).toBeVisible();
-  await mkdir(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(400); // the colours' transitions end before the picture
-    await page.screenshot({ path: `${SHOTS}/sidebar-390-${scheme}.png` });
+    await shot(page, `sidebar-390-${scheme}`);
   }
   await page.getByRole('searchbox', { name: 'Search conversations' }).fill('breath');
   const result = page.getByRole('list', { name: 'Search results' }).getByRole('link');

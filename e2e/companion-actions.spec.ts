@@ -1,7 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { signInAsGuest } from './helpers';
-
-const SHOTS = '/work/shots/settings-pwa';
+import { signInAsGuest, shot } from './helpers';
 
 async function top(locator: Locator): Promise<number> {
   const box = await locator.boundingBox();
@@ -26,7 +24,7 @@ test('the companion page’s actions leave nothing alone on a row (review D33)',
   // Desktop: one row.
   const row = await top(start);
   for (const item of [language, call, memories]) expect(await top(item)).toBe(row);
-  await page.screenshot({ path: `${SHOTS}/companion-lucia-d-light.png` });
+  await shot(page, `companion-lucia-d-light`);
 
   // Phone: starting a chat and its language fill the first row; Call and Memories share the second.
   await page.setViewportSize({ width: 390, height: 844 });
@@ -38,5 +36,5 @@ test('the companion page’s actions leave nothing alone on a row (review D33)',
   expect(await top(memories)).toBe(second);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${SHOTS}/companion-lucia-m-dark.png` });
+  await shot(page, `companion-lucia-m-dark`);
 });

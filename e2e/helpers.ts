@@ -1,3 +1,4 @@
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
@@ -151,4 +152,15 @@ export async function verifiedUserWithKey(
   expect(created.status()).toBe(201);
   const { key } = (await created.json()) as { key: string };
   return { page, auth: { authorization: `Bearer ${key}` }, key };
+}
+
+/**
+ * A picture for a person to look at, taken only when SHOTS_DIR names a folder (never in CI):
+ * `<SHOTS_DIR>/<name>.png`. The colours ease between themes, so it waits for them to settle.
+ */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  const folder = process.env.SHOTS_DIR;
+  if (!folder) return;
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(folder, `${name}.png`), ...options });
 }

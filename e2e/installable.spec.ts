@@ -8,9 +8,8 @@ import {
   signInAsGuest,
   signInAsMember,
   startChatWith,
+  shot,
 } from './helpers';
-
-const SHOTS = '/work/shots/settings-pwa';
 
 test('the web app manifest is served to anyone, names the app and its icons, and every icon loads', async ({
   request,
@@ -64,10 +63,10 @@ test('offline, a navigation shows Hearth’s offline page instead of the browser
   await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '');
   // Styled: its stylesheet came from the cache too.
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(251, 250, 248)');
-  await page.screenshot({ path: `${SHOTS}/offline-d-light.png` });
+  await shot(page, `offline-d-light`);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `${SHOTS}/offline-m-dark.png` });
+  await shot(page, `offline-m-dark`);
 
   // Back online, Try again reloads the page that failed.
   await context.setOffline(false);

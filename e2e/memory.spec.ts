@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { assistantMessages, expectAccessible, signInAsGuest, startChatWith } from './helpers';
+import { assistantMessages, expectAccessible, signInAsGuest, startChatWith, shot } from './helpers';
 
 /** Sends a message and waits for the whole reply (after which the companion learns from it). */
 async function say(page: Page, text: string) {
@@ -145,10 +145,10 @@ test('each memory says which message it came from, in words addressed to the per
   );
   await expect(page.getByText('Their name')).toHaveCount(0);
   await expectAccessible(page);
-  await page.screenshot({ path: '/work/shots/settings-pwa/memory-d-light.png', fullPage: true });
+  await shot(page, 'memory-d-light', { fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: '/work/shots/settings-pwa/memory-m-dark.png', fullPage: true });
+  await shot(page, 'memory-m-dark', { fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('link', { name: '“I work as a nurse.”' }).click();
   await page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);

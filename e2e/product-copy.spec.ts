@@ -1,9 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { VOICE_NOTE_UNHEARD } from '../lib/ai/offline/phrases.ts';
 import { wavFile } from '../lib/testing/media.ts';
-import { assistantMessages, expectAccessible, sendMessage, signInAsGuest, startChatWith } from './helpers';
+import { assistantMessages, expectAccessible, sendMessage, signInAsGuest, startChatWith, shot } from './helpers';
 import { ownServer } from './own-server';
 
 // A server with no provider configured at all, as a first self-hosted install is: every companion
@@ -40,15 +38,11 @@ async function expectProductLanguage(page: Page) {
   expect((await readableText(page)).match(OPERATOR_WORDS)).toBeNull();
 }
 
-const SHOTS = process.env.SHOTS_DIR;
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
+/** Light and dark pictures of what is on screen (only with SHOTS_DIR set). */
+async function shots(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    // Colours ease between themes; the picture is taken once they have settled.
-    await page.waitForTimeout(600);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${scheme}.png`) });
+    await shot(page, `${name}-${scheme}`);
   }
   await page.emulateMedia({ colorScheme: null });
 }
@@ -66,7 +60,7 @@ for (const [label, viewport] of [
     await expect(page.getByRole('note')).toContainText('built-in offline model');
     await expect(page.getByRole('link', { name: 'Set up in the dashboard' })).toHaveCount(0);
     await expectProductLanguage(page);
-    await shot(page, `picker-${label}`);
+    await shots(page, `picker-${label}`);
 
     // The chat: its notice and the model picker, which offers only what this server can use.
     await startChatWith(page, /Marcus/);
@@ -94,7 +88,7 @@ for (const [label, viewport] of [
     await expect(reply).toContainText(VOICE_NOTE_UNHEARD['en-US']);
     await expect(reply).not.toContainText('[');
     await expectProductLanguage(page);
-    await shot(page, `chat-${label}`);
+    await shots(page, `chat-${label}`);
 
     // The call: typed, and it says so without claiming to listen.
     await page.getByRole('button', { name: 'Call Marcus' }).click();
@@ -106,7 +100,7 @@ for (const [label, viewport] of [
     await expect(page.getByRole('link', { name: 'Set up in the dashboard' })).toHaveCount(0);
     await expectProductLanguage(page);
     await expectAccessible(page);
-    await shot(page, `call-${label}`);
+    await shots(page, `call-${label}`);
 
     await page.getByRole('button', { name: 'End call' }).click();
     await expect(page.getByRole('heading', { name: 'Call ended' })).toBeVisible();
@@ -155,7 +149,7 @@ test('at 1280x800 a call keeps several lines of its transcript in view (review D
   await expect(page.getByRole('img', { name: /^Marcus,/ })).toBeInViewport({ ratio: 0.6 });
   await expect(page.getByRole('button', { name: 'End call' })).toBeInViewport();
   await expectAccessible(page);
-  await shot(page, 'call-transcript-desktop');
+  await shots(page, 'call-transcript-desktop');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Latency per turn' })).toBeHidden();
 });

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { encodePng } from '../lib/uploads/png.ts';
-import { expectAccessible, MEMBER_PASSWORD, signInAsGuest, signInAsMember } from './helpers';
+import { expectAccessible, MEMBER_PASSWORD, signInAsGuest, signInAsMember, shot } from './helpers';
 
-const SHOTS = '/work/shots/settings-pwa';
 const PHONE = { width: 390, height: 844 };
 
 test('change your name (the picker greets you by it) and your picture', async ({ page }) => {
@@ -174,6 +173,7 @@ test('a guest can delete their session too', async ({ page }) => {
 });
 
 test('screenshots: settings in light and dark, desktop and phone', async ({ page }) => {
+  test.skip(!process.env.SHOTS_DIR, 'pictures for a person to look at: set SHOTS_DIR');
   await signInAsMember(page, 'Pictured');
   for (const scheme of ['light', 'dark'] as const)
     for (const [label, size] of [
@@ -184,10 +184,10 @@ test('screenshots: settings in light and dark, desktop and phone', async ({ page
       await page.setViewportSize(size);
       await page.goto('/settings');
       await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
-      await page.screenshot({ path: `${SHOTS}/settings-${label}-${scheme}.png`, fullPage: true });
+      await shot(page, `settings-${label}-${scheme}`, { fullPage: true });
     }
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: 'Delete account…' }).click();
   await page.getByRole('dialog').getByRole('textbox').fill('DEL');
-  await page.screenshot({ path: `${SHOTS}/settings-delete-dialog-dark.png` });
+  await shot(page, `settings-delete-dialog-dark`);
 });

@@ -1,3 +1,5 @@
+import type { Metadata } from 'next';
+import { cache } from 'react';
 import { randomUUID } from 'node:crypto';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
@@ -13,7 +15,15 @@ import { ChatScreen } from '../chat-screen';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export const metadata = { title: 'New chat' };
+// The page and its title read the same companion once per request.
+const companionNamed = cache(async (slug: string) => companionBySlugOrId(await requireUser(), slug));
+
+/** The tab names who the chat is with, as a stored chat's does ("Marcus · Hearth"). */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const query = newChatQuery.safeParse(await searchParams);
+  const companion = query.success ? await companionNamed(query.data.companion) : null;
+  return { title: companion?.name ?? 'New chat' };
+}
 
 /**
  * A chat with a companion that is not written yet (lib/conversations/draft.ts): the greeting and
@@ -27,7 +37,7 @@ export default async function NewChatPage({ searchParams }: Props) {
   const { companion: slug, language, model, draft } = query.data;
   const user = await requireUser();
   if (!draft) redirect(`${newChatHref(slug, language)}&draft=${randomUUID()}`);
-  const companion = await companionBySlugOrId(user, slug);
+  const companion = await companionNamed(slug);
   if (!companion) notFound();
   const id = draftConversationId(user.id, draft);
   // Started already (a reload after the first message): that conversation is the one to show.
