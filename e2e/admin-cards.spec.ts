@@ -103,7 +103,7 @@ test('an admin imports Melina: the W++ definition stays private, the avatar is s
   expect(body).not.toMatch(/character\("Melina"\)|Personality\("|\{\{char\}\}/);
   // Nor do the card's tags become chips in the picker.
   await page.goto('/');
-  await expect(page.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /Melina/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Companions' }).getByRole('link', { name: /^Melina/ })).toBeVisible();
   await expect(page.getByText('Video Game', { exact: true })).toHaveCount(0);
 });
 

@@ -9,7 +9,7 @@ async function top(locator: Locator): Promise<number> {
 
 function actions(page: Page) {
   return {
-    start: page.getByRole('button', { name: 'Start chat with Lucía' }),
+    start: page.getByRole('link', { name: 'Start chat with Lucía' }),
     language: page.getByRole('combobox', { name: 'Conversation language' }),
     call: page.getByRole('button', { name: /^Call/ }),
     memories: page.getByRole('link', { name: /what Lucía remembers about you/ }),
