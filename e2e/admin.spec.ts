@@ -1,5 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { assistantMessages, expectAccessible, linkIn, mailTo, signInAsGuest, startChatWith } from './helpers';
 
 // playwright.config.ts lists this address in ADMIN_EMAILS: signing up with it makes an admin.
@@ -95,6 +95,25 @@ test('an admin creates a persona with an avatar, previews it, publishes it, and 
     .poll(async () => (await log.innerText()).length, { timeout: 30_000 })
     .toBeGreaterThan('What grows well in spring?'.length + 20);
   await expect(preview.getByRole('button', { name: 'Send to preview' })).toBeVisible({ timeout: 30_000 });
+  // Markdown in a reply is rendered as in the chat, and the model is called by its name (review D13).
+  const markdownReply = (route: Route) =>
+    route.fulfill({
+      contentType: 'application/x-ndjson',
+      body: [
+        { type: 'start', model: 'offline/hearth-demo' },
+        { type: 'text', text: 'Try **basil** and mint.' },
+        { type: 'end', finishReason: 'stop', usage: { inputTokens: 9, outputTokens: 5 } },
+      ]
+        .map((event) => JSON.stringify(event))
+        .join('\n'),
+    });
+  await page.route('**/api/admin/preview', markdownReply);
+  await preview.getByRole('textbox', { name: 'Message to the draft' }).fill('And for a window box?');
+  await preview.getByRole('textbox', { name: 'Message to the draft' }).press('Enter');
+  await expect(log.locator('strong', { hasText: 'basil' })).toBeVisible();
+  await expect(log).not.toContainText('**');
+  await expect(log.getByText('Hearth offline demo').last()).toBeVisible();
+  await page.unroute('**/api/admin/preview', markdownReply);
   await expectAccessible(page);
 
   // Leaving with unsaved changes asks first; staying keeps the draft.

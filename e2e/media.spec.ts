@@ -41,6 +41,9 @@ test('an image goes with a message, shows in the chat, survives a reload, and on
     },
   ]);
   await expect(page.getByRole('alert').filter({ hasText: 'not a supported type' })).toBeVisible();
+  // The tray says it is not a picture rather than showing a broken image (review D21).
+  await expect(page.getByTestId('attachment').getByRole('img', { name: 'cat.png: not a picture' })).toBeVisible();
+  await expect(page.getByTestId('attachment').locator('img')).toHaveCount(0);
   await page.getByRole('button', { name: 'Remove cat.png' }).click();
 
   // Two steps: a target, the bytes sent there (to the app's route, or straight to Storage), a confirmation.

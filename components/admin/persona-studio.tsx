@@ -89,7 +89,7 @@ export function PersonaStudio({ persona, initial, versions, models }: Props) {
 
         <aside id="studio-preview" className={`${showPreview ? 'block' : 'hidden'} lg:block`}>
           <div className="lg:sticky lg:top-24 lg:h-[calc(100dvh-8rem)]">
-            <PreviewPanel fields={fields} />
+            <PreviewPanel fields={fields} models={models} />
           </div>
         </aside>
       </div>

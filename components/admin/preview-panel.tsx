@@ -3,7 +3,9 @@
 import { useRef, useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
 import { SendIcon, StopIcon } from '@/components/ui/icons';
+import { MessageText } from '@/components/chat/message-text';
 import type { PersonaFields } from '@/lib/personas/schemas';
+import type { ModelOption } from './studio-model-voice';
 
 type Turn = { role: 'user' | 'assistant'; content: string; error?: string; model?: string };
 
@@ -11,7 +13,8 @@ type Turn = { role: 'user' | 'assistant'; content: string; error?: string; model
  * Chat with the unsaved draft. Each send posts the draft and the turns so far to /api/admin/preview
  * and streams the reply; nothing is stored, and a change to the draft applies to the next reply.
  */
-export function PreviewPanel({ fields }: { fields: PersonaFields }) {
+export function PreviewPanel({ fields, models }: { fields: PersonaFields; models: ModelOption[] }) {
+  const modelName = (id: string) => models.find((model) => model.id === id)?.name ?? id;
   const [turns, setTurns] = useState<Turn[]>([]);
   const [input, setInput] = useState('');
   const [busy, setBusy] = useState(false);
@@ -110,11 +113,16 @@ export function PreviewPanel({ fields }: { fields: PersonaFields }) {
           turns.map((turn, i) => (
             <div key={i} className={turn.role === 'user' ? 'ml-8 flex justify-end' : 'mr-8'}>
               <div
-                className={`rounded-2xl px-3.5 py-2 text-sm whitespace-pre-wrap ${turn.role === 'user' ? 'bg-stone-900 text-white dark:bg-stone-100 dark:text-stone-900' : 'border-l-2 bg-sunken'}`}
+                className={`rounded-2xl px-3.5 py-2 text-sm ${turn.role === 'user' ? 'bg-stone-900 whitespace-pre-wrap text-white dark:bg-stone-100 dark:text-stone-900' : 'border-l-2 bg-sunken'}`}
                 style={turn.role === 'assistant' ? { borderLeftColor: fields.accentColor } : undefined}
               >
-                {turn.content ||
-                  (turn.role === 'assistant' && !turn.error ? <span className="text-ink-faint">…</span> : null)}
+                {turn.role === 'user' ? (
+                  turn.content
+                ) : turn.content ? (
+                  <MessageText text={turn.content} streaming={busy && i === turns.length - 1} />
+                ) : turn.error ? null : (
+                  <span className="text-ink-faint">…</span>
+                )}
                 {turn.error && (
                   <p role="alert" className="mt-1 text-xs text-red-600 dark:text-red-400">
                     {turn.error}
@@ -122,7 +130,7 @@ export function PreviewPanel({ fields }: { fields: PersonaFields }) {
                 )}
               </div>
               {turn.role === 'assistant' && turn.model && (
-                <p className="mt-1 text-[11px] text-ink-faint">{turn.model}</p>
+                <p className="mt-1 text-[11px] text-ink-faint">{modelName(turn.model)}</p>
               )}
             </div>
           ))

@@ -1,6 +1,7 @@
 'use client';
 
-import { CloseIcon, MicIcon, RefreshIcon } from '@/components/ui/icons';
+import { useState } from 'react';
+import { CloseIcon, ImageIcon, MicIcon, RefreshIcon } from '@/components/ui/icons';
 import type { PendingUpload } from './use-uploads';
 
 /**
@@ -29,12 +30,7 @@ export function AttachmentTray({
           title={item.state === 'error' ? item.error : undefined}
         >
           {item.kind === 'image' ? (
-            // eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable asset
-            <img
-              src={item.previewUrl}
-              alt={item.name}
-              className={`size-16 rounded-2xl object-cover ring-1 ring-line ${item.state === 'error' ? 'opacity-40' : ''}`}
-            />
+            <TrayImage item={item} />
           ) : (
             <div className="flex h-16 max-w-60 min-w-40 flex-col justify-center gap-0.5 rounded-2xl bg-sunken px-3 ring-1 ring-line">
               <span className="flex items-center gap-1.5 text-sm font-medium text-ink">
@@ -91,5 +87,30 @@ export function AttachmentTray({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The picked image, or, when its bytes are not a picture the browser can show, a tile saying so. */
+function TrayImage({ item }: { item: PendingUpload }) {
+  const [unreadable, setUnreadable] = useState(false);
+  if (unreadable)
+    return (
+      <div
+        role="img"
+        aria-label={`${item.name}: not a picture`}
+        className="flex size-16 flex-col items-center justify-center gap-0.5 rounded-2xl bg-sunken px-1 text-ink-faint ring-1 ring-line"
+      >
+        <ImageIcon className="size-5" />
+        <span className="w-full truncate text-center text-[10px] leading-3">{item.name}</span>
+      </div>
+    );
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable asset
+    <img
+      src={item.previewUrl}
+      alt={item.name}
+      onError={() => setUnreadable(true)}
+      className={`size-16 rounded-2xl object-cover ring-1 ring-line ${item.state === 'error' ? 'opacity-40' : ''}`}
+    />
   );
 }
