@@ -66,7 +66,7 @@ export function CallHeader({ conversationId, lengthMs, timings, language, onLang
         >
           ← Chat
         </Link>
-        <span className="font-mono text-sm tabular-nums text-stone-300" aria-label="Call length">
+        <span role="timer" className="font-mono text-sm tabular-nums text-stone-300" aria-label="Call length">
           {clock(lengthMs)}
         </span>
         <div className="flex items-center gap-2">

@@ -1,7 +1,5 @@
 'use client';
 
-import { useChat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
@@ -20,6 +18,7 @@ import type { PickableModel } from './model-picker';
 import { randomId } from './random-id';
 import { offersAccount, RateLimitedError, rateLimitAware, rateLimitNotice } from './rate-limit';
 import type { ChatCompanion } from './types';
+import { useChatStream, type ChatTrigger } from './use-chat-stream';
 import { useOlderMessages } from './use-older-messages';
 import { useReplyResumption } from './use-reply-resumption';
 
@@ -64,46 +63,43 @@ export function ChatView({
   const [editing, setEditing] = useState(false);
   const requests = useMemo(() => liveRequests(), []);
 
-  const transport = useMemo(
-    () =>
-      new DefaultChatTransport<ChatUIMessage>({
-        api: '/api/chat',
-        fetch: rateLimitAware(requests.fetch),
-        // Reconnecting (GET /api/chat/{id}/stream) replays the reply from its start, then follows it.
-        resumeStreamIsReplay: true,
-        // The server keeps the history; the request says only what is new.
-        prepareSendMessagesRequest: ({ messages, trigger, messageId, body }) => {
-          const last = messages.at(-1);
-          const text = last ? textOf(last) : '';
-          if (trigger === 'regenerate-message') {
-            const model = typeof body?.model === 'string' ? body.model : undefined;
-            return {
-              body: {
-                action: 'regenerate',
-                conversationId: conversation.id,
-                messageId: last?.id,
-                text: text || undefined,
-                model,
-                start,
-              },
-            };
-          }
-          if (messageId) return { body: { action: 'edit', conversationId: conversation.id, text } };
-          const attachments = Array.isArray(body?.attachments) ? (body.attachments as string[]) : undefined;
-          return {
-            body: {
-              action: 'send',
-              conversationId: conversation.id,
-              messageId: last?.id,
-              text: text || undefined,
-              attachments,
-              start,
-            },
-          };
-        },
-      }),
-    [conversation.id, requests, start],
-  );
+  const fetchTurn = useMemo(() => rateLimitAware(requests.fetch), [requests]);
+  // The server keeps the history; the request says only what is new.
+  const requestBody = ({
+    trigger,
+    messages,
+    messageId,
+    body,
+  }: {
+    trigger: ChatTrigger;
+    messages: ChatUIMessage[];
+    messageId?: string;
+    body?: Record<string, unknown>;
+  }) => {
+    const last = messages.at(-1);
+    const text = last ? textOf(last) : '';
+    if (trigger === 'regenerate-message') {
+      const model = typeof body?.model === 'string' ? body.model : undefined;
+      return {
+        action: 'regenerate',
+        conversationId: conversation.id,
+        messageId: last?.id,
+        text: text || undefined,
+        model,
+        start,
+      };
+    }
+    if (messageId) return { action: 'edit', conversationId: conversation.id, text };
+    const attachments = Array.isArray(body?.attachments) ? (body.attachments as string[]) : undefined;
+    return {
+      action: 'send',
+      conversationId: conversation.id,
+      messageId: last?.id,
+      text: text || undefined,
+      attachments,
+      start,
+    };
+  };
 
   // A refused request (429) changed nothing on the server: the list goes back to what it was
   // before the request, and a new message's text back into the composer, with when to send again.
@@ -112,10 +108,12 @@ export function ChatView({
   const [restored, setRestored] = useState({ text: '', times: 0 });
 
   const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError, resumeStream } =
-    useChat<ChatUIMessage>({
-      id: conversation.id,
-      messages: initialMessages,
-      transport,
+    useChatStream({
+      api: '/api/chat',
+      chatId: conversation.id,
+      initialMessages,
+      fetch: fetchTurn,
+      requestBody,
       generateId: randomId,
       onError: (failure) => {
         if (!(failure instanceof RateLimitedError)) return;

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ChatStatus } from 'ai';
+import type { ChatStatus } from './use-chat-stream';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { ArrowDownIcon, RefreshIcon } from '@/components/ui/icons';

@@ -1,10 +1,9 @@
 'use client';
 
-import type { UseChatHelpers } from '@ai-sdk/react';
 import { useCallback, useRef, useState } from 'react';
 import { chatPageAction } from '@/app/(app)/chat/actions';
 import { prependOlder } from '@/lib/conversations/message-window';
-import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
+import type { ChatStream } from './use-chat-stream';
 
 export type OlderMessages = {
   /** There are messages before the first one shown. */
@@ -23,7 +22,7 @@ const UNREACHABLE = 'The earlier messages could not be loaded. Check your connec
 export function useOlderMessages(
   conversationId: string,
   initialCursor: string | null,
-  setMessages: UseChatHelpers<ChatUIMessage>['setMessages'],
+  setMessages: ChatStream['setMessages'],
 ): OlderMessages {
   const [cursor, setCursor] = useState(initialCursor);
   const [state, setState] = useState<OlderMessages['state']>('idle');

@@ -1,14 +1,13 @@
 'use client';
 
-import type { UseChatHelpers } from '@ai-sdk/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 import type { LiveRequests } from './live-requests';
+import type { ChatFinish, ChatStream } from './use-chat-stream';
 import { withNewestPage } from '@/lib/conversations/message-window';
 import { loadNewestMessages } from './load-messages';
 
-type Chat = Pick<UseChatHelpers<ChatUIMessage>, 'status' | 'resumeStream' | 'setMessages' | 'clearError'>;
-type Finish = { message: ChatUIMessage; messages: ChatUIMessage[]; isAbort: boolean; isDisconnect: boolean };
+type Chat = Pick<ChatStream, 'status' | 'resumeStream' | 'setMessages' | 'clearError'>;
+type Finish = ChatFinish;
 
 type Options = Chat & {
   conversationId: string;

@@ -43,7 +43,9 @@ export function SharedLinks() {
   }
   if (links === null) {
     return (
-      <div aria-busy="true" aria-label="Loading shared links" className="h-32 animate-pulse rounded-2xl bg-sunken" />
+      <div role="status" aria-busy="true" className="h-32 animate-pulse rounded-2xl bg-sunken">
+        <span className="sr-only">Loading shared links…</span>
+      </div>
     );
   }
   if (links.length === 0) {

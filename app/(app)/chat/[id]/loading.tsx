@@ -1,6 +1,6 @@
 export default function ChatLoading() {
   return (
-    <div className="flex flex-1 flex-col" aria-busy="true" aria-label="Loading conversation">
+    <div role="status" className="flex flex-1 flex-col" aria-busy="true" aria-label="Loading conversation">
       <div className="flex items-center gap-3 border-b border-line px-4 py-3">
         <div className="size-9 animate-pulse rounded-full bg-sunken" />
         <div className="h-4 w-32 animate-pulse rounded bg-sunken" />
