@@ -22,6 +22,11 @@ const SUPABASE_STORAGE = process.env.E2E_STORAGE === 'supabase';
 const FAKE_STORAGE_PORT = PORT + 110;
 const FAKE_STORAGE_KEY = 'e2e-service-role-key';
 
+// Specs that change what every other spec sees (an admin publishing companions, one admin account
+// for two specs, the sweep of every page) or start two servers of their own: CI runs them on their
+// own after the rest, which run two at a time (`--project=shared --workers=2`, then `--project=alone`).
+const ALONE = ['accessibility', 'admin', 'admin-cards', 'installable', 'instances'].map((name) => `${name}.spec.ts`);
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
@@ -36,7 +41,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: chromiumLaunch(),
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'shared', testIgnore: ALONE, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'alone', testMatch: ALONE, use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: [
     {
       // Loopback servers speaking OpenAI's wire protocol: OpenAI is "configured" without a real key.
