@@ -36,7 +36,12 @@ export function SettingsPage({
 /** A settings page while it loads: the title's place, then one block per section, of these heights in pixels. */
 export function SettingsSkeleton({ label, sections }: { label: string; sections: number[] }) {
   return (
-    <div role="status" className="mx-auto w-full max-w-3xl px-4 py-8 sm:px-8 sm:py-12" aria-busy="true" aria-label={label}>
+    <div
+      role="status"
+      className="mx-auto w-full max-w-3xl px-4 py-8 sm:px-8 sm:py-12"
+      aria-busy="true"
+      aria-label={label}
+    >
       <div className="h-4 w-16 animate-pulse rounded bg-sunken" />
       <div className="mt-2 h-8 w-40 animate-pulse rounded bg-sunken" />
       <div className="mt-3 h-4 w-full max-w-md animate-pulse rounded bg-sunken" />
