@@ -1,10 +1,9 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { assistantMessages, expectAccessible, linkIn, mailTo, signInAsGuest, startChatWith } from './helpers';
+import { assistantMessages, expectAccessible, signInAsGuest, signInVerified, startChatWith } from './helpers';
 
 // playwright.config.ts lists this address in ADMIN_EMAILS: signing up with it makes an admin.
 const ADMIN_EMAIL = 'admin@e2e.hearth.local';
-const PASSWORD = 'correct horse battery';
 
 /** A small real PNG (a violet square), made here so the upload is checked by its bytes. */
 function png(size = 64): Buffer {
@@ -31,19 +30,7 @@ function png(size = 64): Buffer {
 
 /** ADMIN_EMAILS makes the address admin once it is confirmed: sign up, follow the link, sign in. */
 async function signUpAdmin(page: Page) {
-  await page.goto('/signup');
-  await page.getByLabel('Name (optional)').fill('Ada Admin');
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
-  await page.goto(linkIn(await mailTo(ADMIN_EMAIL, /Confirm your email/), '/verify-email'));
-  await page.getByRole('button', { name: 'Confirm my email' }).click();
-  await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
-  await page.getByRole('link', { name: 'Sign in' }).click();
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInVerified(page, 'Ada Admin', ADMIN_EMAIL);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ada');
 }
 

@@ -7,6 +7,7 @@ import {
   MEMBER_PASSWORD,
   sendMessage,
   signInAsGuest,
+  signUpConfirmed,
   startChatWith,
 } from './helpers';
 import { ownServer } from './own-server';
@@ -196,14 +197,7 @@ test.describe('on a server with a low guest cap and an admin of its own', () => 
     expect(created.status()).toBe(202);
 
     // The admin: ADMIN_EMAILS makes the address admin once it is confirmed.
-    await page.goto('/signup');
-    await page.getByLabel('Email').fill(ADMIN);
-    await page.getByLabel('Password').fill(MEMBER_PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
-    await page.goto(linkIn(await mailTo(ADMIN, /Confirm your email/), '/verify-email'));
-    await page.getByRole('button', { name: 'Confirm my email' }).click();
-    await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+    await signUpConfirmed(page, ADMIN);
     await signInWithPassword(page, ADMIN, MEMBER_PASSWORD);
     await expect(page).not.toHaveURL(/\/signin/);
     await page.goto('/admin/users');

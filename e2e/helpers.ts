@@ -115,6 +115,19 @@ export function linkIn(mail: CaughtMail, path: string): string {
 
 export const PASSWORD = 'correct horse battery';
 
+/** Signs up as a person does and follows the emailed link; the page is left on "Your email is confirmed". */
+export async function signUpConfirmed(page: Page, email: string, name?: string): Promise<void> {
+  await page.goto('/signup');
+  if (name) await page.getByLabel('Name (optional)').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await page.goto(linkIn(await mailTo(email, /Confirm your email/), '/verify-email'));
+  await page.getByRole('button', { name: 'Confirm my email' }).click();
+  await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+}
+
 /**
  * A new account signed in on the page with its address confirmed, made the way a person does: sign
  * up, open the link from the email, confirm, sign in. Returns its address.
@@ -124,15 +137,7 @@ export async function signInVerified(
   name = 'Robin',
   email = `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`,
 ): Promise<string> {
-  await page.goto('/signup');
-  await page.getByLabel('Name (optional)').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
-  await page.goto(linkIn(await mailTo(email, /Confirm your email/), '/verify-email'));
-  await page.getByRole('button', { name: 'Confirm my email' }).click();
-  await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+  await signUpConfirmed(page, email, name);
   await page.getByRole('link', { name: 'Sign in' }).click();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);

@@ -181,6 +181,20 @@ test('a reply is read aloud by the server’s voice, and the button stops it', a
   await expect(reply.getByRole('button', { name: 'Read aloud' })).toBeVisible();
 });
 
+test('a chat begun in Spanish is greeted in Spanish, before and after it is written (review D16)', async ({ page }) => {
+  await signInAsGuest(page);
+  await page.goto('/companions/lucia');
+  await page.getByLabel('Conversation language').selectOption('es-ES');
+  await page.getByRole('link', { name: 'Start chat with Lucía' }).click();
+  const greeting = assistantMessages(page).first();
+  await expect(greeting).toContainText('¡Hola, soy Lucía!');
+  await sendMessage(page, 'Hola, ¿qué tal?');
+  await expect(page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
+  await expect(assistantMessages(page).nth(1)).toHaveAttribute('data-status', 'complete', { timeout: 30_000 });
+  await page.reload();
+  await expect(greeting).toContainText('¡Hola, soy Lucía!');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 

@@ -1,14 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   expectAccessible,
-  linkIn,
-  mailTo,
   MEMBER_PASSWORD,
   sendMessage,
+  shot,
   signInAsGuest,
   signInAsMember,
+  signUpConfirmed,
   startChatWith,
-  shot,
 } from './helpers';
 
 test('the web app manifest is served to anyone, names the app and its icons, and every icon loads', async ({
@@ -129,14 +128,7 @@ async function signInAsAdmin(page: Page) {
     return new URL(page.url()).pathname === '/admin';
   };
   if (await signIn()) return;
-  await page.goto('/signup');
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(MEMBER_PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
-  await page.goto(linkIn(await mailTo(ADMIN_EMAIL, /Confirm your email/), '/verify-email'));
-  await page.getByRole('button', { name: 'Confirm my email' }).click();
-  await expect(page.getByRole('heading', { name: 'Your email is confirmed' })).toBeVisible();
+  await signUpConfirmed(page, ADMIN_EMAIL);
   expect(await signIn()).toBe(true);
 }
 

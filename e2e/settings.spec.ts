@@ -32,6 +32,11 @@ test('change your name (the picker greets you by it) and your picture', async ({
   expect(await picture.evaluate((img: HTMLImageElement) => img.naturalHeight)).toBe(256);
   await page.reload();
   await expect(page.getByRole('img', { name: 'Your picture' })).toHaveAttribute('src', /\/api\/profile\/avatar/);
+  // The sidebar shows it beside the name too.
+  const sidebarPicture = page
+    .getByRole('complementary', { name: 'Conversations' })
+    .locator('img[src^="/api/profile/avatar"]');
+  await expect(sidebarPicture).toHaveAttribute('src', (await picture.getAttribute('src'))!);
   const src = await page.getByRole('img', { name: 'Your picture' }).getAttribute('src');
   const other = await page.context().browser()!.newContext();
   expect((await other.request.get(new URL(src!, page.url()).href)).status()).toBe(401);
