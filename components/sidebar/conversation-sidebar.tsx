@@ -23,7 +23,7 @@ const SearchResults = dynamic(() => import('./search-results'));
 const ArchivedList = dynamic(() => import('./archived-list'));
 
 type Props = {
-  user: { name: string | null; email: string | null; isGuest: boolean; isAdmin?: boolean };
+  user: { name: string | null; email: string | null; isGuest: boolean; isAdmin?: boolean; avatarUrl: string | null };
   initial: InitialList;
 };
 
@@ -126,7 +126,7 @@ export function ConversationSidebar({ user, initial }: Props) {
           )}
         </div>
         <div className="flex items-center gap-3 p-3">
-          <Avatar src="/avatars/you.svg" name="" decorative size={32} />
+          <Avatar src={user.avatarUrl ?? '/avatars/you.svg'} name="" decorative size={32} />
           <div className="min-w-0 flex-1 text-sm">
             <p className="truncate font-medium">{user.name ?? user.email ?? 'You'}</p>
             <p className="truncate text-xs text-ink-faint">{user.isGuest ? 'Guest account' : user.email}</p>

@@ -123,12 +123,14 @@ function parseCookieHeader(header: string | null): Record<string, string> {
  * For pages: the signed-in user, loaded through RLS; a session that has ended, or whose user is
  * gone or disabled, is signed out. Once per request, however many layouts and pages ask.
  */
-export const requireUser = cache(async (): Promise<SessionUser & { sessionId: string | null }> => {
-  const claims = await sessionClaims();
-  if (!claims) redirect('/signin');
-  if (!(await sessionIsCurrent(claims))) redirect('/signout?reason=ended');
-  const user = await loadUser(claims.id);
-  if (!user) redirect('/signout?reason=expired');
-  if (user.disabled) redirect('/signout?reason=disabled');
-  return { ...user, sessionId: claims.sessionId };
-});
+export const requireUser = cache(
+  async (): Promise<SessionUser & { sessionId: string | null; avatarPath: string | null }> => {
+    const claims = await sessionClaims();
+    if (!claims) redirect('/signin');
+    if (!(await sessionIsCurrent(claims))) redirect('/signout?reason=ended');
+    const user = await loadUser(claims.id);
+    if (!user) redirect('/signout?reason=expired');
+    if (user.disabled) redirect('/signout?reason=disabled');
+    return { ...user, sessionId: claims.sessionId };
+  },
+);

@@ -117,7 +117,7 @@ function dummyPasswordHash(): Promise<string> {
 }
 
 /** The user's own row, read through RLS; null when the account no longer exists. */
-export async function loadUser(id: string): Promise<SessionUser | null> {
+export async function loadUser(id: string): Promise<(SessionUser & { avatarPath: string | null }) | null> {
   const [row] = await withUser({ id }, (tx) =>
     tx.query<{
       id: string;
@@ -126,11 +126,21 @@ export async function loadUser(id: string): Promise<SessionUser | null> {
       role: Role;
       is_guest: boolean;
       disabled: boolean;
-    }>('select id, email, name, role, is_guest, disabled_at is not null as disabled from hearth.users where id = $1', [
-      id,
-    ]),
+      avatar_path: string | null;
+    }>(
+      'select id, email, name, role, is_guest, disabled_at is not null as disabled, avatar_path from hearth.users where id = $1',
+      [id],
+    ),
   );
   return row
-    ? { id: row.id, email: row.email, name: row.name, role: row.role, isGuest: row.is_guest, disabled: row.disabled }
+    ? {
+        id: row.id,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        isGuest: row.is_guest,
+        disabled: row.disabled,
+        avatarPath: row.avatar_path,
+      }
     : null;
 }
