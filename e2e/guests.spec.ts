@@ -104,13 +104,13 @@ for (const [label, viewport] of [
 
 test('a guest who signs out is warned first, and can save the account instead (phone)', async ({ page }) => {
   await page.setViewportSize(PHONE);
-  await guestWithAChat(page, 'Just passing through');
+  const chatUrl = await guestWithAChat(page, 'Just passing through');
   const openDrawer = () => page.getByRole('button', { name: 'Open conversations' }).click();
 
   await openDrawer();
   await sidebar(page).getByRole('button', { name: 'Sign out' }).click();
   const warning = page.getByRole('dialog', { name: 'Sign out of this guest account?' });
-  await expect(warning).toContainText('Signing out loses this guest’s chats and memories for good');
+  await expect(warning).toContainText('Signing out deletes this guest’s chats and memories for good');
   await expectAccessible(page);
   await warning.getByRole('button', { name: 'Keep chatting' }).click();
   await expect(warning).toBeHidden();
@@ -127,12 +127,17 @@ test('a guest who signs out is warned first, and can save the account instead (p
   await page.getByRole('link', { name: 'Keep chatting' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/Good (morning|afternoon|evening)|Hello/);
 
-  // "Sign out anyway" does.
+  // "Sign out anyway" does, and the guest account goes with it: a link it shared stops working.
+  const shared = await page.request.post('/api/v1/shares', { data: { conversation: chatUrl.split('/').pop() } });
+  expect(shared.status()).toBe(201);
+  const { url: sharedUrl } = (await shared.json()) as { url: string };
+  expect((await page.request.get(sharedUrl)).status()).toBe(200);
   await openDrawer();
   await sidebar(page).getByRole('button', { name: 'Sign out' }).click();
   await warning.getByRole('button', { name: 'Sign out anyway' }).click();
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByRole('button', { name: 'Continue as guest' })).toBeVisible();
+  expect((await page.request.get(sharedUrl)).status()).toBe(404);
 });
 
 // A server of its own: guests may send 2 messages an hour (as in e2e/rate-limit.spec.ts), and an

@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
+import { deleteAccount } from '@/lib/auth/account';
 import { resetPassword, requestPasswordReset } from '@/lib/auth/password-recovery';
 import { requestOrigin } from '@/lib/auth/request-origin';
 import { ACCOUNT_SAVED_COOKIE, upgradeGuest } from '@/lib/auth/guest-upgrade';
@@ -123,4 +124,14 @@ export async function verifyEmailAction(token: string): Promise<VerifyResult> {
   } catch (error) {
     return { outcome: 'error', message: toHearthError(error).message };
   }
+}
+
+/**
+ * A guest's sign-out ends the guest account: nobody can sign back in to it, so its chats, memories,
+ * files and shared links go now rather than lying unreachable in the database (the warning says
+ * they are lost for good). Anyone else is only signed out.
+ */
+export async function deleteGuestOnSignOutAction(): Promise<void> {
+  const caller = await getSessionCaller();
+  if (caller?.isGuest) await deleteAccount(caller);
 }

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
-import { signOutHere } from '@/lib/auth/sign-out';
 import { AuthCard } from './card';
+import { GUEST_SIGN_OUT_WARNING, signOutGuest } from './sign-out-guest';
 
 /** /signout for a guest whose session still works: the same warning as the sidebar's, before anything is lost. */
 export function GuestSignOut() {
@@ -13,10 +13,7 @@ export function GuestSignOut() {
     <main className="flex min-h-dvh items-center justify-center px-4 py-12">
       <AuthCard className="w-full max-w-sm">
         <h1 className="text-xl font-semibold">Sign out of this guest account?</h1>
-        <p className="mt-2 text-ink-soft">
-          Signing out loses this guest’s chats and memories for good: a guest account can’t be signed back in to. Save
-          your account first?
-        </p>
+        <p className="mt-2 text-ink-soft">{GUEST_SIGN_OUT_WARNING}</p>
         <Link href="/signup" className={`${buttonStyles.accent} mt-6 w-full py-3`}>
           Save your account
         </Link>
@@ -30,7 +27,7 @@ export function GuestSignOut() {
             className={`${buttonStyles.danger} flex-1`}
             onClick={() => {
               setSigningOut(true);
-              void signOutHere();
+              void signOutGuest();
             }}
           >
             {signingOut ? 'Signing out…' : 'Sign out anyway'}

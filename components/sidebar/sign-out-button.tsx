@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { buttonStyles } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { GUEST_SIGN_OUT_WARNING, signOutGuest } from '@/components/auth/sign-out-guest';
 import { signOutHere } from '@/lib/auth/sign-out';
 import { guestUpgradeHref } from './guest-upgrade-link';
 
@@ -18,7 +19,7 @@ export function SignOutButton({ isGuest }: { isGuest: boolean }) {
   const [signingOut, setSigningOut] = useState(false);
   const signOut = () => {
     setSigningOut(true);
-    void signOutHere();
+    void (isGuest ? signOutGuest() : signOutHere());
   };
   return (
     <>
@@ -29,7 +30,7 @@ export function SignOutButton({ isGuest }: { isGuest: boolean }) {
         <ConfirmDialog
           open={confirming}
           title="Sign out of this guest account?"
-          body="Signing out loses this guest’s chats and memories for good: a guest account can’t be signed back in to. Save your account first?"
+          body={GUEST_SIGN_OUT_WARNING}
           confirmLabel="Sign out anyway"
           busy={signingOut}
           busyLabel="Signing out…"
