@@ -43,9 +43,12 @@ export function SharedLinks() {
   }
   if (links === null) {
     return (
-      <div role="status" aria-busy="true" className="h-32 animate-pulse rounded-2xl bg-sunken">
-        <span className="sr-only">Loading shared links…</span>
-      </div>
+      <div
+        role="status"
+        aria-busy="true"
+        aria-label="Loading shared links"
+        className="h-32 animate-pulse rounded-2xl bg-sunken"
+      />
     );
   }
   if (links.length === 0) {
