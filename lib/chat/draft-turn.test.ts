@@ -60,6 +60,29 @@ describe.each(TEST_DATABASES)('a draft chat’s first message on $name', ({ open
     expect(new Set([conversation!.tx, ...messages.slice(0, 2).map((m) => m.tx)]).size).toBe(1);
   });
 
+  it('stores the greeting in the language the draft was started in (review D16)', async () => {
+    const draft = crypto.randomUUID();
+    const conversationId = draftConversationId(user.id, draft);
+    const turn = await startChatTurn(
+      user,
+      {
+        action: 'send',
+        conversationId,
+        text: 'Hola',
+        start: { draft, companion: 'lucia', language: 'es-ES' },
+      },
+      { db, model: scripted(complete('¡Hola!')) },
+    );
+    await turn.saved;
+    const [greeting] = await db.query<{ parts: { text: string }[] }>(
+      'select parts from hearth.messages where id = $1',
+      [draftGreetingId(conversationId)],
+    );
+    expect(greeting!.parts[0]!.text).toBe(
+      '¡Hola, soy Lucía! Me alegra mucho conocerte. ¿De qué te apetece hablar hoy?',
+    );
+  });
+
   it('sends later turns of the same draft into the conversation it created', async () => {
     const draft = crypto.randomUUID();
     const conversationId = draftConversationId(user.id, draft);

@@ -1,6 +1,7 @@
 import type { Queryable } from '@/lib/db/client';
 import { findCompanion, type Companion } from '@/lib/companions/queries';
 import { draftConversationId, draftGreetingId, startingSettings } from '@/lib/conversations/draft';
+import { greetingFor } from '@/lib/conversations/greeting';
 import { createConversation, type Conversation, type RollingSummary } from '@/lib/conversations/queries';
 import type { HistoryEntry } from '@/lib/conversations/messages';
 import { HearthError } from '@/lib/errors';
@@ -46,11 +47,12 @@ export async function startingConversation(
     archivedAt: null,
   };
   const greetingId = draftGreetingId(conversation.id);
+  const greeting = greetingFor(companion, language);
   return {
     conversation,
     companion,
     summary: { text: null, throughSeq: '0' },
-    history: [{ id: greetingId, role: 'assistant', text: companion.greeting }],
+    history: [{ id: greetingId, role: 'assistant', text: greeting }],
     create: async (write) => {
       await createConversation(write, {
         id: conversation.id,
@@ -58,7 +60,7 @@ export async function startingConversation(
         companionId: companion.id,
         model,
         language,
-        greeting: companion.greeting,
+        greeting,
       });
     },
   };

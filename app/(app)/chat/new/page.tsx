@@ -1,3 +1,4 @@
+import { greetingFor } from '@/lib/conversations/greeting';
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { randomUUID } from 'node:crypto';
@@ -52,7 +53,7 @@ export default async function NewChatPage({ searchParams }: Props) {
         {
           id: draftGreetingId(id),
           role: 'assistant',
-          parts: [{ type: 'text', text: companion.greeting }],
+          parts: [{ type: 'text', text: greetingFor(companion, settings.language) }],
           metadata: { status: 'complete' },
         },
       ]}
