@@ -9,6 +9,7 @@ import type { BlobStore } from '@/lib/storage';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { useTestDatabase } from '@/lib/testing/use-database';
 import { closeStuckReplies } from './close-stuck-replies';
+import { deleteLapsedGuests } from './delete-lapsed-guests';
 import { deleteStaleUploads } from './delete-stale-uploads';
 import { expireCalls } from './expire-calls';
 import type { Job } from './job';
@@ -186,6 +187,77 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     expect(working.deleted).toContain(`${user.id}/${stale}.png`);
     expect(working.deleted.filter((p) => p.startsWith(user.id))).toEqual([`${user.id}/${stale}.png`]);
     expect(await left()).toEqual([attached, recent].sort());
+  });
+
+  it('delete-lapsed-guests deletes guests nobody can reach any more, with their files, and nobody else', async () => {
+    const db = database();
+    const guest = async (label: string) => {
+      const user = await createTestUser(db, label);
+      await db.query("update hearth.users set is_guest = true, created_at = now() - interval '40 days' where id = $1", [
+        user.id,
+      ]);
+      return user;
+    };
+    const session = (user: { id: string }, seen: string) =>
+      db.query(`insert into hearth.sessions (user_id, version, last_seen_at) values ($1, 0, now() - $2::interval)`, [
+        user.id,
+        seen,
+      ]);
+    const lapsed = await guest('job-lapsed');
+    await session(lapsed, '35 days');
+    const { id: lapsedConversation } = await startConversation(lapsed, { companion: 'ada' }, db);
+    await db.query("update hearth.conversations set updated_at = now() - interval '35 days' where id = $1", [
+      lapsedConversation,
+    ]);
+    const file = crypto.randomUUID();
+    await withUser(
+      lapsed,
+      (tx) =>
+        insertUpload(tx, {
+          id: file,
+          kind: 'image',
+          source: 'upload',
+          mediaType: 'image/png',
+          sizeBytes: 10,
+          path: `${lapsed.id}/${file}.png`,
+          width: 1,
+          height: 1,
+          filename: 'x.png',
+          transcript: null,
+          transcriptLanguage: null,
+          transcriptError: null,
+        }),
+      db,
+    );
+    const signedInLately = await guest('job-guest-seen');
+    await session(signedInLately, '2 days');
+    const chattedLately = await guest('job-guest-chatting');
+    await startConversation(chattedLately, { companion: 'ada' }, db);
+    const newGuest = await createTestUser(db, 'job-guest-new');
+    await db.query('update hearth.users set is_guest = true where id = $1', [newGuest.id]);
+    const oldAccount = await createTestUser(db, 'job-old-account');
+    await db.query("update hearth.users set created_at = now() - interval '400 days' where id = $1", [oldAccount.id]);
+    const remaining = async () =>
+      (
+        await db.query<{ id: string }>('select id from hearth.users where id = any($1::uuid[])', [
+          [lapsed, signedInLately, chattedLately, newGuest, oldAccount].map((u) => u.id),
+        ])
+      ).map((r) => r.id);
+
+    // A store that cannot delete: the account stays for the next run.
+    expect(await run(deleteLapsedGuests, memoryStore({ failing: true }).store)).toMatchObject({ outcome: 'failed' });
+    expect(await remaining()).toContain(lapsed.id);
+
+    const working = memoryStore();
+    expect(await run(deleteLapsedGuests, working.store)).toMatchObject({ ran: true, outcome: 'ok' });
+    expect(working.deleted.filter((p) => p.startsWith(lapsed.id))).toEqual([`${lapsed.id}/${file}.png`]);
+    expect((await remaining()).sort()).toEqual(
+      [signedInLately, chattedLately, newGuest, oldAccount].map((u) => u.id).sort(),
+    );
+    const [left] = await db.query<{ n: number }>('select count(*)::int as n from hearth.conversations where id = $1', [
+      lapsedConversation,
+    ]);
+    expect(left!.n).toBe(0);
   });
 
   it('prune-rate-limits deletes counters whose window ended and keeps current ones', async () => {

@@ -1,4 +1,5 @@
 import { closeStuckReplies } from './close-stuck-replies';
+import { deleteLapsedGuests } from './delete-lapsed-guests';
 import { deleteStaleUploads } from './delete-stale-uploads';
 import { expireCalls } from './expire-calls';
 import type { Job } from './job';
@@ -12,6 +13,7 @@ export const JOBS: readonly Job[] = [
   expireCalls,
   pruneRateLimits,
   deleteStaleUploads,
+  deleteLapsedGuests,
   refreshUsageRollups,
   pruneJobRuns,
 ];

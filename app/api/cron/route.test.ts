@@ -42,6 +42,7 @@ describe('GET /api/cron', () => {
       'expire-calls',
       'prune-rate-limits',
       'delete-stale-uploads',
+      'delete-lapsed-guests',
       'refresh-usage-rollups',
       'prune-job-runs',
     ]);
