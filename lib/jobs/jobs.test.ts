@@ -38,6 +38,22 @@ function memoryStore({ failing = false } = {}) {
   return { store, deleted };
 }
 
+/** A stored image's row, owned by `user`, kept at `<user>/<id>.png`. */
+const uploadRow = (user: { id: string }, id: string) => ({
+  id,
+  kind: 'image' as const,
+  source: 'upload' as const,
+  mediaType: 'image/png' as const,
+  sizeBytes: 10,
+  path: `${user.id}/${id}.png`,
+  width: 1,
+  height: 1,
+  filename: 'x.png',
+  transcript: null,
+  transcriptLanguage: null,
+  transcriptError: null,
+});
+
 describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
   const database = useTestDatabase(open);
 
@@ -138,20 +154,7 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     const user = await createTestUser(db, 'job-uploads');
     const { id: conversationId } = await startConversation(user, { companion: 'ada' }, db);
     const [greeting] = await withUser(user, (tx) => listMessages(tx, conversationId), db);
-    const upload = (id: string) => ({
-      id,
-      kind: 'image' as const,
-      source: 'upload' as const,
-      mediaType: 'image/png' as const,
-      sizeBytes: 10,
-      path: `${user.id}/${id}.png`,
-      width: 1,
-      height: 1,
-      filename: 'x.png',
-      transcript: null,
-      transcriptLanguage: null,
-      transcriptError: null,
-    });
+    const upload = (id: string) => uploadRow(user, id);
     const [stale, attached, recent] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     await withUser(
       user,
@@ -210,25 +213,7 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
       lapsedConversation,
     ]);
     const file = crypto.randomUUID();
-    await withUser(
-      lapsed,
-      (tx) =>
-        insertUpload(tx, {
-          id: file,
-          kind: 'image',
-          source: 'upload',
-          mediaType: 'image/png',
-          sizeBytes: 10,
-          path: `${lapsed.id}/${file}.png`,
-          width: 1,
-          height: 1,
-          filename: 'x.png',
-          transcript: null,
-          transcriptLanguage: null,
-          transcriptError: null,
-        }),
-      db,
-    );
+    await withUser(lapsed, (tx) => insertUpload(tx, uploadRow(lapsed, file)), db);
     const signedInLately = await guest('job-guest-seen');
     await session(signedInLately, '2 days');
     const chattedLately = await guest('job-guest-chatting');
