@@ -90,7 +90,7 @@ export function useChatStream(options: Options) {
         setStatus('error');
       };
       try {
-        let response: Response;
+        let response: Response | undefined;
         if (trigger === 'resume-stream') {
           // As the SDK: a failed reconnect is an error, but not a finished reply.
           try {
@@ -109,17 +109,16 @@ export function useChatStream(options: Options) {
         let isDisconnect = false;
         let isError = false;
         try {
-          if (trigger !== 'resume-stream') {
+          if (trigger !== 'resume-stream')
             response = await fetch(api, {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify(requestBody({ trigger, messages: shown.current, messageId, body })),
               signal: abort.signal,
             });
-          }
-          if (!response!.ok) throw new Error((await response!.text()) || 'Failed to fetch the chat response.');
-          if (!response!.body) throw new Error('The response body is empty.');
-          for await (const chunk of uiMessageChunks(response!.body)) {
+          if (!response?.ok) throw new Error((await response?.text()) || 'Failed to fetch the chat response.');
+          if (!response.body) throw new Error('The response body is empty.');
+          for await (const chunk of uiMessageChunks(response.body)) {
             if (abort.signal.aborted) break;
             const change = reply.apply(chunk);
             if (change === 'content') setStatus('streaming');

@@ -1,5 +1,5 @@
 import type { Database } from '@/lib/db/client';
-import { userUploadPaths } from '@/lib/uploads/queries';
+import { userFilePaths } from '@/lib/uploads/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
@@ -16,7 +16,7 @@ export async function deleteAccount(
   const paths = await withUser(
     user,
     async (tx) => {
-      const found = await userUploadPaths(tx);
+      const found = await userFilePaths(tx, [user.id]);
       const [row] = await tx.query<{ deleted: boolean }>('select hearth.delete_own_account() as deleted');
       if (!row?.deleted) throw new HearthError('not_found', 'This account does not exist.');
       return found;

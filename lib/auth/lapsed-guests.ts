@@ -1,5 +1,6 @@
 import type { Queryable } from '@/lib/db/client';
 import type { BlobStore } from '@/lib/storage';
+import { userFilePaths } from '@/lib/uploads/queries';
 import { SESSION_MAX_AGE_SECONDS } from './sessions';
 
 /**
@@ -36,13 +37,8 @@ export async function deleteLapsedGuests(
   );
   if (!lapsed.length) return 0;
   const ids = lapsed.map((row) => row.id);
-  const files = await tx.query<{ path: string }>(
-    `select path from hearth.uploads where user_id = any($1::uuid[])
-     union all select path from hearth.pending_uploads where user_id = any($1::uuid[])
-     union all select avatar_path from hearth.users where id = any($1::uuid[]) and avatar_path is not null`,
-    [ids],
-  );
+  const files = await userFilePaths(tx, ids);
   await tx.query('delete from hearth.users where id = any($1::uuid[]) and is_guest', [ids]);
-  if (files.length) await store.delete(files.map((row) => row.path));
+  if (files.length) await store.delete(files);
   return ids.length;
 }

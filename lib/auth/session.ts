@@ -6,7 +6,7 @@ import { HearthError } from '@/lib/errors';
 import type { SessionCheck } from '@/lib/rate-limit';
 import { authSecret } from './secret';
 import { claimsOfToken, sessionIsCurrent, type SessionClaims } from './session-state';
-import { loadUser, type SessionUser } from './users';
+import { loadUser, type LoadedUser } from './users';
 
 export { claimsOfToken, type SessionClaims } from './session-state';
 
@@ -123,14 +123,12 @@ function parseCookieHeader(header: string | null): Record<string, string> {
  * For pages: the signed-in user, loaded through RLS; a session that has ended, or whose user is
  * gone or disabled, is signed out. Once per request, however many layouts and pages ask.
  */
-export const requireUser = cache(
-  async (): Promise<SessionUser & { sessionId: string | null; avatarPath: string | null }> => {
-    const claims = await sessionClaims();
-    if (!claims) redirect('/signin');
-    if (!(await sessionIsCurrent(claims))) redirect('/signout?reason=ended');
-    const user = await loadUser(claims.id);
-    if (!user) redirect('/signout?reason=expired');
-    if (user.disabled) redirect('/signout?reason=disabled');
-    return { ...user, sessionId: claims.sessionId };
-  },
-);
+export const requireUser = cache(async (): Promise<LoadedUser & { sessionId: string | null }> => {
+  const claims = await sessionClaims();
+  if (!claims) redirect('/signin');
+  if (!(await sessionIsCurrent(claims))) redirect('/signout?reason=ended');
+  const user = await loadUser(claims.id);
+  if (!user) redirect('/signout?reason=expired');
+  if (user.disabled) redirect('/signout?reason=disabled');
+  return { ...user, sessionId: claims.sessionId };
+});

@@ -117,7 +117,10 @@ function dummyPasswordHash(): Promise<string> {
 }
 
 /** The user's own row, read through RLS; null when the account no longer exists. */
-export async function loadUser(id: string): Promise<(SessionUser & { avatarPath: string | null }) | null> {
+/** The signed-in user as pages read them: the session's fields and what the sidebar shows. */
+export type LoadedUser = SessionUser & { avatarPath: string | null };
+
+export async function loadUser(id: string): Promise<LoadedUser | null> {
   const [row] = await withUser({ id }, (tx) =>
     tx.query<{
       id: string;

@@ -110,12 +110,16 @@ export async function conversationUploadPaths(tx: Queryable, conversationId: str
   return rows.map((r) => r.path);
 }
 
-/** Every object path of the user's, pending uploads' included: what to delete from the store with the account. */
-export async function userUploadPaths(tx: Queryable): Promise<string[]> {
+/**
+ * Every object path of these users, pending uploads' and profile pictures included: what to delete
+ * from the store with their accounts. In a user's RLS scope it sees only that user's own.
+ */
+export async function userFilePaths(tx: Queryable, userIds: string[]): Promise<string[]> {
   const rows = await tx.query<{ path: string }>(
-    `select path from hearth.uploads where user_id = hearth.requesting_user_id()
-     union all select path from hearth.pending_uploads where user_id = hearth.requesting_user_id()
-     union all select avatar_path from hearth.users where id = hearth.requesting_user_id() and avatar_path is not null`,
+    `select path from hearth.uploads where user_id = any($1::uuid[])
+     union all select path from hearth.pending_uploads where user_id = any($1::uuid[])
+     union all select avatar_path from hearth.users where id = any($1::uuid[]) and avatar_path is not null`,
+    [userIds],
   );
   return rows.map((r) => r.path);
 }

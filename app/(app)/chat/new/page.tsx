@@ -1,4 +1,3 @@
-import { greetingFor } from '@/lib/conversations/greeting';
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +8,7 @@ import type { Companion } from '@/lib/companions/queries';
 import { companionBySlugOrId } from '@/lib/companions/service';
 import type { Language } from '@/lib/languages';
 import { draftConversationId, draftGreetingId, startingSettings } from '@/lib/conversations/draft';
+import { greetingFor } from '@/lib/conversations/greeting';
 import { newChatHref } from '@/lib/conversations/new-chat-href';
 import { findUserConversation } from '@/lib/conversations/service';
 import { newChatQuery } from '@/lib/conversations/schemas';
