@@ -4,7 +4,6 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
 import { useSidebar } from '@/components/sidebar/store';
-import { withNewestPage } from '@/lib/conversations/message-window';
 import { adoptStoredIds } from '@/lib/chat/stored-ids';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 import type { Language } from '@/lib/languages';
@@ -21,6 +20,7 @@ import type { ChatCompanion } from './types';
 import { useChatStream, type ChatTrigger } from './use-chat-stream';
 import { useOlderMessages } from './use-older-messages';
 import { useReplyResumption } from './use-reply-resumption';
+import { editNote, useVersions } from './use-versions';
 
 type Props = {
   conversation: { id: string; title: string; model: string; language: Language };
@@ -60,7 +60,8 @@ export function ChatView({
     () => draft && { draft: draft.key, companion: draft.companion, language: draft.language, model: draft.model },
     [draft],
   );
-  const [editing, setEditing] = useState(false);
+  // The message being edited in the composer: one of the person's (answered again) or a reply.
+  const [editing, setEditing] = useState<ChatUIMessage | null>(null);
   const requests = useMemo(() => liveRequests(), []);
 
   const fetchTurn = useMemo(() => rateLimitAware(requests.fetch), [requests]);
@@ -89,7 +90,7 @@ export function ChatView({
         start,
       };
     }
-    if (messageId) return { action: 'edit', conversationId: conversation.id, text };
+    if (messageId) return { action: 'edit', conversationId: conversation.id, messageId, text };
     const attachments = Array.isArray(body?.attachments) ? (body.attachments as string[]) : undefined;
     return {
       action: 'send',
@@ -132,6 +133,7 @@ export function ChatView({
         resumption.onFinish(finish);
         if (finish.isDisconnect) return;
         if (finish.isAbort) markLastReply('aborted');
+        versions.replyFinished();
         // The sidebar's order and titles change with each message. A chat begun as a draft is still
         // the draft's page to the router: refreshing it would render it again as /chat/{id}.
         if (draft) refreshList();
@@ -192,6 +194,16 @@ export function ChatView({
     clearError();
   };
 
+  const versions = useVersions({
+    conversationId: conversation.id,
+    messages,
+    setMessages,
+    restartOlder,
+    beforeChange: beginRequest,
+    afterChange: () => router.refresh(),
+  });
+  const showVersionsPage = versions.showPage;
+
   const stopReply = () => {
     stop();
     void fetch('/api/chat/stop', {
@@ -204,23 +216,14 @@ export function ChatView({
   // A reply being written that the page cannot follow (written by another server process without
   // Redis, or too long to replay) finishes on the server: look again until it is done.
   const pendingFromServer = !busy && messages.at(-1)?.metadata?.status === 'streaming';
-  const shown = useRef(messages);
-  useEffect(() => {
-    shown.current = messages;
-  }, [messages]);
   useEffect(() => {
     if (!pendingFromServer) return;
     const timer = setInterval(async () => {
       const fresh = await loadNewestMessages(conversation.id);
-      if (!fresh) return;
-      const merged = withNewestPage(shown.current, fresh.messages);
-      if (merged) return setMessages(merged);
-      // The saved page no longer reaches back to what is shown: it is the whole window now.
-      restartOlder(fresh.olderCursor);
-      setMessages(fresh.messages);
+      if (fresh) showVersionsPage(fresh);
     }, 1500);
     return () => clearInterval(timer);
-  }, [pendingFromServer, conversation.id, setMessages, restartOlder]);
+  }, [pendingFromServer, conversation.id, showVersionsPage]);
 
   // A reply names the message it answers once that is stored: a draft's conversation exists from
   // then on. Its address becomes the chat's own, without leaving the page (Next.js keeps
@@ -253,9 +256,6 @@ export function ChatView({
     setSwitchError(result.ok ? null : result.error);
     if (result.ok) router.refresh();
   };
-
-  const lastUserIndex = messages.findLastIndex((m) => m.role === 'user');
-  const lastUser = lastUserIndex >= 0 ? messages[lastUserIndex] : undefined;
 
   return (
     <main
@@ -292,14 +292,16 @@ export function ChatView({
           online: resumption.online,
           pendingFromServer,
         })}
-        lastUserId={lastUser?.id}
-        canRegenerate={!busy && lastUserIndex >= 0 && messages.at(-1)?.role === 'assistant'}
+        canChange={!busy && written}
+        canRegenerate={!busy && messages.some((m) => m.role === 'user') && messages.at(-1)?.role === 'assistant'}
         models={models}
         onRegenerate={(model) => {
           beginRequest();
+          versions.expectVersions();
           void regenerate(model ? { body: { model } } : undefined);
         }}
-        onEdit={() => setEditing(true)}
+        onEdit={setEditing}
+        onChooseVersion={versions.choose}
         error={
           error && !resumption.dropped && !(error instanceof RateLimitedError)
             ? { message: friendlyError(error), onRetry: () => (beginRequest(), void regenerate()) }
@@ -307,24 +309,30 @@ export function ChatView({
         }
       />
       <Composer
-        key={editing ? 'edit' : `send-${restored.times}`}
+        key={editing ? `edit-${editing.id}` : `send-${restored.times}`}
         companionName={companion.name}
         busy={busy}
-        initialText={editing && lastUser ? textOf(lastUser) : restored.text}
-        mode={editing ? 'edit' : 'send'}
+        initialText={editing ? textOf(editing) : restored.text}
+        editing={editing && editNote(editing, companion.name)}
         notice={limited?.notice ?? null}
         accountHref={
           limited?.offerAccount ? `/signup?callbackUrl=${encodeURIComponent(`/chat/${conversation.id}`)}` : null
         }
         vision={vision}
         onSwitchModel={(id) => void switchModel(id)}
-        onCancelEdit={() => setEditing(false)}
+        onCancelEdit={() => setEditing(null)}
         onStop={stopReply}
         onSubmit={(text, attachments) => {
+          if (editing?.role === 'assistant') {
+            setEditing(null);
+            versions.editReply(editing.id, text);
+            return;
+          }
           beginRequest(editing || attachments.length ? '' : text);
-          if (editing && lastUser) {
-            setEditing(false);
-            void sendMessage({ text, messageId: lastUser.id });
+          if (editing) {
+            setEditing(null);
+            versions.expectVersions();
+            void sendMessage({ text, messageId: editing.id });
           } else if (attachments.length) {
             // Shown at once with the files; what the server stores is the same (a voice note's text is its transcript).
             const shown =
@@ -345,9 +353,9 @@ export function ChatView({
           }
         }}
       />
-      {switchError && (
+      {(switchError ?? versions.error) && (
         <p role="alert" className="px-4 pb-2 text-center text-xs text-red-600 dark:text-red-400">
-          {switchError}
+          {switchError ?? versions.error}
         </p>
       )}
     </main>

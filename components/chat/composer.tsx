@@ -16,7 +16,8 @@ export type VisionSupport = { canSee: boolean; modelName: string; alternative: {
 type Props = {
   companionName: string;
   busy: boolean;
-  mode: 'send' | 'edit';
+  /** Editing a message instead of sending one: what the note above the box and the save button say. */
+  editing: { note: string; saveLabel: string } | null;
   initialText: string;
   /** Why sending has to wait (a rate limit), shown above the input; Send stays off while it shows. */
   notice: string | null;
@@ -34,7 +35,7 @@ const ACCEPT = [...IMAGE_TYPES, ...AUDIO_TYPES, '.m4a', '.mp3', '.wav', '.ogg', 
 export function Composer({
   companionName,
   busy,
-  mode,
+  editing,
   initialText,
   notice,
   accountHref = null,
@@ -61,11 +62,11 @@ export function Composer({
   }, [text]);
 
   useEffect(() => {
-    if (mode === 'edit') input.current?.focus();
-  }, [mode]);
+    if (editing) input.current?.focus();
+  }, [editing]);
 
   const tooLong = text.length > MAX_MESSAGE_CHARS;
-  const canAttach = mode === 'send';
+  const canAttach = !editing;
   const hasImages = uploads.items.some((item) => item.kind === 'image');
   const failed = uploads.items.some((item) => item.state === 'error');
   const shownProblem =
@@ -115,9 +116,9 @@ export function Composer({
           addFiles(event.dataTransfer.files);
         }}
       >
-        {mode === 'edit' && (
-          <div className="mb-2 flex items-center justify-between text-xs text-ink-faint">
-            <span>Editing your last message: the reply after it will be replaced.</span>
+        {editing && (
+          <div className="mb-2 flex items-center justify-between gap-3 text-xs text-ink-faint">
+            <span>{editing.note}</span>
             <button type="button" className="underline underline-offset-2" onClick={onCancelEdit}>
               Cancel
             </button>
@@ -225,7 +226,7 @@ export function Composer({
                     submit();
                   } else if (event.key === 'Escape') {
                     if (busy) onStop();
-                    else if (mode === 'edit') onCancelEdit();
+                    else if (editing) onCancelEdit();
                   }
                 }}
                 className={`max-h-[33vh] min-h-10 flex-1 resize-none bg-transparent py-2 text-[15px] leading-6 outline-none placeholder:text-ink-faint focus-visible:outline-none ${canAttach ? '' : 'pl-3'}`}
@@ -254,7 +255,7 @@ export function Composer({
               ) : (
                 <button
                   type="submit"
-                  aria-label={mode === 'edit' ? 'Save and resend' : 'Send message'}
+                  aria-label={editing ? editing.saveLabel : 'Send message'}
                   title="Send (Enter)"
                   disabled={(!text.trim() && !uploads.ready.length) || tooLong || uploads.busy || Boolean(notice)}
                   className={`${buttonStyles.icon} size-10 bg-ember-600 text-white hover:bg-ember-700 hover:text-white`}

@@ -12,6 +12,7 @@ import { MessageText } from './message-text';
 import { MessageTime } from './message-times';
 import { ActionToolbar } from './action-toolbar';
 import { ReadAloudButton } from './read-aloud-button';
+import { BranchSwitcher } from './branch-switcher';
 import type { PickableModel } from './model-picker';
 
 type Props = {
@@ -22,6 +23,7 @@ type Props = {
   /** When it was sent; null until the page has hydrated (times depend on the reader's clock and zone). */
   time: Date | null;
   streaming: boolean;
+  /** Whether the conversation can change now: no reply is being written. */
   canEdit: boolean;
   canRegenerate: boolean;
   /** Models a reply can be retried with, for "Retry with…". */
@@ -29,6 +31,8 @@ type Props = {
   onEdit: () => void;
   /** Writes the reply again, with the given model for this reply only when one is named. */
   onRegenerate: (model?: string) => void;
+  /** Shows the conversation as it went on from another version of this message. */
+  onChooseVersion: (messageId: string) => void;
 };
 
 const STATUS_NOTES = {
@@ -47,6 +51,7 @@ export function MessageBubble({
   models,
   onEdit,
   onRegenerate,
+  onChooseVersion,
 }: Props) {
   const text = textOf(message);
   const status = message.metadata?.status;
@@ -62,6 +67,20 @@ export function MessageBubble({
   const fallbacks = message.metadata?.fallbacks ?? [];
   const answeredBy = message.metadata?.model;
   const files = filesOf(message);
+  const alternatives = message.metadata?.alternatives ?? [];
+  const versions = (noun: string, align: 'start' | 'end') =>
+    alternatives.length > 1 && (
+      <div className={NOTE_SPACING}>
+        <BranchSwitcher
+          messageId={message.id}
+          alternatives={alternatives}
+          noun={noun}
+          align={align}
+          disabled={!canEdit}
+          onChoose={onChooseVersion}
+        />
+      </div>
+    );
 
   if (message.role === 'user') {
     const voiceNote = files.some((f) => f.mediaType.startsWith('audio/'));
@@ -93,6 +112,7 @@ export function MessageBubble({
               </ActionButton>
             )}
           </Actions>
+          {versions('message', 'end')}
         </div>
       </div>
     );
@@ -130,6 +150,11 @@ export function MessageBubble({
               {text && status !== 'streaming' && (
                 <ReadAloudButton messageId={message.id} text={text} language={language} />
               )}
+              {canEdit && text && (
+                <ActionButton label="Edit reply" onClick={onEdit}>
+                  <PencilIcon />
+                </ActionButton>
+              )}
               {canRegenerate && (
                 <>
                   <ActionButton label="Regenerate reply" onClick={() => onRegenerate()}>
@@ -141,6 +166,7 @@ export function MessageBubble({
             </Actions>
           )}
         </div>
+        {!streaming && versions('reply', 'start')}
         {note && <p className={`pl-1 text-xs text-ink-faint ${NOTE_SPACING}`}>{note}</p>}
         {fallbacks.length > 0 && answeredBy && (
           <p className={`pl-1 text-xs text-ink-faint ${NOTE_SPACING}`} data-testid="fallback-note">

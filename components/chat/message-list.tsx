@@ -23,11 +23,13 @@ type Props = {
   replyInProgress: boolean;
   /** A line under the messages about a reply the page is not receiving (offline, reconnecting, still finishing). */
   replyNote: string | null;
-  lastUserId?: string;
+  /** Whether messages can be edited and versions switched: nothing is being written. */
+  canChange: boolean;
   canRegenerate: boolean;
   models: PickableModel[];
   onRegenerate: (model?: string) => void;
-  onEdit: () => void;
+  onEdit: (message: ChatUIMessage) => void;
+  onChooseVersion: (messageId: string) => void;
   error: { message: string; onRetry: () => void } | null;
 };
 
@@ -45,11 +47,12 @@ export function MessageList(props: Props) {
     status,
     replyInProgress,
     replyNote,
-    lastUserId,
+    canChange,
     canRegenerate,
     models,
     onRegenerate,
     onEdit,
+    onChooseVersion,
     error,
   } = props;
   const scroller = useRef<HTMLDivElement>(null);
@@ -124,11 +127,12 @@ export function MessageList(props: Props) {
         time={timeOf?.(message) ?? null}
         companion={companion}
         streaming={message.id === streamingId}
-        canEdit={message.id === lastUserId && status !== 'submitted' && status !== 'streaming' && !replyInProgress}
+        canEdit={canChange}
         canRegenerate={canRegenerate && message.id === last?.id}
         models={models}
-        onEdit={onEdit}
+        onEdit={() => onEdit(message)}
         onRegenerate={onRegenerate}
+        onChooseVersion={onChooseVersion}
       />
     </Fragment>
   );

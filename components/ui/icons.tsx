@@ -186,3 +186,13 @@ export const ArchiveIcon = ({ className = 'size-4' }: IconProps) => (
     <path d="M5 8.5V18a1.5 1.5 0 0 0 1.5 1.5h11A1.5 1.5 0 0 0 19 18V8.5M10 12.5h4" />
   </svg>
 );
+export const ChevronLeftIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...lineIcon} className={className}>
+    <path d="M15 5l-7 7 7 7" />
+  </svg>
+);
+export const ChevronRightIcon = ({ className = 'size-4' }: IconProps) => (
+  <svg {...lineIcon} className={className}>
+    <path d="M9 5l7 7-7 7" />
+  </svg>
+);

@@ -176,7 +176,7 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     expect(textOf(assistant).length).toBeGreaterThan(0);
   });
 
-  it('regenerates by replacing the last reply, and edits by replacing the last message and its reply', async () => {
+  it('shows a regenerated reply and an edited message in place of the ones before (kept as alternatives: branches.test.ts)', async () => {
     const conversationId = await newConversation();
     await (
       await startChatTurn(

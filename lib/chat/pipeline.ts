@@ -4,7 +4,8 @@ import { modelCandidates } from '@/lib/ai/routing';
 import type { Env } from '@/lib/ai/providers';
 import { getDb } from '@/lib/db';
 import type { Database, Queryable } from '@/lib/db/client';
-import { getConversationWithCompanion } from '@/lib/conversations/queries';
+import { activeMessage } from '@/lib/conversations/branches';
+import { getConversationWithCompanion, type RollingSummary } from '@/lib/conversations/queries';
 import { embedWhatWasSaid } from '@/lib/memory/embed';
 import { chooseMemories, memoryBudget, recallCandidates } from '@/lib/memory/recall';
 import { memorySection, summarySection } from '@/lib/memory/prompt';
@@ -32,6 +33,7 @@ import { promptFor } from './history';
 import { replyProgressTicker } from './reply-progress';
 import { insertUserMessage, planTurn, writeTurn, type TurnRequest } from './turn-plan';
 import { startingConversation } from './draft-turn';
+import { storedMessageId } from './message-ids';
 
 export type ChatTurn = {
   conversationId: string;
@@ -96,6 +98,8 @@ export async function startChatTurn(
 
   const plan = planTurn(conversation, history, request, attachments);
   if (plan.newUserMessage) historyFiles.set(plan.newUserMessage.id, attachments);
+  const edited = plan.editedUserMessage;
+  if (edited) historyFiles.set(edited.id, historyFiles.get(edited.of) ?? []);
   const prompt = await withImages(plan.messages, historyFiles, options.store);
   const modelIds = modelCandidates({ requested: request.model, conversationModel: conversation.model, companion }, env);
   const candidates = resolveCandidates(
@@ -156,8 +160,7 @@ export async function startChatTurn(
   }
   await saveProgressOf(generation, plan.assistantMessageId, pictures, options.db);
 
-  const learnFrom =
-    plan.newUserMessage ?? plan.editedUserMessage ?? (request.action === 'answer' ? history.at(-1) : undefined);
+  const learnFrom = plan.newUserMessage ?? edited ?? (request.action === 'answer' ? history.at(-1) : undefined);
   const remembered = afterReply(
     user,
     {
@@ -239,8 +242,7 @@ async function loadTurn(tx: Queryable, userId: string, request: TurnRequest, mem
   const starting = stored ? null : await startingConversation(tx, userId, request);
   const found = stored ?? starting;
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
-  const history =
-    starting?.history ?? (await listHistory(tx, found.conversation.id, HISTORY_LIMIT, found.summary.throughSeq));
+  const { summary, history } = starting ?? (await readBranch(tx, found.conversation.id, found.summary, request));
   const said = ('text' in request && request.text) || history.findLast((m) => m.role === 'user')?.text || '';
   const candidates = await recallCandidates(tx, {
     companionId: found.companion.id,
@@ -250,13 +252,35 @@ async function loadTurn(tx: Queryable, userId: string, request: TurnRequest, mem
   return {
     conversation: found.conversation,
     companion: found.companion,
-    summary: found.summary,
+    summary,
     create: starting?.create,
     history,
     candidates,
     attachments: await loadNewAttachments(tx, attachmentIdsOf(request)),
     historyFiles: await recentHistoryAttachments(tx, history),
   };
+}
+
+/**
+ * The active branch's newest messages the summary does not cover; for an edit of an earlier
+ * message, those up to it (and no summary, when it reached past it: the edit rewrites what it told).
+ */
+async function readBranch(tx: Queryable, conversationId: string, summary: RollingSummary, request: TurnRequest) {
+  const named = request.action === 'edit' ? request.messageId : undefined;
+  if (!named) {
+    return { summary, history: await listHistory(tx, conversationId, HISTORY_LIMIT, { afterSeq: summary.throughSeq }) };
+  }
+  // The browser names a message by its own id or, once saved, by the stored one.
+  const target =
+    (await activeMessage(tx, conversationId, storedMessageId(conversationId, named))) ??
+    (await activeMessage(tx, conversationId, named));
+  if (!target) throw new HearthError('not_found', 'This message is not part of the conversation as it reads now.');
+  const kept = BigInt(summary.throughSeq) < BigInt(target.seq) ? summary : { text: null, throughSeq: '0' };
+  const history = await listHistory(tx, conversationId, HISTORY_LIMIT, {
+    afterSeq: kept.throughSeq,
+    throughSeq: target.seq,
+  });
+  return { summary: kept, history };
 }
 
 function attachmentIdsOf(request: TurnRequest): string[] {

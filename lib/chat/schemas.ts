@@ -45,7 +45,14 @@ export const chatRequest = z.discriminatedUnion('action', [
       message: 'Write something or attach a file before sending.',
       path: ['text'],
     }),
-  z.object({ action: z.literal('edit'), conversationId: uuid, text: messageText, ...turnModel }),
+  // An edit of one of the person's messages, the last one when none is named: a new branch from there.
+  z.object({
+    action: z.literal('edit'),
+    conversationId: uuid,
+    messageId: uuid.optional(),
+    text: messageText,
+    ...turnModel,
+  }),
   // The last message travels along so a retry after a request that never reached the server
   // still answers it: the server adds it when it does not have it yet.
   z.object({

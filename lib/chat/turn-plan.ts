@@ -1,13 +1,7 @@
 import type { Queryable } from '@/lib/db/client';
 import type { Conversation } from '@/lib/conversations/queries';
-import {
-  deleteMessages,
-  insertMessage,
-  startReply,
-  updateMessageText,
-  type HistoryEntry,
-  type MessageSource,
-} from '@/lib/conversations/messages';
+import { insertEditedCopy, leaveBranchFrom } from '@/lib/conversations/branches';
+import { insertMessage, startReply, type HistoryEntry, type MessageSource } from '@/lib/conversations/messages';
 import { HearthError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/chat/schemas';
 import { attachUploads, type Upload } from '@/lib/uploads/queries';
@@ -17,7 +11,9 @@ import { titleFrom } from './history';
 
 /**
  * A chat turn's plan, decided from what was read before the model is called, and its writes,
- * made once the model has answered: which messages it adds, edits or replaces.
+ * made once the model has answered: which messages it adds, and where it moves the conversation's
+ * branch (lib/conversations/branches.ts). Nothing is deleted: a regenerated reply and an edited
+ * message stay as alternatives of the new ones.
  */
 
 /** What the web chat sends, or 'answer': reply to the person's last message, which has none yet. */
@@ -29,10 +25,14 @@ type TurnPlan = {
   messages: HistoryEntry[];
   userMessageId: string | null;
   assistantMessageId: string;
-  newUserMessage?: { id: string; text: string; attachments: Upload[] };
-  editedUserMessage?: { id: string; text: string };
-  /** Whatever followed the person's last message, replaced by this turn's reply. */
-  replacedIds: string[];
+  /** The message the reply follows. */
+  replyParentId: string;
+  /** After `parentId`, or at the end of the branch when it is not known (an unsaved draft). */
+  newUserMessage?: { id: string; text: string; attachments: Upload[]; parentId?: string };
+  /** One of the person's messages, edited: a copy beside it with the new text and the same files. */
+  editedUserMessage?: { id: string; of: string; text: string };
+  /** Where the branch the turn replaces starts (its seq): it is kept, no longer shown. */
+  leaveFromSeq?: string;
   title?: string;
 };
 
@@ -46,14 +46,15 @@ export function planTurn(
   if (request.action === 'answer') {
     const last = history.at(-1);
     if (last?.role !== 'user') throw new HearthError('conflict', 'There is no message of yours waiting for a reply.');
-    return { messages: history, userMessageId: last.id, assistantMessageId, replacedIds: [] };
+    return { messages: history, userMessageId: last.id, assistantMessageId, replyParentId: last.id };
   }
+  if (request.action === 'edit') return planEdit(conversation, history, request, assistantMessageId);
   const isFirstUserMessage = !history.some((m) => m.role === 'user');
   const said = request.action === 'send' ? spokenText(request.text, attachments) : request.text;
   const title = isFirstUserMessage && conversation.title === 'New chat' ? titleOf(said, attachments) : undefined;
 
   // The browser names a message by its own id or, once saved, by the stored one.
-  const named = request.action === 'edit' ? undefined : request.messageId;
+  const named = request.messageId;
   const storedId = named && storedMessageId(conversation.id, named);
   const unsaved =
     request.action === 'regenerate' &&
@@ -61,13 +62,14 @@ export function planTurn(
     request.text &&
     !history.some((m) => m.id === named || m.id === storedId);
   if (request.action === 'send' || unsaved) {
-    const message = { id: storedId || crypto.randomUUID(), text: said ?? '', attachments };
+    const id = storedId || crypto.randomUUID();
+    const message = { id, text: said ?? '', attachments, parentId: history.at(-1)?.id };
     return {
-      messages: [...history, { id: message.id, role: 'user', text: message.text }],
-      userMessageId: message.id,
+      messages: [...history, { id, role: 'user', text: message.text }],
+      userMessageId: id,
       assistantMessageId,
+      replyParentId: id,
       newUserMessage: message,
-      replacedIds: [],
       title,
     };
   }
@@ -77,17 +79,42 @@ export function planTurn(
     throw new HearthError('bad_request', 'There is no message of yours to answer yet.');
   }
   const lastUser = history[lastUserIndex]!;
-  const replacedIds = history.slice(lastUserIndex + 1).map((m) => m.id);
-  if (request.action === 'edit') {
-    return {
-      messages: [...history.slice(0, lastUserIndex), { id: lastUser.id, role: 'user', text: request.text }],
-      userMessageId: lastUser.id,
-      assistantMessageId,
-      editedUserMessage: { id: lastUser.id, text: request.text },
-      replacedIds,
-    };
-  }
-  return { messages: history.slice(0, lastUserIndex + 1), userMessageId: null, assistantMessageId, replacedIds };
+  return {
+    messages: history.slice(0, lastUserIndex + 1),
+    userMessageId: null,
+    assistantMessageId,
+    replyParentId: lastUser.id,
+    leaveFromSeq: history[lastUserIndex + 1]?.seq,
+  };
+}
+
+/**
+ * An edit of one of the person's messages (the last one when none is named), read with the
+ * history up to it: the edit is a new branch from there, answered afresh.
+ */
+function planEdit(
+  conversation: Conversation,
+  history: HistoryEntry[],
+  request: Extract<TurnRequest, { action: 'edit' }>,
+  assistantMessageId: string,
+): TurnPlan {
+  const named = request.messageId;
+  const index = named
+    ? history.findIndex((m) => m.id === named || m.id === storedMessageId(conversation.id, named))
+    : history.findLastIndex((m) => m.role === 'user');
+  const target = history[index];
+  if (!target) throw new HearthError('not_found', 'This message is not part of the conversation as it reads now.');
+  if (target.role !== 'user')
+    throw new HearthError('bad_request', 'Only your own messages are answered again when edited.');
+  const id = crypto.randomUUID();
+  return {
+    messages: [...history.slice(0, index), { id, role: 'user', text: request.text }],
+    userMessageId: id,
+    assistantMessageId,
+    replyParentId: id,
+    editedUserMessage: { id, of: target.id, text: request.text },
+    leaveFromSeq: target.seq,
+  };
 }
 
 export async function writeTurn(
@@ -97,16 +124,23 @@ export async function writeTurn(
   model: string,
   source?: MessageSource,
 ): Promise<void> {
-  await deleteMessages(tx, plan.replacedIds);
-  if (plan.editedUserMessage) await updateMessageText(tx, plan.editedUserMessage.id, plan.editedUserMessage.text);
+  if (plan.leaveFromSeq) await leaveBranchFrom(tx, conversationId, plan.leaveFromSeq);
+  if (plan.editedUserMessage) await insertEditedCopy(tx, { ...plan.editedUserMessage, source: source ?? 'text' });
   if (plan.newUserMessage) await insertUserMessage(tx, conversationId, plan.newUserMessage, source);
-  await startReply(tx, { id: plan.assistantMessageId, conversationId, model, title: plan.title, source });
+  await startReply(tx, {
+    id: plan.assistantMessageId,
+    conversationId,
+    parentId: plan.replyParentId,
+    model,
+    title: plan.title,
+    source,
+  });
 }
 
 export async function insertUserMessage(
   tx: Queryable,
   conversationId: string,
-  message: { id: string; text: string; attachments: Upload[] },
+  message: { id: string; text: string; attachments: Upload[]; parentId?: string },
   source?: MessageSource,
 ): Promise<string> {
   const parts = [
@@ -118,6 +152,7 @@ export async function insertUserMessage(
     text: message.text,
     parts,
     conversationId,
+    parentId: message.parentId,
     role: 'user',
     status: 'complete',
     source,

@@ -1,7 +1,8 @@
 import { pageOf } from '@/lib/api/openapi/shapes';
 import type { ApiGroup } from '@/lib/api/openapi/operation';
-import { messageJsonSchema, postMessageJsonSchema } from './message-json';
-import { postMessageRequest } from './message-schemas';
+import { z } from 'zod';
+import { messageJsonSchema, postMessageJsonSchema, treeMessageJsonSchema } from './message-json';
+import { chooseBranchRequest, editReplyRequest, messageTreeQuery, postMessageRequest } from './message-schemas';
 import { listMessagesQuery } from './schemas';
 
 const MESSAGE_EVENTS =
@@ -28,14 +29,15 @@ data: {"type":"message_stop"}
 
 export const messagesApi: ApiGroup = {
   tag: { name: 'Messages', description: "A conversation's messages and the companion's replies." },
-  components: [messageJsonSchema],
+  components: [messageJsonSchema, treeMessageJsonSchema],
   operations: [
     {
       method: 'get',
       path: '/api/v1/conversations/{id}/messages',
       operationId: 'listMessages',
       summary: 'List messages',
-      description: 'Oldest first; the first page holds the oldest messages and `next_cursor` continues forward.',
+      description:
+        'The conversation as it reads now (its active branch), oldest first; the first page holds the oldest messages and `next_cursor` continues forward. Each message names the one it follows (`parent_id`) and its `alternatives`; GET …/tree lists every branch.',
       auth: 'key or session',
       query: listMessagesQuery,
       success: [{ kind: 'json', status: 200, description: 'A page of messages.', schema: pageOf(messageJsonSchema) }],
@@ -47,7 +49,7 @@ export const messagesApi: ApiGroup = {
       operationId: 'postMessage',
       summary: 'Send a message and get the reply',
       description:
-        "Adds the person's message and, unless `reply` is false, the companion's reply: streamed with `stream: true`, else both messages once the reply is saved. `reply: false` only stores the message (201 `{message}`). `attachments` lists upload ids (POST /api/v1/uploads): up to 4 images, which go to the model as file parts (a model that cannot see is told one was attached), and one voice note, whose transcript is the message when `content` is left out.",
+        "Adds the person's message (or, with `edit_of`, a new version of an earlier one, from which the conversation branches) and, unless `reply` is false, the companion's reply: streamed with `stream: true`, else both messages once the reply is saved. `reply: false` only stores the message (201 `{message}`). `attachments` lists upload ids (POST /api/v1/uploads): up to 4 images, which go to the model as file parts (a model that cannot see is told one was attached), and one voice note, whose transcript is the message when `content` is left out.",
       auth: 'key or session',
       body: { schema: postMessageRequest, example: { content: 'Hello! How was your day?', stream: false } },
       success: [
@@ -76,6 +78,58 @@ export const messagesApi: ApiGroup = {
       auth: 'key or session',
       success: [{ kind: 'events', status: 200, description: MESSAGE_EVENTS, example: MESSAGE_EVENTS_EXAMPLE }],
       errors: [400, 401, 404, 409, 503],
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/conversations/{id}/messages/{message}',
+      operationId: 'editReply',
+      summary: "Edit a companion's reply",
+      description:
+        "Saves your version of one of the companion's replies on the branch shown, as a new branch: the conversation goes on from the edit, and the reply as written stays among its `alternatives`. No model is called. 409 while a reply is being written.",
+      auth: 'key or session',
+      body: { schema: editReplyRequest, example: { content: 'A kinder way to say it.' } },
+      success: [
+        {
+          kind: 'json',
+          status: 201,
+          description: '`{message}`: the edited reply.',
+          schema: z.object({ message: messageJsonSchema }),
+        },
+      ],
+      errors: [400, 401, 404, 409],
+    },
+    {
+      method: 'post',
+      path: '/api/v1/conversations/{id}/branch',
+      operationId: 'chooseBranch',
+      summary: 'Move to another branch',
+      description:
+        "Makes the branch through `message_id` (any message of the conversation, such as one of a message's `alternatives`) the one the conversation reads along; below it, the branch goes on as it last did. 409 while a reply is being written.",
+      auth: 'key or session',
+      body: { schema: chooseBranchRequest, example: { message_id: '5f2a9c1e-4b7d-4e8a-9c3f-2d1e0b9a8c7d' } },
+      success: [
+        {
+          kind: 'json',
+          status: 200,
+          description: "`{data}`: the branch's newest messages, oldest first.",
+          schema: z.object({ data: z.array(messageJsonSchema) }),
+        },
+      ],
+      errors: [400, 401, 404, 409],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/conversations/{id}/tree',
+      operationId: 'listMessageTree',
+      summary: 'List every branch',
+      description:
+        'Every message on every branch, in the order written (each after the one it follows), with `parent_id` and `active` (on the branch the message list reads along).',
+      auth: 'key or session',
+      query: messageTreeQuery,
+      success: [
+        { kind: 'json', status: 200, description: 'A page of the tree.', schema: pageOf(treeMessageJsonSchema) },
+      ],
+      errors: [400, 401, 404],
     },
   ],
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimestamp, timestamp } from '@/lib/api/openapi/shapes';
 import { textOf, type StoredMessage } from '@/lib/conversations/messages';
+import type { TreeMessage } from '@/lib/conversations/branches';
 import { uploadIdOf } from '@/lib/uploads/service';
 
 const nullableNumber = z.number().nullable();
@@ -37,6 +38,14 @@ export const messageJsonSchema = z
     ttft_ms: nullableNumber,
     latency_ms: nullableNumber,
     created_at: timestamp,
+    parent_id: z
+      .uuid()
+      .nullable()
+      .meta({ description: 'The message this one follows: the conversation is a tree (null: its first message).' }),
+    alternatives: z.array(z.uuid()).meta({
+      description:
+        'The versions that could stand here, this one among them, oldest first: replies a regenerate kept, edits that forked a branch. One when there are none.',
+    }),
   })
   .meta({ id: 'Message' });
 
@@ -59,6 +68,8 @@ export function messageJson(m: StoredMessage): MessageJson {
     ttft_ms: m.ttftMs,
     latency_ms: m.latencyMs,
     created_at: isoTimestamp(m.createdAt),
+    parent_id: m.parentId,
+    alternatives: m.alternatives,
   };
 }
 
@@ -79,4 +90,29 @@ export function turnJson(userMessage: StoredMessage | null, assistantMessage: St
 
 export function savedMessageJson(message: StoredMessage): PostMessageJson {
   return { message: messageJson(message) };
+}
+
+export const treeMessageJsonSchema = z
+  .object({
+    id: z.uuid(),
+    role: z.enum(['user', 'assistant']),
+    content: z.string(),
+    status: z.enum(['complete', 'streaming', 'error', 'aborted']),
+    parent_id: z.uuid().nullable(),
+    active: z.boolean().meta({ description: 'On the branch the conversation reads as now (the message list).' }),
+    created_at: timestamp,
+  })
+  .meta({ id: 'TreeMessage' });
+
+/** A message as the tree lists it: where it hangs and whether it is on the branch shown. */
+export function treeMessageJson(m: TreeMessage): z.output<typeof treeMessageJsonSchema> {
+  return {
+    id: m.id,
+    role: m.role,
+    content: textOf(m),
+    status: m.status,
+    parent_id: m.parentId,
+    active: m.active,
+    created_at: isoTimestamp(m.createdAt),
+  };
 }

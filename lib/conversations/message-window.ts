@@ -25,3 +25,15 @@ export function withNewestPage(shown: ChatUIMessage[], newest: ChatUIMessage[]):
   const end = shown.slice(at);
   return end.every((m) => newest.some((s) => s.id === m.id)) ? [...shown.slice(0, at), ...newest] : null;
 }
+
+/**
+ * What to show once the conversation has moved to another branch: the newest page of the branch
+ * replaces the window from its first message on (the messages before that are on both branches).
+ * null when the page does not reach back to what is shown: then it is the whole window.
+ */
+export function withBranchPage(shown: ChatUIMessage[], newest: ChatUIMessage[]): ChatUIMessage[] | null {
+  const first = newest[0];
+  if (!first) return [];
+  const at = shown.findIndex((m) => m.id === first.id);
+  return at < 0 ? null : [...shown.slice(0, at), ...newest];
+}

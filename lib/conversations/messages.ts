@@ -1,5 +1,5 @@
 import type { Queryable } from '@/lib/db/client';
-import { decodeCursor, pageOf, type Page } from '@/lib/db/cursor';
+import { decodeCursor, pageOf, withoutSeqKey, type Page } from '@/lib/db/cursor';
 import { INTERRUPTED_REPLY_ERROR } from '@/lib/db/maintenance';
 
 export type MessageStatus = 'complete' | 'streaming' | 'error' | 'aborted';
@@ -26,14 +26,28 @@ export type StoredMessage = {
   usageEstimated: boolean;
   fallbacks: Fallback[] | null;
   createdAt: Date;
+  /** The message this one follows (null: the conversation's first). */
+  parentId: string | null;
+  /**
+   * The messages that could stand here instead, this one among them, oldest first: the replies a
+   * regenerate kept and the edits that forked a branch (lib/conversations/branches.ts). One: none.
+   */
+  alternatives: string[];
 };
 
 /** A model that failed before its first token, so the next one in the companion's list answered. */
 export type Fallback = { model: string; error: string };
 
-const COLUMNS = `id, role, parts, status, source, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
-  ttft_ms as "ttftMs", latency_ms as "latencyMs", cost_usd as "costUsd", usage_estimated as "usageEstimated", fallbacks,
-  created_at as "createdAt"`;
+// Read from `hearth.messages m`. A message's alternatives are its siblings: the children of its
+// parent, or the conversation's first messages (each side down an index of its own).
+const COLUMNS = `m.id, m.role, m.parts, m.status, m.source, m.error, m.model, m.input_tokens as "inputTokens",
+  m.output_tokens as "outputTokens", m.ttft_ms as "ttftMs", m.latency_ms as "latencyMs", m.cost_usd as "costUsd",
+  m.usage_estimated as "usageEstimated", m.fallbacks, m.created_at as "createdAt", m.parent_id as "parentId",
+  case when m.parent_id is null
+       then array(select s.id::text from hearth.messages s
+                   where s.conversation_id = m.conversation_id and s.parent_id is null order by s.seq)
+       else array(select s.id::text from hearth.messages s where s.parent_id = m.parent_id order by s.seq)
+  end as alternatives`;
 
 export { textOf } from '@/lib/text';
 
@@ -44,16 +58,16 @@ export { textOf } from '@/lib/text';
 export const STALE_REPLY_SECONDS = 30;
 
 // Whether a row is a reply cut off mid-stream, by the database's clock (instances' clocks differ).
-const STALE = `(status = 'streaming' and progress_at < now() - interval '${STALE_REPLY_SECONDS} seconds') as "stale"`;
+const STALE = `(m.status = 'streaming' and m.progress_at < now() - interval '${STALE_REPLY_SECONDS} seconds') as "stale"`;
 
 /**
- * A conversation's messages, oldest first. A reply cut off mid-stream is closed as an error as it
+ * A conversation's messages as it reads now (its active branch), oldest first. A reply cut off mid-stream is closed as an error as it
  * is read (with the text its last heartbeat saved), so a deployment whose cron runs daily never
  * shows one as still being written; reading costs no extra round trip unless there is one.
  */
 export async function listMessages(tx: Queryable, conversationId: string): Promise<StoredMessage[]> {
   const rows = await tx.query<StoredMessage & { stale: boolean }>(
-    `select ${COLUMNS}, ${STALE} from hearth.messages where conversation_id = $1 order by seq`,
+    `select ${COLUMNS}, ${STALE} from hearth.messages m where m.conversation_id = $1 and m.active order by m.seq`,
     [conversationId],
   );
   return closeCutOff(tx, rows);
@@ -74,33 +88,12 @@ export async function listMessagePage(
   // seq > 0 rather than "no cursor or seq > cursor": one range the (conversation_id, seq) index
   // walks straight to, which an OR would turn into a scan from the first message.
   const rows = await tx.query<StoredMessage & { seqKey: string; stale: boolean }>(
-    `select ${COLUMNS}, seq::text as "seqKey", ${STALE} from hearth.messages
-      where conversation_id = $1 and seq > coalesce($2::bigint, 0)
-      order by seq limit $3`,
+    `select ${COLUMNS}, m.seq::text as "seqKey", ${STALE} from hearth.messages m
+      where m.conversation_id = $1 and m.active and m.seq > coalesce($2::bigint, 0)
+      order by m.seq limit $3`,
     [conversationId, afterSeq, limit + 1],
   );
-  return pageOf(
-    await closeCutOff(tx, rows),
-    limit,
-    (r) => r.seqKey,
-    (r) => ({
-      id: r.id,
-      role: r.role,
-      parts: r.parts,
-      status: r.status,
-      source: r.source,
-      error: r.error,
-      model: r.model,
-      inputTokens: r.inputTokens,
-      outputTokens: r.outputTokens,
-      ttftMs: r.ttftMs,
-      latencyMs: r.latencyMs,
-      costUsd: r.costUsd,
-      usageEstimated: r.usageEstimated,
-      fallbacks: r.fallbacks,
-      createdAt: r.createdAt,
-    }),
-  );
+  return pageOf(await closeCutOff(tx, rows), limit, (r) => r.seqKey, withoutSeqKey);
 }
 
 /**
@@ -117,31 +110,30 @@ export async function listNewestMessagePage(
 ): Promise<Page<StoredMessage>> {
   const beforeSeq = cursor ? decodeCursor(cursor, /^\d{1,18}$/) : null;
   const rows = await tx.query<StoredMessage & { seqKey: string; stale: boolean }>(
-    `select ${COLUMNS}, seq::text as "seqKey", ${STALE} from hearth.messages
-      where conversation_id = $1 and seq < coalesce($2::bigint, 9223372036854775807)
-      order by seq desc limit $3`,
+    `select ${COLUMNS}, m.seq::text as "seqKey", ${STALE} from hearth.messages m
+      where m.conversation_id = $1 and m.active and m.seq < coalesce($2::bigint, 9223372036854775807)
+      order by m.seq desc limit $3`,
     [conversationId, beforeSeq, limit + 1],
   );
-  const page = pageOf(await closeCutOff(tx, rows), limit, (r) => r.seqKey, withoutKey);
+  const page = pageOf(await closeCutOff(tx, rows), limit, (r) => r.seqKey, withoutSeqKey);
   return { items: page.items.reverse(), nextCursor: page.nextCursor };
 }
 
-function withoutKey<T extends StoredMessage & { seqKey: string }>(row: T): StoredMessage {
-  const message: Partial<T> = { ...row };
-  delete message.seqKey;
-  return message as StoredMessage;
-}
-
 export async function getMessage(tx: Queryable, id: string): Promise<StoredMessage | null> {
-  const [row] = await tx.query<StoredMessage>(`select ${COLUMNS} from hearth.messages where id = $1`, [id]);
+  const [row] = await tx.query<StoredMessage>(`select ${COLUMNS} from hearth.messages m where m.id = $1`, [id]);
   return row ?? null;
 }
 
+/**
+ * Adds a message after `parentId`, or at the end of the conversation's active branch when none is
+ * named (null: the conversation's first message).
+ */
 export async function insertMessage(
   tx: Queryable,
   input: {
     id?: string;
     conversationId: string;
+    parentId?: string | null;
     role: MessageRole;
     text: string;
     status: MessageStatus;
@@ -151,8 +143,9 @@ export async function insertMessage(
   },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
-    `insert into hearth.messages (id, conversation_id, role, parts, status, model, source)
-     values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7) returning id`,
+    `insert into hearth.messages (id, conversation_id, role, parts, status, model, source, parent_id)
+     values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7,
+             case when $8 then $9::uuid else (${activeEnd('$2')}) end) returning id`,
     [
       input.id ?? null,
       input.conversationId,
@@ -161,11 +154,17 @@ export async function insertMessage(
       input.status,
       input.model ?? null,
       input.source ?? 'text',
+      input.parentId !== undefined,
+      input.parentId ?? null,
     ],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
 }
+
+/** The last message of the active branch of the conversation given as `param`. */
+const activeEnd = (param: string) =>
+  `select e.id from hearth.messages e where e.conversation_id = ${param} and e.active order by e.seq desc limit 1`;
 
 /** A message as a turn needs it: its text only, extracted by the database; seq once it is stored. */
 export type HistoryEntry = {
@@ -173,46 +172,61 @@ export type HistoryEntry = {
   role: MessageRole;
   text: string;
   seq?: string;
+  /** The message it follows, once it is stored (null: the conversation's first). */
+  parentId?: string | null;
   /** Whether the message carries files (images, a voice note), which the turn then loads. */
   hasFiles?: boolean;
 };
 
 /**
- * The newest messages of a conversation after `afterSeq` (those the rolling summary does not
- * cover), oldest first, as plain text: what a turn reads.
+ * The newest messages of a conversation's active branch after `afterSeq` (those the rolling summary
+ * does not cover) and up to `throughSeq` (all of them by default), oldest first, as plain text:
+ * what a turn reads.
  */
 export async function listHistory(
   tx: Queryable,
   conversationId: string,
   limit: number,
-  afterSeq = '0',
+  { afterSeq = '0', throughSeq }: { afterSeq?: string; throughSeq?: string } = {},
 ): Promise<HistoryEntry[]> {
   const newest = await tx.query<HistoryEntry>(
-    `select m.id, m.role, m.seq::text as seq,
+    `select m.id, m.role, m.seq::text as seq, m.parent_id as "parentId",
             coalesce((select string_agg(part ->> 'text', '' order by n)
                         from jsonb_array_elements(m.parts) with ordinality as p(part, n)
                        where part ->> 'type' = 'text'), '') as text,
             m.parts @> '[{"type": "file"}]' as "hasFiles"
-       from hearth.messages m where m.conversation_id = $1 and m.seq > $3::bigint order by m.seq desc limit $2`,
-    [conversationId, limit, afterSeq],
+       from hearth.messages m
+      where m.conversation_id = $1 and m.active and m.seq > $3::bigint and m.seq <= coalesce($4::bigint, 9223372036854775807)
+      order by m.seq desc limit $2`,
+    [conversationId, limit, afterSeq, throughSeq ?? null],
   );
   return newest.reverse();
 }
 
-/** The empty reply a turn streams into, and the conversation moved to the top, in one statement. */
+/**
+ * The empty reply a turn streams into, after `parentId` (the end of the active branch when not
+ * named), and the conversation moved to the top, in one statement.
+ */
 export async function startReply(
   tx: Queryable,
-  input: { id: string; conversationId: string; model: string; title?: string; source?: MessageSource },
+  input: {
+    id: string;
+    conversationId: string;
+    parentId?: string;
+    model: string;
+    title?: string;
+    source?: MessageSource;
+  },
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `with reply as (
-       insert into hearth.messages (id, conversation_id, role, parts, status, model, source)
-       values ($4, $1, 'assistant', '[]', 'streaming', $2, $5) returning id
+       insert into hearth.messages (id, conversation_id, role, parts, status, model, source, parent_id)
+       values ($4, $1, 'assistant', '[]', 'streaming', $2, $5, coalesce($6::uuid, (${activeEnd('$1')}))) returning id
      ), touched as (
        update hearth.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
      )
      select id from reply`,
-    [input.conversationId, input.model, input.title ?? null, input.id, input.source ?? 'text'],
+    [input.conversationId, input.model, input.title ?? null, input.id, input.source ?? 'text', input.parentId ?? null],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;

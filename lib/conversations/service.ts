@@ -16,6 +16,7 @@ import {
 import { searchConversations, type SearchHit } from '@/lib/conversations/search';
 import type { Page } from '@/lib/db/cursor';
 import { listMessagePage, listNewestMessagePage, type StoredMessage } from '@/lib/conversations/messages';
+import { chooseBranch, editReply, listMessageTree, type TreeMessage } from '@/lib/conversations/branches';
 import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import type { Companion } from '@/lib/companions/queries';
@@ -219,4 +220,37 @@ export async function changeConversationListing(
 /** The user's conversations whose title or messages hold every word of the query (see search.ts). */
 export function searchUserConversations(user: UserScope, query: string, db?: Database): Promise<SearchHit[]> {
   return withUser(user, (tx) => searchConversations(tx, query), db);
+}
+
+/** Moves the conversation onto the branch through one of its messages (lib/conversations/branches.ts). */
+export async function chooseConversationBranch(
+  user: UserScope,
+  conversationId: string,
+  messageId: string,
+  db?: Database,
+): Promise<void> {
+  await withUser(user, (tx) => chooseBranch(tx, conversationId, messageId), db);
+}
+
+/** Edits one of the companion's replies as a new branch; the reply as written stays as its alternative. */
+export function editCompanionReply(
+  user: UserScope,
+  input: { conversationId: string; messageId: string; text: string },
+  db?: Database,
+): Promise<StoredMessage> {
+  return withUser(user, (tx) => editReply(tx, input.conversationId, input.messageId, input.text), db);
+}
+
+/** Every message of the conversation, every branch, a page at a time; null when it is not the user's. */
+export async function messageTreePage(
+  user: UserScope,
+  conversationId: string,
+  page: { limit: number; cursor?: string | null },
+  db?: Database,
+): Promise<Page<TreeMessage> | null> {
+  return withUser(
+    user,
+    async (tx) => ((await getConversation(tx, conversationId)) ? listMessageTree(tx, conversationId, page) : null),
+    db,
+  );
 }

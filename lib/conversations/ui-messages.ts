@@ -13,6 +13,8 @@ export type ChatMetadata = {
   source?: MessageSource;
   /** When the message was saved (ISO); absent on a message this page has just sent or is receiving. */
   createdAt?: string;
+  /** The versions that could stand in this message's place, it among them (lib/conversations/branches.ts); absent when none. */
+  alternatives?: string[];
 };
 
 export type ChatUIMessage = UIMessage<ChatMetadata>;
@@ -28,6 +30,7 @@ export function toUIMessage(message: StoredMessage): ChatUIMessage {
       fallbacks: message.fallbacks?.map((f) => f.model),
       source: message.source,
       createdAt: message.createdAt.toISOString(),
+      ...(message.alternatives.length > 1 ? { alternatives: message.alternatives } : {}),
     },
   };
 }

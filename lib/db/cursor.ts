@@ -26,3 +26,10 @@ export function pageOf<R, T>(rows: R[], limit: number, keyOf: (row: R) => string
   const last = items.at(-1);
   return { items: items.map(toItem), nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }
+
+/** A row without the sort key a keyset query read alongside it. */
+export function withoutSeqKey<T extends { seqKey: string }>(row: T): Omit<T, 'seqKey'> {
+  const item: Partial<T> = { ...row };
+  delete item.seqKey;
+  return item as Omit<T, 'seqKey'>;
+}

@@ -40,6 +40,8 @@ function message(over: Partial<StoredMessage> & Pick<StoredMessage, 'role' | 'pa
     usageEstimated: false,
     fallbacks: null,
     createdAt: new Date('2026-12-01T18:31:00Z'),
+    parentId: null,
+    alternatives: [],
     ...over,
   };
 }

@@ -94,7 +94,7 @@ export async function foldConversation(
   if (!outgrows(input.turnHistory, input.contextWindow)) return false;
   const history = await withUser(
     user,
-    (tx) => listHistory(tx, input.conversationId, UNSUMMARIZED_READ_LIMIT, input.summary.throughSeq),
+    (tx) => listHistory(tx, input.conversationId, UNSUMMARIZED_READ_LIMIT, { afterSeq: input.summary.throughSeq }),
     db,
   );
   const plan = foldPlan(history, input.contextWindow);

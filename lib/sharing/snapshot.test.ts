@@ -18,6 +18,8 @@ const message = (text: string, role: 'user' | 'assistant' = 'user'): StoredMessa
   usageEstimated: false,
   fallbacks: null,
   createdAt: new Date(),
+  parentId: null,
+  alternatives: [],
 });
 
 describe('a snapshot of a very long conversation', () => {

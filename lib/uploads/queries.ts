@@ -21,9 +21,13 @@ export type Upload = {
   createdAt: Date;
 };
 
-const COLUMNS = `id, user_id as "userId", conversation_id as "conversationId", message_id as "messageId", kind, source,
-  media_type as "mediaType", size_bytes as "sizeBytes", path, width, height, filename, transcript,
-  transcript_language as "transcriptLanguage", transcript_error as "transcriptError", created_at as "createdAt"`;
+/** The columns, read from the table as `prefix` names it; `messageId`: where the message id comes from. */
+const columnsOf = (prefix = '', messageId = `${prefix}message_id`) =>
+  `${prefix}id, ${prefix}user_id as "userId", ${prefix}conversation_id as "conversationId", ${messageId} as "messageId",
+  ${prefix}kind, ${prefix}source, ${prefix}media_type as "mediaType", ${prefix}size_bytes as "sizeBytes", ${prefix}path,
+  ${prefix}width, ${prefix}height, ${prefix}filename, ${prefix}transcript, ${prefix}transcript_language as "transcriptLanguage",
+  ${prefix}transcript_error as "transcriptError", ${prefix}created_at as "createdAt"`;
+const COLUMNS = columnsOf();
 
 export type NewUpload = Omit<Upload, 'userId' | 'conversationId' | 'messageId' | 'createdAt'> & {
   conversationId?: string;
@@ -78,14 +82,25 @@ export function getUploads(tx: Queryable, ids: string[]): Promise<Upload[]> {
   return tx.query<Upload>(`select ${COLUMNS} from hearth.uploads where id = any($1::uuid[])`, [ids]);
 }
 
-/** The uploads attached to these messages, oldest first. */
+/**
+ * The uploads these messages carry, oldest first, each under the message that carries it: read
+ * from the messages' file parts, so an edited copy of a message (lib/conversations/branches.ts)
+ * carries the files of the message it was made from.
+ */
 export function uploadsOfMessages(tx: Queryable, messageIds: string[]): Promise<Upload[]> {
   if (!messageIds.length) return Promise.resolve([]);
   return tx.query<Upload>(
-    `select ${COLUMNS} from hearth.uploads where message_id = any($1::uuid[]) order by created_at, id`,
+    `select ${columnsOf('u.', 'm.id')}
+       from hearth.messages m
+      cross join lateral jsonb_array_elements(m.parts) as p(part)
+       join hearth.uploads u on u.id = substring(p.part ->> 'url' from '^/api/v1/uploads/(${UUID})/content$')::uuid
+      where m.id = any($1::uuid[]) and p.part ->> 'type' = 'file'
+      order by u.created_at, u.id`,
     [messageIds],
   );
 }
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** Attaches unattached uploads to a message; returns how many it attached (fewer: another message took some first). */
 export async function attachUploads(

@@ -1,7 +1,9 @@
 'use server';
 
 import { sessionUser } from '@/lib/actions';
-import { pageOfNewestMessages } from '@/lib/conversations/service';
+import { chooseConversationBranch, editCompanionReply, pageOfNewestMessages } from '@/lib/conversations/service';
+import { messageText } from '@/lib/chat/schemas';
+import type { UserScope } from '@/lib/db/scope';
 import { toUIMessage, type ChatUIMessage } from '@/lib/conversations/ui-messages';
 import { toHearthError } from '@/lib/errors';
 import { uuid } from '@/lib/validation/ids';
@@ -19,14 +21,51 @@ export type ChatPageResult =
  */
 export async function chatPageAction(conversationId: string, cursor: string | null): Promise<ChatPageResult> {
   try {
-    const page = await pageOfNewestMessages(
-      await sessionUser(),
+    const user = await sessionUser();
+    return await newestPage(
+      user,
       parseWith(uuid, conversationId),
       cursor === null ? null : parseWith(pageCursor, cursor),
     );
-    if (!page) return { ok: false, error: 'This conversation does not exist any more.' };
-    return { ok: true, messages: page.items.map(toUIMessage), olderCursor: page.nextCursor };
   } catch (error) {
     return { ok: false, error: toHearthError(error).message };
   }
+}
+
+/** Shows the conversation as it went on from another version of a message; answers with its newest page. */
+export async function chooseVersionAction(conversationId: string, messageId: string): Promise<ChatPageResult> {
+  try {
+    const user = await sessionUser();
+    const id = parseWith(uuid, conversationId);
+    await chooseConversationBranch(user, id, parseWith(uuid, messageId));
+    return await newestPage(user, id, null);
+  } catch (error) {
+    return { ok: false, error: toHearthError(error).message };
+  }
+}
+
+/** Saves the person's version of a companion's reply as a new branch; answers with the newest page. */
+export async function editReplyAction(
+  conversationId: string,
+  messageId: string,
+  text: string,
+): Promise<ChatPageResult> {
+  try {
+    const user = await sessionUser();
+    const id = parseWith(uuid, conversationId);
+    await editCompanionReply(user, {
+      conversationId: id,
+      messageId: parseWith(uuid, messageId),
+      text: parseWith(messageText, text),
+    });
+    return await newestPage(user, id, null);
+  } catch (error) {
+    return { ok: false, error: toHearthError(error).message };
+  }
+}
+
+async function newestPage(user: UserScope, conversationId: string, cursor: string | null): Promise<ChatPageResult> {
+  const page = await pageOfNewestMessages(user, conversationId, cursor);
+  if (!page) return { ok: false, error: 'This conversation does not exist any more.' };
+  return { ok: true, messages: page.items.map(toUIMessage), olderCursor: page.nextCursor };
 }

@@ -19,6 +19,13 @@ const PATH_PARAMETERS: Record<string, Parameter> = {
     description: 'A slug or an id.',
     schema: { type: 'string' },
   },
+  message: {
+    name: 'message',
+    in: 'path',
+    required: true,
+    description: "The message's id.",
+    schema: { type: 'string', format: 'uuid' },
+  },
 };
 
 /** A response schema as the document shows it: a component's ref, or the shape itself. */

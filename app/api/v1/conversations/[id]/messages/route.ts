@@ -45,13 +45,12 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
   const turn = await holdReservation(
     reservation,
     () =>
-      startChatTurn(caller, {
-        action: 'send',
-        conversationId,
-        text: input.content,
-        attachments: input.attachments,
-        model: input.model,
-      }),
+      startChatTurn(
+        caller,
+        input.edit_of && input.content
+          ? { action: 'edit', conversationId, messageId: input.edit_of, text: input.content, model: input.model }
+          : { action: 'send', conversationId, text: input.content, attachments: input.attachments, model: input.model },
+      ),
     (t) => t.saved,
   );
   if (input.stream) return messageEventsResponse(turn);

@@ -1,0 +1,62 @@
+'use client';
+
+import { ChevronLeftIcon, ChevronRightIcon } from '@/components/ui/icons';
+
+type Props = {
+  /** The message shown and the ones that could stand in its place, oldest first (it among them). */
+  messageId: string;
+  alternatives: string[];
+  /** "reply" or "message": what the versions are of, for screen readers. */
+  noun: string;
+  align: 'start' | 'end';
+  disabled: boolean;
+  onChoose: (messageId: string) => void;
+};
+
+/**
+ * "‹ 2 / 3 ›" under a message that has other versions: the replies a regenerate kept, the edits
+ * that forked the conversation. Moving to another version shows the conversation as it went on
+ * from there. Always in view, unlike the message's actions: it says the conversation has branches.
+ */
+export function BranchSwitcher({ messageId, alternatives, noun, align, disabled, onChoose }: Props) {
+  const at = alternatives.indexOf(messageId);
+  if (alternatives.length < 2 || at < 0) return null;
+  const previous = alternatives[at - 1];
+  const next = alternatives[at + 1];
+  return (
+    <div
+      role="group"
+      aria-label={`Versions of this ${noun}`}
+      className={`flex items-center gap-0.5 text-xs text-ink-faint tabular-nums ${align === 'end' ? 'justify-end' : 'pl-0.5'}`}
+      data-testid="branch-switcher"
+    >
+      <button
+        type="button"
+        aria-label={`Previous version of this ${noun}`}
+        title="Previous version"
+        disabled={disabled || !previous}
+        onClick={() => previous && onChoose(previous)}
+        className="rounded-lg p-1 hover:bg-sunken hover:text-ink disabled:opacity-40 disabled:hover:bg-transparent"
+      >
+        <ChevronLeftIcon className="size-3.5" />
+      </button>
+      <span aria-live="polite">
+        <span className="sr-only">Version </span>
+        {at + 1}
+        <span aria-hidden="true"> / </span>
+        <span className="sr-only"> of </span>
+        {alternatives.length}
+      </span>
+      <button
+        type="button"
+        aria-label={`Next version of this ${noun}`}
+        title="Next version"
+        disabled={disabled || !next}
+        onClick={() => next && onChoose(next)}
+        className="rounded-lg p-1 hover:bg-sunken hover:text-ink disabled:opacity-40 disabled:hover:bg-transparent"
+      >
+        <ChevronRightIcon className="size-3.5" />
+      </button>
+    </div>
+  );
+}
