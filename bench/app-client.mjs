@@ -108,6 +108,19 @@ function nextMessage() {
   return `Tell me about something small that made you smile today, message ${messageCount}.`;
 }
 
+// BENCH_BRANCHED=1: every second web chat turn of a conversation regenerates the reply before it,
+// so the conversations measured are branched (docs/architecture/branches.md).
+const BRANCHED = process.env.BENCH_BRANCHED === '1';
+const turnsSent = new Map();
+
+function appTurn(conversationId) {
+  const turn = (turnsSent.get(conversationId) ?? 0) + 1;
+  turnsSent.set(conversationId, turn);
+  return BRANCHED && turn % 2 === 0
+    ? { action: 'regenerate', conversationId }
+    : { action: 'send', conversationId, text: nextMessage() };
+}
+
 /** One chat turn. headersMs: the chat route answers once the turn is authorized and saved, as the model starts. */
 function timedAppRequest(baseUrl, jar, conversationId) {
   return timeStream(
@@ -115,7 +128,7 @@ function timedAppRequest(baseUrl, jar, conversationId) {
     {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: jar.header() },
-      body: JSON.stringify({ action: 'send', conversationId, text: nextMessage() }),
+      body: JSON.stringify(appTurn(conversationId)),
     },
     { firstText: TEXT_DELTA, errorText: STREAM_ERROR },
   );

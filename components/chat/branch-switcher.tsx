@@ -40,12 +40,11 @@ export function BranchSwitcher({ messageId, alternatives, noun, align, disabled,
       >
         <ChevronLeftIcon className="size-3.5" />
       </button>
-      <span aria-live="polite">
-        <span className="sr-only">Version </span>
-        {at + 1}
-        <span aria-hidden="true"> / </span>
-        <span className="sr-only"> of </span>
-        {alternatives.length}
+      <span aria-hidden="true">
+        {at + 1} / {alternatives.length}
+      </span>
+      <span className="sr-only" aria-live="polite">
+        Version {at + 1} of {alternatives.length}
       </span>
       <button
         type="button"

@@ -227,8 +227,9 @@ export function ChatView({
 
   // A reply names the message it answers once that is stored: a draft's conversation exists from
   // then on. Its address becomes the chat's own, without leaving the page (Next.js keeps
-  // usePathname in step with history.replaceState), and the sidebar shows it.
-  const written = !draft || messages.some((m) => m.metadata?.userMessageId);
+  // usePathname in step with history.replaceState), and the sidebar shows it. (A page read back has saved messages.)
+  const written =
+    !draft || messages.some((m) => m.metadata?.userMessageId || (m.role === 'user' && m.metadata?.createdAt));
   const addressed = useRef(false);
   useEffect(() => {
     if (!written || !draft || addressed.current) return;

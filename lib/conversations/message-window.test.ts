@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prependOlder, withNewestPage } from './message-window';
+import { prependOlder, withBranchPage, withNewestPage } from './message-window';
 import type { ChatUIMessage } from './ui-messages';
 
 const m = (id: string, text = id): ChatUIMessage => ({ id, role: 'user', parts: [{ type: 'text', text }] });
@@ -25,5 +25,11 @@ describe('the chat window of messages', () => {
     expect(ids(withNewestPage([m('b')], [m('a'), m('b')]))).toEqual(['a', 'b']);
     expect(withNewestPage([m('a'), m('b')], [m('x'), m('y')])).toBeNull();
     expect(withNewestPage([], [])).toEqual([]);
+  });
+
+  it('swaps in another branch from where its page starts, keeping the messages both branches share', () => {
+    const shown = [m('a'), m('b'), m('c'), m('d')];
+    expect(ids(withBranchPage(shown, [m('b'), m('c2'), m('d2')]))).toEqual(['a', 'b', 'c2', 'd2']);
+    expect(withBranchPage(shown, [m('x'), m('y')])).toBeNull();
   });
 });
