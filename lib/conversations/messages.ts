@@ -25,15 +25,19 @@ export type StoredMessage = {
   costUsd: number | null;
   usageEstimated: boolean;
   fallbacks: Fallback[] | null;
+  /** The person's thumbs up (1) or down (-1) on a reply; null when not rated. */
+  rating: Rating | null;
   createdAt: Date;
 };
+
+export type Rating = 1 | -1;
 
 /** A model that failed before its first token, so the next one in the companion's list answered. */
 export type Fallback = { model: string; error: string };
 
 const COLUMNS = `id, role, parts, status, source, error, model, input_tokens as "inputTokens", output_tokens as "outputTokens",
   ttft_ms as "ttftMs", latency_ms as "latencyMs", cost_usd as "costUsd", usage_estimated as "usageEstimated", fallbacks,
-  created_at as "createdAt"`;
+  rating, created_at as "createdAt"`;
 
 export { textOf } from '@/lib/text';
 
@@ -98,6 +102,7 @@ export async function listMessagePage(
       costUsd: r.costUsd,
       usageEstimated: r.usageEstimated,
       fallbacks: r.fallbacks,
+      rating: r.rating,
       createdAt: r.createdAt,
     }),
   );
