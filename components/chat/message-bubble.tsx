@@ -12,6 +12,8 @@ import { MessageText } from './message-text';
 import { MessageTime } from './message-times';
 import { ActionToolbar } from './action-toolbar';
 import { ReadAloudButton } from './read-aloud-button';
+import { RatingButtons } from './rating-buttons';
+import { rateReplyAction } from '@/app/(app)/chat/actions';
 import type { PickableModel } from './model-picker';
 
 type Props = {
@@ -129,6 +131,13 @@ export function MessageBubble({
               {text && <CopyButton text={text} />}
               {text && status !== 'streaming' && (
                 <ReadAloudButton messageId={message.id} text={text} language={language} />
+              )}
+              {/* A reply names its model; the greeting does not, and is not rated. */}
+              {answeredBy && status !== 'streaming' && (
+                <RatingButtons
+                  rating={message.metadata?.rating ?? null}
+                  onRate={(rating) => rateReplyAction(message.id, rating)}
+                />
               )}
               {canRegenerate && (
                 <>

@@ -1,5 +1,5 @@
 import type { UIMessage } from 'ai';
-import type { MessageSource, MessageStatus, StoredMessage } from '@/lib/conversations/messages';
+import type { MessageSource, MessageStatus, Rating, StoredMessage } from '@/lib/conversations/messages';
 
 /** What travels with each message in the web chat besides its parts. */
 export type ChatMetadata = {
@@ -13,6 +13,8 @@ export type ChatMetadata = {
   source?: MessageSource;
   /** When the message was saved (ISO); absent on a message this page has just sent or is receiving. */
   createdAt?: string;
+  /** The person's thumbs up (1) or down (-1) on a reply. */
+  rating?: Rating | null;
 };
 
 export type ChatUIMessage = UIMessage<ChatMetadata>;
@@ -28,6 +30,7 @@ export function toUIMessage(message: StoredMessage): ChatUIMessage {
       fallbacks: message.fallbacks?.map((f) => f.model),
       source: message.source,
       createdAt: message.createdAt.toISOString(),
+      rating: message.rating,
     },
   };
 }

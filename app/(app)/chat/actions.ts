@@ -1,6 +1,9 @@
 'use server';
 
 import { sessionUser } from '@/lib/actions';
+import type { Rating } from '@/lib/conversations/messages';
+import { rateReply } from '@/lib/conversations/ratings';
+import { ratingOrClear } from '@/lib/conversations/rating-schemas';
 import { pageOfNewestMessages } from '@/lib/conversations/service';
 import { toUIMessage, type ChatUIMessage } from '@/lib/conversations/ui-messages';
 import { toHearthError } from '@/lib/errors';
@@ -26,6 +29,25 @@ export async function chatPageAction(conversationId: string, cursor: string | nu
     );
     if (!page) return { ok: false, error: 'This conversation does not exist any more.' };
     return { ok: true, messages: page.items.map(toUIMessage), olderCursor: page.nextCursor };
+  } catch (error) {
+    return { ok: false, error: toHearthError(error).message };
+  }
+}
+
+/** What rating a reply tells the page: the rating now stored, or what went wrong. */
+export type RateReplyResult = { ok: true; rating: Rating | null } | { ok: false; error: string };
+
+/**
+ * Thumbs up (1), down (-1) or cleared (null) on a companion's reply; the page sends null when the
+ * person clicks the thumb already pressed. Takes the request quota like every server action.
+ */
+export async function rateReplyAction(messageId: string, rating: Rating | null): Promise<RateReplyResult> {
+  try {
+    const message = await rateReply(await sessionUser(), {
+      messageId: parseWith(uuid, messageId),
+      rating: parseWith(ratingOrClear, rating),
+    });
+    return { ok: true, rating: message.rating };
   } catch (error) {
     return { ok: false, error: toHearthError(error).message };
   }

@@ -12,6 +12,7 @@ const SECURITY: Record<Auth, Record<string, string[]>[]> = {
 
 const PATH_PARAMETERS: Record<string, Parameter> = {
   id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+  messageId: { name: 'messageId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
   companion: {
     name: 'companion',
     in: 'path',
