@@ -28,7 +28,7 @@ test("an admin sees a person's thumbs up in the analytics, per companion and per
   const before = await thumbsUp(page, 'Hana');
 
   const person = await (await browser.newContext()).newPage();
-  await signInAsMember(person, 'Kind rater');
+  await signInAsMember(person, 'Kit');
   await startChatWith(person, /^Hana/);
   await sendMessage(person, 'What is a good tea for the evening?');
   const reply = assistantMessages(person).nth(1);

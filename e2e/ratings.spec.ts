@@ -50,7 +50,7 @@ test('a person rates a reply, finds the rating after a reload, changes it and cl
 });
 
 test('a rating that cannot be saved is undone, with the reason beside the thumbs', async ({ page }) => {
-  await signInAsMember(page, 'Offline rater');
+  await signInAsMember(page, 'Oona');
   await startChatWith(page, /^Wren/);
   await sendMessage(page, 'Hello there.');
   const reply = assistantMessages(page).nth(1);
