@@ -8,8 +8,8 @@ export type RatingTotals = { byCompanion: RatingRow[]; byModel: RatingRow[] };
 /**
  * The dashboard's ratings, counted from the messages directly (hearth.reply_rating_counts, admins
  * only, over the partial index of rated replies) rather than from the daily rollups: a rating can
- * come or change long after its reply's day, which a rollup refresh does not revisit. A reply
- * counts in the range its reply was written in, as in the rest of the dashboard.
+ * come or change long after its reply's day, which a rollup refresh does not revisit. A rating
+ * counts in the range its reply was written in, as replies do in the rest of the dashboard.
  */
 export async function loadRatings(tx: Queryable, { from, to }: { from: string; to: string }): Promise<RatingTotals> {
   const rows = await tx.query<{
