@@ -23,9 +23,12 @@ const FAKE_STORAGE_PORT = PORT + 110;
 const FAKE_STORAGE_KEY = 'e2e-service-role-key';
 
 // Specs that change what every other spec sees (an admin publishing companions, one admin account
-// for two specs, the sweep of every page) or start two servers of their own: CI runs them on their
-// own after the rest, which run two at a time (`--project=shared --workers=2`, then `--project=alone`).
-const ALONE = ['accessibility', 'admin', 'admin-cards', 'installable', 'instances'].map((name) => `${name}.spec.ts`);
+// for two specs, the sweep of every page), compare counts of what every spec does (the ratings on
+// the dashboard) or start two servers of their own: CI runs them on their own after the rest, which
+// run two at a time (`--project=shared --workers=2`, then `--project=alone`).
+const ALONE = ['accessibility', 'admin', 'admin-cards', 'installable', 'instances', 'ratings-admin'].map(
+  (name) => `${name}.spec.ts`,
+);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -108,7 +111,8 @@ export default defineConfig({
         RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
         ALLOWED_ORIGINS: 'https://allowed.example',
         // The admin specs and the accessibility sweep: signing up with one of these, and confirming it, makes an admin.
-        ADMIN_EMAILS: 'admin@e2e.hearth.local,cards-admin@e2e.hearth.local,a11y-admin@e2e.hearth.local',
+        ADMIN_EMAILS:
+          'admin@e2e.hearth.local,cards-admin@e2e.hearth.local,a11y-admin@e2e.hearth.local,ratings-admin@e2e.hearth.local',
         ...(SUPABASE_STORAGE
           ? { SUPABASE_URL: `http://127.0.0.1:${FAKE_STORAGE_PORT}`, SUPABASE_SERVICE_ROLE_KEY: FAKE_STORAGE_KEY }
           : {}),

@@ -1,4 +1,5 @@
 import { BarTable, TimeChart } from '@/components/admin/charts';
+import { RatingsTable } from '@/components/admin/ratings-table';
 import { SetupChecklist } from '@/components/admin/setup-checklist';
 import { buttonStyles } from '@/components/ui/button';
 import { loadAnalytics, parseRange } from '@/lib/admin/analytics';
@@ -185,6 +186,15 @@ export default async function AnalyticsPage({ searchParams }: Props) {
             detail: `${int(r.replies)} replies`,
           }))}
         />
+      </div>
+
+      <h2 className="mt-8 text-lg font-semibold">Ratings</h2>
+      <p className="mb-3 text-sm text-ink-soft">
+        Thumbs up and down people gave the replies written in this range, counted as they stand now.
+      </p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <RatingsTable title="Ratings by companion" nameLabel="Companion" rows={a.ratings.byCompanion} />
+        <RatingsTable title="Ratings by model" nameLabel="Model" rows={a.ratings.byModel} />
       </div>
 
       <h2 className="mt-8 text-lg font-semibold">Speed by model</h2>

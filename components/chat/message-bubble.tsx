@@ -13,6 +13,8 @@ import { MessageTime } from './message-times';
 import { ActionToolbar } from './action-toolbar';
 import { ReadAloudButton } from './read-aloud-button';
 import { BranchSwitcher } from './branch-switcher';
+import { RatingButtons } from './rating-buttons';
+import { rateReplyAction } from '@/app/(app)/chat/actions';
 import type { PickableModel } from './model-picker';
 
 type Props = {
@@ -154,6 +156,13 @@ export function MessageBubble({
                 <ActionButton label="Edit reply" onClick={onEdit}>
                   <PencilIcon />
                 </ActionButton>
+              )}
+              {/* A reply names its model; the greeting does not, and is not rated. */}
+              {answeredBy && status !== 'streaming' && (
+                <RatingButtons
+                  rating={message.metadata?.rating ?? null}
+                  onRate={(rating) => rateReplyAction(message.id, rating)}
+                />
               )}
               {canRegenerate && (
                 <>

@@ -2,6 +2,7 @@ import type { Database, Queryable } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { csvCell } from './csv';
+import { loadRatings, type RatingRow, type RatingTotals } from './rating-analytics';
 
 // The dashboard's numbers, all from the admin-only rollup tables (usage_daily*): counts, tokens,
 // cost and latency histograms. No query here reads a message's text.
@@ -53,6 +54,8 @@ export type Analytics = {
   byProvider: CostRow[];
   byCompanion: CostRow[];
   latency: LatencyRow[];
+  /** Thumbs up and down on replies written in the range. */
+  ratings: RatingTotals;
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -90,6 +93,7 @@ export async function loadAnalytics(admin: UserScope, range: DayRange, db?: Data
         'select hearth.refresh_usage_rollups()::text as refreshed',
       )) as [{ refreshed: string }];
       const [daily, users, byModel, byProvider, byCompanion, latency] = await runAll(tx, range);
+      const ratings = await loadRatings(tx, range);
       const byDay = new Map(daily.map((d) => [d.day, d]));
       const usersByDay = new Map(users.perDay.map((u) => [u.day, u.n]));
       const days: DailyUsage[] = [];
@@ -128,6 +132,7 @@ export async function loadAnalytics(admin: UserScope, range: DayRange, db?: Data
         byProvider,
         byCompanion,
         latency,
+        ratings,
       };
     },
     db,
@@ -262,6 +267,11 @@ export function analyticsCsv(a: Analytics): string {
         ['model', 'replies', 'ttft_p50', 'ttft_p95', 'latency_p50', 'latency_p95'],
         a.latency.map((l) => [l.model, l.replies, l.ttftP50, l.ttftP95, l.latencyP50, l.latencyP95]),
       ),
+      table('Ratings by companion', ['companion', ...RATING_COLUMNS], a.ratings.byCompanion.map(ratingCells)),
+      table('Ratings by model', ['model', ...RATING_COLUMNS], a.ratings.byModel.map(ratingCells)),
     ].join('\r\n\r\n') + '\r\n'
   );
 }
+
+const RATING_COLUMNS = ['thumbs_up', 'thumbs_down', 'positive_rate'];
+const ratingCells = (r: RatingRow) => [r.label, r.up, r.down, r.positiveRate.toFixed(4)];

@@ -75,6 +75,10 @@ describe('CSV cells', () => {
       byProvider: [row('-provider')],
       byCompanion: [row('=HYPERLINK("https://evil.example","Sage")')],
       latency: [],
+      ratings: {
+        byCompanion: [{ key: 'x', label: '+Persona', up: 1, down: 0, positiveRate: 1 }],
+        byModel: [{ key: 'm', label: '=cmd|model', up: 0, down: 2, positiveRate: 0 }],
+      },
     };
     const cells = analyticsCsv(analytics)
       .split('\r\n')
@@ -82,5 +86,6 @@ describe('CSV cells', () => {
       .map(read);
     expect(cells.filter((cell) => FORMULA.test(cell) && !/^-?\d/.test(cell))).toEqual([]);
     expect(cells).toContain(`'=HYPERLINK("https://evil.example","Sage")`);
+    expect(cells).toEqual(expect.arrayContaining(["'+Persona", "'=cmd|model"]));
   });
 });

@@ -57,6 +57,13 @@ describe('the OpenAPI document', () => {
       additionalProperties: false,
       properties: { stream: { type: 'boolean', default: false }, attachments: { type: 'array', maxItems: 5 } },
     });
+    const rating = openApiDocument().paths['/api/v1/conversations/{id}/messages/{messageId}/rating'];
+    expect(rating?.put?.requestBody?.content['application/json']?.schema).toMatchObject({
+      additionalProperties: false,
+      required: ['value'],
+    });
+    expect(JSON.stringify(rating?.put?.requestBody)).toMatch(/"const":-1/);
+    expect(rating?.delete?.parameters?.map((p) => p.name)).toEqual(['id', 'messageId']);
     const usage = openApiDocument().paths['/api/v1/usage']?.get?.parameters?.map((p) => p.name);
     expect(usage).toEqual(['from', 'to', 'group_by']);
   });

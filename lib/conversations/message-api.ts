@@ -3,6 +3,7 @@ import type { ApiGroup } from '@/lib/api/openapi/operation';
 import { z } from 'zod';
 import { messageJsonSchema, postMessageJsonSchema, treeMessageJsonSchema } from './message-json';
 import { chooseBranchRequest, editReplyRequest, messageTreeQuery, postMessageRequest } from './message-schemas';
+import { rateReplyRequest } from './rating-schemas';
 import { listMessagesQuery } from './schemas';
 
 const MESSAGE_EVENTS =
@@ -81,7 +82,7 @@ export const messagesApi: ApiGroup = {
     },
     {
       method: 'patch',
-      path: '/api/v1/conversations/{id}/messages/{message}',
+      path: '/api/v1/conversations/{id}/messages/{messageId}',
       operationId: 'editReply',
       summary: "Edit a companion's reply",
       description:
@@ -130,6 +131,28 @@ export const messagesApi: ApiGroup = {
         { kind: 'json', status: 200, description: 'A page of the tree.', schema: pageOf(treeMessageJsonSchema) },
       ],
       errors: [400, 401, 404],
+    },
+    {
+      method: 'put',
+      path: '/api/v1/conversations/{id}/messages/{messageId}/rating',
+      operationId: 'rateReply',
+      summary: 'Rate a reply',
+      description:
+        "Thumbs up (`1`) or down (`-1`) on one of the companion's replies in this conversation; setting the same value again changes nothing. The person's own messages and the companion's greeting cannot be rated (400), nor a reply still being written (409). Admins see the counts per companion and model, never who rated what.",
+      auth: 'key or session',
+      body: { schema: rateReplyRequest, example: { value: 1 } },
+      success: [{ kind: 'json', status: 200, description: 'The rated message.', schema: messageJsonSchema }],
+      errors: [400, 401, 404, 409],
+    },
+    {
+      method: 'delete',
+      path: '/api/v1/conversations/{id}/messages/{messageId}/rating',
+      operationId: 'clearReplyRating',
+      summary: "Clear a reply's rating",
+      description: 'Also 204 when the reply was not rated.',
+      auth: 'key or session',
+      success: [{ kind: 'empty', status: 204, description: 'Cleared.' }],
+      errors: [400, 401, 404, 409],
     },
   ],
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoTimestamp, timestamp } from '@/lib/api/openapi/shapes';
 import { textOf, type StoredMessage } from '@/lib/conversations/messages';
 import type { TreeMessage } from '@/lib/conversations/branches';
+import { ratingValue } from '@/lib/conversations/rating-schemas';
 import { uploadIdOf } from '@/lib/uploads/service';
 
 const nullableNumber = z.number().nullable();
@@ -35,6 +36,9 @@ export const messageJsonSchema = z
       .array(z.object({ model: z.string(), error: z.string() }))
       .meta({ description: 'Models that failed before this one answered.' }),
     cost_usd: nullableNumber,
+    rating: ratingValue
+      .nullable()
+      .meta({ description: "The person's thumbs up (1) or down (-1) on a reply; null when not rated." }),
     ttft_ms: nullableNumber,
     latency_ms: nullableNumber,
     created_at: timestamp,
@@ -65,6 +69,7 @@ export function messageJson(m: StoredMessage): MessageJson {
     usage: { input_tokens: m.inputTokens, output_tokens: m.outputTokens, estimated: m.usageEstimated },
     fallbacks: m.fallbacks ?? [],
     cost_usd: m.costUsd,
+    rating: m.rating,
     ttft_ms: m.ttftMs,
     latency_ms: m.latencyMs,
     created_at: isoTimestamp(m.createdAt),

@@ -25,6 +25,8 @@ export type StoredMessage = {
   costUsd: number | null;
   usageEstimated: boolean;
   fallbacks: Fallback[] | null;
+  /** The person's thumbs up (1) or down (-1) on a reply; null when not rated. */
+  rating: Rating | null;
   createdAt: Date;
   /** The message this one follows (null: the conversation's first). */
   parentId: string | null;
@@ -35,6 +37,8 @@ export type StoredMessage = {
   alternatives: string[];
 };
 
+export type Rating = 1 | -1;
+
 /** A model that failed before its first token, so the next one in the companion's list answered. */
 export type Fallback = { model: string; error: string };
 
@@ -42,7 +46,7 @@ export type Fallback = { model: string; error: string };
 // parent, or the conversation's first messages (each side down an index of its own).
 const COLUMNS = `m.id, m.role, m.parts, m.status, m.source, m.error, m.model, m.input_tokens as "inputTokens",
   m.output_tokens as "outputTokens", m.ttft_ms as "ttftMs", m.latency_ms as "latencyMs", m.cost_usd as "costUsd",
-  m.usage_estimated as "usageEstimated", m.fallbacks, m.created_at as "createdAt", m.parent_id as "parentId",
+  m.usage_estimated as "usageEstimated", m.fallbacks, m.rating, m.created_at as "createdAt", m.parent_id as "parentId",
   case when m.parent_id is null
        then array(select s.id::text from hearth.messages s
                    where s.conversation_id = m.conversation_id and s.parent_id is null order by s.seq)

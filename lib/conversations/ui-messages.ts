@@ -1,5 +1,5 @@
 import type { UIMessage } from 'ai';
-import type { MessageSource, MessageStatus, StoredMessage } from '@/lib/conversations/messages';
+import type { MessageSource, MessageStatus, Rating, StoredMessage } from '@/lib/conversations/messages';
 
 /** What travels with each message in the web chat besides its parts. */
 export type ChatMetadata = {
@@ -15,6 +15,8 @@ export type ChatMetadata = {
   createdAt?: string;
   /** The versions that could stand in this message's place, it among them (lib/conversations/branches.ts); absent when none. */
   alternatives?: string[];
+  /** The person's thumbs up (1) or down (-1) on a reply. */
+  rating?: Rating | null;
 };
 
 export type ChatUIMessage = UIMessage<ChatMetadata>;
@@ -31,6 +33,7 @@ export function toUIMessage(message: StoredMessage): ChatUIMessage {
       source: message.source,
       createdAt: message.createdAt.toISOString(),
       ...(message.alternatives.length > 1 ? { alternatives: message.alternatives } : {}),
+      rating: message.rating,
     },
   };
 }

@@ -39,6 +39,7 @@ function message(over: Partial<StoredMessage> & Pick<StoredMessage, 'role' | 'pa
     costUsd: null,
     usageEstimated: false,
     fallbacks: null,
+    rating: null,
     createdAt: new Date('2026-12-01T18:31:00Z'),
     parentId: null,
     alternatives: [],

@@ -17,6 +17,7 @@ const message = (text: string, role: 'user' | 'assistant' = 'user'): StoredMessa
   costUsd: null,
   usageEstimated: false,
   fallbacks: null,
+  rating: null,
   createdAt: new Date(),
   parentId: null,
   alternatives: [],

@@ -7,6 +7,7 @@ import { typedText } from '@/lib/calls/schemas';
 import { credentials, signUp } from '@/lib/auth/schemas';
 import { chatRequest, messageText } from '@/lib/chat/schemas';
 import { conversationTitle } from '@/lib/conversations/schemas';
+import { ratingOrClear } from '@/lib/conversations/rating-schemas';
 import { companionRef, language, modelId, uuid } from './ids';
 import { completionRequest } from '@/lib/chat/completion-schemas';
 import { memoryContent } from '@/lib/memory/schemas';
@@ -30,6 +31,7 @@ const SCHEMAS = {
   language,
   messageText,
   modelId,
+  ratingOrClear,
   signUp,
   uuid,
   memoryContent,

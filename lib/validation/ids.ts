@@ -8,6 +8,8 @@ export const uuid = z.uuid({ error: 'Not a valid id.' });
 
 /** The `{id}` of a route like /api/v1/conversations/{id}. */
 export const pathId = z.object({ id: uuid });
+/** The `{id}` and `{messageId}` of /api/v1/conversations/{id}/messages/{messageId}/…. */
+export const messagePath = z.object({ id: uuid, messageId: uuid });
 
 export const modelId = text({ label: 'The model id', error: 'A model id is required.' })
   .max(200, 'Model ids can be at most 200 characters.')

@@ -4,6 +4,9 @@ import { sessionUser } from '@/lib/actions';
 import { chooseConversationBranch, editCompanionReply, pageOfNewestMessages } from '@/lib/conversations/service';
 import { messageText } from '@/lib/chat/schemas';
 import type { UserScope } from '@/lib/db/scope';
+import type { Rating } from '@/lib/conversations/messages';
+import { rateReply } from '@/lib/conversations/ratings';
+import { ratingOrClear } from '@/lib/conversations/rating-schemas';
 import { toUIMessage, type ChatUIMessage } from '@/lib/conversations/ui-messages';
 import { toHearthError } from '@/lib/errors';
 import { uuid } from '@/lib/validation/ids';
@@ -59,6 +62,25 @@ export async function editReplyAction(
       text: parseWith(messageText, text),
     });
     return await newestPage(user, id, null);
+  } catch (error) {
+    return { ok: false, error: toHearthError(error).message };
+  }
+}
+
+/** What rating a reply tells the page: the rating now stored, or what went wrong. */
+export type RateReplyResult = { ok: true; rating: Rating | null } | { ok: false; error: string };
+
+/**
+ * Thumbs up (1), down (-1) or cleared (null) on a companion's reply; the page sends null when the
+ * person clicks the thumb already pressed. Takes the request quota like every server action.
+ */
+export async function rateReplyAction(messageId: string, rating: Rating | null): Promise<RateReplyResult> {
+  try {
+    const message = await rateReply(await sessionUser(), {
+      messageId: parseWith(uuid, messageId),
+      rating: parseWith(ratingOrClear, rating),
+    });
+    return { ok: true, rating: message.rating };
   } catch (error) {
     return { ok: false, error: toHearthError(error).message };
   }

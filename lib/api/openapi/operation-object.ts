@@ -12,19 +12,13 @@ const SECURITY: Record<Auth, Record<string, string[]>[]> = {
 
 const PATH_PARAMETERS: Record<string, Parameter> = {
   id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+  messageId: { name: 'messageId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
   companion: {
     name: 'companion',
     in: 'path',
     required: true,
     description: 'A slug or an id.',
     schema: { type: 'string' },
-  },
-  message: {
-    name: 'message',
-    in: 'path',
-    required: true,
-    description: "The message's id.",
-    schema: { type: 'string', format: 'uuid' },
   },
 };
 
