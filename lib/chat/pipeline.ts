@@ -86,6 +86,7 @@ export async function startChatTurn(
     conversation,
     companion,
     summary,
+    person,
     history,
     candidates: memoryCandidates,
     attachments,
@@ -105,7 +106,7 @@ export async function startChatTurn(
     options.model,
   );
   const instructions = [
-    personaInstructions(companion, conversation.language),
+    personaInstructions(companion, conversation.language, person),
     memorySection(memories),
     summarySection(summary.text),
   ]
@@ -251,6 +252,7 @@ async function loadTurn(tx: Queryable, userId: string, request: TurnRequest, mem
     conversation: found.conversation,
     companion: found.companion,
     summary: found.summary,
+    person: found.person,
     create: starting?.create,
     history,
     candidates,
