@@ -26,11 +26,17 @@ function part(label: string, max: number, { multiline = false }: { multiline?: b
  * A persona, or the parts of it that change: Settings and the per-companion dialog send all three,
  * PATCH /api/v1/users/me any of them.
  */
-export const personaInput = z.strictObject({
-  name: part('The name', PERSONA_LIMITS.name),
-  pronouns: part('Pronouns', PERSONA_LIMITS.pronouns),
-  about: part('About you', PERSONA_LIMITS.about, { multiline: true }),
-});
+export const personaInput = z.strictObject(
+  {
+    name: part('The name', PERSONA_LIMITS.name),
+    pronouns: part('Pronouns', PERSONA_LIMITS.pronouns),
+    about: part('About you', PERSONA_LIMITS.about, { multiline: true }),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'invalid_type' ? 'Send the persona as an object with name, pronouns or about.' : undefined,
+  },
+);
 
 export type PersonaChanges = z.infer<typeof personaInput>;
 
