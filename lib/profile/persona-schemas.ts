@@ -7,6 +7,13 @@ export const PERSONA_LIMITS = { name: 60, pronouns: 40, about: 1000 } as const;
 /** What a person tells a companion about themselves: any part may be left out (null). */
 export type UserPersona = { name: string | null; pronouns: string | null; about: string | null };
 
+/** How one companion knows the person: their usual persona, and the override for it if they made one. */
+export type CompanionPersona = {
+  companion: { id: string; slug: string; name: string };
+  usual: UserPersona;
+  override: UserPersona | null;
+};
+
 export const EMPTY_PERSONA: UserPersona = { name: null, pronouns: null, about: null };
 
 /**

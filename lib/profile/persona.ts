@@ -4,14 +4,16 @@ import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { parseWith } from '@/lib/validation/parse';
 import { deletePersona, getPersona, putPersona } from './persona-queries';
-import { applyPersonaChanges, EMPTY_PERSONA, isEmptyPersona, personaInput, type UserPersona } from './persona-schemas';
+import {
+  applyPersonaChanges,
+  EMPTY_PERSONA,
+  isEmptyPersona,
+  personaInput,
+  type CompanionPersona,
+  type UserPersona,
+} from './persona-schemas';
 
-/** How one companion knows the person: their usual persona, and the override for it if they made one. */
-export type CompanionPersona = {
-  companion: { id: string; slug: string; name: string };
-  usual: UserPersona;
-  override: UserPersona | null;
-};
+export type { CompanionPersona } from './persona-schemas';
 
 export async function loadPersona(user: UserScope, db?: Database): Promise<UserPersona> {
   return (await withUser(user, (tx) => getPersona(tx, null), db)) ?? EMPTY_PERSONA;
