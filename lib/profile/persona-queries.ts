@@ -55,3 +55,13 @@ export async function deletePersona(tx: Queryable, companionId: string | null): 
     [companionId],
   );
 }
+
+/** Every persona of the person, the usual one first, then their overrides by companion name (the account export). */
+export function listPersonas(tx: Queryable): Promise<(UserPersona & { companion: string | null })[]> {
+  return tx.query(
+    `select p.name as companion, u.name, u.pronouns, u.about
+       from hearth.user_personas u left join hearth.companions p on p.id = u.companion_id
+      where u.user_id = hearth.requesting_user_id()
+      order by u.companion_id is not null, p.name`,
+  );
+}
