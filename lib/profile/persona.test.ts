@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteAccount } from '@/lib/auth/account';
 import type { Database } from '@/lib/db';
 import { withAnon, withUser } from '@/lib/db/scope';
+import { makeAdmin } from '@/lib/testing/admin-user';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { getPersonaFor } from './persona-queries';
 import { loadCompanionPersona, loadPersona, overridePersona, updatePersona, useUsualPersona } from './persona';
@@ -111,6 +112,22 @@ describe.each(TEST_DATABASES)('a person’s persona on $name', ({ open }) => {
     });
     expect(await loadPersona(alice, db)).toEqual({ name: 'Alice', pronouns: null, about: 'Private lines.' });
     expect(await knownBy(alice, companions[0]!.id)).toMatchObject({ name: 'Al' });
+  });
+
+  it('keeps a persona from admins too: they may read every users row, not this', async () => {
+    const person = await createTestUser(db, 'private');
+    await updatePersona(person, { about: 'Only my companions read this.' }, db);
+    const admin = await makeAdmin(db, 'admin');
+    const seen = await withUser(
+      admin,
+      async (tx) => ({
+        users: await tx.query('select id from hearth.users where id = $1', [person.id]),
+        personas: await tx.query('select * from hearth.user_personas'),
+      }),
+      db,
+    );
+    expect(seen.users).toHaveLength(1);
+    expect(seen.personas).toEqual([]);
   });
 
   it('holds the database to the same caps, and deletes everything with the account', async () => {
