@@ -58,7 +58,11 @@ function friendlyReply(server: string, request: RecordedRequest): Scenario {
   // "[instructions]" in a message: the reply is the system prompt the model was given, for tests
   // that must see what reached it (e2e/persona.spec.ts).
   if (request.lastUserText?.includes('[instructions]'))
-    return { text: `Instructions received: ${systemTextOf(request)}`, firstTokenDelayMs, chunkDelayMs: 0 };
+    return {
+      text: `Instructions received: ${systemTextOf(request)} [end of instructions]`,
+      firstTokenDelayMs,
+      chunkDelayMs: 0,
+    };
   const said = (request.lastUserText ?? '').trim().replace(/\s+/g, ' ');
   const quoted = said.length > 80 ? `${said.slice(0, 77)}...` : said;
   const text = [
