@@ -104,6 +104,12 @@ test('the override dialog on a phone, and back to the usual persona', async ({ p
     headers: { origin: new URL(page.url()).origin },
   });
   expect(saved.status()).toBe(200);
+  await page.goto('/settings');
+  const about = page.getByRole('form', { name: 'About you' });
+  await about.scrollIntoViewIfNeeded();
+  await expect(about.getByLabel('Name to call you')).toHaveValue('Ola');
+  await shot(page, 'persona-settings-390');
+  await page.goto('/');
   await startChatWith(page);
   const name = await companionName(page);
   await page.getByRole('button', { name: 'More: share, download, about you' }).click();

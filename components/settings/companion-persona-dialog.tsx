@@ -180,7 +180,7 @@ function UsualSummary({ persona }: { persona: UserPersona }) {
     return (
       <>
         You haven’t written one yet:{' '}
-        <Link href="/settings#about-you" className="underline underline-offset-2">
+        <Link href="/settings#about-you-heading" className="underline underline-offset-2">
           Settings › About you
         </Link>
         .
