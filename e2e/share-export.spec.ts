@@ -29,7 +29,7 @@ async function chatWithOneExchange(page: Page, said: string) {
 }
 
 function menuButton(page: Page) {
-  return page.getByRole('button', { name: 'More: share or download' });
+  return page.getByRole('button', { name: 'More: share, download, about you' });
 }
 
 /** Opens the menu, makes a link in the share dialog, and returns its address. */

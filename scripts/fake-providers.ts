@@ -36,7 +36,33 @@ const LINES = [
 ];
 let replies = 0;
 
+/** The system prompt a generation request carries: OpenAI's system/developer messages or Gemini's systemInstruction. */
+function systemTextOf(request: RecordedRequest): string {
+  const body = request.body as {
+    messages?: { role?: string; content?: unknown }[];
+    systemInstruction?: { parts?: { text?: string }[] };
+  };
+  const textOf = (content: unknown): string =>
+    typeof content === 'string'
+      ? content
+      : Array.isArray(content)
+        ? content.map((part: { text?: string }) => part?.text ?? '').join('')
+        : '';
+  const fromMessages = (body?.messages ?? [])
+    .filter((m) => m?.role === 'system' || m?.role === 'developer')
+    .map((m) => textOf(m.content));
+  return [...fromMessages, textOf(body?.systemInstruction?.parts)].filter(Boolean).join('\n\n');
+}
+
 function friendlyReply(server: string, request: RecordedRequest): Scenario {
+  // "[instructions]" in a message: the reply is the system prompt the model was given, for tests
+  // that must see what reached it (e2e/persona.spec.ts).
+  if (request.lastUserText?.includes('[instructions]'))
+    return {
+      text: `Instructions received: ${systemTextOf(request)} [end of instructions]`,
+      firstTokenDelayMs,
+      chunkDelayMs: 0,
+    };
   const said = (request.lastUserText ?? '').trim().replace(/\s+/g, ' ');
   const quoted = said.length > 80 ? `${said.slice(0, 77)}...` : said;
   const text = [

@@ -51,7 +51,7 @@ export function ChatHeader({ conversationId, companion, model, models, language,
       >
         <MemoryIcon />
       </Link>
-      <ConversationMenu conversationId={conversationId} companionName={companion.name} />
+      <ConversationMenu conversationId={conversationId} companion={companion} />
     </span>
   );
   return (

@@ -27,12 +27,19 @@ const DotsIcon = () => (
   </svg>
 );
 
-/** The chat header's "More" button: share a link to the conversation, or download it. */
-export function ConversationMenu({ conversationId, companionName }: { conversationId: string; companionName: string }) {
+/** The chat header's "More" button: share a link to the conversation, download it, or say how the companion knows you. */
+export function ConversationMenu({
+  conversationId,
+  companion,
+}: {
+  conversationId: string;
+  companion: { slug: string; name: string };
+}) {
   const trigger = useRef<HTMLButtonElement>(null);
   const [used, setUsed] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
+  const [personaOpen, setPersonaOpen] = useState(false);
 
   const closeMenu = useCallback((returnFocus: boolean) => {
     setMenuOpen(false);
@@ -45,8 +52,8 @@ export function ConversationMenu({ conversationId, companionName }: { conversati
         ref={trigger}
         type="button"
         className={buttonStyles.icon}
-        aria-label="More: share or download"
-        title="Share or download"
+        aria-label="More: share, download, about you"
+        title="Share, download, about you"
         aria-haspopup="menu"
         aria-expanded={menuOpen}
         onPointerEnter={() => void loadPanel()}
@@ -60,9 +67,10 @@ export function ConversationMenu({ conversationId, companionName }: { conversati
       {used && (
         <ConversationMenuPanel
           conversationId={conversationId}
-          companionName={companionName}
+          companion={companion}
           menuOpen={menuOpen}
           shareOpen={shareOpen}
+          personaOpen={personaOpen}
           onCloseMenu={closeMenu}
           onShare={() => {
             setMenuOpen(false);
@@ -70,6 +78,14 @@ export function ConversationMenu({ conversationId, companionName }: { conversati
           }}
           onCloseShare={() => {
             setShareOpen(false);
+            trigger.current?.focus();
+          }}
+          onPersona={() => {
+            setMenuOpen(false);
+            setPersonaOpen(true);
+          }}
+          onClosePersona={() => {
+            setPersonaOpen(false);
             trigger.current?.focus();
           }}
         />

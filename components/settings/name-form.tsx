@@ -46,7 +46,7 @@ export function NameForm({ name }: { name: string }) {
             setDone(false);
           }}
           error={error}
-          hint="What your companions call you."
+          hint="How Hearth greets you. Companions use the name under About you."
         />
       </div>
       <button

@@ -1,33 +1,41 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { CompanionPersonaDialog } from '@/components/settings/companion-persona-dialog';
 import { ShareDialog } from './share-dialog';
 
 type Props = {
   conversationId: string;
-  companionName: string;
+  companion: { slug: string; name: string };
   menuOpen: boolean;
   shareOpen: boolean;
+  personaOpen: boolean;
   onCloseMenu: (returnFocus: boolean) => void;
   onShare: () => void;
   onCloseShare: () => void;
+  onPersona: () => void;
+  onClosePersona: () => void;
 };
 
 const item =
   'flex w-full items-center rounded-xl px-3 py-2 text-left text-sm text-ink hover:bg-sunken focus-visible:bg-sunken focus-visible:outline-none';
 
 /**
- * The chat header's menu (loaded when first opened): Share, and the conversation as a Markdown or
- * JSON download. A menu in the ARIA sense: arrows move, Escape closes and gives focus back.
+ * The chat header's menu (loaded when first opened): Share, the conversation as a Markdown or
+ * JSON download, and how the companion knows the person. A menu in the ARIA sense: arrows move,
+ * Escape closes and gives focus back.
  */
 export function ConversationMenuPanel({
   conversationId,
-  companionName,
+  companion,
   menuOpen,
   shareOpen,
+  personaOpen,
   onCloseMenu,
   onShare,
   onCloseShare,
+  onPersona,
+  onClosePersona,
 }: Props) {
   const menu = useRef<HTMLDivElement>(null);
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
@@ -93,13 +101,23 @@ export function ConversationMenuPanel({
           >
             Download as JSON
           </a>
+          <div role="separator" className="my-1 h-px bg-line" />
+          <button type="button" role="menuitem" tabIndex={-1} className={item} onClick={onPersona}>
+            How {companion.name} knows you…
+          </button>
         </div>
       )}
       <ShareDialog
         open={shareOpen}
         conversationId={conversationId}
-        companionName={companionName}
+        companionName={companion.name}
         onClose={onCloseShare}
+      />
+      <CompanionPersonaDialog
+        open={personaOpen}
+        companionSlug={companion.slug}
+        companionName={companion.name}
+        onClose={onClosePersona}
       />
     </>
   );

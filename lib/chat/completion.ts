@@ -3,14 +3,15 @@ import { personaInstructions } from '@/lib/ai/persona';
 import type { Env } from '@/lib/ai/providers';
 import { modelUnavailableReason, type ModelContext } from '@/lib/ai/registry';
 import { modelCandidates } from '@/lib/ai/routing';
+import { getPersonaFor } from '@/lib/profile/persona-queries';
+import type { UserPersona } from '@/lib/profile/persona-schemas';
 import { recordApiUsage } from '@/lib/usage/api-usage';
 import type { Database } from '@/lib/db/client';
-import type { Companion } from '@/lib/companions/queries';
+import { findCompanion as findCompanionRow, type Companion } from '@/lib/companions/queries';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { CompletionRequest } from '@/lib/chat/completion-schemas';
 import { resolveCandidates } from './candidates';
-import { companionBySlugOrId } from '@/lib/companions/service';
 import { generationTimeouts, startGeneration, type Generation } from './generation';
 import { outputCeiling } from './output-cap';
 import { promptFor } from './history';
@@ -49,9 +50,12 @@ export async function startCompletion(
 ): Promise<Completion> {
   const startedAt = performance.now();
   const env = options.env ?? process.env;
-  const companion =
-    options.draft ??
-    (request.model.startsWith(COMPANION_PREFIX) ? await findCompanion(user, request.model, options.db) : null);
+  // The studio's preview speaks as a draft to its admin, who is not the person it is written for.
+  const { companion, person } = options.draft
+    ? { companion: options.draft, person: null }
+    : request.model.startsWith(COMPANION_PREFIX)
+      ? await findCompanion(user, request.model, options.db)
+      : { companion: null, person: null };
   const modelIds = companion
     ? modelCandidates({ conversationModel: companion.defaultModel, companion }, env)
     : [usableModel(request.model, env)];
@@ -59,7 +63,9 @@ export async function startCompletion(
   const candidates = resolveCandidates(modelIds, { persona: companion ?? PLAIN_PERSONA, language }, env, options.model);
 
   const system = request.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => m.content);
-  const instructions = [...(companion ? [personaInstructions(companion, language)] : []), ...system].join('\n\n');
+  const instructions = [...(companion ? [personaInstructions(companion, language, person)] : []), ...system].join(
+    '\n\n',
+  );
   const conversation = request.messages.flatMap((m) =>
     m.role === 'user' || m.role === 'assistant' ? [{ role: m.role, text: m.content }] : [],
   );
@@ -96,10 +102,21 @@ export async function startCompletion(
   };
 }
 
-async function findCompanion(user: UserScope, model: string, db?: Database): Promise<Companion> {
-  const companion = await companionBySlugOrId(user, model.slice(COMPANION_PREFIX.length), db);
-  if (!companion) throw new HearthError('not_found', `There is no companion "${model}".`, { param: 'model' });
-  return companion;
+/** The companion `model` names, and what it knows of the person, read in one transaction. */
+async function findCompanion(
+  user: UserScope,
+  model: string,
+  db?: Database,
+): Promise<{ companion: Companion; person: UserPersona | null }> {
+  return withUser(
+    user,
+    async (tx) => {
+      const companion = await findCompanionRow(tx, model.slice(COMPANION_PREFIX.length));
+      if (!companion) throw new HearthError('not_found', `There is no companion "${model}".`, { param: 'model' });
+      return { companion, person: await getPersonaFor(tx, companion.id) };
+    },
+    db,
+  );
 }
 
 function usableModel(id: string, env: Env): string {

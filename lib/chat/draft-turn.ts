@@ -5,6 +5,8 @@ import { greetingFor } from '@/lib/conversations/greeting';
 import { createConversation, type Conversation, type RollingSummary } from '@/lib/conversations/queries';
 import type { HistoryEntry } from '@/lib/conversations/messages';
 import { HearthError } from '@/lib/errors';
+import { getPersonaFor } from '@/lib/profile/persona-queries';
+import type { UserPersona } from '@/lib/profile/persona-schemas';
 import type { TurnRequest } from './turn-plan';
 
 /** A conversation a draft's first message starts: as the turn reads it, and its creation for the turn's write. */
@@ -12,6 +14,8 @@ export type StartingConversation = {
   conversation: Conversation;
   companion: Companion;
   summary: RollingSummary;
+  /** What the companion knows of the person (lib/profile/persona.ts). */
+  person: UserPersona | null;
   history: HistoryEntry[];
   /** Writes the conversation and its greeting; runs in the same transaction as the first message. */
   create: (tx: Queryable) => Promise<void>;
@@ -52,6 +56,7 @@ export async function startingConversation(
     conversation,
     companion,
     summary: { text: null, throughSeq: '0' },
+    person: await getPersonaFor(tx, companion.id),
     history: [{ id: greetingId, role: 'assistant', text: greeting }],
     create: async (write) => {
       await createConversation(write, {

@@ -88,6 +88,7 @@ export async function startChatTurn(
     conversation,
     companion,
     summary,
+    person,
     history,
     candidates: memoryCandidates,
     attachments,
@@ -109,7 +110,7 @@ export async function startChatTurn(
     options.model,
   );
   const instructions = [
-    personaInstructions(companion, conversation.language),
+    personaInstructions(companion, conversation.language, person),
     memorySection(memories),
     summarySection(summary.text),
   ]
@@ -253,6 +254,7 @@ async function loadTurn(tx: Queryable, userId: string, request: TurnRequest, mem
     conversation: found.conversation,
     companion: found.companion,
     summary,
+    person: found.person,
     create: starting?.create,
     history,
     candidates,

@@ -2,6 +2,8 @@ import type { Language } from '@/lib/languages';
 import type { Queryable } from '@/lib/db/client';
 import { COMPANION_JSON, type Companion } from '@/lib/companions/queries';
 import { decodeCursor, pageOf, type Page } from '@/lib/db/cursor';
+import { PERSONA_JSON, personaJoins } from '@/lib/profile/persona-queries';
+import type { UserPersona } from '@/lib/profile/persona-schemas';
 
 export type Conversation = {
   id: string;
@@ -105,23 +107,35 @@ export async function getConversation(tx: Queryable, id: string): Promise<Conver
 /** The turns up to `throughSeq` folded into text, which a prompt carries instead of them. */
 export type RollingSummary = { text: string | null; throughSeq: string };
 
-/** A conversation with its companion and rolling summary in one query; null when hidden or missing. */
+/**
+ * A conversation with its companion, its rolling summary and what the companion knows of the
+ * person (their persona for it, or null) in one query; null when hidden or missing.
+ */
 export async function getConversationWithCompanion(
   tx: Queryable,
   id: string,
-): Promise<{ conversation: Conversation; companion: Companion; summary: RollingSummary } | null> {
-  const [row] = await tx.query<Conversation & { companion: Companion; summary: RollingSummary }>(
+): Promise<{
+  conversation: Conversation;
+  companion: Companion;
+  summary: RollingSummary;
+  person: UserPersona | null;
+} | null> {
+  const [row] = await tx.query<
+    Conversation & { companion: Companion; summary: RollingSummary; person: UserPersona | null }
+  >(
     `select c.id, c.title, c.model, c.language, c.companion_id as "companionId", c.created_at as "createdAt",
             c.updated_at as "updatedAt", c.pinned_at as "pinnedAt", c.archived_at as "archivedAt",
             ${COMPANION_JSON} as companion,
-            json_build_object('text', c.summary, 'throughSeq', c.summary_through_seq::text) as summary
+            json_build_object('text', c.summary, 'throughSeq', c.summary_through_seq::text) as summary,
+            ${PERSONA_JSON} as person
        from hearth.conversations c join hearth.companions p on p.id = c.companion_id
+            ${personaJoins('c.user_id', 'c.companion_id')}
       where c.id = $1`,
     [id],
   );
   if (!row) return null;
-  const { companion, summary, ...conversation } = row;
-  return { conversation, companion, summary };
+  const { companion, summary, person, ...conversation } = row;
+  return { conversation, companion, summary, person };
 }
 
 /**

@@ -3,6 +3,8 @@ import { listConversations } from '@/lib/conversations/queries';
 import type { Database, Queryable } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { memoryJson } from '@/lib/memory/json';
+import { listPersonas } from '@/lib/profile/persona-queries';
+import type { UserPersona } from '@/lib/profile/persona-schemas';
 import { listSharedLinks } from '@/lib/sharing/queries';
 import { sharePath } from '@/lib/sharing/json';
 import { getBlobStore, type BlobStore } from '@/lib/storage';
@@ -18,6 +20,7 @@ const README = `Everything Hearth keeps about your account, as of the export's d
 account.json          your account: name, email, when it was made
 conversations/        every conversation twice: .md to read, .json with every detail
 memories.json         what your companions remember about you
+persona.json          what you told your companions about yourself, and what you told one alone
 shared-links.json     the conversations you shared by link, and their addresses
 uploads/              the pictures, voice notes and files you sent or were made for you
 uploads.json          what each file in uploads/ is, and which conversation it belongs to
@@ -76,6 +79,18 @@ export async function* accountExportEntries(
   yield {
     name: 'memories.json',
     data: json(memories.map((m) => ({ companion: m.companionName, ...memoryJson(m) }))),
+    modifiedAt: now,
+  };
+
+  const personas = await scoped(listPersonas);
+  const persona = ({ name, pronouns, about }: UserPersona) => ({ name, pronouns, about });
+  const usual = personas.find((p) => p.companion === null);
+  yield {
+    name: 'persona.json',
+    data: json({
+      usual: usual ? persona(usual) : null,
+      companions: personas.filter((p) => p !== usual).map((p) => ({ companion: p.companion, ...persona(p) })),
+    }),
     modifiedAt: now,
   };
 

@@ -5,17 +5,29 @@ import { cookies } from 'next/headers';
 import { sessionUser, type ActionResult } from '@/lib/actions';
 import { deleteAccount } from '@/lib/auth/account';
 import { HearthError, toHearthError } from '@/lib/errors';
+import {
+  loadCompanionPersona,
+  overridePersona,
+  updatePersona,
+  useUsualPersona,
+  type CompanionPersona,
+} from '@/lib/profile/persona';
+import type { UserPersona } from '@/lib/profile/persona-schemas';
 import { confirmsDeletion } from '@/lib/profile/schemas';
 import { avatarUrl, chooseTheme, loadProfile, removeAvatar, renameProfile, saveAvatar } from '@/lib/profile/service';
 import { THEME_COOKIE, themeCookieOptions } from '@/lib/profile/theme';
 
-async function run<T>(fn: () => Promise<T>): Promise<({ ok: true } & T) | { ok: false; error: string }> {
+/** A refusal names the field at fault (`name`, `about`, ...) when there is one, for the form to show it there. */
+type Refused = { ok: false; error: string; field?: string };
+
+async function run<T>(fn: () => Promise<T>): Promise<({ ok: true } & T) | Refused> {
   try {
     const value = await fn();
     revalidatePath('/', 'layout');
     return { ok: true, ...value };
   } catch (error) {
-    return { ok: false, error: toHearthError(error).message };
+    const refusal = toHearthError(error);
+    return { ok: false, error: refusal.message, ...(refusal.param ? { field: refusal.param } : {}) };
   }
 }
 
@@ -49,6 +61,35 @@ export async function uploadAvatarAction(
 export async function removeAvatarAction(): Promise<ActionResult> {
   return run(async () => {
     await removeAvatar(await sessionUser());
+    return {};
+  });
+}
+
+/** The persona every companion knows (Settings › About you). */
+export async function personaAction(input: UserPersona): Promise<{ ok: true; persona: UserPersona } | Refused> {
+  return run(async () => ({ persona: await updatePersona(await sessionUser(), input) }));
+}
+
+/** How one companion knows the person, for the chat's "How … knows you" dialog. */
+export async function companionPersonaAction(
+  companion: string,
+): Promise<{ ok: true; persona: CompanionPersona } | Refused> {
+  try {
+    return { ok: true, persona: await loadCompanionPersona(await sessionUser(), String(companion)) };
+  } catch (error) {
+    return { ok: false, error: toHearthError(error).message };
+  }
+}
+
+/** A persona for this companion alone, in place of the usual one; null goes back to the usual one. */
+export async function overridePersonaAction(
+  companion: string,
+  input: UserPersona | null,
+): Promise<ActionResult | Refused> {
+  return run(async () => {
+    const user = await sessionUser();
+    if (input === null) await useUsualPersona(user, String(companion));
+    else await overridePersona(user, String(companion), input);
     return {};
   });
 }

@@ -3,11 +3,13 @@ import { AvatarField } from '@/components/settings/avatar-field';
 import { DeleteAccount } from '@/components/settings/delete-account';
 import { ExportDataButton } from '@/components/settings/export-data-button';
 import { NameForm } from '@/components/settings/name-form';
+import { PersonaForm } from '@/components/settings/persona-form';
 import { Section } from '@/components/settings/security/section';
 import { SettingsPage } from '@/components/settings/settings-page';
 import { SharedLinks } from '@/components/settings/shared-links';
 import { ThemePicker } from '@/components/settings/theme-picker';
 import { requireUser } from '@/lib/auth/session';
+import { loadPersona } from '@/lib/profile/persona';
 import { avatarUrl, loadProfile } from '@/lib/profile/service';
 
 export const metadata = { title: 'Settings' };
@@ -15,16 +17,27 @@ export const metadata = { title: 'Settings' };
 export default async function AccountSettingsPage() {
   await connection();
   const user = await requireUser();
-  const profile = await loadProfile(user);
+  const [profile, persona] = await Promise.all([loadProfile(user), loadPersona(user)]);
 
   return (
-    <SettingsPage title="Account" description="Your name and picture, how Hearth looks, and your account itself.">
+    <SettingsPage
+      title="Account"
+      description="Your name and picture, what companions know about you, how Hearth looks, and your account itself."
+    >
       <div className="mt-8 space-y-6">
         <Section id="profile" title="Profile">
           <div className="space-y-6">
             <AvatarField url={avatarUrl(profile)} />
             <NameForm name={profile.name ?? ''} />
           </div>
+        </Section>
+
+        <Section
+          id="about-you"
+          title="About you"
+          description="What your companions know about you from the start. Memory keeps what they learn as you talk; to tell one companion something different, use “How … knows you” in its chat menu."
+        >
+          <PersonaForm persona={persona} />
         </Section>
 
         <Section id="appearance" title="Appearance" description="Saved with your account, on every device you use.">

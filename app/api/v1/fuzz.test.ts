@@ -37,6 +37,7 @@ const TABLES = [
   'memory_settings',
   'uploads',
   'pending_uploads',
+  'user_personas',
 ];
 const SITE = 'http://hearth.test';
 const SECRET = 'api-fuzz-secret-0123456789abcdef';

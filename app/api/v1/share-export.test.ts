@@ -9,6 +9,7 @@ import { startConversation } from '@/lib/conversations/service';
 import { openDatabase, type Database } from '@/lib/db';
 import { withUser } from '@/lib/db/scope';
 import { insertMemory } from '@/lib/memory/queries';
+import { overridePersona, updatePersona } from '@/lib/profile/persona';
 import type { BlobStore } from '@/lib/storage';
 import { localBlobStore } from '@/lib/storage/local';
 import { createTestUser } from '@/lib/testing/databases';
@@ -163,7 +164,9 @@ describe('export and shared links through the REST API', () => {
     expect(await list(key)).toEqual([]);
   });
 
-  it('downloads all the account’s data as a zip: account, conversations, memories and files', async () => {
+  it('downloads all the account’s data as a zip: account, conversations, memories, persona and files', async () => {
+    await updatePersona(user, { name: 'Ex', about: 'Early riser.' }, db);
+    await overridePersona(user, 'marcus', { pronouns: 'he/him' }, db);
     const response = await accountExportRoute.GET(get('/api/v1/users/me/export'), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/zip');
@@ -180,10 +183,15 @@ describe('export and shared links through the REST API', () => {
         `${base}.md`,
         `${base}.json`,
         'memories.json',
+        'persona.json',
         'shared-links.json',
         'uploads.json',
       ]),
     );
+    expect(JSON.parse(strFromU8(files['persona.json']!))).toEqual({
+      usual: { name: 'Ex', pronouns: null, about: 'Early riser.' },
+      companions: [{ companion: 'Marcus', name: null, pronouns: 'he/him', about: null }],
+    });
     const read = (name: string) => strFromU8(files[name]!);
     expect(JSON.parse(read('account.json'))).toMatchObject({
       id: user.id,
@@ -211,5 +219,6 @@ describe('export and shared links through the REST API', () => {
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(files).filter((n) => n.startsWith('conversations/') || n.startsWith('uploads/'))).toEqual([]);
     expect(JSON.parse(strFromU8(files['memories.json']!))).toEqual([]);
+    expect(JSON.parse(strFromU8(files['persona.json']!))).toEqual({ usual: null, companions: [] });
   });
 });

@@ -8,6 +8,7 @@ import { conversationsApi } from '@/lib/conversations/api';
 import { exportApi } from '@/lib/export/api';
 import { messagesApi } from '@/lib/conversations/message-api';
 import { memoryApi } from '@/lib/memory/api';
+import { profileApi } from '@/lib/profile/api';
 import { sharingApi } from '@/lib/sharing/api';
 import { uploadsApi } from '@/lib/uploads/api';
 import { usageApi } from '@/lib/usage/api';
@@ -32,6 +33,7 @@ const GROUPS = [
   uploadsApi,
   callsApi,
   usersApi,
+  profileApi,
   referenceApi,
 ];
 
