@@ -30,32 +30,46 @@ export function BranchSwitcher({ messageId, alternatives, noun, align, disabled,
       className={`flex items-center gap-0.5 text-xs text-ink-faint tabular-nums ${align === 'end' ? 'justify-end' : 'pl-0.5'}`}
       data-testid="branch-switcher"
     >
-      <button
-        type="button"
-        aria-label={`Previous version of this ${noun}`}
-        title="Previous version"
-        disabled={disabled || !previous}
-        onClick={() => previous && onChoose(previous)}
-        className="rounded-lg p-1 hover:bg-sunken hover:text-ink disabled:opacity-40 disabled:hover:bg-transparent"
-      >
+      <StepButton label={`Previous version of this ${noun}`} to={previous} disabled={disabled} onChoose={onChoose}>
         <ChevronLeftIcon className="size-3.5" />
-      </button>
+      </StepButton>
       <span aria-hidden="true">
         {at + 1} / {alternatives.length}
       </span>
       <span className="sr-only" aria-live="polite">
         Version {at + 1} of {alternatives.length}
       </span>
-      <button
-        type="button"
-        aria-label={`Next version of this ${noun}`}
-        title="Next version"
-        disabled={disabled || !next}
-        onClick={() => next && onChoose(next)}
-        className="rounded-lg p-1 hover:bg-sunken hover:text-ink disabled:opacity-40 disabled:hover:bg-transparent"
-      >
+      <StepButton label={`Next version of this ${noun}`} to={next} disabled={disabled} onChoose={onChoose}>
         <ChevronRightIcon className="size-3.5" />
-      </button>
+      </StepButton>
     </div>
+  );
+}
+
+function StepButton({
+  label,
+  to,
+  disabled,
+  onChoose,
+  children,
+}: {
+  label: string;
+  /** The version it moves to; none at either end. */
+  to: string | undefined;
+  disabled: boolean;
+  onChoose: (messageId: string) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      disabled={disabled || !to}
+      onClick={() => to && onChoose(to)}
+      className="rounded-lg p-1 hover:bg-sunken hover:text-ink disabled:opacity-40 disabled:hover:bg-transparent"
+    >
+      {children}
+    </button>
   );
 }

@@ -17,7 +17,7 @@ import { searchConversations, type SearchHit } from '@/lib/conversations/search'
 import type { Page } from '@/lib/db/cursor';
 import { listMessagePage, listNewestMessagePage, type StoredMessage } from '@/lib/conversations/messages';
 import { chooseBranch, editReply, listMessageTree, type TreeMessage } from '@/lib/conversations/branches';
-import type { Database } from '@/lib/db/client';
+import type { Database, Queryable } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import type { Companion } from '@/lib/companions/queries';
 import { HearthError } from '@/lib/errors';
@@ -173,11 +173,17 @@ export async function pageOfMessages(
   page: { limit: number; cursor?: string | null },
   db?: Database,
 ): Promise<Page<StoredMessage> | null> {
-  return withUser(
-    user,
-    async (tx) => ((await getConversation(tx, conversationId)) ? listMessagePage(tx, conversationId, page) : null),
-    db,
-  );
+  return pageIfTheirs(user, conversationId, (tx) => listMessagePage(tx, conversationId, page), db);
+}
+
+/** A page `read` in the user's scope; null when the conversation is not theirs. */
+function pageIfTheirs<T>(
+  user: UserScope,
+  conversationId: string,
+  read: (tx: Queryable) => Promise<Page<T>>,
+  db?: Database,
+): Promise<Page<T> | null> {
+  return withUser(user, async (tx) => ((await getConversation(tx, conversationId)) ? read(tx) : null), db);
 }
 
 /** What the sidebar opens with: every pinned conversation, then the first page of the others. */
@@ -248,9 +254,5 @@ export async function messageTreePage(
   page: { limit: number; cursor?: string | null },
   db?: Database,
 ): Promise<Page<TreeMessage> | null> {
-  return withUser(
-    user,
-    async (tx) => ((await getConversation(tx, conversationId)) ? listMessageTree(tx, conversationId, page) : null),
-    db,
-  );
+  return pageIfTheirs(user, conversationId, (tx) => listMessageTree(tx, conversationId, page), db);
 }
