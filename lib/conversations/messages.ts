@@ -130,14 +130,14 @@ export async function getMessage(tx: Queryable, id: string): Promise<StoredMessa
 
 /**
  * Adds a message after `parentId`, or at the end of the conversation's active branch when none is
- * named (null: the conversation's first message).
+ * named (the database places it: supabase/migrations/20261209010000_branches.sql).
  */
 export async function insertMessage(
   tx: Queryable,
   input: {
     id?: string;
     conversationId: string;
-    parentId?: string | null;
+    parentId?: string;
     role: MessageRole;
     text: string;
     status: MessageStatus;
@@ -148,8 +148,7 @@ export async function insertMessage(
 ): Promise<string> {
   const [row] = await tx.query<{ id: string }>(
     `insert into hearth.messages (id, conversation_id, role, parts, status, model, source, parent_id)
-     values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7,
-             case when $8 then $9::uuid else (${activeEnd('$2')}) end) returning id`,
+     values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8) returning id`,
     [
       input.id ?? null,
       input.conversationId,
@@ -158,17 +157,12 @@ export async function insertMessage(
       input.status,
       input.model ?? null,
       input.source ?? 'text',
-      input.parentId !== undefined,
       input.parentId ?? null,
     ],
   );
   if (!row) throw new Error('insert returned no row');
   return row.id;
 }
-
-/** The last message of the active branch of the conversation given as `param`. */
-const activeEnd = (param: string) =>
-  `select e.id from hearth.messages e where e.conversation_id = ${param} and e.active order by e.seq desc limit 1`;
 
 /** A message as a turn needs it: its text only, extracted by the database; seq once it is stored. */
 export type HistoryEntry = {
@@ -225,7 +219,7 @@ export async function startReply(
   const [row] = await tx.query<{ id: string }>(
     `with reply as (
        insert into hearth.messages (id, conversation_id, role, parts, status, model, source, parent_id)
-       values ($4, $1, 'assistant', '[]', 'streaming', $2, $5, coalesce($6::uuid, (${activeEnd('$1')}))) returning id
+       values ($4, $1, 'assistant', '[]', 'streaming', $2, $5, $6) returning id
      ), touched as (
        update hearth.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
      )

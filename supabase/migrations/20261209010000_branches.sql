@@ -28,14 +28,19 @@ create unique index if not exists messages_one_active_child_idx on hearth.messag
 create unique index if not exists messages_one_active_root_idx on hearth.messages (conversation_id)
   where active and parent_id is null;
 
--- A branch stays inside its conversation.
-create or replace function hearth.check_message_parent()
+-- Where a message goes: one written without a parent follows the end of the active branch (none:
+-- it is the conversation's first), so every writer appends to what the conversation shows unless
+-- it names the message it answers; and a parent is always of the same conversation.
+create or replace function hearth.place_message()
 returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
-  if new.parent_id is not null and not exists (
+  if tg_op = 'INSERT' and new.parent_id is null and new.active then
+    select m.id into new.parent_id from hearth.messages m
+     where m.conversation_id = new.conversation_id and m.active order by m.seq desc limit 1;
+  elsif new.parent_id is not null and not exists (
     select 1 from hearth.messages p where p.id = new.parent_id and p.conversation_id = new.conversation_id
   ) then
     raise exception 'a message follows a message of its own conversation' using errcode = '23503';
@@ -44,9 +49,9 @@ begin
 end
 $$;
 
-drop trigger if exists messages_parent_check on hearth.messages;
-create trigger messages_parent_check before insert or update of parent_id on hearth.messages
-  for each row execute function hearth.check_message_parent();
+drop trigger if exists messages_place on hearth.messages;
+create trigger messages_place before insert or update of parent_id on hearth.messages
+  for each row execute function hearth.place_message();
 
 -- Search finds what the conversation says now: the active branch.
 create or replace function hearth.search_messages(p_query text)
@@ -64,4 +69,4 @@ $$;
 
 select hearth.lock_down();
 grant execute on function hearth.search_messages(text) to hearth_user;
-grant execute on function hearth.check_message_parent() to hearth_user;
+grant execute on function hearth.place_message() to hearth_user;
