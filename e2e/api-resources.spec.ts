@@ -182,6 +182,10 @@ test('messages page forward from the oldest, and usage counts the replies of a c
     ttft_ms: expect.any(Number),
     latency_ms: expect.any(Number),
     created_at: expect.any(String),
+    // It follows the person's message; no regenerate or edit has made other versions of it.
+    parent_id: (all.data[3] as { id: string }).id,
+    alternatives: [(all.data[4] as { id: string }).id],
+    rating: null,
   });
 
   const paged: unknown[] = [];
