@@ -13,11 +13,11 @@ test('change your name (the picker greets you by it) and your picture', async ({
 
   const name = page.getByRole('textbox', { name: 'Your name' });
   await name.fill('   ');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('region', { name: 'Profile' }).getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Enter the name you’d like to be called.')).toBeVisible();
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   await name.fill('Samira Okafor');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('region', { name: 'Profile' }).getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Samira'); // the greeting uses the first name
