@@ -96,10 +96,19 @@ export function fromDatabaseError(error: unknown): HearthError | undefined {
       return storageQuotaError((error as { detail?: string }).detail);
     case 'HQ422': // the persona publish rule's trigger (migration 20261208040000_persona_publish_rules.sql)
       return new HearthError('bad_request', PUBLISH_NEEDS_INSTRUCTIONS, { param: 'fields.instructions' });
+    case 'HQ403': // a person's companion's rules (migration 20261210010000_user_companions.sql)
+      return new HearthError('forbidden', OWN_COMPANION_RULES[(error as Error).message] ?? (error as Error).message, {
+        param: 'audience',
+      });
     default:
       return undefined;
   }
 }
+
+const OWN_COMPANION_RULES: Record<string, string> = {
+  'only a verified account can share a companion':
+    'Verify your email address to share a companion; until then it stays yours alone.',
+};
 
 export const PUBLISH_NEEDS_INSTRUCTIONS =
   'Add system instructions before publishing: they tell the model who this companion is.';

@@ -1,4 +1,5 @@
 import type { PersonaFields, PersonaFilters } from '@/lib/personas/schemas';
+import type { Audience } from '@/lib/companions/own-schemas';
 import type { Queryable } from '@/lib/db/client';
 import { textProblem } from '@/lib/validation/text';
 
@@ -83,6 +84,8 @@ export async function listPersonas(tx: Queryable, filters: PersonaFilters = {}):
       `(c.name ilike $${params.length} or c.slug ilike $${params.length} or c.tagline ilike $${params.length})`,
     );
   }
+  // People's own companions are theirs to edit; the studio lists the catalogue.
+  where.push('c.owner_id is null');
   const status = filters.status ?? 'all';
   if (status === 'archived') where.push('c.archived_at is not null');
   else if (status === 'all') where.push('c.archived_at is null');
@@ -111,25 +114,40 @@ export async function getPersona(tx: Queryable, id: string): Promise<Persona | n
   return row ?? null;
 }
 
-export async function insertPersona(tx: Queryable, f: PersonaFields, avatarUrl: string): Promise<string> {
+/**
+ * A new companion: the catalogue's (an admin's) without `audience`, else the requesting person's
+ * own, shared with that audience.
+ */
+export async function insertPersona(
+  tx: Queryable,
+  f: PersonaFields,
+  avatarUrl: string,
+  audience?: Audience,
+): Promise<string> {
+  const params = [...values(f), avatarUrl, audience ?? 'public'];
   const placeholders = values(f)
     .map((_, i) => `$${i + 1}`)
     .join(', ');
   const [row] = await tx.query<{ id: string }>(
-    `insert into hearth.companions (${COLUMN_NAMES}, avatar_url, updated_by)
-     values (${placeholders}, $${values(f).length + 1}, hearth.requesting_user_id()) returning id`,
-    [...values(f), avatarUrl],
+    `insert into hearth.companions (${COLUMN_NAMES}, avatar_url, audience, owner_id, updated_by)
+     values (${placeholders}, $${params.length - 1}, $${params.length},
+             ${audience ? 'hearth.requesting_user_id()' : 'null'}, hearth.requesting_user_id()) returning id`,
+    params,
   );
   return row!.id;
 }
 
-export async function updatePersona(tx: Queryable, id: string, f: PersonaFields): Promise<void> {
+/** Saves the fields; a person's own companion saves its audience too. */
+export async function updatePersona(tx: Queryable, id: string, f: PersonaFields, audience?: Audience): Promise<void> {
   const sets = COLUMN_NAMES.split(',')
     .map((name, i) => `${name.trim()} = $${i + 2}`)
     .join(', ');
+  const params = [id, ...values(f)];
+  if (audience) params.push(audience);
   await tx.query(
-    `update hearth.companions set ${sets}, updated_at = now(), updated_by = hearth.requesting_user_id() where id = $1`,
-    [id, ...values(f)],
+    `update hearth.companions set ${sets}, ${audience ? `audience = $${params.length}, ` : ''}updated_at = now(),
+       updated_by = hearth.requesting_user_id() where id = $1`,
+    params,
   );
 }
 
