@@ -97,17 +97,23 @@ export function fromDatabaseError(error: unknown): HearthError | undefined {
     case 'HQ422': // the persona publish rule's trigger (migration 20261208040000_persona_publish_rules.sql)
       return new HearthError('bad_request', PUBLISH_NEEDS_INSTRUCTIONS, { param: 'fields.instructions' });
     case 'HQ403': // a person's companion's rules (migration 20261210010000_user_companions.sql)
-      return new HearthError('forbidden', OWN_COMPANION_RULES[(error as Error).message] ?? (error as Error).message, {
-        param: 'audience',
-      });
+      return ownCompanionRule((error as Error).message);
     default:
       return undefined;
   }
 }
 
+/** The trigger's rule in product words, naming the field it is about. */
+function ownCompanionRule(rule: string): HearthError {
+  const param = rule.includes('NSFW') ? 'nsfw' : rule.includes('share') ? 'audience' : undefined;
+  return new HearthError('forbidden', OWN_COMPANION_RULES[rule] ?? rule, { param });
+}
+
 const OWN_COMPANION_RULES: Record<string, string> = {
   'only a verified account can share a companion':
     'Verify your email address to share a companion; until then it stays yours alone.',
+  'moderation is for admins': 'Only admins can hide, feature or re-label a companion.',
+  'a moderator set the NSFW label': 'A moderator labelled this companion NSFW; the label stays.',
 };
 
 export const PUBLISH_NEEDS_INSTRUCTIONS =

@@ -7,7 +7,15 @@ export type CompanionSummary = Pick<
   'id' | 'slug' | 'name' | 'tagline' | 'avatarUrl' | 'accentColor' | 'specialties' | 'languages' | 'nsfw'
 > & { audience: NonNullable<Companion['audience']>; updatedAt: string };
 
-export type CommunityCompanion = CompanionSummary & { creator: string; chats: number; recentChats: number };
+export type CommunityCompanion = CompanionSummary & {
+  creator: string;
+  chats: number;
+  recentChats: number;
+  likes: number;
+  /** Whether the person reading liked it. */
+  liked: boolean;
+  featured: boolean;
+};
 
 const SUMMARY = `c.id, c.slug, c.name, c.tagline, c.avatar_url as "avatarUrl", c.accent_color as "accentColor",
   c.specialties, c.languages, c.nsfw, c.audience, c.updated_at::text as "updatedAt"`;
@@ -24,8 +32,9 @@ export function listOwnCompanions(tx: Queryable): Promise<CompanionSummary[]> {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * People's public companions: by a search over name, tagline and tags, or one tag, trending first
- * (conversations in the last week), then most talked-to, then newest.
+ * People's public companions: by a search over name, tagline and tags, or one tag; featured first,
+ * then trending (conversations in the last week), most talked-to, newest. NSFW ones only for
+ * people who confirmed their age; hidden ones never.
  */
 export function listCommunity(
   tx: Queryable,
@@ -33,7 +42,10 @@ export function listCommunity(
 ): Promise<CommunityCompanion[]> {
   const params: unknown[] = [limit];
   const where = [
-    "c.owner_id is not null and c.audience = 'public' and c.active and c.visibility = 'published' and c.archived_at is null",
+    `c.owner_id is not null and c.audience = 'public' and c.hidden_at is null and c.active
+     and c.visibility = 'published' and c.archived_at is null`,
+    `(not c.nsfw or exists (select 1 from hearth.users u
+                             where u.id = hearth.requesting_user_id() and u.adult_confirmed_at is not null))`,
   ];
   if (q) {
     params.push(`%${escapeLike(q)}%`);
@@ -48,13 +60,15 @@ export function listCommunity(
   }
   return tx.query<CommunityCompanion>(
     `with listed as (
-       select ${SUMMARY} from hearth.companions c
+       select ${SUMMARY}, c.featured_at is not null as featured from hearth.companions c
         where ${where.join(' and ')}
         order by c.updated_at desc limit 500
      )
-     select l.*, n.creator, n.chats::int as chats, n.recent_chats::int as "recentChats"
+     select l.*, n.creator, n.chats::int as chats, n.recent_chats::int as "recentChats", n.likes::int as likes,
+            exists (select 1 from hearth.companion_likes k where k.companion_id = l.id
+                     and k.user_id = hearth.requesting_user_id()) as liked
        from listed l join hearth.community_stats(array(select id from listed)) n on n.companion_id = l.id
-      order by "recentChats" desc, chats desc, l."updatedAt" desc
+      order by l.featured desc, "recentChats" desc, chats desc, likes desc, l."updatedAt" desc
       limit $1`,
     params,
   );
