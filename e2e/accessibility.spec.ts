@@ -64,6 +64,7 @@ test('every signed-in and admin page passes axe in light on desktop and dark on 
     '/admin',
     '/admin/personas',
     '/admin/personas/new',
+    '/admin/community',
     '/admin/users',
     '/admin/audit',
     '/admin/jobs',

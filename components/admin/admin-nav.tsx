@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/admin', label: 'Analytics' },
   { href: '/admin/personas', label: 'Personas' },
+  { href: '/admin/community', label: 'Community' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/audit', label: 'Audit log' },
   { href: '/admin/jobs', label: 'Jobs' },

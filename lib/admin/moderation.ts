@@ -3,7 +3,7 @@ import { writeAudit, type AuditAction } from '@/lib/admin/audit';
 import type { Database, Queryable } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
-import type { ReportReason } from '@/lib/companions/community';
+import type { ReportReason } from '@/lib/companions/report-reasons';
 import { uuid } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
 

@@ -1,31 +1,11 @@
-import { z } from 'zod';
 import type { Database } from '@/lib/db/client';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import { uuid } from '@/lib/validation/ids';
 import { parseWith } from '@/lib/validation/parse';
-import { text } from '@/lib/validation/text';
+import { companionReport } from './report-reasons';
 
 // What people do in the Community besides talking: like, report, and say they are adults.
-
-export const REPORT_REASONS = {
-  sexual_minors: 'Sexual content involving minors',
-  hate: 'Hate or discrimination',
-  harassment: 'Harassment or bullying',
-  violence: 'Violence or self-harm',
-  impersonation: 'Impersonates a real person',
-  spam: 'Spam or scam',
-  unlabelled_nsfw: 'Adult content without the NSFW label',
-  other: 'Something else',
-} as const;
-export type ReportReason = keyof typeof REPORT_REASONS;
-
-export const companionReport = z.object({
-  reason: z.enum(Object.keys(REPORT_REASONS) as [ReportReason, ...ReportReason[]], {
-    error: 'Choose what is wrong with this companion.',
-  }),
-  note: text({ multiline: true, label: 'The note' }).trim().max(1000, 'Notes can be at most 1,000 characters.'),
-});
 
 const NOT_FOUND = 'There is no such companion.';
 

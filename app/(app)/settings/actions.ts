@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { sessionUser, type ActionResult } from '@/lib/actions';
 import { deleteAccount } from '@/lib/auth/account';
+import { confirmAdult } from '@/lib/companions/community';
 import { HearthError, toHearthError } from '@/lib/errors';
 import {
   loadCompanionPersona,
@@ -43,6 +44,20 @@ export async function themeAction(theme: string): Promise<ActionResult> {
   return run(async () => {
     const chosen = await chooseTheme(await sessionUser(), theme);
     (await cookies()).set(THEME_COOKIE, chosen, themeCookieOptions);
+    return {};
+  });
+}
+
+/**
+ * Settings › Mature companions: whether NSFW companions show in the Community, which takes the
+ * person's word that they are 18 or older. Guest sessions cannot say so (the page says why).
+ */
+export async function matureCompanionsAction(confirmed: boolean): Promise<ActionResult> {
+  return run(async () => {
+    const user = await sessionUser();
+    if (user.isGuest && confirmed === true)
+      throw new HearthError('forbidden', 'Create an account to see mature companions.');
+    await confirmAdult(user, confirmed === true);
     return {};
   });
 }

@@ -2,6 +2,7 @@ import { connection } from 'next/server';
 import { AvatarField } from '@/components/settings/avatar-field';
 import { DeleteAccount } from '@/components/settings/delete-account';
 import { ExportDataButton } from '@/components/settings/export-data-button';
+import { MatureCompanions } from '@/components/settings/mature-companions';
 import { NameForm } from '@/components/settings/name-form';
 import { PersonaForm } from '@/components/settings/persona-form';
 import { Section } from '@/components/settings/security/section';
@@ -9,6 +10,7 @@ import { SettingsPage } from '@/components/settings/settings-page';
 import { SharedLinks } from '@/components/settings/shared-links';
 import { ThemePicker } from '@/components/settings/theme-picker';
 import { requireUser } from '@/lib/auth/session';
+import { adultConfirmed } from '@/lib/companions/community';
 import { loadPersona } from '@/lib/profile/persona';
 import { avatarUrl, loadProfile } from '@/lib/profile/service';
 
@@ -17,7 +19,7 @@ export const metadata = { title: 'Settings' };
 export default async function AccountSettingsPage() {
   await connection();
   const user = await requireUser();
-  const [profile, persona] = await Promise.all([loadProfile(user), loadPersona(user)]);
+  const [profile, persona, adult] = await Promise.all([loadProfile(user), loadPersona(user), adultConfirmed(user)]);
 
   return (
     <SettingsPage
@@ -42,6 +44,14 @@ export default async function AccountSettingsPage() {
 
         <Section id="appearance" title="Appearance" description="Saved with your account, on every device you use.">
           <ThemePicker theme={profile.theme} />
+        </Section>
+
+        <Section
+          id="mature-companions"
+          title="Mature companions"
+          description="Companions people make for adults only are marked NSFW. They stay out of the Community until you choose to see them."
+        >
+          <MatureCompanions confirmed={adult} isGuest={profile.isGuest} />
         </Section>
 
         <Section

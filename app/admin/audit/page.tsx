@@ -11,6 +11,7 @@ type Props = { searchParams: Promise<{ action?: string; before?: string }> };
 const KINDS = [
   { value: '', label: 'Everything' },
   { value: 'persona.', label: 'Personas' },
+  { value: 'companion.', label: 'Community' },
   { value: 'user.', label: 'Users' },
 ];
 
