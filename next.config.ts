@@ -15,6 +15,9 @@ const nextConfig: NextConfig = {
     ],
   },
   poweredByHeader: false,
+  // A character card imported from the companion creator (app/(app)/companions/actions.ts) can be
+  // up to 4 MB (lib/cards/card.ts); every other action sends far less than Next's default 1 MB.
+  experimental: { serverActions: { bodySizeLimit: '5mb' } },
   // Static security headers on every response, API routes included; the CSP with its per-request
   // nonce is set in middleware.ts.
   async headers() {

@@ -1,25 +1,54 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { CommunitySection } from '@/components/companions/community-section';
 import { CompanionPicker } from '@/components/companions/companion-picker';
+import { communityTags } from '@/components/companions/community-tags';
 import { TimeGreeting } from '@/components/companions/time-greeting';
+import { YourCompanions } from '@/components/companions/your-companions';
 import { OfflineBanner } from '@/components/chat/offline-banner';
 import { Avatar } from '@/components/ui/avatar';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { requireUser } from '@/lib/auth/session';
+import { communityCompanions, ownCompanions } from '@/lib/companions/own';
+import type { CommunityCompanion } from '@/lib/companions/own-queries';
 import { availableCompanions } from '@/lib/companions/service';
+import type { UserScope } from '@/lib/db/scope';
+import { isHearthError } from '@/lib/errors';
 import { pageOfConversations } from '@/lib/conversations/service';
 import { isOfflineModel } from '@/lib/ai/registry';
 import { preferredModel } from '@/lib/ai/routing';
 import { shortTime } from '@/lib/format';
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** A query parameter given once, trimmed and cut to `max` characters; '' otherwise. */
+function param(value: string | string[] | undefined, max: number): string {
+  return typeof value === 'string' ? value.trim().slice(0, max).trim() : '';
+}
+
+/** The Community as searched; a search the filters refuse (a control character, say) finds nobody. */
+async function searchCommunity(user: UserScope, q: string, tag: string): Promise<CommunityCompanion[]> {
+  try {
+    return await communityCompanions(user, { q, ...(tag ? { tag } : {}) });
+  } catch (error) {
+    if (isHearthError(error) && error.code === 'bad_request') return [];
+    throw error;
+  }
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await connection();
-  const { denied } = await searchParams;
+  const params = await searchParams;
+  const denied = params.denied;
+  const [q, tag] = [param(params.q, 80), param(params.tag, 60)];
   const user = await requireUser();
-  const [companions, recent] = await Promise.all([
+  const [companions, recent, own, community] = await Promise.all([
     availableCompanions(user),
     pageOfConversations(user, { limit: 4, view: 'unarchived' }),
+    ownCompanions(user),
+    communityCompanions(user, {}),
   ]);
+  const found = q || tag ? await searchCommunity(user, q, tag) : community;
   const firstName = user.isGuest ? null : user.name?.split(' ')[0];
   const offline = companions.every((companion) => isOfflineModel(preferredModel(companion)));
 
@@ -73,7 +102,20 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               </ul>
             </section>
           )}
+          {params.removed === '1' && (
+            <p role="status" className="mb-8 rounded-2xl border border-line bg-raised px-4 py-3 text-sm text-ink-soft">
+              Your companion was removed. Chats already started with them are still in your list.
+            </p>
+          )}
           <CompanionPicker companions={companions} />
+          <YourCompanions companions={own} />
+          <CommunitySection
+            companions={found}
+            tags={communityTags(community)}
+            q={q}
+            tag={tag || null}
+            anyShared={community.length > 0}
+          />
         </div>
       </main>
     </>

@@ -6,7 +6,7 @@ import { CloseIcon } from '@/components/ui/icons';
 // The studio's form controls: a label, the control, then a hint or the inline error.
 
 const control =
-  'w-full rounded-xl border border-line bg-raised px-3 py-2 text-sm outline-none placeholder:text-ink-faint focus:border-ember-400 aria-invalid:border-red-400';
+  'w-full rounded-xl border border-field-line bg-raised px-3 py-2 text-sm outline-none placeholder:text-ink-faint focus:border-ember-400 aria-invalid:border-red-400';
 
 type Common = { label: string; error?: string; hint?: React.ReactNode; className?: string };
 

@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { removeAvatarAction, uploadAvatarAction } from '@/app/(app)/settings/actions';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
+import { squarePicture } from '@/components/ui/square-picture';
 import { AVATAR_SIDE, AVATAR_TYPES, MAX_AVATAR_BYTES } from '@/lib/profile/schemas';
 
 /**
@@ -21,7 +22,7 @@ export function AvatarField({ url }: { url: string | null }) {
     if (!file) return;
     setError(null);
     startTransition(async () => {
-      const picture = await squarePicture(file).catch(() => null);
+      const picture = await squarePicture(file, AVATAR_SIDE, 40 * MAX_AVATAR_BYTES).catch(() => null);
       if (!picture) return setError('This file isn’t a picture Hearth can read. Choose a PNG, JPEG or WebP image.');
       const form = new FormData();
       form.set('avatar', picture, 'avatar.webp');
@@ -77,23 +78,4 @@ export function AvatarField({ url }: { url: string | null }) {
       </div>
     </div>
   );
-}
-
-/** The picture's centre square, at most AVATAR_SIDE pixels a side, as WebP (PNG where WebP cannot be made). */
-async function squarePicture(file: File): Promise<Blob> {
-  if (file.size > 40 * MAX_AVATAR_BYTES) throw new Error('too large to read');
-  const bitmap = await createImageBitmap(file);
-  const side = Math.min(bitmap.width, bitmap.height);
-  const size = Math.min(AVATAR_SIDE, side);
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('no canvas');
-  context.drawImage(bitmap, (bitmap.width - side) / 2, (bitmap.height - side) / 2, side, side, 0, 0, size, size);
-  bitmap.close();
-  const encode = (type: string) => new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.9));
-  const blob = (await encode('image/webp')) ?? (await encode('image/png'));
-  if (!blob || (blob.type !== 'image/webp' && blob.type !== 'image/png')) throw new Error('could not encode');
-  return blob;
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireUser } from '@/lib/auth/session';
+import { companionLinkRef } from '@/lib/companions/links';
 import type { Companion } from '@/lib/companions/queries';
 import { companionBySlugOrId } from '@/lib/companions/service';
 import type { Language } from '@/lib/languages';
@@ -60,7 +61,8 @@ export default async function NewChatPage({ searchParams }: Props) {
       olderCursor={null}
       draft={{
         key: draft,
-        companion: companion.slug,
+        // A person's companion by its id: an unlisted one is found only so when the first message starts the chat.
+        companion: companionLinkRef(companion),
         language: settings.language,
         model: model === settings.model ? model : undefined,
       }}

@@ -8,15 +8,17 @@ import { StartChatButton } from '@/components/companions/start-chat-button';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
-import { MemoryIcon } from '@/components/ui/icons';
+import { MemoryIcon, PencilIcon } from '@/components/ui/icons';
 import { requireUser } from '@/lib/auth/session';
+import { companionLinkRef } from '@/lib/companions/links';
+import { AUDIENCE_LABELS } from '@/lib/companions/own-schemas';
 import { companionBySlugOrId } from '@/lib/companions/service';
 import { withUser } from '@/lib/db/scope';
 import { listConversations } from '@/lib/conversations/queries';
 import { redirectedSlug } from '@/lib/personas/queries';
 import { shortTime } from '@/lib/format';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams?: Promise<{ created?: string }> };
 
 /** The companion's display name, accents and all ("Lucía · Hearth"), not its slug. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,9 +35,10 @@ function decoded(slug: string): string {
   }
 }
 
-export default async function CompanionPage({ params }: Props) {
+export default async function CompanionPage({ params, searchParams }: Props) {
   await connection();
   const { slug } = await params;
+  const { created } = (await searchParams) ?? {};
   const user = await requireUser();
   const companion = await companionBySlugOrId(user, slug);
   if (!companion) {
@@ -45,6 +48,9 @@ export default async function CompanionPage({ params }: Props) {
     notFound();
   }
   const recent = await withUser(user, (tx) => listConversations(tx, { limit: 5, companionId: companion.id }));
+  // A person's companion is linked by its id: an unlisted one opens only so (lib/companions/links.ts).
+  const ref = companionLinkRef(companion);
+  const owned = Boolean(companion.ownerId) && companion.ownerId === user.id;
 
   return (
     <>
@@ -62,17 +68,39 @@ export default async function CompanionPage({ params }: Props) {
             size={176}
             accent={companion.accentColor}
           />
-          <h1 className="mt-6 text-3xl font-semibold tracking-tight sm:text-4xl">{companion.name}</h1>
-          <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>
+          <h1 className="mt-6 text-3xl font-semibold tracking-tight wrap-anywhere sm:text-4xl">{companion.name}</h1>
+          {companion.tagline && <p className="mt-2 text-lg text-ink-soft">{companion.tagline}</p>}
+          {owned && (
+            <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+              <span className="rounded-full border border-line bg-raised px-3 py-1 text-ink-soft">
+                Yours · {AUDIENCE_LABELS[companion.audience ?? 'private'].label}
+              </span>
+              <Link
+                href={`/companions/${ref}/edit`}
+                className="inline-flex items-center gap-1.5 rounded-lg font-medium text-ember-700 underline-offset-2 hover:underline dark:text-ember-300"
+              >
+                <PencilIcon />
+                Edit {companion.name}
+              </Link>
+            </div>
+          )}
+          {owned && created && (
+            <p
+              role="status"
+              className="mt-6 rounded-2xl border border-ember-200 bg-ember-50 px-4 py-3 text-sm text-ember-950 dark:border-ember-900/60 dark:bg-ember-950/30 dark:text-ember-50"
+            >
+              {companion.name} is ready. Say hello, or change anything about them with Edit.
+            </p>
+          )}
           {/* Review D33: nothing left alone on a row. Phones: starting a chat fills the first row, Call and
               Memories share the second; wider screens: one row. */}
           <div className="mt-6 grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-center">
             <div className="col-span-2">
-              <StartChatButton companion={companion.slug} name={companion.name} languages={companion.languages} />
+              <StartChatButton companion={ref} name={companion.name} languages={companion.languages} />
             </div>
-            <CallButton companion={companion.slug} name={companion.name} />
+            <CallButton companion={ref} name={companion.name} />
             <Link
-              href={`/companions/${companion.slug}/memory`}
+              href={`/companions/${ref}/memory`}
               aria-label={`Memories: what ${companion.name} remembers about you`}
               className={`${buttonStyles.secondary} px-6 py-3 text-base`}
             >
@@ -80,22 +108,28 @@ export default async function CompanionPage({ params }: Props) {
               Memories
             </Link>
           </div>
-          <p className="mt-8 max-w-prose leading-relaxed text-ink-soft">{companion.description}</p>
+          {companion.description && (
+            <p className="mt-8 max-w-prose leading-relaxed whitespace-pre-line text-ink-soft">
+              {companion.description}
+            </p>
+          )}
           <dl className="mt-8 grid gap-6 sm:grid-cols-2">
-            <div>
-              <dt className="text-sm font-medium text-ink-faint">Good at</dt>
-              <dd className="mt-2 flex flex-wrap gap-1.5">
-                {companion.specialties.map((s) => (
-                  <span
-                    key={s}
-                    className="rounded-full px-3 py-1 text-sm capitalize"
-                    style={{ background: `${companion.accentColor}24` }}
-                  >
-                    {s}
-                  </span>
-                ))}
-              </dd>
-            </div>
+            {companion.specialties.length > 0 && (
+              <div>
+                <dt className="text-sm font-medium text-ink-faint">Good at</dt>
+                <dd className="mt-2 flex flex-wrap gap-1.5">
+                  {companion.specialties.map((s) => (
+                    <span
+                      key={s}
+                      className="rounded-full px-3 py-1 text-sm capitalize"
+                      style={{ background: `${companion.accentColor}24` }}
+                    >
+                      {s}
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            )}
             <div>
               <dt className="text-sm font-medium text-ink-faint">Speaks</dt>
               <dd className="mt-2">
