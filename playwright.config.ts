@@ -112,7 +112,7 @@ export default defineConfig({
         ALLOWED_ORIGINS: 'https://allowed.example',
         // The admin specs and the accessibility sweep: signing up with one of these, and confirming it, makes an admin.
         ADMIN_EMAILS:
-          'admin@e2e.hearth.local,cards-admin@e2e.hearth.local,a11y-admin@e2e.hearth.local,ratings-admin@e2e.hearth.local',
+          'admin@e2e.hearth.local,cards-admin@e2e.hearth.local,a11y-admin@e2e.hearth.local,ratings-admin@e2e.hearth.local,moderator@e2e.hearth.local',
         ...(SUPABASE_STORAGE
           ? { SUPABASE_URL: `http://127.0.0.1:${FAKE_STORAGE_PORT}`, SUPABASE_SERVICE_ROLE_KEY: FAKE_STORAGE_KEY }
           : {}),

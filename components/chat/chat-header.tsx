@@ -23,7 +23,7 @@ type Props = {
 
 export function ChatHeader({ conversationId, companion, model, models, language, changeModel, draft }: Props) {
   const identity = (
-    <Link href={`/companions/${companion.slug}`} className="flex min-w-0 items-center gap-3 rounded-xl">
+    <Link href={`/companions/${companion.ref}`} className="flex min-w-0 items-center gap-3 rounded-xl">
       <Avatar src={companion.avatarUrl} name={companion.name} decorative size={36} accent={companion.accentColor} />
       <span className="min-w-0">
         <h1 className="block truncate text-base leading-tight font-semibold">{companion.name}</h1>
@@ -38,13 +38,13 @@ export function ChatHeader({ conversationId, companion, model, models, language,
       <ModelPicker conversationId={conversationId} model={model} models={models} change={changeModel} />
       <CallButton
         variant="icon"
-        companion={companion.slug}
+        companion={companion.ref}
         name={companion.name}
         conversationId={draft ? undefined : conversationId}
         language={language}
       />
       <Link
-        href={`/companions/${companion.slug}/memory`}
+        href={`/companions/${companion.ref}/memory`}
         className={buttonStyles.icon}
         aria-label={`What ${companion.name} remembers about you`}
         title={`What ${companion.name} remembers about you`}

@@ -52,9 +52,9 @@ export function ChatView({
   const refreshList = useSidebar((s) => s.refreshList);
   const setChat = useSidebar((s) => s.setChat);
   useEffect(() => {
-    setChat({ companion: companion.slug, language: conversation.language });
+    setChat({ companion: companion.ref, language: conversation.language });
     return () => setChat(null);
-  }, [setChat, companion.slug, conversation.language]);
+  }, [setChat, companion.ref, conversation.language]);
   // Sent with every turn of a chat that began as a draft; the server ignores it once the conversation exists.
   const start = useMemo(
     () => draft && { draft: draft.key, companion: draft.companion, language: draft.language, model: draft.model },

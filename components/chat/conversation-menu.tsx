@@ -33,7 +33,7 @@ export function ConversationMenu({
   companion,
 }: {
   conversationId: string;
-  companion: { slug: string; name: string };
+  companion: { ref: string; name: string };
 }) {
   const trigger = useRef<HTMLButtonElement>(null);
   const [used, setUsed] = useState(false);

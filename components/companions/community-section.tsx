@@ -82,6 +82,12 @@ function Made({ companion }: { companion: CommunityCompanion }) {
       <span>
         {companion.chats === 0 ? 'No chats yet' : companion.chats === 1 ? '1 chat' : `${count(companion.chats)} chats`}
       </span>
+      {companion.likes > 0 && (
+        <>
+          <span aria-hidden="true">·</span>
+          <span>{companion.likes === 1 ? '1 like' : `${count(companion.likes)} likes`}</span>
+        </>
+      )}
       {companion.recentChats > 0 && (
         <>
           <span aria-hidden="true">·</span>

@@ -4,7 +4,9 @@ import { buttonStyles } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { ModelChoice, ShareBlock } from '@/lib/companions/form-options';
 import type { OwnCompanionFields } from '@/lib/companions/own-schemas';
+import type { CompanionDraft } from '@/lib/companions/draft-offline';
 import { CharacterFields } from './character-fields';
+import { DescribeCharacter } from './describe-character';
 import { CompanionPreview } from './companion-preview';
 import { IdentityFields } from './identity-fields';
 import { SharingFields } from './sharing-fields';
@@ -41,6 +43,14 @@ export function OwnCompanionForm({ initial, editing, models, block, children }: 
             form.submit();
           }}
         >
+          {!editing && (
+            <DescribeCharacter
+              onDraft={(draft) => {
+                for (const [key, value] of Object.entries(draft) as [keyof CompanionDraft, string & string[]][])
+                  if (value.length > 0) set(key, value);
+              }}
+            />
+          )}
           <IdentityFields
             fields={fields}
             errors={errors}

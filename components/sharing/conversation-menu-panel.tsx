@@ -6,7 +6,7 @@ import { ShareDialog } from './share-dialog';
 
 type Props = {
   conversationId: string;
-  companion: { slug: string; name: string };
+  companion: { ref: string; name: string };
   menuOpen: boolean;
   shareOpen: boolean;
   personaOpen: boolean;
@@ -115,7 +115,7 @@ export function ConversationMenuPanel({
       />
       <CompanionPersonaDialog
         open={personaOpen}
-        companionSlug={companion.slug}
+        companionSlug={companion.ref}
         companionName={companion.name}
         onClose={onClosePersona}
       />

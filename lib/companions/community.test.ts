@@ -8,7 +8,7 @@ import { toHearthError } from '@/lib/errors';
 import { makeAdmin } from '@/lib/testing/admin-user';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { rejects } from '@/lib/testing/rejection';
-import { confirmAdult, likeCompanion, reportCompanion } from './community';
+import { confirmAdult, likeCompanion, likesOf, reportCompanion } from './community';
 import { communityCompanions, createOwnCompanion, ownCompanionModels, saveOwnCompanion } from './own';
 import { DEFAULT_OWN_COMPANION, type Audience } from './own-schemas';
 
@@ -48,8 +48,10 @@ describe.each(TEST_DATABASES)('the Community on $name', ({ open }) => {
     await likeCompanion(fan, liked.id, true, db);
     await likeCompanion(other, liked.id, true, db);
     expect(await listed(fan)).toEqual([[`Liked ${run}`, 2, true, false]]);
+    expect(await likesOf(fan, liked.id, db)).toEqual({ likes: 2, liked: true });
     await likeCompanion(fan, liked.id, false, db);
     expect(await listed(fan)).toEqual([[`Liked ${run}`, 1, false, false]]);
+    expect(await likesOf(fan, liked.id, db)).toEqual({ likes: 1, liked: false });
 
     // A private companion of someone else's cannot be liked (it is not there), nor its likes read.
     const secret = await createOwnCompanion(owner, companion(`Secret ${run}`, 'private'), { db });

@@ -82,3 +82,31 @@ export async function confirmAdult(user: UserScope, confirmed: boolean, db?: Dat
     db,
   );
 }
+
+/**
+ * A person's companion's likes as its page shows them: the Community's count for a public one
+ * (people read only their own likes), and whether the reader liked it.
+ */
+export async function likesOf(
+  user: UserScope,
+  companionId: string,
+  db?: Database,
+): Promise<{ likes: number; liked: boolean }> {
+  const [row] = await withUser(
+    user,
+    (tx) =>
+      tx.query<{ likes: number; liked: boolean }>(
+        `with mine as (
+           select exists (select 1 from hearth.companion_likes
+                           where companion_id = $1 and user_id = hearth.requesting_user_id()) as liked
+         )
+         select greatest(coalesce((select s.likes from hearth.community_stats(array[$1::uuid]) s), 0), mine.liked::int)::int
+                  as likes,
+                mine.liked
+           from mine`,
+        [companionId],
+      ),
+    db,
+  );
+  return row ?? { likes: 0, liked: false };
+}

@@ -75,14 +75,12 @@ export const DEFAULT_OWN_COMPANION: Omit<OwnCompanionFields, 'model'> = {
 };
 
 /** A person's companion as the persona columns hold it: always published, on the platform's routing. */
-export function asPersonaFields(
-  { model, audience: _audience, ...fields }: OwnCompanionFields,
-  slug: string,
-): PersonaFields {
+export function asPersonaFields(own: OwnCompanionFields, slug: string): PersonaFields {
+  const fields = Object.fromEntries(Object.entries(own).filter(([key]) => key !== 'model' && key !== 'audience'));
   return {
-    ...fields,
+    ...(fields as Omit<OwnCompanionFields, 'model' | 'audience'>),
     slug,
-    defaultModel: model,
+    defaultModel: own.model,
     fallbackModels: [],
     temperature: 0.8,
     maxOutputTokens: null,

@@ -1,3 +1,4 @@
+import { companionLinkRef } from '@/lib/companions/links';
 import { ChatView } from '@/components/chat/chat-view';
 import { listModels } from '@/lib/ai/registry';
 import { requireUser } from '@/lib/auth/session';
@@ -22,7 +23,7 @@ export async function ChatScreen({ conversation, companion, messages, olderCurso
       conversation={conversation}
       draft={draft}
       companion={{
-        slug: companion.slug,
+        ref: companionLinkRef(companion),
         name: companion.name,
         avatarUrl: companion.avatarUrl,
         accentColor: companion.accentColor,

@@ -4,12 +4,15 @@ import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { LanguageBadges } from '@/components/companions/language-badges';
 import { CallButton } from '@/components/call/call-button';
+import { LikeButton } from '@/components/companions/like-button';
+import { ReportButton } from '@/components/companions/report-button';
 import { StartChatButton } from '@/components/companions/start-chat-button';
 import { MobileHeader } from '@/components/sidebar/mobile-header';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
 import { MemoryIcon, PencilIcon } from '@/components/ui/icons';
 import { requireUser } from '@/lib/auth/session';
+import { likesOf } from '@/lib/companions/community';
 import { companionLinkRef } from '@/lib/companions/links';
 import { AUDIENCE_LABELS } from '@/lib/companions/own-schemas';
 import { companionBySlugOrId } from '@/lib/companions/service';
@@ -51,6 +54,9 @@ export default async function CompanionPage({ params, searchParams }: Props) {
   // A person's companion is linked by its id: an unlisted one opens only so (lib/companions/links.ts).
   const ref = companionLinkRef(companion);
   const owned = Boolean(companion.ownerId) && companion.ownerId === user.id;
+  // Someone else's companion: a heart and a report button (the operator's catalogue has neither).
+  const theirs = Boolean(companion.ownerId) && !owned;
+  const likes = theirs ? await likesOf(user, companion.id) : null;
 
   return (
     <>
@@ -82,6 +88,12 @@ export default async function CompanionPage({ params, searchParams }: Props) {
                 <PencilIcon />
                 Edit {companion.name}
               </Link>
+            </div>
+          )}
+          {theirs && likes && (
+            <div className="mt-4 flex flex-wrap items-center gap-2">
+              <LikeButton companionId={companion.id} liked={likes.liked} likes={likes.likes} />
+              <ReportButton companionId={companion.id} companionName={companion.name} />
             </div>
           )}
           {owned && created && (
