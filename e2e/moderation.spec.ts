@@ -10,7 +10,9 @@ test('a person likes and reports a shared companion; a moderator hides it, and i
   browser,
 }) => {
   test.setTimeout(180_000);
-  const name = `Grifter ${crypto.randomUUID().slice(0, 6)}`;
+  // Two capitalised words, as the offline draft reads a name ("named Grifter Qoxbej").
+  const letters = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => String.fromCharCode(97 + (b % 26)));
+  const name = `Grifter ${letters[0]!.toUpperCase()}${letters.slice(1).join('')}`;
 
   // Someone makes a companion for everyone.
   await signInVerified(page, 'Morgan Maker');
