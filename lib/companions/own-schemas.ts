@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { modelId } from '@/lib/validation/ids';
 import { searchQuery } from '@/lib/validation/search';
-import { personaFields, slugify, type PersonaFields } from '@/lib/personas/schemas';
+import { DEFAULT_PERSONA, personaFields, slugify, type PersonaFields } from '@/lib/personas/schemas';
 
 /** Who else reads a person's companion (supabase/migrations/20261210010000_user_companions.sql). */
 export const AUDIENCES = ['private', 'unlisted', 'public'] as const;
@@ -50,27 +50,12 @@ export const ownCompanionFields = personaFields
   });
 export type OwnCompanionFields = z.infer<typeof ownCompanionFields>;
 
+/** The creation form's start: the studio's defaults for the fields a person sets, kept to themselves. */
 export const DEFAULT_OWN_COMPANION: Omit<OwnCompanionFields, 'model'> = {
-  name: '',
-  tagline: '',
-  description: '',
-  instructions: '',
-  personality: '',
-  scenario: '',
-  greeting: '',
-  alternateGreetings: [],
-  exampleDialogue: '',
-  postHistoryInstructions: '',
-  creator: '',
-  characterVersion: '',
-  creatorNotes: '',
-  specialties: [],
-  languages: ['en-US'],
-  voice: null,
-  voices: {},
-  nsfw: false,
-  accentColor: '#d97706',
-  cardExtra: {},
+  ...(Object.fromEntries(Object.entries(DEFAULT_PERSONA).filter(([key]) => key in ownCompanionFields.shape)) as Omit<
+    OwnCompanionFields,
+    'model' | 'audience'
+  >),
   audience: 'private',
 };
 

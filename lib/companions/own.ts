@@ -80,23 +80,20 @@ async function storeAvatar(tx: Queryable, id: string, avatar: StoredAvatar): Pro
   await setAvatarUrl(tx, id, avatarUrl(id, avatar.sha256));
 }
 
-/** Makes a companion of the person's own; `avatar` is an uploaded picture's bytes. */
-export async function createOwnCompanion(
+type WriteOptions = { avatar?: Uint8Array | null; db?: Database };
+
+/** Checks the fields, writes them (`write` returns the companion's id) and the avatar, in one transaction. */
+async function writeOwn(
   user: UserScope,
   input: unknown,
-  options: { avatar?: Uint8Array | null; db?: Database } = {},
+  options: WriteOptions,
+  write: (tx: Queryable, fields: OwnCompanionFields) => Promise<string>,
 ): Promise<OwnCompanion> {
   const avatar = options.avatar?.byteLength ? await storedAvatar(options.avatar) : null;
   return withUser(
     user,
     async (tx) => {
-      const fields = await checkedFields(tx, input);
-      const id = await insertPersona(
-        tx,
-        asPersonaFields(fields, ownSlug(fields.name)),
-        DEFAULT_AVATAR,
-        fields.audience,
-      );
+      const id = await write(tx, await checkedFields(tx, input));
       if (avatar) await storeAvatar(tx, id, avatar);
       return loadOwn(tx, id);
     },
@@ -104,25 +101,25 @@ export async function createOwnCompanion(
   );
 }
 
+/** Makes a companion of the person's own; `avatar` is an uploaded picture's bytes. */
+export function createOwnCompanion(user: UserScope, input: unknown, options: WriteOptions = {}): Promise<OwnCompanion> {
+  return writeOwn(user, input, options, (tx, fields) =>
+    insertPersona(tx, asPersonaFields(fields, ownSlug(fields.name)), DEFAULT_AVATAR, fields.audience),
+  );
+}
+
 /** Saves the person's edits to their companion (its slug stays, so its links keep working). */
-export async function saveOwnCompanion(
+export function saveOwnCompanion(
   user: UserScope,
   id: string,
   input: unknown,
-  options: { avatar?: Uint8Array | null; db?: Database } = {},
+  options: WriteOptions = {},
 ): Promise<OwnCompanion> {
-  const avatar = options.avatar?.byteLength ? await storedAvatar(options.avatar) : null;
-  return withUser(
-    user,
-    async (tx) => {
-      const current = await loadOwn(tx, id);
-      const fields = await checkedFields(tx, input);
-      await updatePersona(tx, id, asPersonaFields(fields, current.slug), fields.audience);
-      if (avatar) await storeAvatar(tx, id, avatar);
-      return loadOwn(tx, id);
-    },
-    options.db,
-  );
+  return writeOwn(user, input, options, async (tx, fields) => {
+    const current = await loadOwn(tx, id);
+    await updatePersona(tx, id, asPersonaFields(fields, current.slug), fields.audience);
+    return id;
+  });
 }
 
 export function ownCompanion(user: UserScope, id: string, db?: Database): Promise<OwnCompanion> {
