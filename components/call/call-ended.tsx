@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-type Props = { reason: string; conversationId: string; companion: { name: string; slug: string } };
+type Props = { reason: string; conversationId: string; companion: { name: string; ref: string } };
 
 /** Why the call ended, and where to go next: its transcript in the chat, or back to the companion. */
 export function CallEnded({ reason, conversationId, companion }: Props) {
@@ -18,7 +18,7 @@ export function CallEnded({ reason, conversationId, companion }: Props) {
           See the transcript
         </Link>
         <Link
-          href={`/companions/${companion.slug}`}
+          href={`/companions/${companion.ref}`}
           className="rounded-full px-5 py-2.5 text-sm text-stone-200 ring-1 ring-white/20 hover:bg-white/10"
         >
           Back to {companion.name}

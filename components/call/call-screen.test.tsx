@@ -40,7 +40,7 @@ function props(overrides: Partial<CallScreenProps['call']> = {}, canTranscribe =
       expiresAt: new Date(now + 3_600_000).toISOString(),
       ...overrides,
     },
-    companion: { name: 'Lucía', slug: 'lucia', avatarUrl: '/avatars/lucia.webp', accentColor: '#c2410c' },
+    companion: { name: 'Lucía', ref: 'lucia', avatarUrl: '/avatars/lucia.webp', accentColor: '#c2410c' },
     canTranscribe,
     serverVoices: voices(false),
   };

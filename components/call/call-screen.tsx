@@ -12,7 +12,12 @@ import { useCall, type LiveCall } from './use-call';
 
 export type CallScreenProps = {
   call: LiveCall;
-  companion: { name: string; slug: string; avatarUrl: string; accentColor: string };
+  companion: {
+    name: string;
+    /** Slug or id, as links name it (lib/companions/links.ts). */ ref: string;
+    avatarUrl: string;
+    accentColor: string;
+  };
   /** Whether the server can transcribe speech; without it the call is typed. */
   canTranscribe: boolean;
   /** Per language, whether the server has a voice for the companion; without one the browser speaks. */

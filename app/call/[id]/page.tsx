@@ -1,3 +1,4 @@
+import { companionLinkRef } from '@/lib/companions/links';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -44,7 +45,7 @@ export default async function CallPage({ params }: Props) {
               See the transcript
             </Link>
             <Link
-              href={`/companions/${companion.slug}`}
+              href={`/companions/${companionLinkRef(companion)}`}
               className="rounded-full px-5 py-2.5 text-sm ring-1 ring-white/20 hover:bg-white/10"
             >
               Back to {companion.name}
@@ -67,7 +68,7 @@ export default async function CallPage({ params }: Props) {
       }}
       companion={{
         name: companion.name,
-        slug: companion.slug,
+        ref: companionLinkRef(companion),
         avatarUrl: companion.avatarUrl,
         accentColor: companion.accentColor,
       }}
