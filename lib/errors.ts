@@ -114,6 +114,8 @@ const OWN_COMPANION_RULES: Record<string, string> = {
     'Verify your email address to share a companion; until then it stays yours alone.',
   'moderation is for admins': 'Only admins can hide, feature or re-label a companion.',
   'a moderator set the NSFW label': 'A moderator labelled this companion NSFW; the label stays.',
+  'confirm your age for NSFW companions':
+    'This companion is for adults. Confirm in Settings that you are 18 or older to talk with them.',
 };
 
 export const PUBLISH_NEEDS_INSTRUCTIONS =

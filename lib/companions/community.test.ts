@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '@/lib/admin/audit';
+import { startConversation } from '@/lib/conversations/service';
 import { moderateCompanion, moderationQueue } from '@/lib/admin/moderation';
 import type { Database } from '@/lib/db';
 import type { Queryable } from '@/lib/db/client';
@@ -158,7 +159,12 @@ describe.each(TEST_DATABASES)('the Community on $name', ({ open }) => {
     await moderateCompanion(admin, spicy.id, 'relabel_nsfw', db);
 
     expect(await listed(reader, `labels-${run}`)).toEqual([[`Plain ${run}`, 0, false, true]]);
+    // Nor can they start talking with it by its link, until they confirm; its owner always can.
+    const gated = toHearthError(await rejects(startConversation(reader, { companion: spicy.id }, db)));
+    expect(gated).toMatchObject({ status: 403, message: expect.stringMatching(/^This companion is for adults/) });
+    await startConversation(owner, { companion: spicy.id }, db);
     await confirmAdult(reader, true, db);
+    await startConversation(reader, { companion: spicy.id }, db);
     expect((await listed(reader, `labels-${run}`)).map(([name]) => name)).toEqual([`Plain ${run}`, `Spicy ${run}`]);
 
     const unlabel = await rejects(

@@ -60,6 +60,27 @@ begin
 end
 $$;
 
+-- A person's companion labelled NSFW talks only with people who confirmed their age (and its owner),
+-- whichever way the conversation starts (the chat, a draft's first message, a call).
+create or replace function hearth.enforce_adult_companions() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if exists (
+       select 1 from hearth.companions p
+        where p.id = new.companion_id and p.nsfw and p.owner_id is not null and p.owner_id <> new.user_id)
+     and not exists (select 1 from hearth.users u where u.id = new.user_id and u.adult_confirmed_at is not null) then
+    raise exception using errcode = 'HQ403', message = 'confirm your age for NSFW companions';
+  end if;
+  return new;
+end
+$$;
+
+drop trigger if exists conversations_adult_companions on hearth.conversations;
+create trigger conversations_adult_companions
+  before insert on hearth.conversations
+  for each row execute function hearth.enforce_adult_companions();
+
 create table if not exists hearth.companion_likes (
   companion_id uuid not null references hearth.companions (id) on delete cascade,
   user_id uuid not null references hearth.users (id) on delete cascade default hearth.requesting_user_id(),
