@@ -12,7 +12,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { buttonStyles } from '@/components/ui/button';
 import { MemoryIcon, PencilIcon } from '@/components/ui/icons';
 import { requireUser } from '@/lib/auth/session';
-import { likesOf } from '@/lib/companions/community';
+import { adultConfirmed, likesOf } from '@/lib/companions/community';
 import { companionLinkRef } from '@/lib/companions/links';
 import { AUDIENCE_LABELS } from '@/lib/companions/own-schemas';
 import { companionBySlugOrId } from '@/lib/companions/service';
@@ -57,6 +57,8 @@ export default async function CompanionPage({ params, searchParams }: Props) {
   // Someone else's companion: a heart and a report button (the operator's catalogue has neither).
   const theirs = Boolean(companion.ownerId) && !owned;
   const likes = theirs ? await likesOf(user, companion.id) : null;
+  // The database refuses a conversation with someone's NSFW companion until the person confirmed their age.
+  const ageGated = theirs && companion.nsfw && !(await adultConfirmed(user));
 
   return (
     <>
@@ -106,20 +108,30 @@ export default async function CompanionPage({ params, searchParams }: Props) {
           )}
           {/* Review D33: nothing left alone on a row. Phones: starting a chat fills the first row, Call and
               Memories share the second; wider screens: one row. */}
-          <div className="mt-6 grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-center">
-            <div className="col-span-2">
-              <StartChatButton companion={ref} name={companion.name} languages={companion.languages} />
+          {ageGated ? (
+            <p className="mt-6 rounded-2xl border border-line bg-raised px-4 py-3 text-sm text-ink-soft">
+              {companion.name} is for adults. To talk with them, confirm that you are 18 or older in{' '}
+              <Link href="/settings#mature-companions" className="font-medium text-ember-700 underline dark:text-ember-300">
+                Settings
+              </Link>
+              .
+            </p>
+          ) : (
+            <div className="mt-6 grid grid-cols-2 gap-3 sm:flex sm:flex-wrap sm:items-center">
+              <div className="col-span-2">
+                <StartChatButton companion={ref} name={companion.name} languages={companion.languages} />
+              </div>
+              <CallButton companion={ref} name={companion.name} />
+              <Link
+                href={`/companions/${ref}/memory`}
+                aria-label={`Memories: what ${companion.name} remembers about you`}
+                className={`${buttonStyles.secondary} px-6 py-3 text-base`}
+              >
+                <MemoryIcon className="size-5" />
+                Memories
+              </Link>
             </div>
-            <CallButton companion={ref} name={companion.name} />
-            <Link
-              href={`/companions/${ref}/memory`}
-              aria-label={`Memories: what ${companion.name} remembers about you`}
-              className={`${buttonStyles.secondary} px-6 py-3 text-base`}
-            >
-              <MemoryIcon className="size-5" />
-              Memories
-            </Link>
-          </div>
+          )}
           {companion.description && (
             <p className="mt-8 max-w-prose leading-relaxed whitespace-pre-line text-ink-soft">
               {companion.description}
