@@ -24,9 +24,13 @@ test('a person likes and reports a shared companion; a moderator hides it, and i
   await expect(page.getByRole('status').filter({ hasText: 'Drafted.' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(name);
   await expect(page.getByRole('textbox', { name: 'Who they are', exact: true })).toHaveValue(/^You are Grifter/);
+  // A portrait drawn by the picture model (the offline sketcher here), uploaded like a picked file.
+  await page.getByRole('button', { name: 'Draw a portrait' }).click();
+  await expect(page.getByRole('img', { name: `Portrait of ${name}` })).toHaveAttribute('src', /^blob:/);
   await page.getByRole('radio', { name: 'Everyone' }).check();
   await page.getByRole('button', { name: 'Create companion' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('main').locator('img[src^="/api/avatars/"]').first()).toBeVisible();
   const companionUrl = new URL(page.url()).pathname;
 
   // Someone else likes it, then reports it.

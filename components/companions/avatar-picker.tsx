@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { drawAvatarAction } from '@/app/(app)/companions/draft-action';
 import { buttonStyles } from '@/components/ui/button';
 
 type Props = {
@@ -10,12 +11,29 @@ type Props = {
   error?: string;
   /** Gets the chosen file; the picker shows "Reading…" until it has settled. */
   onPick: (file: File | undefined) => Promise<void>;
+  /** What a drawn portrait is drawn from (the form's fields so far). */
+  about: { name: string; tagline: string; description: string };
 };
 
+const UNREACHABLE = 'Hearth could not be reached. Check your connection and try again.';
+
 /** The companion's portrait: a preview, and a button that picks a picture from a file (cropped to a square). */
-export function AvatarPicker({ src, name, accent, error, onPick }: Props) {
+export function AvatarPicker({ src, name, accent, error, onPick, about }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [reading, setReading] = useState(false);
+  const [drawing, setDrawing] = useState(false);
+  const [drawError, setDrawError] = useState<string | null>(null);
+  const drawPortrait = async () => {
+    setDrawing(true);
+    setDrawError(null);
+    const result = await drawAvatarAction(about).catch(() => ({ ok: false as const, error: UNREACHABLE }));
+    if (result.ok) {
+      const bytes = Uint8Array.from(atob(result.base64), (c) => c.charCodeAt(0));
+      await onPick(new File([bytes], 'portrait', { type: result.mediaType }));
+    } else setDrawError(result.error);
+    setDrawing(false);
+  };
+  const problem = error ?? drawError;
   const choose = async (file: File | undefined) => {
     setReading(true);
     await onPick(file);
@@ -49,12 +67,21 @@ export function AvatarPicker({ src, name, accent, error, onPick }: Props) {
             onChange={(event) => void choose(event.target.files?.[0])}
           />
         </label>
+        <button
+          type="button"
+          onClick={() => void drawPortrait()}
+          disabled={drawing || !about.name.trim()}
+          title={about.name.trim() ? undefined : 'Give them a name first'}
+          className={`${buttonStyles.ghost} px-3 py-1.5 text-sm`}
+        >
+          {drawing ? 'Drawing…' : 'Draw a portrait'}
+        </button>
         <p
           id="avatar-help"
-          role={error ? 'alert' : undefined}
-          className={`max-w-48 text-xs sm:text-center ${error ? 'text-red-600 dark:text-red-400' : 'text-ink-faint'}`}
+          role={problem ? 'alert' : undefined}
+          className={`max-w-48 text-xs sm:text-center ${problem ? 'text-red-600 dark:text-red-400' : 'text-ink-faint'}`}
         >
-          {error ?? 'PNG, JPEG or WebP. It’s cropped to a square.'}
+          {problem ?? 'PNG, JPEG or WebP. It’s cropped to a square.'}
         </p>
       </div>
     </div>

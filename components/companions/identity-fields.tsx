@@ -24,6 +24,7 @@ export function IdentityFields({ fields, errors, set, avatarSrc, onAvatar }: Pro
           accent={fields.accentColor}
           error={errors.avatar}
           onPick={onAvatar}
+          about={{ name: fields.name, tagline: fields.tagline, description: fields.description }}
         />
         <div className="grid min-w-0 flex-1 gap-4">
           <TextInput

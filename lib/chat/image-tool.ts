@@ -86,7 +86,7 @@ export function imageTools(context: ImageToolContext) {
 }
 
 /** The picture's bytes: an image in one of the types Hearth keeps, or an error. */
-async function draw(
+export async function draw(
   model: ReturnType<typeof imageModelFor>['model'],
   prompt: string,
   abortSignal: AbortSignal | undefined,
