@@ -111,7 +111,10 @@ export default async function CompanionPage({ params, searchParams }: Props) {
           {ageGated ? (
             <p className="mt-6 rounded-2xl border border-line bg-raised px-4 py-3 text-sm text-ink-soft">
               {companion.name} is for adults. To talk with them, confirm that you are 18 or older in{' '}
-              <Link href="/settings#mature-companions" className="font-medium text-ember-700 underline dark:text-ember-300">
+              <Link
+                href="/settings#mature-companions"
+                className="font-medium text-ember-700 underline dark:text-ember-300"
+              >
                 Settings
               </Link>
               .
