@@ -63,6 +63,9 @@ test('a person likes and reports a shared companion; a moderator hides it, and i
     .getByRole('group', { name: `Moderate ${name}` })
     .getByRole('button', { name: 'Hide' })
     .click();
+  // The action answers with the queue read again, where a hidden companion's report is closed: wait for
+  // that before leaving the page (navigating away mid-action loses it).
+  await expect(row).toHaveCount(0);
   await moderator.goto('/admin/community');
   const hidden = moderator.getByRole('row').filter({ hasText: name });
   await expect(hidden.getByRole('list', { name: 'Status' })).toContainText('Hidden');
