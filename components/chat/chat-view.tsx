@@ -4,7 +4,6 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changeModelAction } from '@/app/(app)/actions';
 import { useSidebar } from '@/components/sidebar/store';
-import { adoptStoredIds } from '@/lib/chat/stored-ids';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 import type { Language } from '@/lib/languages';
 import { textOf } from '@/lib/text';
@@ -172,12 +171,6 @@ export function ChatView({
   }, [conversation.id]);
 
   const busy = status === 'submitted' || status === 'streaming' || resumption.reconnecting;
-
-  // A new message is kept under an id derived from the one this page gave it: use that one from now on.
-  useEffect(() => {
-    const adopted = adoptStoredIds(messages);
-    if (adopted) setMessages(adopted);
-  }, [messages, setMessages]);
 
   // The notice goes once sending works again.
   useEffect(() => {

@@ -2,6 +2,7 @@
 
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
+import { placeReply } from '@/lib/chat/stored-ids';
 import { ReplyBuilder, uiMessageChunks } from '@/lib/chat/ui-stream-reader';
 
 /** submitted: sent, nothing back yet; streaming: the reply is arriving; ready: idle; error: the last request failed. */
@@ -66,13 +67,8 @@ export function useChatStream(options: Options) {
     setMessagesState(shown.current);
   }, []);
 
-  /** The reply goes where a message with its id is, or after the rest. */
   const write = useCallback(
-    (reply: ChatUIMessage) =>
-      setMessages((current) => {
-        const index = current.findLastIndex((m) => m.id === reply.id);
-        return index === -1 ? [...current, reply] : current.with(index, reply);
-      }),
+    (reply: ChatUIMessage) => setMessages((current) => placeReply(current, reply)),
     [setMessages],
   );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adoptStoredIds } from './stored-ids';
+import { placeReply } from './stored-ids';
 import type { ChatUIMessage } from '@/lib/conversations/ui-messages';
 
 const message = (id: string, role: 'user' | 'assistant', metadata: ChatUIMessage['metadata'] = {}): ChatUIMessage => ({
@@ -8,30 +8,46 @@ const message = (id: string, role: 'user' | 'assistant', metadata: ChatUIMessage
   parts: [{ type: 'text', text: id }],
   metadata,
 });
+const ids = (messages: ChatUIMessage[]) => messages.map((m) => m.id);
 
-describe('adoptStoredIds', () => {
-  it("gives the user message the id the reply's metadata says it was stored under", () => {
-    const shown = [
-      message('greeting', 'assistant'),
-      message('browser-id', 'user'),
-      message('reply', 'assistant', { userMessageId: 'stored-id' }),
-    ];
-    expect(adoptStoredIds(shown)?.map((m) => m.id)).toEqual(['greeting', 'stored-id', 'reply']);
+describe('placeReply', () => {
+  it('adds a new reply after the rest, and replaces one already shown in place', () => {
+    const shown = [message('u', 'user'), message('r', 'assistant')];
+    const grown = { ...message('r', 'assistant'), parts: [{ type: 'text' as const, text: 'more' }] };
+    expect(placeReply(shown, grown)).toEqual([shown[0], grown]);
+    expect(ids(placeReply(shown, message('r2', 'assistant')))).toEqual(['u', 'r', 'r2']);
   });
 
-  it('changes nothing when the ids agree, or a reply names no message (a regeneration)', () => {
-    expect(adoptStoredIds([message('u', 'user'), message('r', 'assistant', { userMessageId: 'u' })])).toBeNull();
-    expect(adoptStoredIds([message('u', 'user'), message('r', 'assistant', { userMessageId: null })])).toBeNull();
-    expect(adoptStoredIds([message('u', 'user'), message('r', 'assistant')])).toBeNull();
+  it("gives the user message the id the reply's metadata says it was stored under", () => {
+    const shown = [message('greeting', 'assistant'), message('browser-id', 'user')];
+    const reply = message('reply', 'assistant', { userMessageId: 'stored-id' });
+    expect(ids(placeReply(shown, reply))).toEqual(['greeting', 'stored-id', 'reply']);
+    // Still so as the reply grows: the adopted id is kept, and the reply's text is the newest.
+    const grown = { ...reply, parts: [{ type: 'text' as const, text: 'the whole reply' }] };
+    const again = placeReply(placeReply(shown, reply), grown);
+    expect(ids(again)).toEqual(['greeting', 'stored-id', 'reply']);
+    expect(again[2]).toBe(grown);
+  });
+
+  it('changes no id when the ids agree, or a reply names no message (a regeneration)', () => {
+    expect(ids(placeReply([message('u', 'user')], message('r', 'assistant', { userMessageId: 'u' })))).toEqual([
+      'u',
+      'r',
+    ]);
+    expect(ids(placeReply([message('u', 'user')], message('r', 'assistant', { userMessageId: null })))).toEqual([
+      'u',
+      'r',
+    ]);
+    expect(ids(placeReply([message('u', 'user')], message('r', 'assistant')))).toEqual(['u', 'r']);
   });
 
   it('never makes two messages share an id', () => {
-    const shown = [
-      message('stored', 'user'),
-      message('r1', 'assistant'),
-      message('again', 'user'),
-      message('r2', 'assistant', { userMessageId: 'stored' }),
-    ];
-    expect(adoptStoredIds(shown)).toBeNull();
+    const shown = [message('stored', 'user'), message('r1', 'assistant'), message('again', 'user')];
+    expect(ids(placeReply(shown, message('r2', 'assistant', { userMessageId: 'stored' })))).toEqual([
+      'stored',
+      'r1',
+      'again',
+      'r2',
+    ]);
   });
 });
