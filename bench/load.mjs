@@ -14,6 +14,7 @@ export async function timeStream(url, init, { firstText, errorText, lastText = '
   try {
     const response = await fetch(url, init);
     const headersMs = performance.now() - started;
+    const timing = serverTiming(response.headers.get('server-timing'));
     const pattern = new RegExp(firstText.source, 'g');
     const decoder = new TextDecoder();
     let body = '';
@@ -25,10 +26,30 @@ export async function timeStream(url, init, { firstText, errorText, lastText = '
     }
     const totalMs = performance.now() - started;
     const error = problemWith({ status: response.status, body, ttftMs, errorText, lastText });
-    return { ok: error === null, status: response.status, headersMs, ttftMs, totalMs, ...(error && { error }) };
+    return {
+      ok: error === null,
+      status: response.status,
+      headersMs,
+      ttftMs,
+      totalMs,
+      authMs: timing.auth,
+      turnMs: timing.turn,
+      ...(error && { error }),
+    };
   } catch (caught) {
     return { ok: false, status: null, ttftMs: null, totalMs: performance.now() - started, error: String(caught) };
   }
+}
+
+/** The durations a response's Server-Timing header names (`auth;dur=1.2, turn;dur=3.4`), by name. */
+function serverTiming(header) {
+  const durations = {};
+  for (const entry of header?.split(',') ?? []) {
+    const [name, ...params] = entry.trim().split(';');
+    const dur = params.find((param) => param.trim().startsWith('dur='));
+    if (name && dur) durations[name] = Number(dur.trim().slice(4));
+  }
+  return durations;
 }
 
 function problemWith({ status, body, ttftMs, errorText, lastText }) {

@@ -15,7 +15,7 @@ export function summarize(results) {
         `p${p}`,
         round(
           percentile(
-            ok.map((r) => r[key]),
+            ok.map((r) => r[key]).filter((value) => typeof value === 'number'),
             p,
           ),
         ),
@@ -27,6 +27,9 @@ export function summarize(results) {
     ttftMs: of('ttftMs'),
     headersMs: of('headersMs'),
     totalMs: of('totalMs'),
+    // The route's own Server-Timing: reading the session and taking the quota, then the turn's database work.
+    authMs: of('authMs'),
+    turnMs: of('turnMs'),
   };
 }
 
@@ -74,8 +77,9 @@ function ttftTable(levels) {
       'added p50 / p95 / p99',
       'headers p50 / p95',
       'total p50 / p95',
+      'server: auth / turn p50',
     ]),
-    row(['---:', '---', '---:', '---:', '---:', '---:', '---:']),
+    row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const l of levels) {
     for (const name of ROUTES) {
@@ -89,6 +93,7 @@ function ttftTable(levels) {
           trio(r.added),
           pair(r.summary.headersMs),
           pair(r.summary.totalMs),
+          r.summary.authMs?.p50 == null ? 'n/a' : `${r.summary.authMs.p50} / ${r.summary.turnMs.p50}`,
         ]),
       );
     }
@@ -172,6 +177,7 @@ function capacityTable(capacity) {
 }
 
 function memoryTable(memory) {
+  const gc = (figures) => (figures ? `${mb(figures.rss)} / ${mb(figures.heapUsed)}` : 'n/a');
   return [
     row([
       'server',
@@ -180,8 +186,10 @@ function memoryTable(memory) {
       'RSS right after the load',
       'RSS one minute after',
       'CPU in that minute',
+      'after a forced GC, idle: RSS / heap used',
+      'after a forced GC, a minute after: RSS / heap used',
     ]),
-    row(['---', '---:', '---:', '---:', '---:', '---:']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     row([
       `pid ${memory.pid} (${memory.processName})`,
       mb(memory.idleAfterStart),
@@ -189,6 +197,8 @@ function memoryTable(memory) {
       mb(memory.rightAfterLoad),
       mb(memory.minuteAfterLoad),
       `${memory.serverCoresAfterLoad.toFixed(2)} cores`,
+      gc(memory.idleAfterGc),
+      gc(memory.minuteAfterGc),
     ]),
   ];
 }

@@ -16,6 +16,7 @@ import { openSession } from './app-client.mjs';
 import { rotation, runBlock } from './load.mjs';
 import { startFakeProvider, timedDirectRequest } from './provider.mjs';
 import { capacityRun } from './capacity.mjs';
+import { memoryAfterForcedGc } from './forced-gc.mjs';
 import { benchCpuMs, cpuSpent, inCores, readCpu } from './cpu.mjs';
 import { levelFigures } from './level-figures.mjs';
 import { markdownReport } from './report.mjs';
@@ -174,6 +175,7 @@ async function serverParts({ server, provider, database, parts, notes }) {
   });
   const serving = findServingProcess(server.child.pid);
   const idleAfterStart = rssBytes(serving.pid);
+  const idleAfterGc = await memoryAfterForcedGc(serving.pid, notes);
   log(`server up: pid ${serving.pid} (${serving.name}), ${server.url}; provider pid ${provider.pid}, ${provider.url}`);
   const processes = { serverPid: serving.pid, providerPid: provider.pid, database };
 
@@ -211,6 +213,7 @@ async function serverParts({ server, provider, database, parts, notes }) {
   const rightAfterLoad = rssBytes(serving.pid);
   await sleep(AFTER_LOAD_MS);
   const minuteAfterLoad = rssBytes(serving.pid);
+  const minuteAfterGc = idleAfterGc && (await memoryAfterForcedGc(serving.pid, notes));
   const serverCoresAfterLoad = inCores(cpuSpent(loadEnd, readCpu(processes))).server;
 
   const serverErrors = server.log.filter((line) => /error/i.test(line));
@@ -237,6 +240,8 @@ async function serverParts({ server, provider, database, parts, notes }) {
       peak: rssPeak,
       rightAfterLoad,
       minuteAfterLoad,
+      idleAfterGc,
+      minuteAfterGc,
       serverCoresAfterLoad,
     },
     samples,

@@ -1,0 +1,56 @@
+// The server's memory after a forced garbage collection, so that memory still retained can be told
+// apart from memory not yet collected (or not yet given back by the allocator). No flag and no
+// route in the app: SIGUSR1 opens Node's inspector on 127.0.0.1:9229, and the DevTools protocol
+// asks for the collection and reads process.memoryUsage().
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const INSPECTOR = 'http://127.0.0.1:9229';
+
+/**
+ * { rss, heapTotal, heapUsed, external, arrayBuffers } in bytes after two full collections; null
+ * (and a note) when the inspector cannot be reached.
+ */
+export async function memoryAfterForcedGc(pid, notes) {
+  process.kill(pid, 'SIGUSR1');
+  let target;
+  for (let attempt = 0; attempt < 50 && !target; attempt++) {
+    target = await fetch(`${INSPECTOR}/json/list`)
+      .then((response) => response.json())
+      .then((targets) => targets.find((t) => t.webSocketDebuggerUrl))
+      .catch(() => undefined);
+    if (!target) await sleep(100);
+  }
+  if (!target) {
+    notes.push('the server’s inspector (127.0.0.1:9229) did not answer: no figures after a forced GC');
+    return null;
+  }
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', reject, { once: true });
+  });
+  let nextId = 0;
+  const pending = new Map();
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(event.data);
+    pending.get(message.id)?.(message);
+    pending.delete(message.id);
+  });
+  const call = (method, params = {}) =>
+    new Promise((resolve) => {
+      const id = ++nextId;
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    await call('HeapProfiler.collectGarbage');
+    const answer = await call('Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    });
+    return JSON.parse(answer.result.result.value);
+  } finally {
+    socket.close();
+  }
+}
