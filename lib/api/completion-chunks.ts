@@ -2,8 +2,8 @@ import type { FinishReason } from 'ai';
 import { z } from 'zod';
 import type { Completion } from '@/lib/chat/completion';
 import { HearthError } from '@/lib/errors';
-import { replyEvents, type ReplyEvent } from './reply-events';
-import { SSE_HEADERS, sseStream } from './sse';
+import { pipeReplyEvents, type ReplyEvent } from './reply-events';
+import { SSE_HEADERS, sseBody } from './sse';
 
 const KEEP_ALIVE_MS = 15_000;
 
@@ -26,15 +26,17 @@ type Usage = Extract<ReplyEvent, { type: 'end' }>['usage'];
  * `data: {"error": …}` with no [DONE] after it.
  */
 export function completionChunksResponse(completion: Completion, options: { keepAliveMs?: number } = {}): Response {
-  // An SSE comment: every client skips it.
-  const body = sseStream(encode(completion), {
-    message: ': ping\n\n',
-    intervalMs: options.keepAliveMs ?? KEEP_ALIVE_MS,
-  });
+  const encode = chunkEncoder(completion);
+  const body = sseBody(
+    ({ send, close }) => void pipeReplyEvents(completion, (event) => send(encode(event))).then(close),
+    // An SSE comment: every client skips it.
+    { message: ': ping\n\n', intervalMs: options.keepAliveMs ?? KEEP_ALIVE_MS },
+  );
   return new Response(body, { headers: SSE_HEADERS });
 }
 
-async function* encode(completion: Completion): AsyncGenerator<string> {
+/** Each reply event as its chunks' SSE text; the chunks name the model that answers. */
+function chunkEncoder(completion: Completion) {
   let model = completion.model.id;
   const chunk = (delta: object, finishReason: string | null, usage?: Usage) =>
     data({
@@ -45,19 +47,19 @@ async function* encode(completion: Completion): AsyncGenerator<string> {
       choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
       ...(usage && { usage: usageJson(usage) }),
     });
-  for await (const event of replyEvents(completion)) {
-    if (event.type === 'start') {
-      model = event.model;
-      yield chunk({ role: 'assistant', content: '' }, null);
-    } else if (event.type === 'text') {
-      yield chunk({ content: event.text }, null);
-    } else if (event.type === 'end') {
-      yield chunk({}, FINISH_REASONS[event.finishReason], event.usage);
-      yield 'data: [DONE]\n\n';
-    } else {
-      yield data({ error: event.error });
+  return (event: ReplyEvent): string => {
+    switch (event.type) {
+      case 'start':
+        model = event.model;
+        return chunk({ role: 'assistant', content: '' }, null);
+      case 'text':
+        return chunk({ content: event.text }, null);
+      case 'end':
+        return chunk({}, FINISH_REASONS[event.finishReason], event.usage) + 'data: [DONE]\n\n';
+      case 'error':
+        return data({ error: event.error });
     }
-  }
+  };
 }
 
 export const chatCompletionJsonSchema = z
@@ -88,12 +90,12 @@ export async function completionJson(completion: Completion): Promise<z.output<t
   let text = '';
   let end: Extract<ReplyEvent, { type: 'end' }> | undefined;
   let failure = 'The reply ended without a result.';
-  for await (const event of replyEvents(completion)) {
+  await pipeReplyEvents(completion, (event) => {
     if (event.type === 'start') model = event.model;
     else if (event.type === 'text') text += event.text;
     else if (event.type === 'end') end = event;
     else failure = event.error.message;
-  }
+  });
   if (!end) throw new HearthError('provider_failed', failure);
   return {
     id: completion.id,

@@ -1,7 +1,7 @@
 import type { FinishReason } from 'ai';
 import type { ChatTurn } from '@/lib/chat/pipeline';
-import { replyEvents, type ReplyEvent } from './reply-events';
-import { SSE_HEADERS, sseStream } from './sse';
+import { pipeReplyEvents, type ReplyEvent } from './reply-events';
+import { SSE_HEADERS, sseBody } from './sse';
 
 export const PING_INTERVAL_MS = 15_000;
 
@@ -22,48 +22,45 @@ const STOP_REASONS: Record<FinishReason, string> = {
  * reason and usage, message_stop; or an `error` event after which nothing follows.
  */
 export function messageEventsResponse(turn: ChatTurn, options: { pingIntervalMs?: number } = {}): Response {
-  const body = sseStream(encode(turn), {
-    message: event('ping', {}),
-    intervalMs: options.pingIntervalMs ?? PING_INTERVAL_MS,
-  });
+  const body = sseBody(
+    ({ send, close }) => void pipeReplyEvents(turn, (reply) => send(encodeEvent(turn, reply))).then(close),
+    { message: event('ping', {}), intervalMs: options.pingIntervalMs ?? PING_INTERVAL_MS },
+  );
   return new Response(body, { headers: SSE_HEADERS });
 }
 
-async function* encode(turn: ChatTurn): AsyncGenerator<string> {
-  for await (const reply of replyEvents(turn)) yield* encodeEvent(turn, reply);
-}
-
-function* encodeEvent(turn: ChatTurn, reply: ReplyEvent): Generator<string> {
+/** One reply event as its SSE text: one Anthropic event, or the few it stands for. */
+function encodeEvent(turn: ChatTurn, reply: ReplyEvent): string {
   switch (reply.type) {
     case 'start':
-      yield event('message_start', {
-        message: {
-          id: turn.assistantMessageId,
-          type: 'message',
-          role: 'assistant',
-          content: [],
-          model: reply.model,
-          conversation_id: turn.conversationId,
-          user_message_id: turn.userMessageId,
-          stop_reason: null,
-          usage: { input_tokens: 0, output_tokens: 0 },
-        },
-      });
-      yield event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
-      return;
+      return (
+        event('message_start', {
+          message: {
+            id: turn.assistantMessageId,
+            type: 'message',
+            role: 'assistant',
+            content: [],
+            model: reply.model,
+            conversation_id: turn.conversationId,
+            user_message_id: turn.userMessageId,
+            stop_reason: null,
+            usage: { input_tokens: 0, output_tokens: 0 },
+          },
+        }) + event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } })
+      );
     case 'text':
-      yield event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: reply.text } });
-      return;
+      return event('content_block_delta', { index: 0, delta: { type: 'text_delta', text: reply.text } });
     case 'end':
-      yield event('content_block_stop', { index: 0 });
-      yield event('message_delta', {
-        delta: { stop_reason: STOP_REASONS[reply.finishReason], stop_sequence: null },
-        usage: { input_tokens: reply.usage.inputTokens, output_tokens: reply.usage.outputTokens },
-      });
-      yield event('message_stop', {});
-      return;
+      return (
+        event('content_block_stop', { index: 0 }) +
+        event('message_delta', {
+          delta: { stop_reason: STOP_REASONS[reply.finishReason], stop_sequence: null },
+          usage: { input_tokens: reply.usage.inputTokens, output_tokens: reply.usage.outputTokens },
+        }) +
+        event('message_stop', {})
+      );
     case 'error':
-      yield event('error', { error: reply.error });
+      return event('error', { error: reply.error });
   }
 }
 

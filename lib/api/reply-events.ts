@@ -1,12 +1,12 @@
 import type { FinishReason } from 'ai';
 import { publicModelError } from '@/lib/ai/errors';
-import type { Part } from '@/lib/chat/generation';
+import type { PartSink } from '@/lib/chat/generation';
 import type { FinishedReply } from '@/lib/conversations/messages';
 import { toHearthError, type ErrorType } from '@/lib/errors';
 
 /** A reply being generated: a ChatTurn, or a stateless generation. */
 export type StreamingReply = {
-  parts: ReadableStream<Part>;
+  pipe(sink: PartSink): unknown;
   saved: Promise<FinishedReply>;
   readonly model: { id: string };
 };
@@ -21,40 +21,61 @@ export type ReplyEvent =
   | { type: 'error'; error: { type: ErrorType; message: string } };
 
 /**
- * The reply's stream as API events. The usage in `end` is the saved reply's, so it is counted with
- * a tokenizer when the provider reported none. Leaving early stops only this reader, never the
- * generation.
+ * Hands the reply's API events to `emit` in one pass, as the model writes them; settles after the
+ * last. The usage in `end` is the saved reply's, so it is counted with a tokenizer when the
+ * provider reported none, and the events end only once the reply is saved, so a client that
+ * reloads then sees all of it. A client that leaves stops only its encoder, never the generation.
  */
-export async function* replyEvents(reply: StreamingReply): AsyncGenerator<ReplyEvent> {
+export function pipeReplyEvents(reply: StreamingReply, emit: (event: ReplyEvent) => void): Promise<void> {
   let started = false;
   let finishReason: FinishReason = 'other';
   let failure: ReplyEvent | undefined;
-  for await (const part of reply.parts) {
-    if (!started) {
-      started = true;
-      yield { type: 'start', model: reply.model.id };
-    }
-    if (part.type === 'text-delta') yield { type: 'text', text: part.text };
-    else if (part.type === 'finish') finishReason = part.finishReason;
-    else if (part.type === 'error') failure = modelFailure(part.error, reply.model.id);
-    else if (part.type === 'abort')
-      failure = { type: 'error', error: { type: 'api_error', message: 'The reply was stopped before it finished.' } };
-    if (failure) break;
-  }
-  if (!started) yield { type: 'start', model: reply.model.id };
-  if (failure) yield failure;
-
-  // The events end only once the reply is saved, so a client that reloads then sees all of it.
-  const saved = await reply.saved.catch((error: unknown) => toHearthError(error));
-  if (failure) return;
-  if (saved instanceof Error) return yield { type: 'error', error: { type: saved.type, message: saved.message } };
-  // A stream that ended early without an error part: saved as an error, so reported as one.
-  if (saved.status === 'error') return yield modelFailure(new Error(saved.error), reply.model.id);
-  yield {
-    type: 'end',
-    finishReason,
-    usage: { inputTokens: saved.inputTokens ?? 0, outputTokens: saved.outputTokens ?? 0 },
+  const start = () => {
+    if (started) return;
+    started = true;
+    emit({ type: 'start', model: reply.model.id });
   };
+  return new Promise<void>((done) => {
+    reply.pipe({
+      write(part) {
+        if (failure) return;
+        start();
+        if (part.type === 'text-delta') emit({ type: 'text', text: part.text });
+        else if (part.type === 'finish') finishReason = part.finishReason;
+        else if (part.type === 'error') failure = modelFailure(part.error, reply.model.id);
+        else if (part.type === 'abort')
+          failure = {
+            type: 'error',
+            error: { type: 'api_error', message: 'The reply was stopped before it finished.' },
+          };
+        if (failure) emit(failure);
+      },
+      end() {
+        start();
+        void reply.saved
+          .then(
+            (saved) => {
+              if (failure) return;
+              // A stream that ended early without an error part: saved as an error, so reported as one.
+              if (saved.status === 'error') return emit(modelFailure(new Error(saved.error), reply.model.id));
+              emit({
+                type: 'end',
+                finishReason,
+                usage: { inputTokens: saved.inputTokens ?? 0, outputTokens: saved.outputTokens ?? 0 },
+              });
+            },
+            (error: unknown) => {
+              if (failure) return;
+              const saving = toHearthError(error);
+              emit({ type: 'error', error: { type: saving.type, message: saving.message } });
+            },
+          )
+          // A reader that failed on the last event (its client gone) has nothing left to read.
+          .catch(() => {})
+          .finally(done);
+      },
+    });
+  });
 }
 
 function modelFailure(error: unknown, modelId: string): ReplyEvent {

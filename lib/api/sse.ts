@@ -7,44 +7,76 @@ export const SSE_HEADERS = {
 
 export type KeepAlive = { message: string; intervalMs: number };
 
+/** Writes already encoded events into the body; `close` ends it, `fail` breaks it. None does anything once the client left. */
+export type SseWriter = { send: (text: string) => void; close: () => void; fail: (reason: unknown) => void };
+
 /**
- * A Server-Sent Events body from already encoded events, with a keep-alive message whenever
- * nothing else was sent for intervalMs, so proxies and clients do not drop a quiet connection
- * (a model thinking before its first token). A client that leaves stops the events' reader.
+ * A Server-Sent Events body that its producer writes into as events happen (one pass: no stream
+ * between the producer and the socket), with a keep-alive message whenever nothing else was sent
+ * for intervalMs, so proxies and clients do not drop a quiet connection (a model thinking before
+ * its first token). `produce` runs at once; `onCancel` runs when the client leaves.
  */
-export function sseStream(events: AsyncIterator<string>, keepAlive: KeepAlive): ReadableStream<Uint8Array> {
+export function sseBody(
+  produce: (writer: SseWriter) => void,
+  keepAlive: KeepAlive,
+  onCancel?: () => void,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
+  // One timer for the whole stream, not one per event: it looks at when the last event went out.
+  let lastSent = performance.now();
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => send(keepAlive.message), keepAlive.intervalMs);
-      };
       const send = (text: string) => {
         if (closed) return;
         controller.enqueue(encoder.encode(text));
-        arm();
+        lastSent = performance.now();
       };
-      const pump = async () => {
-        try {
-          for (let next = await events.next(); !next.done && !closed; next = await events.next()) send(next.value);
-          if (!closed) controller.close();
-        } catch (error) {
-          if (!closed) controller.error(error);
-        } finally {
-          closed = true;
-          clearTimeout(timer);
-        }
+      const end = (finish: () => void) => {
+        if (closed) return;
+        closed = true;
+        clearTimeout(timer);
+        finish();
       };
-      arm();
-      void pump();
+      const close = () => end(() => controller.close());
+      const fail = (reason: unknown) => end(() => controller.error(reason));
+      const watch = (ms: number) => {
+        timer = setTimeout(() => {
+          const quietFor = performance.now() - lastSent;
+          if (quietFor < keepAlive.intervalMs) return watch(keepAlive.intervalMs - quietFor);
+          send(keepAlive.message);
+          watch(keepAlive.intervalMs);
+        }, ms);
+      };
+      watch(keepAlive.intervalMs);
+      produce({ send, close, fail });
     },
     cancel() {
       closed = true;
       clearTimeout(timer);
-      void events.return?.(undefined);
+      onCancel?.();
     },
   });
+}
+
+/** An SSE body from events that arrive as an async iterator (a call's events); a client that leaves stops their reader. */
+export function sseStream(events: AsyncIterator<string>, keepAlive: KeepAlive): ReadableStream<Uint8Array> {
+  let stopped = false;
+  return sseBody(
+    ({ send, close, fail }) =>
+      void (async () => {
+        try {
+          for (let next = await events.next(); !next.done && !stopped; next = await events.next()) send(next.value);
+          close();
+        } catch (failure) {
+          fail(failure);
+        }
+      })(),
+    keepAlive,
+    () => {
+      stopped = true;
+      void events.return?.(undefined);
+    },
+  );
 }

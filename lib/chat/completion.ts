@@ -16,7 +16,7 @@ import { generationTimeouts, startGeneration, type Generation } from './generati
 import { outputCeiling } from './output-cap';
 import { promptFor } from './history';
 
-export type Completion = Pick<Generation, 'parts' | 'saved' | 'model'> & { id: string; created: number };
+export type Completion = Pick<Generation, 'parts' | 'pipe' | 'saved' | 'model'> & { id: string; created: number };
 
 export type CompletionOptions = {
   db?: Database;
@@ -94,7 +94,10 @@ export async function startCompletion(
   return {
     id,
     created: Math.floor(Date.now() / 1000),
-    parts: generation.parts,
+    get parts() {
+      return generation.parts;
+    },
+    pipe: generation.pipe,
     saved: generation.saved,
     get model() {
       return generation.model;

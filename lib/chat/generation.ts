@@ -33,8 +33,13 @@ export type GenerationInput = {
 export { DEFAULT_TOTAL_TIMEOUT_MS, generationTimeouts } from './timeouts';
 
 export type Generation = {
-  /** The stream for this client; the generation does not depend on anyone reading it. */
-  parts: ReadableStream<Part>;
+  /** The parts for this client as a stream; the generation does not depend on anyone reading it. */
+  readonly parts: ReadableStream<Part>;
+  /**
+   * The parts for this client pushed to `sink` in one pass, with no stream between (the response
+   * encoders); the returned function stops them. A reply has one reader: this or `parts`.
+   */
+  pipe(sink: PartSink): () => void;
   /** The model answering: the first candidate until a fallback takes over. */
   readonly model: ResolvedModel;
   /** The models that failed before the first token, so far. */
@@ -53,7 +58,7 @@ export type Generation = {
  */
 export function startGeneration(input: GenerationInput): Generation {
   const stop = registerGeneration(input.conversationId);
-  const client = clientStream();
+  const client = clientParts();
   let current = input.candidates[0]!;
   const fallbacks: Fallback[] = [];
   // The attempt under way; its text grows as the model writes.
@@ -104,7 +109,10 @@ export function startGeneration(input: GenerationInput): Generation {
   input.committed.catch((error: unknown) => stop.abort(error));
 
   return {
-    parts: client.stream,
+    get parts() {
+      return client.stream;
+    },
+    pipe: client.pipe,
     get model() {
       return current;
     },
@@ -276,32 +284,66 @@ function textOfModelMessage(message: ModelMessage): string {
   return message.content.map((part) => ('text' in part && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
-/** A stream the generation writes to for as long as its client reads; a client that leaves stops receiving, never the generation. */
-function clientStream() {
-  let sink: ReadableStreamDefaultController<Part> | null = null;
-  const stream = new ReadableStream<Part>({
-    start: (controller) => {
-      sink = controller;
-    },
-    cancel: () => {
-      sink = null;
-    },
-  });
+/** Where a reply's parts go as the model writes them: one call per part, then one at the end. */
+export type PartSink = { write(part: Part): void; end(): void };
+
+/**
+ * The generation's parts for its one client: pushed to a sink as they come (the parts before the
+ * sink arrived at once), or read as a stream. A client that leaves stops receiving, never the
+ * generation.
+ */
+function clientParts() {
+  let sink: PartSink | null = null;
+  let waiting: Part[] | null = [];
+  let ended = false;
+  let stream: ReadableStream<Part> | undefined;
+  const detach = () => {
+    sink = null;
+    waiting = null;
+  };
+  const pipe = (to: PartSink) => {
+    if (!waiting) throw new Error('The reply already has its reader.');
+    const early = waiting;
+    waiting = null;
+    sink = to;
+    for (const part of early) to.write(part);
+    if (ended) to.end();
+    return detach;
+  };
+  // A reader that fails is dropped: it must never break the generation, which saves the reply.
+  const drop = (error: unknown) => {
+    detach();
+    console.warn(`[chat] a reply's reader failed and was dropped: ${(error as Error).message}`);
+  };
   return {
-    stream,
     forward(part: Part) {
+      if (!sink) return void waiting?.push(part);
       try {
-        sink?.enqueue(part);
-      } catch {
-        sink = null;
+        sink.write(part);
+      } catch (error) {
+        drop(error);
       }
     },
     close() {
+      ended = true;
       try {
-        sink?.close();
-      } catch {
-        // the client already went away
+        sink?.end();
+      } catch (error) {
+        drop(error);
       }
+    },
+    pipe,
+    /** The parts as a stream, made on first use: for readers that pull. */
+    get stream() {
+      stream ??= new ReadableStream<Part>({
+        start: (controller) =>
+          void pipe({
+            write: (part) => controller.enqueue(part),
+            end: () => controller.close(),
+          }),
+        cancel: detach,
+      });
+      return stream;
     },
   };
 }

@@ -44,7 +44,9 @@ export type ChatTurn = {
   /** The models that failed before the first token; complete by the time the first part is read. */
   readonly fallbacks: readonly Fallback[];
   /** The model's stream parts for this client; the generation does not depend on anyone reading it. */
-  parts: ReadableStream<Part>;
+  readonly parts: ReadableStream<Part>;
+  /** The same parts pushed to a sink in one pass (Generation.pipe); a turn has one reader. */
+  pipe: Generation['pipe'];
   /** Settles once the reply, complete or not, is saved. */
   saved: Promise<FinishedReply>;
   /** Settles once what the turn taught the companion is stored (after the reply, off its path). */
@@ -187,7 +189,10 @@ export async function startChatTurn(
       return { id: generation.model.id, isOffline: generation.model.isOffline };
     },
     fallbacks: generation.fallbacks,
-    parts: generation.parts,
+    get parts() {
+      return generation.parts;
+    },
+    pipe: generation.pipe,
     saved: generation.saved,
     remembered,
   };

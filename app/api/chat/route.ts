@@ -1,9 +1,9 @@
-import { createUIMessageStreamResponse, toUIMessageStream } from 'ai';
 import { siteRoute } from '@/lib/api/route';
 import { requireSessionClaims } from '@/lib/auth/session';
 import { publicModelError } from '@/lib/ai/errors';
 import { startChatTurn } from '@/lib/chat/pipeline';
 import { recordReply } from '@/lib/chat/resume/http';
+import { uiMessageStreamResponse } from '@/lib/chat/ui-message-response';
 import { addressOf, holdReservation, takeReplyQuota } from '@/lib/rate-limit';
 import { chatRequest } from '@/lib/chat/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
@@ -28,26 +28,20 @@ export const POST = siteRoute(async (request) => {
     (t) => t.saved,
   );
   const saved = performance.now();
-  return createUIMessageStreamResponse({
+  return uiMessageStreamResponse({
+    pipe: turn.pipe,
+    messageId: turn.assistantMessageId,
     // Where the time before the first token goes, for browser dev tools and benchmarks.
     headers: {
       'server-timing': `auth;dur=${(authorized - started).toFixed(1)}, turn;dur=${(saved - authorized).toFixed(1)}`,
     },
-    stream: toUIMessageStream({
-      stream: turn.parts,
-      generateMessageId: () => turn.assistantMessageId,
-      // Sent with the first content, by when a fallback (if any) has taken over.
-      messageMetadata: ({ part }) =>
-        part.type === 'start'
-          ? {
-              model: turn.model.id,
-              offline: turn.model.isOffline,
-              userMessageId: turn.userMessageId,
-              fallbacks: turn.fallbacks.map((fallback) => fallback.model),
-            }
-          : undefined,
-      onError: (error) => publicModelError(error, turn.model.id),
+    startMetadata: () => ({
+      model: turn.model.id,
+      offline: turn.model.isOffline,
+      userMessageId: turn.userMessageId,
+      fallbacks: turn.fallbacks.map((fallback) => fallback.model),
     }),
+    onError: (error) => publicModelError(error, turn.model.id),
     // A page that reloads or loses its connection mid-reply resumes from this copy.
     consumeSseStream: recordReply(turn),
   });

@@ -1,5 +1,5 @@
 import { adminRoute } from '@/lib/api/admin-route';
-import { replyEvents } from '@/lib/api/reply-events';
+import { pipeReplyEvents } from '@/lib/api/reply-events';
 import { previewReply } from '@/lib/personas/preview';
 import { parseWith, readJson } from '@/lib/validation/parse';
 import { previewRequest } from '@/lib/personas/schemas';
@@ -18,10 +18,10 @@ export const POST = adminRoute(async (request, _context, admin) => {
   const reply = await previewReply(admin, fields, messages);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      for await (const event of replyEvents(reply)) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-      controller.close();
-    },
+    start: (controller) =>
+      void pipeReplyEvents(reply, (event) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`))).then(
+        () => controller.close(),
+      ),
   });
   return new Response(body, {
     headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
