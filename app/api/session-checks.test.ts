@@ -146,8 +146,11 @@ describe('sessions checked on every request', () => {
     const recording: Database = {
       ...db,
       query: (sql, params) => (statements.push(sql), db.query(sql, params)),
-      transaction: (fn) =>
-        db.transaction((tx) => fn({ ...tx, query: (sql, params) => (statements.push(sql), tx.query(sql, params)) })),
+      transaction: (fn, settings) =>
+        db.transaction(
+          (tx) => fn({ ...tx, query: (sql, params) => (statements.push(sql), tx.query(sql, params)) }),
+          settings,
+        ),
     };
     globalDb.__hearthDb = Promise.resolve(recording);
     try {

@@ -13,14 +13,14 @@ function recording(db: Database) {
   const statements: string[] = [];
   const wrapped: Database = {
     ...db,
-    transaction: (fn) =>
+    transaction: (fn, settings) =>
       db.transaction((tx) => {
         const recorded: Queryable = {
           query: (sql, params) => (statements.push(sql), tx.query(sql, params)),
           exec: (sql) => tx.exec(sql),
         };
         return fn(recorded);
-      }),
+      }, settings),
   };
   return { wrapped, writes: () => statements.filter((sql) => /^\s*update\b/i.test(sql)).length };
 }

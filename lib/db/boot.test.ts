@@ -18,7 +18,7 @@ function recording(db: Database): { db: Database; statements: string[] } {
   });
   return {
     statements,
-    db: { ...db, ...record(db), transaction: (fn) => db.transaction((tx) => fn(record(tx))) },
+    db: { ...db, ...record(db), transaction: (fn, settings) => db.transaction((tx) => fn(record(tx)), settings) },
   };
 }
 

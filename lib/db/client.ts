@@ -17,9 +17,12 @@ export interface Queryable {
   exec(sql: string): Promise<Row[][]>;
 }
 
+/** Settings the transaction starts with, `set_config(name, value, true)`: they end with it. */
+export type TransactionSettings = Record<string, string>;
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       return (await pool.query(sql, params)).rows as T[];
     },
     exec: async (sql: string) => statementRows(await pool.query(sql)),
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, settings?: TransactionSettings) {
       const client = await pool.connect();
       // A connection that dies while checked out (the server restarts, pg_terminate_backend)
       // emits 'error'; without a listener that would end the process. Such a client is
@@ -44,7 +47,16 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       const onError = (error: Error) => void (broken = error);
       client.on('error', onError);
       try {
-        await client.query('begin');
+        // The settings travel with the BEGIN, in one message: one round trip, not two.
+        await client.query(
+          settings
+            ? `begin; select ${Object.entries(settings)
+                .map(
+                  ([name, value]) => `set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`,
+                )
+                .join(', ')}`
+            : 'begin',
+        );
         const result = await fn({
           query: async <R extends Row>(sql: string, params: unknown[] = []) =>
             (await client.query(sql, params)).rows as R[],
@@ -74,13 +86,19 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       return (await db.query<T>(sql, params)).rows;
     },
     exec: async (sql: string) => (await db.exec(sql)).map((result) => result.rows as Row[]),
-    transaction: (fn) =>
-      db.transaction((tx) =>
-        fn({
+    transaction: (fn, settings) =>
+      db.transaction(async (tx) => {
+        const names = Object.keys(settings ?? {});
+        if (names.length)
+          await tx.query(
+            `select ${names.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`,
+            Object.entries(settings!).flat(),
+          );
+        return fn({
           query: async <R extends Row>(sql: string, params: unknown[] = []) => (await tx.query<R>(sql, params)).rows,
           exec: async (sql: string) => (await tx.exec(sql)).map((result) => result.rows as Row[]),
-        }),
-      ),
+        });
+      }),
     close: () => db.close(),
   };
 }

@@ -12,20 +12,15 @@ export type UserScope = { id: string; role?: 'user' | 'admin' };
  * request.jwt.claims for anyone with a Supabase token, and neither opens anything of Hearth's.
  */
 export async function withUser<T>(user: UserScope, fn: (tx: Queryable) => Promise<T>, db?: Database): Promise<T> {
-  return (db ?? (await getDb())).transaction(async (tx) => {
-    // The storage quotas ride along: the uploads' trigger reads them (lib/uploads/quota.ts).
-    await tx.query(
-      "select set_config('hearth.user_id', $1, true), set_config('role', 'hearth_user', true), set_config('hearth.storage_quota', $2, true)",
-      [user.id, storageQuotaSetting()],
-    );
-    return fn(tx);
+  // The storage quotas ride along: the uploads' trigger reads them (lib/uploads/quota.ts).
+  return (db ?? (await getDb())).transaction(fn, {
+    'hearth.user_id': user.id,
+    role: 'hearth_user',
+    'hearth.storage_quota': storageQuotaSetting(),
   });
 }
 
 /** The scope of someone not signed in: public catalogue reads and the sign-up / sign-in functions. */
 export async function withAnon<T>(fn: (tx: Queryable) => Promise<T>, db?: Database): Promise<T> {
-  return (db ?? (await getDb())).transaction(async (tx) => {
-    await tx.query("select set_config('hearth.user_id', '', true), set_config('role', 'hearth_anon', true)");
-    return fn(tx);
-  });
+  return (db ?? (await getDb())).transaction(fn, { 'hearth.user_id': '', role: 'hearth_anon' });
 }
