@@ -6,4 +6,7 @@ export async function register() {
   // start itself does no more work); on Vercel, Vercel Cron calls /api/cron.
   const { startJobTimer } = await import('./lib/jobs/timer');
   startJobTimer();
+  // Memory a burst of load left behind goes back once the server is quiet.
+  const { startIdleCollection } = await import('./lib/runtime/idle-collection');
+  startIdleCollection();
 }
