@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { shouldCollect } from './idle-collection';
 
 const MiB = 2 ** 20;
-const reading = (heapUsed: number, heapTotal: number) => ({ heapUsed: heapUsed * MiB, heapTotal: heapTotal * MiB });
+const reading = (heapUsed: number, rss: number) => ({ heapUsed: heapUsed * MiB, rss: rss * MiB });
 
 describe('shouldCollect', () => {
   const floor = reading(90, 100);
 
-  it('collects once a server that grew its heap under load goes quiet', () => {
+  it('collects once a server that grew under load goes quiet', () => {
     expect(shouldCollect(reading(400, 600), reading(401, 600), floor)).toBe(true);
   });
 
-  it('leaves a busy server alone, however large its heap', () => {
+  it('leaves a busy server alone, however much it holds', () => {
     expect(shouldCollect(reading(300, 600), reading(420, 600), floor)).toBe(false);
   });
 
-  it('leaves a quiet server alone when the heap is near what the last collection left', () => {
+  it('leaves a quiet server alone when it holds about what the last collection left', () => {
     expect(shouldCollect(reading(95, 120), reading(95, 120), floor)).toBe(false);
   });
 

@@ -2,8 +2,11 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { getConfig } from '@/lib/config';
 
-/** A reading of the heap: what is in use, and what V8 holds for it. */
-export type HeapReading = { heapUsed: number; heapTotal: number };
+/**
+ * A reading of the process's memory: the JavaScript heap in use, and all it holds (RSS), which
+ * counts the buffers of sockets and streams that only a collection of their owners frees.
+ */
+export type MemoryReading = { heapUsed: number; rss: number };
 
 export type IdleCollectionOptions = {
   /** How often the heap is looked at. */
@@ -18,16 +21,16 @@ const DEFAULTS = { intervalMs: 5_000, quietBytes: 2 * 2 ** 20, excessBytes: 32 *
 
 /**
  * Whether now is the time for a full collection: the server has gone quiet (the heap in use barely
- * grew since the last look) while V8 still holds much more than the last collection left.
+ * grew since the last look) while the process holds much more than the last collection left.
  */
 export function shouldCollect(
-  previous: HeapReading,
-  now: HeapReading,
-  afterLastCollection: HeapReading,
+  previous: MemoryReading,
+  now: MemoryReading,
+  afterLastCollection: MemoryReading,
   { quietBytes, excessBytes }: Pick<typeof DEFAULTS, 'quietBytes' | 'excessBytes'> = DEFAULTS,
 ): boolean {
   const quiet = now.heapUsed - previous.heapUsed < quietBytes;
-  return quiet && now.heapTotal - afterLastCollection.heapTotal >= excessBytes;
+  return quiet && now.rss - afterLastCollection.rss >= excessBytes;
 }
 
 const STARTED = Symbol.for('hearth.idleCollection');
@@ -47,9 +50,9 @@ export function startIdleCollection(options: IdleCollectionOptions = {}): boolea
   const collect = exposedGc();
   if (!collect) return false;
   const { intervalMs, ...limits } = { ...DEFAULTS, ...options };
-  const read = (): HeapReading => {
-    const { heapUsed, heapTotal } = process.memoryUsage();
-    return { heapUsed, heapTotal };
+  const read = (): MemoryReading => {
+    const { heapUsed, rss } = process.memoryUsage();
+    return { heapUsed, rss };
   };
   let previous = read();
   let afterLastCollection = previous;
@@ -62,18 +65,25 @@ export function startIdleCollection(options: IdleCollectionOptions = {}): boolea
       return;
     }
     previous = now;
-    // A heap that shrank by itself is the new floor.
-    if (now.heapTotal < afterLastCollection.heapTotal) afterLastCollection = now;
+    // Memory that went back by itself is the new floor.
+    if (now.rss < afterLastCollection.rss) afterLastCollection = now;
   }, intervalMs).unref();
   return true;
 }
 
-/** V8's full collection, which Node exposes only behind a flag; null where it cannot be had. */
+type Gc = (options?: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+
+/**
+ * V8's full collection, which Node exposes only behind a flag; null where it cannot be had. The
+ * last-resort flavour (what a low-memory notification runs) also frees the buffers the dead
+ * objects held and gives the pages back; a plain `gc()` left RSS where it was.
+ */
 function exposedGc(): (() => void) | null {
   try {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : null;
+    if (typeof gc !== 'function') return null;
+    return () => (gc as Gc)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
   } catch {
     return null;
   }
