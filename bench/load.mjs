@@ -33,7 +33,9 @@ export async function timeStream(url, init, { firstText, errorText, lastText = '
       ttftMs,
       totalMs,
       authMs: timing.auth,
-      turnMs: timing.turn,
+      readMs: timing.read,
+      promptMs: timing.prompt,
+      writeMs: timing.write,
       ...(error && { error }),
     };
   } catch (caught) {
@@ -41,7 +43,7 @@ export async function timeStream(url, init, { firstText, errorText, lastText = '
   }
 }
 
-/** The durations a response's Server-Timing header names (`auth;dur=1.2, turn;dur=3.4`), by name. */
+/** The durations a response's Server-Timing header names (`auth;dur=1.2, read;dur=3.4`), by name. */
 function serverTiming(header) {
   const durations = {};
   for (const entry of header?.split(',') ?? []) {

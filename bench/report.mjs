@@ -27,9 +27,11 @@ export function summarize(results) {
     ttftMs: of('ttftMs'),
     headersMs: of('headersMs'),
     totalMs: of('totalMs'),
-    // The route's own Server-Timing: reading the session and taking the quota, then the turn's database work.
+    // The route's own Server-Timing: the session and the quota, then the turn's reads, prompt and writes.
     authMs: of('authMs'),
-    turnMs: of('turnMs'),
+    readMs: of('readMs'),
+    promptMs: of('promptMs'),
+    writeMs: of('writeMs'),
   };
 }
 
@@ -77,7 +79,7 @@ function ttftTable(levels) {
       'added p50 / p95 / p99',
       'headers p50 / p95',
       'total p50 / p95',
-      'server: auth / turn p50',
+      'server p50: auth / read / prompt / write',
     ]),
     row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
@@ -93,7 +95,9 @@ function ttftTable(levels) {
           trio(r.added),
           pair(r.summary.headersMs),
           pair(r.summary.totalMs),
-          r.summary.authMs?.p50 == null ? 'n/a' : `${r.summary.authMs.p50} / ${r.summary.turnMs.p50}`,
+          r.summary.authMs?.p50 == null
+            ? 'n/a'
+            : [r.summary.authMs, r.summary.readMs, r.summary.promptMs, r.summary.writeMs].map((t) => t.p50).join(' / '),
         ]),
       );
     }
