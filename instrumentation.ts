@@ -6,7 +6,8 @@ export async function register() {
   // start itself does no more work); on Vercel, Vercel Cron calls /api/cron.
   const { startJobTimer } = await import('./lib/jobs/timer');
   startJobTimer();
-  // Memory a burst of load left behind goes back once the server is quiet.
+  // Memory a burst of load left behind goes back once the server is quiet (no reply being written).
   const { startIdleCollection } = await import('./lib/runtime/idle-collection');
-  startIdleCollection();
+  const { activeGenerationCount } = await import('./lib/chat/active');
+  startIdleCollection({ busy: () => activeGenerationCount() > 0 });
 }

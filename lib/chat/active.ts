@@ -23,3 +23,8 @@ export function stopGeneration(conversationId: string): boolean {
   active.delete(conversationId);
   return true;
 }
+
+/** How many generations this process is running. */
+export function activeGenerationCount(): number {
+  return active.size;
+}

@@ -1,25 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { shouldCollect } from './idle-collection';
+import { holdsExcess, isQuiet } from './idle-collection';
 
 const MiB = 2 ** 20;
 const reading = (heapUsed: number, rss: number) => ({ heapUsed: heapUsed * MiB, rss: rss * MiB });
 
-describe('shouldCollect', () => {
-  const floor = reading(90, 100);
-
-  it('collects once a server that grew under load goes quiet', () => {
-    expect(shouldCollect(reading(400, 600), reading(401, 600), floor)).toBe(true);
+describe('idle collection', () => {
+  it('calls a server quiet when nothing is at work and its heap barely moved', () => {
+    expect(isQuiet(reading(400, 600), reading(401, 600), false)).toBe(true);
   });
 
-  it('leaves a busy server alone, however much it holds', () => {
-    expect(shouldCollect(reading(300, 600), reading(420, 600), floor)).toBe(false);
+  it('never calls a server quiet while replies are being written', () => {
+    expect(isQuiet(reading(400, 600), reading(400, 600), true)).toBe(false);
   });
 
-  it('leaves a quiet server alone when it holds about what the last collection left', () => {
-    expect(shouldCollect(reading(95, 120), reading(95, 120), floor)).toBe(false);
+  it('reads a heap that grew fast, or dropped as V8 collected by itself, as load', () => {
+    expect(isQuiet(reading(300, 600), reading(420, 600), false)).toBe(false);
+    expect(isQuiet(reading(400, 600), reading(200, 600), false)).toBe(false);
   });
 
-  it('counts a heap in use that went down (a collection of V8’s own) as quiet', () => {
-    expect(shouldCollect(reading(400, 600), reading(200, 600), floor)).toBe(true);
+  it('gives back only what is well past what the last collection left', () => {
+    const floor = reading(90, 190);
+    expect(holdsExcess(reading(120, 700), floor)).toBe(true);
+    expect(holdsExcess(reading(95, 200), floor)).toBe(false);
   });
 });

@@ -9,9 +9,11 @@ import { getConfig } from '@/lib/config';
 export type MemoryReading = { heapUsed: number; rss: number };
 
 export type IdleCollectionOptions = {
-  /** How often the heap is looked at. */
+  /** Whether the server is at work right now (replies being written): never collected then. */
+  busy?: () => boolean;
+  /** How often the memory is looked at. */
   intervalMs?: number;
-  /** Less growth than this between two looks is a quiet server: nothing much is being allocated. */
+  /** The heap in use moving by less than this between two looks, with nothing at work, is quiet. */
   quietBytes?: number;
   /** Held beyond what the last collection left, worth giving back. */
   excessBytes?: number;
@@ -20,17 +22,20 @@ export type IdleCollectionOptions = {
 const DEFAULTS = { intervalMs: 5_000, quietBytes: 2 * 2 ** 20, excessBytes: 32 * 2 ** 20 };
 
 /**
- * Whether now is the time for a full collection: the server has gone quiet (the heap in use barely
- * grew since the last look) while the process holds much more than the last collection left.
+ * Quiet between two looks: nothing at work, and the heap in use barely moved (under load it grows
+ * fast, or drops as V8 collects by itself).
  */
-export function shouldCollect(
-  previous: MemoryReading,
+export function isQuiet(previous: MemoryReading, now: MemoryReading, busy: boolean, quietBytes = DEFAULTS.quietBytes) {
+  return !busy && Math.abs(now.heapUsed - previous.heapUsed) < quietBytes;
+}
+
+/** The process holds much more than the last collection left. */
+export function holdsExcess(
   now: MemoryReading,
   afterLastCollection: MemoryReading,
-  { quietBytes, excessBytes }: Pick<typeof DEFAULTS, 'quietBytes' | 'excessBytes'> = DEFAULTS,
-): boolean {
-  const quiet = now.heapUsed - previous.heapUsed < quietBytes;
-  return quiet && now.rss - afterLastCollection.rss >= excessBytes;
+  excessBytes = DEFAULTS.excessBytes,
+) {
+  return now.rss - afterLastCollection.rss >= excessBytes;
 }
 
 const STARTED = Symbol.for('hearth.idleCollection');
@@ -39,9 +44,10 @@ type Holder = { [STARTED]?: NodeJS.Timeout };
 /**
  * V8 collects garbage when the program allocates, so a server that goes quiet after a burst of
  * load keeps what the burst left (hundreds of MiB of RSS) until its next request. In the
- * long-lived server a timer looks at the heap every few seconds and, once the server is quiet
- * with a heap grown well past what the last collection left, runs one full collection, which
- * gives the memory back. Self-hosted only; started once per process from instrumentation.ts; unref'd.
+ * long-lived server a timer looks at the memory every few seconds and, once the server has been
+ * quiet for two looks in a row while holding well past what the last collection left, runs one
+ * full collection, which gives the memory back. A busy server is never collected. Self-hosted
+ * only; started once per process from instrumentation.ts; unref'd.
  */
 export function startIdleCollection(options: IdleCollectionOptions = {}): boolean {
   const holder = globalThis as Holder;
@@ -49,24 +55,25 @@ export function startIdleCollection(options: IdleCollectionOptions = {}): boolea
   if (getConfig().platform.vercel || holder[STARTED]) return false;
   const collect = exposedGc();
   if (!collect) return false;
-  const { intervalMs, ...limits } = { ...DEFAULTS, ...options };
+  const { intervalMs, quietBytes, excessBytes, busy = () => false } = { ...DEFAULTS, ...options };
   const read = (): MemoryReading => {
     const { heapUsed, rss } = process.memoryUsage();
     return { heapUsed, rss };
   };
   let previous = read();
   let afterLastCollection = previous;
+  let wasQuiet = false;
   holder[STARTED] = setInterval(() => {
-    const now = read();
-    if (shouldCollect(previous, now, afterLastCollection, limits)) {
+    let now = read();
+    const quiet = isQuiet(previous, now, busy(), quietBytes);
+    if (quiet && wasQuiet && holdsExcess(now, afterLastCollection, excessBytes)) {
       collect();
-      afterLastCollection = read();
-      previous = afterLastCollection;
-      return;
+      afterLastCollection = now = read();
     }
-    previous = now;
     // Memory that went back by itself is the new floor.
     if (now.rss < afterLastCollection.rss) afterLastCollection = now;
+    previous = now;
+    wasQuiet = quiet;
   }, intervalMs).unref();
   return true;
 }
