@@ -1,7 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { assistantMessages, expectAccessible, signInAsGuest, startChatWith } from './helpers';
+import { ownServer } from './own-server';
 
-// The e2e server's offline model writes a word every 80 ms, so a reply takes a few seconds.
+// A server of this spec's own whose offline model writes a word every 200 ms, so a reply takes
+// about eight seconds: a reload on a busy CI machine took over two, and the shared server's reply
+// (80 ms a word) sometimes finished before the page had reconnected to it.
+ownServer('resume', 13, { OFFLINE_MODEL_FIRST_TOKEN_MS: '300', OFFLINE_MODEL_WORD_MS: '200' });
 const RECONNECT = /\/api\/chat\/[0-9a-f-]{36}\/stream$/;
 
 const wordsIn = async (reply: Locator) =>
