@@ -2,8 +2,8 @@ import type { FinishReason } from 'ai';
 import { z } from 'zod';
 import type { Completion } from '@/lib/chat/completion';
 import { HearthError } from '@/lib/errors';
-import { pipeReplyEvents, type ReplyEvent } from './reply-events';
-import { SSE_HEADERS, sseBody } from './sse';
+import { pipeReplyEvents, replyEventsBody, type ReplyEvent } from './reply-events';
+import { SSE_HEADERS } from './sse';
 
 const KEEP_ALIVE_MS = 15_000;
 
@@ -26,12 +26,11 @@ type Usage = Extract<ReplyEvent, { type: 'end' }>['usage'];
  * `data: {"error": …}` with no [DONE] after it.
  */
 export function completionChunksResponse(completion: Completion, options: { keepAliveMs?: number } = {}): Response {
-  const encode = chunkEncoder(completion);
-  const body = sseBody(
-    ({ send, close }) => void pipeReplyEvents(completion, (event) => send(encode(event))).then(close),
+  const body = replyEventsBody(completion, chunkEncoder(completion), {
     // An SSE comment: every client skips it.
-    { message: ': ping\n\n', intervalMs: options.keepAliveMs ?? KEEP_ALIVE_MS },
-  );
+    message: ': ping\n\n',
+    intervalMs: options.keepAliveMs ?? KEEP_ALIVE_MS,
+  });
   return new Response(body, { headers: SSE_HEADERS });
 }
 

@@ -1,7 +1,7 @@
 import type { FinishReason } from 'ai';
 import type { ChatTurn } from '@/lib/chat/pipeline';
-import { pipeReplyEvents, type ReplyEvent } from './reply-events';
-import { SSE_HEADERS, sseBody } from './sse';
+import { replyEventsBody, type ReplyEvent } from './reply-events';
+import { SSE_HEADERS } from './sse';
 
 export const PING_INTERVAL_MS = 15_000;
 
@@ -22,10 +22,10 @@ const STOP_REASONS: Record<FinishReason, string> = {
  * reason and usage, message_stop; or an `error` event after which nothing follows.
  */
 export function messageEventsResponse(turn: ChatTurn, options: { pingIntervalMs?: number } = {}): Response {
-  const body = sseBody(
-    ({ send, close }) => void pipeReplyEvents(turn, (reply) => send(encodeEvent(turn, reply))).then(close),
-    { message: event('ping', {}), intervalMs: options.pingIntervalMs ?? PING_INTERVAL_MS },
-  );
+  const body = replyEventsBody(turn, (reply) => encodeEvent(turn, reply), {
+    message: event('ping', {}),
+    intervalMs: options.pingIntervalMs ?? PING_INTERVAL_MS,
+  });
   return new Response(body, { headers: SSE_HEADERS });
 }
 

@@ -3,10 +3,12 @@ import { publicModelError } from '@/lib/ai/errors';
 import type { PartSink } from '@/lib/chat/generation';
 import type { FinishedReply } from '@/lib/conversations/messages';
 import { toHearthError, type ErrorType } from '@/lib/errors';
+import { sseBody, type KeepAlive } from './sse';
 
 /** A reply being generated: a ChatTurn, or a stateless generation. */
 export type StreamingReply = {
-  pipe(sink: PartSink): unknown;
+  /** Hands the parts to `sink`; the function it returns detaches the sink. */
+  pipe(sink: PartSink): () => void;
   saved: Promise<FinishedReply>;
   readonly model: { id: string };
 };
@@ -27,6 +29,34 @@ export type ReplyEvent =
  * reloads then sees all of it. A client that leaves stops only its encoder, never the generation.
  */
 export function pipeReplyEvents(reply: StreamingReply, emit: (event: ReplyEvent) => void): Promise<void> {
+  return followReply(reply, emit).ended;
+}
+
+/**
+ * The reply's API events as an SSE body, each encoded once as the model writes it. A client that
+ * leaves detaches the encoder from the reply, so nothing more is encoded for it.
+ */
+export function replyEventsBody(
+  reply: StreamingReply,
+  encode: (event: ReplyEvent) => string,
+  keepAlive: KeepAlive,
+): ReadableStream<Uint8Array> {
+  let detach = () => {};
+  return sseBody(
+    ({ send, close }) => {
+      const followed = followReply(reply, (event) => send(encode(event)));
+      detach = followed.detach;
+      void followed.ended.then(close);
+    },
+    keepAlive,
+    () => detach(),
+  );
+}
+
+function followReply(
+  reply: StreamingReply,
+  emit: (event: ReplyEvent) => void,
+): { ended: Promise<void>; detach: () => void } {
   let started = false;
   let finishReason: FinishReason = 'other';
   let failure: ReplyEvent | undefined;
@@ -35,8 +65,9 @@ export function pipeReplyEvents(reply: StreamingReply, emit: (event: ReplyEvent)
     started = true;
     emit({ type: 'start', model: reply.model.id });
   };
-  return new Promise<void>((done) => {
-    reply.pipe({
+  let detach = () => {};
+  const ended = new Promise<void>((done) => {
+    detach = reply.pipe({
       write(part) {
         if (failure) return;
         start();
@@ -76,6 +107,7 @@ export function pipeReplyEvents(reply: StreamingReply, emit: (event: ReplyEvent)
       },
     });
   });
+  return { ended, detach };
 }
 
 function modelFailure(error: unknown, modelId: string): ReplyEvent {
