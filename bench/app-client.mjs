@@ -28,6 +28,7 @@ export async function openSession(baseUrl, model) {
     return conversation.id;
   };
   return {
+    baseUrl,
     companion,
     prepareConversations: (count, concurrency = SETUP_CONCURRENCY) =>
       runBlock({ concurrency, requests: count, send: prepareConversation }),

@@ -1,4 +1,4 @@
-// One concurrency level's figures, from the raw results of its web chat, REST API and direct blocks.
+// One concurrency level's figures, from the raw results of its web chat, REST API, floor and direct blocks.
 import { added, summarize } from './report.mjs';
 
 // Other processes using this much of the machine during a level make its figures suspect.
@@ -7,6 +7,7 @@ const DISTURBED_CORES = 0.25;
 const SIDES = {
   web: 'web chat (POST /api/chat)',
   api: 'REST API SSE (POST /api/v1/conversations/{id}/messages)',
+  floor: 'floor (POST /api/bench/floor: streamText, nothing else)',
   direct: 'direct to the provider',
 };
 
@@ -48,7 +49,7 @@ export function levelFigures(level, run, { database, notes }) {
   };
   return {
     concurrency,
-    routes: { web: route('web'), api: route('api') },
+    routes: { web: route('web'), api: route('api'), floor: route('floor') },
     direct: { summary: direct, streamsPerSecond: streamsPerSecond(sides.direct) },
     serverRssPeak: run.serverRssPeak,
     cpuCores: run.cpuCores,

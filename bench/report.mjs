@@ -2,7 +2,9 @@
 import { percentile } from './stats.ts';
 
 export const PERCENTILES = [50, 95, 99];
+/** The app's routes, which have targets; the floor (bench/floor.mjs) is shown beside them. */
 export const ROUTES = ['web', 'api'];
+const SHOWN_ROUTES = [...ROUTES, 'floor'];
 
 export const round = (value) => (value === null ? null : Math.round(value * 10) / 10);
 
@@ -50,7 +52,7 @@ const ms = (value) => (value === null || value === undefined ? 'n/a' : value.toF
 const trio = (figures) => PERCENTILES.map((p) => ms(figures[`p${p}`])).join(' / ');
 const pair = (figures) => `${ms(figures.p50)} / ${ms(figures.p95)}`;
 const row = (cells) => `| ${cells.join(' | ')} |`;
-const ROUTE_NAMES = { web: 'web chat', api: 'REST API SSE' };
+const ROUTE_NAMES = { web: 'web chat', api: 'REST API SSE', floor: 'floor: bare streamText route' };
 
 function targetsTable(targets) {
   return [
@@ -84,8 +86,9 @@ function ttftTable(levels) {
     row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const l of levels) {
-    for (const name of ROUTES) {
+    for (const name of SHOWN_ROUTES) {
       const r = l.routes[name];
+      if (!r) continue;
       lines.push(
         row([
           l.concurrency,
@@ -121,8 +124,9 @@ function loadTable(levels) {
   ];
   for (const l of levels) {
     const { server, database, bench, provider, others } = l.cpuCores;
-    for (const name of ROUTES) {
+    for (const name of SHOWN_ROUTES) {
       const r = l.routes[name];
+      if (!r) continue;
       const postgres = r.databaseCpuMsPerRequest === null ? null : database;
       lines.push(
         row([

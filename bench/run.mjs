@@ -16,6 +16,7 @@ import { openSession } from './app-client.mjs';
 import { rotation, runBlock } from './load.mjs';
 import { startFakeProvider, timedDirectRequest } from './provider.mjs';
 import { capacityRun } from './capacity.mjs';
+import { timedFloorRequest, warmFloor } from './floor.mjs';
 import { memoryAfterForcedGc } from './forced-gc.mjs';
 import { benchCpuMs, cpuSpent, inCores, readCpu } from './cpu.mjs';
 import { levelFigures } from './level-figures.mjs';
@@ -25,6 +26,7 @@ import {
   SetupError,
   findServingProcess,
   freePort,
+  machineInfo,
   killGroup,
   machineBusyMs,
   postgresBackends,
@@ -79,18 +81,6 @@ function conversationLanes(conversationIds, concurrency) {
   );
 }
 
-function machineInfo() {
-  const next = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'next', 'package.json'), 'utf8')).version;
-  return {
-    node: process.version,
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown CPU',
-    totalMemory: os.totalmem(),
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    next,
-  };
-}
-
 /** The database the server uses: a label without credentials, and its processes outside the server. */
 function databaseUnderTest() {
   if (!process.env.DATABASE_URL)
@@ -130,22 +120,27 @@ async function warmUp({ session, provider, notes }) {
     requests: WARMUP.directRequests,
     send: () => timedDirectRequest(provider, directBody),
   });
-  return directBody;
+  const floorBody = await warmFloor(session.baseUrl, directBody, {
+    concurrency: WARMUP.concurrency,
+    requests: WARMUP.directRequests,
+  });
+  return { directBody, floorBody };
 }
 
 /**
- * Runs one concurrency level: blocks of web chat, REST API and direct requests, rotating which goes
+ * Runs one concurrency level: blocks of web chat, REST API, floor and direct requests, rotating which goes
  * first, so drifts in the machine's load reach all three. Returns the raw results, the wall time
  * and the server's and database's CPU time of each side's blocks, and the machine's CPU use.
  */
-async function runLevel(level, { session, provider, directBody, processes }) {
+async function runLevel(level, { session, provider, bodies, processes }) {
   const { concurrency, blocks, requestsPerBlock } = level;
   const lanes = conversationLanes(await session.prepareConversations(conversationCount(level)), concurrency);
   const side = (send) => ({ send, results: [], wallMs: 0, serverCpuMs: 0, databaseCpuMs: 0 });
   const sides = {
     web: side((lane) => session.send(lanes[lane]())),
     api: side((lane) => session.sendApi(lanes[lane]())),
-    direct: side(() => timedDirectRequest(provider, directBody)),
+    direct: side(() => timedDirectRequest(provider, bodies.directBody)),
+    floor: side(() => timedFloorRequest(session.baseUrl, bodies.floorBody)),
   };
   const order = Object.values(sides);
   const providerBefore = (await provider.lastChatRequest()).chatRequests;
@@ -183,16 +178,16 @@ async function serverParts({ server, provider, database, parts, notes }) {
   log(
     `warm-up: ${WARMUP.requests} app requests at ${WARMUP.concurrency} streams (companion "${session.companion.slug}", ${MODEL})`,
   );
-  const directBody = await warmUp({ session, provider, notes });
+  const bodies = await warmUp({ session, provider, notes });
 
   const levels = [];
   const samples = {};
   if (parts.includes('ttft')) {
     for (const level of LEVELS) {
       log(
-        `${level.concurrency} stream(s): ${level.blocks} × ${level.requestsPerBlock} requests each of web chat, REST API and direct, rotating`,
+        `${level.concurrency} stream(s): ${level.blocks} × ${level.requestsPerBlock} requests each of web chat, REST API, floor and direct, rotating`,
       );
-      const run = await runLevel(level, { session, provider, directBody, processes });
+      const run = await runLevel(level, { session, provider, bodies, processes });
       levels.push(levelFigures(level, run, { database, notes }));
       samples[level.concurrency] = Object.fromEntries(
         Object.entries(run.sides).map(([name, side]) => [name, side.results.map((r) => r.ttftMs)]),
@@ -227,7 +222,7 @@ async function serverParts({ server, provider, database, parts, notes }) {
       warmup: WARMUP,
       levels: LEVELS.map((level) => ({ ...level, conversations: conversationCount(level) })),
       turnsPerConversation: TURNS_PER_CONVERSATION,
-      directBodyBytes: Buffer.byteLength(directBody),
+      directBodyBytes: Buffer.byteLength(bodies.directBody),
       httpClient: "Node's global fetch (undici, default keep-alive agent)",
       companion: session.companion.slug,
     },
@@ -315,6 +310,8 @@ async function withServer({ database, parts, notes }) {
       // The loopback provider streams text for every request, so extraction by model could only
       // fail over to the rules after a wasted call; the rules do the same memory work directly.
       MEMORY_EXTRACTOR: 'rules',
+      // The floor route (bench/floor.mjs) answers only with this set.
+      HEARTH_BENCH_FLOOR: '1',
     },
   });
 
@@ -360,7 +357,7 @@ async function main() {
   const notes = [];
   const database = databaseUnderTest();
   const sharing = { loadBefore: os.loadavg()[0], busyBefore: machineBusyMs(), benchBefore: benchCpuMs() };
-  const result = { startedAt: startedAt.toISOString(), parts, machine: machineInfo(), pace: PACE, notes };
+  const result = { startedAt: startedAt.toISOString(), parts, machine: machineInfo(ROOT), pace: PACE, notes };
 
   if (parts.includes('ttft') || parts.includes('capacity'))
     Object.assign(result, await withServer({ database, parts, notes }));

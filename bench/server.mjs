@@ -2,6 +2,8 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The bench cannot run (no build, a server that does not start, no sign-in): exit non-zero with the message. */
@@ -177,5 +179,18 @@ export function sampleRssPeak(pid, intervalMs = 100) {
   return () => {
     clearInterval(timer);
     return Math.max(peak, rssBytes(pid) ?? 0);
+  };
+}
+
+/** The machine and the Next.js of `root`, for the report. */
+export function machineInfo(root) {
+  const next = JSON.parse(readFileSync(path.join(root, 'node_modules', 'next', 'package.json'), 'utf8')).version;
+  return {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown CPU',
+    totalMemory: os.totalmem(),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    next,
   };
 }
