@@ -11,6 +11,29 @@ const INSPECTOR = 'http://127.0.0.1:9229';
  * (and a note) when the inspector cannot be reached.
  */
 export async function memoryAfterForcedGc(pid, notes) {
+  const inspector = await openInspector(pid);
+  if (!inspector) {
+    notes.push('the server’s inspector (127.0.0.1:9229) did not answer: no figures after a forced GC');
+    return null;
+  }
+  try {
+    await inspector.call('HeapProfiler.collectGarbage');
+    await inspector.call('HeapProfiler.collectGarbage');
+    const answer = await inspector.call('Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    });
+    return JSON.parse(answer.result.result.value);
+  } finally {
+    inspector.close();
+  }
+}
+
+/**
+ * A DevTools protocol session with the process: call(method, params) resolves to the answer,
+ * on(method, listener) hears its events. Null when the inspector does not answer.
+ */
+export async function openInspector(pid) {
   process.kill(pid, 'SIGUSR1');
   let target;
   for (let attempt = 0; attempt < 50 && !target; attempt++) {
@@ -20,10 +43,7 @@ export async function memoryAfterForcedGc(pid, notes) {
       .catch(() => undefined);
     if (!target) await sleep(100);
   }
-  if (!target) {
-    notes.push('the server’s inspector (127.0.0.1:9229) did not answer: no figures after a forced GC');
-    return null;
-  }
+  if (!target) return null;
   const socket = new WebSocket(target.webSocketDebuggerUrl);
   await new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve, { once: true });
@@ -31,26 +51,21 @@ export async function memoryAfterForcedGc(pid, notes) {
   });
   let nextId = 0;
   const pending = new Map();
+  const listeners = new Map();
   socket.addEventListener('message', (event) => {
     const message = JSON.parse(event.data);
+    if (message.id === undefined) return listeners.get(message.method)?.(message.params);
     pending.get(message.id)?.(message);
     pending.delete(message.id);
   });
-  const call = (method, params = {}) =>
-    new Promise((resolve) => {
-      const id = ++nextId;
-      pending.set(id, resolve);
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-  try {
-    await call('HeapProfiler.collectGarbage');
-    await call('HeapProfiler.collectGarbage');
-    const answer = await call('Runtime.evaluate', {
-      expression: 'JSON.stringify(process.memoryUsage())',
-      returnByValue: true,
-    });
-    return JSON.parse(answer.result.result.value);
-  } finally {
-    socket.close();
-  }
+  return {
+    call: (method, params = {}) =>
+      new Promise((resolve) => {
+        const id = ++nextId;
+        pending.set(id, resolve);
+        socket.send(JSON.stringify({ id, method, params }));
+      }),
+    on: (method, listener) => listeners.set(method, listener),
+    close: () => socket.close(),
+  };
 }
