@@ -1,7 +1,7 @@
 // `node bench/heap-diff.mjs` (after `npm run build`): what the server's heap keeps after a chat
 // load. Heap snapshots after a forced collection, idle (after a warm-up) and a while after the
 // load, compared by constructor: the objects that remain are what a load leaves retained. Uses
-// PostgreSQL when DATABASE_URL is set (and NEXTAUTH_SECRET with it), else PGlite in a scratch directory.
+// PostgreSQL when DATABASE_URL is set, else PGlite in a scratch directory.
 // HEAP_TURNS (2000) turns at HEAP_STREAMS (100) streams; HEAP_WAIT_MS (60000) after the load.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +11,14 @@ import { openSession } from './app-client.mjs';
 import { openInspector } from './forced-gc.mjs';
 import { rotation, runBlock } from './load.mjs';
 import { startFakeProvider } from './provider.mjs';
-import { findServingProcess, freePort, startServer, stopServer, waitUntilAnswering } from './server.mjs';
+import {
+  benchServerEnv,
+  findServingProcess,
+  freePort,
+  startServer,
+  stopServer,
+  waitUntilAnswering,
+} from './server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TURNS = Number(process.env.HEAP_TURNS ?? 2000);
@@ -59,20 +66,7 @@ const provider = await startFakeProvider({ tokens: 64, firstTokenDelayMs: 50, ch
 const server = startServer({
   root: ROOT,
   port: await freePort(),
-  env: {
-    HEARTH_DATA_DIR: dataDir,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    OPENAI_BASE_URL: provider.url,
-    OPENAI_API_KEY: provider.apiKey,
-    RATE_LIMIT_REQUESTS_PER_MINUTE: '0',
-    RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
-    RATE_LIMIT_MESSAGES_PER_HOUR: '0',
-    RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
-    BUDGET_TOKENS_PER_DAY_GUEST: '2000000000',
-    MAX_CONCURRENT_REPLIES_GUEST: '100000',
-    MEMORY_EXTRACTOR: 'rules',
-  },
+  env: benchServerEnv(provider, dataDir),
 });
 try {
   await waitUntilAnswering(server);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { openSession } from './app-client.mjs';
 import { rotation, runBlock } from './load.mjs';
 import { startFakeProvider } from './provider.mjs';
-import { freePort, startServer, stopServer, waitUntilAnswering } from './server.mjs';
+import { benchServerEnv, freePort, startServer, stopServer, waitUntilAnswering } from './server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const REQUESTS = Number(process.env.PROFILE_REQUESTS ?? 400);
@@ -28,17 +28,7 @@ const provider = await startFakeProvider(PACE);
 const server = startServer({
   root: ROOT,
   port: await freePort(),
-  env: {
-    HEARTH_DATA_DIR: dataDir,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    OPENAI_BASE_URL: provider.url,
-    OPENAI_API_KEY: provider.apiKey,
-    API_RATE_LIMIT_PER_MINUTE: '100000000',
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    MEMORY_EXTRACTOR: 'rules',
-    NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}`,
-  },
+  env: { ...benchServerEnv(provider, dataDir), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` },
 });
 try {
   await waitUntilAnswering(server);

@@ -25,6 +25,7 @@ import { checkTargets } from './targets.mjs';
 import {
   SetupError,
   findServingProcess,
+  benchServerEnv,
   freePort,
   machineInfo,
   killGroup,
@@ -288,31 +289,7 @@ async function withServer({ database, parts, notes }) {
   const server = startServer({
     root: ROOT,
     port: await freePort(),
-    env: {
-      HEARTH_DATA_DIR: dataDir,
-      // With DATABASE_URL the start refuses to run without a shared session secret (lib/config).
-      NEXTAUTH_SECRET: 'hearth-bench-session-secret-6f0e2a91',
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      OPENAI_BASE_URL: provider.url,
-      OPENAI_API_KEY: provider.apiKey,
-      // The bench's own conversations are made through the REST API, hundreds a minute, by one
-      // guest from one address: every rate limit is switched off for its server.
-      RATE_LIMIT_REQUESTS_PER_MINUTE: '0',
-      RATE_LIMIT_REQUESTS_PER_MINUTE_PER_IP: '0',
-      RATE_LIMIT_MESSAGES_PER_HOUR: '0',
-      RATE_LIMIT_MESSAGES_PER_HOUR_PER_IP: '0',
-      RATE_LIMIT_SIGN_UPS_PER_HOUR_PER_IP: '0',
-      // The spending caps stay on (their check is part of the time measured) but out of reach:
-      // one guest runs up to 100 streams at once and millions of tokens.
-      BUDGET_TOKENS_PER_DAY_GUEST: '2000000000',
-      MAX_CONCURRENT_REPLIES_GUEST: '100000',
-      // The loopback provider streams text for every request, so extraction by model could only
-      // fail over to the rules after a wasted call; the rules do the same memory work directly.
-      MEMORY_EXTRACTOR: 'rules',
-      // The floor route (bench/floor.mjs) answers only with this set.
-      HEARTH_BENCH_FLOOR: '1',
-    },
+    env: benchServerEnv(provider, dataDir),
   });
 
   // Whatever happens, the servers and the data directory go: on return, on errors, on Ctrl-C.
