@@ -50,3 +50,6 @@ begin
      where m.user_id = scoped.uid;
 end
 $$;
+
+select hearth.lock_down();
+grant execute on function hearth.memory_candidates(uuid, text[], integer) to hearth_user;
