@@ -5,7 +5,7 @@ import type { Env } from '@/lib/ai/providers';
 import { getDb } from '@/lib/db';
 import type { Database, Queryable } from '@/lib/db/client';
 import { activeMessage } from '@/lib/conversations/branches';
-import { getConversationWithCompanion, type RollingSummary } from '@/lib/conversations/queries';
+import type { RollingSummary } from '@/lib/conversations/queries';
 import { embedWhatWasSaid } from '@/lib/memory/embed';
 import { chooseMemories, memoryBudget, recallCandidates } from '@/lib/memory/recall';
 import { memorySection, summarySection } from '@/lib/memory/prompt';
@@ -33,6 +33,7 @@ import { promptFor } from './history';
 import { replyProgressTicker } from './reply-progress';
 import { insertUserMessage, planTurn, writeTurn, type TurnRequest } from './turn-plan';
 import { startingConversation } from './draft-turn';
+import { readStoredTurn } from './turn-read';
 import { storedMessageId } from './message-ids';
 
 export type ChatTurn = {
@@ -248,16 +249,19 @@ export async function finishedTurn(
 }
 
 /**
- * What a turn reads, in one transaction: the conversation, its unsummarized history with the
- * files in it, the new message's attachments, and the memory candidates for what was said. A
- * draft's first message reads the conversation it starts, and `create` writes it.
+ * What a turn reads, in one transaction: the conversation with its unsummarized history (one
+ * statement, readStoredTurn), the files in it, the new message's attachments, and the memory
+ * candidates for what was said. A draft's first message reads the conversation it starts, and
+ * `create` writes it.
  */
 async function loadTurn(tx: Queryable, userId: string, request: TurnRequest, memoryBudgetTokens: number) {
-  const stored = await getConversationWithCompanion(tx, request.conversationId);
+  const edited = request.action === 'edit' ? request.messageId : undefined;
+  const stored = await readStoredTurn(tx, request.conversationId, edited ? 0 : HISTORY_LIMIT);
   const starting = stored ? null : await startingConversation(tx, userId, request);
   const found = stored ?? starting;
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
-  const { summary, history } = starting ?? (await readBranch(tx, found.conversation.id, found.summary, request));
+  const { summary, history } =
+    stored && edited ? await readUpTo(tx, stored.conversation.id, stored.summary, edited) : found;
   const said = ('text' in request && request.text) || history.findLast((m) => m.role === 'user')?.text || '';
   const candidates = await recallCandidates(tx, {
     companionId: found.companion.id,
@@ -278,18 +282,14 @@ async function loadTurn(tx: Queryable, userId: string, request: TurnRequest, mem
 }
 
 /**
- * The active branch's newest messages the summary does not cover; for an edit of an earlier
- * message, those up to it (and no summary, when it reached past it: the edit rewrites what it told).
+ * For an edit of an earlier message: the active branch's messages up to it that the summary does
+ * not cover (and no summary, when it reached past it: the edit rewrites what it told).
  */
-async function readBranch(tx: Queryable, conversationId: string, summary: RollingSummary, request: TurnRequest) {
-  const named = request.action === 'edit' ? request.messageId : undefined;
-  if (!named) {
-    return { summary, history: await listHistory(tx, conversationId, HISTORY_LIMIT, { afterSeq: summary.throughSeq }) };
-  }
+async function readUpTo(tx: Queryable, conversationId: string, summary: RollingSummary, messageId: string) {
   // The browser names a message by its own id or, once saved, by the stored one.
   const target =
-    (await activeMessage(tx, conversationId, storedMessageId(conversationId, named))) ??
-    (await activeMessage(tx, conversationId, named));
+    (await activeMessage(tx, conversationId, storedMessageId(conversationId, messageId))) ??
+    (await activeMessage(tx, conversationId, messageId));
   if (!target) throw new HearthError('not_found', 'This message is not part of the conversation as it reads now.');
   const kept = BigInt(summary.throughSeq) < BigInt(target.seq) ? summary : { text: null, throughSeq: '0' };
   const history = await listHistory(tx, conversationId, HISTORY_LIMIT, {

@@ -40,7 +40,11 @@ const COLUMNS = `id, slug, name, tagline, description, instructions, greeting, a
   fallback_models as "fallbackModels", nsfw, temperature, max_output_tokens as "maxOutputTokens", voice, voices, personality, scenario, example_dialogue as "exampleDialogue",
   owner_id as "ownerId", audience`;
 
-/** The same columns as one JSON object, for queries that join a companion to something else. */
+/**
+ * The same columns as one JSON object, for queries that join a companion to something else.
+ * hearth.turn_read (the chat turn's read) builds the same object in SQL; lib/chat/turn-read.test.ts
+ * fails when the two differ.
+ */
 export const COMPANION_JSON = `json_build_object('id', p.id, 'slug', p.slug, 'name', p.name, 'tagline', p.tagline,
   'description', p.description, 'instructions', p.instructions, 'greeting', p.greeting, 'avatarUrl', p.avatar_url,
   'accentColor', p.accent_color, 'specialties', p.specialties, 'languages', p.languages,

@@ -13,7 +13,10 @@ export function personaJoins(userId: string, companionId: string): string {
             on persona_usual.user_id = ${userId} and persona_usual.companion_id is null`;
 }
 
-/** With personaJoins: the override when there is one (whole, even empty), else the usual persona, else null. */
+/**
+ * With personaJoins: the override when there is one (whole, even empty), else the usual persona, else null.
+ * hearth.turn_read restates it in SQL (lib/chat/turn-read.test.ts holds the two together).
+ */
 export const PERSONA_JSON = `case
   when persona_own.id is not null then json_build_object('name', persona_own.name, 'pronouns', persona_own.pronouns, 'about', persona_own.about)
   when persona_usual.id is not null then json_build_object('name', persona_usual.name, 'pronouns', persona_usual.pronouns, 'about', persona_usual.about)
