@@ -5,6 +5,7 @@ import type { Part, PartSink } from '@/lib/chat/generation';
 import type { FinishedReply } from '@/lib/conversations/messages';
 import { completionChunksResponse } from './completion-chunks';
 import { messageEventsResponse } from './message-events';
+import { replyEventsBody } from './reply-events';
 
 /** A reply the test writes into by hand, which records whether its reader detached. */
 function handWrittenReply() {
@@ -38,7 +39,12 @@ describe.each([
     'completion chunks',
     (reply: ReturnType<typeof handWrittenReply>) => completionChunksResponse(reply as unknown as Completion),
   ],
-])('the REST API’s %s', (_name, respond) => {
+  [
+    'newline-delimited events (the studio preview)',
+    (reply: ReturnType<typeof handWrittenReply>) =>
+      new Response(replyEventsBody(reply, (event) => `${JSON.stringify(event)}\n`)),
+  ],
+])('%s', (_name, respond) => {
   it('stop encoding for a client that leaves: its reader detaches from the reply', async () => {
     const reply = handWrittenReply();
     const reader = respond(reply).body!.getReader();

@@ -3,7 +3,7 @@ import { publicModelError } from '@/lib/ai/errors';
 import type { PartSink } from '@/lib/chat/generation';
 import type { FinishedReply } from '@/lib/conversations/messages';
 import { toHearthError, type ErrorType } from '@/lib/errors';
-import { sseBody, type KeepAlive } from './sse';
+import { eventBody, type KeepAlive } from './sse';
 
 /** A reply being generated: a ChatTurn, or a stateless generation. */
 export type StreamingReply = {
@@ -33,16 +33,17 @@ export function pipeReplyEvents(reply: StreamingReply, emit: (event: ReplyEvent)
 }
 
 /**
- * The reply's API events as an SSE body, each encoded once as the model writes it. A client that
- * leaves detaches the encoder from the reply, so nothing more is encoded for it.
+ * The reply's events as a response body, each encoded once as the model writes it (SSE with a
+ * keep-alive, or newline-delimited JSON without). A client that leaves detaches the encoder from
+ * the reply, so nothing more is encoded for it.
  */
 export function replyEventsBody(
   reply: StreamingReply,
   encode: (event: ReplyEvent) => string,
-  keepAlive: KeepAlive,
+  keepAlive?: KeepAlive,
 ): ReadableStream<Uint8Array> {
   let detach = () => {};
-  return sseBody(
+  return eventBody(
     ({ send, close }) => {
       const followed = followReply(reply, (event) => send(encode(event)));
       detach = followed.detach;

@@ -8,17 +8,18 @@ export const SSE_HEADERS = {
 export type KeepAlive = { message: string; intervalMs: number };
 
 /** Writes already encoded events into the body; `close` ends it, `fail` breaks it. None does anything once the client left. */
-export type SseWriter = { send: (text: string) => void; close: () => void; fail: (reason: unknown) => void };
+export type EventWriter = { send: (text: string) => void; close: () => void; fail: (reason: unknown) => void };
 
 /**
- * A Server-Sent Events body that its producer writes into as events happen (one pass: no stream
- * between the producer and the socket), with a keep-alive message whenever nothing else was sent
- * for intervalMs, so proxies and clients do not drop a quiet connection (a model thinking before
- * its first token). `produce` runs at once; `onCancel` runs when the client leaves.
+ * A body that its producer writes already encoded events into as they happen (one pass: no stream
+ * between the producer and the socket): Server-Sent Events with a keep-alive message whenever
+ * nothing else was sent for intervalMs, so proxies and clients do not drop a quiet connection (a
+ * model thinking before its first token), or, without `keepAlive`, newline-delimited JSON.
+ * `produce` runs at once; `onCancel` runs when the client leaves.
  */
-export function sseBody(
-  produce: (writer: SseWriter) => void,
-  keepAlive: KeepAlive,
+export function eventBody(
+  produce: (writer: EventWriter) => void,
+  keepAlive: KeepAlive | undefined,
   onCancel?: () => void,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -41,15 +42,15 @@ export function sseBody(
       };
       const close = () => end(() => controller.close());
       const fail = (reason: unknown) => end(() => controller.error(reason));
-      const watch = (ms: number) => {
+      const watch = (every: KeepAlive, ms: number) => {
         timer = setTimeout(() => {
           const quietFor = performance.now() - lastSent;
-          if (quietFor < keepAlive.intervalMs) return watch(keepAlive.intervalMs - quietFor);
-          send(keepAlive.message);
-          watch(keepAlive.intervalMs);
+          if (quietFor < every.intervalMs) return watch(every, every.intervalMs - quietFor);
+          send(every.message);
+          watch(every, every.intervalMs);
         }, ms);
       };
-      watch(keepAlive.intervalMs);
+      if (keepAlive) watch(keepAlive, keepAlive.intervalMs);
       produce({ send, close, fail });
     },
     cancel() {
@@ -63,7 +64,7 @@ export function sseBody(
 /** An SSE body from events that arrive as an async iterator (a call's events); a client that leaves stops their reader. */
 export function sseStream(events: AsyncIterator<string>, keepAlive: KeepAlive): ReadableStream<Uint8Array> {
   let stopped = false;
-  return sseBody(
+  return eventBody(
     ({ send, close, fail }) =>
       void (async () => {
         try {

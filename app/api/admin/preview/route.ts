@@ -1,5 +1,5 @@
 import { adminRoute } from '@/lib/api/admin-route';
-import { pipeReplyEvents } from '@/lib/api/reply-events';
+import { replyEventsBody } from '@/lib/api/reply-events';
 import { previewReply } from '@/lib/personas/preview';
 import { parseWith, readJson } from '@/lib/validation/parse';
 import { previewRequest } from '@/lib/personas/schemas';
@@ -16,13 +16,7 @@ export const maxDuration = 300;
 export const POST = adminRoute(async (request, _context, admin) => {
   const { fields, messages } = parseWith(previewRequest, await readJson(request));
   const reply = await previewReply(admin, fields, messages);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start: (controller) =>
-      void pipeReplyEvents(reply, (event) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`))).then(
-        () => controller.close(),
-      ),
-  });
+  const body = replyEventsBody(reply, (event) => `${JSON.stringify(event)}\n`);
   return new Response(body, {
     headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
   });
