@@ -229,6 +229,33 @@ describe.each(TEST_DATABASES)('chat pipeline on $name', ({ open }) => {
     expect(await messagesOf(conversationId)).toHaveLength(1);
   });
 
+  it('reads while its reservation is taken, and calls no model and writes nothing when it is refused', async () => {
+    const conversationId = await newConversation();
+    let modelCalled = false;
+    const model = scripted(complete('never '), async () => {
+      modelCalled = true;
+    });
+    let refuse!: (error: Error) => void;
+    const admitted = new Promise<void>((_, reject) => (refuse = reject));
+    let reads = 0;
+    // The turn reads through one of these: one message (exec) or a transaction.
+    const watched: Database = {
+      ...db,
+      exec: (sql) => (reads++, db.exec(sql)),
+      transaction: (fn, settings) => (reads++, db.transaction(fn, settings)),
+    };
+    const attempt = startChatTurn(
+      user,
+      { action: 'send', conversationId, text: 'Hi!' },
+      { db: watched, model, admitted },
+    );
+    await expect.poll(() => reads).toBeGreaterThan(0);
+    refuse(new Error('quota refused'));
+    await expect(attempt).rejects.toThrow('quota refused');
+    expect(modelCalled).toBe(false);
+    expect(await messagesOf(conversationId)).toHaveLength(1);
+  });
+
   it('answers a retried message the server never received, and does not duplicate one it did', async () => {
     const conversationId = await newConversation();
     const messageId = crypto.randomUUID();

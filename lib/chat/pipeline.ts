@@ -52,7 +52,10 @@ export type ChatTurn = {
   saved: Promise<FinishedReply>;
   /** Settles once what the turn taught the companion is stored (after the reply, off its path). */
   remembered: Promise<void>;
-  /** Where the turn's time went before it was handed over, in ms: for Server-Timing and benchmarks. */
+  /**
+   * Where the turn's time went before it was handed over, in ms: for Server-Timing and benchmarks.
+   * The read overlaps the reservation; the prompt is built once both are done.
+   */
   timing: { read: number; prompt: number; write: number };
 };
 
@@ -66,6 +69,11 @@ export type ChatTurnOptions = {
   store?: BlobStore;
   /** 'voice' for a call's turns: both messages are marked as spoken. */
   source?: MessageSource;
+  /**
+   * The reply's reservation (holdReservation): the turn reads while it is taken, and calls no
+   * provider and writes nothing until it resolves. Admitted at once when not given.
+   */
+  admitted?: Promise<void>;
 };
 
 // The newest messages a turn reads, so its cost stays flat however long the conversation grows;
@@ -86,9 +94,11 @@ export async function startChatTurn(
   const startedAt = performance.now();
   const env = options.env ?? process.env;
   const budget = memoryBudget(env);
+  const admitted = options.admitted ?? Promise.resolve();
   // With an embedding model, what the person said is embedded while the turn is read.
-  const said =
-    'text' in request && request.text && budget > 0 ? embedWhatWasSaid(request.text, env) : Promise.resolve(null);
+  const text = 'text' in request && budget > 0 ? request.text : undefined;
+  const said = text ? admitted.then(() => embedWhatWasSaid(text, env)) : Promise.resolve(null);
+  said.catch(() => {});
   const {
     conversation,
     companion,
@@ -100,8 +110,10 @@ export async function startChatTurn(
     historyFiles,
     create,
   } = await withUser(user, (tx) => loadTurn(tx, user.id, request, budget), options.db);
-  const memories = chooseMemories(memoryCandidates, budget, await said);
   const readAt = performance.now();
+  await admitted;
+  const admittedAt = performance.now();
+  const memories = chooseMemories(memoryCandidates, budget, await said);
 
   const plan = planTurn(conversation, history, request, attachments);
   if (plan.newUserMessage) historyFiles.set(plan.newUserMessage.id, attachments);
@@ -202,7 +214,7 @@ export async function startChatTurn(
     remembered,
     timing: {
       read: readAt - startedAt,
-      prompt: promptAt - readAt,
+      prompt: promptAt - admittedAt,
       write: performance.now() - promptAt,
     },
   };

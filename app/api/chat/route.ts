@@ -20,19 +20,21 @@ export const POST = siteRoute(async (request) => {
   const input = parseWith(chatRequest, await readJson(request));
   // Every action here asks the companion for a reply (a new message, an edit, a regeneration),
   // so the request and the message are counted together, the session checked, the day's budget
-  // read and a stream slot taken, in one round trip.
-  const reservation = await takeReplyQuota(user, addressOf(request), { session: check, request: true });
-  const authorized = performance.now();
+  // read and a stream slot taken, in one round trip, while the turn reads.
+  const reservation = takeReplyQuota(user, addressOf(request), { session: check, request: true });
+  let authorized = started;
+  reservation.then(() => (authorized = performance.now())).catch(() => {});
   const turn = await holdReservation(
     reservation,
-    () => startChatTurn(user, input),
+    (admitted) => startChatTurn(user, input, { admitted }),
     (t) => t.saved,
   );
   return uiMessageStreamResponse({
     pipe: turn.pipe,
     messageId: turn.assistantMessageId,
     // Where the time before the first token goes, for browser dev tools and benchmarks: the
-    // session and quota, then the turn's reads, its prompt (the model is called at its end) and writes.
+    // session and quota, and beside them the turn's reads; then its prompt (the model is called at
+    // its end) and writes.
     headers: { 'server-timing': serverTiming({ auth: authorized - started, ...turn.timing }) },
     startMetadata: () => ({
       model: turn.model.id,

@@ -13,10 +13,9 @@ export const maxDuration = 300;
 /** OpenAI-compatible chat completions, streaming or not; `model` is `companion/<slug>` or a model id. */
 export const POST = apiRoute(async (request, context, caller) => {
   const input = parseWith(completionRequest, await readJson(request));
-  const reservation = await takeReplyQuota(caller, addressOf(request));
   const completion = await holdReservation(
-    reservation,
-    () => startCompletion(caller, input),
+    takeReplyQuota(caller, addressOf(request)),
+    (admitted) => admitted.then(() => startCompletion(caller, input)),
     (c) => c.saved,
   );
   return input.stream ? completionChunksResponse(completion) : Response.json(await completionJson(completion));

@@ -22,12 +22,13 @@ export const POST = apiRoute<{ id: string }>(
     const { id } = parseWith(pathId, await context.params);
     const input = await receiveTurn(request);
     // A turn is a message the companion answers, counted like the chat's once it is known to be valid.
-    const reservation = await takeReplyQuota(caller, addressOf(request));
+    const reservation = takeReplyQuota(caller, addressOf(request));
     const leave = new AbortController();
     request.signal.addEventListener('abort', () => leave.abort(), { once: true });
     const turn = await holdReservation(
       reservation,
-      () => startCallTurn(caller, id, input, { signal: leave.signal }),
+      // Transcription spends before the turn reads: the call waits for its reservation.
+      (admitted) => admitted.then(() => startCallTurn(caller, id, input, { signal: leave.signal })),
       (t) => t.finished,
     );
     const events = (async function* () {

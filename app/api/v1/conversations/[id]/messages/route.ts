@@ -41,15 +41,15 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
     });
     return Response.json(savedMessageJson(message), { status: 201 });
   }
-  const reservation = await takeReplyQuota(caller, addressOf(request));
   const turn = await holdReservation(
-    reservation,
-    () =>
+    takeReplyQuota(caller, addressOf(request)),
+    (admitted) =>
       startChatTurn(
         caller,
         input.edit_of && input.content
           ? { action: 'edit', conversationId, messageId: input.edit_of, text: input.content, model: input.model }
           : { action: 'send', conversationId, text: input.content, attachments: input.attachments, model: input.model },
+        { admitted },
       ),
     (t) => t.saved,
   );

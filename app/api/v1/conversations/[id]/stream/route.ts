@@ -18,11 +18,10 @@ export const maxDuration = 300;
  */
 export const POST = apiRoute<{ id: string }>(async (request, context, caller) => {
   const conversationId = parseWith(uuid, (await context.params).id);
-  const reservation = await takeReplyQuota(caller, addressOf(request));
   return messageEventsResponse(
     await holdReservation(
-      reservation,
-      () => startChatTurn(caller, { action: 'answer', conversationId }),
+      takeReplyQuota(caller, addressOf(request)),
+      (admitted) => startChatTurn(caller, { action: 'answer', conversationId }, { admitted }),
       (t) => t.saved,
     ),
   );
