@@ -64,16 +64,21 @@ export function attachmentParts(attachments: readonly Upload[]): FileUIPart[] {
   }));
 }
 
+/** The newest messages of the person's whose files the prompt may carry (an entry that does not say is asked about). */
+export function recentMessagesWithFiles(history: readonly HistoryEntry[]): string[] {
+  return history
+    .filter((m) => m.role === 'user')
+    .slice(-RECENT_IMAGE_MESSAGES * 2)
+    .filter((m) => m.hasFiles !== false)
+    .map((m) => m.id);
+}
+
 /** The uploads attached to the newest history messages that carry images, by message id. */
 export async function recentHistoryAttachments(
   tx: Queryable,
   history: readonly HistoryEntry[],
 ): Promise<Map<string, Upload[]>> {
-  const ids = history
-    .filter((m) => m.role === 'user')
-    .slice(-RECENT_IMAGE_MESSAGES * 2)
-    .filter((m) => m.hasFiles !== false)
-    .map((m) => m.id);
+  const ids = recentMessagesWithFiles(history);
   const byMessage = new Map<string, Upload[]>();
   // Most turns have no files near the end of the history: then there is nothing to ask for.
   if (ids.length === 0) return byMessage;

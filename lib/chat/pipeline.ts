@@ -7,7 +7,7 @@ import type { Database, Queryable } from '@/lib/db/client';
 import { activeMessage } from '@/lib/conversations/branches';
 import type { RollingSummary } from '@/lib/conversations/queries';
 import { embedWhatWasSaid } from '@/lib/memory/embed';
-import { chooseMemories, memoryBudget, recallCandidates } from '@/lib/memory/recall';
+import { chooseMemories, memoryBudget, recallCandidates, recallTerms } from '@/lib/memory/recall';
 import { memorySection, summarySection } from '@/lib/memory/prompt';
 import {
   finishReply,
@@ -23,8 +23,9 @@ import {
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { BlobStore } from '@/lib/storage';
+import type { Upload } from '@/lib/uploads/queries';
 import { afterReply, memoryExtractor } from './after-reply';
-import { loadNewAttachments, recentHistoryAttachments, withImages } from './attachments';
+import { loadNewAttachments, recentHistoryAttachments, recentMessagesWithFiles, withImages } from './attachments';
 import { imageTools } from './image-tool';
 import { generationTimeouts, startGeneration, type Generation, type Part } from './generation';
 import { outputCeiling } from './output-cap';
@@ -33,7 +34,7 @@ import { promptFor } from './history';
 import { replyProgressTicker } from './reply-progress';
 import { insertUserMessage, planTurn, writeTurn, type TurnRequest } from './turn-plan';
 import { startingConversation } from './draft-turn';
-import { readStoredTurn } from './turn-read';
+import { readStoredTurn, readTurnAndRecall } from './turn-read';
 import { storedMessageId } from './message-ids';
 
 export type ChatTurn = {
@@ -109,7 +110,7 @@ export async function startChatTurn(
     attachments,
     historyFiles,
     create,
-  } = await withUser(user, (tx) => loadTurn(tx, user.id, request, budget), options.db);
+  } = await loadTurn(user, request, budget, options.db);
   const readAt = performance.now();
   await admitted;
   const admittedAt = performance.now();
@@ -232,7 +233,7 @@ export async function saveUserMessage(
   return withUser(
     user,
     async (tx) => {
-      const { conversation, history, attachments } = await loadTurn(tx, user.id, { action: 'send', ...input }, 0);
+      const { conversation, history, attachments } = await readTurn(tx, user.id, { action: 'send', ...input }, 0);
       const plan = planTurn(conversation, history, { action: 'send', ...input }, attachments);
       await insertUserMessage(tx, conversation.id, plan.newUserMessage!);
       await touchConversation(tx, conversation.id, plan.title);
@@ -261,12 +262,27 @@ export async function finishedTurn(
 }
 
 /**
+ * What a turn reads, in the user's scope. A message sent to a stored conversation, with no new
+ * files and none near the end of its history, reads in one round trip (readTurnAndRecall); any
+ * other turn reads in one transaction (readTurn).
+ */
+async function loadTurn(user: UserScope, request: TurnRequest, memoryBudgetTokens: number, db?: Database) {
+  if (request.action === 'send' && request.text && !request.attachments?.length) {
+    const terms = recallTerms(request.text, memoryBudgetTokens);
+    const { stored, candidates } = await readTurnAndRecall(user, request.conversationId, HISTORY_LIMIT, terms, db);
+    if (stored && recentMessagesWithFiles(stored.history).length === 0)
+      return { ...stored, candidates, create: undefined, attachments: [], historyFiles: new Map<string, Upload[]>() };
+  }
+  return withUser(user, (tx) => readTurn(tx, user.id, request, memoryBudgetTokens), db);
+}
+
+/**
  * What a turn reads, in one transaction: the conversation with its unsummarized history (one
  * statement, readStoredTurn), the files in it, the new message's attachments, and the memory
  * candidates for what was said. A draft's first message reads the conversation it starts, and
  * `create` writes it.
  */
-async function loadTurn(tx: Queryable, userId: string, request: TurnRequest, memoryBudgetTokens: number) {
+async function readTurn(tx: Queryable, userId: string, request: TurnRequest, memoryBudgetTokens: number) {
   const edited = request.action === 'edit' ? request.messageId : undefined;
   const stored = await readStoredTurn(tx, request.conversationId, edited ? 0 : HISTORY_LIMIT);
   const starting = stored ? null : await startingConversation(tx, userId, request);

@@ -2,11 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConversation } from '@/lib/conversations/service';
 import { getConversationWithCompanion } from '@/lib/conversations/queries';
 import { insertMessage, listHistory } from '@/lib/conversations/messages';
-import type { Database } from '@/lib/db';
+import { openDatabase, type Database } from '@/lib/db';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { putPersona } from '@/lib/profile/persona-queries';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
-import { readStoredTurn } from './turn-read';
+import { startWireCounter } from '@/lib/testing/pg-wire-counter';
+import { complete, scripted } from '@/lib/testing/scripted-model';
+import { afterRepliesSettled } from './after-reply';
+import { startChatTurn } from './pipeline';
+import { insertMemory, memoryCandidates } from '@/lib/memory/queries';
+import { readStoredTurn, readTurnAndRecall } from './turn-read';
 
 /**
  * The turn's one-statement read (hearth.turn_read) restates in SQL what the app's own queries
@@ -29,6 +34,18 @@ describe.each(TEST_DATABASES)('the turn read on $name', ({ open }) => {
       async (tx) => {
         const companionId = (await getConversationWithCompanion(tx, conversationId))!.companion.id;
         await putPersona(tx, companionId, { name: 'Sam', pronouns: 'they/them', about: 'Bakes bread.' });
+        await insertMemory(
+          tx,
+          {
+            kind: 'fact',
+            subject: 'hobby',
+            content: 'Sam bakes sourdough bread on Sundays',
+            importance: 3,
+            eventDate: null,
+            general: false,
+          },
+          { companionId, messageId: null, conversationId },
+        );
         await insertMessage(tx, { conversationId, role: 'user', text: 'Hello there', status: 'complete' });
         await insertMessage(tx, { conversationId, role: 'assistant', text: 'Hi Sam!', status: 'complete' });
         await insertMessage(tx, {
@@ -88,5 +105,61 @@ describe.each(TEST_DATABASES)('the turn read on $name', ({ open }) => {
 
   it('reads nothing of another person’s conversation', async () => {
     expect(await withUser(stranger, (tx) => readStoredTurn(tx, conversationId, 200), db)).toBeNull();
+  });
+
+  it('reads the same turn, and the memory candidates, in one round trip', async () => {
+    const terms = ['sourdough', 'sundays'];
+    const apart = await withUser(
+      user,
+      async (tx) => {
+        const stored = (await readStoredTurn(tx, conversationId, 200))!;
+        return { stored, candidates: await memoryCandidates(tx, { companionId: stored.companion.id, terms }) };
+      },
+      db,
+    );
+    const together = await readTurnAndRecall(user, conversationId, 200, terms, db);
+    expect(together).toEqual(apart);
+    expect(together.candidates.map((m) => m.content)).toContain('Sam bakes sourdough bread on Sundays');
+    expect(await readTurnAndRecall(user, conversationId, 2, null, db)).toEqual({
+      stored: await withUser(user, (tx) => readStoredTurn(tx, conversationId, 2), db),
+      candidates: [],
+    });
+  });
+
+  it('reads nothing of another person’s conversation or memories in one round trip either', async () => {
+    expect(await readTurnAndRecall(stranger, conversationId, 200, ['sourdough'], db)).toEqual({
+      stored: null,
+      candidates: [],
+    });
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('round trips before the model, on PostgreSQL', () => {
+  it('reads a message to a stored conversation in one round trip, memories included', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const counter = await startWireCounter({ host: url.hostname, port: Number(url.port || 5432) });
+    const proxied = new URL(url);
+    proxied.port = String(counter.port);
+    const db = await openDatabase({ url: proxied.toString() });
+    try {
+      const user = await createTestUser(db, 'turn-trips');
+      const conversationId = (await startConversation(user, { companion: 'lucia' }, db)).id;
+      let tripsBeforeModel = -1;
+      const model = scripted(complete('Hello '), async () => {
+        tripsBeforeModel = counter.counts.roundTrips;
+      });
+      counter.counts.roundTrips = 0;
+      const turn = await startChatTurn(
+        user,
+        { action: 'send', conversationId, text: 'Tell me about sourdough' },
+        { db, model, env: { MEMORY_TOKEN_BUDGET: '600' } },
+      );
+      await turn.saved;
+      expect(tripsBeforeModel).toBe(1);
+    } finally {
+      await afterRepliesSettled();
+      await db.close();
+      await counter.close();
+    }
   });
 });

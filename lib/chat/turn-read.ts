@@ -1,7 +1,10 @@
 import type { Companion } from '@/lib/companions/queries';
 import type { Conversation, RollingSummary } from '@/lib/conversations/queries';
 import type { HistoryEntry } from '@/lib/conversations/messages';
-import type { Queryable } from '@/lib/db/client';
+import type { Database, Queryable } from '@/lib/db/client';
+import { sqlLiteral, sqlTextArray } from '@/lib/db/literal';
+import { readAsUser, type UserScope } from '@/lib/db/scope';
+import { memoryCandidatesSql, type MemoryCandidate } from '@/lib/memory/queries';
 import type { UserPersona } from '@/lib/profile/persona-schemas';
 
 /** A stored conversation as a chat turn reads it. */
@@ -26,14 +29,45 @@ export async function readStoredTurn(
   conversationId: string,
   historyLimit: number,
 ): Promise<StoredTurn | null> {
-  const [row] = await tx.query<Omit<StoredTurn, 'conversation'> & Conversation>(
-    `select id, title, model, language, companion_id as "companionId", created_at as "createdAt",
-            updated_at as "updatedAt", pinned_at as "pinnedAt", archived_at as "archivedAt",
-            companion, summary, person, history
-       from hearth.turn_read($1, $2)`,
-    [conversationId, historyLimit],
+  const [row] = await tx.query<TurnRow>(turnReadSql('$1', '$2'), [conversationId, historyLimit]);
+  return row ? storedTurn(row) : null;
+}
+
+/**
+ * readStoredTurn and, for `recallTerms`, the memory candidates of the conversation's companion,
+ * in one round trip (readAsUser): what a message sent to a stored conversation reads before the
+ * model is called.
+ */
+export async function readTurnAndRecall(
+  user: UserScope,
+  conversationId: string,
+  historyLimit: number,
+  recallTerms: string[] | null,
+  db?: Database,
+): Promise<{ stored: StoredTurn | null; candidates: MemoryCandidate[] }> {
+  if (!Number.isInteger(historyLimit)) throw new Error(`historyLimit must be an integer, not ${historyLimit}`);
+  const conversation = `${sqlLiteral(conversationId)}::uuid`;
+  const companion = `(select c.companion_id from hearth.conversations c where c.id = ${conversation})`;
+  const [[row] = [], candidates = []] = await readAsUser(
+    user,
+    [
+      turnReadSql(conversation, String(historyLimit)),
+      ...(recallTerms ? [memoryCandidatesSql(companion, sqlTextArray(recallTerms))] : []),
+    ],
+    db,
   );
-  if (!row) return null;
-  const { companion, summary, person, history, ...conversation } = row;
+  return { stored: row ? storedTurn(row as TurnRow) : null, candidates: candidates as MemoryCandidate[] };
+}
+
+type TurnRow = Omit<StoredTurn, 'conversation'> & Conversation;
+
+function turnReadSql(conversation: string, historyLimit: string): string {
+  return `select id, title, model, language, companion_id as "companionId", created_at as "createdAt",
+                 updated_at as "updatedAt", pinned_at as "pinnedAt", archived_at as "archivedAt",
+                 companion, summary, person, history
+            from hearth.turn_read(${conversation}, ${historyLimit})`;
+}
+
+function storedTurn({ companion, summary, person, history, ...conversation }: TurnRow): StoredTurn {
   return { conversation, companion, summary, person, history };
 }

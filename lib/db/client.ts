@@ -1,5 +1,6 @@
 import 'server-only';
 import { poolConfig, type PostgresOptions } from './pool-config.ts';
+import { settingsStatement } from './literal.ts';
 
 /**
  * One small database interface over the two drivers Hearth runs on: PGlite (embedded, no
@@ -48,15 +49,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
       client.on('error', onError);
       try {
         // The settings travel with the BEGIN, in one message: one round trip, not two.
-        await client.query(
-          settings
-            ? `begin; select ${Object.entries(settings)
-                .map(
-                  ([name, value]) => `set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, true)`,
-                )
-                .join(', ')}`
-            : 'begin',
-        );
+        await client.query(settings ? `begin; ${settingsStatement(settings)}` : 'begin');
         const result = await fn({
           query: async <R extends Row>(sql: string, params: unknown[] = []) =>
             (await client.query(sql, params)).rows as R[],

@@ -1,5 +1,6 @@
-import type { Database, Queryable } from './client';
+import type { Database, Queryable, Row } from './client';
 import { getDb } from './index';
+import { settingsStatement } from './literal';
 import { storageQuotaSetting } from '@/lib/uploads/quota';
 
 export type UserScope = { id: string; role?: 'user' | 'admin' };
@@ -7,17 +8,29 @@ export type UserScope = { id: string; role?: 'user' | 'admin' };
 /**
  * Runs fn in one transaction as the database role `hearth_user` with the user's id in the
  * `hearth.user_id` setting, so RLS policies decide what the user can see and change. Every
- * user-facing query goes through here (or withAnon); nothing user-facing bypasses RLS. The role
+ * user-facing query goes through here (or withAnon, or readAsUser); nothing user-facing bypasses RLS. The role
  * and the setting are Hearth's own: Supabase's Data API hands out `authenticated` and sets
  * request.jwt.claims for anyone with a Supabase token, and neither opens anything of Hearth's.
  */
 export async function withUser<T>(user: UserScope, fn: (tx: Queryable) => Promise<T>, db?: Database): Promise<T> {
+  return (db ?? (await getDb())).transaction(fn, userSettings(user));
+}
+
+/**
+ * Statements run in the user's scope as withUser runs them, sent in one message: one round trip
+ * and one implicit transaction, whose settings end with it. For a read on the path to the model;
+ * the statements take no parameters (write values with sqlLiteral). Each statement's rows.
+ */
+export async function readAsUser(user: UserScope, statements: readonly string[], db?: Database): Promise<Row[][]> {
+  const [, ...rows] = await (db ?? (await getDb())).exec(
+    [settingsStatement(userSettings(user)), ...statements].join(';\n'),
+  );
+  return rows;
+}
+
+function userSettings(user: UserScope) {
   // The storage quotas ride along: the uploads' trigger reads them (lib/uploads/quota.ts).
-  return (db ?? (await getDb())).transaction(fn, {
-    'hearth.user_id': user.id,
-    role: 'hearth_user',
-    'hearth.storage_quota': storageQuotaSetting(),
-  });
+  return { 'hearth.user_id': user.id, role: 'hearth_user', 'hearth.storage_quota': storageQuotaSetting() };
 }
 
 /** The scope of someone not signed in: public catalogue reads and the sign-up / sign-in functions. */

@@ -60,8 +60,13 @@ export function recallCandidates(
   tx: Queryable,
   input: { companionId: string; text: string; budgetTokens: number },
 ): Promise<MemoryCandidate[]> {
-  if (input.budgetTokens <= 0) return Promise.resolve([]);
-  return memoryCandidates(tx, { companionId: input.companionId, terms: queryTerms(input.text) });
+  const terms = recallTerms(input.text, input.budgetTokens);
+  return terms ? memoryCandidates(tx, { companionId: input.companionId, terms }) : Promise.resolve([]);
+}
+
+/** What recall searches for in `text`; null when the budget leaves no room for memories. */
+export function recallTerms(text: string, budgetTokens: number): string[] | null {
+  return budgetTokens > 0 ? queryTerms(text) : null;
 }
 
 /** The memories a reply should know, best first, within the budget, without their embeddings. */
