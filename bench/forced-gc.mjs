@@ -2,7 +2,9 @@
 // apart from memory not yet collected (or not yet given back by the allocator). No flag and no
 // route in the app: SIGUSR1 opens Node's inspector on 127.0.0.1:9229, and the DevTools protocol
 // asks for the collection and reads process.memoryUsage().
+import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { rssBytes } from './server.mjs';
 
 const INSPECTOR = 'http://127.0.0.1:9229';
 
@@ -27,6 +29,24 @@ export async function memoryAfterForcedGc(pid, notes) {
   } finally {
     inspector.close();
   }
+}
+
+/**
+ * The server's RSS before and after glibc's malloc_trim(0), called in the process through gdb
+ * (bench only; the app never does this): the difference is memory the program has freed that the
+ * allocator still keeps, as against memory still in use. Null (and a note) without gdb.
+ */
+export function rssAfterMallocTrim(pid, notes) {
+  const before = rssBytes(pid);
+  const trimmed = spawnSync('gdb', ['-p', String(pid), '-batch', '-ex', 'call (int) malloc_trim(0)'], {
+    stdio: 'ignore',
+    timeout: 60_000,
+  });
+  if (trimmed.status !== 0) {
+    notes.push(`gdb could not call malloc_trim in the server (${trimmed.error?.message ?? `exit ${trimmed.status}`})`);
+    return null;
+  }
+  return { before, after: rssBytes(pid) };
 }
 
 /**

@@ -195,9 +195,11 @@ function memoryTable(memory) {
       'RSS one minute after',
       'CPU in that minute',
       'after a forced GC, idle: RSS / heap used',
+      'after a forced GC, after the warm-up: RSS / heap used',
       'after a forced GC, a minute after: RSS / heap used',
+      'then after malloc_trim: RSS',
     ]),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     row([
       `pid ${memory.pid} (${memory.processName})`,
       mb(memory.idleAfterStart),
@@ -206,7 +208,9 @@ function memoryTable(memory) {
       mb(memory.minuteAfterLoad),
       `${memory.serverCoresAfterLoad.toFixed(2)} cores`,
       gc(memory.idleAfterGc),
+      gc(memory.warmAfterGc),
       gc(memory.minuteAfterGc),
+      memory.mallocTrim ? mb(memory.mallocTrim.after) : 'n/a',
     ]),
   ];
 }

@@ -17,7 +17,7 @@ import { rotation, runBlock } from './load.mjs';
 import { startFakeProvider, timedDirectRequest } from './provider.mjs';
 import { capacityRun } from './capacity.mjs';
 import { timedFloorRequest, warmFloor } from './floor.mjs';
-import { memoryAfterForcedGc } from './forced-gc.mjs';
+import { memoryAfterForcedGc, rssAfterMallocTrim } from './forced-gc.mjs';
 import { benchCpuMs, cpuSpent, inCores, readCpu } from './cpu.mjs';
 import { levelFigures } from './level-figures.mjs';
 import { markdownReport } from './report.mjs';
@@ -180,6 +180,9 @@ async function serverParts({ server, provider, database, parts, notes }) {
     `warm-up: ${WARMUP.requests} app requests at ${WARMUP.concurrency} streams (companion "${session.companion.slug}", ${MODEL})`,
   );
   const bodies = await warmUp({ session, provider, notes });
+  // The first requests leave code compiled and allocator pages behind that any server which has
+  // answered once carries: the idle a load is compared with, beside the idle after start.
+  const warmAfterGc = idleAfterGc && (await memoryAfterForcedGc(serving.pid, notes));
 
   const levels = [];
   const samples = {};
@@ -210,6 +213,8 @@ async function serverParts({ server, provider, database, parts, notes }) {
   await sleep(AFTER_LOAD_MS);
   const minuteAfterLoad = rssBytes(serving.pid);
   const minuteAfterGc = idleAfterGc && (await memoryAfterForcedGc(serving.pid, notes));
+  // Last, since it changes what it measures.
+  const mallocTrim = rssAfterMallocTrim(serving.pid, notes);
   const serverCoresAfterLoad = inCores(cpuSpent(loadEnd, readCpu(processes))).server;
 
   const serverErrors = server.log.filter((line) => /error/i.test(line));
@@ -237,7 +242,9 @@ async function serverParts({ server, provider, database, parts, notes }) {
       rightAfterLoad,
       minuteAfterLoad,
       idleAfterGc,
+      warmAfterGc,
       minuteAfterGc,
+      mallocTrim,
       serverCoresAfterLoad,
     },
     samples,
