@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '@/lib/db';
 import { withUser, type UserScope } from '@/lib/db/scope';
 import { putPersona } from '@/lib/profile/persona-queries';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
-import { startWireCounter } from '@/lib/testing/pg-wire-counter';
+import { countThrough } from '@/lib/testing/pg-wire-counter';
 import { complete, scripted } from '@/lib/testing/scripted-model';
 import { afterRepliesSettled } from './after-reply';
 import { startChatTurn } from './pipeline';
@@ -136,11 +136,8 @@ describe.each(TEST_DATABASES)('the turn read on $name', ({ open }) => {
 
 describe.runIf(process.env.TEST_DATABASE_URL)('round trips before the model, on PostgreSQL', () => {
   it('reads a message to a stored conversation in one round trip, memories included', async () => {
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    const counter = await startWireCounter({ host: url.hostname, port: Number(url.port || 5432) });
-    const proxied = new URL(url);
-    proxied.port = String(counter.port);
-    const db = await openDatabase({ url: proxied.toString() });
+    const counter = await countThrough(process.env.TEST_DATABASE_URL!);
+    const db = await openDatabase({ url: counter.url });
     try {
       const user = await createTestUser(db, 'turn-trips');
       const conversationId = (await startConversation(user, { companion: 'lucia' }, db)).id;

@@ -3,7 +3,7 @@ import { openDatabase } from '@/lib/db';
 import { openPglite, type Database, type Queryable } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
 import { forkTs } from '@/lib/testing/fork-ts';
-import { startWireCounter } from '@/lib/testing/pg-wire-counter';
+import { countThrough } from '@/lib/testing/pg-wire-counter';
 import { asRole, withClient } from '@/lib/testing/supabase/shape';
 
 const ADMIN_URL = process.env.TEST_POSTGRES_ADMIN_URL;
@@ -81,12 +81,9 @@ describe.skipIf(!ADMIN_URL)('booting on PostgreSQL', () => {
     const url = asRole(ADMIN_URL!, new URL(ADMIN_URL!).username, upToDate);
     await (await openDatabase({ url })).close();
 
-    const target = new URL(url);
-    const counter = await startWireCounter({ host: target.hostname, port: Number(target.port || 5432) });
+    const counter = await countThrough(url);
     try {
-      const proxied = new URL(url);
-      proxied.port = String(counter.port);
-      const db = await openDatabase({ url: proxied.toString() });
+      const db = await openDatabase({ url: counter.url });
       await db.close();
       console.log(
         `[boot] cold start on an up-to-date database: ${counter.counts.roundTrips} round trips over ${counter.counts.connections} connection(s)`,

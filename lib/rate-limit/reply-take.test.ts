@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '@/lib/db';
 import { isHearthError } from '@/lib/errors';
 import type { Redis } from '@/lib/redis';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
-import { startWireCounter } from '@/lib/testing/pg-wire-counter';
+import { countThrough } from '@/lib/testing/pg-wire-counter';
 import { rateLimitConfig } from './limits';
 import { RateLimiter, type RateLimitedCaller, type ReplyReservation, type SessionCheck } from './limiter';
 import { PostgresRateLimitStore } from './postgres-store';
@@ -278,11 +278,8 @@ describe('the day’s spend, kept by the database', () => {
 
 describe.runIf(process.env.TEST_DATABASE_URL)('round trips in front of a reply, on PostgreSQL', () => {
   it('takes the session, the quotas, the budget and a slot in one round trip; Redis adds none to the database', async () => {
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    const counter = await startWireCounter({ host: url.hostname, port: Number(url.port || 5432) });
-    const proxied = new URL(url);
-    proxied.port = String(counter.port);
-    const db = await openDatabase({ url: proxied.toString() });
+    const counter = await countThrough(process.env.TEST_DATABASE_URL!);
+    const db = await openDatabase({ url: counter.url });
     const redis = process.env.TEST_REDIS_URL ? await createClient({ url: process.env.TEST_REDIS_URL }).connect() : null;
     const prefix = `{hearth-spend-trips-${crypto.randomUUID()}}:`;
     try {

@@ -72,3 +72,13 @@ export async function startWireCounter(target: {
       }),
   };
 }
+
+/** A counter in front of the PostgreSQL server at `url`, and `url` through it. */
+export async function countThrough(
+  url: string,
+): Promise<Awaited<ReturnType<typeof startWireCounter>> & { url: string }> {
+  const target = new URL(url);
+  const counter = await startWireCounter({ host: target.hostname, port: Number(target.port || 5432) });
+  target.port = String(counter.port);
+  return { ...counter, url: target.toString() };
+}
