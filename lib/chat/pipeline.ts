@@ -34,7 +34,7 @@ import { promptFor } from './history';
 import { replyProgressTicker } from './reply-progress';
 import { insertUserMessage, planTurn, writeTurn, type TurnRequest } from './turn-plan';
 import { startingConversation } from './draft-turn';
-import { readStoredTurn, readTurnAndRecall } from './turn-read';
+import { readStoredTurn, readTurnAndRecall, type TurnAndRecall } from './turn-read';
 import { storedMessageId } from './message-ids';
 
 export type ChatTurn = {
@@ -264,16 +264,18 @@ export async function finishedTurn(
 /**
  * What a turn reads, in the user's scope. A message sent to a stored conversation, with no new
  * files and none near the end of its history, reads in one round trip (readTurnAndRecall); any
- * other turn reads in one transaction (readTurn).
+ * other turn reads in one transaction (readTurn), which reads again nothing the first trip read.
  */
 async function loadTurn(user: UserScope, request: TurnRequest, memoryBudgetTokens: number, db?: Database) {
+  let first: TurnAndRecall | undefined;
   if (request.action === 'send' && request.text && !request.attachments?.length) {
     const terms = recallTerms(request.text, memoryBudgetTokens);
-    const { stored, candidates } = await readTurnAndRecall(user, request.conversationId, HISTORY_LIMIT, terms, db);
+    first = await readTurnAndRecall(user, request.conversationId, HISTORY_LIMIT, terms, db);
+    const { stored, candidates } = first;
     if (stored && recentMessagesWithFiles(stored.history).length === 0)
       return { ...stored, candidates, create: undefined, attachments: [], historyFiles: new Map<string, Upload[]>() };
   }
-  return withUser(user, (tx) => readTurn(tx, user.id, request, memoryBudgetTokens), db);
+  return withUser(user, (tx) => readTurn(tx, user.id, request, memoryBudgetTokens, first), db);
 }
 
 /**
@@ -282,20 +284,25 @@ async function loadTurn(user: UserScope, request: TurnRequest, memoryBudgetToken
  * candidates for what was said. A draft's first message reads the conversation it starts, and
  * `create` writes it.
  */
-async function readTurn(tx: Queryable, userId: string, request: TurnRequest, memoryBudgetTokens: number) {
+async function readTurn(
+  tx: Queryable,
+  userId: string,
+  request: TurnRequest,
+  memoryBudgetTokens: number,
+  first?: TurnAndRecall,
+) {
   const edited = request.action === 'edit' ? request.messageId : undefined;
-  const stored = await readStoredTurn(tx, request.conversationId, edited ? 0 : HISTORY_LIMIT);
+  const stored = first ? first.stored : await readStoredTurn(tx, request.conversationId, edited ? 0 : HISTORY_LIMIT);
   const starting = stored ? null : await startingConversation(tx, userId, request);
   const found = stored ?? starting;
   if (!found) throw new HearthError('not_found', 'This conversation does not exist.');
   const { summary, history } =
     stored && edited ? await readUpTo(tx, stored.conversation.id, stored.summary, edited) : found;
   const said = ('text' in request && request.text) || history.findLast((m) => m.role === 'user')?.text || '';
-  const candidates = await recallCandidates(tx, {
-    companionId: found.companion.id,
-    text: said,
-    budgetTokens: memoryBudgetTokens,
-  });
+  // The first trip's candidates are its companion's; a draft's companion is known only now.
+  const candidates = first?.stored
+    ? first.candidates
+    : await recallCandidates(tx, { companionId: found.companion.id, text: said, budgetTokens: memoryBudgetTokens });
   return {
     conversation: found.conversation,
     companion: found.companion,

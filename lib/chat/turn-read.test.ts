@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftConversationId } from '@/lib/conversations/draft';
 import { startConversation } from '@/lib/conversations/service';
 import { getConversationWithCompanion } from '@/lib/conversations/queries';
 import { insertMessage, listHistory } from '@/lib/conversations/messages';
@@ -153,6 +154,22 @@ describe.runIf(process.env.TEST_DATABASE_URL)('round trips before the model, on 
       );
       await turn.saved;
       expect(tripsBeforeModel).toBe(1);
+
+      // A draft's first message finds no stored conversation on the first trip, and does not ask again.
+      const draft = crypto.randomUUID();
+      counter.counts.statements.length = 0;
+      const first = await startChatTurn(
+        user,
+        {
+          action: 'send',
+          conversationId: draftConversationId(user.id, draft),
+          text: 'Hello from a draft',
+          start: { draft, companion: 'lucia', language: 'en-US' },
+        },
+        { db, model: scripted(complete('Hi ')), env: { MEMORY_TOKEN_BUDGET: '600' } },
+      );
+      await first.saved;
+      expect(counter.counts.statements.filter((sql) => sql.includes('hearth.turn_read(')).length).toBe(1);
     } finally {
       await afterRepliesSettled();
       await db.close();

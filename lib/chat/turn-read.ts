@@ -44,7 +44,7 @@ export async function readTurnAndRecall(
   historyLimit: number,
   recallTerms: string[] | null,
   db?: Database,
-): Promise<{ stored: StoredTurn | null; candidates: MemoryCandidate[] }> {
+): Promise<TurnAndRecall> {
   if (!Number.isInteger(historyLimit)) throw new Error(`historyLimit must be an integer, not ${historyLimit}`);
   const conversation = `${sqlLiteral(conversationId)}::uuid`;
   const companion = `(select c.companion_id from hearth.conversations c where c.id = ${conversation})`;
@@ -58,6 +58,8 @@ export async function readTurnAndRecall(
   );
   return { stored: row ? storedTurn(row as TurnRow) : null, candidates: candidates as MemoryCandidate[] };
 }
+
+export type TurnAndRecall = { stored: StoredTurn | null; candidates: MemoryCandidate[] };
 
 type TurnRow = Omit<StoredTurn, 'conversation'> & Conversation;
 
