@@ -33,6 +33,8 @@ export async function timeStream(url, init, { firstText, errorText, lastText = '
       ttftMs,
       totalMs,
       authMs: timing.auth,
+      sessionMs: timing.session,
+      quotaMs: timing.quota,
       readMs: timing.read,
       promptMs: timing.prompt,
       writeMs: timing.write,

@@ -29,8 +29,11 @@ export function summarize(results) {
     ttftMs: of('ttftMs'),
     headersMs: of('headersMs'),
     totalMs: of('totalMs'),
-    // The route's own Server-Timing: the session and the quota, then the turn's reads, prompt and writes.
+    // The route's own Server-Timing: the session and the quota (auth, and within it the cookie's
+    // session and the quota's round trip), then the turn's reads, prompt and writes.
     authMs: of('authMs'),
+    sessionMs: of('sessionMs'),
+    quotaMs: of('quotaMs'),
     readMs: of('readMs'),
     promptMs: of('promptMs'),
     writeMs: of('writeMs'),
@@ -81,7 +84,7 @@ function ttftTable(levels) {
       'added p50 / p95 / p99',
       'headers p50 / p95',
       'total p50 / p95',
-      'server p50: auth / read / prompt / write',
+      'server p50: auth (session, quota) / read / prompt / write',
     ]),
     row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
@@ -100,7 +103,8 @@ function ttftTable(levels) {
           pair(r.summary.totalMs),
           r.summary.authMs?.p50 == null
             ? 'n/a'
-            : [r.summary.authMs, r.summary.readMs, r.summary.promptMs, r.summary.writeMs].map((t) => t.p50).join(' / '),
+            : `${r.summary.authMs.p50} (${r.summary.sessionMs?.p50 ?? '?'}, ${r.summary.quotaMs?.p50 ?? '?'}) / ` +
+              [r.summary.readMs, r.summary.promptMs, r.summary.writeMs].map((t) => t.p50).join(' / '),
         ]),
       );
     }

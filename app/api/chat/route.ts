@@ -17,7 +17,9 @@ export const maxDuration = 300;
 export const POST = siteRoute(async (request) => {
   const started = performance.now();
   const { caller: user, check } = await requireSessionClaims(request, 'Sign in to chat.');
+  const claimed = performance.now();
   const input = parseWith(chatRequest, await readJson(request));
+  const asked = performance.now();
   // Every action here asks the companion for a reply (a new message, an edit, a regeneration),
   // so the request and the message are counted together, the session checked, the day's budget
   // read and a stream slot taken, in one round trip, while the turn reads.
@@ -33,9 +35,16 @@ export const POST = siteRoute(async (request) => {
     pipe: turn.pipe,
     messageId: turn.assistantMessageId,
     // Where the time before the first token goes, for browser dev tools and benchmarks: the
-    // session and quota, and beside them the turn's reads; then its prompt (the model is called at
-    // its end) and writes.
-    headers: { 'server-timing': serverTiming({ auth: authorized - started, ...turn.timing }) },
+    // session and quota (auth: the cookie's session, the body, then the quota's round trip), and
+    // beside them the turn's reads; then its prompt (the model is called at its end) and writes.
+    headers: {
+      'server-timing': serverTiming({
+        auth: authorized - started,
+        session: claimed - started,
+        quota: authorized - asked,
+        ...turn.timing,
+      }),
+    },
     startMetadata: () => ({
       model: turn.model.id,
       offline: turn.model.isOffline,
