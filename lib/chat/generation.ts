@@ -1,10 +1,11 @@
-import { stepCountIs, streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
+import type { ModelMessage, TextStreamPart, ToolSet } from 'ai';
 import { canSeeImages, canUseTools, costUsd } from '@/lib/ai/catalogue';
 import { isProviderOutage, ModelTimeoutError, redactedMessage } from '@/lib/ai/errors';
 import type { ResolvedModel } from '@/lib/ai/registry';
 import { estimateUsage, isUsageComplete, type Usage } from '@/lib/ai/token-estimate';
 import type { Fallback, FinishedReply } from '@/lib/conversations/messages';
 import { registerGeneration, releaseGeneration } from './active';
+import { modelCallParts } from './model-call';
 import { replyOutputCap, type OutputLimits } from './output-cap';
 import type { GenerationTimeouts } from './timeouts';
 
@@ -155,19 +156,20 @@ async function attempt(
   const { stop, isLast, forward } = options;
   const timeouts = new AbortController();
   const tools = input.tools && canUseTools(candidate.id) ? input.tools : undefined;
-  const result = streamText({
+  const parts = modelCallParts({
     model: candidate.model,
     instructions: input.instructions,
     // The offline model cannot see either, but it takes the images to acknowledge them.
     messages: input.messagesFor(candidate.contextWindow, { vision: canSeeImages(candidate.id) || candidate.isOffline }),
     temperature: input.temperature,
     maxOutputTokens: replyOutputCap(input.outputLimits, candidate.id),
-    ...(tools ? { tools, stopWhen: stepCountIs(3) } : {}),
+    // A tool's call, its run and the answer after it: a few steps.
+    ...(tools ? { tools, maxSteps: 3 } : {}),
     abortSignal: AbortSignal.any([stop, timeouts.signal]),
     // With another model to go to, an outage moves on at once instead of retrying for seconds.
     maxRetries: isLast ? 2 : 0,
     // The error is saved with the reply; one line in the log is enough (the SDK would print a stack).
-    onError: ({ error }) =>
+    onError: (error) =>
       console.warn(`[chat] ${candidate.id} error in ${input.conversationId}: ${redactedMessage(error)}`),
   });
 
@@ -205,7 +207,7 @@ async function attempt(
   let interrupted = false;
   const pass = (part: Part) => (outcome.ttftMs === undefined ? pending.push(part) : forward(part));
   try {
-    for await (const part of result.stream) {
+    for await (const part of parts) {
       if (part.type === 'text-delta') {
         watch(input.timeouts.idleMs, 'no new text');
         if (outcome.ttftMs === undefined) {
