@@ -116,6 +116,22 @@ describe.each(SETUPS)('spending caps with $name', ({ open, redis }) => {
       )[0]!.n,
     );
 
+  it('commits its counters and slot without waiting for the disk, and leaves the rest of the session durable', async () => {
+    const caller = await member();
+    const durability = await db.transaction(async (tx) => {
+      await tx.query(
+        `select slot from hearth.reply_take($1, false, null, 0, 'user', false, '{}', '{}', '{}', now(), 0, 3, 60000)`,
+        [caller.id],
+      );
+      return (await tx.query<{ synchronous_commit: string }>('show synchronous_commit'))[0]!.synchronous_commit;
+    });
+    expect(durability).toBe('off');
+    const after = await db.transaction(
+      async (tx) => (await tx.query<{ synchronous_commit: string }>('show synchronous_commit'))[0]!.synchronous_commit,
+    );
+    expect(after).toBe('on');
+  });
+
   it('refuses a reply once the day’s tokens are spent, with daily_budget and Retry-After until midnight UTC, counting nothing', async () => {
     const limiter = limiterFor({ BUDGET_TOKENS_PER_DAY_USER: '1000', RATE_LIMIT_MESSAGES_PER_HOUR_USER: '5' });
     const caller = await member();
