@@ -1,15 +1,15 @@
-import type { ModelMessage, TextStreamPart, ToolSet } from 'ai';
+import type { ModelMessage, ToolSet } from 'ai';
 import { canSeeImages, canUseTools, costUsd } from '@/lib/ai/catalogue';
 import { isProviderOutage, ModelTimeoutError, redactedMessage } from '@/lib/ai/errors';
 import type { ResolvedModel } from '@/lib/ai/registry';
 import { estimateUsage, isUsageComplete, type Usage } from '@/lib/ai/token-estimate';
 import type { Fallback, FinishedReply } from '@/lib/conversations/messages';
 import { registerGeneration, releaseGeneration } from './active';
-import { modelCallParts } from './model-call';
+import { modelCallParts, type Part } from './model-call';
 import { replyOutputCap, type OutputLimits } from './output-cap';
 import type { GenerationTimeouts } from './timeouts';
 
-export type Part = TextStreamPart<ToolSet>;
+export type { Part } from './model-call';
 
 export type GenerationInput = {
   conversationId: string;

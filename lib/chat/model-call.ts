@@ -4,9 +4,12 @@ import {
   type LanguageModel,
   type LanguageModelUsage,
   type ModelMessage,
+  type TextStreamPart,
   type ToolSet,
 } from 'ai';
-import type { Part } from './generation';
+
+/** A reply's part, as the model's calls give it and every encoder reads it. */
+export type Part = TextStreamPart<ToolSet>;
 
 export type ModelCallOptions = {
   model: LanguageModel;
