@@ -1,9 +1,9 @@
 -- The quota's statement in front of every reply (hearth.reply_take) commits without waiting for its
--- WAL to reach the disk. It holds its user's stream-slot lock until that commit, so turns of one
--- person started together queued behind each other's disk flushes: 408 ms at 100 streams from one
--- guest in the bench, 2.5 ms of round trip at one. What it writes is counters and stream slots: a
--- crash can lose at most the last fraction of a second of them (a few replies not counted against a
--- limit, slots that would have expired anyway), and never a message, which commits as before.
+-- WAL to reach the disk. It holds its user's stream-slot lock until that commit, so the disk flush
+-- was inside the lock and on the path to every first token. What it writes is counters and stream
+-- slots: a crash can lose at most the last fraction of a second of them (a few replies not counted
+-- against a limit, slots that would have expired anyway), and never a message, which commits as
+-- before.
 create or replace function hearth.reply_take(
   p_user uuid, p_check_session boolean, p_session uuid, p_version integer, p_role text, p_is_guest boolean,
   p_buckets text[], p_limits integer[], p_windows_ms integer[], p_now timestamptz,
