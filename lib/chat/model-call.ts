@@ -7,6 +7,7 @@ import {
   type TextStreamPart,
   type ToolSet,
 } from 'ai';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** A reply's part, as the model's calls give it and every encoder reads it. */
 export type Part = TextStreamPart<ToolSet>;
@@ -29,7 +30,9 @@ export type ModelCallOptions = {
 
 type ToolCall = Extract<Part, { type: 'tool-call' }>;
 type ToolOutcome = Extract<Part, { type: 'tool-result' | 'tool-error' }>;
-type StepEnd = { usage?: LanguageModelUsage; continueWith?: ModelMessage[] };
+type FinishStep = Extract<Part, { type: 'finish-step' }>;
+/** How a call ended (none when its stream ended without), and what the next call must add, if any. */
+type StepEnd = { finish?: FinishStep; continueWith?: ModelMessage[] };
 
 /**
  * A reply as the model's calls, its parts shaped as `streamText`'s (what the encoders and the
@@ -44,11 +47,12 @@ export async function* modelCallParts(options: ModelCallOptions): AsyncGenerator
   yield { type: 'start' };
   let messages = options.messages;
   let total: LanguageModelUsage | undefined;
-  let last: Extract<Part, { type: 'finish-step' }> | undefined;
+  let last: FinishStep | undefined;
   try {
     for (let step = 1; step <= maxSteps; step++) {
-      const end: StepEnd = yield* oneCall({ ...options, messages }, (finished) => (last = finished));
-      total = addUsage(total, end.usage);
+      const end: StepEnd = yield* oneCall({ ...options, messages });
+      last = end.finish ?? last;
+      total = addUsage(total, end.finish?.usage);
       if (!end.continueWith || step === maxSteps) break;
       messages = [...messages, ...end.continueWith];
     }
@@ -74,10 +78,7 @@ export async function* modelCallParts(options: ModelCallOptions): AsyncGenerator
 }
 
 /** One model call: its parts, the tools it called run, and what the next call must add, if any. */
-async function* oneCall(
-  options: ModelCallOptions,
-  finished: (part: Extract<Part, { type: 'finish-step' }>) => void,
-): AsyncGenerator<Part, StepEnd> {
+async function* oneCall(options: ModelCallOptions): AsyncGenerator<Part, StepEnd> {
   const { abortSignal, onError, tools } = options;
   const call = await withRetries(
     () =>
@@ -96,7 +97,7 @@ async function* oneCall(
     abortSignal,
   );
   let response = { id: '', timestamp: new Date(), modelId: '' };
-  let end: Extract<Part, { type: 'finish-step' }> | undefined;
+  let end: FinishStep | undefined;
   const text: string[] = [];
   const calls: ToolCall[] = [];
   const running: Promise<ToolOutcome>[] = [];
@@ -135,7 +136,8 @@ async function* oneCall(
         yield part;
         break;
       case 'text-delta':
-        text.push(part.text);
+        // Kept only for a tool's next call, which repeats what the model said before calling.
+        if (tools) text.push(part.text);
         yield part;
         break;
       case 'tool-call':
@@ -157,10 +159,9 @@ async function* oneCall(
     yield outcome;
   }
   if (!end) return {};
-  finished(end);
   yield end;
   const answered = calls.length > 0 && outcomes.length === calls.length && end.finishReason === 'tool-calls';
-  return { usage: end.usage, continueWith: answered ? toolTurn(text.join(''), calls, outcomes) : undefined };
+  return { finish: end, continueWith: answered ? toolTurn(text.join(''), calls, outcomes) : undefined };
 }
 
 async function runTool(
@@ -251,7 +252,7 @@ async function withRetries<T>(call: () => Promise<T>, maxRetries: number, signal
       return await call();
     } catch (error) {
       if (retry >= maxRetries || signal.aborted || !APICallError.isInstance(error) || !error.isRetryable) throw error;
-      await abortableDelay(retryDelayMs(error, FIRST_RETRY_DELAY_MS * 2 ** retry), signal);
+      await delay(retryDelayMs(error, FIRST_RETRY_DELAY_MS * 2 ** retry), undefined, { signal });
     }
   }
 }
@@ -263,19 +264,4 @@ function retryDelayMs(error: APICallError, backoffMs: number): number {
   const ms =
     afterMs ?? (after ? (Number.isNaN(Number(after)) ? Date.parse(after) - Date.now() : Number(after) * 1000) : NaN);
   return ms >= 0 && ms < LONGEST_RETRY_AFTER_MS ? ms : backoffMs;
-}
-
-function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal.removeEventListener('abort', aborted);
-      resolve();
-    }
-    function aborted() {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }
-    signal.addEventListener('abort', aborted, { once: true });
-  });
 }
