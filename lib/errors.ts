@@ -98,6 +98,10 @@ export function fromDatabaseError(error: unknown): HearthError | undefined {
       return new HearthError('bad_request', PUBLISH_NEEDS_INSTRUCTIONS, { param: 'fields.instructions' });
     case 'HQ403': // a person's companion's rules (migration 20261210010000_user_companions.sql)
       return ownCompanionRule((error as Error).message);
+    case 'HQ404': // a statement's refusal, in product words (migration 20261213010000_refuse.sql)
+      return new HearthError('not_found', (error as Error).message);
+    case 'HQ409':
+      return new HearthError('conflict', (error as Error).message);
     default:
       return undefined;
   }

@@ -7,8 +7,9 @@ import { afterRepliesSettled } from '@/lib/chat/after-reply';
 import type { Database } from '@/lib/db';
 import { listMessages, textOf } from '@/lib/conversations/messages';
 import { getUpload } from '@/lib/uploads/queries';
-import { withUser } from '@/lib/db/scope';
-import { HearthError } from '@/lib/errors';
+import { HearthError, toHearthError } from '@/lib/errors';
+import { getConversationWithCompanion } from '@/lib/conversations/queries';
+import { sendAsUser, withUser } from '@/lib/db/scope';
 import { localBlobStore } from '@/lib/storage/local';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import {
@@ -24,6 +25,7 @@ import { findUpload, NOT_TRANSCRIBED_HERE, saveUpload } from '@/lib/uploads/serv
 import { deleteUserConversation, startConversation } from '@/lib/conversations/service';
 import { VOICE_NOTE_UNHEARD } from '@/lib/ai/offline/phrases';
 import { finishedTurn, startChatTurn } from './pipeline';
+import { planTurn, turnWrites } from './turn-plan';
 
 const KEY = 'test-key-a41c9e07';
 const FAST_OFFLINE = { OFFLINE_MODEL_FIRST_TOKEN_MS: '0', OFFLINE_MODEL_WORD_MS: '0' };
@@ -305,6 +307,29 @@ describe.each(TEST_DATABASES)('files in the chat on $name', ({ open }) => {
     });
     // Nothing of the refused turns was written.
     expect((await messagesOf(conversationId)).filter((m) => m.role === 'user')).toHaveLength(1);
+  });
+
+  it('writes nothing of a message whose file another message took after it was read', async () => {
+    const conversationId = await conversation();
+    const shared = await upload(user, image());
+    // The second message read the file as free; the first was written with it before the second's writes.
+    const stored = await withUser(user, (tx) => getConversationWithCompanion(tx, conversationId), db);
+    const request = { action: 'send' as const, conversationId, text: 'mine too', attachments: [shared.id] };
+    const late = planTurn(stored!.conversation, [], request, [shared]);
+    await finishedTurn(
+      user,
+      await startChatTurn(user, { ...request, text: 'mine' }, { db, env: FAST_OFFLINE, store: store() }),
+      db,
+    );
+
+    const refused = sendAsUser(user, turnWrites(conversationId, late, 'offline/hearth-demo'), db);
+    await expect(refused).rejects.toMatchObject({ code: 'HQ409' });
+    expect(toHearthError(await refused.catch((e: unknown) => e))).toMatchObject({
+      code: 'conflict',
+      message: 'A file of this message is already part of another message.',
+    });
+    const texts = (await messagesOf(conversationId)).filter((m) => m.role === 'user').map(textOf);
+    expect(texts).toEqual(['mine']);
   });
 
   it('deletes the files with their conversation', async () => {

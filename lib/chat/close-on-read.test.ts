@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '@/lib/db';
 import { INTERRUPTED_REPLY_ERROR } from '@/lib/db/maintenance';
-import { startReply } from '@/lib/conversations/messages';
+import { startReplyStatement } from '@/lib/conversations/messages';
+import { runStatement } from '@/lib/db/statement';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { useTestDatabase } from '@/lib/testing/use-database';
@@ -41,8 +42,9 @@ describe.each(TEST_DATABASES)('replies cut off mid-stream, closed when read, on 
     await withUser(
       user,
       async (tx) => {
-        await startReply(tx, { id: cutOff, conversationId: id, model: 'offline/hearth-demo' });
-        if (alsoLive) await startReply(tx, { id: live, conversationId: id, model: 'offline/hearth-demo' });
+        await runStatement(tx, startReplyStatement({ id: cutOff, conversationId: id, model: 'offline/hearth-demo' }));
+        if (alsoLive)
+          await runStatement(tx, startReplyStatement({ id: live, conversationId: id, model: 'offline/hearth-demo' }));
       },
       db,
     );

@@ -1,8 +1,9 @@
 import type { Queryable } from '@/lib/db/client';
+import type { Statement } from '@/lib/db/statement';
 import { findCompanion, type Companion } from '@/lib/companions/queries';
 import { draftConversationId, draftGreetingId, startingSettings } from '@/lib/conversations/draft';
 import { greetingFor } from '@/lib/conversations/greeting';
-import { createConversation, type Conversation, type RollingSummary } from '@/lib/conversations/queries';
+import { createConversationStatements, type Conversation, type RollingSummary } from '@/lib/conversations/queries';
 import type { HistoryEntry } from '@/lib/conversations/messages';
 import { HearthError } from '@/lib/errors';
 import { getPersonaFor } from '@/lib/profile/persona-queries';
@@ -17,8 +18,8 @@ export type StartingConversation = {
   /** What the companion knows of the person (lib/profile/persona.ts). */
   person: UserPersona | null;
   history: HistoryEntry[];
-  /** Writes the conversation and its greeting; runs in the same transaction as the first message. */
-  create: (tx: Queryable) => Promise<void>;
+  /** Writes the conversation and its greeting: sent with the first message's writes (turnWrites). */
+  create: Statement[];
 };
 
 /**
@@ -58,15 +59,13 @@ export async function startingConversation(
     summary: { text: null, throughSeq: '0' },
     person: await getPersonaFor(tx, companion.id),
     history: [{ id: greetingId, role: 'assistant', text: greeting }],
-    create: async (write) => {
-      await createConversation(write, {
-        id: conversation.id,
-        greetingId,
-        companionId: companion.id,
-        model,
-        language,
-        greeting,
-      });
-    },
+    create: createConversationStatements({
+      id: conversation.id,
+      greetingId,
+      companionId: companion.id,
+      model,
+      language,
+      greeting,
+    }),
   };
 }

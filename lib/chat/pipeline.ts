@@ -10,7 +10,7 @@ import { embedWhatWasSaid } from '@/lib/memory/embed';
 import { chooseMemories, memoryBudget, recallCandidates, recallTerms } from '@/lib/memory/recall';
 import { memorySection, summarySection } from '@/lib/memory/prompt';
 import {
-  finishReply,
+  finishReplyStatement,
   getMessage,
   listHistory,
   touchConversation,
@@ -20,8 +20,8 @@ import {
   type MessageSource,
   type StoredMessage,
 } from '@/lib/conversations/messages';
-import { withUser, type UserScope } from '@/lib/db/scope';
-import { HearthError } from '@/lib/errors';
+import { sendAsUser, withUser, type UserScope } from '@/lib/db/scope';
+import { fromDatabaseError, HearthError } from '@/lib/errors';
 import type { BlobStore } from '@/lib/storage';
 import type { Upload } from '@/lib/uploads/queries';
 import { afterReply, memoryExtractor } from './after-reply';
@@ -32,7 +32,7 @@ import { outputCeiling } from './output-cap';
 import { resolveCandidates } from './candidates';
 import { promptFor } from './history';
 import { replyProgressTicker } from './reply-progress';
-import { insertUserMessage, planTurn, writeTurn, type TurnRequest } from './turn-plan';
+import { insertUserMessage, planTurn, turnWrites, type TurnRequest } from './turn-plan';
 import { startingConversation } from './draft-turn';
 import { readStoredTurn, readTurnAndRecall, type TurnAndRecall } from './turn-read';
 import { storedMessageId } from './message-ids';
@@ -151,8 +151,13 @@ export async function startChatTurn(
     timeouts: generationTimeouts(env),
     startedAt,
     committed: writesCommitted,
-    save: (reply) =>
-      withUser(user, (tx) => finishReply(tx, plan.assistantMessageId, { ...reply, files: pictures }), options.db),
+    save: async (reply) => {
+      await sendAsUser(
+        user,
+        [finishReplyStatement(plan.assistantMessageId, { ...reply, files: pictures })],
+        options.db,
+      );
+    },
     tools: imageTools({
       user,
       conversationId: conversation.id,
@@ -166,18 +171,15 @@ export async function startChatTurn(
   });
 
   try {
-    await withUser(
+    await sendAsUser(
       user,
-      async (tx) => {
-        await create?.(tx);
-        await writeTurn(tx, conversation.id, plan, candidates[0]!.id, options.source);
-      },
+      [...create, ...turnWrites(conversation.id, plan, candidates[0]!.id, options.source)],
       options.db,
     );
     committed.resolve();
   } catch (error) {
     committed.reject(error);
-    throw duplicateAsConflict(error);
+    throw writeRefusal(error);
   }
   await saveProgressOf(generation, plan.assistantMessageId, pictures, options.db);
 
@@ -273,7 +275,7 @@ async function loadTurn(user: UserScope, request: TurnRequest, memoryBudgetToken
     first = await readTurnAndRecall(user, request.conversationId, HISTORY_LIMIT, terms, db);
     const { stored, candidates } = first;
     if (stored && recentMessagesWithFiles(stored.history).length === 0)
-      return { ...stored, candidates, create: undefined, attachments: [], historyFiles: new Map<string, Upload[]>() };
+      return { ...stored, candidates, create: [], attachments: [], historyFiles: new Map<string, Upload[]>() };
   }
   return withUser(user, (tx) => readTurn(tx, user.id, request, memoryBudgetTokens, first), db);
 }
@@ -308,7 +310,7 @@ async function readTurn(
     companion: found.companion,
     summary,
     person: found.person,
-    create: starting?.create,
+    create: starting?.create ?? [],
     history,
     candidates,
     attachments: await loadNewAttachments(tx, attachmentIdsOf(request)),
@@ -360,9 +362,12 @@ async function saveProgressOf(
   void generation.saved.finally(untrack).catch(() => {});
 }
 
-/** A clash on a message id: only ever the caller's own message, sent again (message-ids.ts). */
-function duplicateAsConflict(error: unknown): unknown {
-  return (error as { code?: string } | null)?.code === '23505'
-    ? new HearthError('conflict', 'This message was already sent.')
-    : error;
+/**
+ * Why the turn's writes were refused, in the product's words: a clash on a message id is only
+ * ever the caller's own message, sent again (message-ids.ts); a statement's refusal says its own.
+ */
+function writeRefusal(error: unknown): unknown {
+  if ((error as { code?: string } | null)?.code === '23505')
+    return new HearthError('conflict', 'This message was already sent.');
+  return fromDatabaseError(error) ?? error;
 }

@@ -3,7 +3,14 @@ import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV4 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
-import { finishReply, getMessage, requestStop, startReply, textOf } from '@/lib/conversations/messages';
+import {
+  finishReplyStatement,
+  getMessage,
+  requestStop,
+  startReplyStatement,
+  textOf,
+} from '@/lib/conversations/messages';
+import { runStatement } from '@/lib/db/statement';
 import { withUser } from '@/lib/db/scope';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { usage } from '@/lib/testing/scripted-model';
@@ -59,7 +66,8 @@ describe.each(TEST_DATABASES)('the progress of replies being written on $name', 
     await withUser(
       user,
       async (tx) => {
-        for (const id of ids) await startReply(tx, { id, conversationId, model: 'offline/hearth-demo' });
+        for (const id of ids)
+          await runStatement(tx, startReplyStatement({ id, conversationId, model: 'offline/hearth-demo' }));
       },
       db,
     );
@@ -126,7 +134,11 @@ describe.each(TEST_DATABASES)('the progress of replies being written on $name', 
     await ticker.tick();
     await withUser(
       user,
-      (tx) => finishReply(tx, id!, { text: 'Half a reply, then all of it.', status: 'complete', latencyMs: 5 }),
+      (tx) =>
+        runStatement(
+          tx,
+          finishReplyStatement(id!, { text: 'Half a reply, then all of it.', status: 'complete', latencyMs: 5 }),
+        ),
       database(),
     );
     live.state.text = 'Half a reply, then';

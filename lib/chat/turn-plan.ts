@@ -1,10 +1,16 @@
 import type { Queryable } from '@/lib/db/client';
 import type { Conversation } from '@/lib/conversations/queries';
-import { insertEditedCopy, leaveBranchFrom } from '@/lib/conversations/branches';
-import { insertMessage, startReply, type HistoryEntry, type MessageSource } from '@/lib/conversations/messages';
+import { editedCopyStatement, leaveBranchStatement } from '@/lib/conversations/branches';
+import {
+  insertMessageStatement,
+  startReplyStatement,
+  type HistoryEntry,
+  type MessageSource,
+} from '@/lib/conversations/messages';
+import { runStatement, type Statement } from '@/lib/db/statement';
 import { HearthError } from '@/lib/errors';
 import type { ChatRequest } from '@/lib/chat/schemas';
-import { attachUploads, type Upload } from '@/lib/uploads/queries';
+import { attachUploadsStatement, type Upload } from '@/lib/uploads/queries';
 import { attachmentParts, spokenText } from './attachments';
 import { storedMessageId } from './message-ids';
 import { titleFrom } from './history';
@@ -28,7 +34,7 @@ type TurnPlan = {
   /** The message the reply follows. */
   replyParentId: string;
   /** After `parentId`, or at the end of the branch when it is not known (an unsaved draft). */
-  newUserMessage?: { id: string; text: string; attachments: Upload[]; parentId?: string };
+  newUserMessage?: NewUserMessage;
   /** One of the person's messages, edited: a copy beside it with the new text and the same files. */
   editedUserMessage?: { id: string; of: string; text: string };
   /** Where the branch the turn replaces starts (its seq): it is kept, no longer shown. */
@@ -117,37 +123,44 @@ function planEdit(
   };
 }
 
-export async function writeTurn(
-  tx: Queryable,
-  conversationId: string,
-  plan: TurnPlan,
-  model: string,
-  source?: MessageSource,
-): Promise<void> {
-  if (plan.leaveFromSeq) await leaveBranchFrom(tx, conversationId, plan.leaveFromSeq);
-  if (plan.editedUserMessage) await insertEditedCopy(tx, { ...plan.editedUserMessage, source: source ?? 'text' });
-  if (plan.newUserMessage) await insertUserMessage(tx, conversationId, plan.newUserMessage, source);
-  await startReply(tx, {
-    id: plan.assistantMessageId,
-    conversationId,
-    parentId: plan.replyParentId,
-    model,
-    title: plan.title,
-    source,
-  });
+/**
+ * What the turn writes, as statements for one message (sendAsUser): one round trip, one
+ * transaction. A statement that finds other than the turn read refuses (hearth.refuse), and
+ * nothing is written.
+ */
+export function turnWrites(conversationId: string, plan: TurnPlan, model: string, source?: MessageSource): Statement[] {
+  return [
+    ...(plan.leaveFromSeq ? [leaveBranchStatement(conversationId, plan.leaveFromSeq)] : []),
+    ...(plan.editedUserMessage ? [editedCopyStatement({ ...plan.editedUserMessage, source: source ?? 'text' })] : []),
+    ...(plan.newUserMessage ? userMessageStatements(conversationId, plan.newUserMessage, source) : []),
+    startReplyStatement({
+      id: plan.assistantMessageId,
+      conversationId,
+      parentId: plan.replyParentId,
+      model,
+      title: plan.title,
+      source,
+    }),
+  ];
 }
 
 export async function insertUserMessage(
   tx: Queryable,
   conversationId: string,
-  message: { id: string; text: string; attachments: Upload[]; parentId?: string },
+  message: NewUserMessage,
   source?: MessageSource,
-): Promise<string> {
+): Promise<void> {
+  for (const statement of userMessageStatements(conversationId, message, source)) await runStatement(tx, statement);
+}
+
+type NewUserMessage = { id: string; text: string; attachments: Upload[]; parentId?: string };
+
+function userMessageStatements(conversationId: string, message: NewUserMessage, source?: MessageSource): Statement[] {
   const parts = [
     ...attachmentParts(message.attachments),
     ...(message.text ? [{ type: 'text', text: message.text }] : []),
   ];
-  const id = await insertMessage(tx, {
+  const insert = insertMessageStatement({
     id: message.id,
     text: message.text,
     parts,
@@ -157,15 +170,10 @@ export async function insertUserMessage(
     status: 'complete',
     source,
   });
-  const attached = await attachUploads(
-    tx,
-    message.attachments.map((u) => u.id),
-    { conversationId, messageId: id },
-  );
-  // Two messages sent at once with the same file: the second finds it taken and writes nothing.
-  if (attached < message.attachments.length)
-    throw new HearthError('conflict', 'A file of this message is already part of another message.');
-  return id;
+  const uploads = message.attachments.map((u) => u.id);
+  return uploads.length
+    ? [insert, attachUploadsStatement(uploads, { conversationId, messageId: message.id })]
+    : [insert];
 }
 
 /** A title from the first message: its words, else what it carried. */

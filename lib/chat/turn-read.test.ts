@@ -136,15 +136,18 @@ describe.each(TEST_DATABASES)('the turn read on $name', ({ open }) => {
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('round trips before the model, on PostgreSQL', () => {
-  it('reads a message to a stored conversation in one round trip, memories included', async () => {
+  it('reads a message to a stored conversation in one round trip, memories included, and writes it in one', async () => {
     const counter = await countThrough(process.env.TEST_DATABASE_URL!);
     const db = await openDatabase({ url: counter.url });
     try {
       const user = await createTestUser(db, 'turn-trips');
       const conversationId = (await startConversation(user, { companion: 'lucia' }, db)).id;
       let tripsBeforeModel = -1;
+      const { promise: handedOver, resolve: handOver } = Promise.withResolvers<void>();
+      // The model answers only once the turn is handed over, so nothing of the reply's save is counted.
       const model = scripted(complete('Hello '), async () => {
         tripsBeforeModel = counter.counts.roundTrips;
+        await handedOver;
       });
       counter.counts.roundTrips = 0;
       const turn = await startChatTurn(
@@ -152,8 +155,12 @@ describe.runIf(process.env.TEST_DATABASE_URL)('round trips before the model, on 
         { action: 'send', conversationId, text: 'Tell me about sourdough' },
         { db, model, env: { MEMORY_TOKEN_BUDGET: '600' } },
       );
+      const tripsToHandOver = counter.counts.roundTrips;
+      handOver();
       await turn.saved;
       expect(tripsBeforeModel).toBe(1);
+      // The writes (the message, the empty reply, the conversation moved up) are one more.
+      expect(tripsToHandOver).toBe(2);
 
       // A draft's first message finds no stored conversation on the first trip, and does not ask again.
       const draft = crypto.randomUUID();

@@ -2,8 +2,7 @@ import type { Companion } from '@/lib/companions/queries';
 import type { Conversation, RollingSummary } from '@/lib/conversations/queries';
 import type { HistoryEntry } from '@/lib/conversations/messages';
 import type { Database, Queryable } from '@/lib/db/client';
-import { sqlLiteral, sqlTextArray } from '@/lib/db/literal';
-import { readAsUser, type UserScope } from '@/lib/db/scope';
+import { sendAsUser, type UserScope } from '@/lib/db/scope';
 import { memoryCandidatesSql, type MemoryCandidate } from '@/lib/memory/queries';
 import type { UserPersona } from '@/lib/profile/persona-schemas';
 
@@ -29,13 +28,13 @@ export async function readStoredTurn(
   conversationId: string,
   historyLimit: number,
 ): Promise<StoredTurn | null> {
-  const [row] = await tx.query<TurnRow>(turnReadSql('$1', '$2'), [conversationId, historyLimit]);
+  const [row] = await tx.query<TurnRow>(TURN_READ_SQL, [conversationId, historyLimit]);
   return row ? storedTurn(row) : null;
 }
 
 /**
  * readStoredTurn and, for `recallTerms`, the memory candidates of the conversation's companion,
- * in one round trip (readAsUser): what a message sent to a stored conversation reads before the
+ * in one round trip (sendAsUser): what a message sent to a stored conversation reads before the
  * model is called.
  */
 export async function readTurnAndRecall(
@@ -45,14 +44,14 @@ export async function readTurnAndRecall(
   recallTerms: string[] | null,
   db?: Database,
 ): Promise<TurnAndRecall> {
-  if (!Number.isInteger(historyLimit)) throw new Error(`historyLimit must be an integer, not ${historyLimit}`);
-  const conversation = `${sqlLiteral(conversationId)}::uuid`;
-  const companion = `(select c.companion_id from hearth.conversations c where c.id = ${conversation})`;
-  const [[row] = [], candidates = []] = await readAsUser(
+  const companion = '(select c.companion_id from hearth.conversations c where c.id = $1::uuid)';
+  const [[row] = [], candidates = []] = await sendAsUser(
     user,
     [
-      turnReadSql(conversation, String(historyLimit)),
-      ...(recallTerms ? [memoryCandidatesSql(companion, sqlTextArray(recallTerms))] : []),
+      { sql: TURN_READ_SQL, params: [conversationId, historyLimit] },
+      ...(recallTerms
+        ? [{ sql: memoryCandidatesSql(companion, '$2::text[]'), params: [conversationId, recallTerms] }]
+        : []),
     ],
     db,
   );
@@ -63,12 +62,10 @@ export type TurnAndRecall = { stored: StoredTurn | null; candidates: MemoryCandi
 
 type TurnRow = Omit<StoredTurn, 'conversation'> & Conversation;
 
-function turnReadSql(conversation: string, historyLimit: string): string {
-  return `select id, title, model, language, companion_id as "companionId", created_at as "createdAt",
-                 updated_at as "updatedAt", pinned_at as "pinnedAt", archived_at as "archivedAt",
-                 companion, summary, person, history
-            from hearth.turn_read(${conversation}, ${historyLimit})`;
-}
+const TURN_READ_SQL = `select id, title, model, language, companion_id as "companionId", created_at as "createdAt",
+                               updated_at as "updatedAt", pinned_at as "pinnedAt", archived_at as "archivedAt",
+                               companion, summary, person, history
+                          from hearth.turn_read($1, $2)`;
 
 function storedTurn({ companion, summary, person, history, ...conversation }: TurnRow): StoredTurn {
   return { conversation, companion, summary, person, history };

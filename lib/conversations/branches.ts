@@ -1,6 +1,7 @@
 import type { Queryable } from '@/lib/db/client';
 import { decodeCursor, pageOf, withoutSeqKey, type Page } from '@/lib/db/cursor';
 import { HearthError } from '@/lib/errors';
+import { runStatement, type Statement } from '@/lib/db/statement';
 import { getMessage, type MessageSource, type StoredMessage } from './messages';
 
 /**
@@ -16,15 +17,19 @@ import { getMessage, type MessageSource, type StoredMessage } from './messages';
  * this branch's story, so it is dropped and the next turns fold again.
  */
 export async function leaveBranchFrom(tx: Queryable, conversationId: string, seq: string): Promise<void> {
-  await tx.query(
-    `with left_branch as (
-       update hearth.messages set active = false
-        where conversation_id = $1 and active and seq >= $2::bigint returning id
-     )
-     update hearth.conversations set summary = null, summary_through_seq = 0
-      where id = $1 and summary_through_seq >= $2::bigint`,
-    [conversationId, seq],
-  );
+  await runStatement(tx, leaveBranchStatement(conversationId, seq));
+}
+
+export function leaveBranchStatement(conversationId: string, seq: string): Statement {
+  return {
+    sql: `with left_branch as (
+            update hearth.messages set active = false
+             where conversation_id = $1 and active and seq >= $2::bigint returning id
+          )
+          update hearth.conversations set summary = null, summary_through_seq = 0
+           where id = $1 and summary_through_seq >= $2::bigint`,
+    params: [conversationId, seq],
+  };
 }
 
 /** A message of the conversation's active branch, with where it stands; null when there is none. */
@@ -44,23 +49,29 @@ export async function activeMessage(
 /**
  * A new version of a message of the active branch beside it, with `text` for its text and the
  * same files: the branch continues from the new one. The caller has taken the old one off
- * (leaveBranchFrom) in the same transaction.
+ * (leaveBranchFrom) in the same transaction. When the message is gone, it refuses (HQ404) and the
+ * transaction writes nothing.
  */
-export async function insertEditedCopy(
-  tx: Queryable,
-  input: { id: string; of: string; text: string; source?: MessageSource },
-): Promise<void> {
-  const rows = await tx.query(
-    `insert into hearth.messages (id, conversation_id, parent_id, role, status, source, parts)
-     select $1, o.conversation_id, o.parent_id, o.role, 'complete', coalesce($4, o.source),
-            coalesce((select jsonb_agg(p order by n) from jsonb_array_elements(o.parts) with ordinality as e(p, n)
-                       where p ->> 'type' = 'file'), '[]'::jsonb)
-              || jsonb_build_array(jsonb_build_object('type', 'text', 'text', $3::text))
-       from hearth.messages o where o.id = $2
-     returning id`,
-    [input.id, input.of, input.text, input.source ?? null],
-  );
-  if (!rows.length) throw new HearthError('not_found', 'This message does not exist.');
+export async function insertEditedCopy(tx: Queryable, input: EditedCopy): Promise<void> {
+  await runStatement(tx, editedCopyStatement(input));
+}
+
+type EditedCopy = { id: string; of: string; text: string; source?: MessageSource };
+
+export function editedCopyStatement(input: EditedCopy): Statement {
+  return {
+    sql: `with copy as (
+            insert into hearth.messages (id, conversation_id, parent_id, role, status, source, parts)
+            select $1, o.conversation_id, o.parent_id, o.role, 'complete', coalesce($4, o.source),
+                   coalesce((select jsonb_agg(p order by n) from jsonb_array_elements(o.parts) with ordinality as e(p, n)
+                              where p ->> 'type' = 'file'), '[]'::jsonb)
+                     || jsonb_build_array(jsonb_build_object('type', 'text', 'text', $3::text))
+              from hearth.messages o where o.id = $2
+            returning id
+          )
+          select hearth.refuse('HQ404', 'This message does not exist.') where not exists (select from copy)`,
+    params: [input.id, input.of, input.text, input.source ?? null],
+  };
 }
 
 /**

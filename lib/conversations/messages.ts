@@ -1,5 +1,6 @@
 import type { Queryable } from '@/lib/db/client';
 import { decodeCursor, pageOf, withoutSeqKey, type Page } from '@/lib/db/cursor';
+import { runStatement, type Statement } from '@/lib/db/statement';
 import { INTERRUPTED_REPLY_ERROR } from '@/lib/db/maintenance';
 
 export type MessageStatus = 'complete' | 'streaming' | 'error' | 'aborted';
@@ -132,24 +133,29 @@ export async function getMessage(tx: Queryable, id: string): Promise<StoredMessa
  * Adds a message after `parentId`, or at the end of the conversation's active branch when none is
  * named (the database places it: supabase/migrations/20261209010000_branches.sql).
  */
-export async function insertMessage(
-  tx: Queryable,
-  input: {
-    id?: string;
-    conversationId: string;
-    parentId?: string;
-    role: MessageRole;
-    text: string;
-    status: MessageStatus;
-    model?: string;
-    parts?: unknown[];
-    source?: MessageSource;
-  },
-): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
-    `insert into hearth.messages (id, conversation_id, role, parts, status, model, source, parent_id)
-     values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8) returning id`,
-    [
+export async function insertMessage(tx: Queryable, input: NewMessage): Promise<string> {
+  const [row] = await runStatement<{ id: string }>(tx, insertMessageStatement(input));
+  if (!row) throw new Error('insert returned no row');
+  return row.id;
+}
+
+export type NewMessage = {
+  id?: string;
+  conversationId: string;
+  parentId?: string;
+  role: MessageRole;
+  text: string;
+  status: MessageStatus;
+  model?: string;
+  parts?: unknown[];
+  source?: MessageSource;
+};
+
+export function insertMessageStatement(input: NewMessage): Statement {
+  return {
+    sql: `insert into hearth.messages (id, conversation_id, role, parts, status, model, source, parent_id)
+          values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8) returning id`,
+    params: [
       input.id ?? null,
       input.conversationId,
       input.role,
@@ -159,9 +165,7 @@ export async function insertMessage(
       input.source ?? 'text',
       input.parentId ?? null,
     ],
-  );
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
+  };
 }
 
 /** A message as a turn needs it: its text only, extracted by the database; seq once it is stored. */
@@ -205,29 +209,31 @@ export async function listHistory(
  * The empty reply a turn streams into, after `parentId` (the end of the active branch when not
  * named), and the conversation moved to the top, in one statement.
  */
-export async function startReply(
-  tx: Queryable,
-  input: {
-    id: string;
-    conversationId: string;
-    parentId?: string;
-    model: string;
-    title?: string;
-    source?: MessageSource;
-  },
-): Promise<string> {
-  const [row] = await tx.query<{ id: string }>(
-    `with reply as (
-       insert into hearth.messages (id, conversation_id, role, parts, status, model, source, parent_id)
-       values ($4, $1, 'assistant', '[]', 'streaming', $2, $5, $6) returning id
-     ), touched as (
-       update hearth.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
-     )
-     select id from reply`,
-    [input.conversationId, input.model, input.title ?? null, input.id, input.source ?? 'text', input.parentId ?? null],
-  );
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
+export function startReplyStatement(input: {
+  id: string;
+  conversationId: string;
+  parentId?: string;
+  model: string;
+  title?: string;
+  source?: MessageSource;
+}): Statement {
+  return {
+    sql: `with reply as (
+            insert into hearth.messages (id, conversation_id, role, parts, status, model, source, parent_id)
+            values ($4, $1, 'assistant', '[]', 'streaming', $2, $5, $6) returning id
+          ), touched as (
+            update hearth.conversations set updated_at = now(), title = coalesce($3, title) where id = $1
+          )
+          select id from reply`,
+    params: [
+      input.conversationId,
+      input.model,
+      input.title ?? null,
+      input.id,
+      input.source ?? 'text',
+      input.parentId ?? null,
+    ],
+  };
 }
 
 /** The conversation moved to the top (and titled, when given), as startReply does for a turn. */
@@ -270,13 +276,14 @@ export type FinishedReply = {
   files?: FilePart[];
 };
 
-export async function finishReply(tx: Queryable, id: string, reply: FinishedReply): Promise<void> {
-  await tx.query(
-    `update hearth.messages
-        set parts = $2, status = $3, error = $4, input_tokens = $5, output_tokens = $6, ttft_ms = $7, latency_ms = $8,
-            cost_usd = $9, usage_estimated = $10, model = coalesce($11, model), fallbacks = $12
-      where id = $1`,
-    [
+/** The reply as it ended, over the empty one startReplyStatement made. */
+export function finishReplyStatement(id: string, reply: FinishedReply): Statement {
+  return {
+    sql: `update hearth.messages
+             set parts = $2, status = $3, error = $4, input_tokens = $5, output_tokens = $6, ttft_ms = $7, latency_ms = $8,
+                 cost_usd = $9, usage_estimated = $10, model = coalesce($11, model), fallbacks = $12
+           where id = $1`,
+    params: [
       id,
       JSON.stringify([...(reply.files ?? []), ...(reply.text ? [{ type: 'text', text: reply.text }] : [])]),
       reply.status,
@@ -290,7 +297,7 @@ export async function finishReply(tx: Queryable, id: string, reply: FinishedRepl
       reply.model ?? null,
       reply.fallbacks?.length ? JSON.stringify(reply.fallbacks) : null,
     ],
-  );
+  };
 }
 
 /** The rows as read, with the cut-off replies among them closed: one more statement only when there is one. */

@@ -1,5 +1,6 @@
 import type { Language } from '@/lib/languages';
 import type { Queryable } from '@/lib/db/client';
+import { runStatement, type Statement } from '@/lib/db/statement';
 import { COMPANION_JSON, type Companion } from '@/lib/companions/queries';
 import { decodeCursor, pageOf, type Page } from '@/lib/db/cursor';
 import { PERSONA_JSON, personaJoins } from '@/lib/profile/persona-queries';
@@ -159,30 +160,39 @@ export async function advanceSummary(
  * Creates a conversation whose first message is the companion's greeting. The web chat's draft
  * names both ids (lib/chat/draft-ids.ts) so the page shows them before they are stored.
  */
-export async function createConversation(
-  tx: Queryable,
-  input: {
-    companionId: string;
-    model: string;
-    language: Language;
-    greeting: string;
-    title?: string;
-    id?: string;
-    greetingId?: string;
-  },
-): Promise<Conversation> {
-  const [conversation] = await tx.query<Conversation>(
-    `insert into hearth.conversations (id, companion_id, model, language, title)
-     values (coalesce($5::uuid, gen_random_uuid()), $1, $2, $3, coalesce($4, 'New chat')) returning ${COLUMNS}`,
-    [input.companionId, input.model, input.language, input.title ?? null, input.id ?? null],
-  );
-  if (!conversation) throw new Error('insert returned no row');
-  await tx.query(
-    `insert into hearth.messages (id, conversation_id, role, parts, status)
-     values (coalesce($3::uuid, gen_random_uuid()), $1, 'assistant', $2, 'complete')`,
-    [conversation.id, JSON.stringify([{ type: 'text', text: input.greeting }]), input.greetingId ?? null],
-  );
-  return conversation;
+export async function createConversation(tx: Queryable, input: NewConversation): Promise<Conversation> {
+  const [conversation, greeting] = createConversationStatements(input);
+  const [created] = await runStatement<Conversation>(tx, conversation);
+  if (!created) throw new Error('insert returned no row');
+  await runStatement(tx, greeting);
+  return created;
+}
+
+type NewConversation = {
+  companionId: string;
+  model: string;
+  language: Language;
+  greeting: string;
+  title?: string;
+  id?: string;
+  greetingId?: string;
+};
+
+/** The conversation and its greeting, as two statements for one transaction. */
+export function createConversationStatements(input: NewConversation): [Statement, Statement] {
+  const id = input.id ?? crypto.randomUUID();
+  return [
+    {
+      sql: `insert into hearth.conversations (id, companion_id, model, language, title)
+            values ($5, $1, $2, $3, coalesce($4, 'New chat')) returning ${COLUMNS}`,
+      params: [input.companionId, input.model, input.language, input.title ?? null, id],
+    },
+    {
+      sql: `insert into hearth.messages (id, conversation_id, role, parts, status)
+            values (coalesce($3::uuid, gen_random_uuid()), $1, 'assistant', $2, 'complete')`,
+      params: [id, JSON.stringify([{ type: 'text', text: input.greeting }]), input.greetingId ?? null],
+    },
+  ];
 }
 
 /**

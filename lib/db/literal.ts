@@ -1,7 +1,7 @@
 /**
  * Values written into SQL as literals, for what runs in one message without parameters
  * (Database.exec): the settings a transaction starts with, and a read in one round trip
- * (readAsUser). Quotes are doubled and, as pg's escapeLiteral does, a value with a backslash is
+ * (sendAsUser, through lib/db/statement.ts). Quotes are doubled and, as pg's escapeLiteral does, a value with a backslash is
  * written as an escape string, so it reads the same whatever standard_conforming_strings says.
  */
 export function sqlLiteral(value: string): string {
@@ -9,11 +9,6 @@ export function sqlLiteral(value: string): string {
   if (value.includes('\0')) throw new Error('An SQL literal cannot contain a NUL character.');
   const quoted = `'${value.replaceAll("'", "''")}'`;
   return value.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
-}
-
-/** A text[] literal: `array['a', 'b']::text[]`. */
-export function sqlTextArray(values: readonly string[]): string {
-  return `array[${values.map(sqlLiteral).join(', ')}]::text[]`;
 }
 
 /** `select set_config(name, value, true), ...`: settings that end with the transaction they are made in. */

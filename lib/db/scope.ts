@@ -1,6 +1,7 @@
 import type { Database, Queryable, Row } from './client';
 import { getDb } from './index';
 import { settingsStatement } from './literal';
+import { inlined, type Statement } from './statement';
 import { storageQuotaSetting } from '@/lib/uploads/quota';
 
 export type UserScope = { id: string; role?: 'user' | 'admin' };
@@ -8,7 +9,7 @@ export type UserScope = { id: string; role?: 'user' | 'admin' };
 /**
  * Runs fn in one transaction as the database role `hearth_user` with the user's id in the
  * `hearth.user_id` setting, so RLS policies decide what the user can see and change. Every
- * user-facing query goes through here (or withAnon, or readAsUser); nothing user-facing bypasses RLS. The role
+ * user-facing query goes through here (or withAnon, or sendAsUser); nothing user-facing bypasses RLS. The role
  * and the setting are Hearth's own: Supabase's Data API hands out `authenticated` and sets
  * request.jwt.claims for anyone with a Supabase token, and neither opens anything of Hearth's.
  */
@@ -17,13 +18,14 @@ export async function withUser<T>(user: UserScope, fn: (tx: Queryable) => Promis
 }
 
 /**
- * Statements run in the user's scope as withUser runs them, sent in one message: one round trip
- * and one implicit transaction, whose settings end with it. For a read on the path to the model;
- * the statements take no parameters (write values with sqlLiteral). Each statement's rows.
+ * Statements run in the user's scope as withUser runs them, sent in one message with their
+ * parameters written in (inlined): one round trip and one implicit transaction, whose settings end
+ * with it, and which writes nothing if any statement fails. For the reads and writes on the path
+ * to the model. Each statement's rows.
  */
-export async function readAsUser(user: UserScope, statements: readonly string[], db?: Database): Promise<Row[][]> {
+export async function sendAsUser(user: UserScope, statements: readonly Statement[], db?: Database): Promise<Row[][]> {
   const [, ...rows] = await (db ?? (await getDb())).exec(
-    [settingsStatement(userSettings(user)), ...statements].join(';\n'),
+    [settingsStatement(userSettings(user)), ...statements.map(inlined)].join(';\n'),
   );
   return rows;
 }

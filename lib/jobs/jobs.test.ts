@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createCall } from '@/lib/calls/calls';
 import { startConversation } from '@/lib/conversations/service';
 import { INTERRUPTED_REPLY_ERROR } from '@/lib/db/maintenance';
-import { listMessages, startReply, textOf } from '@/lib/conversations/messages';
+import { listMessages, startReplyStatement, textOf } from '@/lib/conversations/messages';
+import { runStatement } from '@/lib/db/statement';
 import { withUser } from '@/lib/db/scope';
-import { attachUploads, insertUpload } from '@/lib/uploads/queries';
+import { attachUploadsStatement, insertUpload } from '@/lib/uploads/queries';
 import type { BlobStore } from '@/lib/storage';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { useTestDatabase } from '@/lib/testing/use-database';
@@ -74,8 +75,8 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
     await withUser(
       user,
       async (tx) => {
-        await startReply(tx, { id: quiet, conversationId, model: 'offline/hearth-demo' });
-        await startReply(tx, { id: beating, conversationId, model: 'offline/hearth-demo' });
+        await runStatement(tx, startReplyStatement({ id: quiet, conversationId, model: 'offline/hearth-demo' }));
+        await runStatement(tx, startReplyStatement({ id: beating, conversationId, model: 'offline/hearth-demo' }));
       },
       db,
     );
@@ -160,7 +161,7 @@ describe.each(TEST_DATABASES)('the scheduled jobs on $name', ({ open }) => {
       user,
       async (tx) => {
         for (const id of [stale, attached, recent]) await insertUpload(tx, upload(id));
-        await attachUploads(tx, [attached], { conversationId, messageId: greeting!.id });
+        await runStatement(tx, attachUploadsStatement([attached], { conversationId, messageId: greeting!.id }));
       },
       db,
     );

@@ -1,6 +1,7 @@
 import type { MediaKind, MediaType } from '@/lib/uploads/limits';
 import { storageQuotaError } from '@/lib/errors';
 import type { Queryable } from '@/lib/db/client';
+import type { Statement } from '@/lib/db/statement';
 
 export type Upload = {
   id: string;
@@ -102,19 +103,24 @@ export function uploadsOfMessages(tx: Queryable, messageIds: string[]): Promise<
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-/** Attaches unattached uploads to a message; returns how many it attached (fewer: another message took some first). */
-export async function attachUploads(
-  tx: Queryable,
+/**
+ * Attaches unattached uploads to a message. When another message took one of them first, it
+ * refuses (HQ409, a conflict) and the transaction writes nothing: two messages sent at once with
+ * the same file, and the second finds it taken.
+ */
+export function attachUploadsStatement(
   ids: string[],
   target: { conversationId: string; messageId: string },
-): Promise<number> {
-  if (!ids.length) return 0;
-  const rows = await tx.query(
-    `update hearth.uploads set conversation_id = $2, message_id = $3
-      where id = any($1::uuid[]) and conversation_id is null and message_id is null returning id`,
-    [ids, target.conversationId, target.messageId],
-  );
-  return rows.length;
+): Statement {
+  return {
+    sql: `with attached as (
+            update hearth.uploads set conversation_id = $2, message_id = $3
+             where id = any($1::uuid[]) and conversation_id is null and message_id is null returning id
+          )
+          select hearth.refuse('HQ409', 'A file of this message is already part of another message.')
+            from (select count(*) as n from attached) a where a.n < cardinality($1::uuid[])`,
+    params: [ids, target.conversationId, target.messageId],
+  };
 }
 
 /** The object paths of a conversation's uploads: what to delete from the store beside it. */

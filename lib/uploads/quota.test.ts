@@ -17,7 +17,8 @@ import { MB, storageQuotas, storageQuotaSetting } from './quota';
 import { saveUpload, storeUpload } from './service';
 import { storageUsage } from './storage-usage';
 import { withUser } from '@/lib/db/scope';
-import { attachUploads } from '@/lib/uploads/queries';
+import { attachUploadsStatement } from '@/lib/uploads/queries';
+import { runStatement } from '@/lib/db/statement';
 import { deleteMessages, insertMessage } from '@/lib/conversations/messages';
 import { deleteStaleUploads } from './stale';
 
@@ -218,7 +219,7 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
           text: 'look',
           status: 'complete',
         });
-        await attachUploads(tx, [a.id, b.id], { conversationId: conversation.id, messageId });
+        await runStatement(tx, attachUploadsStatement([a.id, b.id], { conversationId: conversation.id, messageId }));
       },
       db,
     );
@@ -244,7 +245,10 @@ describe.each(TEST_DATABASES)('the storage quota on $name', ({ open }) => {
           text: 'two pictures',
           status: 'complete',
         });
-        await attachUploads(tx, [a.id, b.id], { conversationId: conversation.id, messageId: id });
+        await runStatement(
+          tx,
+          attachUploadsStatement([a.id, b.id], { conversationId: conversation.id, messageId: id }),
+        );
         return id;
       },
       db,

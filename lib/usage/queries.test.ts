@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/lib/db';
 import { listCompanions } from '@/lib/companions/queries';
 import { createConversation } from '@/lib/conversations/queries';
-import { finishReply, insertMessage, startReply } from '@/lib/conversations/messages';
+import { finishReplyStatement, insertMessage, startReplyStatement } from '@/lib/conversations/messages';
+import { runStatement } from '@/lib/db/statement';
 import { withUser } from '@/lib/db/scope';
 import { usageGroups, usageTotals } from '@/lib/usage/queries';
 import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
@@ -38,16 +39,20 @@ describe.each(TEST_DATABASES)('usage on $name', ({ open }) => {
         });
         for (const r of replies) {
           await insertMessage(tx, { conversationId: id, role: 'user', text: 'question', status: 'complete' });
-          const reply = await startReply(tx, { id: crypto.randomUUID(), conversationId: id, model: r.model });
-          await finishReply(tx, reply, {
-            text: 'answer',
-            status: 'complete',
-            inputTokens: r.input,
-            outputTokens: r.output,
-            costUsd: r.cost,
-            ttftMs: r.ttft,
-            latencyMs: r.latency,
-          });
+          const reply = crypto.randomUUID();
+          await runStatement(tx, startReplyStatement({ id: reply, conversationId: id, model: r.model }));
+          await runStatement(
+            tx,
+            finishReplyStatement(reply, {
+              text: 'answer',
+              status: 'complete',
+              inputTokens: r.input,
+              outputTokens: r.output,
+              costUsd: r.cost,
+              ttftMs: r.ttft,
+              latencyMs: r.latency,
+            }),
+          );
           await tx.query('update hearth.messages set created_at = $2 where id = $1', [reply, r.at]);
         }
       },
