@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { HearthError } from '@/lib/errors';
 import type { SessionCheck } from '@/lib/rate-limit';
+import { decodedOnce } from './decoded-sessions';
 import { authSecret } from './secret';
 import { claimsOfToken, sessionIsCurrent, type SessionClaims } from './session-state';
 import { loadUser, type LoadedUser } from './users';
@@ -99,9 +100,26 @@ async function required(claims: SessionClaims | null, message: string): Promise<
 // No headers on purpose: getToken would otherwise take an `Authorization: Bearer` value for a session token.
 async function claimsFromCookies(all: Record<string, string>): Promise<SessionClaims | null> {
   const secureCookie = Object.keys(all).some((name) => name.startsWith('__Secure-next-auth.session-token'));
-  return claimsOfToken(
-    await getToken({ req: { cookies: all, headers: {} } as never, secret: authSecret(), secureCookie }),
-  );
+  const cookie = sessionCookie(all, secureCookie);
+  if (!cookie) return null;
+  return decodedOnce(cookie, async () => {
+    const token = await getToken({ req: { cookies: all, headers: {} } as never, secret: authSecret(), secureCookie });
+    const claims = claimsOfToken(token);
+    return claims && typeof token?.exp === 'number' ? { claims, expiresAt: token.exp * 1000 } : null;
+  });
+}
+
+/**
+ * Every cookie getToken reads for the session (the token, or its chunks .0, .1, ...), names and
+ * values: equal strings mean equal input to getToken, so the same claims.
+ */
+function sessionCookie(all: Record<string, string>, secure: boolean): string {
+  const name = `${secure ? '__Secure-' : ''}next-auth.session-token`;
+  return Object.keys(all)
+    .filter((key) => key.startsWith(name))
+    .sort()
+    .map((key) => `${key}=${all[key]}`)
+    .join('; ');
 }
 
 function parseCookieHeader(header: string | null): Record<string, string> {
