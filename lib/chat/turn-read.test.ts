@@ -127,6 +127,18 @@ describe.each(TEST_DATABASES)('the turn read on $name', ({ open }) => {
     });
   });
 
+  it('is planned once per connection, not on every turn', async () => {
+    // Without this the database planned both queries again on every call (migration 20261213020000).
+    const rows = await db.query<{ name: string; config: string[] | null }>(
+      `select proname as name, proconfig as config from pg_proc
+        where pronamespace = 'hearth'::regnamespace and proname in ('turn_read', 'memory_candidates') order by proname`,
+    );
+    expect(rows).toEqual([
+      { name: 'memory_candidates', config: expect.arrayContaining(['plan_cache_mode=force_generic_plan']) },
+      { name: 'turn_read', config: expect.arrayContaining(['plan_cache_mode=force_generic_plan']) },
+    ]);
+  });
+
   it('reads nothing of another person’s conversation or memories in one round trip either', async () => {
     expect(await readTurnAndRecall(stranger, conversationId, 200, ['sourdough'], db)).toEqual({
       stored: null,
