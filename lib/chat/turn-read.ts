@@ -49,9 +49,7 @@ export async function readTurnAndRecall(
     user,
     [
       { sql: TURN_READ_SQL, params: [conversationId, historyLimit] },
-      ...(recallTerms
-        ? [{ sql: memoryCandidatesSql(companion, '$2::text[]'), params: [conversationId, recallTerms] }]
-        : []),
+      ...(recallTerms ? [{ sql: memoryCandidatesSql(companion), params: [conversationId, recallTerms] }] : []),
     ],
     db,
   );

@@ -1,8 +1,9 @@
 /**
  * Values written into SQL as literals, for what runs in one message without parameters
- * (Database.exec): the settings a transaction starts with, and a read in one round trip
- * (sendAsUser, through lib/db/statement.ts). Quotes are doubled and, as pg's escapeLiteral does, a value with a backslash is
- * written as an escape string, so it reads the same whatever standard_conforming_strings says.
+ * (Database.exec): the settings a transaction starts with, and the statements sendAsUser sends
+ * (lib/db/statement.ts). Quotes are doubled and, as pg's escapeLiteral does, a value with a
+ * backslash is written as an escape string, so it reads the same whatever
+ * standard_conforming_strings says.
  */
 export function sqlLiteral(value: string): string {
   // PostgreSQL text cannot hold a NUL; a literal must not silently end at one.

@@ -83,12 +83,12 @@ export function memoryCandidates(
   tx: Queryable,
   input: { companionId: string; terms: string[] },
 ): Promise<MemoryCandidate[]> {
-  return tx.query<MemoryCandidate>(memoryCandidatesSql('$1', '$2::text[]'), [input.companionId, input.terms]);
+  return tx.query<MemoryCandidate>(memoryCandidatesSql('$1'), [input.companionId, input.terms]);
 }
 
-/** The memoryCandidates statement over SQL expressions for its companion and its terms. */
-export function memoryCandidatesSql(companion: string, terms: string): string {
-  return `select ${COLUMNS}, m.relevance, m.embedding from hearth.memory_candidates(${companion}, ${terms}) m`;
+/** The memoryCandidates statement over an SQL expression for its companion; its terms are $2. */
+export function memoryCandidatesSql(companion: string): string {
+  return `select ${COLUMNS}, m.relevance, m.embedding from hearth.memory_candidates(${companion}, $2::text[]) m`;
 }
 
 /** The memories on the given subjects in the companion's scope: what a new statement may replace. */
