@@ -20,11 +20,12 @@ export function freePort() {
 }
 
 /**
- * Runs `next start` in its own process group, so stopping it also stops anything it spawned.
- * Its output is kept (not shown) so a failure can print the end of it.
+ * Runs `npm start` (as the README does, with the allocator settings of package.json's start
+ * script) in its own process group, so stopping it also stops anything it spawned. Its output is
+ * kept (not shown) so a failure can print the end of it.
  */
 export function startServer({ root, port, env }) {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  const child = spawn('npm', ['start', '--silent', '--', '-p', String(port)], {
     cwd: root,
     env: { ...process.env, ...env },
     detached: true,
