@@ -87,7 +87,8 @@ export default defineConfig({
       env: { FAKE_OAUTH_PORT: String(FAKE_OAUTH_PORT) },
     },
     {
-      command: `rm -rf "${DATA_DIR}" && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
+      // As the README starts it (npm start: package.json's start script, with its allocator setting).
+      command: `rm -rf "${DATA_DIR}" && npm start --silent -- -H 127.0.0.1 -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/signin`,
       timeout: 120_000,
       reuseExistingServer: false,
