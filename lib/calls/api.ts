@@ -1,5 +1,5 @@
 import type { ApiGroup } from '@/lib/api/openapi/operation';
-import { callJsonSchema } from './json';
+import { callJsonSchema, iceConfigurationSchema } from './json';
 import { createCallRequest, endCallRequest } from './schemas';
 
 const CALL_TURN_EVENTS =
@@ -29,7 +29,7 @@ data: {"turn_id":"8c1f…","user_message_id":"5f2a…","assistant_message_id":"7
 
 export const callsApi: ApiGroup = {
   tag: { name: 'Calls', description: 'Live voice calls with a companion: speech in, the reply as text and audio.' },
-  components: [callJsonSchema],
+  components: [callJsonSchema, iceConfigurationSchema],
   operations: [
     {
       method: 'post',
@@ -75,6 +75,17 @@ export const callsApi: ApiGroup = {
       },
       success: [{ kind: 'events', status: 200, description: CALL_TURN_EVENTS, example: CALL_TURN_EVENTS_EXAMPLE }],
       errors: [400, 401, 404, 409, 410, 413, 502, 503],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/calls/{id}/ice',
+      operationId: 'getCallIceServers',
+      summary: "The call's STUN and TURN servers",
+      description:
+        "What a WebRTC client passes to RTCPeerConnection as `iceServers` for this call: the deployment's STUN servers (STUN_URLS) and TURN servers (TURN_URLS) with credentials of the caller's own that last an hour (coturn's shared-secret scheme). An empty list when none are set: host candidates reach a server on the same network. An ended call is a 409, an expired one a 410.",
+      auth: 'key or session',
+      success: [{ kind: 'json', status: 200, description: 'The ICE servers.', schema: iceConfigurationSchema }],
+      errors: [400, 401, 404, 409, 410],
     },
     {
       method: 'post',

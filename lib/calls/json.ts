@@ -97,3 +97,20 @@ export function callJson(call: Call | CallWithTurns): z.output<typeof callJsonSc
     ...('turns' in call ? { timings: call.turns.map(timingJson) } : {}),
   };
 }
+
+export const iceConfigurationSchema = z
+  .object({
+    ice_servers: z
+      .array(
+        z.object({
+          urls: z.union([z.string(), z.array(z.string())]),
+          username: z.string().optional(),
+          credential: z.string().optional(),
+        }),
+      )
+      .meta({
+        description: "RTCPeerConnection's `iceServers`: STUN servers, and TURN servers with credentials for this call.",
+      }),
+    expires_at: timestamp.meta({ description: 'When the TURN credentials stop working: ask again for a later call.' }),
+  })
+  .meta({ id: 'IceConfiguration' });

@@ -57,6 +57,11 @@ export type Config = {
   humanCheck?: { siteKey: string; secretKey: string; verifyUrl: string };
   /** The one of the two Turnstile keys that is set alone. */
   humanCheckHalfSet?: 'TURNSTILE_SITE_KEY' | 'TURNSTILE_SECRET_KEY';
+  /**
+   * How the two ends of a live call find a way to each other: STUN servers, and TURN servers
+   * whose short-lived credentials are minted from coturn's shared secret (`use-auth-secret`).
+   */
+  ice: { stunUrls: string[]; turn?: { urls: string[]; secret: string }; turnHalfSet?: 'TURN_URLS' | 'TURN_SECRET' };
   /** Values that were set but cannot be used, as refusals; each such setting counts as unset. */
   invalid: Problem[];
 };
@@ -102,6 +107,21 @@ const flag = z
     error: 'must be true or false (1 or 0)',
   })
   .transform((value) => ['1', 'true', 'yes'].includes(value));
+
+/** A comma-separated list of STUN or TURN server URIs (stun:host:3478, turns:host:5349?transport=tcp). */
+function iceUrls(scheme: 'stun' | 'turn') {
+  return z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .refine((urls) => urls.length > 0 && urls.every((url) => new RegExp(`^${scheme}s?:[^\\s/]+$`).test(url)), {
+      error: `must be a comma-separated list of ${scheme}: or ${scheme}s: URIs (${scheme}:host:port)`,
+    });
+}
 
 const FIELDS = {
   VERCEL: z.string(),
@@ -167,6 +187,9 @@ const FIELDS = {
   TURNSTILE_SITE_KEY: z.string().trim(),
   TURNSTILE_SECRET_KEY: z.string().trim(),
   TURNSTILE_VERIFY_URL: httpUrl,
+  STUN_URLS: iceUrls('stun'),
+  TURN_URLS: iceUrls('turn'),
+  TURN_SECRET: z.string().trim().min(16, { error: 'must be at least 16 characters' }),
 } as const;
 
 export const TURNSTILE_VERIFY_URL_DEFAULT = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
@@ -271,6 +294,16 @@ export function loadConfig(env: Env = process.env): Config {
         : !values.TURNSTILE_SITE_KEY && values.TURNSTILE_SECRET_KEY
           ? 'TURNSTILE_SECRET_KEY'
           : undefined,
+    ice: {
+      stunUrls: values.STUN_URLS ?? [],
+      turn: values.TURN_URLS && values.TURN_SECRET ? { urls: values.TURN_URLS, secret: values.TURN_SECRET } : undefined,
+      turnHalfSet:
+        values.TURN_URLS && !values.TURN_SECRET
+          ? 'TURN_URLS'
+          : !values.TURN_URLS && values.TURN_SECRET
+            ? 'TURN_SECRET'
+            : undefined,
+    },
     invalid,
   };
 }

@@ -147,6 +147,16 @@ export function configProblems(config: Config, facts: FilesystemFacts): Problem[
     );
   }
 
+  if (config.ice.turnHalfSet) {
+    const missing = config.ice.turnHalfSet === 'TURN_URLS' ? 'TURN_SECRET' : 'TURN_URLS';
+    add(
+      'warning',
+      'turn_half_set',
+      missing,
+      `${config.ice.turnHalfSet} is set without ${missing}: calls offer no TURN server until both are set, so people behind strict firewalls cannot connect.`,
+    );
+  }
+
   const authHost = config.auth.url ? new URL(config.auth.url).host : undefined;
   const ownHosts = [config.platform.vercelUrl, config.platform.vercelBranchUrl].filter(Boolean);
   if (config.platform.vercelEnv === 'preview' && authHost && !ownHosts.includes(authHost)) {
