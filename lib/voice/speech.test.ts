@@ -9,7 +9,15 @@ import {
   type FakeProviderServer,
 } from '@/lib/testing/fake-providers';
 import type { Env } from '@/lib/ai/providers';
-import { providerVoice, speechAvailability, speechProvider, synthesizeSpeech, voiceFor } from './speech';
+import {
+  PCM_MEDIA_TYPE,
+  PCM_SAMPLE_RATE,
+  providerVoice,
+  speechAvailability,
+  speechProvider,
+  synthesizeSpeech,
+  voiceFor,
+} from './speech';
 
 const KEY = 'sk-speech-test-key-0042';
 const TEXT = 'Hello there, how are you today?';
@@ -269,5 +277,31 @@ describe('Gemini text to speech', () => {
       synthesizeSpeech({ text: `${TEXT} [fail:429]`, language: 'en-US', voice: null }, env),
     );
     expect(limited.code).toBe('rate_limited');
+  });
+});
+
+describe('raw samples for a call’s own audio track', () => {
+  const servers: { close(): Promise<void> | void }[] = [];
+  afterAll(() => Promise.all(servers.map((server) => server.close())));
+
+  it('asks each provider for 24 kHz PCM and hands back the samples without a header', async () => {
+    const openai = await startOpenAICompatibleServer({ apiKey: KEY });
+    const elevenlabs = await startElevenLabsServer({ apiKey: KEY });
+    const gemini = await startGeminiServer({ apiKey: KEY });
+    servers.push(openai, elevenlabs, gemini);
+    const envs: Record<string, Env> = {
+      openai: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: openai.url },
+      elevenlabs: { ELEVENLABS_API_KEY: KEY, ELEVENLABS_BASE_URL: elevenlabs.url },
+      google: { GOOGLE_GENERATIVE_AI_API_KEY: KEY, GOOGLE_BASE_URL: gemini.url },
+    };
+    for (const [provider, env] of Object.entries(envs)) {
+      const speech = await synthesizeSpeech({ text: TEXT, language: 'en-US', voice: null, format: 'pcm' }, env);
+      expect(speech).toMatchObject({ provider, mediaType: PCM_MEDIA_TYPE });
+      expect(new TextDecoder().decode(speech.audio.subarray(0, 4))).not.toBe('RIFF');
+      const seconds = speech.audio.length / 2 / PCM_SAMPLE_RATE;
+      expect(seconds, provider).toBeCloseTo((TEXT.length * SPEECH_MS_PER_CHAR) / 1000, 1);
+    }
+    expect((openai.requests.at(-1)!.body as { response_format: string }).response_format).toBe('pcm');
+    expect(elevenlabs.requests.at(-1)!.query.output_format).toBe('pcm_24000');
   });
 });

@@ -7,6 +7,7 @@ import { HearthError } from '@/lib/errors';
 import { LANGUAGES, type Language } from '@/lib/languages';
 import { isVoiceStyle, type VoiceStyle } from '@/lib/voice/styles';
 import type { Env } from '@/lib/ai/providers';
+import { samplesOfWav } from '@/lib/voice/wav';
 
 /**
  * Text to speech for calls, one sentence at a time, with whichever provider is configured:
@@ -18,8 +19,9 @@ import type { Env } from '@/lib/ai/providers';
 export type SpeechProvider = 'openai' | 'elevenlabs' | 'google';
 
 export type SynthesizedSpeech = {
-  /** One complete playable file for this text. */
+  /** One complete playable file for this text, or with `format: 'pcm'` its raw samples. */
   audio: Uint8Array;
+  /** The file's type, or PCM_MEDIA_TYPE. */
   mediaType: string;
   provider: SpeechProvider;
   model: string;
@@ -29,7 +31,21 @@ export type SynthesizedSpeech = {
   costUsd: number | null;
 };
 
-export type SpeechInput = { text: string; language: Language; voice: string | null; signal?: AbortSignal };
+export type SpeechInput = {
+  text: string;
+  language: Language;
+  voice: string | null;
+  signal?: AbortSignal;
+  /**
+   * 'file' (the default): a file a browser plays. 'pcm': 24 kHz 16-bit mono samples, little-endian
+   * and without a header, for a call's own audio track to encode (lib/calls/media).
+   */
+  format?: 'file' | 'pcm';
+};
+
+/** What every provider can send raw: 24 kHz 16-bit little-endian mono, as an RTP-style media type. */
+export const PCM_SAMPLE_RATE = 24_000;
+export const PCM_MEDIA_TYPE = `audio/L16;rate=${PCM_SAMPLE_RATE}`;
 
 /** The longest sentence one request may carry (OpenAI's limit is 4096 characters; ours is far below). */
 export const MAX_SPEECH_CHARS = 1000;
@@ -46,6 +62,8 @@ type ProviderSpec = {
   languageOptions: (language: Language, model: string) => { language?: string; instructions?: string };
   outputFormat: 'mp3' | 'wav';
   fallbackMediaType: string;
+  /** How to ask for PCM_SAMPLE_RATE samples; 'wav' when they come wrapped in a WAV header. */
+  pcmFormat: string;
 };
 
 const iso639 = (language: Language) => language.slice(0, 2);
@@ -67,6 +85,8 @@ const SPECS: Record<SpeechProvider, ProviderSpec> = {
         : {},
     outputFormat: 'mp3',
     fallbackMediaType: 'audio/mpeg',
+    // response_format pcm: raw 24 kHz 16-bit little-endian samples.
+    pcmFormat: 'pcm',
   },
   elevenlabs: {
     label: 'ElevenLabs',
@@ -90,6 +110,7 @@ const SPECS: Record<SpeechProvider, ProviderSpec> = {
     languageOptions: (language, model) => (/_v2_5$/.test(model) ? { language: iso639(language) } : {}),
     outputFormat: 'mp3',
     fallbackMediaType: 'audio/mpeg',
+    pcmFormat: 'pcm_24000',
   },
   google: {
     label: 'Google Gemini',
@@ -107,6 +128,7 @@ const SPECS: Record<SpeechProvider, ProviderSpec> = {
     // Gemini answers 24 kHz 16-bit PCM; the SDK wraps it in a WAV header.
     outputFormat: 'wav',
     fallbackMediaType: 'audio/wav',
+    pcmFormat: 'wav',
   },
 };
 
@@ -211,6 +233,7 @@ export async function synthesizeSpeech(input: SpeechInput, env: Env = process.en
     });
   }
   const spec = SPECS[provider];
+  const pcm = input.format === 'pcm';
   const model = speechModel(provider, env);
   const voice = providerVoice(provider, input.voice);
   const speak = async (voice: string): Promise<SynthesizedSpeech> => {
@@ -218,17 +241,17 @@ export async function synthesizeSpeech(input: SpeechInput, env: Env = process.en
       model: spec.create(model, env),
       text,
       voice,
-      outputFormat: spec.outputFormat,
+      outputFormat: pcm ? spec.pcmFormat : spec.outputFormat,
       ...spec.languageOptions(input.language, model),
       abortSignal: input.signal,
       // In a live call a retry seconds later is worse than a sentence the caller can speak another way.
       maxRetries: 0,
     });
-    const audio = result.audio.uint8Array;
+    const audio = pcm && spec.pcmFormat === 'wav' ? pcmOfWav(result.audio.uint8Array) : result.audio.uint8Array;
     if (audio.length === 0) throw new HearthError('provider_failed', `${spec.label} sent no audio. Try again.`);
     return {
       audio,
-      mediaType: playableMediaType(result.audio.mediaType, spec.fallbackMediaType),
+      mediaType: pcm ? PCM_MEDIA_TYPE : playableMediaType(result.audio.mediaType, spec.fallbackMediaType),
       provider,
       model,
       characters: text.length,
@@ -247,6 +270,14 @@ export async function synthesizeSpeech(input: SpeechInput, env: Env = process.en
   } catch (error) {
     throw speechError(error, spec.label, input.signal);
   }
+}
+
+/** The samples of a 16-bit WAV file at PCM_SAMPLE_RATE (Gemini's, wrapped by the SDK). */
+function pcmOfWav(wav: Uint8Array): Uint8Array {
+  const read = samplesOfWav(wav);
+  if (read?.sampleRate !== PCM_SAMPLE_RATE)
+    throw new HearthError('provider_failed', 'The speech came in a form calls cannot play.');
+  return read.samples;
 }
 
 /** The provider refused the request itself (a bad voice or model), not the key or its capacity. */

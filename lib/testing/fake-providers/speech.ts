@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson, startLoopbackServer, type LoopbackServer } from './http.ts';
-import { wavOf } from '../media.ts';
+import { wavOf } from '../../voice/wav.ts';
 import type { RecordedRequest } from './scenario.ts';
 
 /**
@@ -18,8 +18,10 @@ import type { RecordedRequest } from './scenario.ts';
  *   Gemini      POST {base}/models/{model}:generateContent (on the Gemini server) with
  *               generationConfig.responseModalities ["AUDIO"] -> base64 24 kHz 16-bit PCM in inlineData
  *
- * The fakes always answer WAV (OpenAI and ElevenLabs would send mp3 when asked): browsers and
- * the AI SDK read the container from the bytes.
+ * The fakes answer WAV when asked for a file (OpenAI and ElevenLabs would send mp3 when asked):
+ * browsers and the AI SDK read the container from the bytes. Asked for raw samples (OpenAI's
+ * response_format pcm, ElevenLabs' output_format pcm_24000), they send raw 24 kHz 16-bit PCM with
+ * no header, as the providers do.
  */
 export const SPEECH_MS_PER_CHAR = 55;
 export const SLOW_SPEECH_MS = 3_000;
@@ -111,7 +113,16 @@ export async function answerOpenAISpeech(
   options.log?.(`POST ${request.path} model=${body.model} voice=${body.voice} -> ${marker.status ?? 200}`);
   await wait((options.delayMs ?? 0) + marker.waitMs);
   if (marker.status) return sendError(marker.status);
+  if (body.response_format === 'pcm') return sendRaw(res, speechPcm(body.input, RAW_SAMPLE_RATE));
   sendAudio(res, speechWav(body.input));
+}
+
+/** The rate of the providers' raw PCM (OpenAI's pcm, ElevenLabs' pcm_24000). */
+const RAW_SAMPLE_RATE = 24_000;
+
+function sendRaw(res: ServerResponse, pcm: Buffer) {
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(pcm.length) });
+  res.end(pcm);
 }
 
 function sendAudio(res: ServerResponse, audio: Buffer, chunked = false) {
@@ -190,6 +201,8 @@ export async function startElevenLabsServer(options: ElevenLabsServerOptions = {
     if (marker.status === 401) return fail(res, 401, 'invalid_api_key', 'Invalid API key');
     if (marker.status === 429) return fail(res, 429, 'too_many_concurrent_requests', 'Too many concurrent requests.');
     if (marker.status) return fail(res, marker.status, 'internal_error', 'An internal error occurred.');
+    if (request.query.output_format === `pcm_${RAW_SAMPLE_RATE}`)
+      return sendRaw(res, speechPcm(body.text, RAW_SAMPLE_RATE));
     sendAudio(res, speechWav(body.text), Boolean(match[2]));
   };
   const server = await startLoopbackServer(
