@@ -28,6 +28,8 @@ export type CallTurnOptions = {
   model?: LanguageModel;
   /** Aborted when the client leaves or barges in: the reply stops and is saved as interrupted. */
   signal?: AbortSignal;
+  /** How `audio` events carry speech: a playable file (the default) or raw PCM for a call's track. */
+  speech?: 'file' | 'pcm';
 };
 
 export type StartedCallTurn = {
@@ -154,7 +156,14 @@ export async function startCallTurn(
 
   const channel = eventChannel();
   if (heard) channel.emit({ type: 'transcript', text: said, language: heard.language });
-  const speaking = speakingQueue({ env, language, voice: voiceFor(companion, language), emit: channel.emit, since });
+  const speaking = speakingQueue({
+    env,
+    language,
+    voice: voiceFor(companion, language),
+    format: options.speech ?? 'file',
+    emit: channel.emit,
+    since,
+  });
   // Barge-in or a dropped client: the same Stop as the chat's, so the partial reply is saved as aborted.
   const interrupt = () => {
     stopGeneration(turn.conversationId);
@@ -240,6 +249,7 @@ function speakingQueue(input: {
   env: Env;
   language: Language;
   voice: string | null;
+  format: 'file' | 'pcm';
   emit: (event: CallTurnEvent) => void;
   since: () => number;
 }) {
@@ -254,7 +264,7 @@ function speakingQueue(input: {
     const at = index++;
     const spoken: Promise<SynthesizedSpeech | null> = provider
       ? synthesizeSpeech(
-          { text: sentence, language: input.language, voice: input.voice, signal: stop.signal },
+          { text: sentence, language: input.language, voice: input.voice, signal: stop.signal, format: input.format },
           input.env,
         ).catch((error: unknown) => {
           if (!stop.signal.aborted)

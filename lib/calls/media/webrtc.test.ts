@@ -1,48 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket } from 'werift';
-import { FRAME_MS, FRAME_SAMPLES, SAMPLE_RATE, framesOf, opusCodec } from './opus';
+import { RTCPeerConnection } from 'werift';
+import { until, webrtcCaller, type WebrtcCaller } from '@/lib/testing/webrtc-caller';
+import { FRAME_SAMPLES, SAMPLE_RATE } from './opus';
 import type { CallMedia } from './transport';
 import { NoAudioError, webrtcTransport } from './webrtc';
-
-// A caller on the loopback: another WebRTC peer, as a browser would be, with its own Opus codec.
-function caller() {
-  const peer = new RTCPeerConnection({});
-  const microphone = new MediaStreamTrack({ kind: 'audio' });
-  const transceiver = peer.addTransceiver(microphone, { direction: 'sendrecv' });
-  const codec = opusCodec();
-  const heard: Int16Array[] = [];
-  transceiver.onTrack.subscribe((track) =>
-    track.onReceiveRtp.subscribe((rtp) => heard.push(codec.decode(rtp.payload))),
-  );
-  let sequence = 0;
-  return {
-    peer,
-    heard,
-    async offer() {
-      await peer.setLocalDescription(await peer.createOffer());
-      return peer.localDescription!.sdp;
-    },
-    async connect(answer: string) {
-      const connected = new Promise<void>((resolve) =>
-        peer.connectionStateChange.subscribe((state) => state === 'connected' && resolve()),
-      );
-      await peer.setRemoteDescription({ type: 'answer', sdp: answer });
-      await connected;
-    },
-    async say(pcm: Int16Array) {
-      for (const frame of framesOf(pcm)) {
-        sequence += 1;
-        const header = new RtpHeader({ sequenceNumber: sequence, timestamp: sequence * FRAME_SAMPLES });
-        microphone.writeRtp(new RtpPacket(header, codec.encode(frame)));
-        await sleep(FRAME_MS);
-      }
-    },
-    async close() {
-      await peer.close();
-      codec.close();
-    },
-  };
-}
 
 function tone(hz: number, ms: number, amplitude = 8000): Int16Array {
   const samples = new Int16Array((SAMPLE_RATE / 1000) * ms);
@@ -66,21 +27,14 @@ function rms(frames: Int16Array[]): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(check: () => boolean, what: string) {
-  for (let waited = 0; !check(); waited += 20) {
-    if (waited > 10_000) throw new Error(`Gave up waiting for ${what}.`);
-    await sleep(20);
-  }
-}
-
 describe('WebRTC call media', () => {
   const open: { close(): Promise<void> }[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((item) => item.close()));
   });
 
-  async function connected(): Promise<{ media: CallMedia; person: ReturnType<typeof caller> }> {
-    const person = caller();
+  async function connected(): Promise<{ media: CallMedia; person: WebrtcCaller }> {
+    const person = webrtcCaller();
     open.push(person);
     const media = await webrtcTransport.answer(await person.offer(), { iceServers: [] });
     open.push(media);
