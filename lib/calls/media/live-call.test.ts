@@ -15,6 +15,9 @@ import { createTestUser, TEST_DATABASES } from '@/lib/testing/databases';
 import { FAKE_TRANSCRIPTS, startOpenAICompatibleServer, type FakeProviderServer } from '@/lib/testing/fake-providers';
 import { complete } from '@/lib/testing/scripted-model';
 import { loudFrames, until, webrtcCaller } from '@/lib/testing/webrtc-caller';
+import { PostgresRateLimitStore } from '@/lib/rate-limit/postgres-store';
+import { RateLimiter } from '@/lib/rate-limit/limiter';
+import { rateLimitConfig } from '@/lib/rate-limit/limits';
 import { createCall, findCall } from '../calls';
 import { startLiveCall, type LiveCallEvent } from './live-call';
 import { webrtcTransport } from './webrtc';
@@ -55,16 +58,29 @@ describe.each(TEST_DATABASES.slice(0, 1))('a live call over WebRTC on $name', ({
     await rm(root, { recursive: true, force: true });
   });
 
-  async function liveCall(model: LanguageModel = createOfflineModel({ persona, language: 'en-US' })) {
-    const call = await createCall(user, { companion }, db);
+  // Each live turn takes the reply quota as every entry point does: here a real limiter over the
+  // test's database, with this many messages an hour.
+  const limiter = (messagesPerHour: number) =>
+    new RateLimiter(new PostgresRateLimitStore(async () => db), () =>
+      rateLimitConfig({ RATE_LIMIT_MESSAGES_PER_HOUR: String(messagesPerHour) }),
+    );
+
+  async function liveCall({
+    model = createOfflineModel({ persona, language: 'en-US' }),
+    messagesPerHour = 100,
+    caller = user,
+  }: { model?: LanguageModel; messagesPerHour?: number; caller?: { id: string } } = {}) {
+    const quota = limiter(messagesPerHour);
+    const call = await createCall(caller, { companion }, db);
     const person = webrtcCaller();
     const media = await webrtcTransport.answer(await person.offer(), { iceServers: [] });
     await person.connect(media.answer);
     const events: LiveCallEvent[] = [];
     const live = await startLiveCall({
-      user,
+      user: caller,
       callId: call.id,
       media,
+      reserve: () => quota.takeReply({ id: caller.id, role: 'user' }, '203.0.113.7'),
       options: {
         db,
         store: localBlobStore(root),
@@ -122,7 +138,7 @@ describe.each(TEST_DATABASES.slice(0, 1))('a live call over WebRTC on $name', ({
         }),
       }),
     });
-    const { call, person, events, hangUp } = await liveCall(slow);
+    const { call, person, events, hangUp } = await liveCall({ model: slow });
     try {
       await person.say(sentence());
       await until(() => events.some((e) => e.type === 'audio'), 'the companion starting to speak', 20_000);
@@ -132,6 +148,23 @@ describe.each(TEST_DATABASES.slice(0, 1))('a live call over WebRTC on $name', ({
       expect(events.find((e) => e.type === 'done')).toMatchObject({ status: 'aborted' });
       const { interruptedCount } = await findCall(user, call.id, db);
       expect(interruptedCount).toBe(1);
+    } finally {
+      await hangUp();
+    }
+  });
+
+  it('takes the reply quota for every turn: one over it is refused, nothing is written for it, and the call goes on', async () => {
+    const caller = await createTestUser(db, 'quota-caller');
+    const { call, person, events, hangUp } = await liveCall({ messagesPerHour: 1, caller });
+    try {
+      await person.say(sentence());
+      await until(() => events.some((e) => e.type === 'done'), 'the first turn', 20_000);
+      await person.say(sentence());
+      await until(() => events.some((e) => e.type === 'error'), 'the refusal', 20_000);
+      expect(events.find((e) => e.type === 'error')).toMatchObject({ error: { type: 'rate_limit_error' } });
+      const messages = await withUser(caller, (tx) => listMessages(tx, call.conversationId), db);
+      expect(messages.filter((m) => m.source === 'voice')).toHaveLength(2);
+      expect((await findCall(caller, call.id, db)).turnCount).toBe(1);
     } finally {
       await hangUp();
     }

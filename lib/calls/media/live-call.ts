@@ -1,9 +1,11 @@
 import type { UserScope } from '@/lib/db/scope';
 import { isHearthError } from '@/lib/errors';
+import { holdReservation, type ReplyReservation } from '@/lib/rate-limit';
 import { PCM_SAMPLE_RATE } from '@/lib/voice/speech';
 import { wavOf } from '@/lib/voice/wav';
 import type { CallTurnEvent } from '../events';
 import { startCallTurn, type CallTurnOptions } from '../turn';
+import type { TurnInput } from '../utterance';
 import { SAMPLE_RATE } from './opus';
 import type { CallMedia } from './transport';
 import { voiceActivityDetector, type VoiceActivity } from './voice-activity';
@@ -30,6 +32,8 @@ export async function startLiveCall(input: {
   user: UserScope;
   callId: string;
   media: CallMedia;
+  /** Each turn's reply quota, as every entry point takes it (takeReplyQuota). */
+  reserve: () => Promise<ReplyReservation>;
   options?: Omit<CallTurnOptions, 'signal' | 'speech'>;
   listen?: (event: LiveCallEvent) => void;
 }): Promise<LiveCall> {
@@ -59,22 +63,18 @@ export async function startLiveCall(input: {
   function answer(audio: Int16Array, speechMs: number) {
     const stop = new AbortController();
     const done = (async () => {
-      const turn = await startCallTurn(
-        user,
-        callId,
-        {
-          kind: 'voice',
-          audio: {
-            bytes: wavOf(Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength), TURN_SAMPLE_RATE),
-            mediaType: 'audio/wav',
-            seconds: audio.length / TURN_SAMPLE_RATE,
-          },
-          frame: null,
-          language: null,
-          speechMs,
-          playback: null,
-        },
-        { ...input.options, signal: stop.signal, speech: 'pcm' },
+      const turn = await holdReservation(
+        input.reserve(),
+        // Transcription spends before the turn reads: the turn waits for its reservation.
+        (admitted) =>
+          admitted.then(() =>
+            startCallTurn(user, callId, spoken(audio, speechMs), {
+              ...input.options,
+              signal: stop.signal,
+              speech: 'pcm',
+            }),
+          ),
+        (started) => started.finished,
       );
       for await (const event of turn.events) {
         if (event.type === 'audio' && !stop.signal.aborted) media.speak(upsampled(event.data));
@@ -82,7 +82,7 @@ export async function startLiveCall(input: {
       }
       await turn.finished;
     })().catch((error: unknown) => {
-      // Refused before the pipeline (nothing heard, no transcription provider, an ended call):
+      // Refused before the pipeline (over the quota, nothing heard, no transcription provider, an ended call):
       // the call goes on, and its listeners hear why.
       listen({
         type: 'error',
@@ -102,6 +102,22 @@ export async function startLiveCall(input: {
     await reply?.done;
   });
   return { ended };
+}
+
+/** A turn the server heard, as the call's turn takes an utterance: a 16 kHz WAV. */
+function spoken(audio: Int16Array, speechMs: number): TurnInput {
+  return {
+    kind: 'voice',
+    audio: {
+      bytes: wavOf(Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength), TURN_SAMPLE_RATE),
+      mediaType: 'audio/wav',
+      seconds: audio.length / TURN_SAMPLE_RATE,
+    },
+    frame: null,
+    language: null,
+    speechMs,
+    playback: null,
+  };
 }
 
 /** The speech's 24 kHz samples (base64) at the track's 48 kHz, each new sample between two old ones. */
