@@ -1,10 +1,15 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and data files by URL; bundling rewrites those URLs and breaks it.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // PGlite, opusscript and onnxruntime-web load their WASM files by path or URL, which bundling
+  // rewrites; werift is left as it ships too (lib/calls/media).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'onnxruntime-web', 'opusscript', 'werift'],
   // What the migration runner reads at start (lib/db/migrate.ts), and nothing else of the project.
-  outputFileTracingIncludes: { '*': ['supabase/migrations/*.sql', 'supabase/seed.sql'] },
+  outputFileTracingIncludes: {
+    '*': ['supabase/migrations/*.sql', 'supabase/seed.sql'],
+    // The server's voice detection model (lib/calls/media/voice-activity.ts), read by path.
+    '/api/v1/calls/[id]/webrtc': ['node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx'],
+  },
   outputFileTracingExcludes: {
     '*': [
       '.data/**/*',

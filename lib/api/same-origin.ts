@@ -1,13 +1,17 @@
 import { getConfig } from '@/lib/config';
 import { HearthError } from '@/lib/errors';
 
-/** What a route's body may be: JSON, a multipart form (files), or raw bytes of any type (a file as the body). */
-export type BodyKind = 'json' | 'multipart' | 'bytes';
+/**
+ * What a route's body may be: JSON, a multipart form (files), an SDP offer (WebRTC signalling), or
+ * raw bytes of any type (a file as the body).
+ */
+export type BodyKind = 'json' | 'multipart' | 'sdp' | 'bytes';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const BODY_TYPES: Record<Exclude<BodyKind, 'bytes'>, { pattern: RegExp; name: string }> = {
   json: { pattern: /^application\/json\s*(;|$)/i, name: 'JSON (Content-Type: application/json)' },
   multipart: { pattern: /^multipart\/form-data\s*;/i, name: 'multipart/form-data' },
+  sdp: { pattern: /^application\/sdp\s*(;|$)/i, name: 'an SDP offer (Content-Type: application/sdp)' },
 };
 
 /**
@@ -17,8 +21,8 @@ const BODY_TYPES: Record<Exclude<BodyKind, 'bytes'>, { pattern: RegExp; name: st
  * needs:
  * - an Origin of this server (Host, X-Forwarded-Host or NEXTAUTH_URL), or without an Origin a
  *   `Sec-Fetch-Site: same-origin`; `Origin: null` (sandboxed frames, file: pages) is refused;
- * - a body of a type the route takes: JSON, which a cross-origin page can send only after a CORS
- *   preflight this server never grants with credentials, or multipart where the route takes files.
+ * - a body of a type the route takes: JSON or SDP, which a cross-origin page can send only after a
+ *   CORS preflight this server never grants with credentials, or multipart where the route takes files.
  * A request with neither Origin nor Sec-Fetch-Site is not a browser's (every current one sends
  * Origin on every non-GET request): it cannot carry anyone's cookie but its own, as Next.js
  * reasons for server actions. Bearer-key callers are not checked (they send no cookie).

@@ -89,6 +89,36 @@ export const callsApi: ApiGroup = {
     },
     {
       method: 'post',
+      path: '/api/v1/calls/{id}/webrtc',
+      operationId: 'connectCallMedia',
+      summary: 'Connect the call over WebRTC',
+      description:
+        "WHIP-style signalling for a live call: POST the browser's SDP offer (with its audio track and its ICE candidates gathered; use the servers from `GET /api/v1/calls/{id}/ice`) and set the answer. The server then hears the person itself (voice activity and end of turn at the server), answers each turn through the companion's chat (as `POST …/turns` does, quota included) and speaks the reply on its audio track; talking over the companion stops it. A new offer replaces the call's connection. On a serverless deployment this is a 503 with code `webrtc_unavailable`: use `POST …/turns` instead. An ended call is a 409, an expired one a 410.",
+      auth: 'key or session',
+      sdp: 'The SDP offer, with an audio m-line.',
+      success: [
+        {
+          kind: 'binary',
+          status: 201,
+          description: "The SDP answer; Location names the connection's URL (DELETE hangs up).",
+          mediaTypes: ['application/sdp'],
+        },
+      ],
+      errors: [400, 401, 404, 409, 410, 413, 503],
+    },
+    {
+      method: 'delete',
+      path: '/api/v1/calls/{id}/webrtc',
+      operationId: 'disconnectCallMedia',
+      summary: "Hang up the call's WebRTC connection",
+      description:
+        'Closes the media connection on the server (a reply being spoken stops; one being written is saved as interrupted). The call itself stays open for `POST …/turns` until `POST …/end`. 204 whether or not it was connected.',
+      auth: 'key or session',
+      success: [{ kind: 'empty', status: 204, description: 'Disconnected.' }],
+      errors: [400, 401],
+    },
+    {
+      method: 'post',
       path: '/api/v1/calls/{id}/end',
       operationId: 'endCall',
       summary: 'Hang up',

@@ -27,6 +27,7 @@ export type Operation = {
       'application/json'?: MediaType;
       'multipart/form-data'?: MediaType;
       'application/octet-stream'?: MediaType;
+      'application/sdp'?: MediaType;
     };
   };
   responses: Record<string, ResponseObject>;

@@ -105,7 +105,7 @@ export function operationObject(tag: string, operation: ApiOperation, responseSc
     ...(operation.description && { description: operation.description }),
     security: SECURITY[operation.auth],
     ...(parameters.length > 0 && { parameters }),
-    ...((operation.body || operation.multipart || operation.binary) && {
+    ...((operation.body || operation.multipart || operation.binary || operation.sdp) && {
       requestBody: {
         required: true,
         content: {
@@ -118,6 +118,7 @@ export function operationObject(tag: string, operation: ApiOperation, responseSc
               schema: { type: 'string', contentMediaType: 'application/octet-stream', description: operation.binary },
             },
           }),
+          ...(operation.sdp && { 'application/sdp': { schema: { type: 'string', description: operation.sdp } } }),
         },
       },
     }),

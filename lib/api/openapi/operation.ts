@@ -36,6 +36,8 @@ export type ApiOperation = {
   multipart?: JsonSchema;
   /** A raw body: a file's bytes, described in prose. */
   binary?: string;
+  /** An SDP offer as the body (WebRTC signalling), described in prose. */
+  sdp?: string;
   success: Success[];
   errors: ErrorStatus[];
 };

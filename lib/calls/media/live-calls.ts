@@ -1,0 +1,70 @@
+import { getConfig } from '@/lib/config';
+import type { UserScope } from '@/lib/db/scope';
+import { HearthError } from '@/lib/errors';
+import type { ReplyReservation } from '@/lib/rate-limit';
+import { iceConfiguration } from './ice';
+import { startLiveCall, type LiveCallEvent } from './live-call';
+import type { CallMedia, CallTransport } from './transport';
+import { NoAudioError, webrtcTransport } from './webrtc';
+
+type Connected = { userId: string; media: CallMedia };
+
+// The calls this process carries, by call id; on globalThis so that every route module sees one map.
+const registry = globalThis as typeof globalThis & { hearthLiveCalls?: Map<string, Connected> };
+const connected = (registry.hearthLiveCalls ??= new Map());
+
+/**
+ * Connects a call's media: answers the caller's offer and starts the live call on it. A call has
+ * one connection; a new offer (a reload, another device) replaces the one it had. Serverless
+ * functions live too briefly to carry a call: there it is a 503 the client falls back on (HTTP
+ * turns). The call must be able to take turns (not ended, not expired), which the caller checks.
+ */
+export async function connectLiveCall(input: {
+  user: UserScope;
+  callId: string;
+  offer: string;
+  reserve: () => Promise<ReplyReservation>;
+  listen?: (event: LiveCallEvent) => void;
+  transport?: CallTransport;
+}): Promise<string> {
+  if (getConfig().platform.vercel) {
+    throw new HearthError(
+      'unavailable',
+      'Live calls need a long-running server; on this deployment a call goes turn by turn.',
+      { publicCode: 'webrtc_unavailable' },
+    );
+  }
+  const { user, callId } = input;
+  const media = await (input.transport ?? webrtcTransport)
+    .answer(input.offer, { iceServers: iceConfiguration(user.id).iceServers })
+    .catch((error: unknown) => {
+      // What the WebRTC stack could not take is the offer's fault: the caller hears why, briefly.
+      throw new HearthError(
+        'bad_request',
+        error instanceof NoAudioError ? error.message : 'This SDP offer could not be answered.',
+        { param: 'body' },
+      );
+    });
+  await disconnectLiveCall(user, callId);
+  connected.set(callId, { userId: user.id, media });
+  const live = await startLiveCall({ user, callId, media, reserve: input.reserve, listen: input.listen }).catch(
+    async (error: unknown) => {
+      connected.delete(callId);
+      await media.close();
+      throw error;
+    },
+  );
+  void live.ended.finally(() => {
+    if (connected.get(callId)?.media === media) connected.delete(callId);
+  });
+  return media.answer;
+}
+
+/** Hangs up a call's media on this process; false when it carries none of this person's. */
+export async function disconnectLiveCall(user: UserScope, callId: string): Promise<boolean> {
+  const call = connected.get(callId);
+  if (!call || call.userId !== user.id) return false;
+  connected.delete(callId);
+  await call.media.close();
+  return true;
+}
