@@ -75,8 +75,11 @@ test('editing an earlier message forks a branch, and the arrows go back to the c
   await expect(said).toHaveText([/^First, a question about stars/, 'Second, one about rivers']);
   await expect(assistantMessages(page)).toHaveCount(3);
 
-  // Keyboard: the arrows are buttons like any other.
-  await versionsOf(page, 'message').getByRole('button', { name: 'Next version of this message' }).focus();
+  // Keyboard: the arrows are buttons like any other. They are disabled while the previous switch
+  // is saved, which on a busy machine outlasts the click above: wait until it is done.
+  const next = versionsOf(page, 'message').getByRole('button', { name: 'Next version of this message' });
+  await expect(next).toBeEnabled();
+  await next.focus();
   await page.keyboard.press('Enter');
   await expect(said).toHaveText([/^First, a question about the moon/]);
   await page.reload();
