@@ -27,6 +27,17 @@ test('a call over WebRTC: the server hears the microphone, answers, and its voic
 
     const answered = await page.evaluate(
       async ({ callId, iceServers }) => {
+        // The call's events, heard from before it connects.
+        const heard: string[] = [];
+        (window as unknown as { heard: string[] }).heard = heard;
+        const events = new EventSource(`/api/v1/calls/${callId}/events`);
+        for (const type of ['joined', 'speaking', 'transcript', 'companion_typing', 'turn_completed', 'ended'])
+          events.addEventListener(type, (event) => {
+            const role = (JSON.parse((event as MessageEvent<string>).data) as { role?: string }).role;
+            heard.push(role ? `${type}:${role}` : type);
+            if (type === 'ended') events.close();
+          });
+        await new Promise((resolve) => events.addEventListener('open', resolve, { once: true }));
         const microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
         const peer = new RTCPeerConnection({ iceServers });
         // The companion's voice is played, as the call screen would: Chromium measures what it plays.
@@ -75,10 +86,26 @@ test('a call over WebRTC: the server hears the microphone, answers, and its voic
     await expect.poll(async () => (await inbound()).energy, { timeout: 20_000 }).toBeGreaterThan(0.01);
     const call = await readCall();
     expect(call.timings[0].first_audio_ms).not.toBeNull();
+    // Clients follow the call as it goes: GET …/events.
+    const heard = () => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    await expect
+      .poll(heard)
+      .toEqual(
+        expect.arrayContaining([
+          'joined',
+          'speaking',
+          'transcript:person',
+          'companion_typing',
+          'transcript:companion',
+          'turn_completed',
+        ]),
+      );
+    expect((await heard())[0]).toBe('joined');
 
     const hungUp = await page.request.delete(`/api/v1/calls/${callId}/webrtc`);
     expect(hungUp.status()).toBe(204);
     await expect.poll(async () => (await inbound()).state, { timeout: 15_000 }).not.toBe('connected');
+    await expect.poll(async () => (await heard()).at(-1)).toBe('ended');
   } finally {
     await browser.close();
   }

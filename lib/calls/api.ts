@@ -27,6 +27,28 @@ event: done
 data: {"turn_id":"8c1f…","user_message_id":"5f2a…","assistant_message_id":"7d1c…","status":"complete","error":null}
 `;
 
+const CALL_EVENTS =
+  'Server-Sent Events of a call connected over WebRTC (`POST …/webrtc`), from the moment of the request: `joined` {} when its media connects, `speaking` {} when the server hears the person start (the companion stops if it was speaking), `transcript` {role: `person`, text, language} once a turn is transcribed, `companion_typing` {} as the reply starts, `transcript` {role: `companion`, text} and `turn_completed` {turn_id, status} when the turn is saved, `turn_refused` {error: {type, message}} for a turn that could not be answered (over the quota, nothing heard), and `ended` {} when the media ends; the stream closes after it. An ended call answers `ended` at once. `: ping` every 15 s while quiet. Events are those of the process carrying the call.';
+
+const CALL_EVENTS_EXAMPLE = `event: joined
+data: {}
+
+event: speaking
+data: {}
+
+event: transcript
+data: {"role":"person","text":"Hello, my name is Robin and I live in Utrecht.","language":"en"}
+
+event: companion_typing
+data: {}
+
+event: transcript
+data: {"role":"companion","text":"Nice to meet you, Robin! How is Utrecht today?"}
+
+event: turn_completed
+data: {"turn_id":"8c1f…","status":"complete"}
+`;
+
 export const callsApi: ApiGroup = {
   tag: { name: 'Calls', description: 'Live voice calls with a companion: speech in, the reply as text and audio.' },
   components: [callJsonSchema, iceConfigurationSchema],
@@ -105,6 +127,18 @@ export const callsApi: ApiGroup = {
         },
       ],
       errors: [400, 401, 404, 409, 410, 413, 503],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/calls/{id}/events',
+      operationId: 'streamCallEvents',
+      summary: "A live call's events",
+      description: CALL_EVENTS,
+      auth: 'key or session',
+      success: [
+        { kind: 'events', status: 200, description: 'The call’s events from now on.', example: CALL_EVENTS_EXAMPLE },
+      ],
+      errors: [400, 401, 404],
     },
     {
       method: 'delete',

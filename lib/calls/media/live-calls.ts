@@ -3,7 +3,8 @@ import type { UserScope } from '@/lib/db/scope';
 import { HearthError } from '@/lib/errors';
 import type { ReplyReservation } from '@/lib/rate-limit';
 import { iceConfiguration } from './ice';
-import { startLiveCall, type LiveCallEvent } from './live-call';
+import { callEventPublisher, publishCallEvent } from './call-events';
+import { startLiveCall } from './live-call';
 import type { CallMedia, CallTransport } from './transport';
 import { NoAudioError, webrtcTransport } from './webrtc';
 
@@ -24,7 +25,6 @@ export async function connectLiveCall(input: {
   callId: string;
   offer: string;
   reserve: () => Promise<ReplyReservation>;
-  listen?: (event: LiveCallEvent) => void;
   transport?: CallTransport;
 }): Promise<string> {
   if (getConfig().platform.vercel) {
@@ -45,17 +45,25 @@ export async function connectLiveCall(input: {
         { param: 'body' },
       );
     });
-  await disconnectLiveCall(user, callId);
+  // The new connection takes the call's place before the old one closes, so its end is no call's end.
+  const previous = connected.get(callId);
   connected.set(callId, { userId: user.id, media });
-  const live = await startLiveCall({ user, callId, media, reserve: input.reserve, listen: input.listen }).catch(
+  await previous?.media.close();
+  const listen = callEventPublisher(callId);
+  const live = await startLiveCall({ user, callId, media, reserve: input.reserve, listen }).catch(
     async (error: unknown) => {
       connected.delete(callId);
       await media.close();
       throw error;
     },
   );
+  publishCallEvent(callId, { type: 'joined' });
   void live.ended.finally(() => {
-    if (connected.get(callId)?.media === media) connected.delete(callId);
+    const now = connected.get(callId);
+    // A new offer replaced this connection: the call goes on over that one.
+    if (now && now.media !== media) return;
+    connected.delete(callId);
+    publishCallEvent(callId, { type: 'ended' });
   });
   return media.answer;
 }

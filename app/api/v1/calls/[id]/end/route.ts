@@ -1,6 +1,7 @@
 import { callJson } from '@/lib/calls/json';
 import { apiRoute, preflight } from '@/lib/api/route';
 import { hangUp } from '@/lib/calls/calls';
+import { disconnectLiveCall } from '@/lib/calls/media/live-calls';
 import { pathId } from '@/lib/validation/ids';
 import { endCallRequest } from '@/lib/calls/schemas';
 import { parseWith, readJson } from '@/lib/validation/parse';
@@ -10,7 +11,10 @@ export const POST = apiRoute<{ id: string }>(async (request, context, caller) =>
   const { id } = parseWith(pathId, await context.params);
   const input = parseWith(endCallRequest, (await hasBody(request)) ? await readJson(request) : {});
   const playback = input.playback && { turnId: input.playback.turn_id, playbackMs: input.playback.playback_ms };
-  return Response.json(callJson(await hangUp(caller, id, { playback })));
+  const ended = await hangUp(caller, id, { playback });
+  // Its media, when this process carries it, goes with it (a live reply is saved as interrupted).
+  await disconnectLiveCall(caller, id);
+  return Response.json(callJson(ended));
 });
 
 async function hasBody(request: Request): Promise<boolean> {
