@@ -288,22 +288,19 @@ export function loadConfig(env: Env = process.env): Config {
             verifyUrl: values.TURNSTILE_VERIFY_URL ?? TURNSTILE_VERIFY_URL_DEFAULT,
           }
         : undefined,
-    humanCheckHalfSet:
-      values.TURNSTILE_SITE_KEY && !values.TURNSTILE_SECRET_KEY
-        ? 'TURNSTILE_SITE_KEY'
-        : !values.TURNSTILE_SITE_KEY && values.TURNSTILE_SECRET_KEY
-          ? 'TURNSTILE_SECRET_KEY'
-          : undefined,
+    humanCheckHalfSet: theOneSet(values, 'TURNSTILE_SITE_KEY', 'TURNSTILE_SECRET_KEY'),
     ice: {
       stunUrls: values.STUN_URLS ?? [],
       turn: values.TURN_URLS && values.TURN_SECRET ? { urls: values.TURN_URLS, secret: values.TURN_SECRET } : undefined,
-      turnHalfSet:
-        values.TURN_URLS && !values.TURN_SECRET
-          ? 'TURN_URLS'
-          : !values.TURN_URLS && values.TURN_SECRET
-            ? 'TURN_SECRET'
-            : undefined,
+      turnHalfSet: theOneSet(values, 'TURN_URLS', 'TURN_SECRET'),
     },
     invalid,
   };
+}
+
+/** Of two settings that work only together, the one that is set when the other is not. */
+function theOneSet<A extends Name, B extends Name>(values: Values, a: A, b: B): A | B | undefined {
+  if (values[a] && !values[b]) return a;
+  if (!values[a] && values[b]) return b;
+  return undefined;
 }
